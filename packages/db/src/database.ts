@@ -1,0 +1,89 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import type * as schema from "./schema";
+import type { AppTx, DriverName, TenantTx } from "./types";
+
+const ZTenantId = z.uuid();
+
+type Executor = Pick<PgDatabase<PgQueryResultHKT, typeof schema>, "execute">;
+
+/** Rows of a raw query, whichever driver ran it (postgres.js returns an array, PGlite `{ rows }`). */
+export async function selectRows<T>(executor: Executor, query: SQL): Promise<T[]> {
+  const result = (await executor.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+export class TenantIdError extends Error {
+  constructor(value: unknown) {
+    super(`Not a tenant id: ${String(value)}`);
+  }
+}
+
+export class UnsafeDatabaseRoleError extends Error {}
+
+/**
+ * The only door to the data. Every transaction runs as `app_user`, a role that owns
+ * nothing and cannot bypass row-level security; `withTenant` also sets the tenant
+ * the policies compare against, for this transaction only (set_config(..., true)).
+ */
+export class Database {
+  constructor(
+    readonly driver: DriverName,
+    private readonly orm: PgDatabase<PgQueryResultHKT, typeof schema>,
+    private readonly onClose: () => Promise<void>,
+  ) {}
+
+  async withTenant<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>): Promise<T> {
+    if (!ZTenantId.safeParse(tenantId).success) throw new TenantIdError(tenantId);
+    return this.orm.transaction(async (tx) => {
+      await tx.execute(sql`set local role app_user`);
+      await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
+      return work(Object.assign(tx, { tenantId }) as TenantTx);
+    });
+  }
+
+  /** Platform tables (tenants, users, sessions …) only: tenant tables show no rows here. */
+  withoutTenant<T>(work: (tx: AppTx) => Promise<T>): Promise<T> {
+    return this.orm.transaction(async (tx) => {
+      await tx.execute(sql`set local role app_user`);
+      return work(tx as AppTx);
+    });
+  }
+
+  /**
+   * Refuses to serve if either the login role or app_user could read across tenants:
+   * a superuser or BYPASSRLS role ignores every policy, and an owner can change them.
+   */
+  async assertRolesCannotBypassRls(): Promise<void> {
+    const list = await selectRows<{ rolname: string; rolsuper: boolean; rolbypassrls: boolean; owned: number }>(
+      this.orm,
+      sql`
+      select r.rolname, r.rolsuper, r.rolbypassrls,
+        (select count(*) from pg_class c where c.relowner = r.oid)::int
+          + (select count(*) from pg_proc p where p.proowner = r.oid)::int
+          + (select count(*) from pg_namespace n where n.nspowner = r.oid)::int as owned
+      from pg_roles r
+      where r.rolname = 'app_user' or (r.rolname = session_user and ${this.driver} = 'postgres')`,
+    );
+    const appUser = list.find((r) => r.rolname === "app_user");
+    if (!appUser) throw new UnsafeDatabaseRoleError("The role app_user does not exist: run the migrations first.");
+    for (const role of list) {
+      const problems = [
+        role.rolsuper && "is a superuser",
+        role.rolbypassrls && "has BYPASSRLS",
+        role.owned > 0 && `owns ${role.owned} objects`,
+      ].filter(Boolean);
+      if (problems.length > 0) {
+        throw new UnsafeDatabaseRoleError(
+          `Refusing to start: database role "${role.rolname}" ${problems.join(", ")}, so it could bypass row-level security. ` +
+            "Connect with a login role that is a member of app_user (see infra/postgres/roles.sql).",
+        );
+      }
+    }
+  }
+
+  close(): Promise<void> {
+    return this.onClose();
+  }
+}

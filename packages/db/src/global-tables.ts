@@ -1,0 +1,6 @@
+/**
+ * Tables that belong to the platform, not to a tenant. Every other table must be
+ * tenant-owned: tenant_id in its keys, RLS enabled and forced (checked by
+ * catalog.integration.test.ts). Adding a table here needs a reason in review.
+ */
+export const GLOBAL_TABLES = ["tenants", "users", "sessions", "login_throttles", "platform_audit_log"] as const;

@@ -1,0 +1,7 @@
+export { Database, selectRows, TenantIdError, UnsafeDatabaseRoleError } from "./database";
+export { GLOBAL_TABLES } from "./global-tables";
+export { getDatabase, setDatabase } from "./instance";
+export { openConfiguredDatabase } from "./open-configured-database";
+export { MIGRATIONS_FOLDER, migratePostgresDatabase, openPglite, openPostgres } from "./open-database";
+export * from "./schema";
+export type { AppTx, DriverName, TenantTx } from "./types";

@@ -1,0 +1,189 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { selectRows } from "./database";
+import { GLOBAL_TABLES } from "./global-tables";
+import * as s from "./schema";
+import { createTestDatabase, type TestDatabase, testDrivers } from "./testing";
+import type { TenantTx } from "./types";
+
+/** The PostgreSQL error under drizzle's "Failed query" wrapper. */
+function databaseError(error: unknown): { code?: string; message?: string } | undefined {
+  const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;
+  return cause ?? (error as { code?: string; message?: string } | undefined);
+}
+
+type Seeded = { tenantId: string; ids: Record<string, string[]> };
+
+/** One row in every tenant table, for the tenant of `tx`. */
+async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
+  const tenantId = tx.tenantId;
+  await tx
+    .insert(s.tenants)
+    .values({ id: tenantId, divisionCode, name: `县${divisionCode}`, provinceName: "省", cityName: "市" });
+  const [user] = await tx
+    .insert(s.users)
+    .values({ username: `admin-${divisionCode}`, displayName: "管理员", homeTenantId: tenantId })
+    .returning();
+  const [township] = await tx.insert(s.townships).values({ name: "金陵镇", kind: "town" }).returning();
+  const [community] = await tx.insert(s.communities).values({ townshipId: township!.id, name: "金陵社区" }).returning();
+  const [membership] = await tx
+    .insert(s.memberships)
+    .values({ userId: user!.id, role: "township_operator" })
+    .returning();
+  await tx.insert(s.membershipTownships).values({ membershipId: membership!.id, townshipId: township!.id });
+  const [invitation] = await tx
+    .insert(s.invitations)
+    .values({ userId: user!.id, secretHash: "x", expiresAt: new Date(Date.now() + 60_000) })
+    .returning();
+  const [checklist] = await tx
+    .insert(s.checklists)
+    .values({ name: "十有", items: ["有场所"] })
+    .returning();
+  const [stationType] = await tx
+    .insert(s.stationTypes)
+    .values({ name: "人大代表联络站", checklistId: checklist!.id })
+    .returning();
+  const [post] = await tx.insert(s.dutyPosts).values({ name: "法律服务岗" }).returning();
+  const [audit] = await tx.insert(s.auditLog).values({ action: "test.seed", actorUserId: user!.id }).returning();
+  return {
+    tenantId,
+    ids: {
+      townships: [township!.id],
+      communities: [community!.id],
+      memberships: [membership!.id],
+      invitations: [invitation!.id],
+      checklists: [checklist!.id],
+      station_types: [stationType!.id],
+      duty_posts: [post!.id],
+      audit_log: [audit!.id],
+    },
+  };
+}
+
+/** A row of each tenant table that tenant A tries to write with B's tenant_id. */
+const foreignInserts: Record<string, (b: Seeded) => ReturnType<typeof sql>> = {
+  townships: (b) => sql`insert into townships (tenant_id, name, kind) values (${b.tenantId}, '入侵镇', 'town')`,
+  communities: (b) =>
+    sql`insert into communities (tenant_id, township_id, name) values (${b.tenantId}, ${b.ids.townships![0]}, '入侵社区')`,
+  memberships: (b) =>
+    sql`insert into memberships (tenant_id, user_id, role) select ${b.tenantId}, id, 'county_admin' from users limit 1`,
+  membership_townships: (b) =>
+    sql`insert into membership_townships (tenant_id, membership_id, township_id) values (${b.tenantId}, ${b.ids.memberships![0]}, ${b.ids.townships![0]})`,
+  invitations: (b) =>
+    sql`insert into invitations (tenant_id, user_id, secret_hash, expires_at) select ${b.tenantId}, id, 'x', now() from users limit 1`,
+  checklists: (b) => sql`insert into checklists (tenant_id, name, items) values (${b.tenantId}, '入侵', '[]')`,
+  station_types: (b) => sql`insert into station_types (tenant_id, name) values (${b.tenantId}, '入侵')`,
+  duty_posts: (b) => sql`insert into duty_posts (tenant_id, name) values (${b.tenantId}, '入侵')`,
+  audit_log: (b) => sql`insert into audit_log (tenant_id, action) values (${b.tenantId}, 'forged')`,
+};
+
+describe.each(testDrivers())("tenant isolation on %s", (driver) => {
+  let t: TestDatabase;
+  let a: Seeded;
+  let b: Seeded;
+  let tenantTables: string[];
+
+  beforeAll(async () => {
+    t = await createTestDatabase(driver);
+    a = await t.db.withTenant(randomUUID(), (tx) => seedTenant(tx, "450107"));
+    b = await t.db.withTenant(randomUUID(), (tx) => seedTenant(tx, "450103"));
+    const rows = await t.db.withoutTenant((tx) =>
+      selectRows<{ name: string }>(
+        tx,
+        sql`select relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            where n.nspname = 'public' and c.relkind = 'r'`,
+      ),
+    );
+    tenantTables = rows.map((r) => r.name).filter((name) => !(GLOBAL_TABLES as readonly string[]).includes(name));
+  });
+  afterAll(() => t.drop());
+
+  it("covers every tenant table in this test", () => {
+    expect(tenantTables.sort()).toEqual(Object.keys(foreignInserts).sort());
+  });
+
+  it("shows tenant A only its own rows in an unfiltered select of every tenant table", async () => {
+    for (const table of tenantTables) {
+      const rows = await t.db.withTenant(a.tenantId, (tx) =>
+        selectRows<{ tenant_id: string }>(tx, sql`select tenant_id from ${sql.identifier(table)}`),
+      );
+      expect(rows.length, `${table} has A's rows`).toBeGreaterThan(0);
+      expect(
+        rows.every((r) => r.tenant_id === a.tenantId),
+        `${table} shows only A`,
+      ).toBe(true);
+    }
+  });
+
+  it("updates and deletes none of B's rows by id from A's transaction", async () => {
+    for (const [table, ids] of Object.entries(b.ids)) {
+      if (table === "audit_log") continue; // not updatable at all, see below
+      const updated = await t.db.withTenant(a.tenantId, (tx) =>
+        selectRows(
+          tx,
+          sql`update ${sql.identifier(table)} set tenant_id = tenant_id where id = ${ids[0]} returning id`,
+        ),
+      );
+      expect(updated, `update ${table}`).toHaveLength(0);
+      const deleted = await t.db.withTenant(a.tenantId, (tx) =>
+        selectRows(tx, sql`delete from ${sql.identifier(table)} where id = ${ids[0]} returning id`),
+      );
+      expect(deleted, `delete ${table}`).toHaveLength(0);
+    }
+    const deletedLinks = await t.db.withTenant(a.tenantId, (tx) =>
+      selectRows(tx, sql`delete from membership_townships where membership_id = ${b.ids.memberships![0]} returning 1`),
+    );
+    expect(deletedLinks).toHaveLength(0);
+    // B still has every row.
+    const stillThere = await t.db.withTenant(b.tenantId, (tx) =>
+      selectRows<{ n: number }>(tx, sql`select count(*)::int as n from townships`),
+    );
+    expect(stillThere[0]!.n).toBe(1);
+  });
+
+  it("refuses to insert a row carrying B's tenant_id", async () => {
+    for (const [table, insert] of Object.entries(foreignInserts)) {
+      const error = await t.db.withTenant(a.tenantId, (tx) => tx.execute(insert(b))).catch((e: unknown) => e);
+      expect(databaseError(error), `insert into ${table}`).toMatchObject({ code: "42501" });
+    }
+  });
+
+  it("shows no tenant row when no tenant is set", async () => {
+    for (const table of tenantTables) {
+      const rows = await t.db.withoutTenant((tx) =>
+        selectRows<{ n: number }>(tx, sql`select count(*)::int as n from ${sql.identifier(table)}`),
+      );
+      expect(rows[0]!.n, table).toBe(0);
+    }
+  });
+
+  it("does not carry the tenant over to the next transaction on the same connection", async () => {
+    await t.db.withTenant(a.tenantId, (tx) => tx.select().from(s.townships));
+    for (let i = 0; i < 5; i++) {
+      const rows = await t.db.withoutTenant((tx) => tx.select().from(s.townships));
+      expect(rows).toHaveLength(0);
+    }
+  });
+
+  it("keeps the audit log append-only and hash-chained", async () => {
+    for (const change of [sql`update audit_log set action = 'changed'`, sql`delete from audit_log`]) {
+      const error = await t.db.withTenant(a.tenantId, (tx) => tx.execute(change)).catch((e: unknown) => e);
+      expect(databaseError(error)).toMatchObject({
+        code: "42501",
+        message: expect.stringMatching(/permission denied/),
+      });
+    }
+    const rows = await t.db.withTenant(a.tenantId, async (tx) => {
+      await tx.insert(s.auditLog).values({ action: "test.second" });
+      return tx.select().from(s.auditLog).orderBy(s.auditLog.seq);
+    });
+    expect(rows.map((r) => r.seq)).toEqual([1, 2]);
+    expect(rows[1]!.prevHash).toBe(rows[0]!.hash);
+    expect(rows[0]!.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("rejects a tenant id that is not a uuid before touching the database", async () => {
+    await expect(t.db.withTenant("'; drop table tenants; --", async () => 1)).rejects.toThrow(/Not a tenant id/);
+  });
+});

@@ -1,0 +1,44 @@
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { Database } from "./database";
+import * as schema from "./schema";
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../migrations", import.meta.url));
+
+const orm = { schema, casing: "snake_case" } as const;
+
+/**
+ * The embedded default: PGlite in-process, persisted in `dataDir` (in memory when
+ * omitted). One process per data directory; queries are serialised. Migrations run
+ * as PGlite's superuser, which owns the tables; requests run as app_user.
+ */
+export async function openPglite(options: { dataDir?: string; migrate?: boolean } = {}): Promise<Database> {
+  if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  const client = await PGlite.create(options.dataDir);
+  const db = drizzlePglite({ client, ...orm });
+  if (options.migrate !== false) await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return new Database("pglite", db, () => client.close());
+}
+
+/** PostgreSQL through postgres.js, logged in as a member of app_user (never the owner). */
+export async function openPostgres(options: { url: string; max?: number }): Promise<Database> {
+  const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => {} });
+  const db = drizzlePostgres({ client, ...orm });
+  return new Database("postgres", db, () => client.end({ timeout: 5 }));
+}
+
+/** Applies the checked-in migrations as the owner role at `ownerUrl`. */
+export async function migratePostgresDatabase(ownerUrl: string): Promise<void> {
+  const client = postgres(ownerUrl, { max: 1, onnotice: () => {} });
+  try {
+    await migratePostgres(drizzlePostgres({ client, ...orm }), { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}

@@ -1,0 +1,4 @@
+export * from "./audit";
+export * from "./platform";
+export * from "./templates";
+export * from "./tenancy";

@@ -1,0 +1,59 @@
+import { foreignKey, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { tenants } from "./platform";
+import { createdAt, tenantColumns, tenantIsolationPolicy } from "./tenant-table";
+
+/** A station standard such as "十有" or "五有": a named list of items. */
+export const checklists = pgTable(
+  "checklists",
+  {
+    ...tenantColumns,
+    name: text().notNull(),
+    items: jsonb().$type<string[]>().notNull(),
+    archivedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }),
+    unique().on(t.tenantId, t.name),
+    tenantIsolationPolicy(),
+  ],
+);
+
+/** 联络站, 代表之家, 基层立法联系点 …: each county keeps its own list. */
+export const stationTypes = pgTable(
+  "station_types",
+  {
+    ...tenantColumns,
+    name: text().notNull(),
+    checklistId: uuid(),
+    sortOrder: integer().notNull().default(0),
+    archivedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }),
+    foreignKey({ columns: [t.tenantId, t.checklistId], foreignColumns: [checklists.tenantId, checklists.id] }),
+    unique().on(t.tenantId, t.name),
+    tenantIsolationPolicy(),
+  ],
+);
+
+/** The county's catalog of duty posts ("十大岗位") that deputies claim at stations. */
+export const dutyPosts = pgTable(
+  "duty_posts",
+  {
+    ...tenantColumns,
+    name: text().notNull(),
+    sortOrder: integer().notNull().default(0),
+    archivedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }),
+    unique().on(t.tenantId, t.name),
+    tenantIsolationPolicy(),
+  ],
+);

@@ -1,0 +1,125 @@
+import {
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { tenants, users } from "./platform";
+import { createdAt, tenantColumns, tenantIsolationPolicy } from "./tenant-table";
+
+export const roles = [
+  "county_admin",
+  "township_operator",
+  "station_liaison",
+  "deputy",
+  "handling_unit_responder",
+] as const;
+export type TRole = (typeof roles)[number];
+
+/** Townships and streets (乡镇/街道) of a county. */
+export const townships = pgTable(
+  "townships",
+  {
+    ...tenantColumns,
+    /** GB/T 2260 nine-digit code; NULL for a township the county added by hand. */
+    divisionCode: text(),
+    name: text().notNull(),
+    kind: text({ enum: ["town", "township", "street", "other"] }).notNull(),
+    sortOrder: integer().notNull().default(0),
+    archivedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }),
+    unique().on(t.tenantId, t.name),
+    unique().on(t.tenantId, t.divisionCode),
+    tenantIsolationPolicy(),
+  ],
+);
+
+/** Villages and urban communities (村/社区) under a township. */
+export const communities = pgTable(
+  "communities",
+  {
+    ...tenantColumns,
+    townshipId: uuid().notNull(),
+    divisionCode: text(),
+    name: text().notNull(),
+    archivedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }),
+    foreignKey({ columns: [t.tenantId, t.townshipId], foreignColumns: [townships.tenantId, townships.id] }),
+    unique().on(t.tenantId, t.townshipId, t.name),
+    tenantIsolationPolicy(),
+  ],
+);
+
+/** A user's role in a tenant. Township-scoped roles list their townships in membership_townships. */
+export const memberships = pgTable(
+  "memberships",
+  {
+    ...tenantColumns,
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    role: text({ enum: roles }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }),
+    unique().on(t.tenantId, t.userId, t.role),
+    index().on(t.userId),
+    tenantIsolationPolicy(),
+  ],
+);
+
+export const membershipTownships = pgTable(
+  "membership_townships",
+  {
+    tenantId: tenantColumns.tenantId,
+    membershipId: uuid().notNull(),
+    townshipId: uuid().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.membershipId, t.townshipId] }),
+    foreignKey({
+      columns: [t.tenantId, t.membershipId],
+      foreignColumns: [memberships.tenantId, memberships.id],
+    }).onDelete("cascade"),
+    foreignKey({ columns: [t.tenantId, t.townshipId], foreignColumns: [townships.tenantId, townships.id] }),
+    tenantIsolationPolicy(),
+  ],
+);
+
+/** One-time invitation: the invitee sets a password on first visit. Only the secret's hash is kept. */
+export const invitations = pgTable(
+  "invitations",
+  {
+    ...tenantColumns,
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    secretHash: text().notNull(),
+    invitedBy: uuid().references(() => users.id),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    acceptedAt: timestamp({ withTimezone: true }),
+    revoked: boolean().notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }),
+    tenantIsolationPolicy(),
+  ],
+);

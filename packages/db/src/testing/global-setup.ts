@@ -1,0 +1,60 @@
+import postgres from "postgres";
+import type { TestProject } from "vitest/node";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Admin connection to a real PostgreSQL for integration tests, or null when none answers. */
+    pgAdminUrl: string | null;
+  }
+}
+
+export const TEST_OWNER_ROLE = "rdlink_test_owner";
+export const TEST_APP_ROLE = "rdlink_test_app";
+const LOCAL_SERVER = "postgres://postgres@127.0.0.1:5432/postgres";
+
+/**
+ * Finds the real PostgreSQL (TEST_DATABASE_URL, else the local server) and makes the
+ * cluster-wide roles once, before test files run in parallel: the owner that migrations
+ * run as, app_user, and a login role in app_user that the app connects as.
+ * On CI a missing server fails the run instead of quietly testing PGlite alone.
+ */
+export default async function setup(project: TestProject) {
+  const url = process.env.TEST_DATABASE_URL ?? LOCAL_SERVER;
+  const admin = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 3 });
+  try {
+    await admin`select 1`;
+  } catch (error) {
+    await admin.end({ timeout: 1 });
+    if (process.env.CI || process.env.TEST_DATABASE_URL) {
+      throw new Error(`PostgreSQL at ${redact(url)} does not answer: ${(error as Error).message}`);
+    }
+    console.warn(`[tests] no PostgreSQL at ${redact(url)}: integration tests run on PGlite only`);
+    project.provide("pgAdminUrl", null);
+    return;
+  }
+  try {
+    await admin`select pg_advisory_lock(42420001)`;
+    await admin.unsafe(`
+      DO $$ BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'app_user') THEN
+          CREATE ROLE app_user NOLOGIN NOSUPERUSER NOBYPASSRLS;
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${TEST_OWNER_ROLE}') THEN
+          CREATE ROLE ${TEST_OWNER_ROLE} LOGIN PASSWORD '${TEST_OWNER_ROLE}' NOSUPERUSER NOBYPASSRLS;
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${TEST_APP_ROLE}') THEN
+          CREATE ROLE ${TEST_APP_ROLE} LOGIN PASSWORD '${TEST_APP_ROLE}' NOSUPERUSER NOBYPASSRLS IN ROLE app_user;
+        END IF;
+      END $$;`);
+    await admin`select pg_advisory_unlock(42420001)`;
+  } finally {
+    await admin.end({ timeout: 1 });
+  }
+  project.provide("pgAdminUrl", url);
+}
+
+function redact(url: string) {
+  const u = new URL(url);
+  if (u.password) u.password = "***";
+  return u.toString();
+}
