@@ -1,0 +1,31 @@
+export { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from "./cookie";
+export { decoyPasswordHash, hashPassword, verifyPassword, ZNewPassword } from "./password";
+export {
+  type Actor,
+  assertCan,
+  can,
+  homePath,
+  type Permission,
+  PermissionDenied,
+  type Target,
+  townshipsInScope,
+} from "./permissions";
+export { isSameOriginRequest } from "./same-origin";
+export {
+  createSession,
+  deleteExpiredSessions,
+  invalidateSession,
+  invalidateUserSessions,
+  SESSION_ABSOLUTE_TIMEOUT_MS,
+  SESSION_IDLE_TIMEOUT_MS,
+  sessionIdOf,
+  type ValidSession,
+  validateSessionToken,
+} from "./session";
+export {
+  ACCOUNT_FAILURE_LIMIT,
+  ADDRESS_FAILURE_LIMIT,
+  clearAccountFailures,
+  lockedUntil,
+  recordFailure,
+} from "./throttle";
