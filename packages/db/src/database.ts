@@ -23,6 +23,16 @@ export class TenantIdError extends Error {
 export class UnsafeDatabaseRoleError extends Error {}
 
 /**
+ * Binds a `withoutTenant` transaction to a tenant learned inside it (sign-in learns
+ * the county from the account), so the use case stays one transaction.
+ */
+export async function enterTenant(tx: AppTx, tenantId: string): Promise<TenantTx> {
+  if (!ZTenantId.safeParse(tenantId).success) throw new TenantIdError(tenantId);
+  await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
+  return Object.assign(tx, { tenantId }) as TenantTx;
+}
+
+/**
  * The only door to the data. Every transaction runs as `app_user`, a role that owns
  * nothing and cannot bypass row-level security; `withTenant` also sets the tenant
  * the policies compare against, for this transaction only (set_config(..., true)).
@@ -38,8 +48,7 @@ export class Database {
     if (!ZTenantId.safeParse(tenantId).success) throw new TenantIdError(tenantId);
     return this.orm.transaction(async (tx) => {
       await tx.execute(sql`set local role app_user`);
-      await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
-      return work(Object.assign(tx, { tenantId }) as TenantTx);
+      return work(await enterTenant(tx as AppTx, tenantId));
     });
   }
 

@@ -1,0 +1,61 @@
+import type { Actor } from "@rdlink/auth";
+import { validateSessionToken } from "@rdlink/auth";
+import { type Database, enterTenant, memberships, membershipTownships, tenants, users } from "@rdlink/db";
+import { and, eq } from "drizzle-orm";
+
+export type SignedIn = {
+  actor: Actor;
+  sessionId: string;
+  sessionExpiresAt: Date;
+  tenant: { id: string; name: string; divisionCode: string } | null;
+};
+
+/** The signed-in user behind a session token with their roles, or null. One query round per request. */
+export async function loadActor(db: Database, token: string): Promise<SignedIn | null> {
+  return db.withoutTenant(async (tx) => {
+    const session = await validateSessionToken(tx, token);
+    if (!session) return null;
+    const [row] = await tx
+      .select({ user: users, tenant: tenants })
+      .from(users)
+      .leftJoin(tenants, eq(tenants.id, users.homeTenantId))
+      .where(eq(users.id, session.userId));
+    if (!row) return null;
+    const { user, tenant } = row;
+    let roles: Actor["memberships"] = [];
+    if (tenant) {
+      const scoped = await enterTenant(tx, tenant.id);
+      const rows = await scoped
+        .select({ id: memberships.id, role: memberships.role, townshipId: membershipTownships.townshipId })
+        .from(memberships)
+        .leftJoin(
+          membershipTownships,
+          and(
+            eq(membershipTownships.tenantId, memberships.tenantId),
+            eq(membershipTownships.membershipId, memberships.id),
+          ),
+        )
+        .where(eq(memberships.userId, user.id));
+      const byMembership = new Map<string, Actor["memberships"][number]>();
+      for (const r of rows) {
+        const entry = byMembership.get(r.id) ?? { role: r.role, townshipIds: [] };
+        if (r.townshipId) entry.townshipIds.push(r.townshipId);
+        byMembership.set(r.id, entry);
+      }
+      roles = [...byMembership.values()];
+    }
+    return {
+      actor: {
+        userId: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        platformRole: user.platformRole,
+        tenantId: tenant?.id ?? null,
+        memberships: roles,
+      },
+      sessionId: session.sessionId,
+      sessionExpiresAt: session.expiresAt,
+      tenant: tenant ? { id: tenant.id, name: tenant.name, divisionCode: tenant.divisionCode } : null,
+    };
+  });
+}

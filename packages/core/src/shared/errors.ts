@@ -1,0 +1,57 @@
+import type { z } from "zod";
+
+/**
+ * Errors a use case raises on purpose. Messages are i18n keys; the web app turns
+ * them into the user's language and a 4xx status. Anything else is a bug (500).
+ */
+export class ValidationError extends Error {
+  readonly status = 400;
+  constructor(
+    /** field name → i18n key */
+    readonly fieldErrors: Record<string, string>,
+    readonly formError?: string,
+  ) {
+    super(
+      formError ??
+        `validation.invalid (${Object.entries(fieldErrors)
+          .map(([f, k]) => `${f}: ${k}`)
+          .join(", ")})`,
+    );
+  }
+}
+
+export class NotFoundError extends Error {
+  readonly status = 404;
+  constructor(what = "errors.notFound") {
+    super(what);
+  }
+}
+
+export class ConflictError extends Error {
+  readonly status = 409;
+  constructor(
+    messageKey: string,
+    readonly field?: string,
+    readonly values?: Record<string, string>,
+  ) {
+    super(messageKey);
+  }
+}
+
+/** Parses untrusted input or throws a ValidationError naming each bad field. */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path.map(String).join(".") || "_form";
+    fieldErrors[field] ??= issue.message.startsWith("validation.") ? issue.message : "validation.invalid";
+  }
+  throw new ValidationError(fieldErrors);
+}
+
+/** PostgreSQL's unique_violation, under drizzle's "Failed query" wrapper or not. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } } | undefined;
+  return e?.code === "23505" || e?.cause?.code === "23505";
+}

@@ -1,0 +1,91 @@
+import { randomUUID } from "node:crypto";
+import { assertCan } from "@rdlink/auth";
+import { checklists, type Database, dutyPosts, memberships, stationTypes, tenants, townships, users } from "@rdlink/db";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { recordAudit, recordPlatformAudit } from "../audit/record-audit";
+import { findCounty, listTownshipDivisions } from "../divisions/divisions";
+import type { UseCaseContext } from "../shared/context";
+import { ConflictError, isUniqueViolation, parseInput, ValidationError } from "../shared/errors";
+import { ZName, ZUsername } from "../shared/fields";
+import { issueInvitation } from "../users/issue-invitation";
+import { DEFAULT_CHECKLIST, DEFAULT_DUTY_POSTS, DEFAULT_STATION_TYPES } from "./default-template";
+
+export const ZOnboardCounty = z.object({
+  divisionCode: z.string({ error: "validation.required" }).regex(/^\d{6}$/, "validation.divisionCode"),
+  adminUsername: ZUsername,
+  adminDisplayName: ZName,
+});
+
+export type TOnboardCounty = z.input<typeof ZOnboardCounty>;
+
+/**
+ * A platform operator brings a county on board, in one transaction: the tenant, its
+ * real townships and streets (GB/T 2260), the default template (station types, the
+ * ten duty posts, the "十有" checklist) and a first county admin with a one-time
+ * invitation link.
+ */
+export async function onboardCounty(db: Database, ctx: UseCaseContext, input: unknown) {
+  assertCan(ctx.actor, "platform.tenants.manage");
+  const { divisionCode, adminUsername, adminDisplayName } = parseInput(ZOnboardCounty, input);
+  const county = findCounty(divisionCode);
+  if (!county) throw new ValidationError({ divisionCode: "validation.unknownDivision" });
+
+  return db.withTenant(randomUUID(), async (tx) => {
+    const [existing] = await tx
+      .select({ name: tenants.name })
+      .from(tenants)
+      .where(eq(tenants.divisionCode, divisionCode));
+    if (existing) throw new ConflictError("errors.countyExists", "divisionCode", { name: existing.name });
+    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, adminUsername));
+    if (taken) throw new ConflictError("errors.usernameTaken", "adminUsername");
+
+    try {
+      await tx.insert(tenants).values({
+        id: tx.tenantId,
+        divisionCode,
+        name: county.name,
+        provinceName: county.provinceName,
+        cityName: county.cityName,
+      });
+    } catch (error) {
+      // Two operators onboarding the same county at once: the second loses here.
+      if (isUniqueViolation(error))
+        throw new ConflictError("errors.countyExists", "divisionCode", { name: county.name });
+      throw error;
+    }
+
+    const divisions = listTownshipDivisions(divisionCode);
+    if (divisions.length > 0) {
+      await tx
+        .insert(townships)
+        .values(divisions.map((d, index) => ({ divisionCode: d.code, name: d.name, kind: d.kind, sortOrder: index })));
+    }
+    const [checklist] = await tx
+      .insert(checklists)
+      .values({ name: DEFAULT_CHECKLIST.name, items: [...DEFAULT_CHECKLIST.items] })
+      .returning({ id: checklists.id });
+    await tx
+      .insert(stationTypes)
+      .values(DEFAULT_STATION_TYPES.map((name, index) => ({ name, sortOrder: index, checklistId: checklist!.id })));
+    await tx.insert(dutyPosts).values(DEFAULT_DUTY_POSTS.map((name, index) => ({ name, sortOrder: index })));
+
+    const [admin] = await tx
+      .insert(users)
+      .values({ username: adminUsername, displayName: adminDisplayName, homeTenantId: tx.tenantId })
+      .returning({ id: users.id });
+    await tx.insert(memberships).values({ userId: admin!.id, role: "county_admin" });
+    const invitationToken = await issueInvitation(tx, admin!.id, ctx.actor.userId);
+
+    const detail = { divisionCode, name: county.name, townships: divisions.length, adminUsername };
+    await recordAudit(tx, ctx, { action: "tenant.onboarded", objectType: "tenant", objectId: tx.tenantId, detail });
+    await recordPlatformAudit(tx, ctx, {
+      action: "tenant.onboarded",
+      objectType: "tenant",
+      objectId: tx.tenantId,
+      tenantId: tx.tenantId,
+      detail,
+    });
+    return { tenantId: tx.tenantId, invitationToken, townshipCount: divisions.length };
+  });
+}

@@ -1,0 +1,21 @@
+import type { Actor } from "@rdlink/auth";
+import { type Database, users } from "@rdlink/db";
+
+/** A platform operator row and the Actor a signed-in request would carry. */
+export async function createOperator(db: Database, username = "op"): Promise<Actor> {
+  const [row] = await db.withoutTenant((tx) =>
+    tx.insert(users).values({ username, displayName: "运营", platformRole: "operator" }).returning(),
+  );
+  return { userId: row!.id, username, displayName: "运营", platformRole: "operator", tenantId: null, memberships: [] };
+}
+
+export function countyAdminOf(tenantId: string, userId: string): Actor {
+  return {
+    userId,
+    username: "admin",
+    displayName: "管理员",
+    platformRole: null,
+    tenantId,
+    memberships: [{ role: "county_admin", townshipIds: [] }],
+  };
+}

@@ -1,0 +1,59 @@
+import { assertCan } from "@rdlink/auth";
+import { memberships, membershipTownships, type TenantTx, townships, users } from "@rdlink/db";
+import { and, asc, eq } from "drizzle-orm";
+import type { UseCaseContext } from "../shared/context";
+
+/** The county's people with their roles, township scope and whether they have set a password. */
+export async function listUsers(tx: TenantTx, ctx: UseCaseContext) {
+  assertCan(ctx.actor, "tenant.users.read", { tenantId: tx.tenantId });
+  const rows = await tx
+    .select({
+      membershipId: memberships.id,
+      userId: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      activated: users.passwordHash,
+      disabledAt: users.disabledAt,
+      role: memberships.role,
+      townshipName: townships.name,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(
+      membershipTownships,
+      and(eq(membershipTownships.tenantId, memberships.tenantId), eq(membershipTownships.membershipId, memberships.id)),
+    )
+    .leftJoin(
+      townships,
+      and(eq(townships.tenantId, membershipTownships.tenantId), eq(townships.id, membershipTownships.townshipId)),
+    )
+    .where(eq(memberships.tenantId, tx.tenantId))
+    .orderBy(asc(users.username), asc(memberships.role));
+
+  const byMembership = new Map<
+    string,
+    {
+      userId: string;
+      username: string;
+      displayName: string;
+      activated: boolean;
+      disabled: boolean;
+      role: string;
+      townships: string[];
+    }
+  >();
+  for (const r of rows) {
+    const entry = byMembership.get(r.membershipId) ?? {
+      userId: r.userId,
+      username: r.username,
+      displayName: r.displayName,
+      activated: r.activated !== null,
+      disabled: r.disabledAt !== null,
+      role: r.role,
+      townships: [],
+    };
+    if (r.townshipName) entry.townships.push(r.townshipName);
+    byMembership.set(r.membershipId, entry);
+  }
+  return [...byMembership.values()];
+}
