@@ -1,3 +1,5 @@
+import { SESSION_ABSOLUTE_TIMEOUT_MS } from "./session";
+
 /**
  * The session cookie: HttpOnly (no script reads it), Secure (never over plain HTTP;
  * browsers treat http://localhost as secure), SameSite=Lax, and the __Host- prefix,
@@ -5,8 +7,10 @@
  */
 export const SESSION_COOKIE = "__Host-rd_session";
 
-export function sessionCookie(token: string, expiresAt: Date): string {
-  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; Secure; SameSite=Lax; Expires=${expiresAt.toUTCString()}`;
+/** The browser keeps it as long as the session could live at most; the server enforces the idle limit. */
+export function sessionCookie(token: string): string {
+  const maxAge = Math.floor(SESSION_ABSOLUTE_TIMEOUT_MS / 1000);
+  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=${maxAge}`;
 }
 
 export function clearedSessionCookie(): string {

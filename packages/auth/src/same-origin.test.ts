@@ -22,12 +22,13 @@ describe("same-origin check", () => {
 
 describe("session cookie", () => {
   it("is HttpOnly, Secure, SameSite=Lax and host-only", () => {
-    const cookie = sessionCookie("abc.def", new Date("2030-01-01T00:00:00Z"));
+    const cookie = sessionCookie("abc.def");
     expect(cookie).toMatch(/^__Host-rd_session=abc\.def; Path=\/;/);
     expect(cookie).toContain("HttpOnly");
     expect(cookie).toContain("Secure");
     expect(cookie).toContain("SameSite=Lax");
     expect(cookie).not.toContain("Domain=");
+    expect(cookie).toContain("Max-Age=604800");
   });
 
   it("is read back from a Cookie header", () => {

@@ -7,7 +7,7 @@ import { parseInput } from "../shared/errors";
 
 export const ZListTownships = z.object({
   search: z.string().trim().max(60).optional(),
-  includeArchived: z.coerce.boolean().default(false),
+  includeArchived: z.preprocess((v) => v === true || v === "true", z.boolean()),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -10,17 +10,11 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { roles } from "../roles";
 import { tenants, users } from "./platform";
 import { createdAt, tenantColumns, tenantIsolationPolicy } from "./tenant-table";
 
-export const roles = [
-  "county_admin",
-  "township_operator",
-  "station_liaison",
-  "deputy",
-  "handling_unit_responder",
-] as const;
-export type TRole = (typeof roles)[number];
+export { roles, type TRole } from "../roles";
 
 /** Townships and streets (乡镇/街道) of a county. */
 export const townships = pgTable(

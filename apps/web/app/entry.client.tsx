@@ -1,0 +1,30 @@
+import { fallbackLanguage, resources, supportedLanguages } from "@rdlink/i18n";
+import i18next from "i18next";
+import { StrictMode, startTransition } from "react";
+import { hydrateRoot } from "react-dom/client";
+import { I18nextProvider, initReactI18next } from "react-i18next";
+import { HydratedRouter } from "react-router/dom";
+
+async function main() {
+  // Use exactly the language the server rendered (<html lang> set in root Layout)
+  const lng = document.documentElement.lang || fallbackLanguage;
+  await i18next.use(initReactI18next).init({
+    resources, // bundled, no http backend
+    lng,
+    fallbackLng: fallbackLanguage,
+    supportedLngs: [...supportedLanguages],
+    interpolation: { escapeValue: false },
+  });
+  startTransition(() => {
+    hydrateRoot(
+      document,
+      <I18nextProvider i18n={i18next}>
+        <StrictMode>
+          <HydratedRouter />
+        </StrictMode>
+      </I18nextProvider>,
+    );
+  });
+}
+
+main().catch((error) => console.error(error));

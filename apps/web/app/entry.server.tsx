@@ -1,0 +1,86 @@
+import { PassThrough } from "node:stream";
+import { fallbackLanguage, resources } from "@rdlink/i18n";
+import { createReadableStreamFromReadable } from "@react-router/node";
+import { createInstance, type i18n } from "i18next";
+import { isbot } from "isbot";
+import type { RenderToPipeableStreamOptions } from "react-dom/server";
+import { renderToPipeableStream } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
+import { type EntryContext, type RouterContextProvider, ServerRouter } from "react-router";
+import { getInstance } from "~/lib/i18n.server";
+
+export const streamTimeout = 5_000;
+
+// The middleware never runs when no route matches (no splat route) or for 405s,
+// so context.get() would throw; fall back to a fresh instance.
+function i18nFor(ctx: RouterContextProvider): i18n {
+  try {
+    return getInstance(ctx);
+  } catch {
+    const inst = createInstance({
+      resources,
+      lng: fallbackLanguage,
+      fallbackLng: fallbackLanguage,
+      initAsync: false,
+      interpolation: { escapeValue: false },
+    });
+    void inst.init();
+    return inst;
+  }
+}
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  entryContext: EntryContext,
+  routerContext: RouterContextProvider,
+) {
+  if (request.method.toUpperCase() === "HEAD") {
+    return new Response(null, { status: responseStatusCode, headers: responseHeaders });
+  }
+  return new Promise<Response>((resolve, reject) => {
+    let shellRendered = false;
+    const userAgent = request.headers.get("user-agent");
+    const readyOption: keyof RenderToPipeableStreamOptions =
+      (userAgent && isbot(userAgent)) || entryContext.isSpaMode ? "onAllReady" : "onShellReady";
+    let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(() => abort(), streamTimeout + 1000);
+
+    const { pipe, abort } = renderToPipeableStream(
+      <I18nextProvider i18n={i18nFor(routerContext)}>
+        <ServerRouter context={entryContext} url={request.url} />
+      </I18nextProvider>,
+      {
+        [readyOption]() {
+          shellRendered = true;
+          const body = new PassThrough({
+            final(cb) {
+              clearTimeout(timeoutId);
+              timeoutId = undefined;
+              cb();
+            },
+          });
+          responseHeaders.set("Content-Type", "text/html");
+          pipe(body);
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          );
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          if (shellRendered) console.error(error);
+        },
+      },
+    );
+  });
+}
+
+// The Express server sets the client's address on this context key, and must use the
+// build's own copy of it (see server.ts).
+export { clientIpContext } from "./lib/context";

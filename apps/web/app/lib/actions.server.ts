@@ -1,0 +1,73 @@
+import { PermissionDenied } from "@rdlink/auth";
+import { ConflictError, NotFoundError, ValidationError } from "@rdlink/core/shared/errors";
+import { TenantIdError } from "@rdlink/db";
+import { data } from "react-router";
+import { notFound } from "./auth.server";
+
+/** What a failed form submission sends back: i18n keys, translated by the page. */
+export type FormFailure = {
+  ok: false;
+  fieldErrors: Record<string, string>;
+  formError?: string;
+  values?: Record<string, string>;
+};
+
+/**
+ * Turns a use case's deliberate errors into 4xx answers: field errors for the form
+ * (400), a conflict (409), and 404 for anything not found or not permitted.
+ * Anything else is rethrown and becomes a 500 without details.
+ */
+export function failureResponse(error: unknown) {
+  if (error instanceof ValidationError) {
+    return data<FormFailure>(
+      { ok: false, fieldErrors: error.fieldErrors, formError: error.formError },
+      { status: 400 },
+    );
+  }
+  if (error instanceof ConflictError) {
+    const fieldErrors = error.field ? { [error.field]: error.message } : {};
+    return data<FormFailure>(
+      { ok: false, fieldErrors, formError: error.field ? undefined : error.message, values: error.values },
+      { status: 409 },
+    );
+  }
+  if (error instanceof NotFoundError || error instanceof PermissionDenied || error instanceof TenantIdError) {
+    throw notFound();
+  }
+  throw error;
+}
+
+/** Runs a loader's use case; not-found and not-permitted become a 404 page. */
+export async function loadOr404<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof NotFoundError || error instanceof PermissionDenied || error instanceof TenantIdError) {
+      throw notFound();
+    }
+    throw error;
+  }
+}
+
+/**
+ * The submitted form as a plain object for zod. Fields named `x[]` become arrays.
+ * A body that is not a form is a 400, never a 500.
+ */
+export async function readForm(request: Request): Promise<Record<string, unknown>> {
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw data({ messageKey: "errors.badRequest" }, { status: 400 });
+  }
+  const values: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    if (key.endsWith("[]"))
+      values[key.slice(0, -2)] = form.getAll(key).filter((v) => typeof v === "string" && v !== "");
+    else {
+      const value = form.get(key);
+      values[key] = typeof value === "string" ? value : undefined;
+    }
+  }
+  return values;
+}

@@ -1,0 +1,62 @@
+import { can, isSameOriginRequest, type Permission, readCookie, SESSION_COOKIE, type Target } from "@rdlink/auth";
+import { loadActor, type SignedIn } from "@rdlink/core/auth/load-actor";
+import type { UseCaseContext } from "@rdlink/core/shared/context";
+import { getDatabase } from "@rdlink/db";
+import { data, type MiddlewareFunction, type RouterContextProvider, redirect } from "react-router";
+import { clientIpContext, signedInContext } from "./context";
+
+/** CSRF: a state-changing request must come from a page of this site. */
+export const sameOriginMiddleware: MiddlewareFunction<Response> = ({ request }) => {
+  if (!isSameOriginRequest(request))
+    return new Response("跨站请求被拒绝 / Cross-site request refused", { status: 403 });
+};
+
+/** Resolves the session cookie to a user once per request. */
+export const sessionMiddleware: MiddlewareFunction<Response> = async ({ request, context }) => {
+  const token = readCookie(request, SESSION_COOKIE);
+  context.set(signedInContext, token ? await loadActor(getDatabase(), token) : null);
+};
+
+type Context = Readonly<RouterContextProvider>;
+
+/** The signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
+export function requireSignedIn(request: Request, context: Context): SignedIn {
+  const signedIn = context.get(signedInContext);
+  if (!signedIn) {
+    const url = new URL(request.url);
+    throw redirect(`/sign-in?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return signedIn;
+}
+
+/**
+ * A user who may do `permission`. Anyone else gets 404, not 403: a page of another
+ * county, or one outside a role, should not even be confirmed to exist.
+ */
+export function requirePermission(
+  request: Request,
+  context: Context,
+  permission: Permission,
+  target?: Target,
+): SignedIn & { ctx: UseCaseContext } {
+  const signedIn = requireSignedIn(request, context);
+  if (!can(signedIn.actor, permission, target)) throw notFound();
+  return { ...signedIn, ctx: { actor: signedIn.actor, ip: context.get(clientIpContext) } };
+}
+
+/** A signed-in user of a county, with that county's id (platform staff get 404 on county pages). */
+export function requireCountyUser(request: Request, context: Context) {
+  const signedIn = requireSignedIn(request, context);
+  const { actor } = signedIn;
+  if (!actor.tenantId) throw notFound();
+  const ctx: UseCaseContext = { actor, ip: context.get(clientIpContext) };
+  return { ...signedIn, tenantId: actor.tenantId, ctx };
+}
+
+export function notFound() {
+  return data({ messageKey: "errors.notFound" }, { status: 404 });
+}
+
+export function requestMeta(request: Request, context: Context) {
+  return { ip: context.get(clientIpContext), userAgent: request.headers.get("user-agent") };
+}

@@ -1,0 +1,85 @@
+import "@mantine/core/styles.css";
+import "@mantine/notifications/styles.css";
+
+import {
+  Button,
+  ColorSchemeScript,
+  Container,
+  MantineProvider,
+  mantineHtmlProps,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
+import { Notifications } from "@mantine/notifications";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration } from "react-router";
+import type { Route } from "./+types/root";
+import { sameOriginMiddleware, sessionMiddleware } from "./lib/auth.server";
+import { getLocale, i18nextMiddleware } from "./lib/i18n.server";
+import { theme } from "./lib/theme";
+
+// Language first, so that even an error page thrown by a later middleware is translated.
+export const middleware: Route.MiddlewareFunction[] = [i18nextMiddleware, sameOriginMiddleware, sessionMiddleware];
+
+export function loader({ context }: Route.LoaderArgs) {
+  return { locale: getLocale(context) };
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const { i18n, t } = useTranslation();
+  return (
+    <html lang={i18n.language} {...mantineHtmlProps}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{t("app.name")}</title>
+        <ColorSchemeScript defaultColorScheme="light" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <MantineProvider theme={theme} defaultColorScheme="light">
+          <Notifications position="top-center" />
+          {children}
+        </MantineProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App({ loaderData }: Route.ComponentProps) {
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    if (i18n.language !== loaderData.locale) void i18n.changeLanguage(loaderData.locale);
+  }, [loaderData.locale, i18n]);
+  return <Outlet />;
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const notFound = status === 404;
+  if (!isRouteErrorResponse(error)) console.error(error);
+  return (
+    <Container size="sm" py={80}>
+      <Stack align="center" gap="md">
+        <Title order={1} c="red.8">
+          {status}
+        </Title>
+        <Title order={2}>
+          {notFound ? t("errors.notFoundTitle") : status < 500 ? t("errors.badRequest") : t("errors.serverTitle")}
+        </Title>
+        <Text c="dimmed">
+          {notFound ? t("errors.notFound") : status < 500 ? t("errors.badRequest") : t("errors.server")}
+        </Text>
+        <Button component={Link} to="/" variant="light">
+          {t("errors.goHome")}
+        </Button>
+      </Stack>
+    </Container>
+  );
+}

@@ -1,0 +1,78 @@
+import { Alert, Button, Paper, PasswordInput, Stack } from "@mantine/core";
+import { sessionCookie } from "@rdlink/auth";
+import { changePassword } from "@rdlink/core/auth/change-password";
+import { getDatabase } from "@rdlink/db";
+import { useTranslation } from "react-i18next";
+import { data, Form, useNavigation } from "react-router";
+import { PageHeader } from "~/components/page-header";
+import { failureResponse, readForm } from "~/lib/actions.server";
+import { requireSignedIn } from "~/lib/auth.server";
+import { clientIpContext } from "~/lib/context";
+import { useFormErrors } from "~/lib/form-errors";
+import type { Route } from "./+types/account-password";
+
+export function loader({ request, context }: Route.LoaderArgs) {
+  requireSignedIn(request, context);
+  return null;
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { actor } = requireSignedIn(request, context);
+  try {
+    const session = await changePassword(
+      getDatabase(),
+      { actor, ip: context.get(clientIpContext) },
+      await readForm(request),
+      { userAgent: request.headers.get("user-agent") },
+    );
+    return data({ ok: true as const }, { headers: { "Set-Cookie": sessionCookie(session.token) } });
+  } catch (error) {
+    return failureResponse(error);
+  }
+}
+
+export default function AccountPassword({ actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const errors = useFormErrors(actionData);
+  const busy = useNavigation().state === "submitting";
+  return (
+    <>
+      <PageHeader title={t("account.title")} />
+      <Paper withBorder p="lg" maw={480}>
+        {actionData?.ok ? (
+          <Alert color="green">{t("account.changed")}</Alert>
+        ) : (
+          <Form method="post">
+            <Stack>
+              <PasswordInput
+                name="currentPassword"
+                label={t("account.currentPassword")}
+                autoComplete="current-password"
+                required
+                error={errors.field("currentPassword")}
+              />
+              <PasswordInput
+                name="password"
+                label={t("account.newPassword")}
+                description={t("invite.passwordHint")}
+                autoComplete="new-password"
+                required
+                error={errors.field("password")}
+              />
+              <PasswordInput
+                name="confirmPassword"
+                label={t("account.confirmPassword")}
+                autoComplete="new-password"
+                required
+                error={errors.field("confirmPassword")}
+              />
+              <Button type="submit" loading={busy}>
+                {t("account.submit")}
+              </Button>
+            </Stack>
+          </Form>
+        )}
+      </Paper>
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import { Code, Pagination, Paper, Select, Table, Text } from "@mantine/core";
+import { listAuditLog } from "@rdlink/core/audit/list-audit-log";
+import { getDatabase } from "@rdlink/db";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import { PageHeader } from "~/components/page-header";
+import { loadOr404 } from "~/lib/actions.server";
+import { requireCountyUser } from "~/lib/auth.server";
+import type { Route } from "./+types/audit";
+
+const GROUPS = ["auth", "tenant", "township", "user", "invitation"] as const;
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { tenantId, ctx } = requireCountyUser(request, context);
+  const params = new URL(request.url).searchParams;
+  const query = { action: params.get("action") ?? undefined, page: params.get("page") ?? undefined };
+  return loadOr404(() => getDatabase().withTenant(tenantId, (tx) => listAuditLog(tx, ctx, query)));
+}
+
+export default function Audit({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const tr = t as (key: string, options: { defaultValue: string }) => string;
+  const [params, setParams] = useSearchParams();
+  const { rows, total, page, pageSize } = loaderData;
+  const update = (key: string, value: string | null) =>
+    setParams((current) => {
+      if (value) current.set(key, value);
+      else current.delete(key);
+      if (key !== "page") current.delete("page");
+      return current;
+    });
+  return (
+    <>
+      <PageHeader title={t("county.auditTitle")} intro={t("county.auditIntro")} />
+      <Select
+        label={t("county.auditFilter")}
+        data={[
+          { value: "", label: t("county.auditAll") },
+          ...GROUPS.map((group) => ({ value: `${group}.`, label: t(`auditGroups.${group}`) })),
+        ]}
+        value={params.get("action") ?? ""}
+        onChange={(value) => update("action", value)}
+        maw={240}
+        mb="md"
+      />
+      <Paper withBorder>
+        <Table.ScrollContainer minWidth={900}>
+          <Table striped verticalSpacing="xs" fz="sm" data-testid="audit-log">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>#</Table.Th>
+                <Table.Th>{t("county.auditTime")}</Table.Th>
+                <Table.Th>{t("county.auditActor")}</Table.Th>
+                <Table.Th>{t("county.auditAction")}</Table.Th>
+                <Table.Th>{t("county.auditIp")}</Table.Th>
+                <Table.Th>{t("county.auditDetail")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((row) => (
+                <Table.Tr key={row.id}>
+                  <Table.Td c="dimmed">{row.seq}</Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>
+                    {new Date(row.at).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai" })}
+                  </Table.Td>
+                  <Table.Td>{row.actorName ?? "—"}</Table.Td>
+                  <Table.Td>{tr(`audit.${row.action}`, { defaultValue: row.action })}</Table.Td>
+                  <Table.Td ff="monospace">{row.ip ?? "—"}</Table.Td>
+                  <Table.Td>{row.detail ? <Code>{JSON.stringify(row.detail)}</Code> : null}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        {rows.length === 0 && (
+          <Text c="dimmed" ta="center" py="xl">
+            {t("common.none")}
+          </Text>
+        )}
+      </Paper>
+      {total > pageSize && (
+        <Pagination
+          mt="md"
+          total={Math.ceil(total / pageSize)}
+          value={page}
+          onChange={(next) => update("page", String(next))}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,232 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Pagination,
+  Paper,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { can } from "@rdlink/auth";
+import { addTownship } from "@rdlink/core/townships/add-township";
+import { listTownships } from "@rdlink/core/townships/list-townships";
+import { renameTownship } from "@rdlink/core/townships/rename-township";
+import { setTownshipArchived } from "@rdlink/core/townships/set-township-archived";
+import { getDatabase } from "@rdlink/db";
+import { IconPlus, IconSearch } from "@tabler/icons-react";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Form, Link, useFetcher, useSearchParams, useSubmit } from "react-router";
+import { PageHeader } from "~/components/page-header";
+import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
+import { requireCountyUser } from "~/lib/auth.server";
+import { useFormErrors } from "~/lib/form-errors";
+import type { Route } from "./+types/townships";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { tenantId, ctx } = requireCountyUser(request, context);
+  const params = new URL(request.url).searchParams;
+  const query = {
+    search: params.get("q") ?? undefined,
+    includeArchived: params.get("archived") === "1",
+    page: params.get("page") ?? undefined,
+  };
+  const list = await loadOr404(() => getDatabase().withTenant(tenantId, (tx) => listTownships(tx, ctx, query)));
+  return { ...list, canManage: can(ctx.actor, "tenant.townships.manage") };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { tenantId, ctx } = requireCountyUser(request, context);
+  const { intent, ...form } = await readForm(request);
+  try {
+    await getDatabase().withTenant(tenantId, async (tx) => {
+      if (intent === "add") await addTownship(tx, ctx, form);
+      else if (intent === "rename") await renameTownship(tx, ctx, form);
+      else await setTownshipArchived(tx, ctx, { id: form.id, archived: intent === "archive" });
+    });
+    return { ok: true as const };
+  } catch (error) {
+    return failureResponse(error);
+  }
+}
+
+type TownshipRow = Route.ComponentProps["loaderData"]["rows"][number];
+
+function TownshipModal({
+  township,
+  opened,
+  onClose,
+}: {
+  township?: TownshipRow;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<typeof action>();
+  const errors = useFormErrors(fetcher.data);
+  useEffect(() => {
+    if (fetcher.state === "idle" && fetcher.data?.ok) onClose();
+  }, [fetcher.state, fetcher.data, onClose]);
+  const kinds = (["street", "town", "township", "other"] as const).map((kind) => ({
+    value: kind,
+    label: t(`townshipKinds.${kind}`),
+  }));
+  return (
+    <Modal opened={opened} onClose={onClose} title={township ? t("common.rename") : t("county.addTownship")} centered>
+      <fetcher.Form method="post">
+        <Stack>
+          <input type="hidden" name="intent" value={township ? "rename" : "add"} />
+          {township && <input type="hidden" name="id" value={township.id} />}
+          <TextInput
+            name="name"
+            label={t("county.townshipName")}
+            defaultValue={township?.name}
+            required
+            error={errors.field("name")}
+            data-autofocus
+          />
+          {!township && (
+            <Select
+              name="kind"
+              label={t("county.townshipKind")}
+              data={kinds}
+              defaultValue="street"
+              required
+              error={errors.field("kind")}
+            />
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" loading={fetcher.state !== "idle"}>
+              {t("common.save")}
+            </Button>
+          </Group>
+        </Stack>
+      </fetcher.Form>
+    </Modal>
+  );
+}
+
+export default function Townships({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { rows, total, page, pageSize, canManage } = loaderData;
+  const [params, setParams] = useSearchParams();
+  const submit = useSubmit();
+  const [adding, addModal] = useDisclosure();
+  const [renaming, setRenaming] = useState<TownshipRow | undefined>();
+  return (
+    <>
+      <PageHeader
+        title={t("county.townshipsTitle")}
+        actions={
+          canManage && (
+            <Button leftSection={<IconPlus size={16} />} onClick={addModal.open}>
+              {t("county.addTownship")}
+            </Button>
+          )
+        }
+      />
+      <Form method="get" onChange={(event) => submit(event.currentTarget)}>
+        <Group mb="md" align="center">
+          <TextInput
+            name="q"
+            defaultValue={params.get("q") ?? ""}
+            placeholder={t("common.searchPlaceholder")}
+            leftSection={<IconSearch size={16} />}
+            aria-label={t("common.search")}
+            w={280}
+          />
+          <Switch
+            name="archived"
+            value="1"
+            defaultChecked={params.get("archived") === "1"}
+            label={t("common.showArchived")}
+          />
+          <Text c="dimmed" size="sm">
+            {t("common.total", { count: total })}
+          </Text>
+        </Group>
+      </Form>
+      <Paper withBorder>
+        <Table.ScrollContainer minWidth={560}>
+          <Table striped highlightOnHover verticalSpacing="sm" data-testid="townships">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("county.townshipName")}</Table.Th>
+                <Table.Th>{t("county.townshipKind")}</Table.Th>
+                <Table.Th>{t("county.divisionCode")}</Table.Th>
+                {canManage && <Table.Th>{t("common.actions")}</Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((township) => (
+                <Table.Tr key={township.id}>
+                  <Table.Td>
+                    <Group gap="xs">
+                      <Anchor component={Link} to={`/county/townships/${township.id}`}>
+                        {township.name}
+                      </Anchor>
+                      {township.archivedAt && (
+                        <Badge color="gray" variant="light" size="sm">
+                          {t("common.archived")}
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{t(`townshipKinds.${township.kind}`)}</Table.Td>
+                  <Table.Td ff="monospace">{township.divisionCode ?? t("county.manualEntry")}</Table.Td>
+                  {canManage && (
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        <Button size="compact-sm" variant="subtle" onClick={() => setRenaming(township)}>
+                          {t("common.rename")}
+                        </Button>
+                        <Form method="post">
+                          <input type="hidden" name="id" value={township.id} />
+                          <Button
+                            size="compact-sm"
+                            variant="subtle"
+                            color="gray"
+                            type="submit"
+                            name="intent"
+                            value={township.archivedAt ? "restore" : "archive"}
+                          >
+                            {township.archivedAt ? t("common.restore") : t("common.archive")}
+                          </Button>
+                        </Form>
+                      </Group>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+      {total > pageSize && (
+        <Pagination
+          mt="md"
+          total={Math.ceil(total / pageSize)}
+          value={page}
+          onChange={(next) =>
+            setParams((current) => {
+              current.set("page", String(next));
+              return current;
+            })
+          }
+        />
+      )}
+      {adding && <TownshipModal opened onClose={addModal.close} />}
+      {renaming && <TownshipModal township={renaming} opened onClose={() => setRenaming(undefined)} />}
+    </>
+  );
+}

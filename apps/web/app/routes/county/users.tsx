@@ -1,0 +1,190 @@
+import { Badge, Button, Group, Modal, MultiSelect, Paper, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { reissueInvitation } from "@rdlink/core/tenants/reissue-invitation";
+import { listTownships } from "@rdlink/core/townships/list-townships";
+import { inviteUser } from "@rdlink/core/users/invite-user";
+import { listUsers } from "@rdlink/core/users/list-users";
+import { getDatabase } from "@rdlink/db";
+import { roles } from "@rdlink/db/roles";
+import { IconUserPlus } from "@tabler/icons-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useFetcher } from "react-router";
+import { InvitationLink } from "~/components/invitation-link";
+import { PageHeader } from "~/components/page-header";
+import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
+import { requireCountyUser } from "~/lib/auth.server";
+import { useFormErrors } from "~/lib/form-errors";
+import { invitationUrl } from "~/lib/urls";
+import type { Route } from "./+types/users";
+
+const TOWNSHIP_SCOPED_ROLES: string[] = ["township_operator", "station_liaison"];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { tenantId, ctx } = requireCountyUser(request, context);
+  return loadOr404(() =>
+    getDatabase().withTenant(tenantId, async (tx) => ({
+      users: await listUsers(tx, ctx),
+      townships: (await listTownships(tx, ctx, { pageSize: 200 })).rows.map((t) => ({ value: t.id, label: t.name })),
+    })),
+  );
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { tenantId, ctx } = requireCountyUser(request, context);
+  const { intent, ...form } = await readForm(request);
+  try {
+    const token = await getDatabase().withTenant(tenantId, async (tx) => {
+      if (intent === "reissue") return reissueInvitation(tx, ctx, form.userId);
+      // MultiSelect submits its values comma-joined in one field.
+      const townshipIds = typeof form.townshipIds === "string" ? form.townshipIds.split(",").filter(Boolean) : [];
+      return (await inviteUser(tx, ctx, { ...form, townshipIds })).invitationToken;
+    });
+    return { ok: true as const, invitationUrl: invitationUrl(request, token) };
+  } catch (error) {
+    return failureResponse(error);
+  }
+}
+
+function InviteModal({ townships, onClose }: { townships: { value: string; label: string }[]; onClose: () => void }) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<typeof action>();
+  const errors = useFormErrors(fetcher.data);
+  const [role, setRole] = useState<string | null>("township_operator");
+  const roleOptions = roles.map((r) => ({ value: r, label: t(`roles.${r}`) }));
+  return (
+    <Modal opened onClose={onClose} title={t("county.inviteUser")} centered size="lg">
+      {fetcher.data?.ok ? (
+        <Stack>
+          <InvitationLink url={fetcher.data.invitationUrl} title={t("platform.invitationLink")} />
+          <Group justify="flex-end">
+            <Button onClick={onClose}>{t("common.back")}</Button>
+          </Group>
+        </Stack>
+      ) : (
+        <fetcher.Form method="post">
+          <Stack>
+            <input type="hidden" name="intent" value="invite" />
+            {errors.form && <Text c="red">{errors.form}</Text>}
+            <TextInput
+              name="username"
+              label={t("county.username")}
+              description={t("platform.adminUsernameHint")}
+              required
+              error={errors.field("username")}
+              data-autofocus
+            />
+            <TextInput
+              name="displayName"
+              label={t("county.displayName")}
+              required
+              error={errors.field("displayName")}
+            />
+            <Select
+              name="role"
+              label={t("county.role")}
+              data={roleOptions}
+              value={role}
+              onChange={setRole}
+              required
+              error={errors.field("role")}
+            />
+            {role && TOWNSHIP_SCOPED_ROLES.includes(role) && (
+              <MultiSelect
+                name="townshipIds"
+                label={t("county.townshipScope")}
+                description={t("county.townshipScopeHint")}
+                data={townships}
+                searchable
+                error={errors.field("townshipIds")}
+              />
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                {t("common.cancel")}
+              </Button>
+              <Button type="submit" loading={fetcher.state !== "idle"}>
+                {t("county.inviteUser")}
+              </Button>
+            </Group>
+          </Stack>
+        </fetcher.Form>
+      )}
+    </Modal>
+  );
+}
+
+function ReissueButton({ userId }: { userId: string }) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<typeof action>();
+  if (fetcher.data?.ok) return <InvitationLink url={fetcher.data.invitationUrl} title={t("platform.invitationLink")} />;
+  return (
+    <fetcher.Form method="post">
+      <input type="hidden" name="intent" value="reissue" />
+      <input type="hidden" name="userId" value={userId} />
+      <Button type="submit" size="compact-sm" variant="subtle" loading={fetcher.state !== "idle"}>
+        {t("platform.reissueInvitation")}
+      </Button>
+    </fetcher.Form>
+  );
+}
+
+export default function Users({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const [inviting, invite] = useDisclosure();
+  const { users, townships } = loaderData;
+  return (
+    <>
+      <PageHeader
+        title={t("county.usersTitle")}
+        actions={
+          <Button leftSection={<IconUserPlus size={16} />} onClick={invite.open}>
+            {t("county.inviteUser")}
+          </Button>
+        }
+      />
+      <Paper withBorder>
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped verticalSpacing="sm" data-testid="users">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("county.displayName")}</Table.Th>
+                <Table.Th>{t("county.username")}</Table.Th>
+                <Table.Th>{t("county.role")}</Table.Th>
+                <Table.Th>{t("county.townshipScope")}</Table.Th>
+                <Table.Th>{t("common.status")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {users.map((user) => (
+                <Table.Tr key={`${user.userId}-${user.role}`}>
+                  <Table.Td fw={600}>{user.displayName}</Table.Td>
+                  <Table.Td ff="monospace">{user.username}</Table.Td>
+                  <Table.Td>{t(`roles.${user.role as (typeof roles)[number]}`)}</Table.Td>
+                  <Table.Td>{user.townships.join("、") || "—"}</Table.Td>
+                  <Table.Td>
+                    {user.disabled ? (
+                      <Badge color="gray">{t("county.userDisabled")}</Badge>
+                    ) : user.activated ? (
+                      <Badge color="green" variant="light">
+                        {t("county.userActivated")}
+                      </Badge>
+                    ) : (
+                      <Group gap="xs">
+                        <Badge color="yellow" variant="light">
+                          {t("county.userPending")}
+                        </Badge>
+                        <ReissueButton userId={user.userId} />
+                      </Group>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+      {inviting && <InviteModal townships={townships} onClose={invite.close} />}
+    </>
+  );
+}

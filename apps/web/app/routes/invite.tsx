@@ -1,0 +1,86 @@
+import { Alert, Button, PasswordInput, Stack, Text } from "@mantine/core";
+import { sessionCookie } from "@rdlink/auth";
+import { acceptInvitation, getInvitation } from "@rdlink/core/auth/accept-invitation";
+import { NotFoundError } from "@rdlink/core/shared/errors";
+import { getDatabase } from "@rdlink/db";
+import { useTranslation } from "react-i18next";
+import { data, Form, redirect, useNavigation } from "react-router";
+import { AuthCard } from "~/components/auth-card";
+import { failureResponse, readForm } from "~/lib/actions.server";
+import { requestMeta } from "~/lib/auth.server";
+import { useFormErrors } from "~/lib/form-errors";
+import type { Route } from "./+types/invite";
+
+/** An unusable link is a page that says so (410), not a bare 404. */
+export async function loader({ params }: Route.LoaderArgs) {
+  try {
+    return { invitation: await getInvitation(getDatabase(), params.token) };
+  } catch (error) {
+    if (error instanceof NotFoundError) return data({ invitation: null }, { status: 410 });
+    throw error;
+  }
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const form = await readForm(request);
+  try {
+    const session = await acceptInvitation(getDatabase(), params.token, form, requestMeta(request, context));
+    return redirect("/", { headers: { "Set-Cookie": sessionCookie(session.token) } });
+  } catch (error) {
+    if (error instanceof NotFoundError)
+      return data({ ok: false as const, fieldErrors: {}, formError: "invite.invalid" }, { status: 410 });
+    return failureResponse(error);
+  }
+}
+
+export default function Invite({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const errors = useFormErrors(actionData);
+  const busy = useNavigation().state !== "idle";
+  const { invitation } = loaderData;
+  if (!invitation) {
+    return (
+      <AuthCard title={t("invite.title")}>
+        <Alert color="red">{t("invite.invalid")}</Alert>
+      </AuthCard>
+    );
+  }
+  return (
+    <AuthCard
+      title={t("invite.title")}
+      subtitle={t("invite.intro", {
+        tenant: invitation.tenantName,
+        username: invitation.username,
+        name: invitation.displayName,
+      })}
+    >
+      <Form method="post">
+        <Stack>
+          {errors.form && <Alert color="red">{errors.form}</Alert>}
+          <input type="text" name="username" value={invitation.username} autoComplete="username" readOnly hidden />
+          <PasswordInput
+            name="password"
+            label={t("invite.password")}
+            description={t("invite.passwordHint")}
+            autoComplete="new-password"
+            required
+            error={errors.field("password")}
+          />
+          <PasswordInput
+            name="confirmPassword"
+            label={t("invite.confirmPassword")}
+            autoComplete="new-password"
+            required
+            error={errors.field("confirmPassword")}
+          />
+          <Button type="submit" loading={busy} fullWidth mt="sm">
+            {t("invite.submit")}
+          </Button>
+          <Text size="xs" c="dimmed">
+            {invitation.username}
+          </Text>
+        </Stack>
+      </Form>
+    </AuthCard>
+  );
+}

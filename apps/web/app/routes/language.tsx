@@ -1,0 +1,25 @@
+import { supportedLanguages } from "@rdlink/i18n";
+import { redirect } from "react-router";
+import { z } from "zod";
+import { readForm } from "~/lib/actions.server";
+import { localeCookie } from "~/lib/i18n.server";
+import type { Route } from "./+types/language";
+
+const ZLanguageChoice = z.object({
+  lng: z.enum(supportedLanguages),
+  // Only a path on this site, never another origin.
+  redirectTo: z
+    .string()
+    .regex(/^\/(?!\/)/)
+    .catch("/"),
+});
+
+export async function action({ request }: Route.ActionArgs) {
+  const choice = ZLanguageChoice.safeParse(await readForm(request));
+  if (!choice.success) throw new Response(null, { status: 400 });
+  return redirect(choice.data.redirectTo, { headers: { "Set-Cookie": await localeCookie.serialize(choice.data.lng) } });
+}
+
+export function loader() {
+  throw redirect("/");
+}

@@ -1,0 +1,154 @@
+import { Alert, Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { listProvinces } from "@rdlink/core/divisions/divisions";
+import { onboardCounty } from "@rdlink/core/tenants/onboard-county";
+import { getDatabase } from "@rdlink/db";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Form, Link, useFetcher, useNavigation } from "react-router";
+import { InvitationLink } from "~/components/invitation-link";
+import { PageHeader } from "~/components/page-header";
+import { failureResponse, readForm } from "~/lib/actions.server";
+import { requirePermission } from "~/lib/auth.server";
+import { useFormErrors } from "~/lib/form-errors";
+import { invitationUrl } from "~/lib/urls";
+import type { Route } from "./+types/onboard";
+
+export function loader({ request, context }: Route.LoaderArgs) {
+  requirePermission(request, context, "platform.tenants.manage");
+  return { provinces: listProvinces() };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { ctx } = requirePermission(request, context, "platform.tenants.manage");
+  try {
+    const result = await onboardCounty(getDatabase(), ctx, await readForm(request));
+    return {
+      ok: true as const,
+      tenantId: result.tenantId,
+      invitationUrl: invitationUrl(request, result.invitationToken),
+    };
+  } catch (error) {
+    return failureResponse(error);
+  }
+}
+
+type Division = { code: string; name: string };
+const options = (list: Division[] | undefined) => (list ?? []).map((d) => ({ value: d.code, label: d.name }));
+
+export default function Onboard({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const errors = useFormErrors(actionData);
+  const busy = useNavigation().state === "submitting";
+  const cities = useFetcher<{ divisions: Division[] }>();
+  const counties = useFetcher<{ divisions: Division[] }>();
+  const townships = useFetcher<{ divisions: Division[] }>();
+  const [province, setProvince] = useState<string | null>(null);
+  const [city, setCity] = useState<string | null>(null);
+  const [county, setCounty] = useState<string | null>(null);
+
+  const countyName = options(counties.data?.divisions).find((o) => o.value === county)?.label;
+  if (actionData?.ok) {
+    return (
+      <>
+        <PageHeader title={t("platform.onboardTitle")} />
+        <Stack maw={720}>
+          <InvitationLink url={actionData.invitationUrl} title={t("platform.invitationLink")} />
+          <Group>
+            <Button component={Link} to={`/platform/tenants/${actionData.tenantId}`}>
+              {t("platform.townshipCount")}
+            </Button>
+            <Anchor component={Link} to="/platform" reloadDocument>
+              {t("nav.tenants")}
+            </Anchor>
+          </Group>
+        </Stack>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader title={t("platform.onboardTitle")} intro={t("platform.onboardIntro")} />
+      <Paper withBorder p="lg" maw={720}>
+        <Form method="post">
+          <Stack>
+            {errors.form && <Alert color="red">{errors.form}</Alert>}
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <Select
+                label={t("platform.province")}
+                placeholder={t("platform.pickProvince")}
+                data={options(loaderData.provinces)}
+                value={province}
+                searchable
+                onChange={(value) => {
+                  setProvince(value);
+                  setCity(null);
+                  setCounty(null);
+                  if (value) cities.load(`/platform/divisions?province=${value}`);
+                }}
+              />
+              <Select
+                label={t("platform.city")}
+                placeholder={t("platform.pickCity")}
+                data={options(cities.data?.divisions)}
+                value={city}
+                disabled={!province}
+                searchable
+                onChange={(value) => {
+                  setCity(value);
+                  setCounty(null);
+                  if (value) counties.load(`/platform/divisions?city=${value}`);
+                }}
+              />
+              <Select
+                label={t("platform.county")}
+                placeholder={t("platform.pickCounty")}
+                data={options(counties.data?.divisions)}
+                value={county}
+                disabled={!city}
+                searchable
+                name="divisionCode"
+                error={errors.field("divisionCode")}
+                onChange={(value) => {
+                  setCounty(value);
+                  if (value) townships.load(`/platform/divisions?county=${value}`);
+                }}
+              />
+            </SimpleGrid>
+            {county && townships.data && (
+              <Text size="sm" c="dimmed" data-testid="township-preview">
+                {countyName} · {t("platform.preview", { count: townships.data.divisions.length })}:{" "}
+                {townships.data.divisions
+                  .slice(0, 8)
+                  .map((d) => d.name)
+                  .join("、")}
+                {townships.data.divisions.length > 8 ? "…" : ""}
+              </Text>
+            )}
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput
+                name="adminUsername"
+                label={t("platform.adminUsername")}
+                description={t("platform.adminUsernameHint")}
+                autoCapitalize="none"
+                required
+                error={errors.field("adminUsername")}
+              />
+              <TextInput
+                name="adminDisplayName"
+                label={t("platform.adminDisplayName")}
+                required
+                error={errors.field("adminDisplayName")}
+              />
+            </SimpleGrid>
+            <Group justify="flex-end">
+              <Button type="submit" loading={busy}>
+                {t("platform.submitOnboard")}
+              </Button>
+            </Group>
+          </Stack>
+        </Form>
+      </Paper>
+    </>
+  );
+}

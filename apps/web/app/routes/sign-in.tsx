@@ -1,0 +1,80 @@
+import { Alert, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { homePath, sessionCookie } from "@rdlink/auth";
+import { signIn } from "@rdlink/core/auth/sign-in";
+import { getDatabase } from "@rdlink/db";
+import { useTranslation } from "react-i18next";
+import { data, Form, redirect, useNavigation, useSearchParams } from "react-router";
+import { AuthCard } from "~/components/auth-card";
+import { type FormFailure, failureResponse, readForm } from "~/lib/actions.server";
+import { requestMeta } from "~/lib/auth.server";
+import { signedInContext } from "~/lib/context";
+import { useFormErrors } from "~/lib/form-errors";
+import { safeRedirect } from "~/lib/safe-redirect";
+import type { Route } from "./+types/sign-in";
+
+export function loader({ context }: Route.LoaderArgs) {
+  const signedIn = context.get(signedInContext);
+  if (signedIn) throw redirect(homePath(signedIn.actor));
+  return null;
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const form = await readForm(request);
+  try {
+    const result = await signIn(getDatabase(), form, requestMeta(request, context));
+    if (result.ok) {
+      return redirect(safeRedirect(form.redirectTo), { headers: { "Set-Cookie": sessionCookie(result.token) } });
+    }
+    if (result.reason === "locked") {
+      const minutes = String(Math.max(1, Math.ceil(result.retryAfterSeconds / 60)));
+      return data<FormFailure>(
+        { ok: false, fieldErrors: {}, formError: "signIn.locked", values: { minutes } },
+        { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+      );
+    }
+    return data<FormFailure>({ ok: false, fieldErrors: {}, formError: "signIn.invalid" }, { status: 401 });
+  } catch (error) {
+    return failureResponse(error);
+  }
+}
+
+export default function SignIn({ actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const errors = useFormErrors(actionData);
+  const [params] = useSearchParams();
+  const busy = useNavigation().state !== "idle";
+  return (
+    <AuthCard title={t("signIn.title")} subtitle={t("signIn.subtitle")}>
+      <Form method="post">
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+        <Stack>
+          {params.has("signedOut") && <Alert color="green">{t("signIn.signedOut")}</Alert>}
+          {errors.form && (
+            <Alert color="red" role="alert">
+              {errors.form}
+            </Alert>
+          )}
+          <TextInput
+            name="username"
+            label={t("signIn.username")}
+            autoComplete="username"
+            autoCapitalize="none"
+            required
+            error={errors.field("username")}
+            data-autofocus
+          />
+          <PasswordInput
+            name="password"
+            label={t("signIn.password")}
+            autoComplete="current-password"
+            required
+            error={errors.field("password")}
+          />
+          <Button type="submit" loading={busy} fullWidth mt="sm">
+            {t("signIn.submit")}
+          </Button>
+        </Stack>
+      </Form>
+    </AuthCard>
+  );
+}

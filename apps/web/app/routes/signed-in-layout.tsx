@@ -1,0 +1,146 @@
+import { AppShell, Burger, Button, Group, NavLink as MantineNavLink, Stack, Text, Title } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { can } from "@rdlink/auth";
+import {
+  IconBuildingCommunity,
+  IconHome,
+  IconKey,
+  IconListDetails,
+  IconLogout,
+  IconMapPin,
+  IconPlus,
+  IconUsers,
+} from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { Form, NavLink, Outlet, useLocation } from "react-router";
+import { LanguageSwitch } from "~/components/language-switch";
+import { requireSignedIn } from "~/lib/auth.server";
+import type { Route } from "./+types/signed-in-layout";
+
+type NavItem = { to: string; labelKey: string; icon: keyof typeof icons; end?: boolean };
+
+const icons = {
+  tenants: IconBuildingCommunity,
+  onboard: IconPlus,
+  overview: IconHome,
+  townships: IconMapPin,
+  users: IconUsers,
+  audit: IconListDetails,
+  account: IconKey,
+};
+
+export function loader({ request, context }: Route.LoaderArgs) {
+  const { actor, tenant } = requireSignedIn(request, context);
+  const nav: NavItem[] = [];
+  if (can(actor, "platform.tenants.manage")) {
+    nav.push({ to: "/platform", labelKey: "nav.tenants", icon: "tenants", end: true });
+    nav.push({ to: "/platform/onboard", labelKey: "nav.onboard", icon: "onboard" });
+  }
+  if (actor.tenantId) {
+    nav.push({ to: "/county", labelKey: "nav.overview", icon: "overview", end: true });
+    if (can(actor, "tenant.townships.read"))
+      nav.push({ to: "/county/townships", labelKey: "nav.townships", icon: "townships" });
+    if (can(actor, "tenant.users.read")) nav.push({ to: "/county/users", labelKey: "nav.users", icon: "users" });
+    if (can(actor, "tenant.audit.read")) nav.push({ to: "/county/audit", labelKey: "nav.audit", icon: "audit" });
+  }
+  nav.push({ to: "/account/password", labelKey: "nav.account", icon: "account" });
+  return {
+    user: {
+      displayName: actor.displayName,
+      username: actor.username,
+      roles: actor.platformRole ? ["platform_operator"] : actor.memberships.map((m) => m.role),
+    },
+    tenantName: tenant?.name ?? null,
+    nav,
+  };
+}
+
+export default function SignedInLayout({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  const { user, tenantName, nav } = loaderData;
+  const tr = t as (key: string) => string;
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header bg="red.8" withBorder={false}>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              color="white"
+              aria-label={t("nav.openMenu")}
+            />
+            <Title order={4} c="white" style={{ whiteSpace: "nowrap" }}>
+              <Text span visibleFrom="md" inherit>
+                {t("app.name")}
+              </Text>
+              <Text span hiddenFrom="md" inherit>
+                {t("app.shortName")}
+              </Text>
+            </Title>
+            {tenantName && (
+              <Text c="red.1" size="sm" visibleFrom="xs">
+                {tenantName}
+              </Text>
+            )}
+          </Group>
+          <Group gap="xs" wrap="nowrap" bg="white" px={4} style={{ borderRadius: 4 }}>
+            <LanguageSwitch />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm">
+        <AppShell.Section grow>
+          {nav.map((item) => {
+            const Icon = icons[item.icon];
+            return (
+              <MantineNavLink
+                key={item.to}
+                component={NavLink}
+                to={item.to}
+                end={item.end}
+                label={tr(item.labelKey)}
+                leftSection={<Icon size={18} />}
+                active={item.end ? location.pathname === item.to : location.pathname.startsWith(item.to)}
+                onClick={close}
+              />
+            );
+          })}
+        </AppShell.Section>
+        <AppShell.Section>
+          <Stack gap={4} p="xs" style={{ borderTop: "1px solid var(--mantine-color-gray-3)" }}>
+            <Text size="sm" fw={600} data-testid="current-user">
+              {user.displayName}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {user.username} · {user.roles.map((role) => tr(`roles.${role}`)).join("、")}
+            </Text>
+            <Form method="post" action="/sign-out">
+              <Button
+                type="submit"
+                variant="subtle"
+                color="gray"
+                size="compact-sm"
+                leftSection={<IconLogout size={16} />}
+                px={0}
+              >
+                {t("nav.signOut")}
+              </Button>
+            </Form>
+          </Stack>
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main bg="gray.0">
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

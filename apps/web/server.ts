@@ -1,0 +1,90 @@
+/**
+ * The web process: opens the database (PGlite in .data/ by default, migrated in place;
+ * PostgreSQL when DATABASE_URL is set), refuses to run under a role that could bypass
+ * row-level security, seeds the demo on an empty database, and serves the app.
+ */
+import { DEMO_PASSWORD, seedDemo } from "@rdlink/core/demo/seed-demo";
+import { openConfiguredDatabase, setDatabase } from "@rdlink/db";
+import { env } from "@rdlink/env";
+import { createRequestHandler } from "@react-router/express";
+import express from "express";
+import { type RouterContext, RouterContextProvider, type ServerBuild } from "react-router";
+
+const { NODE_ENV, HOST, PORT, SEED_DEMO, DATABASE_URL, DATA_DIR } = env();
+const production = NODE_ENV === "production";
+/** Forms here are small; anything larger is refused before it is read. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const db = await openConfiguredDatabase();
+setDatabase(db);
+const demo = SEED_DEMO ? await seedDemo(db) : null;
+
+const app = express();
+app.disable("x-powered-by");
+// One reverse proxy in front (see infra/deploy): its X-Forwarded-For names the client.
+app.set("trust proxy", 1);
+
+app.use((req, res, next) => {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Referrer-Policy", "same-origin");
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  const length = req.headers["content-length"];
+  if (length === undefined && req.headers["transfer-encoding"]) {
+    res.status(411).type("text/plain; charset=utf-8").send("需要 Content-Length / Length Required");
+    return;
+  }
+  if (Number(length) > MAX_BODY_BYTES) {
+    res.status(413).type("text/plain; charset=utf-8").send("请求内容过大 / Payload Too Large");
+    return;
+  }
+  next();
+});
+
+type BuildWithContext = ServerBuild & { entry: { module: { clientIpContext: RouterContext<string | null> } } };
+
+function loadContextFor(build: () => Promise<BuildWithContext>) {
+  return async (req: express.Request) => {
+    const context = new RouterContextProvider();
+    context.set((await build()).entry.module.clientIpContext, req.ip ?? null);
+    return context;
+  };
+}
+
+if (production) {
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("build/client", { maxAge: "1h", index: false }));
+  const build = (await import(/* @vite-ignore */ "./build/server/index.js" as string)) as BuildWithContext;
+  app.use(createRequestHandler({ build, getLoadContext: loadContextFor(async () => build) }));
+} else {
+  const vite = await import("vite");
+  const devServer = await vite.createServer({ server: { middlewareMode: true } });
+  app.use(devServer.middlewares);
+  const build = () => devServer.ssrLoadModule("virtual:react-router/server-build") as Promise<BuildWithContext>;
+  app.use(createRequestHandler({ build, getLoadContext: loadContextFor(build) }));
+}
+
+const server = app.listen(PORT, HOST, () => {
+  const address = `http://${HOST}:${PORT}`;
+  const database = DATABASE_URL ? `PostgreSQL ${new URL(DATABASE_URL).host}` : `PGlite (${DATA_DIR}/pglite)`;
+  console.log(`\n  人大代表联络站服务平台 is running at ${address}  [${database}, ${NODE_ENV}]\n`);
+  if (demo) {
+    console.log(`  Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
+    for (const user of demo) console.log(`    ${user.username.padEnd(16)} ${user.role.padEnd(26)} ${user.displayName}`);
+    console.log("");
+  }
+});
+server.on("error", async (error: NodeJS.ErrnoException) => {
+  console.error(error.code === "EADDRINUSE" ? `Port ${PORT} is in use: set PORT to another one.` : error);
+  await db.close();
+  process.exit(1);
+});
+
+async function shutdown() {
+  server.close();
+  await db.close();
+  process.exit(0);
+}
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
