@@ -116,6 +116,7 @@ export const en: Translation = {
     pendingInvitation: "Invitation pending",
     reissueInvitation: "New invitation link",
     townshipCount: "Townships",
+    viewTenant: "Open the county",
     noTenants: "No county has been onboarded yet",
   },
   county: {

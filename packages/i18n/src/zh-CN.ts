@@ -113,6 +113,7 @@ export const zhCN = {
     pendingInvitation: "待接受邀请",
     reissueInvitation: "重新生成邀请链接",
     townshipCount: "乡镇（街道）",
+    viewTenant: "查看区县",
     noTenants: "还没有开通任何区县",
   },
   county: {

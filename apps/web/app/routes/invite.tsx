@@ -1,4 +1,4 @@
-import { Alert, Button, PasswordInput, Stack, Text } from "@mantine/core";
+import { Alert, Button, PasswordInput, Stack } from "@mantine/core";
 import { sessionCookie } from "@rdlink/auth";
 import { acceptInvitation, getInvitation } from "@rdlink/core/auth/accept-invitation";
 import { NotFoundError } from "@rdlink/core/shared/errors";
@@ -76,9 +76,6 @@ export default function Invite({ loaderData, actionData }: Route.ComponentProps)
           <Button type="submit" loading={busy} fullWidth mt="sm">
             {t("invite.submit")}
           </Button>
-          <Text size="xs" c="dimmed">
-            {invitation.username}
-          </Text>
         </Stack>
       </Form>
     </AuthCard>

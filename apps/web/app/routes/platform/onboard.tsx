@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { listProvinces } from "@rdlink/core/divisions/divisions";
 import { onboardCounty } from "@rdlink/core/tenants/onboard-county";
 import { getDatabase } from "@rdlink/db";
@@ -55,11 +55,8 @@ export default function Onboard({ loaderData, actionData }: Route.ComponentProps
           <InvitationLink url={actionData.invitationUrl} title={t("platform.invitationLink")} />
           <Group>
             <Button component={Link} to={`/platform/tenants/${actionData.tenantId}`}>
-              {t("platform.townshipCount")}
+              {t("platform.viewTenant")}
             </Button>
-            <Anchor component={Link} to="/platform" reloadDocument>
-              {t("nav.tenants")}
-            </Anchor>
           </Group>
         </Stack>
       </>

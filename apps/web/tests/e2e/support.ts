@@ -1,0 +1,19 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "rdlink-demo-2026";
+
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.goto("/sign-in");
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+}
+
+/** Picks an option in a Mantine Select by typing part of its label. */
+export async function pick(page: Page, label: string, option: string) {
+  const input = page.getByRole("combobox", { name: label, exact: true });
+  await input.click();
+  await input.fill(option.slice(0, 2));
+  await page.getByRole("option", { name: option, exact: true }).click();
+}
