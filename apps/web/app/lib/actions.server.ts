@@ -37,7 +37,7 @@ export function failureResponse(error: unknown) {
   throw error;
 }
 
-/** Runs a loader's use case; not-found and not-permitted become a 404 page. */
+/** Runs a loader's use case; not-found and not-permitted become a 404 page, bad query parameters a 400. */
 export async function loadOr404<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
@@ -45,6 +45,7 @@ export async function loadOr404<T>(work: () => Promise<T>): Promise<T> {
     if (error instanceof NotFoundError || error instanceof PermissionDenied || error instanceof TenantIdError) {
       throw notFound();
     }
+    if (error instanceof ValidationError) throw data({ messageKey: "errors.badRequest" }, { status: 400 });
     throw error;
   }
 }

@@ -2,12 +2,14 @@ import { assertCan } from "@rdlink/auth";
 import { communities, type TenantTx, townships } from "@rdlink/db";
 import { and, asc, eq } from "drizzle-orm";
 import type { UseCaseContext } from "../shared/context";
-import { NotFoundError, parseInput } from "../shared/errors";
+import { NotFoundError } from "../shared/errors";
 import { ZId } from "../shared/fields";
 
 /** One township with its communities; 404 when it is not the actor's to see (or not this county's). */
 export async function getTownship(tx: TenantTx, ctx: UseCaseContext, idInput: unknown) {
-  const id = parseInput(ZId, idInput);
+  const parsed = ZId.safeParse(idInput);
+  if (!parsed.success) throw new NotFoundError();
+  const id = parsed.data;
   const [township] = await tx
     .select()
     .from(townships)
