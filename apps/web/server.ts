@@ -4,7 +4,7 @@
  * row-level security, seeds the demo on an empty database, and serves the app.
  */
 import { DEMO_PASSWORD, seedDemo } from "@rdlink/core/demo/seed-demo";
-import { openConfiguredDatabase, setDatabase } from "@rdlink/db";
+import { openConfiguredDatabase, setDatabase, UnsafeDatabaseRoleError } from "@rdlink/db";
 import { env } from "@rdlink/env";
 import { createRequestHandler } from "@react-router/express";
 import express from "express";
@@ -15,7 +15,11 @@ const production = NODE_ENV === "production";
 /** Forms here are small; anything larger is refused before it is read. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-const db = await openConfiguredDatabase();
+const db = await openConfiguredDatabase().catch((error: unknown) => {
+  if (!(error instanceof UnsafeDatabaseRoleError)) throw error;
+  console.error(`\n  ${error.message}\n`);
+  process.exit(1);
+});
 setDatabase(db);
 const demo = SEED_DEMO ? await seedDemo(db) : null;
 

@@ -1,9 +1,3 @@
-import { defineConfig } from "vitest/config";
+import { sharedTestConfig } from "../../vitest.shared";
 
-export default defineConfig({
-  test: {
-    globalSetup: ["../db/src/testing/global-setup.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-  },
-});
+export default sharedTestConfig;

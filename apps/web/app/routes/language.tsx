@@ -3,14 +3,14 @@ import { redirect } from "react-router";
 import { z } from "zod";
 import { readForm } from "~/lib/actions.server";
 import { localeCookie } from "~/lib/i18n.server";
+import { safeRedirect } from "~/lib/safe-redirect";
 import type { Route } from "./+types/language";
 
 const ZLanguageChoice = z.object({
   lng: z.enum(supportedLanguages),
-  // Only a path on this site, never another origin.
   redirectTo: z
     .string()
-    .regex(/^\/(?!\/)/)
+    .transform((to) => safeRedirect(to))
     .catch("/"),
 });
 

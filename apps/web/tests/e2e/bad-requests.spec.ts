@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support";
 
-test("oversized, malformed and cross-site requests get 4xx, never a 500 or a stack trace", async ({ page, baseURL }) => {
+test("oversized, malformed and cross-site requests get 4xx, never a 500 or a stack trace", async ({
+  page,
+  baseURL,
+}) => {
   await signIn(page, "xxt-admin");
   const origin = { origin: baseURL! };
 
@@ -25,7 +28,9 @@ test("oversized, malformed and cross-site requests get 4xx, never a 500 or a sta
   expect(crossSite.status()).toBeGreaterThanOrEqual(400);
   expect(crossSite.status()).toBeLessThan(500);
 
-  const noOrigin = await page.request.post("/county/townships", { form: { intent: "add", name: "入侵镇", kind: "town" } });
+  const noOrigin = await page.request.post("/county/townships", {
+    form: { intent: "add", name: "入侵镇", kind: "town" },
+  });
   expect(noOrigin.status()).toBe(403);
 
   const badId = await page.request.get("/county/townships/not-a-uuid");

@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// `pnpm test`: lint, typecheck, unit and integration tests (PGlite, and PostgreSQL when
+// one answers) and the Playwright end-to-end tests in Debian's Chromium. Independent
+// stages run in parallel; the last line adds up every test that ran.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+function ensureChromium() {
+  if (existsSync(chromium)) return;
+  const canInstall = process.getuid?.() === 0 && spawnSync("which", ["apt-get"]).status === 0;
+  if (canInstall) {
+    console.log("[test] Chromium is missing: installing Debian's package (apt-get install chromium)…");
+    const update = spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+    const install = spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit" });
+    if (update.status === 0 && install.status === 0 && existsSync(chromium)) return;
+  }
+  console.error(
+    `[test] No Chromium at ${chromium}. Install it (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH.\n` +
+      "       Playwright never downloads a browser in this project.",
+  );
+  process.exit(1);
+}
+
+/** Runs a command with its output prefixed, resolving to its exit code. */
+function run(label, command, args, options = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env: { ...process.env, FORCE_COLOR: "0" }, ...options });
+    const prefix = (stream, out) => {
+      let pending = "";
+      stream.on("data", (chunk) => {
+        const lines = (pending + chunk).split("\n");
+        pending = lines.pop();
+        for (const line of lines) out.write(`[${label}] ${line}\n`);
+      });
+      stream.on("end", () => pending && out.write(`[${label}] ${pending}\n`));
+    };
+    prefix(child.stdout, process.stdout);
+    prefix(child.stderr, process.stderr);
+    child.on("close", (code) => resolve(code ?? 1));
+  });
+}
+
+const sequence = async (...steps) => {
+  for (const step of steps) {
+    const code = await step();
+    if (code !== 0) return code;
+  }
+  return 0;
+};
+
+ensureChromium();
+const reports = ["packages/db", "packages/auth", "packages/core", "packages/i18n", "apps/web"].map((dir) =>
+  path.join(root, dir, "test-results/vitest.json"),
+);
+const e2eReport = path.join(root, "apps/web/test-results/playwright.json");
+for (const file of [...reports, e2eReport]) rmSync(file, { force: true });
+
+const started = Date.now();
+const codes = await Promise.all([
+  sequence(
+    () => run("lint", "pnpm", ["exec", "biome", "check", "."]),
+    () => run("types", "pnpm", ["exec", "turbo", "run", "typecheck", "--output-logs=errors-only"]),
+  ),
+  run("vitest", "pnpm", ["exec", "turbo", "run", "test", "--concurrency=1", "--output-logs=full"]),
+  sequence(
+    () => run("build", "pnpm", ["--filter", "@rdlink/web", "build"]),
+    () =>
+      run("e2e", "pnpm", ["--filter", "@rdlink/web", "exec", "playwright", "test", "--reporter=list,json"], {
+        env: { ...process.env, FORCE_COLOR: "0", PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport },
+      }),
+  ),
+]);
+
+let passed = 0;
+let failed = 0;
+for (const file of reports) {
+  if (!existsSync(file)) continue;
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+}
+if (existsSync(e2eReport)) {
+  const { stats } = JSON.parse(readFileSync(e2eReport, "utf8"));
+  passed += stats.expected;
+  failed += stats.unexpected + stats.flaky;
+}
+const ok = codes.every((code) => code === 0);
+console.log(
+  `\n[test] ${ok ? "all stages passed" : "a stage failed"} in ${Math.round((Date.now() - started) / 1000)} s`,
+);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(ok && failed === 0 && passed > 0 ? 0 : 1);
