@@ -1,3 +1,4 @@
-import { sharedTestConfig } from "../../vitest.shared";
+// A relative import: vitest loads config files with Node, which cannot import a TypeScript package.
+import { sharedTestConfig } from "../db/src/testing/vitest-config";
 
 export default sharedTestConfig;

@@ -1,3 +1,3 @@
-import { sharedTestConfig } from "../../vitest.shared";
+import { sharedTestConfig } from "./src/testing/vitest-config";
 
 export default sharedTestConfig;

@@ -23,6 +23,8 @@ import { theme } from "./lib/theme";
 // Language first, so that even an error page thrown by a later middleware is translated.
 export const middleware: Route.MiddlewareFunction[] = [i18nextMiddleware, sameOriginMiddleware, sessionMiddleware];
 
+export const links: Route.LinksFunction = () => [{ rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }];
+
 export function loader({ context }: Route.LoaderArgs) {
   return { locale: getLocale(context) };
 }

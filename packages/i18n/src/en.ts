@@ -140,6 +140,8 @@ export const en: Translation = {
     invited: "{{name}} invited",
     userActivated: "Active",
     userPending: "Password not set",
+    disableUser: "Disable",
+    enableUser: "Enable",
     userDisabled: "Disabled",
     auditTitle: "Audit log",
     auditIntro: "Every change and every sign-in is recorded here. Entries can be added, never changed or deleted.",
@@ -173,6 +175,8 @@ export const en: Translation = {
       restored: "Township restored",
     },
     user: {
+      disabled: "User disabled",
+      enabled: "User enabled",
       invited: "User invited",
     },
     invitation: {
@@ -214,6 +218,7 @@ export const en: Translation = {
     usernameTaken: "This username is taken",
     townshipNameTaken: "A township of this name exists",
     invitationInvalid: "This invitation link is invalid, used or expired",
+    cannotDisableSelf: "You cannot disable your own account",
     alreadyActivated: "This user has set a password already",
     goHome: "Back to the start",
   },

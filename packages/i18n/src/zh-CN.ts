@@ -137,6 +137,8 @@ export const zhCN = {
     invited: "已邀请 {{name}}",
     userActivated: "已激活",
     userPending: "待设置密码",
+    disableUser: "停用",
+    enableUser: "启用",
     userDisabled: "已停用",
     auditTitle: "审计日志",
     auditIntro: "每一次写操作和登录都会记录在此，记录只能追加，不能修改或删除。",
@@ -170,6 +172,8 @@ export const zhCN = {
       restored: "恢复乡镇",
     },
     user: {
+      disabled: "停用用户",
+      enabled: "启用用户",
       invited: "邀请用户",
     },
     invitation: {
@@ -211,6 +215,7 @@ export const zhCN = {
     usernameTaken: "用户名已被使用",
     townshipNameTaken: "已有同名的乡镇（街道）",
     invitationInvalid: "邀请链接无效、已使用或已过期",
+    cannotDisableSelf: "不能停用自己的账号",
     alreadyActivated: "该用户已设置密码",
     goHome: "返回首页",
   },

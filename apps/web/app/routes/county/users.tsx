@@ -4,6 +4,7 @@ import { reissueInvitation } from "@rdlink/core/tenants/reissue-invitation";
 import { listTownships } from "@rdlink/core/townships/list-townships";
 import { inviteUser } from "@rdlink/core/users/invite-user";
 import { listUsers } from "@rdlink/core/users/list-users";
+import { setUserDisabled } from "@rdlink/core/users/set-user-disabled";
 import { getDatabase } from "@rdlink/db";
 import { roles } from "@rdlink/db/roles";
 import { IconUserPlus } from "@tabler/icons-react";
@@ -36,11 +37,15 @@ export async function action({ request, context }: Route.ActionArgs) {
   try {
     const token = await getDatabase().withTenant(tenantId, async (tx) => {
       if (intent === "reissue") return reissueInvitation(tx, ctx, form.userId);
+      if (intent === "disable" || intent === "enable") {
+        await setUserDisabled(tx, ctx, { userId: form.userId, disabled: intent === "disable" });
+        return null;
+      }
       // MultiSelect submits its values comma-joined in one field.
       const townshipIds = typeof form.townshipIds === "string" ? form.townshipIds.split(",").filter(Boolean) : [];
       return (await inviteUser(tx, ctx, { ...form, townshipIds })).invitationToken;
     });
-    return { ok: true as const, invitationUrl: invitationUrl(request, token) };
+    return { ok: true as const, invitationUrl: token ? invitationUrl(request, token) : null };
   } catch (error) {
     return failureResponse(error);
   }
@@ -54,7 +59,7 @@ function InviteModal({ townships, onClose }: { townships: { value: string; label
   const roleOptions = roles.map((r) => ({ value: r, label: t(`roles.${r}`) }));
   return (
     <Modal opened onClose={onClose} title={t("county.inviteUser")} centered size="lg">
-      {fetcher.data?.ok ? (
+      {fetcher.data?.ok && fetcher.data.invitationUrl ? (
         <Stack>
           <InvitationLink url={fetcher.data.invitationUrl} title={t("platform.invitationLink")} />
           <Group justify="flex-end">
@@ -114,10 +119,39 @@ function InviteModal({ townships, onClose }: { townships: { value: string; label
   );
 }
 
+function DisableButton({ userId, disabled }: { userId: string; disabled: boolean }) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<typeof action>();
+  const errors = useFormErrors(fetcher.data);
+  return (
+    <fetcher.Form method="post">
+      <input type="hidden" name="userId" value={userId} />
+      <Button
+        type="submit"
+        name="intent"
+        value={disabled ? "enable" : "disable"}
+        size="compact-sm"
+        variant="subtle"
+        color={disabled ? "green" : "gray"}
+        loading={fetcher.state !== "idle"}
+      >
+        {disabled ? t("county.enableUser") : t("county.disableUser")}
+      </Button>
+      {errors.form && (
+        <Text size="xs" c="red">
+          {errors.form}
+        </Text>
+      )}
+    </fetcher.Form>
+  );
+}
+
 function ReissueButton({ userId }: { userId: string }) {
   const { t } = useTranslation();
   const fetcher = useFetcher<typeof action>();
-  if (fetcher.data?.ok) return <InvitationLink url={fetcher.data.invitationUrl} title={t("platform.invitationLink")} />;
+  if (fetcher.data?.ok && fetcher.data.invitationUrl) {
+    return <InvitationLink url={fetcher.data.invitationUrl} title={t("platform.invitationLink")} />;
+  }
   return (
     <fetcher.Form method="post">
       <input type="hidden" name="intent" value="reissue" />
@@ -153,6 +187,7 @@ export default function Users({ loaderData }: Route.ComponentProps) {
                 <Table.Th>{t("county.role")}</Table.Th>
                 <Table.Th>{t("county.townshipScope")}</Table.Th>
                 <Table.Th>{t("common.status")}</Table.Th>
+                <Table.Th>{t("common.actions")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -177,6 +212,9 @@ export default function Users({ loaderData }: Route.ComponentProps) {
                         <ReissueButton userId={user.userId} />
                       </Group>
                     )}
+                  </Table.Td>
+                  <Table.Td>
+                    <DisableButton userId={user.userId} disabled={user.disabled} />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -7,7 +7,7 @@ import { defineConfig } from "vitest/config";
  */
 export const sharedTestConfig = defineConfig({
   test: {
-    globalSetup: [fileURLToPath(new URL("./packages/db/src/testing/global-setup.ts", import.meta.url))],
+    globalSetup: [fileURLToPath(new URL("./global-setup.ts", import.meta.url))],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: ["default", "json"],

@@ -1,0 +1,123 @@
+import { auditLog, townships } from "@rdlink/db";
+import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { acceptInvitation } from "../auth/accept-invitation";
+import { loadActor } from "../auth/load-actor";
+import { signIn } from "../auth/sign-in";
+import { ConflictError, ValidationError } from "../shared/errors";
+import { onboardCounty } from "../tenants/onboard-county";
+import { type countyAdminOf, createOperator } from "../testing/actors";
+import { getTownship } from "../townships/get-township";
+import { listTownships } from "../townships/list-townships";
+import { inviteUser } from "./invite-user";
+import { listUsers } from "./list-users";
+import { setUserDisabled } from "./set-user-disabled";
+
+const PASSWORD = "千里江陵一日还两岸猿声";
+const request = { ip: "10.2.2.2", userAgent: null };
+
+describe.each(testDrivers())("inviting and scoping users on %s", (driver) => {
+  let t: TestDatabase;
+  let tenantId: string;
+  let admin: ReturnType<typeof countyAdminOf>;
+  let jinling: string;
+  let shuangding: string;
+
+  beforeAll(async () => {
+    t = await createTestDatabase(driver);
+    const operator = await createOperator(t.db);
+    const onboarded = await onboardCounty(
+      t.db,
+      { actor: operator, ip: null },
+      { divisionCode: "450107", adminUsername: "xxt-admin", adminDisplayName: "管理员" },
+    );
+    tenantId = onboarded.tenantId;
+    const session = await acceptInvitation(
+      t.db,
+      onboarded.invitationToken,
+      { password: PASSWORD, confirmPassword: PASSWORD },
+      request,
+    );
+    admin = (await loadActor(t.db, session.token))!.actor;
+    const rows = await t.db.withTenant(tenantId, (tx) => tx.select().from(townships));
+    jinling = rows.find((r) => r.name === "金陵镇")!.id;
+    shuangding = rows.find((r) => r.name === "双定镇")!.id;
+  });
+  afterAll(() => t.drop());
+
+  const ctx = () => ({ actor: admin, ip: request.ip });
+
+  it("refuses a township role without townships, an unknown township and a taken name", async () => {
+    const invite = (input: object) => t.db.withTenant(tenantId, (tx) => inviteUser(tx, ctx(), input));
+    const noScope = await invite({ username: "jl-op", displayName: "金陵", role: "township_operator" }).catch((e) => e);
+    expect((noScope as ValidationError).fieldErrors).toEqual({ townshipIds: "validation.townshipRequired" });
+    const unknown = await invite({
+      username: "jl-op",
+      displayName: "金陵",
+      role: "township_operator",
+      townshipIds: ["00000000-0000-4000-8000-000000000000"],
+    }).catch((e) => e);
+    expect((unknown as ValidationError).fieldErrors).toEqual({ townshipIds: "validation.unknownTownship" });
+    await expect(invite({ username: "xxt-admin", displayName: "重名", role: "deputy" })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    expect(await t.db.withTenant(tenantId, (tx) => listUsers(tx, ctx()))).toHaveLength(1);
+  });
+
+  it("keeps a township operator to the townships of their scope", async () => {
+    const { invitationToken } = await t.db.withTenant(tenantId, (tx) =>
+      inviteUser(tx, ctx(), {
+        username: "jl-op",
+        displayName: "金陵镇人大",
+        role: "township_operator",
+        townshipIds: [jinling],
+      }),
+    );
+    const session = await acceptInvitation(
+      t.db,
+      invitationToken,
+      { password: PASSWORD, confirmPassword: PASSWORD },
+      request,
+    );
+    const operator = (await loadActor(t.db, session.token))!.actor;
+    expect(operator.memberships).toEqual([{ role: "township_operator", townshipIds: [jinling] }]);
+
+    const operatorCtx = { actor: operator, ip: null };
+    const visible = await t.db.withTenant(tenantId, (tx) => listTownships(tx, operatorCtx));
+    expect(visible.rows.map((r) => r.name)).toEqual(["金陵镇"]);
+    await expect(t.db.withTenant(tenantId, (tx) => getTownship(tx, operatorCtx, jinling))).resolves.toMatchObject({
+      township: { name: "金陵镇" },
+    });
+    await expect(t.db.withTenant(tenantId, (tx) => getTownship(tx, operatorCtx, shuangding))).rejects.toThrow();
+    await expect(t.db.withTenant(tenantId, (tx) => listUsers(tx, operatorCtx))).rejects.toThrow(/Not allowed/);
+  });
+
+  it("ends a disabled user's sessions and keeps them out until enabled", async () => {
+    const signedIn = await signIn(t.db, { username: "jl-op", password: PASSWORD }, request);
+    expect(signedIn.ok).toBe(true);
+    const token = signedIn.ok ? signedIn.token : "";
+    const [user] = (await t.db.withTenant(tenantId, (tx) => listUsers(tx, ctx()))).filter(
+      (u) => u.username === "jl-op",
+    );
+
+    await t.db.withTenant(tenantId, (tx) => setUserDisabled(tx, ctx(), { userId: user!.userId, disabled: true }));
+    expect(await loadActor(t.db, token)).toBeNull();
+    expect(await signIn(t.db, { username: "jl-op", password: PASSWORD }, request)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    await expect(
+      t.db.withTenant(tenantId, (tx) => setUserDisabled(tx, ctx(), { userId: admin.userId, disabled: true })),
+    ).rejects.toBeInstanceOf(ValidationError);
+
+    await t.db.withTenant(tenantId, (tx) => setUserDisabled(tx, ctx(), { userId: user!.userId, disabled: false }));
+    expect(await signIn(t.db, { username: "jl-op", password: PASSWORD }, request)).toMatchObject({ ok: true });
+    const actions = (
+      await t.db.withTenant(tenantId, (tx) => tx.select().from(auditLog).where(eq(auditLog.objectId, user!.userId)))
+    ).map((a) => a.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(["user.invited", "invitation.accepted", "user.disabled", "user.enabled"]),
+    );
+  });
+});
