@@ -78,8 +78,6 @@ export const en: Translation = {
   account: {
     title: "Change password",
     currentPassword: "Current password",
-    newPassword: "New password",
-    confirmPassword: "Confirm new password",
     submit: "Change password",
     changed: "Password changed. You have been signed out everywhere else",
   },

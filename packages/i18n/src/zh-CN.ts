@@ -76,8 +76,6 @@ export const zhCN = {
   account: {
     title: "修改密码",
     currentPassword: "当前密码",
-    newPassword: "新密码",
-    confirmPassword: "确认新密码",
     submit: "修改密码",
     changed: "密码已修改，其他设备上的登录已全部失效",
   },

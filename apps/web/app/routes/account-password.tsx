@@ -4,6 +4,7 @@ import { changePassword } from "@rdlink/core/auth/change-password";
 import { getDatabase } from "@rdlink/db";
 import { useTranslation } from "react-i18next";
 import { data, Form, useNavigation } from "react-router";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { PageHeader } from "~/components/page-header";
 import { failureResponse, readForm } from "~/lib/actions.server";
 import { requireSignedIn } from "~/lib/auth.server";
@@ -51,21 +52,7 @@ export default function AccountPassword({ actionData }: Route.ComponentProps) {
                 required
                 error={errors.field("currentPassword")}
               />
-              <PasswordInput
-                name="password"
-                label={t("account.newPassword")}
-                description={t("invite.passwordHint")}
-                autoComplete="new-password"
-                required
-                error={errors.field("password")}
-              />
-              <PasswordInput
-                name="confirmPassword"
-                label={t("account.confirmPassword")}
-                autoComplete="new-password"
-                required
-                error={errors.field("confirmPassword")}
-              />
+              <NewPasswordFields error={errors.field} />
               <Button type="submit" loading={busy}>
                 {t("account.submit")}
               </Button>

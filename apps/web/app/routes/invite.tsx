@@ -1,4 +1,4 @@
-import { Alert, Button, PasswordInput, Stack } from "@mantine/core";
+import { Alert, Button, Stack } from "@mantine/core";
 import { sessionCookie } from "@rdlink/auth";
 import { acceptInvitation, getInvitation } from "@rdlink/core/auth/accept-invitation";
 import { NotFoundError } from "@rdlink/core/shared/errors";
@@ -6,6 +6,7 @@ import { getDatabase } from "@rdlink/db";
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useNavigation } from "react-router";
 import { AuthCard } from "~/components/auth-card";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { failureResponse, readForm } from "~/lib/actions.server";
 import { requestMeta } from "~/lib/auth.server";
 import { useFormErrors } from "~/lib/form-errors";
@@ -58,21 +59,7 @@ export default function Invite({ loaderData, actionData }: Route.ComponentProps)
         <Stack>
           {errors.form && <Alert color="red">{errors.form}</Alert>}
           <input type="text" name="username" value={invitation.username} autoComplete="username" readOnly hidden />
-          <PasswordInput
-            name="password"
-            label={t("invite.password")}
-            description={t("invite.passwordHint")}
-            autoComplete="new-password"
-            required
-            error={errors.field("password")}
-          />
-          <PasswordInput
-            name="confirmPassword"
-            label={t("invite.confirmPassword")}
-            autoComplete="new-password"
-            required
-            error={errors.field("confirmPassword")}
-          />
+          <NewPasswordFields error={errors.field} />
           <Button type="submit" loading={busy} fullWidth mt="sm">
             {t("invite.submit")}
           </Button>

@@ -1,8 +1,9 @@
-import { Code, Pagination, Paper, Select, Table, Text } from "@mantine/core";
+import { Code, Paper, Select, Table, Text } from "@mantine/core";
 import { listAuditLog } from "@rdlink/core/audit/list-audit-log";
 import { getDatabase } from "@rdlink/db";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
+import { ListPagination } from "~/components/list-pagination";
 import { PageHeader } from "~/components/page-header";
 import { loadOr404 } from "~/lib/actions.server";
 import { requireCountyUser } from "~/lib/auth.server";
@@ -26,7 +27,7 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
     setParams((current) => {
       if (value) current.set(key, value);
       else current.delete(key);
-      if (key !== "page") current.delete("page");
+      current.delete("page");
       return current;
     });
   return (
@@ -78,14 +79,7 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
           </Text>
         )}
       </Paper>
-      {total > pageSize && (
-        <Pagination
-          mt="md"
-          total={Math.ceil(total / pageSize)}
-          value={page}
-          onChange={(next) => update("page", String(next))}
-        />
-      )}
+      <ListPagination total={total} page={page} pageSize={pageSize} />
     </>
   );
 }

@@ -4,7 +4,6 @@ import {
   Button,
   Group,
   Modal,
-  Pagination,
   Paper,
   Select,
   Stack,
@@ -24,6 +23,8 @@ import { IconPlus, IconSearch } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useFetcher, useSearchParams, useSubmit } from "react-router";
+import { FormActions } from "~/components/form-actions";
+import { ListPagination } from "~/components/list-pagination";
 import { PageHeader } from "~/components/page-header";
 import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
 import { requireCountyUser } from "~/lib/auth.server";
@@ -102,14 +103,7 @@ function TownshipModal({
               error={errors.field("kind")}
             />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={fetcher.state !== "idle"}>
-              {t("common.save")}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel={t("common.save")} busy={fetcher.state !== "idle"} />
         </Stack>
       </fetcher.Form>
     </Modal>
@@ -119,7 +113,7 @@ function TownshipModal({
 export default function Townships({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { rows, total, page, pageSize, canManage } = loaderData;
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const submit = useSubmit();
   const [adding, addModal] = useDisclosure();
   const [renaming, setRenaming] = useState<TownshipRow | undefined>();
@@ -212,19 +206,7 @@ export default function Townships({ loaderData }: Route.ComponentProps) {
           </Table>
         </Table.ScrollContainer>
       </Paper>
-      {total > pageSize && (
-        <Pagination
-          mt="md"
-          total={Math.ceil(total / pageSize)}
-          value={page}
-          onChange={(next) =>
-            setParams((current) => {
-              current.set("page", String(next));
-              return current;
-            })
-          }
-        />
-      )}
+      <ListPagination total={total} page={page} pageSize={pageSize} />
       {adding && <TownshipModal opened onClose={addModal.close} />}
       {renaming && <TownshipModal township={renaming} opened onClose={() => setRenaming(undefined)} />}
     </>

@@ -11,6 +11,7 @@ import { IconUserPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFetcher } from "react-router";
+import { FormActions } from "~/components/form-actions";
 import { InvitationLink } from "~/components/invitation-link";
 import { PageHeader } from "~/components/page-header";
 import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
@@ -104,14 +105,7 @@ function InviteModal({ townships, onClose }: { townships: { value: string; label
                 error={errors.field("townshipIds")}
               />
             )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" loading={fetcher.state !== "idle"}>
-                {t("county.inviteUser")}
-              </Button>
-            </Group>
+            <FormActions onCancel={onClose} submitLabel={t("county.inviteUser")} busy={fetcher.state !== "idle"} />
           </Stack>
         </fetcher.Form>
       )}

@@ -1,0 +1,25 @@
+import { Button, Group } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+
+/** Cancel and submit at the foot of a dialog's form. */
+export function FormActions({
+  onCancel,
+  submitLabel,
+  busy,
+}: {
+  onCancel: () => void;
+  submitLabel: string;
+  busy: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onCancel}>
+        {t("common.cancel")}
+      </Button>
+      <Button type="submit" loading={busy}>
+        {submitLabel}
+      </Button>
+    </Group>
+  );
+}

@@ -1,0 +1,21 @@
+import { Pagination } from "@mantine/core";
+import { useSearchParams } from "react-router";
+
+/** Server-side pages: the page number lives in ?page=, so a list can be linked and reloaded. */
+export function ListPagination({ total, page, pageSize }: { total: number; page: number; pageSize: number }) {
+  const [, setParams] = useSearchParams();
+  if (total <= pageSize) return null;
+  return (
+    <Pagination
+      mt="md"
+      total={Math.ceil(total / pageSize)}
+      value={page}
+      onChange={(next) =>
+        setParams((current) => {
+          current.set("page", String(next));
+          return current;
+        })
+      }
+    />
+  );
+}
