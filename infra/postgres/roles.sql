@@ -7,7 +7,13 @@
 -- this at start and refuses to serve otherwise.
 CREATE ROLE rdlink_owner LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD :'owner_password';
 -- app_user is cluster-wide and may exist already (another database on this server).
-SELECT 'CREATE ROLE app_user NOLOGIN NOSUPERUSER NOBYPASSRLS'
+SELECT 'CREATE ROLE app_user NOLOGIN NOINHERIT NOSUPERUSER NOBYPASSRLS'
   WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'app_user') \gexec
+-- app_worker may see, across counties, only which tenant has a timer or message due.
+SELECT 'CREATE ROLE app_worker NOLOGIN NOSUPERUSER NOBYPASSRLS'
+  WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'app_worker') \gexec
+-- NOINHERIT: app_user may switch to app_worker, never holds its rights or policies.
+ALTER ROLE app_user NOINHERIT;
+GRANT app_worker TO app_user;
 CREATE ROLE rdlink_app LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD :'app_password' IN ROLE app_user;
 CREATE DATABASE rdlink OWNER rdlink_owner ENCODING 'UTF8' TEMPLATE template0;

@@ -1,3 +1,3 @@
-import { sharedTestConfig } from "./src/testing/vitest-config";
+import { sharedTestConfig } from "./src/testing/vitest-config.ts";
 
 export default sharedTestConfig;

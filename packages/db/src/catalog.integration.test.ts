@@ -61,6 +61,44 @@ describe.each(testDrivers())("schema catalog on %s", (driver) => {
     }
   });
 
+  it("has no other policy than the worker's scan of due timers and messages", async () => {
+    const policies = await query<{
+      table: string;
+      name: string;
+      cmd: string;
+      roles: string[];
+      qual: string | null;
+    }>(sql`
+      select c.relname as table, p.polname as name, p.polcmd as cmd,
+        array(select rolname::text from pg_roles where oid = any(p.polroles)) as roles,
+        pg_get_expr(p.polqual, p.polrelid) as qual
+      from pg_policy p join pg_class c on c.oid = p.polrelid
+      where p.polname <> 'tenant_isolation' order by c.relname`);
+    expect(policies).toEqual([
+      { table: "case_timers", name: "worker_due_scan", cmd: "r", roles: ["app_worker"], qual: "true" },
+      { table: "outbox", name: "worker_due_scan", cmd: "r", roles: ["app_worker"], qual: "true" },
+    ]);
+    const visible = await query<{ table: string; column: string }>(sql`
+      select c.relname as table, a.attname as column
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+      where n.nspname = 'public' and c.relkind = 'r'
+        and has_column_privilege('app_worker', c.oid, a.attnum, 'SELECT')
+      order by 1, 2`);
+    // app_user may switch to app_worker but never inherits its policies.
+    const [appUser] = await query<{ inherit: boolean }>(
+      sql`select rolinherit as inherit from pg_roles where rolname = 'app_user'`,
+    );
+    expect(appUser).toEqual({ inherit: false });
+    expect(visible).toEqual([
+      { table: "case_timers", column: "due_at" },
+      { table: "case_timers", column: "tenant_id" },
+      { table: "outbox", column: "next_attempt_at" },
+      { table: "outbox", column: "status" },
+      { table: "outbox", column: "tenant_id" },
+    ]);
+  });
+
   it("puts tenant_id in every primary key, unique constraint and foreign key between tenant tables", async () => {
     const constraints = await query<{
       table: string;

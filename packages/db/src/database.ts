@@ -61,6 +61,17 @@ export class Database {
   }
 
   /**
+   * The worker's look across counties at what is due. As app_worker, case_timers and
+   * outbox show only their tenant, due time and status columns, and nothing else is readable.
+   */
+  withWorkerScan<T>(work: (tx: AppTx) => Promise<T>): Promise<T> {
+    return this.orm.transaction(async (tx) => {
+      await tx.execute(sql`set local role app_worker`);
+      return work(tx as AppTx);
+    });
+  }
+
+  /**
    * Refuses to serve if either the login role or app_user could read across tenants:
    * a superuser or BYPASSRLS role ignores every policy, and an owner can change them.
    */

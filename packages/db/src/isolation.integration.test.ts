@@ -46,6 +46,50 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
     .returning();
   const [post] = await tx.insert(s.dutyPosts).values({ name: "法律服务岗" }).returning();
   const [audit] = await tx.insert(s.auditLog).values({ action: "test.seed", actorUserId: user!.id }).returning();
+  const [workflow] = await tx
+    .insert(s.workflows)
+    .values({ key: "opinion", name: { "zh-CN": "意见" }, draft: {} })
+    .returning();
+  const [version] = await tx
+    .insert(s.workflowVersions)
+    .values({ workflowId: workflow!.id, version: 1, definition: {}, contentHash: "h" })
+    .returning();
+  const snapshot = { value: "registered", context: {}, status: "active" };
+  const [kase] = await tx
+    .insert(s.cases)
+    .values({
+      workflowId: workflow!.id,
+      versionId: version!.id,
+      seq: 1,
+      state: "registered",
+      stateEnteredSeq: 1,
+      snapshot,
+      status: "active",
+    })
+    .returning();
+  await tx.insert(s.caseEvents).values({
+    caseId: kase!.id,
+    seq: 1,
+    type: "CASE_STARTED",
+    toState: "registered",
+    actorRole: "citizen",
+    data: {},
+    at: new Date(),
+  });
+  await tx.insert(s.caseTimers).values({
+    id: `${kase!.id}:registered@1:d:r`,
+    caseId: kase!.id,
+    stateId: "registered",
+    entrySeq: 1,
+    deadlineId: "d",
+    rungId: "r",
+    dueAt: new Date(Date.now() - 1000),
+  });
+  const [message] = await tx
+    .insert(s.outbox)
+    .values({ caseId: kase!.id, seq: 1, actionIndex: 0, kind: "notify", payload: {} })
+    .returning();
+  await tx.insert(s.calendarDays).values({ day: "2026-10-01", kind: "holiday", name: "国庆节" });
   return {
     tenantId,
     ids: {
@@ -57,6 +101,10 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
       station_types: [stationType!.id],
       duty_posts: [post!.id],
       audit_log: [audit!.id],
+      workflows: [workflow!.id],
+      workflow_versions: [version!.id],
+      cases: [kase!.id],
+      outbox: [message!.id],
     },
   };
 }
@@ -76,6 +124,20 @@ const foreignInserts: Record<string, (b: Seeded) => ReturnType<typeof sql>> = {
   station_types: (b) => sql`insert into station_types (tenant_id, name) values (${b.tenantId}, '入侵')`,
   duty_posts: (b) => sql`insert into duty_posts (tenant_id, name) values (${b.tenantId}, '入侵')`,
   audit_log: (b) => sql`insert into audit_log (tenant_id, action) values (${b.tenantId}, 'forged')`,
+  workflows: (b) =>
+    sql`insert into workflows (tenant_id, key, name, draft) values (${b.tenantId}, 'forged', '{}', '{}')`,
+  workflow_versions: (b) =>
+    sql`insert into workflow_versions (tenant_id, workflow_id, version, definition, content_hash) values (${b.tenantId}, ${b.ids.workflows![0]}, 2, '{}', 'x')`,
+  cases: (b) =>
+    sql`insert into cases (tenant_id, workflow_id, version_id, seq, state, state_entered_seq, snapshot, status) values (${b.tenantId}, ${b.ids.workflows![0]}, ${b.ids.workflow_versions![0]}, 1, 's', 1, '{}', 'active')`,
+  case_events: (b) =>
+    sql`insert into case_events (tenant_id, case_id, seq, type, to_state, actor_role, data, at) values (${b.tenantId}, ${b.ids.cases![0]}, 2, 'X', 's', 'system', '{}', now())`,
+  case_timers: (b) =>
+    sql`insert into case_timers (tenant_id, id, case_id, state_id, entry_seq, deadline_id, rung_id, due_at) values (${b.tenantId}, 'forged', ${b.ids.cases![0]}, 's', 1, 'd', 'r', now())`,
+  outbox: (b) =>
+    sql`insert into outbox (tenant_id, case_id, seq, action_index, kind, payload) values (${b.tenantId}, ${b.ids.cases![0]}, 9, 0, 'notify', '{}')`,
+  calendar_days: (b) =>
+    sql`insert into calendar_days (tenant_id, day, kind, name) values (${b.tenantId}, '2026-10-02', 'holiday', 'x')`,
 };
 
 describe.each(testDrivers())("tenant isolation on %s", (driver) => {
@@ -117,19 +179,22 @@ describe.each(testDrivers())("tenant isolation on %s", (driver) => {
   });
 
   it("updates and deletes none of B's rows by id from A's transaction", async () => {
+    // 0 rows, or no privilege at all for append-only tables: either way B's row stays.
+    const affected = (statement: ReturnType<typeof sql>) =>
+      t.db
+        .withTenant(a.tenantId, (tx) => selectRows(tx, statement))
+        .then(
+          (rows) => rows.length,
+          (error: unknown) => {
+            expect(databaseError(error)).toMatchObject({ code: "42501" });
+            return 0;
+          },
+        );
     for (const [table, ids] of Object.entries(b.ids)) {
-      if (table === "audit_log") continue; // not updatable at all, see below
-      const updated = await t.db.withTenant(a.tenantId, (tx) =>
-        selectRows(
-          tx,
-          sql`update ${sql.identifier(table)} set tenant_id = tenant_id where id = ${ids[0]} returning id`,
-        ),
-      );
-      expect(updated, `update ${table}`).toHaveLength(0);
-      const deleted = await t.db.withTenant(a.tenantId, (tx) =>
-        selectRows(tx, sql`delete from ${sql.identifier(table)} where id = ${ids[0]} returning id`),
-      );
-      expect(deleted, `delete ${table}`).toHaveLength(0);
+      const update = sql`update ${sql.identifier(table)} set tenant_id = tenant_id where id = ${ids[0]} returning id`;
+      const remove = sql`delete from ${sql.identifier(table)} where id = ${ids[0]} returning id`;
+      expect(await affected(update), `update ${table}`).toBe(0);
+      expect(await affected(remove), `delete ${table}`).toBe(0);
     }
     const deletedLinks = await t.db.withTenant(a.tenantId, (tx) =>
       selectRows(tx, sql`delete from membership_townships where membership_id = ${b.ids.memberships![0]} returning 1`),
@@ -181,6 +246,21 @@ describe.each(testDrivers())("tenant isolation on %s", (driver) => {
     expect(rows.map((r) => r.seq)).toEqual([1, 2]);
     expect(rows[1]!.prevHash).toBe(rows[0]!.hash);
     expect(rows[0]!.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("lets the worker's scan role see only which tenant has something due, and read nothing else", async () => {
+    const due = await t.db.withWorkerScan((tx) =>
+      selectRows<{ tenant_id: string }>(tx, sql`select distinct tenant_id from case_timers where due_at <= now()`),
+    );
+    expect(due.map((r) => r.tenant_id).sort()).toEqual([a.tenantId, b.tenantId].sort());
+    for (const forbidden of [
+      sql`select id, case_id from case_timers`,
+      sql`select payload from outbox`,
+      sql`select * from cases`,
+    ]) {
+      const error = await t.db.withWorkerScan((tx) => tx.execute(forbidden)).catch((e: unknown) => e);
+      expect(databaseError(error)).toMatchObject({ code: "42501" });
+    }
   });
 
   it("rejects a tenant id that is not a uuid before touching the database", async () => {

@@ -2,3 +2,4 @@ export * from "./audit";
 export * from "./platform";
 export * from "./templates";
 export * from "./tenancy";
+export * from "./workflows";

@@ -15,7 +15,8 @@ const LOCAL_SERVER = "postgres://postgres@127.0.0.1:5432/postgres";
 /**
  * Finds the real PostgreSQL (TEST_DATABASE_URL, else the local server) and makes the
  * cluster-wide roles once, before test files run in parallel: the owner that migrations
- * run as, app_user, and a login role in app_user that the app connects as.
+ * run as, app_user (with app_worker, the worker's cross-tenant scan role), and a login
+ * role in app_user that the app connects as.
  * On CI a missing server fails the run instead of quietly testing PGlite alone.
  */
 export default async function setup(project: TestProject) {
@@ -37,7 +38,14 @@ export default async function setup(project: TestProject) {
     await admin.unsafe(`
       DO $$ BEGIN
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'app_user') THEN
-          CREATE ROLE app_user NOLOGIN NOSUPERUSER NOBYPASSRLS;
+          CREATE ROLE app_user NOLOGIN NOINHERIT NOSUPERUSER NOBYPASSRLS;
+        END IF;
+        ALTER ROLE app_user NOINHERIT;
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'app_worker') THEN
+          CREATE ROLE app_worker NOLOGIN NOSUPERUSER NOBYPASSRLS;
+        END IF;
+        IF NOT pg_has_role('app_user', 'app_worker', 'MEMBER') THEN
+          GRANT app_worker TO app_user;
         END IF;
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${TEST_OWNER_ROLE}') THEN
           CREATE ROLE ${TEST_OWNER_ROLE} LOGIN PASSWORD '${TEST_OWNER_ROLE}' NOSUPERUSER NOBYPASSRLS;

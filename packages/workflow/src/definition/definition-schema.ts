@@ -1,0 +1,121 @@
+import { roles } from "@rdlink/db/roles";
+import { ZFieldList } from "@rdlink/forms";
+import { z } from "zod";
+
+/**
+ * A county's case workflow, as data. States and transitions only reference named
+ * guards, actions and duration units from the library (library.ts): no code, nothing
+ * a county could use to run anything. Node positions live apart, in `layout`.
+ */
+
+export const ID_PATTERN = /^[a-z][a-zA-Z0-9_]{0,39}$/;
+export const EVENT_PATTERN = /^[A-Z][A-Z0-9_]{0,39}$/;
+
+const ZId = z.string().regex(ID_PATTERN, "expected an id like `review` or `handling_2`");
+const ZEventName = z.string().regex(EVENT_PATTERN, "expected an event name like `ASSIGN`");
+
+export const ZLocalizedText = z.object({
+  "zh-CN": z.string().min(1).max(200),
+  en: z.string().max(200).optional(),
+});
+
+/** Who may send an event: a county role, the citizen who submitted the case, or the system (deadlines). */
+export const actorRoles = [...roles, "citizen", "system"] as const;
+export type TActorRole = (typeof actorRoles)[number];
+
+/** Whose desk a state is on: a role, within the case's station, township, county, handling unit… */
+export const assigneeScopes = ["station", "township", "county", "handlingUnit", "submitter", "deputy"] as const;
+export const ZAssignee = z.object({
+  role: z.enum([...roles, "citizen"]),
+  scope: z.enum(assigneeScopes),
+});
+
+/** A named guard or action of the library with its parameters (checked against the library). */
+export const ZLibraryRef = z.object({
+  type: z.string().min(1).max(60),
+  params: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const durationUnits = ["hours", "days", "workingHours", "workingDays"] as const;
+export const ZDuration = z.object({
+  amount: z.number().positive().max(3650),
+  unit: z.string(),
+});
+
+export const notifyTargets = [
+  "assignee",
+  "submitter",
+  "county_admin",
+  "township_operator",
+  "handlingUnit",
+  "deputy",
+] as const;
+export const ZNotify = z.object({
+  to: z.enum(notifyTargets),
+  /** A message template key, e.g. `case.deadline.warning`. */
+  template: z.string().min(1).max(100),
+});
+
+/** A step of the warning ladder: at some share of the deadline, send an event and/or a notification. */
+export const ZRung = z.object({
+  id: ZId,
+  label: ZLocalizedText,
+  atPercent: z.number().min(1).max(1000),
+  event: ZEventName.optional(),
+  notify: ZNotify.optional(),
+});
+
+export const ZDeadline = z.object({
+  id: ZId,
+  label: ZLocalizedText,
+  duration: ZDuration,
+  /** Counted from entering the state, or from a named case date (e.g. `assignedAt`). */
+  from: z.union([z.literal("stateEntry"), z.object({ caseDate: ZId })]).default("stateEntry"),
+  ladder: z.array(ZRung).min(1).max(10),
+});
+
+export const ZTransition = z.object({
+  event: ZEventName,
+  label: ZLocalizedText,
+  target: ZId,
+  roles: z.array(z.enum(actorRoles)).min(1),
+  guard: ZLibraryRef.optional(),
+  actions: z.array(ZLibraryRef).max(20).default([]),
+});
+
+export const stateKinds = ["task", "wait", "final"] as const;
+export const ZState = z.object({
+  label: ZLocalizedText,
+  kind: z.enum(stateKinds),
+  assignee: ZAssignee.optional(),
+  /** What must be filled in to leave the state (sent as the event's data). */
+  form: ZFieldList.default([]),
+  deadlines: z.array(ZDeadline).max(5).default([]),
+  transitions: z.array(ZTransition).max(50).default([]),
+});
+
+export const ZWorkflowDefinition = z.object({
+  schemaVersion: z.literal(1),
+  key: ZId,
+  name: ZLocalizedText,
+  description: ZLocalizedText.optional(),
+  initial: z.string(),
+  /** Dates a case carries, set and cleared by actions, that deadlines can count from. */
+  caseDates: z.array(ZId).max(20).default([]),
+  /** Counters a case carries (e.g. how often it was redone), for guards like `counterBelow`. */
+  counters: z.array(ZId).max(20).default([]),
+  states: z.record(ZId, ZState).refine((states) => Object.keys(states).length > 0, "a workflow needs states"),
+});
+
+/** Node positions for the designer, kept apart from what the workflow means. */
+export const ZWorkflowLayout = z.record(z.string(), z.object({ x: z.number(), y: z.number() }));
+
+export type TWorkflowDefinition = z.infer<typeof ZWorkflowDefinition>;
+export type TWorkflowDefinitionInput = z.input<typeof ZWorkflowDefinition>;
+export type TState = z.infer<typeof ZState>;
+export type TTransition = z.infer<typeof ZTransition>;
+export type TDeadline = z.infer<typeof ZDeadline>;
+export type TRung = z.infer<typeof ZRung>;
+export type TLibraryRef = z.infer<typeof ZLibraryRef>;
+export type TTransitionInput = z.input<typeof ZTransition>;
+export type TDeadlineInput = z.input<typeof ZDeadline>;

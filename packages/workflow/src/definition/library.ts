@@ -1,0 +1,150 @@
+import { z } from "zod";
+import { actorRoles, durationUnits, ID_PATTERN, notifyTargets, type TActorRole } from "./definition-schema";
+
+/**
+ * The fixed library a definition may name: guards, actions and duration units. A
+ * definition that names anything else does not validate and is never compiled.
+ */
+
+export type CaseContext = {
+  /** Every form value submitted so far, by field key; later steps overwrite earlier ones. */
+  fields: Record<string, unknown>;
+  counters: Record<string, number>;
+  /** Named case dates (ISO instants), such as when the case was assigned. */
+  dates: Record<string, string>;
+  handlingUnitId: string | null;
+};
+
+/** Every event a case receives: its data (the step's form), when, and who sent it. */
+export type CaseEvent = {
+  type: string;
+  data?: Record<string, unknown>;
+  at: string;
+  actor: { userId: string | null; role: TActorRole };
+};
+
+const ZField = z.string().regex(ID_PATTERN);
+const ZGuardRef = z.object({ type: z.string().min(1).max(60), params: z.record(z.string(), z.unknown()).default({}) });
+const ZScalar = z.union([z.string().max(200), z.number(), z.boolean()]);
+
+/** What a guard sees: the case's values with this event's data on top. */
+export type GuardView = { values: Record<string, unknown>; counters: Record<string, number>; role: TActorRole };
+
+type GuardEntry<P extends z.ZodType> = {
+  params: P;
+  /** Param names that must name a declared counter. */
+  counterParams?: (keyof z.infer<P>)[];
+  test: (view: GuardView, params: z.infer<P>) => boolean;
+};
+const guard = <P extends z.ZodType>(entry: GuardEntry<P>) => entry;
+
+export const guardLibrary = {
+  fieldEquals: guard({
+    params: z.object({ field: ZField, value: ZScalar }),
+    test: (view, p) => view.values[p.field] === p.value,
+  }),
+  fieldIn: guard({
+    params: z.object({ field: ZField, values: z.array(ZScalar).min(1).max(50) }),
+    test: (view, p) => p.values.includes(view.values[p.field] as never),
+  }),
+  fieldCompare: guard({
+    params: z.object({ field: ZField, op: z.enum(["lt", "lte", "gt", "gte"]), value: z.number() }),
+    test: (view, p) => {
+      const actual = Number(view.values[p.field]);
+      if (Number.isNaN(actual)) return false;
+      return { lt: actual < p.value, lte: actual <= p.value, gt: actual > p.value, gte: actual >= p.value }[p.op];
+    },
+  }),
+  fieldPresent: guard({
+    params: z.object({ field: ZField }),
+    test: (view, p) => {
+      const value = view.values[p.field];
+      return value !== undefined && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0);
+    },
+  }),
+  counterAtLeast: guard({
+    params: z.object({ counter: ZField, value: z.number().int().min(1) }),
+    counterParams: ["counter"],
+    test: (view, p) => (view.counters[p.counter] ?? 0) >= p.value,
+  }),
+  counterBelow: guard({
+    params: z.object({ counter: ZField, value: z.number().int().min(1) }),
+    counterParams: ["counter"],
+    test: (view, p) => (view.counters[p.counter] ?? 0) < p.value,
+  }),
+  actorRole: guard({
+    params: z.object({ roles: z.array(z.enum(actorRoles)).min(1) }),
+    test: (view, p) => p.roles.includes(view.role),
+  }),
+  /** Every one of 2–5 library guards (validated one by one, like top-level guards). */
+  allOf: guard({
+    params: z.object({ guards: z.array(ZGuardRef).min(2).max(5) }),
+    test: (view, p) => p.guards.every((g) => testGuard(g, view)),
+  }),
+  anyOf: guard({
+    params: z.object({ guards: z.array(ZGuardRef).min(2).max(5) }),
+    test: (view, p) => p.guards.some((g) => testGuard(g, view)),
+  }),
+};
+
+/** Evaluates a guard reference that passed validation. */
+export function testGuard(ref: { type: string; params?: Record<string, unknown> }, view: GuardView): boolean {
+  const entry = (guardLibrary as Record<string, GuardEntry<z.ZodType>>)[ref.type];
+  if (!entry) return false;
+  return entry.test(view, entry.params.parse(ref.params ?? {}));
+}
+
+type ActionEntry<P extends z.ZodType> = {
+  params: P;
+  counterParams?: (keyof z.infer<P>)[];
+  caseDateParams?: (keyof z.infer<P>)[];
+  /** How the action changes the case; absent for side effects, which the runtime queues in the outbox. */
+  apply?: (context: CaseContext, event: CaseEvent, params: z.infer<P>) => CaseContext;
+};
+const action = <P extends z.ZodType>(entry: ActionEntry<P>) => entry;
+
+export const actionLibrary = {
+  setField: action({
+    params: z.object({ field: ZField, value: ZScalar }),
+    apply: (context, _event, p) => ({ ...context, fields: { ...context.fields, [p.field]: p.value } }),
+  }),
+  assignHandlingUnit: action({
+    params: z.object({ field: ZField }),
+    apply: (context, event, p) => {
+      const unit = event.data?.[p.field] ?? context.fields[p.field];
+      return { ...context, handlingUnitId: typeof unit === "string" ? unit : context.handlingUnitId };
+    },
+  }),
+  setCaseDate: action({
+    params: z.object({ date: ZField }),
+    caseDateParams: ["date"],
+    apply: (context, event, p) => ({ ...context, dates: { ...context.dates, [p.date]: event.at } }),
+  }),
+  clearCaseDate: action({
+    params: z.object({ date: ZField }),
+    caseDateParams: ["date"],
+    apply: (context, _event, p) => {
+      const { [p.date]: _cleared, ...dates } = context.dates;
+      return { ...context, dates };
+    },
+  }),
+  incrementCounter: action({
+    params: z.object({ counter: ZField }),
+    counterParams: ["counter"],
+    apply: (context, _event, p) => ({
+      ...context,
+      counters: { ...context.counters, [p.counter]: (context.counters[p.counter] ?? 0) + 1 },
+    }),
+  }),
+  notify: action({
+    params: z.object({ to: z.enum(notifyTargets), template: z.string().min(1).max(100) }),
+  }),
+};
+
+export type GuardType = keyof typeof guardLibrary;
+export type ActionType = keyof typeof actionLibrary;
+
+export const isGuardType = (type: string): type is GuardType => Object.hasOwn(guardLibrary, type);
+export const isActionType = (type: string): type is ActionType => Object.hasOwn(actionLibrary, type);
+export const isDurationUnit = (unit: string): unit is (typeof durationUnits)[number] =>
+  (durationUnits as readonly string[]).includes(unit);

@@ -1,0 +1,252 @@
+import type { z } from "zod";
+import { type TWorkflowDefinition, ZWorkflowDefinition } from "./definition-schema";
+import { actionLibrary, guardLibrary, isActionType, isDurationUnit, isGuardType } from "./library";
+
+export type IssueCode =
+  | "invalid"
+  | "missingInitial"
+  | "unknownTarget"
+  | "unreachableState"
+  | "noPathToFinal"
+  | "noFinalState"
+  | "ambiguousTransition"
+  | "missingAssignee"
+  | "unknownGuard"
+  | "invalidGuardParams"
+  | "unknownAction"
+  | "invalidActionParams"
+  | "unknownCounter"
+  | "unknownCaseDate"
+  | "unknownDurationUnit"
+  | "deadlineOnFinal"
+  | "transitionsOnFinal"
+  | "rungEventNotHandled"
+  | "rungWithoutEffect"
+  | "duplicateId"
+  | "taskWithoutDeadline";
+
+export type ValidationIssue = { path: string; code: IssueCode; message: string };
+
+export type ValidationResult =
+  | { ok: true; definition: TWorkflowDefinition; errors: []; warnings: ValidationIssue[] }
+  | { ok: false; errors: ValidationIssue[]; warnings: ValidationIssue[] };
+
+/** `["states", "review", "transitions", 2, "target"]` → `states.review.transitions[2].target`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, index) => (typeof part === "number" ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`))
+    .join("");
+}
+
+type Raw = Record<string, unknown>;
+const isObject = (value: unknown): value is Raw => typeof value === "object" && value !== null && !Array.isArray(value);
+const arrayOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const stringOf = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+
+/**
+ * Checks a definition and returns every problem at once, each with the exact path of
+ * what is wrong. Never throws, whatever the input: the structure is checked by zod,
+ * and the meaning (targets, reachability, the library…) on whatever parts are readable.
+ */
+export function validateDefinition(input: unknown): ValidationResult {
+  const errors: ValidationIssue[] = [];
+  const warnings: ValidationIssue[] = [];
+  const report = (list: ValidationIssue[], path: readonly PropertyKey[], code: IssueCode, text: string) => {
+    const at = formatPath(path);
+    list.push({ path: at, code, message: `${at}: ${text}` });
+  };
+  const error = (path: readonly PropertyKey[], code: IssueCode, text: string) => report(errors, path, code, text);
+
+  const parsed = ZWorkflowDefinition.safeParse(input);
+
+  const root = isObject(input) ? input : {};
+  const states = isObject(root.states) ? root.states : {};
+  const stateIds = Object.keys(states);
+  const counters = new Set(arrayOf(root.counters).filter((c): c is string => typeof c === "string"));
+  const caseDates = new Set(arrayOf(root.caseDates).filter((c): c is string => typeof c === "string"));
+  const initial = stringOf(root.initial);
+  if (!initial || !Object.hasOwn(states, initial)) {
+    error(["initial"], "missingInitial", initial ? `initial state "${initial}" does not exist` : "no initial state");
+  }
+
+  const checkRef = (
+    library: typeof guardLibrary | typeof actionLibrary,
+    ref: unknown,
+    path: PropertyKey[],
+    codes: { unknown: IssueCode; params: IssueCode },
+  ) => {
+    if (!isObject(ref)) return;
+    const type = stringOf(ref.type);
+    const known = type !== undefined && (library === guardLibrary ? isGuardType(type) : isActionType(type));
+    if (!known) {
+      error([...path, "type"], codes.unknown, `"${String(ref.type)}" is not in the library`);
+      return;
+    }
+    const entry = (
+      library as Record<string, { params: z.ZodType; counterParams?: string[]; caseDateParams?: string[] }>
+    )[type]!;
+    const params = entry.params.safeParse(ref.params ?? {});
+    if (!params.success) {
+      for (const issue of params.error.issues) error([...path, "params", ...issue.path], codes.params, issue.message);
+      return;
+    }
+    const values = params.data as Record<string, string>;
+    if (type === "allOf" || type === "anyOf") {
+      arrayOf((ref.params as Raw).guards).forEach((inner, index) => {
+        checkRef(guardLibrary, inner, [...path, "params", "guards", index], codes);
+      });
+    }
+    for (const name of entry.counterParams ?? []) {
+      if (!counters.has(values[name]!))
+        error([...path, "params", name], "unknownCounter", `counter "${values[name]}" is not declared`);
+    }
+    for (const name of entry.caseDateParams ?? []) {
+      if (!caseDates.has(values[name]!))
+        error([...path, "params", name], "unknownCaseDate", `case date "${values[name]}" is not declared`);
+    }
+  };
+
+  const edges = new Map<string, Set<string>>();
+  let finals = 0;
+  for (const id of stateIds) {
+    const state = states[id];
+    if (!isObject(state)) continue;
+    const path = ["states", id];
+    const final = state.kind === "final";
+    if (final) finals++;
+    const transitions = arrayOf(state.transitions);
+    const deadlines = arrayOf(state.deadlines);
+    if (final && transitions.length > 0)
+      error([...path, "transitions"], "transitionsOnFinal", "a final state has no transitions");
+    if (final && deadlines.length > 0)
+      error([...path, "deadlines"], "deadlineOnFinal", "a final state has no deadlines");
+    if (state.kind === "task" && !isObject(state.assignee))
+      error([...path, "assignee"], "missingAssignee", "a task state needs an assignee");
+    if (state.kind === "task" && deadlines.length === 0) {
+      report(warnings, path, "taskWithoutDeadline", "a task state without a deadline can wait forever");
+    }
+
+    const targets = new Set<string>();
+    const unguardedEvents = new Map<string, number>();
+    transitions.forEach((transition, index) => {
+      if (!isObject(transition)) return;
+      const at = [...path, "transitions", index];
+      const target = stringOf(transition.target);
+      if (target !== undefined && Object.hasOwn(states, target)) targets.add(target);
+      else error([...at, "target"], "unknownTarget", `state "${String(transition.target)}" does not exist`);
+      const event = stringOf(transition.event);
+      if (event !== undefined) {
+        const earlier = unguardedEvents.get(event);
+        if (earlier !== undefined) {
+          error(
+            at,
+            "ambiguousTransition",
+            `event ${event} is already taken by transitions[${earlier}], which has no guard`,
+          );
+        }
+        if (transition.guard === undefined && earlier === undefined) unguardedEvents.set(event, index);
+      }
+      if (transition.guard !== undefined) {
+        checkRef(guardLibrary, transition.guard, [...at, "guard"], {
+          unknown: "unknownGuard",
+          params: "invalidGuardParams",
+        });
+      }
+      arrayOf(transition.actions).forEach((action, actionIndex) =>
+        checkRef(actionLibrary, action, [...at, "actions", actionIndex], {
+          unknown: "unknownAction",
+          params: "invalidActionParams",
+        }),
+      );
+    });
+    edges.set(id, targets);
+
+    const systemEvents = new Set(
+      transitions
+        .filter((t): t is Raw => isObject(t) && arrayOf(t.roles).includes("system"))
+        .map((t) => stringOf(t.event)),
+    );
+    const deadlineIds = new Set<string>();
+    deadlines.forEach((deadline, index) => {
+      if (!isObject(deadline)) return;
+      const at = [...path, "deadlines", index];
+      const deadlineId = stringOf(deadline.id);
+      if (deadlineId && deadlineIds.has(deadlineId))
+        error([...at, "id"], "duplicateId", `deadline id "${deadlineId}" is used twice`);
+      if (deadlineId) deadlineIds.add(deadlineId);
+      const unit = isObject(deadline.duration) ? stringOf(deadline.duration.unit) : undefined;
+      if (unit !== undefined && !isDurationUnit(unit)) {
+        error([...at, "duration", "unit"], "unknownDurationUnit", `"${unit}" is not a duration unit of the library`);
+      }
+      const from = deadline.from;
+      if (isObject(from) && typeof from.caseDate === "string" && !caseDates.has(from.caseDate)) {
+        error([...at, "from", "caseDate"], "unknownCaseDate", `case date "${from.caseDate}" is not declared`);
+      }
+      const rungIds = new Set<string>();
+      arrayOf(deadline.ladder).forEach((rung, rungIndex) => {
+        if (!isObject(rung)) return;
+        const rungAt = [...at, "ladder", rungIndex];
+        const rungId = stringOf(rung.id);
+        if (rungId && rungIds.has(rungId)) error([...rungAt, "id"], "duplicateId", `rung id "${rungId}" is used twice`);
+        if (rungId) rungIds.add(rungId);
+        if (rung.event === undefined && rung.notify === undefined) {
+          error(rungAt, "rungWithoutEffect", "a rung must send an event, a notification, or both");
+        }
+        const event = stringOf(rung.event);
+        if (event !== undefined && !systemEvents.has(event)) {
+          error(
+            [...rungAt, "event"],
+            "rungEventNotHandled",
+            `no transition of this state takes ${event} from the system`,
+          );
+        }
+      });
+    });
+  }
+  if (stateIds.length > 0 && finals === 0) error(["states"], "noFinalState", "a workflow needs a final state");
+
+  if (initial && Object.hasOwn(states, initial)) {
+    const reachable = walk(initial, (id) => edges.get(id) ?? new Set());
+    for (const id of stateIds) {
+      if (!reachable.has(id))
+        error(["states", id], "unreachableState", "no transition leads here from the initial state");
+    }
+  }
+  if (finals > 0) {
+    const reverse = new Map<string, Set<string>>();
+    for (const [from, targets] of edges) {
+      for (const to of targets) reverse.set(to, (reverse.get(to) ?? new Set()).add(from));
+    }
+    const finalIds = stateIds.filter((id) => isObject(states[id]) && (states[id] as Raw).kind === "final");
+    const canFinish = new Set<string>();
+    for (const id of finalIds)
+      for (const reached of walk(id, (s) => reverse.get(s) ?? new Set())) canFinish.add(reached);
+    for (const id of stateIds) {
+      if (!canFinish.has(id)) error(["states", id], "noPathToFinal", "no path leads from here to a final state");
+    }
+  }
+
+  // Structural problems, except where a check above already explains the same place better.
+  if (!parsed.success) {
+    const explained = new Set(errors.map((e) => e.path));
+    for (const issue of parsed.error.issues) {
+      if (!explained.has(formatPath(issue.path))) error(issue.path, "invalid", issue.message);
+    }
+  }
+  if (parsed.success && errors.length === 0) return { ok: true, definition: parsed.data, errors: [], warnings };
+  return { ok: false, errors, warnings };
+}
+
+function walk(start: string, next: (id: string) => Set<string>): Set<string> {
+  const seen = new Set([start]);
+  const queue = [start];
+  while (queue.length > 0) {
+    for (const to of next(queue.shift()!)) {
+      if (!seen.has(to)) {
+        seen.add(to);
+        queue.push(to);
+      }
+    }
+  }
+  return seen;
+}

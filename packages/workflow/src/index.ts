@@ -1,0 +1,35 @@
+export * from "./calendar";
+export { type CaseMachine, compileDefinition } from "./compiler/compile-definition";
+export { canonicalJson, contentHash } from "./definition/content-hash";
+export * from "./definition/definition-schema";
+export { actionLibrary, type CaseContext, type CaseEvent, guardLibrary } from "./definition/library";
+export {
+  formatPath,
+  type IssueCode,
+  type ValidationIssue,
+  type ValidationResult,
+  validateDefinition,
+} from "./definition/validate-definition";
+export {
+  type Actor,
+  type ApplyOptions,
+  applyEvent,
+  DEADLINE_REACHED,
+  fireTimer,
+  replayEvents,
+  type StepResult,
+  startCase,
+  type TimerOutcome,
+  timersFor,
+} from "./runtime/case-runtime";
+export type {
+  CaseEventRow,
+  CaseRowChange,
+  CaseSnapshot,
+  CaseStore,
+  OutboxRow,
+  StoredCase,
+  TimerRow,
+} from "./runtime/case-store";
+export { WorkflowError } from "./runtime/errors";
+export { WORKFLOW_TEMPLATES } from "./templates";

@@ -1,0 +1,187 @@
+import { describe, expect, it } from "vitest";
+import { calendarFromDays, defaultCalendarDays } from "../calendar";
+import { ZWorkflowDefinition } from "../definition/definition-schema";
+import { citizenOpinion } from "../templates";
+import { MemoryCaseStore } from "../testing/memory-case-store";
+import { applyEvent, fireTimer, replayEvents, startCase } from "./case-runtime";
+import type { WorkflowError } from "./errors";
+
+const definition = ZWorkflowDefinition.parse(citizenOpinion);
+const UNIT = "7d1a3b8e-2f6c-4a5b-9c0d-1e2f3a4b5c6d";
+const liaison = { userId: "u-liaison", roles: ["station_liaison"] as const };
+const admin = { userId: "u-admin", roles: ["county_admin"] as const };
+const responder = { userId: "u-unit", roles: ["handling_unit_responder"] as const };
+const citizen = { userId: null, roles: ["citizen"] as const };
+
+async function opened(now = new Date("2026-09-28T02:00:00Z")) {
+  const store = new MemoryCaseStore(calendarFromDays(defaultCalendarDays(2026)));
+  store.addVersion("v1", definition);
+  await startCase(store, { caseId: "c1", versionId: "v1", data: { content: "路灯不亮" }, actor: citizen, now });
+  let clock = now.getTime();
+  const seq = () => store.cases.get("c1")!.seq;
+  const send = async (
+    type: string,
+    actor: { userId: string | null; roles: readonly string[] },
+    data = {},
+    key?: string,
+  ) => {
+    clock += 60_000;
+    return applyEvent(
+      store,
+      "c1",
+      { type, data },
+      {
+        expectedSeq: seq(),
+        actor: actor as never,
+        now: new Date(clock),
+        idempotencyKey: key,
+      },
+    );
+  };
+  return { store, send, seq };
+}
+
+/** Up to the handling unit's desk. */
+async function toHandling() {
+  const c = await opened();
+  await c.send("SUBMIT_REVIEW", liaison, { summary: "路灯不亮" });
+  await c.send("HAND_OVER", liaison, { issueScope: "individual" });
+  await c.send("ASSIGN", admin, { handlingUnit: UNIT });
+  await c.send("ACCEPT", responder);
+  return c;
+}
+
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: WorkflowError) => e,
+  );
+
+describe("the case runtime", () => {
+  it("walks a case to its handling unit, recording every step", async () => {
+    const { store } = await toHandling();
+    const stored = store.cases.get("c1")!;
+    expect(stored.state).toBe("handling");
+    expect(stored.snapshot.context.handlingUnitId).toBe(UNIT);
+    expect(stored.snapshot.context.dates.assignedAt).toBeDefined();
+    expect(store.eventsOf("c1").map((e) => `${e.fromState}→${e.toState}`)).toEqual([
+      "null→registered",
+      "registered→stationReview",
+      "stationReview→assignment",
+      "assignment→acceptance",
+      "acceptance→handling",
+    ]);
+    expect(store.outbox).toEqual([
+      expect.objectContaining({ kind: "notify", payload: { to: "handlingUnit", template: "case.assigned" } }),
+    ]);
+  });
+
+  it("refuses an event the state does not have, a role that may not send it, and bad form data, changing nothing", async () => {
+    const c = await opened();
+    expect(await refusal(c.send("ASSIGN", admin, { handlingUnit: UNIT }))).toMatchObject({ code: "eventNotAvailable" });
+    expect(await refusal(c.send("SUBMIT_REVIEW", responder, { summary: "x" }))).toMatchObject({
+      code: "eventNotPermitted",
+    });
+    expect(await refusal(c.send("SUBMIT_REVIEW", liaison, {}))).toMatchObject({
+      code: "invalidData",
+      details: { fieldErrors: { summary: "validation.required" } },
+    });
+    // A guard that does not hold: a common issue cannot be handed over on the spot.
+    await c.send("SUBMIT_REVIEW", liaison, { summary: "x" });
+    expect(await refusal(c.send("HAND_OVER", liaison, { issueScope: "common" }))).toMatchObject({
+      code: "eventNotAvailable",
+    });
+    expect(c.store.eventsOf("c1")).toHaveLength(2);
+    expect(c.store.cases.get("c1")!.state).toBe("stationReview");
+  });
+
+  it("answers a stale seq with a conflict that tells the current seq and state", async () => {
+    const c = await opened();
+    await c.send("SUBMIT_REVIEW", liaison, { summary: "x" });
+    const stale = await refusal(
+      applyEvent(
+        c.store,
+        "c1",
+        { type: "HAND_OVER", data: { issueScope: "individual" } },
+        { expectedSeq: 1, actor: liaison, now: new Date() },
+      ),
+    );
+    expect(stale).toMatchObject({ code: "seqConflict", details: { currentSeq: 2, state: "stationReview" } });
+  });
+
+  it("answers a repeated idempotency key with the first result and no second event", async () => {
+    const c = await opened();
+    const first = await c.send("SUBMIT_REVIEW", liaison, { summary: "x" }, "key-1");
+    const again = await applyEvent(
+      c.store,
+      "c1",
+      { type: "SUBMIT_REVIEW", data: { summary: "x" } },
+      {
+        expectedSeq: 1,
+        idempotencyKey: "key-1",
+        actor: liaison,
+        now: new Date(),
+      },
+    );
+    expect(again).toMatchObject({ seq: first.seq, state: "stationReview", replayed: true });
+    expect(c.store.eventsOf("c1")).toHaveLength(2);
+    const misuse = await refusal(
+      applyEvent(
+        c.store,
+        "c1",
+        { type: "ESCALATE", data: {} },
+        { expectedSeq: 2, idempotencyKey: "key-1", actor: liaison, now: new Date() },
+      ),
+    );
+    expect(misuse).toMatchObject({ code: "idempotencyConflict" });
+  });
+
+  it("sets the handling deadline with 催办 at 80 % and cancels it when the state is left", async () => {
+    const c = await toHandling();
+    const timers = [...c.store.timers.values()].filter((t) => t.stateId === "handling");
+    expect(timers.map((t) => t.rungId).sort()).toEqual(["overdue", "urge"]);
+    const entrySeq = c.seq();
+    expect(timers[0]!.id).toContain(`handling@${entrySeq}`);
+    await c.send("REPLY", responder, { replyContent: "已修复" });
+    expect([...c.store.timers.values()].filter((t) => t.stateId === "handling")).toEqual([]);
+  });
+
+  it("fires a due rung through applyEvent once, and treats a timer of a state already left as a no-op", async () => {
+    const c = await toHandling();
+    const urge = [...c.store.timers.values()].find((t) => t.rungId === "urge")!;
+    const fired = await fireTimer(c.store, urge.id, urge.dueAt);
+    expect(fired).toMatchObject({ fired: true, result: { state: "handling" } });
+    expect(await fireTimer(c.store, urge.id, urge.dueAt)).toMatchObject({ fired: false, reason: "gone" });
+    expect(c.store.eventsOf("c1").filter((e) => e.type === "URGE")).toHaveLength(1);
+
+    const overdue = [...c.store.timers.values()].find((t) => t.rungId === "overdue")!;
+    const snapshotBefore = structuredClone(overdue);
+    await c.send("REPLY", responder, { replyContent: "已修复" }); // leaves handling
+    c.store.timers.set(snapshotBefore.id, snapshotBefore); // as if a worker still held it
+    expect(await fireTimer(c.store, snapshotBefore.id, snapshotBefore.dueAt)).toMatchObject({
+      fired: false,
+      reason: "stale",
+    });
+    expect(c.store.cases.get("c1")!.state).toBe("replied");
+  });
+
+  it("lets an unsatisfied citizen send it back at most twice", async () => {
+    const c = await toHandling();
+    for (let round = 0; round < 2; round++) {
+      await c.send("REPLY", responder, { replyContent: `第${round + 1}次答复` });
+      await c.send("RATE", citizen, { satisfaction: "unsatisfied" });
+      expect(c.store.cases.get("c1")!.state).toBe("handling");
+    }
+    await c.send("REPLY", responder, { replyContent: "第3次答复" });
+    await c.send("RATE", citizen, { satisfaction: "unsatisfied" });
+    expect(c.store.cases.get("c1")!.state).toBe("closed");
+    expect(c.store.cases.get("c1")!.snapshot.context.counters).toEqual({ redo: 2 });
+  });
+
+  it("reproduces the stored snapshot by replaying the event log", async () => {
+    const c = await toHandling();
+    await c.send("REPLY", responder, { replyContent: "已修复" });
+    await c.send("RATE", citizen, { satisfaction: "satisfied" });
+    expect(replayEvents(definition, c.store.eventsOf("c1"))).toEqual(c.store.cases.get("c1")!.snapshot);
+  });
+});

@@ -1,0 +1,291 @@
+import { buildValidator } from "@rdlink/forms";
+import { initialTransition, transition } from "xstate";
+import { addDuration, type CalendarOverrides, fractionOf } from "../calendar";
+import { type CaseMachine, compileDefinition } from "../compiler/compile-definition";
+import type { TActorRole, TWorkflowDefinition } from "../definition/definition-schema";
+import type { CaseContext, CaseEvent } from "../definition/library";
+import type { CaseEventRow, CaseSnapshot, CaseStore, OutboxRow, StoredCase, TimerRow } from "./case-store";
+import { WorkflowError } from "./errors";
+
+/**
+ * The runtime: stateless, one step per call, on XState's pure `initialTransition` and
+ * `transition`. Each call runs inside the caller's transaction (the store), so the case,
+ * its event, its timers and its outbox rows are written together or not at all.
+ */
+
+export type Actor = { userId: string | null; roles: readonly TActorRole[] };
+
+/** The event a timer sends when its rung names none: recorded, changes nothing. */
+export const DEADLINE_REACHED = "DEADLINE_REACHED";
+const START = "CASE_STARTED";
+
+export type StepResult = { caseId: string; seq: number; state: string; status: "active" | "done"; replayed: boolean };
+
+function snapshotOf(machine: CaseMachine, stored: CaseSnapshot) {
+  return machine.resolveState({ value: stored.value, context: stored.context });
+}
+
+function persisted(snapshot: { value: unknown; context: CaseContext; status: string }): CaseSnapshot {
+  return {
+    value: String(snapshot.value),
+    context: snapshot.context,
+    status: snapshot.status === "done" ? "done" : "active",
+  };
+}
+
+/** Timers for the deadlines of a state just entered, with absolute due times. */
+export function timersFor(
+  definition: TWorkflowDefinition,
+  caseId: string,
+  stateId: string,
+  entrySeq: number,
+  context: CaseContext,
+  enteredAt: Date,
+  calendar: CalendarOverrides,
+): TimerRow[] {
+  const state = definition.states[stateId];
+  if (!state) return [];
+  return state.deadlines.flatMap((deadline) => {
+    const from = typeof deadline.from === "object" ? context.dates[deadline.from.caseDate] : undefined;
+    const base = from ? new Date(from) : enteredAt;
+    return deadline.ladder.map((rung) => ({
+      id: `${caseId}:${stateId}@${entrySeq}:${deadline.id}:${rung.id}`,
+      caseId,
+      stateId,
+      entrySeq,
+      deadlineId: deadline.id,
+      rungId: rung.id,
+      event: rung.event ?? null,
+      notify: rung.notify ?? null,
+      dueAt: addDuration(base, fractionOf(deadline.duration as never, rung.atPercent), calendar),
+    }));
+  });
+}
+
+function outboxFor(caseId: string, seq: number, actions: { type: string; params?: unknown }[]): OutboxRow[] {
+  return actions
+    .filter((a) => a.type === "notify")
+    .map((a, actionIndex) => ({
+      caseId,
+      seq,
+      actionIndex,
+      kind: "notify",
+      payload: (a.params ?? {}) as Record<string, unknown>,
+    }));
+}
+
+/** Opens a case on a published version: its first event, the first state's timers. */
+export async function startCase(
+  store: CaseStore,
+  args: { caseId: string; versionId: string; data?: Record<string, unknown>; actor: Actor; now: Date },
+): Promise<StepResult> {
+  const { definition, hash } = await store.loadVersion(args.versionId);
+  const machine = compileDefinition(definition, hash);
+  const data = args.data ?? {};
+  const [snapshot] = initialTransition(machine, { fields: data });
+  const next = persisted(snapshot);
+  const seq = 1;
+  await store.insertCase({
+    id: args.caseId,
+    versionId: args.versionId,
+    seq,
+    state: next.value,
+    stateEnteredSeq: seq,
+    snapshot: next,
+    status: next.status,
+    at: args.now,
+  });
+  await store.appendEvent({
+    caseId: args.caseId,
+    seq,
+    type: START,
+    fromState: null,
+    toState: next.value,
+    actorUserId: args.actor.userId,
+    actorRole: args.actor.roles[0] ?? "citizen",
+    data,
+    at: args.now,
+    idempotencyKey: null,
+  });
+  const calendar = await store.calendar();
+  await store.insertTimers(timersFor(definition, args.caseId, next.value, seq, next.context, args.now, calendar));
+  return { caseId: args.caseId, seq, state: next.value, status: next.status, replayed: false };
+}
+
+export type ApplyOptions = {
+  expectedSeq: number;
+  idempotencyKey?: string;
+  actor: Actor;
+  now: Date;
+};
+
+/**
+ * One event on one case. Refused without any change when the case moved on since
+ * `expectedSeq`, when the state has no such event, when none of the actor's roles may
+ * send it, or when the step's form is not filled in right. A repeated idempotency key
+ * answers with the first result and writes nothing.
+ */
+export async function applyEvent(
+  store: CaseStore,
+  caseId: string,
+  event: { type: string; data?: Record<string, unknown> },
+  options: ApplyOptions,
+): Promise<StepResult> {
+  if (options.idempotencyKey) {
+    const earlier = await store.findEventByKey(caseId, options.idempotencyKey);
+    if (earlier) {
+      if (earlier.type !== event.type) {
+        throw new WorkflowError("idempotencyConflict", "This idempotency key was used for another event", {
+          key: options.idempotencyKey,
+        });
+      }
+      return { caseId, seq: earlier.seq, state: earlier.toState, status: "active", replayed: true };
+    }
+  }
+  const stored = await store.loadCase(caseId);
+  if (!stored) throw new WorkflowError("caseNotFound", "No such case");
+  if (stored.seq !== options.expectedSeq) {
+    throw new WorkflowError("seqConflict", "The case has changed since it was loaded", {
+      currentSeq: stored.seq,
+      state: stored.state,
+    });
+  }
+  const { definition, hash } = await store.loadVersion(stored.versionId);
+  const machine = compileDefinition(definition, hash);
+  const system = options.actor.roles.includes("system");
+  const state = definition.states[stored.state];
+  if (!state) throw new WorkflowError("caseNotFound", `State ${stored.state} is not in the case's version`);
+  if (state.kind === "final" && !system) throw new WorkflowError("caseClosed", "The case is closed");
+
+  const candidates = state.transitions.filter((t) => t.event === event.type);
+  if (candidates.length === 0 && !system) {
+    throw new WorkflowError("eventNotAvailable", `${event.type} is not possible in state ${stored.state}`, {
+      state: stored.state,
+    });
+  }
+  const permitted = candidates.filter((t) => t.roles.some((role) => options.actor.roles.includes(role)));
+  if (candidates.length > 0 && permitted.length === 0) {
+    throw new WorkflowError("eventNotPermitted", `Your role may not send ${event.type} in state ${stored.state}`, {
+      state: stored.state,
+    });
+  }
+  const role = permitted[0]?.roles.find((r) => options.actor.roles.includes(r)) ?? options.actor.roles[0] ?? "system";
+
+  let data = event.data ?? {};
+  if (!system && permitted.some((t) => t.target !== stored.state) && state.form.length > 0) {
+    const parsed = buildValidator(state.form).safeParse(data);
+    if (!parsed.success) {
+      const fieldErrors = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message]));
+      throw new WorkflowError("invalidData", "The step's form is not filled in correctly", { fieldErrors });
+    }
+    data = parsed.data;
+  }
+
+  const xEvent: CaseEvent = {
+    type: event.type,
+    data,
+    at: options.now.toISOString(),
+    actor: { userId: options.actor.userId, role },
+  };
+  const current = snapshotOf(machine, stored.snapshot);
+  if (!system && !current.can(xEvent)) {
+    throw new WorkflowError("eventNotAvailable", `${event.type} is not possible now: its conditions are not met`, {
+      state: stored.state,
+    });
+  }
+  const [nextSnapshot, actions] = transition(machine, current, xEvent);
+  const next = persisted(nextSnapshot);
+  const seq = stored.seq + 1;
+  const moved = next.value !== stored.state;
+  const stateEnteredSeq = moved ? seq : stored.stateEnteredSeq;
+
+  const updated = await store.updateCase(caseId, options.expectedSeq, {
+    seq,
+    state: next.value,
+    stateEnteredSeq,
+    snapshot: next,
+    status: next.status,
+    at: options.now,
+  });
+  if (!updated) {
+    throw new WorkflowError("seqConflict", "The case has changed since it was loaded", { state: stored.state });
+  }
+  await store.appendEvent({
+    caseId,
+    seq,
+    type: event.type,
+    fromState: stored.state,
+    toState: next.value,
+    actorUserId: options.actor.userId,
+    actorRole: role,
+    data,
+    at: options.now,
+    idempotencyKey: options.idempotencyKey ?? null,
+  });
+  if (moved) {
+    await store.deleteTimersOfState(caseId, stored.state);
+    const calendar = await store.calendar();
+    await store.insertTimers(timersFor(definition, caseId, next.value, seq, next.context, options.now, calendar));
+  }
+  await store.insertOutbox(outboxFor(caseId, seq, actions as { type: string; params?: unknown }[]));
+  return { caseId, seq, state: next.value, status: next.status, replayed: false };
+}
+
+export type TimerOutcome = { timerId: string; fired: boolean; reason?: "gone" | "stale"; result?: StepResult };
+
+/**
+ * Fires one due timer, exactly once: its event goes through `applyEvent` with the timer
+ * id as idempotency key, and the timer row is deleted in the same transaction. A timer
+ * whose state was left (or re-entered) since it was set is a logged no-op.
+ */
+export async function fireTimer(store: CaseStore, timerId: string, now: Date): Promise<TimerOutcome> {
+  const timer = await store.loadTimer(timerId);
+  if (!timer) return { timerId, fired: false, reason: "gone" };
+  const stored = await store.loadCase(timer.caseId);
+  if (!stored || stored.state !== timer.stateId || stored.stateEnteredSeq !== timer.entrySeq) {
+    await store.deleteTimer(timerId);
+    return { timerId, fired: false, reason: "stale" };
+  }
+  const result = await applyEvent(
+    store,
+    timer.caseId,
+    { type: timer.event ?? DEADLINE_REACHED, data: { deadlineId: timer.deadlineId, rungId: timer.rungId } },
+    { expectedSeq: stored.seq, idempotencyKey: `timer:${timerId}`, actor: { userId: null, roles: ["system"] }, now },
+  );
+  if (timer.notify) {
+    await store.insertOutbox([
+      {
+        caseId: timer.caseId,
+        seq: result.seq,
+        actionIndex: 1000,
+        kind: "notify",
+        payload: { ...timer.notify, timerId },
+      },
+    ]);
+  }
+  await store.deleteTimer(timerId);
+  return { timerId, fired: true, result };
+}
+
+/**
+ * The snapshot a case's event log leads to, from the initial state: what the stored
+ * snapshot must equal (the runtime is deterministic because every event carries its
+ * time and actor).
+ */
+export function replayEvents(definition: TWorkflowDefinition, events: readonly CaseEventRow[]): CaseSnapshot {
+  const machine = compileDefinition(definition);
+  const [first, ...rest] = events;
+  if (!first || first.type !== START) throw new Error("An event log starts with CASE_STARTED");
+  let [snapshot] = initialTransition(machine, { fields: first.data });
+  for (const event of rest) {
+    [snapshot] = transition(machine, snapshot, {
+      type: event.type,
+      data: event.data,
+      at: event.at.toISOString(),
+      actor: { userId: event.actorUserId, role: event.actorRole as TActorRole },
+    });
+  }
+  return persisted(snapshot);
+}
+
+export type { StoredCase };

@@ -1,0 +1,384 @@
+import type { TWorkflowDefinitionInput } from "../definition/definition-schema";
+import { l, SATISFACTION, selectField, textField } from "./template-helpers";
+
+const handler = { role: "handling_unit_responder", scope: "handlingUnit" } as const;
+const reply = textField("replyContent", l("答复内容", "Reply"));
+
+/**
+ * 群众意见建议办理: from the station's registration to the citizen's rating, with the
+ * handling unit's right to return an assignment within three working days, 催办 at 80 %
+ * of the handling deadline, 督办 when it passes, at most two redos, and 回头看.
+ */
+export const citizenOpinion: TWorkflowDefinitionInput = {
+  schemaVersion: 1,
+  key: "citizenOpinion",
+  name: l("群众意见建议办理", "Citizens' opinions and suggestions"),
+  initial: "registered",
+  caseDates: ["assignedAt"],
+  counters: ["redo"],
+  states: {
+    registered: {
+      label: l("登记", "Registered"),
+      kind: "task",
+      assignee: { role: "station_liaison", scope: "station" },
+      form: [textField("summary", l("意见摘要", "Summary"))],
+      deadlines: [
+        {
+          id: "register",
+          label: l("登记时限", "Registration"),
+          duration: { amount: 2, unit: "workingDays" },
+          ladder: [
+            {
+              id: "due",
+              label: l("到期提醒", "Due"),
+              atPercent: 100,
+              notify: { to: "assignee", template: "case.deadline.due" },
+            },
+          ],
+        },
+      ],
+      transitions: [
+        {
+          event: "SUBMIT_REVIEW",
+          label: l("提交初审", "Send for review"),
+          target: "stationReview",
+          roles: ["station_liaison", "township_operator"],
+        },
+      ],
+    },
+    stationReview: {
+      label: l("联络站初审", "Station review"),
+      kind: "task",
+      assignee: { role: "station_liaison", scope: "station" },
+      form: [
+        selectField("issueScope", l("问题类型", "Kind of issue"), [
+          ["individual", l("个性问题", "Individual")],
+          ["common", l("共性问题", "Common")],
+        ]),
+        textField("reviewNote", l("初审意见", "Review note"), "longText", false),
+      ],
+      deadlines: [
+        {
+          id: "review",
+          label: l("初审时限", "Review"),
+          duration: { amount: 3, unit: "workingDays" },
+          ladder: [
+            {
+              id: "due",
+              label: l("到期提醒", "Due"),
+              atPercent: 100,
+              notify: { to: "assignee", template: "case.deadline.due" },
+            },
+          ],
+        },
+      ],
+      transitions: [
+        {
+          event: "HAND_OVER",
+          label: l("现场交办", "Hand over on the spot"),
+          target: "assignment",
+          roles: ["station_liaison", "township_operator"],
+          guard: { type: "fieldEquals", params: { field: "issueScope", value: "individual" } },
+        },
+        {
+          event: "ANSWER_DIRECTLY",
+          label: l("直接答复", "Answer directly"),
+          target: "replied",
+          roles: ["station_liaison", "township_operator"],
+          guard: { type: "fieldEquals", params: { field: "issueScope", value: "individual" } },
+        },
+        {
+          event: "ESCALATE",
+          label: l("提交代表小组研判", "To the deputies' group"),
+          target: "groupReview",
+          roles: ["station_liaison", "township_operator"],
+          guard: { type: "fieldEquals", params: { field: "issueScope", value: "common" } },
+        },
+      ],
+    },
+    groupReview: {
+      label: l("代表小组研判", "Deputies' group review"),
+      kind: "task",
+      assignee: { role: "deputy", scope: "station" },
+      form: [textField("groupConclusion", l("研判意见", "Conclusion"))],
+      deadlines: [
+        {
+          id: "groupReview",
+          label: l("研判时限", "Group review"),
+          duration: { amount: 10, unit: "workingDays" },
+          ladder: [
+            {
+              id: "due",
+              label: l("到期提醒", "Due"),
+              atPercent: 100,
+              notify: { to: "assignee", template: "case.deadline.due" },
+            },
+          ],
+        },
+      ],
+      transitions: [
+        {
+          event: "FORM_SUGGESTION",
+          label: l("形成代表建议", "Make it a deputy suggestion"),
+          target: "assignment",
+          roles: ["deputy", "township_operator"],
+        },
+        {
+          event: "ANSWER_DIRECTLY",
+          label: l("解释答复", "Answer with an explanation"),
+          target: "replied",
+          roles: ["deputy", "township_operator"],
+        },
+      ],
+    },
+    assignment: {
+      label: l("交办承办单位", "Assign a handling unit"),
+      kind: "task",
+      assignee: { role: "county_admin", scope: "county" },
+      form: [{ key: "handlingUnit", label: l("承办单位", "Handling unit"), type: "handlingUnit", required: true }],
+      deadlines: [
+        {
+          id: "assign",
+          label: l("交办时限", "Assignment"),
+          duration: { amount: 3, unit: "workingDays" },
+          ladder: [
+            {
+              id: "due",
+              label: l("到期提醒", "Due"),
+              atPercent: 100,
+              notify: { to: "assignee", template: "case.deadline.due" },
+            },
+          ],
+        },
+      ],
+      transitions: [
+        {
+          event: "ASSIGN",
+          label: l("交办", "Assign"),
+          target: "acceptance",
+          roles: ["county_admin"],
+          actions: [
+            { type: "assignHandlingUnit", params: { field: "handlingUnit" } },
+            { type: "setCaseDate", params: { date: "assignedAt" } },
+            { type: "notify", params: { to: "handlingUnit", template: "case.assigned" } },
+          ],
+        },
+      ],
+    },
+    acceptance: {
+      label: l("承办单位签收", "Acceptance by the handling unit"),
+      kind: "task",
+      assignee: handler,
+      form: [textField("returnReason", l("退回理由", "Reason for returning"), "longText", false)],
+      deadlines: [
+        {
+          id: "returnWindow",
+          label: l("退回期限", "Return window"),
+          duration: { amount: 3, unit: "workingDays" },
+          ladder: [{ id: "closed", label: l("逾期视为签收", "Accepted by default"), atPercent: 100, event: "ACCEPT" }],
+        },
+      ],
+      transitions: [
+        {
+          event: "ACCEPT",
+          label: l("签收", "Accept"),
+          target: "handling",
+          roles: ["handling_unit_responder", "system"],
+        },
+        {
+          event: "RETURN",
+          label: l("退回", "Return"),
+          target: "returnRuling",
+          roles: ["handling_unit_responder"],
+          guard: { type: "fieldPresent", params: { field: "returnReason" } },
+        },
+      ],
+    },
+    returnRuling: {
+      label: l("退回裁定", "Ruling on the return"),
+      kind: "task",
+      assignee: { role: "county_admin", scope: "county" },
+      form: [
+        selectField("ruling", l("裁定", "Ruling"), [
+          ["reassign", l("退回成立，重新交办", "Upheld: reassign")],
+          ["keep", l("退回不成立，原单位办理", "Rejected: the unit handles it")],
+        ]),
+      ],
+      transitions: [
+        {
+          event: "RULE",
+          label: l("裁定", "Rule"),
+          target: "assignment",
+          roles: ["county_admin"],
+          guard: { type: "fieldEquals", params: { field: "ruling", value: "reassign" } },
+        },
+        {
+          event: "RULE",
+          label: l("裁定", "Rule"),
+          target: "handling",
+          roles: ["county_admin"],
+          guard: { type: "fieldEquals", params: { field: "ruling", value: "keep" } },
+        },
+      ],
+    },
+    handling: {
+      label: l("办理中", "Being handled"),
+      kind: "task",
+      assignee: handler,
+      form: [reply],
+      deadlines: [
+        {
+          id: "handle",
+          label: l("办理时限", "Handling"),
+          duration: { amount: 15, unit: "workingDays" },
+          ladder: [
+            {
+              id: "urge",
+              label: l("催办", "Urge"),
+              atPercent: 80,
+              event: "URGE",
+              notify: { to: "assignee", template: "case.deadline.urge" },
+            },
+            { id: "overdue", label: l("逾期督办", "Overdue: supervise"), atPercent: 100, event: "OVERDUE" },
+          ],
+        },
+      ],
+      transitions: [
+        { event: "REPLY", label: l("答复", "Reply"), target: "replied", roles: ["handling_unit_responder"] },
+        {
+          event: "URGE",
+          label: l("催办", "Urge"),
+          target: "handling",
+          roles: ["system", "county_admin", "township_operator"],
+          actions: [{ type: "notify", params: { to: "handlingUnit", template: "case.urged" } }],
+        },
+        { event: "OVERDUE", label: l("逾期督办", "Overdue"), target: "supervised", roles: ["system", "county_admin"] },
+      ],
+    },
+    supervised: {
+      label: l("督办", "Under supervision"),
+      kind: "task",
+      assignee: handler,
+      form: [reply],
+      deadlines: [
+        {
+          id: "supervision",
+          label: l("督办时限", "Supervision"),
+          duration: { amount: 5, unit: "workingDays" },
+          ladder: [
+            {
+              id: "escalate",
+              label: l("上报主任会议", "Escalate"),
+              atPercent: 100,
+              notify: { to: "county_admin", template: "case.deadline.escalate" },
+            },
+          ],
+        },
+      ],
+      transitions: [
+        { event: "REPLY", label: l("答复", "Reply"), target: "replied", roles: ["handling_unit_responder"] },
+      ],
+    },
+    replied: {
+      label: l("群众满意度测评", "Citizen's rating"),
+      kind: "task",
+      assignee: { role: "citizen", scope: "submitter" },
+      form: [
+        selectField("satisfaction", l("满意度", "Satisfaction"), SATISFACTION),
+        textField("ratingComment", l("评价意见", "Comment"), "longText", false),
+      ],
+      deadlines: [
+        {
+          id: "rating",
+          label: l("测评期限", "Rating window"),
+          duration: { amount: 10, unit: "days" },
+          ladder: [{ id: "lapsed", label: l("逾期未评价", "Not rated"), atPercent: 100, event: "RATING_LAPSED" }],
+        },
+      ],
+      transitions: [
+        {
+          event: "RATE",
+          label: l("评价", "Rate"),
+          target: "closed",
+          roles: ["citizen", "station_liaison"],
+          guard: { type: "fieldIn", params: { field: "satisfaction", values: ["satisfied", "basic"] } },
+        },
+        {
+          event: "RATE",
+          label: l("不满意，重新办理", "Unsatisfied: redo"),
+          target: "handling",
+          roles: ["citizen", "station_liaison"],
+          guard: {
+            type: "allOf",
+            params: {
+              guards: [
+                { type: "fieldEquals", params: { field: "satisfaction", value: "unsatisfied" } },
+                { type: "counterBelow", params: { counter: "redo", value: 2 } },
+              ],
+            },
+          },
+          actions: [{ type: "incrementCounter", params: { counter: "redo" } }],
+        },
+        {
+          event: "RATE",
+          label: l("不满意，已重办两次", "Unsatisfied after two redos"),
+          target: "closed",
+          roles: ["citizen", "station_liaison"],
+          guard: { type: "fieldEquals", params: { field: "satisfaction", value: "unsatisfied" } },
+        },
+        { event: "RATING_LAPSED", label: l("逾期未评价", "Not rated in time"), target: "closed", roles: ["system"] },
+      ],
+    },
+    closed: {
+      label: l("办结", "Closed"),
+      kind: "wait",
+      deadlines: [
+        {
+          id: "archive",
+          label: l("归档", "Archiving"),
+          duration: { amount: 365, unit: "days" },
+          ladder: [{ id: "archive", label: l("自动归档", "Archive"), atPercent: 100, event: "ARCHIVE" }],
+        },
+      ],
+      transitions: [
+        {
+          event: "REVISIT",
+          label: l("回头看", "Revisit"),
+          target: "revisit",
+          roles: ["county_admin", "deputy", "township_operator"],
+        },
+        { event: "ARCHIVE", label: l("归档", "Archive"), target: "archived", roles: ["system", "county_admin"] },
+      ],
+    },
+    revisit: {
+      label: l("回头看", "Revisit"),
+      kind: "task",
+      assignee: { role: "deputy", scope: "station" },
+      form: [textField("revisitNote", l("回访情况", "Findings"))],
+      deadlines: [
+        {
+          id: "revisit",
+          label: l("回访时限", "Revisit"),
+          duration: { amount: 20, unit: "workingDays" },
+          ladder: [
+            {
+              id: "due",
+              label: l("到期提醒", "Due"),
+              atPercent: 100,
+              notify: { to: "assignee", template: "case.deadline.due" },
+            },
+          ],
+        },
+      ],
+      transitions: [
+        {
+          event: "REVISIT_DONE",
+          label: l("完成回访", "Revisit done"),
+          target: "archived",
+          roles: ["deputy", "township_operator"],
+        },
+      ],
+    },
+    archived: { label: l("归档", "Archived"), kind: "final" },
+  },
+};
