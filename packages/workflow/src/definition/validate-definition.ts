@@ -152,12 +152,12 @@ export function validateDefinition(input: unknown): ValidationResult {
           params: "invalidGuardParams",
         });
       }
-      arrayOf(transition.actions).forEach((action, actionIndex) =>
+      for (const [actionIndex, action] of arrayOf(transition.actions).entries()) {
         checkRef(actionLibrary, action, [...at, "actions", actionIndex], {
           unknown: "unknownAction",
           params: "invalidActionParams",
-        }),
-      );
+        });
+      }
     });
     edges.set(id, targets);
 
