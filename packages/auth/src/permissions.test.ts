@@ -45,5 +45,15 @@ describe("permissions", () => {
 
   it("gives a user without any membership nothing", () => {
     expect(can(actor({}), "tenant.townships.read")).toBe(false);
+    expect(can(actor({}), "tenant.cases.act")).toBe(false);
+  });
+
+  it("lets only the county admin change workflows and the calendar", () => {
+    expect(can(admin, "tenant.workflows.manage")).toBe(true);
+    expect(can(admin, "tenant.calendar.manage")).toBe(true);
+    expect(can(operator, "tenant.workflows.manage")).toBe(false);
+    expect(can(operator, "tenant.calendar.manage")).toBe(false);
+    expect(can(operator, "tenant.cases.start")).toBe(true);
+    expect(can(platform, "tenant.workflows.manage", { tenantId: tenantB })).toBe(false);
   });
 });

@@ -20,7 +20,11 @@ export type Permission =
   | "tenant.townships.manage"
   | "tenant.users.read"
   | "tenant.users.invite"
-  | "tenant.audit.read";
+  | "tenant.audit.read"
+  | "tenant.workflows.manage"
+  | "tenant.calendar.manage"
+  | "tenant.cases.start"
+  | "tenant.cases.act";
 
 export type Target = {
   /** The tenant the data belongs to. */
@@ -62,7 +66,14 @@ export function can(actor: Actor, permission: Permission, target: Target = {}): 
     case "tenant.users.read":
     case "tenant.users.invite":
     case "tenant.audit.read":
+    case "tenant.workflows.manage":
+    case "tenant.calendar.manage":
       return hasRole(actor, "county_admin");
+    case "tenant.cases.start":
+      return ["county_admin", "township_operator", "station_liaison"].some((role) => hasRole(actor, role as TRole));
+    case "tenant.cases.act":
+      // Which events a role may send in which state is the workflow's to say (the runtime checks it).
+      return actor.memberships.length > 0;
   }
 }
 

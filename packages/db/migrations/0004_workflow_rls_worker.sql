@@ -10,7 +10,8 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON "workflows", "calendar_days" TO app_user
 -- Published versions and case events are never changed.
 GRANT SELECT, INSERT ON "workflow_versions", "case_events" TO app_user;--> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE ON "cases", "outbox" TO app_user;--> statement-breakpoint
-GRANT SELECT, INSERT, DELETE ON "case_timers" TO app_user;--> statement-breakpoint
+-- UPDATE only so that a worker can lock (FOR UPDATE) the timers it claims.
+GRANT SELECT, INSERT, UPDATE, DELETE ON "case_timers" TO app_user;--> statement-breakpoint
 
 -- The worker must find due timers and outbox rows across every county without reading
 -- them: as app_worker it sees only which tenant has something due and when, then does

@@ -16,11 +16,13 @@ export {
   applyEvent,
   DEADLINE_REACHED,
   fireTimer,
+  migrateCase,
   replayEvents,
   type StepResult,
   startCase,
   type TimerOutcome,
   timersFor,
+  VERSION_MIGRATED,
 } from "./runtime/case-runtime";
 export type {
   CaseEventRow,

@@ -4,11 +4,13 @@ import { checklists, type Database, dutyPosts, memberships, stationTypes, tenant
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit, recordPlatformAudit } from "../audit/record-audit";
+import { seedCalendar } from "../calendar/seed-calendar";
 import { findCounty, listTownshipDivisions } from "../divisions/divisions";
 import type { UseCaseContext } from "../shared/context";
 import { ConflictError, isUniqueViolation, parseInput, ValidationError } from "../shared/errors";
 import { ZName, ZUsername } from "../shared/fields";
 import { issueInvitation } from "../users/issue-invitation";
+import { installWorkflowTemplates } from "../workflows/install-workflow-templates";
 import { DEFAULT_CHECKLIST, DEFAULT_DUTY_POSTS, DEFAULT_STATION_TYPES } from "./default-template";
 
 export const ZOnboardCounty = z.object({
@@ -22,7 +24,8 @@ export type TOnboardCounty = z.input<typeof ZOnboardCounty>;
 /**
  * A platform operator brings a county on board, in one transaction: the tenant, its
  * real townships and streets (GB/T 2260), the default template (station types, the
- * ten duty posts, the "十有" checklist) and a first county admin with a one-time
+ * ten duty posts, the "十有" checklist, the four workflow templates, this year's and
+ * next year's working-day calendar) and a first county admin with a one-time
  * invitation link.
  */
 export async function onboardCounty(db: Database, ctx: UseCaseContext, input: unknown) {
@@ -70,6 +73,10 @@ export async function onboardCounty(db: Database, ctx: UseCaseContext, input: un
       .values(DEFAULT_STATION_TYPES.map((name, index) => ({ name, sortOrder: index, checklistId: checklist!.id })));
     await tx.insert(dutyPosts).values(DEFAULT_DUTY_POSTS.map((name, index) => ({ name, sortOrder: index })));
 
+    const workflowCount = await installWorkflowTemplates(tx, ctx.actor.userId);
+    const year = new Date().getFullYear();
+    await seedCalendar(tx, [year, year + 1]);
+
     const [admin] = await tx
       .insert(users)
       .values({ username: adminUsername, displayName: adminDisplayName, homeTenantId: tx.tenantId })
@@ -77,7 +84,13 @@ export async function onboardCounty(db: Database, ctx: UseCaseContext, input: un
     await tx.insert(memberships).values({ userId: admin!.id, role: "county_admin" });
     const invitationToken = await issueInvitation(tx, admin!.id, ctx.actor.userId);
 
-    const detail = { divisionCode, name: county.name, townships: divisions.length, adminUsername };
+    const detail = {
+      divisionCode,
+      name: county.name,
+      townships: divisions.length,
+      workflows: workflowCount,
+      adminUsername,
+    };
     await recordAudit(tx, ctx, { action: "tenant.onboarded", objectType: "tenant", objectId: tx.tenantId, detail });
     await recordPlatformAudit(tx, ctx, {
       action: "tenant.onboarded",

@@ -19,3 +19,19 @@ export function countyAdminOf(tenantId: string, userId: string): Actor {
     memberships: [{ role: "county_admin", townshipIds: [] }],
   };
 }
+
+/** An actor of `tenantId` with one role, as a signed-in request would carry it. */
+export function memberOf(
+  tenantId: string,
+  role: Actor["memberships"][number]["role"],
+  townshipIds: string[] = [],
+): Actor {
+  return {
+    userId: crypto.randomUUID(),
+    username: role,
+    displayName: role,
+    platformRole: null,
+    tenantId,
+    memberships: [{ role, townshipIds }],
+  };
+}

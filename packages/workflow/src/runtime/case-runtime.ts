@@ -267,17 +267,73 @@ export async function fireTimer(store: CaseStore, timerId: string, now: Date): P
   return { timerId, fired: true, result };
 }
 
+/** The event that moves a running case to another published version. */
+export const VERSION_MIGRATED = "VERSION_MIGRATED";
+
+/**
+ * Moves a case to another version of its workflow, into the state the mapping names.
+ * Its data stays; the old state's timers go, the new state's are set; the move is an
+ * event in the case's log like any other.
+ */
+export async function migrateCase(
+  store: CaseStore,
+  caseId: string,
+  args: { toVersionId: string; stateMap: Record<string, string>; actor: Actor; now: Date },
+): Promise<StepResult> {
+  const stored = await store.loadCase(caseId);
+  if (!stored) throw new WorkflowError("caseNotFound", "No such case");
+  const target = args.stateMap[stored.state];
+  const { definition, hash } = await store.loadVersion(args.toVersionId);
+  if (!target || !definition.states[target]) {
+    throw new WorkflowError("eventNotAvailable", `State ${stored.state} has no mapping to the new version`);
+  }
+  const machine = compileDefinition(definition, hash);
+  const next = persisted(machine.resolveState({ value: target, context: stored.snapshot.context }));
+  const seq = stored.seq + 1;
+  const change = { seq, state: next.value, stateEnteredSeq: seq, snapshot: next, status: next.status, at: args.now };
+  if (!(await store.updateCase(caseId, stored.seq, { ...change, versionId: args.toVersionId }))) {
+    throw new WorkflowError("seqConflict", "The case has changed since it was loaded", { state: stored.state });
+  }
+  await store.appendEvent({
+    caseId,
+    seq,
+    type: VERSION_MIGRATED,
+    fromState: stored.state,
+    toState: next.value,
+    actorUserId: args.actor.userId,
+    actorRole: args.actor.roles[0] ?? "system",
+    data: { fromVersionId: stored.versionId, toVersionId: args.toVersionId },
+    at: args.now,
+    idempotencyKey: `migrate:${args.toVersionId}`,
+  });
+  await store.deleteTimersOfState(caseId, stored.state);
+  const calendar = await store.calendar();
+  await store.insertTimers(timersFor(definition, caseId, next.value, seq, next.context, args.now, calendar));
+  return { caseId, seq, state: next.value, status: next.status, replayed: false };
+}
+
 /**
  * The snapshot a case's event log leads to, from the initial state: what the stored
  * snapshot must equal (the runtime is deterministic because every event carries its
- * time and actor).
+ * time and actor). A migration event switches to the definition of the version it names.
  */
-export function replayEvents(definition: TWorkflowDefinition, events: readonly CaseEventRow[]): CaseSnapshot {
-  const machine = compileDefinition(definition);
+export function replayEvents(
+  definition: TWorkflowDefinition,
+  events: readonly CaseEventRow[],
+  definitionsByVersion: Readonly<Record<string, TWorkflowDefinition>> = {},
+): CaseSnapshot {
+  let machine = compileDefinition(definition);
   const [first, ...rest] = events;
   if (!first || first.type !== START) throw new Error("An event log starts with CASE_STARTED");
   let [snapshot] = initialTransition(machine, { fields: first.data });
   for (const event of rest) {
+    if (event.type === VERSION_MIGRATED) {
+      const next = definitionsByVersion[String(event.data.toVersionId)];
+      if (!next) throw new Error(`Replay needs the definition of version ${String(event.data.toVersionId)}`);
+      machine = compileDefinition(next);
+      snapshot = machine.resolveState({ value: event.toState, context: snapshot.context });
+      continue;
+    }
     [snapshot] = transition(machine, snapshot, {
       type: event.type,
       data: event.data,

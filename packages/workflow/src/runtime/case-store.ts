@@ -67,7 +67,7 @@ export interface CaseStore {
   findEventByKey(caseId: string, idempotencyKey: string): Promise<CaseEventRow | null>;
   insertCase(row: { id: string; versionId: string } & CaseRowChange): Promise<void>;
   /** Writes the change only where the case still has `expectedSeq`; false when it moved on. */
-  updateCase(caseId: string, expectedSeq: number, change: CaseRowChange): Promise<boolean>;
+  updateCase(caseId: string, expectedSeq: number, change: CaseRowChange & { versionId?: string }): Promise<boolean>;
   appendEvent(row: CaseEventRow): Promise<void>;
   deleteTimersOfState(caseId: string, stateId: string): Promise<void>;
   insertTimers(rows: TimerRow[]): Promise<void>;

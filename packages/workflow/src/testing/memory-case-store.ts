@@ -35,7 +35,7 @@ export class MemoryCaseStore implements CaseStore {
   async insertCase(row: { id: string; versionId: string } & CaseRowChange) {
     this.cases.set(row.id, structuredClone({ ...row }));
   }
-  async updateCase(caseId: string, expectedSeq: number, change: CaseRowChange) {
+  async updateCase(caseId: string, expectedSeq: number, change: CaseRowChange & { versionId?: string }) {
     const current = this.cases.get(caseId);
     if (!current || current.seq !== expectedSeq) return false;
     this.cases.set(caseId, structuredClone({ ...current, ...change }));

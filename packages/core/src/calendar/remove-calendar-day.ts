@@ -1,0 +1,18 @@
+import { assertCan } from "@rdlink/auth";
+import { calendarDays, type TenantTx } from "@rdlink/db";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { recordAudit } from "../audit/record-audit";
+import type { UseCaseContext } from "../shared/context";
+import { parseInput } from "../shared/errors";
+import { ZDay } from "./set-calendar-day";
+
+export const ZRemoveCalendarDay = z.object({ day: ZDay });
+
+/** The date becomes an ordinary day again (a working day unless it is a weekend). */
+export async function removeCalendarDay(tx: TenantTx, ctx: UseCaseContext, input: unknown) {
+  assertCan(ctx.actor, "tenant.calendar.manage", { tenantId: tx.tenantId });
+  const { day } = parseInput(ZRemoveCalendarDay, input);
+  await tx.delete(calendarDays).where(and(eq(calendarDays.tenantId, tx.tenantId), eq(calendarDays.day, day)));
+  await recordAudit(tx, ctx, { action: "calendar.day_removed", objectType: "calendar_day", objectId: day });
+}

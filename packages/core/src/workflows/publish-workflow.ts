@@ -1,0 +1,42 @@
+import { assertCan } from "@rdlink/auth";
+import { type TenantTx, workflows } from "@rdlink/db";
+import { validateDefinition } from "@rdlink/workflow";
+import { and, eq } from "drizzle-orm";
+import { recordAudit } from "../audit/record-audit";
+import type { UseCaseContext } from "../shared/context";
+import { NotFoundError, parseInput, ValidationError } from "../shared/errors";
+import { ZId } from "../shared/fields";
+import { publishVersion } from "./publish-version";
+
+/** Publishes the draft as the next version, if it is valid; errors list every problem with its path. */
+export async function publishWorkflow(tx: TenantTx, ctx: UseCaseContext, workflowIdInput: unknown) {
+  assertCan(ctx.actor, "tenant.workflows.manage", { tenantId: tx.tenantId });
+  const workflowId = parseInput(ZId, workflowIdInput);
+  const [workflow] = await tx
+    .select()
+    .from(workflows)
+    .where(and(eq(workflows.tenantId, tx.tenantId), eq(workflows.id, workflowId)));
+  if (!workflow) throw new NotFoundError();
+  const result = validateDefinition(workflow.draft);
+  if (!result.ok) {
+    throw new ValidationError(
+      Object.fromEntries(result.errors.map((issue) => [issue.path, issue.message])),
+      "errors.workflowInvalid",
+    );
+  }
+  const published = await publishVersion(tx, {
+    workflowId,
+    definition: result.definition,
+    layout: workflow.draftLayout,
+    userId: ctx.actor.userId,
+  });
+  if (published.created) {
+    await recordAudit(tx, ctx, {
+      action: "workflow.published",
+      objectType: "workflow",
+      objectId: workflowId,
+      detail: { version: published.version.version, hash: published.version.contentHash },
+    });
+  }
+  return published;
+}
