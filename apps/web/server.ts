@@ -4,13 +4,14 @@
  * row-level security, seeds the demo on an empty database, and serves the app.
  */
 import { DEMO_PASSWORD, seedDemo } from "@rdlink/core/demo/seed-demo";
+import { startWorker } from "@rdlink/core/worker/start-worker";
 import { openConfiguredDatabase, setDatabase, UnsafeDatabaseRoleError } from "@rdlink/db";
 import { env } from "@rdlink/env";
 import { createRequestHandler } from "@react-router/express";
 import express from "express";
 import { type RouterContext, RouterContextProvider, type ServerBuild } from "react-router";
 
-const { NODE_ENV, HOST, PORT, SEED_DEMO, DATABASE_URL, DATA_DIR } = env();
+const { NODE_ENV, HOST, PORT, SEED_DEMO, DATABASE_URL, DATA_DIR, WORKER_MODE, WORKER_POLL_MS } = env();
 const production = NODE_ENV === "production";
 /** Forms here are small; anything larger is refused before it is read. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -22,6 +23,10 @@ const db = await openConfiguredDatabase().catch((error: unknown) => {
 });
 setDatabase(db);
 const demo = SEED_DEMO ? await seedDemo(db) : null;
+const worker =
+  WORKER_MODE === "inline"
+    ? startWorker(db, { pollMs: WORKER_POLL_MS, log: (line) => console.log(`[worker] ${line}`) })
+    : null;
 
 const app = express();
 app.disable("x-powered-by");
@@ -81,12 +86,14 @@ const server = app.listen(PORT, HOST, () => {
 });
 server.on("error", async (error: NodeJS.ErrnoException) => {
   console.error(error.code === "EADDRINUSE" ? `Port ${PORT} is in use: set PORT to another one.` : error);
+  await worker?.stop();
   await db.close();
   process.exit(1);
 });
 
 async function shutdown() {
   server.close();
+  await worker?.stop();
   await db.close();
   process.exit(0);
 }

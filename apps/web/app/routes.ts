@@ -20,6 +20,7 @@ export default [
       route("townships/:townshipId", "routes/county/township.tsx"),
       route("users", "routes/county/users.tsx"),
       route("audit", "routes/county/audit.tsx"),
+      route("calendar", "routes/county/calendar.tsx"),
     ]),
   ]),
   route("*", "routes/not-found.tsx"),

@@ -19,7 +19,9 @@ const ZEnv = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** inline: the deadline/outbox worker runs in the web process (the embedded default); external: apps/worker. */
+  WORKER_MODE: z.enum(["inline", "external"]).default("inline"),
+  WORKER_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   TEST_DATABASE_URL: z.url().optional(),
   CHROMIUM_PATH: z.string().optional(),
 });

@@ -3,6 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { can } from "@rdlink/auth";
 import {
   IconBuildingCommunity,
+  IconCalendar,
   IconHome,
   IconKey,
   IconListDetails,
@@ -26,6 +27,7 @@ const icons = {
   townships: IconMapPin,
   users: IconUsers,
   audit: IconListDetails,
+  calendar: IconCalendar,
   account: IconKey,
 };
 
@@ -41,6 +43,8 @@ export function loader({ request, context }: Route.LoaderArgs) {
     if (can(actor, "tenant.townships.read"))
       nav.push({ to: "/county/townships", labelKey: "nav.townships", icon: "townships" });
     if (can(actor, "tenant.users.read")) nav.push({ to: "/county/users", labelKey: "nav.users", icon: "users" });
+    if (can(actor, "tenant.calendar.manage"))
+      nav.push({ to: "/county/calendar", labelKey: "nav.calendar", icon: "calendar" });
     if (can(actor, "tenant.audit.read")) nav.push({ to: "/county/audit", labelKey: "nav.audit", icon: "audit" });
   }
   nav.push({ to: "/account/password", labelKey: "nav.account", icon: "account" });

@@ -137,7 +137,9 @@ export class DrizzleCaseStore implements CaseStore {
   }
 
   async insertOutbox(rows: Parameters<CaseStore["insertOutbox"]>[0]) {
-    if (rows.length > 0) await this.tx.insert(outbox).values(rows);
+    if (rows.length > 0) {
+      await this.tx.insert(outbox).values(rows.map(({ at, ...row }) => ({ ...row, createdAt: at, nextAttemptAt: at })));
+    }
   }
 
   async calendar() {

@@ -62,7 +62,7 @@ export function timersFor(
   });
 }
 
-function outboxFor(caseId: string, seq: number, actions: { type: string; params?: unknown }[]): OutboxRow[] {
+function outboxFor(caseId: string, seq: number, actions: { type: string; params?: unknown }[], at: Date): OutboxRow[] {
   return actions
     .filter((a) => a.type === "notify")
     .map((a, actionIndex) => ({
@@ -71,6 +71,7 @@ function outboxFor(caseId: string, seq: number, actions: { type: string; params?
       actionIndex,
       kind: "notify",
       payload: (a.params ?? {}) as Record<string, unknown>,
+      at,
     }));
 }
 
@@ -227,7 +228,7 @@ export async function applyEvent(
     const calendar = await store.calendar();
     await store.insertTimers(timersFor(definition, caseId, next.value, seq, next.context, options.now, calendar));
   }
-  await store.insertOutbox(outboxFor(caseId, seq, actions as { type: string; params?: unknown }[]));
+  await store.insertOutbox(outboxFor(caseId, seq, actions as { type: string; params?: unknown }[], options.now));
   return { caseId, seq, state: next.value, status: next.status, replayed: false };
 }
 
@@ -260,6 +261,7 @@ export async function fireTimer(store: CaseStore, timerId: string, now: Date): P
         actionIndex: 1000,
         kind: "notify",
         payload: { ...timer.notify, timerId },
+        at: now,
       },
     ]);
   }

@@ -49,6 +49,8 @@ export type OutboxRow = {
   actionIndex: number;
   kind: "notify";
   payload: Record<string, unknown>;
+  /** The step's time: the message is due from then on. */
+  at: Date;
 };
 
 export type CaseRowChange = {

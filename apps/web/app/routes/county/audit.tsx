@@ -9,7 +9,7 @@ import { loadOr404 } from "~/lib/actions.server";
 import { requireCountyUser } from "~/lib/auth.server";
 import type { Route } from "./+types/audit";
 
-const GROUPS = ["auth", "tenant", "township", "user", "invitation"] as const;
+const GROUPS = ["auth", "tenant", "township", "user", "invitation", "calendar", "workflow"] as const;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { tenantId, ctx } = requireCountyUser(request, context);

@@ -1,0 +1,28 @@
+/**
+ * The deadline and outbox worker as a process of its own, for deployments on PostgreSQL
+ * (set WORKER_MODE=external on the web processes). Several may run at once: timers are
+ * claimed with FOR UPDATE SKIP LOCKED and fired exactly once.
+ */
+import { startWorker } from "@rdlink/core/worker/start-worker";
+import { openConfiguredDatabase } from "@rdlink/db";
+import { env } from "@rdlink/env";
+
+const { DATABASE_URL, WORKER_POLL_MS } = env();
+if (!DATABASE_URL) {
+  console.error(
+    "The standalone worker needs PostgreSQL (DATABASE_URL). With the embedded database the worker runs inside the web process.",
+  );
+  process.exit(1);
+}
+
+const db = await openConfiguredDatabase();
+const worker = startWorker(db, { pollMs: WORKER_POLL_MS, log: (line) => console.log(`[worker] ${line}`) });
+console.log(`[worker] running, polling every ${WORKER_POLL_MS} ms`);
+
+async function shutdown() {
+  await worker.stop();
+  await db.close();
+  process.exit(0);
+}
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);

@@ -1,0 +1,753 @@
+/**
+ * Case-runtime benchmark on a real PostgreSQL, set against pgbench on the same server.
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench:runtime
+ *
+ * DATABASE_URL is an admin (superuser) connection, used only to make the roles, a fresh
+ * `rdlink_bench_<random>` database owned by a non-superuser owner (which applies the
+ * migrations) and pgbench's scratch database. The runtime itself logs in as a member of
+ * app_user, exactly as the app does. Every phase is bounded in time; both databases are
+ * dropped at the end, also on failure. The last line of stdout is one JSON object.
+ *
+ * Knobs (environment): BENCH_CASES (2000), BENCH_CLIENTS (16), BENCH_SECONDS (20),
+ * BENCH_WARMUP_SECONDS (3), BENCH_RATE (200), BENCH_RATE_SECONDS (10), BENCH_TIMERS (5000),
+ * BENCH_TIMER_WORKERS (4), BENCH_TIMER_MAX_SECONDS (180), BENCH_PGBENCH_SCALE (10),
+ * BENCH_PGBENCH_SECONDS (20), BENCH_MAX_SECONDS (1200, a watchdog over the whole run).
+ */
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
+import { promisify } from "node:util";
+import { cases, caseTimers, type Database, migratePostgresDatabase, openPostgres, selectRows } from "@rdlink/db";
+import { and, count, eq, lte, sql } from "drizzle-orm";
+import { actOnCase } from "../src/cases/act-on-case";
+import { startCase } from "../src/cases/start-case";
+import type { UseCaseContext } from "../src/shared/context";
+import { onboardCounty } from "../src/tenants/onboard-county";
+import { createOperator, memberOf } from "../src/testing/actors";
+import { fireDueTimers } from "../src/worker/fire-due-timers";
+
+const run = promisify(execFile);
+
+const OWNER_ROLE = "rdlink_bench_owner";
+const APP_ROLE = "rdlink_bench_app";
+/** The same lock global-setup.ts takes: the cluster-wide roles are made by one process at a time. */
+const ROLES_LOCK = 42420001;
+const UNIT = "7d1a3b8e-2f6c-4a5b-9c0d-1e2f3a4b5c6d";
+const DAY_MS = 86_400_000;
+
+type Knobs = ReturnType<typeof readKnobs>;
+
+function readKnobs() {
+  // biome-ignore lint/style/noProcessEnv: benchmarks read their knobs from the environment
+  const env = process.env;
+  const int = (name: string, fallback: number, min = 1) => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}, not "${raw}"`);
+    return value;
+  };
+  return {
+    adminUrl: env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres",
+    /** The environment handed on to pgbench (with PGPASSWORD when the URL has a password). */
+    childEnv: { ...env },
+    cases: int("BENCH_CASES", 2000),
+    clients: int("BENCH_CLIENTS", 16),
+    seconds: int("BENCH_SECONDS", 20),
+    warmupSeconds: int("BENCH_WARMUP_SECONDS", 3, 0),
+    rate: int("BENCH_RATE", 200),
+    rateSeconds: int("BENCH_RATE_SECONDS", 10),
+    timers: int("BENCH_TIMERS", 5000),
+    timerWorkers: int("BENCH_TIMER_WORKERS", 4),
+    timerMaxSeconds: int("BENCH_TIMER_MAX_SECONDS", 180),
+    pgbenchScale: int("BENCH_PGBENCH_SCALE", 10),
+    pgbenchSeconds: int("BENCH_PGBENCH_SECONDS", 20),
+    maxSeconds: int("BENCH_MAX_SECONDS", 1200),
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Cleanup: everything created registers how to undo itself, run in reverse order.
+
+const cleanups: { label: string; undo: () => Promise<void> }[] = [];
+
+/** Registers an undo step; calling the returned function runs it early (once). */
+function defer(label: string, undo: () => Promise<void>): () => Promise<void> {
+  const entry = { label, undo };
+  cleanups.push(entry);
+  return async () => {
+    const index = cleanups.indexOf(entry);
+    if (index < 0) return;
+    cleanups.splice(index, 1);
+    await undo();
+  };
+}
+
+async function runCleanups() {
+  while (cleanups.length > 0) {
+    const { label, undo } = cleanups.pop()!;
+    try {
+      await undo();
+    } catch (error) {
+      console.error(`cleanup "${label}" failed: ${(error as Error).message}`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Admin work through psql / pgbench (this package has no PostgreSQL driver of its own).
+
+type Server = { host: string; port: string; user: string; password: string; env: NodeJS.ProcessEnv };
+
+function serverOf(adminUrl: string, env: NodeJS.ProcessEnv): Server {
+  const u = new URL(adminUrl);
+  if (u.protocol !== "postgres:" && u.protocol !== "postgresql:") throw new Error("DATABASE_URL is not a postgres URL");
+  if (u.hostname !== "127.0.0.1") throw new Error(`The benchmark only connects to 127.0.0.1, not ${u.hostname}`);
+  return {
+    host: u.hostname,
+    port: u.port || "5432",
+    user: decodeURIComponent(u.username) || "postgres",
+    password: decodeURIComponent(u.password),
+    env,
+  };
+}
+
+function urlFor(adminUrl: string, database: string, role?: string): string {
+  const u = new URL(adminUrl);
+  if (role) {
+    u.username = role;
+    u.password = role;
+  }
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** Runs each statement as its own psql -c (its own transaction), on `database` as the admin. */
+async function psql(adminUrl: string, statements: string[], database = "postgres", timeoutMs = 120_000) {
+  const args = ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", urlFor(adminUrl, database)];
+  for (const statement of statements) args.push("-c", statement);
+  const { stdout } = await run("psql", args, { timeout: timeoutMs, killSignal: "SIGKILL" });
+  return stdout.trim();
+}
+
+async function pgbench(server: Server, args: string[], timeoutMs: number) {
+  const connection = ["-h", server.host, "-p", server.port, "-U", server.user];
+  const env = server.password ? { ...server.env, PGPASSWORD: server.password } : server.env;
+  try {
+    return await run("pgbench", [...connection, ...args], {
+      timeout: timeoutMs,
+      killSignal: "SIGKILL",
+      env,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (error) {
+    const e = error as Error & { stderr?: string };
+    throw new Error(`pgbench ${args.join(" ")} failed: ${e.message}\n${e.stderr ?? ""}`);
+  }
+}
+
+/** The cluster-wide roles, exactly as packages/db/src/testing/global-setup.ts makes them. */
+async function ensureRoles(adminUrl: string) {
+  await psql(adminUrl, [
+    `select pg_advisory_lock(${ROLES_LOCK})`,
+    `DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'app_user') THEN
+        CREATE ROLE app_user NOLOGIN NOINHERIT NOSUPERUSER NOBYPASSRLS;
+      END IF;
+      ALTER ROLE app_user NOINHERIT;
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'app_worker') THEN
+        CREATE ROLE app_worker NOLOGIN NOSUPERUSER NOBYPASSRLS;
+      END IF;
+      IF NOT pg_has_role('app_user', 'app_worker', 'MEMBER') THEN
+        GRANT app_worker TO app_user;
+      END IF;
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${OWNER_ROLE}') THEN
+        CREATE ROLE ${OWNER_ROLE} LOGIN PASSWORD '${OWNER_ROLE}' NOSUPERUSER NOBYPASSRLS;
+      END IF;
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
+        CREATE ROLE ${APP_ROLE} LOGIN PASSWORD '${APP_ROLE}' NOSUPERUSER NOBYPASSRLS IN ROLE app_user;
+      END IF;
+    END $$`,
+    `select pg_advisory_unlock(${ROLES_LOCK})`,
+  ]);
+}
+
+// ---------------------------------------------------------------------------------------
+// Measurement helpers.
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil(p * sorted.length)));
+  return sorted[rank - 1]!;
+}
+
+type Summary = { n: number; p50: number; p90: number; p99: number; max: number; mean: number };
+
+function summarise(samples: number[]): Summary {
+  const sorted = Float64Array.from(samples).sort();
+  const sum = samples.reduce((a, b) => a + b, 0);
+  return {
+    n: samples.length,
+    p50: percentile(sorted, 0.5),
+    p90: percentile(sorted, 0.9),
+    p99: percentile(sorted, 0.99),
+    max: sorted.length > 0 ? sorted[sorted.length - 1]! : Number.NaN,
+    mean: samples.length > 0 ? sum / samples.length : Number.NaN,
+  };
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)} ms` : "n/a");
+const round = (value: number, digits: number) => Number(value.toFixed(digits));
+const line = (s: Summary) =>
+  `n=${s.n}  p50 ${ms(s.p50)}  p90 ${ms(s.p90)}  p99 ${ms(s.p99)}  max ${ms(s.max)}  mean ${ms(s.mean)}`;
+
+/**
+ * CPU time in ms, from /proc (Linux; null elsewhere): the whole machine, this node process,
+ * the PostgreSQL backends serving `database`, every other postgres process, and pgbench.
+ * Other load on the machine (a test run next door) shows up as "other processes".
+ */
+type CpuSample = {
+  at: number;
+  node: number;
+  machine: number | null;
+  backends: Map<number, number>;
+  postgres: number;
+  pgbench: number;
+};
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+function procTicks(pid: number | string): { comm: string; ms: number } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const close = stat.lastIndexOf(")");
+    const comm = stat.slice(stat.indexOf("(") + 1, close);
+    const fields = stat.slice(close + 2).split(" ");
+    // fields[0] is field 3 (state); utime and stime are fields 14 and 15.
+    return { comm, ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS };
+  } catch {
+    return null;
+  }
+}
+
+async function sampleCpu(adminUrl: string, database: string): Promise<CpuSample> {
+  const pids = new Set(
+    (await psql(adminUrl, [`select pid from pg_stat_activity where datname = '${database}'`]).catch(() => ""))
+      .split("\n")
+      .filter(Boolean)
+      .map(Number),
+  );
+  const usage = process.cpuUsage();
+  const sample: CpuSample = {
+    at: performance.now(),
+    node: (usage.user + usage.system) / 1000,
+    machine: null,
+    backends: new Map(),
+    postgres: 0,
+    pgbench: 0,
+  };
+  try {
+    const fields = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+    sample.machine = (fields.slice(0, 8).reduce((a, b) => a + b, 0) - fields[3]! - fields[4]!) * TICK_MS;
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      const proc = procTicks(entry);
+      if (!proc) continue;
+      if (proc.comm === "postgres") {
+        if (pids.has(Number(entry))) sample.backends.set(Number(entry), proc.ms);
+        else sample.postgres += proc.ms;
+      } else if (proc.comm === "pgbench") sample.pgbench += proc.ms;
+    }
+  } catch {
+    sample.machine = null;
+  }
+  return sample;
+}
+
+function cpuReport(from: CpuSample, to: CpuSample, operations: number) {
+  const wall = to.at - from.at;
+  const share = (cpu: number) => `${((100 * cpu) / wall).toFixed(0)} % of a core, ${fmtUs(cpu, operations)}`;
+  const node = to.node - from.node;
+  if (from.machine === null || to.machine === null) return [`CPU: node ${share(node)}`];
+  let backends = 0;
+  for (const [pid, cpu] of to.backends) backends += cpu - (from.backends.get(pid) ?? 0);
+  // Backends that served the database only in the second sample still count as other postgres before it.
+  let postgres = to.postgres - from.postgres;
+  for (const [pid, cpu] of from.backends) if (!to.backends.has(pid)) postgres -= cpu;
+  postgres = Math.max(0, postgres);
+  const pgbench = to.pgbench - from.pgbench;
+  const machine = to.machine - from.machine;
+  const other = Math.max(0, machine - node - backends - postgres - pgbench);
+  const cores = availableParallelism();
+  return [
+    `CPU over ${(wall / 1000).toFixed(1)} s: machine ${((100 * machine) / (wall * cores)).toFixed(0)} % of ${cores} cores busy`,
+    `  node (runtime + driver)        ${share(node)}`,
+    `  postgres backends of this db   ${share(backends)}`,
+    `  other postgres processes       ${share(postgres)}`,
+    ...(pgbench > 0 ? [`  pgbench client                 ${share(pgbench)}`] : []),
+    `  other processes on the machine ${((100 * other) / wall).toFixed(0)} % of a core`,
+  ];
+}
+
+function fmtUs(cpuMs: number, operations: number) {
+  return operations > 0 ? `${((1000 * cpuMs) / operations).toFixed(0)} µs CPU per operation` : "no operations";
+}
+
+type WalSample = { records: number; bytes: number; syncs: number } | null;
+
+async function sampleWal(adminUrl: string): Promise<WalSample> {
+  try {
+    const out = await psql(adminUrl, ["select wal_records, wal_bytes, wal_sync from pg_stat_wal"]);
+    const [records, bytes, syncs] = out.split("|").map(Number);
+    return { records: records!, bytes: bytes!, syncs: syncs! };
+  } catch {
+    return null;
+  }
+}
+
+function walReport(from: WalSample, to: WalSample, operations: number, seconds: number) {
+  if (!from || !to || operations === 0) return [];
+  return [
+    `WAL ${((to.bytes - from.bytes) / operations).toFixed(0)} bytes and ${((to.records - from.records) / operations).toFixed(1)} records per operation; ` +
+      `${((to.syncs - from.syncs) / seconds).toFixed(0)} WAL fsyncs/s (${((to.syncs - from.syncs) / operations).toFixed(2)} per operation)`,
+  ];
+}
+
+// ---------------------------------------------------------------------------------------
+// The workload: citizenOpinion cases driven to `closed`, then replaced by new ones.
+
+type Slot = { id: string; seq: number; state: string };
+type Who = "liaison" | "admin" | "responder";
+
+const NEXT_STEP: Record<string, { who: Who; event: string; data: Record<string, unknown> }> = {
+  registered: { who: "liaison", event: "SUBMIT_REVIEW", data: { summary: "路灯" } },
+  stationReview: { who: "liaison", event: "HAND_OVER", data: { issueScope: "individual" } },
+  assignment: { who: "admin", event: "ASSIGN", data: { handlingUnit: UNIT } },
+  acceptance: { who: "responder", event: "ACCEPT", data: {} },
+  handling: { who: "responder", event: "REPLY", data: { replyContent: "已修复" } },
+  supervised: { who: "responder", event: "REPLY", data: { replyContent: "已修复" } },
+  replied: { who: "liaison", event: "RATE", data: { satisfaction: "satisfied" } },
+};
+
+type Runtime = {
+  db: Database;
+  tenantId: string;
+  as: Record<Who, UseCaseContext>;
+};
+
+type Tally = { transitions: number[]; starts: number[]; errors: number };
+
+const newTally = (): Tally => ({ transitions: [], starts: [], errors: 0 });
+
+let reportedErrors = 0;
+function noteError(tally: Tally, what: string, error: unknown) {
+  tally.errors++;
+  if (reportedErrors++ < 5) console.error(`  ! ${what}: ${(error as Error).message ?? String(error)}`);
+}
+
+async function startOne(rt: Runtime, now?: Date): Promise<Slot> {
+  const started = await rt.db.withTenant(rt.tenantId, (tx) =>
+    startCase(tx, rt.as.liaison, { workflowKey: "citizenOpinion", data: { content: "村道路灯不亮" } }, now),
+  );
+  return { id: started.caseId, seq: started.seq, state: started.state };
+}
+
+/** Starts `total` cases, `perTx` to a transaction, on `lanes` connections at once. */
+async function startMany(rt: Runtime, total: number, lanes: number, perTx = 25): Promise<Slot[]> {
+  const slots: Slot[] = [];
+  let remaining = total;
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      while (remaining > 0) {
+        const take = Math.min(perTx, remaining);
+        remaining -= take;
+        const batch = await rt.db.withTenant(rt.tenantId, async (tx) => {
+          const out: Slot[] = [];
+          for (let i = 0; i < take; i++) {
+            const started = await startCase(tx, rt.as.liaison, {
+              workflowKey: "citizenOpinion",
+              data: { content: "村道路灯不亮" },
+            });
+            out.push({ id: started.caseId, seq: started.seq, state: started.state });
+          }
+          return out;
+        });
+        slots.push(...batch);
+      }
+    }),
+  );
+  return slots;
+}
+
+/** Re-reads a case after a failed step, so the client goes on from what is stored. */
+async function resync(rt: Runtime, slot: Slot) {
+  const [row] = await rt.db.withTenant(rt.tenantId, (tx) =>
+    tx
+      .select({ seq: cases.seq, state: cases.state })
+      .from(cases)
+      .where(and(eq(cases.tenantId, rt.tenantId), eq(cases.id, slot.id))),
+  );
+  if (row) Object.assign(slot, row);
+}
+
+/**
+ * One step of the case in `slots[index]`: its next transition, timed; a closed case is
+ * replaced by a new one first (the start is timed separately, never as a transition).
+ */
+async function advance(rt: Runtime, slots: Slot[], index: number, tally: Tally | null) {
+  let slot = slots[index]!;
+  if (!NEXT_STEP[slot.state]) {
+    const begin = performance.now();
+    try {
+      slot = await startOne(rt);
+      slots[index] = slot;
+      tally?.starts.push(performance.now() - begin);
+    } catch (error) {
+      if (tally) noteError(tally, "startCase", error);
+      return;
+    }
+  }
+  const step = NEXT_STEP[slot.state]!;
+  const begin = performance.now();
+  try {
+    const result = await rt.db.withTenant(rt.tenantId, (tx) =>
+      actOnCase(tx, rt.as[step.who], { caseId: slot.id, event: step.event, data: step.data, expectedSeq: slot.seq }),
+    );
+    tally?.transitions.push(performance.now() - begin);
+    slot.seq = result.seq;
+    slot.state = result.state;
+  } catch (error) {
+    if (tally) noteError(tally, `${step.event} on ${slot.state}`, error);
+    await resync(rt, slot).catch(() => {});
+  }
+}
+
+/** Closed loop: every client steps through its own cases, round robin, until `until`. */
+async function closedLoop(rt: Runtime, partitions: Slot[][], until: number, tally: Tally | null) {
+  await Promise.all(
+    partitions.map(async (slots) => {
+      let next = 0;
+      while (performance.now() < until) {
+        await advance(rt, slots, next, tally);
+        next = (next + 1) % slots.length;
+      }
+    }),
+  );
+}
+
+/**
+ * Open loop: request k is due at start + k/rate, whether or not earlier ones are done, and
+ * goes to an idle client (else to the one with the shortest queue), which steps the next of
+ * its own cases. Latency counts from the request's scheduled time, so queueing and a late
+ * dispatch count too; `service` is the transaction's own wall time.
+ */
+async function openLoop(rt: Runtime, partitions: Slot[][], rate: number, seconds: number) {
+  const total = rate * seconds;
+  const interval = 1000 / rate;
+  const latency: number[] = [];
+  const tally = newTally();
+  const lanes = partitions.map((slots) => ({ slots, next: 0, queue: [] as number[], busy: false }));
+  const idle: Promise<void>[] = [];
+  const start = performance.now() + 5;
+  let lastDone = start;
+
+  const pump = async (lane: (typeof lanes)[number]) => {
+    lane.busy = true;
+    while (lane.queue.length > 0) {
+      const scheduled = lane.queue.shift()!;
+      const before = tally.transitions.length;
+      await advance(rt, lane.slots, lane.next, tally);
+      lane.next = (lane.next + 1) % lane.slots.length;
+      lastDone = performance.now();
+      if (tally.transitions.length > before) latency.push(lastDone - scheduled);
+    }
+    lane.busy = false;
+  };
+
+  let dispatched = 0;
+  while (dispatched < total) {
+    const now = performance.now();
+    while (dispatched < total && start + dispatched * interval <= now) {
+      let lane = lanes[dispatched % lanes.length]!;
+      for (let i = 0; i < lanes.length && lane.busy; i++) {
+        const candidate = lanes[(dispatched + i) % lanes.length]!;
+        if (!candidate.busy || candidate.queue.length < lane.queue.length) lane = candidate;
+      }
+      lane.queue.push(start + dispatched * interval);
+      if (!lane.busy) idle.push(pump(lane));
+      dispatched++;
+    }
+    const wait = start + dispatched * interval - performance.now();
+    await sleep(Math.max(0, wait));
+  }
+  // Bounded drain: the last requests get at most 30 s.
+  await Promise.race([Promise.all(idle), sleep(30_000)]);
+  const stuck = lanes.reduce((n, lane) => n + lane.queue.length + (lane.busy ? 1 : 0), 0);
+  return {
+    latency: summarise(latency),
+    service: summarise(tally.transitions),
+    achieved: latency.length / ((lastDone - start) / 1000),
+    tally,
+    stuck,
+  };
+}
+
+async function countDueTimers(rt: Runtime, at: Date) {
+  const [row] = await rt.db.withTenant(rt.tenantId, (tx) =>
+    tx
+      .select({ n: count() })
+      .from(caseTimers)
+      .where(and(eq(caseTimers.tenantId, rt.tenantId), lte(caseTimers.dueAt, at))),
+  );
+  return row?.n ?? 0;
+}
+
+// ---------------------------------------------------------------------------------------
+
+type Result = {
+  transitions_per_s: number;
+  p50_ms: number;
+  p99_ms: number;
+  p50_ms_at_200: number;
+  p99_ms_at_200: number;
+  timer_fires_per_s: number;
+  pgbench_tps: number;
+  ratio: number;
+  clients: number;
+  cases: number;
+  synchronous_commit: string;
+};
+
+async function bench(k: Knobs): Promise<Result> {
+  const server = serverOf(k.adminUrl, k.childEnv);
+  const C = k.clients;
+  const database = `rdlink_bench_${randomBytes(6).toString("hex")}`;
+  console.log(`# rdlink runtime benchmark — ${new Date().toISOString()}`);
+  console.log(
+    `server ${server.host}:${server.port}, ${availableParallelism()} CPU cores; clients=${C} cases=${k.cases} ` +
+      `seconds=${k.seconds} (+${k.warmupSeconds} warm-up) rate=${k.rate}/s×${k.rateSeconds}s timers=${k.timers}`,
+  );
+
+  // 1. Roles, a fresh database owned by a non-superuser, migrations as that owner.
+  await ensureRoles(k.adminUrl);
+  await psql(k.adminUrl, [`create database ${database} owner ${OWNER_ROLE}`]);
+  const dropDatabase = defer(`drop ${database}`, async () => {
+    await psql(k.adminUrl, [`drop database if exists ${database} with (force)`]);
+    console.log(`dropped ${database}`);
+  });
+  let t0 = performance.now();
+  await migratePostgresDatabase(urlFor(k.adminUrl, database, OWNER_ROLE));
+  const db = await openPostgres({ url: urlFor(k.adminUrl, database, APP_ROLE), max: C + 4 });
+  const closeDb = defer("close pool", () => db.close());
+  await db.assertRolesCannotBypassRls();
+  console.log(`\ndatabase ${database}: migrated as ${OWNER_ROLE}, runtime logs in as ${APP_ROLE} (member of app_user)`);
+
+  // 2. One county, N cases.
+  const operator = { actor: await createOperator(db, "bench-operator"), ip: null };
+  const { tenantId } = await onboardCounty(db, operator, {
+    divisionCode: "450107",
+    adminUsername: "bench-admin",
+    adminDisplayName: "管理员",
+  });
+  const as = (role: Parameters<typeof memberOf>[1]) => ({ actor: memberOf(tenantId, role), ip: "10.0.0.1" });
+  const rt: Runtime = {
+    db,
+    tenantId,
+    as: { liaison: as("station_liaison"), admin: as("county_admin"), responder: as("handling_unit_responder") },
+  };
+  const [setting] = await db.withTenant(tenantId, (tx) =>
+    selectRows<{ synchronous_commit: string }>(tx, sql`show synchronous_commit`),
+  );
+  const synchronousCommit = setting?.synchronous_commit ?? "unknown";
+  console.log(`county onboarded in ${ms(performance.now() - t0)}; synchronous_commit = ${synchronousCommit}`);
+
+  t0 = performance.now();
+  const seeded = await startMany(rt, k.cases, Math.min(C, 8));
+  const seedSeconds = (performance.now() - t0) / 1000;
+  console.log(
+    `seeded ${seeded.length} citizenOpinion cases in ${seedSeconds.toFixed(1)} s (${(seeded.length / seedSeconds).toFixed(0)} starts/s, 25 per transaction)`,
+  );
+  const partitions: Slot[][] = Array.from({ length: C }, () => []);
+  seeded.forEach((slot, i) => {
+    partitions[i % C]!.push(slot);
+  });
+  if (partitions.some((p) => p.length === 0)) throw new Error("BENCH_CASES must be at least BENCH_CLIENTS");
+
+  // 3. Closed loop: C clients as fast as they can.
+  await psql(k.adminUrl, ["checkpoint"]);
+  if (k.warmupSeconds > 0) await closedLoop(rt, partitions, performance.now() + k.warmupSeconds * 1000, null);
+  const closed = newTally();
+  const walBefore = await sampleWal(k.adminUrl);
+  const cpuBefore = await sampleCpu(k.adminUrl, database);
+  await closedLoop(rt, partitions, cpuBefore.at + k.seconds * 1000, closed);
+  const cpuAfter = await sampleCpu(k.adminUrl, database);
+  const walAfter = await sampleWal(k.adminUrl);
+  const closedSeconds = (cpuAfter.at - cpuBefore.at) / 1000;
+  const transitionsPerSecond = closed.transitions.length / closedSeconds;
+  const closedSummary = summarise(closed.transitions);
+  const startSummary = summarise(closed.starts);
+  const writes = closed.transitions.length + closed.starts.length;
+  console.log(
+    `\n## Closed loop: ${C} clients, ${closedSeconds.toFixed(1)} s, each on its own ${partitions[0]!.length} cases`,
+  );
+  console.log(`transitions  ${transitionsPerSecond.toFixed(0)}/s   ${line(closedSummary)}`);
+  console.log(`case starts  ${(closed.starts.length / closedSeconds).toFixed(0)}/s   ${line(startSummary)}`);
+  console.log(`all write transactions ${(writes / closedSeconds).toFixed(0)}/s; errors ${closed.errors}`);
+  for (const l of cpuReport(cpuBefore, cpuAfter, writes)) console.log(l);
+  for (const l of walReport(walBefore, walAfter, writes, closedSeconds)) console.log(l);
+
+  // 4. Open loop at a fixed rate. Closed cases are replaced first, outside the clock.
+  for (const slots of partitions) {
+    for (let i = 0; i < slots.length; i++) if (!NEXT_STEP[slots[i]!.state]) slots[i] = await startOne(rt);
+  }
+  const open = await openLoop(rt, partitions, k.rate, k.rateSeconds);
+  console.log(`\n## Open loop: ${k.rate} transitions/s scheduled for ${k.rateSeconds} s across ${C} clients`);
+  console.log(`achieved ${open.achieved.toFixed(0)}/s; errors ${open.tally.errors}; unfinished ${open.stuck}`);
+  console.log(`latency from schedule  ${line(open.latency)}`);
+  console.log(`transaction wall time  ${line(open.service)}`);
+  console.log(`target p99 < 25 ms at ${k.rate}/s: ${open.latency.p99 < 25 ? "met" : "NOT met"}`);
+
+  // 5. Timer drain: M cases in `registered`, whose 2-working-day deadline is long past at `fireAt`.
+  t0 = performance.now();
+  await startMany(rt, k.timers, Math.min(C, 8));
+  console.log(`\n## Timer drain: ${k.timers} more cases started in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const fireAt = new Date(Date.now() + 60 * DAY_MS);
+  const backlog = await countDueTimers(rt, fireAt);
+  const fired = { fired: 0, stale: 0, failed: 0, rounds: 0 };
+  const timerDeadline = performance.now() + k.timerMaxSeconds * 1000;
+  const tallyTimers = newTally();
+  const cpuTimersBefore = await sampleCpu(k.adminUrl, database);
+  await Promise.all(
+    Array.from({ length: k.timerWorkers }, async () => {
+      while (performance.now() < timerDeadline) {
+        const report = await fireDueTimers(db, {
+          now: fireAt,
+          batchSize: 200,
+          onError: (error) => noteError(tallyTimers, "fireTimer", error),
+        });
+        fired.rounds++;
+        fired.fired += report.fired;
+        fired.stale += report.stale;
+        fired.failed += report.failed;
+        if (report.fired + report.stale === 0) break;
+      }
+    }),
+  );
+  const cpuTimersAfter = await sampleCpu(k.adminUrl, database);
+  const timerSeconds = (cpuTimersAfter.at - cpuTimersBefore.at) / 1000;
+  const left = await countDueTimers(rt, fireAt);
+  const firesPerSecond = fired.fired / timerSeconds;
+  console.log(
+    `due at ${fireAt.toISOString()}: ${backlog} timers; ${k.timerWorkers} workers × fireDueTimers(batchSize 200) ` +
+      `in ${fired.rounds} rounds, ${timerSeconds.toFixed(1)} s`,
+  );
+  console.log(
+    `fired ${fired.fired} (${firesPerSecond.toFixed(0)}/s), stale ${fired.stale}, failed ${fired.failed}, still due ${left}`,
+  );
+  for (const l of cpuReport(cpuTimersBefore, cpuTimersAfter, fired.fired + fired.stale)) console.log(l);
+
+  await closeDb();
+  await dropDatabase();
+
+  // 6. pgbench's TPC-B-like workload, same server, same client count.
+  const scratch = `rdlink_bench_pgb_${randomBytes(6).toString("hex")}`;
+  await psql(k.adminUrl, [`create database ${scratch}`]);
+  const dropScratch = defer(`drop ${scratch}`, async () => {
+    await psql(k.adminUrl, [`drop database if exists ${scratch} with (force)`]);
+    console.log(`dropped ${scratch}`);
+  });
+  t0 = performance.now();
+  await pgbench(server, ["-i", "-q", "-s", String(k.pgbenchScale), scratch], 600_000);
+  console.log(
+    `\n## pgbench TPC-B-like: scale ${k.pgbenchScale} initialised in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  await psql(k.adminUrl, ["checkpoint"]);
+  const args = ["-c", String(C), "-j", "2", "-T", String(k.pgbenchSeconds), "-M", "prepared", scratch];
+  const running = pgbench(server, args, (k.pgbenchSeconds + 120) * 1000);
+  running.catch(() => {}); // awaited below; no unhandled rejection while sampling
+  // pgbench's backends exit with it, so CPU and WAL are sampled inside its run, off its first 2 s and last 1 s.
+  let window: [CpuSample, CpuSample, WalSample, WalSample] | null = null;
+  if (k.pgbenchSeconds >= 5) {
+    await sleep(2000);
+    const walFrom = await sampleWal(k.adminUrl);
+    const cpuFrom = await sampleCpu(k.adminUrl, scratch);
+    await sleep((k.pgbenchSeconds - 3) * 1000 - (performance.now() - cpuFrom.at) - 250);
+    const cpuTo = await sampleCpu(k.adminUrl, scratch);
+    const walTo = await sampleWal(k.adminUrl);
+    window = [cpuFrom, cpuTo, walFrom, walTo];
+  }
+  const { stdout } = await running;
+  const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout);
+  if (!tps) throw new Error(`No tps line in pgbench's output:\n${stdout}`);
+  const pgbenchTps = Number(tps[1]);
+  const latencyLine = /latency average = ([\d.]+) ms/.exec(stdout);
+  console.log(`pgbench ${args.join(" ")}`);
+  console.log(
+    `tps ${pgbenchTps.toFixed(0)} (without initial connection time); latency average ${latencyLine?.[1] ?? "?"} ms`,
+  );
+  if (window) {
+    const [cpuFrom, cpuTo, walFrom, walTo] = window;
+    const seconds = (cpuTo.at - cpuFrom.at) / 1000;
+    const ops = Math.round(pgbenchTps * seconds);
+    console.log(`(sampled over ${seconds.toFixed(1)} s of the run, ≈${ops} transactions at the reported tps)`);
+    for (const l of cpuReport(cpuFrom, cpuTo, ops)) console.log(l);
+    for (const l of walReport(walFrom, walTo, ops, seconds)) console.log(l);
+  }
+  await dropScratch();
+
+  const ratio = transitionsPerSecond / pgbenchTps;
+  console.log(`\n## Summary`);
+  console.log(
+    `runtime ${transitionsPerSecond.toFixed(0)} transitions/s vs pgbench ${pgbenchTps.toFixed(0)} tps: ratio ${ratio.toFixed(3)}`,
+  );
+  console.log(
+    `p50/p99 ${ms(closedSummary.p50)}/${ms(closedSummary.p99)} closed loop; ` +
+      `${ms(open.latency.p50)}/${ms(open.latency.p99)} at ${k.rate}/s; timers ${firesPerSecond.toFixed(0)} fires/s`,
+  );
+
+  return {
+    transitions_per_s: round(transitionsPerSecond, 1),
+    p50_ms: round(closedSummary.p50, 2),
+    p99_ms: round(closedSummary.p99, 2),
+    p50_ms_at_200: round(open.latency.p50, 2),
+    p99_ms_at_200: round(open.latency.p99, 2),
+    timer_fires_per_s: round(firesPerSecond, 1),
+    pgbench_tps: round(pgbenchTps, 1),
+    ratio: round(ratio, 3),
+    clients: C,
+    cases: k.cases,
+    synchronous_commit: synchronousCommit,
+  };
+}
+
+async function main() {
+  const knobs = readKnobs();
+  const watchdog = setTimeout(() => {
+    console.error(`watchdog: the benchmark ran longer than ${knobs.maxSeconds} s; cleaning up`);
+    void runCleanups().finally(() => process.exit(2));
+  }, knobs.maxSeconds * 1000);
+  watchdog.unref();
+  process.once("SIGINT", () => {
+    console.error("interrupted; cleaning up");
+    void runCleanups().finally(() => process.exit(130));
+  });
+
+  let result: Result | undefined;
+  try {
+    result = await bench(knobs);
+  } catch (error) {
+    console.error(error);
+  } finally {
+    await runCleanups();
+    clearTimeout(watchdog);
+  }
+  if (!result) process.exit(1);
+  console.log(JSON.stringify(result));
+  process.exit(0);
+}
+
+await main();

@@ -1,0 +1,87 @@
+import { caseEvents, cases, caseTimers, outbox } from "@rdlink/db";
+import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startCase } from "../cases/start-case";
+import { onboardCounty } from "../tenants/onboard-county";
+import { createOperator, memberOf } from "../testing/actors";
+import { deliverOutbox, MAX_ATTEMPTS } from "./deliver-outbox";
+import type { OutboxAdapter } from "./outbox-adapters";
+import { startWorker } from "./start-worker";
+
+describe.each(testDrivers())("the worker on %s", (driver) => {
+  let t: TestDatabase;
+  let tenantId: string;
+
+  beforeAll(async () => {
+    t = await createTestDatabase(driver);
+    const operator = { actor: await createOperator(t.db), ip: null };
+    ({ tenantId } = await onboardCounty(t.db, operator, {
+      divisionCode: "450107",
+      adminUsername: "xxt-admin",
+      adminDisplayName: "管理员",
+    }));
+  });
+  afterAll(() => t.drop());
+
+  const liaison = () => ({ actor: memberOf(tenantId, "station_liaison"), ip: null });
+  const inCounty = <T>(work: Parameters<typeof t.db.withTenant<T>>[1]) => t.db.withTenant(tenantId, work);
+
+  it("fires, after a restart, what fell due while it was stopped, exactly once", async () => {
+    const opened = new Date("2026-11-02T01:00:00Z");
+    const { caseId } = await inCounty((tx) =>
+      startCase(tx, liaison(), { workflowKey: "citizenOpinion", data: { content: "x" } }, opened),
+    );
+    const [timer] = await inCounty((tx) => tx.select().from(caseTimers).where(eq(caseTimers.caseId, caseId)));
+    // Opened on a Monday: counted from Tuesday, 2 working days end with Wednesday.
+    expect(timer!.dueAt.toISOString()).toBe("2026-11-04T16:00:00.000Z");
+
+    // The clock is past the deadline before the worker ever starts; it runs twice in a row.
+    const clock = () => new Date("2026-11-10T00:00:00Z");
+    for (let run = 0; run < 2; run++) {
+      const worker = startWorker(t.db, { pollMs: 50, clock });
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await worker.stop();
+    }
+    const events = await inCounty((tx) => tx.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)));
+    expect(events.filter((e) => e.type === "DEADLINE_REACHED")).toHaveLength(1);
+    expect(await inCounty((tx) => tx.select().from(caseTimers).where(eq(caseTimers.caseId, caseId)))).toEqual([]);
+    // The rung's notification was queued and delivered by the default (recording) channel.
+    const messages = await inCounty((tx) => tx.select().from(outbox).where(eq(outbox.caseId, caseId)));
+    expect(messages).toEqual([
+      expect.objectContaining({ status: "delivered", deliveredVia: "record", kind: "notify" }),
+    ]);
+  });
+
+  it("retries a failing channel with backoff, then gives up and flags the case as an incident", async () => {
+    const { caseId } = await inCounty((tx) =>
+      startCase(tx, liaison(), { workflowKey: "citizenOpinion", data: { content: "y" } }),
+    );
+    const [anyCase] = await inCounty((tx) => tx.select().from(cases).where(eq(cases.id, caseId)));
+    await inCounty((tx) =>
+      tx.insert(outbox).values({ caseId, seq: anyCase!.seq, actionIndex: 7, kind: "notify", payload: { to: "x" } }),
+    );
+    const broken: OutboxAdapter = {
+      name: "sms",
+      async deliver() {
+        throw new Error("gateway timeout");
+      },
+    };
+    let now = Date.now();
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const report = await deliverOutbox(t.db, broken, { now: new Date(now) });
+      expect(report.delivered).toBe(0);
+      // Not due again before its backoff has passed.
+      expect(await deliverOutbox(t.db, broken, { now: new Date(now + 1000) })).toEqual({
+        delivered: 0,
+        retried: 0,
+        failed: 0,
+      });
+      now += 30_000 * 2 ** attempt;
+    }
+    const [message] = await inCounty((tx) => tx.select().from(outbox).where(eq(outbox.caseId, caseId)));
+    expect(message).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS, lastError: "gateway timeout" });
+    const [flagged] = await inCounty((tx) => tx.select().from(cases).where(eq(cases.id, caseId)));
+    expect(flagged).toMatchObject({ incident: true, state: "registered" });
+  });
+});
