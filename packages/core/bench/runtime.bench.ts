@@ -346,7 +346,12 @@ const newTally = (): Tally => ({ transitions: [], starts: [], errors: 0 });
 let reportedErrors = 0;
 function noteError(tally: Tally, what: string, error: unknown) {
   tally.errors++;
-  if (reportedErrors++ < 5) console.error(`  ! ${what}: ${(error as Error).message ?? String(error)}`);
+  if (reportedErrors++ >= 5) return;
+  // Drizzle wraps the driver's error: the cause carries PostgreSQL's message and SQLSTATE.
+  const e = error as Error & { cause?: { message?: string; code?: string } };
+  const first = (e.message ?? String(error)).split("\n")[0];
+  const cause = e.cause?.message ? ` ← ${e.cause.message}${e.cause.code ? ` (SQLSTATE ${e.cause.code})` : ""}` : "";
+  console.error(`  ! ${what}: ${first}${cause}`);
 }
 
 async function startOne(rt: Runtime, now?: Date): Promise<Slot> {

@@ -193,6 +193,14 @@ describe.each(testDrivers())("cases on %s", (driver) => {
     });
     const [unchanged] = await t.db.withTenant(mc.tenantId, (tx) => tx.select().from(cases).where(eq(cases.id, caseId)));
     expect(unchanged!.versionId).toBe(workflow!.id);
+    // A case opened now starts on the latest version, while the running one stays on its own.
+    const fresh = await t.db.withTenant(mc.tenantId, (tx) =>
+      startCase(tx, mc.liaison, { workflowKey: "citizenOpinion", data: { content: "新案件" } }),
+    );
+    const [freshRow] = await t.db.withTenant(mc.tenantId, (tx) =>
+      tx.select().from(cases).where(eq(cases.id, fresh.caseId)),
+    );
+    expect(freshRow!.versionId).toBe(published.version.id);
 
     expect(await migrate({ handling: "inProgress" }, false)).toMatchObject({ migrated: 1 });
     const [moved] = await t.db.withTenant(mc.tenantId, (tx) => tx.select().from(cases).where(eq(cases.id, caseId)));
