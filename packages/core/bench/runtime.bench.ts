@@ -609,12 +609,16 @@ async function bench(k: Knobs): Promise<Result> {
   for (const slots of partitions) {
     for (let i = 0; i < slots.length; i++) if (!NEXT_STEP[slots[i]!.state]) slots[i] = await startOne(rt);
   }
+  const openCpuBefore = await sampleCpu(k.adminUrl, database);
   const open = await openLoop(rt, partitions, k.rate, k.rateSeconds);
+  const openCpuAfter = await sampleCpu(k.adminUrl, database);
   console.log(`\n## Open loop: ${k.rate} transitions/s scheduled for ${k.rateSeconds} s across ${C} clients`);
   console.log(`achieved ${open.achieved.toFixed(0)}/s; errors ${open.tally.errors}; unfinished ${open.stuck}`);
   console.log(`latency from schedule  ${line(open.latency)}`);
   console.log(`transaction wall time  ${line(open.service)}`);
   console.log(`target p99 < 25 ms at ${k.rate}/s: ${open.latency.p99 < 25 ? "met" : "NOT met"}`);
+  const openOps = open.tally.transitions.length + open.tally.starts.length;
+  for (const l of cpuReport(openCpuBefore, openCpuAfter, openOps)) console.log(l);
 
   // 5. Timer drain: M cases in `registered`, whose 2-working-day deadline is long past at `fireAt`.
   t0 = performance.now();

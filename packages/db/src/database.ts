@@ -47,8 +47,11 @@ export class Database {
   async withTenant<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>): Promise<T> {
     if (!ZTenantId.safeParse(tenantId).success) throw new TenantIdError(tenantId);
     return this.orm.transaction(async (tx) => {
-      await tx.execute(sql`set local role app_user`);
-      return work(await enterTenant(tx as AppTx, tenantId));
+      // Role and tenant in one round trip; both last until the transaction ends.
+      await tx.execute(
+        sql`select set_config('role', 'app_user', true), set_config('app.tenant_id', ${tenantId}, true)`,
+      );
+      return work(Object.assign(tx, { tenantId }) as TenantTx);
     });
   }
 

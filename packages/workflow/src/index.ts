@@ -30,6 +30,7 @@ export type {
   CaseSnapshot,
   CaseStore,
   OutboxRow,
+  StepWrite,
   StoredCase,
   TimerRow,
 } from "./runtime/case-store";

@@ -3,6 +3,7 @@ import { calendarDays, type TenantTx } from "@rdlink/db";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit/record-audit";
+import { forgetCalendar } from "../cases/drizzle-case-store";
 import type { UseCaseContext } from "../shared/context";
 import { parseInput } from "../shared/errors";
 import { ZDay } from "./set-calendar-day";
@@ -14,5 +15,6 @@ export async function removeCalendarDay(tx: TenantTx, ctx: UseCaseContext, input
   assertCan(ctx.actor, "tenant.calendar.manage", { tenantId: tx.tenantId });
   const { day } = parseInput(ZRemoveCalendarDay, input);
   await tx.delete(calendarDays).where(and(eq(calendarDays.tenantId, tx.tenantId), eq(calendarDays.day, day)));
+  forgetCalendar(tx.tenantId);
   await recordAudit(tx, ctx, { action: "calendar.day_removed", objectType: "calendar_day", objectId: day });
 }

@@ -2,6 +2,7 @@ import { assertCan } from "@rdlink/auth";
 import { calendarDays, type TenantTx } from "@rdlink/db";
 import { z } from "zod";
 import { recordAudit } from "../audit/record-audit";
+import { forgetCalendar } from "../cases/drizzle-case-store";
 import type { UseCaseContext } from "../shared/context";
 import { parseInput } from "../shared/errors";
 import { ZName } from "../shared/fields";
@@ -33,6 +34,7 @@ export async function setCalendarDay(tx: TenantTx, ctx: UseCaseContext, input: u
     .insert(calendarDays)
     .values({ day, kind, name })
     .onConflictDoUpdate({ target: [calendarDays.tenantId, calendarDays.day], set: { kind, name } });
+  forgetCalendar(tx.tenantId);
   await recordAudit(tx, ctx, {
     action: "calendar.day_set",
     objectType: "calendar_day",

@@ -1,25 +1,37 @@
-import { calendarDays, caseEvents, cases, caseTimers, outbox, type TenantTx, workflowVersions } from "@rdlink/db";
+import { calendarDays, caseEvents, cases, caseTimers, selectRows, type TenantTx, workflowVersions } from "@rdlink/db";
 import {
   type CalendarOverrides,
   type CaseEventRow,
   type CaseSnapshot,
   type CaseStore,
   calendarFromDays,
+  type StepWrite,
+  type TimerRow,
   type TWorkflowDefinition,
   ZWorkflowDefinition,
 } from "@rdlink/workflow";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 
-/** Parsed definitions by content hash: a published version never changes. */
-const definitions = new Map<string, TWorkflowDefinition>();
+/** Parsed definitions by tenant and version: a published version never changes. */
+const versions = new Map<string, { definition: TWorkflowDefinition; hash: string }>();
+
+/**
+ * Counties' calendars, kept for a short while: they change a few times a year, and a step
+ * that enters a working-day deadline should not read them each time. Edits in this process
+ * take effect at once (`forgetCalendar`); other processes see them within CALENDAR_TTL_MS.
+ */
+const CALENDAR_TTL_MS = 30_000;
+const calendars = new Map<string, { calendar: CalendarOverrides; loadedAt: number }>();
+
+export function forgetCalendar(tenantId: string): void {
+  calendars.delete(tenantId);
+}
 
 /**
  * The workflow runtime's port on PostgreSQL/PGlite, bound to one tenant transaction.
  * Every query names the tenant as well (RLS is the second wall, and the index leads with it).
  */
 export class DrizzleCaseStore implements CaseStore {
-  private calendarCache: CalendarOverrides | undefined;
-
   constructor(private readonly tx: TenantTx) {}
 
   private get tenant() {
@@ -27,17 +39,18 @@ export class DrizzleCaseStore implements CaseStore {
   }
 
   async loadVersion(versionId: string) {
+    const key = `${this.tenant}:${versionId}`;
+    const cached = versions.get(key);
+    if (cached) return cached;
     const [row] = await this.tx
       .select({ definition: workflowVersions.definition, hash: workflowVersions.contentHash })
       .from(workflowVersions)
       .where(and(eq(workflowVersions.tenantId, this.tenant), eq(workflowVersions.id, versionId)));
     if (!row) throw new Error(`Workflow version ${versionId} not found`);
-    let definition = definitions.get(row.hash);
-    if (!definition) {
-      definition = ZWorkflowDefinition.parse(row.definition);
-      definitions.set(row.hash, definition);
-    }
-    return { definition, hash: row.hash };
+    const version = { definition: ZWorkflowDefinition.parse(row.definition), hash: row.hash };
+    if (versions.size > 2000) versions.clear();
+    versions.set(key, version);
+    return version;
   }
 
   async loadCase(caseId: string) {
@@ -71,7 +84,7 @@ export class DrizzleCaseStore implements CaseStore {
     return row ? toEventRow(row) : null;
   }
 
-  async insertCase(row: Parameters<CaseStore["insertCase"]>[0]) {
+  async createCase(row: Parameters<CaseStore["createCase"]>[0], event: CaseEventRow, timers: TimerRow[]) {
     const [version] = await this.tx
       .select({ workflowId: workflowVersions.workflowId })
       .from(workflowVersions)
@@ -88,37 +101,66 @@ export class DrizzleCaseStore implements CaseStore {
       createdAt: row.at,
       updatedAt: row.at,
     });
+    await this.tx.insert(caseEvents).values(event);
+    if (timers.length > 0) await this.tx.insert(caseTimers).values(timers);
   }
 
-  async updateCase(caseId: string, expectedSeq: number, change: Parameters<CaseStore["updateCase"]>[2]) {
-    const updated = await this.tx
-      .update(cases)
-      .set({
-        seq: change.seq,
-        state: change.state,
-        stateEnteredSeq: change.stateEnteredSeq,
-        snapshot: change.snapshot,
-        status: change.status,
-        updatedAt: change.at,
-        ...(change.versionId ? { versionId: change.versionId } : {}),
-      })
-      .where(and(eq(cases.tenantId, this.tenant), eq(cases.id, caseId), eq(cases.seq, expectedSeq)))
-      .returning({ id: cases.id });
-    return updated.length === 1;
-  }
-
-  async appendEvent(row: CaseEventRow) {
-    await this.tx.insert(caseEvents).values(row);
-  }
-
-  async deleteTimersOfState(caseId: string, stateId: string) {
-    await this.tx
-      .delete(caseTimers)
-      .where(and(eq(caseTimers.tenantId, this.tenant), eq(caseTimers.caseId, caseId), eq(caseTimers.stateId, stateId)));
-  }
-
-  async insertTimers(rows: Parameters<CaseStore["insertTimers"]>[0]) {
-    if (rows.length > 0) await this.tx.insert(caseTimers).values(rows);
+  /**
+   * The whole step in one statement: the case is updated only where it still has the
+   * expected seq, and every other write hangs off that update, so a stale step writes nothing.
+   */
+  async writeStep(step: StepWrite) {
+    const { change, event } = step;
+    const at = change.at.toISOString();
+    const timers = step.timers.map((t) => ({
+      id: t.id,
+      state_id: t.stateId,
+      entry_seq: t.entrySeq,
+      deadline_id: t.deadlineId,
+      rung_id: t.rungId,
+      event: t.event,
+      notify: t.notify,
+      due_at: t.dueAt.toISOString(),
+    }));
+    const messages = step.outbox.map((m) => ({
+      seq: m.seq,
+      action_index: m.actionIndex,
+      kind: m.kind,
+      payload: m.payload,
+      at: m.at.toISOString(),
+    }));
+    const [result] = await selectRows<{ written: number }>(
+      this.tx,
+      sql`with updated as (
+            update cases set seq = ${change.seq}, state = ${change.state}, state_entered_seq = ${change.stateEnteredSeq},
+              snapshot = ${JSON.stringify(change.snapshot)}::jsonb, status = ${change.status}, updated_at = ${at}::timestamptz,
+              version_id = coalesce(${change.versionId ?? null}::uuid, version_id)
+            where tenant_id = ${this.tenant} and id = ${step.caseId} and seq = ${step.expectedSeq}
+            returning tenant_id, id
+          ), event as (
+            insert into case_events (tenant_id, case_id, seq, type, from_state, to_state, actor_user_id, actor_role, data, at, idempotency_key)
+            select tenant_id, id, ${event.seq}, ${event.type}, ${event.fromState}, ${event.toState}, ${event.actorUserId}::uuid,
+              ${event.actorRole}, ${JSON.stringify(event.data)}::jsonb, ${event.at.toISOString()}::timestamptz, ${event.idempotencyKey}
+            from updated
+          ), gone as (
+            delete from case_timers
+            where tenant_id = ${this.tenant} and case_id = ${step.caseId} and exists (select 1 from updated)
+              and (state_id = ${step.leftState}
+                or id in (select jsonb_array_elements_text(${JSON.stringify(step.deleteTimerIds)}::jsonb)))
+          ), timers as (
+            insert into case_timers (tenant_id, id, case_id, state_id, entry_seq, deadline_id, rung_id, event, notify, due_at)
+            select u.tenant_id, x.id, u.id, x.state_id, x.entry_seq, x.deadline_id, x.rung_id, x.event, x.notify, x.due_at
+            from updated u, jsonb_to_recordset(${JSON.stringify(timers)}::jsonb) as x(id text, state_id text, entry_seq int,
+              deadline_id text, rung_id text, event text, notify jsonb, due_at timestamptz)
+          ), messages as (
+            insert into outbox (tenant_id, case_id, seq, action_index, kind, payload, created_at, next_attempt_at)
+            select u.tenant_id, u.id, x.seq, x.action_index, x.kind, x.payload, x.at, x.at
+            from updated u, jsonb_to_recordset(${JSON.stringify(messages)}::jsonb) as x(seq int, action_index int, kind text,
+              payload jsonb, at timestamptz)
+          )
+          select count(*)::int as written from updated`,
+    );
+    return result?.written === 1;
   }
 
   async loadTimer(timerId: string) {
@@ -136,20 +178,17 @@ export class DrizzleCaseStore implements CaseStore {
     await this.tx.delete(caseTimers).where(and(eq(caseTimers.tenantId, this.tenant), eq(caseTimers.id, timerId)));
   }
 
-  async insertOutbox(rows: Parameters<CaseStore["insertOutbox"]>[0]) {
-    if (rows.length > 0) {
-      await this.tx.insert(outbox).values(rows.map(({ at, ...row }) => ({ ...row, createdAt: at, nextAttemptAt: at })));
-    }
-  }
-
   async calendar() {
-    this.calendarCache ??= calendarFromDays(
+    const cached = calendars.get(this.tenant);
+    if (cached && Date.now() - cached.loadedAt < CALENDAR_TTL_MS) return cached.calendar;
+    const calendar = calendarFromDays(
       await this.tx
         .select({ date: calendarDays.day, kind: calendarDays.kind })
         .from(calendarDays)
         .where(eq(calendarDays.tenantId, this.tenant)),
     );
-    return this.calendarCache;
+    calendars.set(this.tenant, { calendar, loadedAt: Date.now() });
+    return calendar;
   }
 }
 

@@ -26,10 +26,15 @@ export async function fireDueTimers(
   );
   for (const { tenant_id: tenantId } of tenants) {
     await db.withTenant(tenantId, async (tx) => {
+      // The timers and their cases are locked together, skipping any another worker or a
+      // user's step holds: no worker ever waits on another, so none can deadlock.
       const due = await selectRows<{ id: string }>(
         tx,
-        sql`select id from case_timers where tenant_id = ${tenantId} and due_at <= ${now.toISOString()}::timestamptz
-            order by due_at limit ${batchSize} for update skip locked`,
+        sql`select t.id from case_timers t
+            join cases c on c.tenant_id = t.tenant_id and c.id = t.case_id
+            where t.tenant_id = ${tenantId} and t.due_at <= ${now.toISOString()}::timestamptz
+            order by t.due_at limit ${batchSize}
+            for update of t, c skip locked`,
       );
       for (const { id } of due) {
         try {

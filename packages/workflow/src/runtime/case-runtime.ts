@@ -1,6 +1,6 @@
 import { buildValidator } from "@rdlink/forms";
 import { initialTransition, transition } from "xstate";
-import { addDuration, type CalendarOverrides, fractionOf } from "../calendar";
+import { addDuration, type CalendarOverrides, EMPTY_CALENDAR, fractionOf } from "../calendar";
 import { type CaseMachine, compileDefinition } from "../compiler/compile-definition";
 import type { TActorRole, TWorkflowDefinition } from "../definition/definition-schema";
 import type { CaseContext, CaseEvent } from "../definition/library";
@@ -31,6 +31,24 @@ function persisted(snapshot: { value: unknown; context: CaseContext; status: str
     context: snapshot.context,
     status: snapshot.status === "done" ? "done" : "active",
   };
+}
+
+/** Whether a state's deadlines count working time, and so need the county's calendar. */
+function needsCalendar(definition: TWorkflowDefinition, stateId: string): boolean {
+  return (definition.states[stateId]?.deadlines ?? []).some((d) => d.duration.unit.startsWith("working"));
+}
+
+async function timersOnEntry(
+  store: CaseStore,
+  definition: TWorkflowDefinition,
+  caseId: string,
+  stateId: string,
+  entrySeq: number,
+  context: CaseContext,
+  enteredAt: Date,
+): Promise<TimerRow[]> {
+  const calendar = needsCalendar(definition, stateId) ? await store.calendar() : EMPTY_CALENDAR;
+  return timersFor(definition, caseId, stateId, entrySeq, context, enteredAt, calendar);
 }
 
 /** Timers for the deadlines of a state just entered, with absolute due times. */
@@ -86,30 +104,30 @@ export async function startCase(
   const [snapshot] = initialTransition(machine, { fields: data });
   const next = persisted(snapshot);
   const seq = 1;
-  await store.insertCase({
+  const row = {
     id: args.caseId,
     versionId: args.versionId,
     seq,
     state: next.value,
     stateEnteredSeq: seq,
     snapshot: next,
-    status: next.status,
-    at: args.now,
-  });
-  await store.appendEvent({
-    caseId: args.caseId,
-    seq,
-    type: START,
-    fromState: null,
-    toState: next.value,
-    actorUserId: args.actor.userId,
-    actorRole: args.actor.roles[0] ?? "citizen",
-    data,
-    at: args.now,
-    idempotencyKey: null,
-  });
-  const calendar = await store.calendar();
-  await store.insertTimers(timersFor(definition, args.caseId, next.value, seq, next.context, args.now, calendar));
+  };
+  await store.createCase(
+    { ...row, status: next.status, at: args.now },
+    {
+      caseId: args.caseId,
+      seq,
+      type: START,
+      fromState: null,
+      toState: next.value,
+      actorUserId: args.actor.userId,
+      actorRole: args.actor.roles[0] ?? "citizen",
+      data,
+      at: args.now,
+      idempotencyKey: null,
+    },
+    await timersOnEntry(store, definition, args.caseId, next.value, seq, next.context, args.now),
+  );
   return { caseId: args.caseId, seq, state: next.value, status: next.status, replayed: false };
 }
 
@@ -126,11 +144,24 @@ export type ApplyOptions = {
  * send it, or when the step's form is not filled in right. A repeated idempotency key
  * answers with the first result and writes nothing.
  */
-export async function applyEvent(
+export function applyEvent(
   store: CaseStore,
   caseId: string,
   event: { type: string; data?: Record<string, unknown> },
   options: ApplyOptions,
+): Promise<StepResult> {
+  return step(store, caseId, event, options, {});
+}
+
+/** What a fired timer adds to its step: its own row goes, and its rung's notification is queued. */
+type TimerExtras = { deleteTimerIds?: string[]; notify?: Record<string, unknown> };
+
+async function step(
+  store: CaseStore,
+  caseId: string,
+  event: { type: string; data?: Record<string, unknown> },
+  options: ApplyOptions,
+  extras: TimerExtras,
 ): Promise<StepResult> {
   if (options.idempotencyKey) {
     const earlier = await store.findEventByKey(caseId, options.idempotencyKey);
@@ -200,35 +231,34 @@ export async function applyEvent(
   const moved = next.value !== stored.state;
   const stateEnteredSeq = moved ? seq : stored.stateEnteredSeq;
 
-  const updated = await store.updateCase(caseId, options.expectedSeq, {
-    seq,
-    state: next.value,
-    stateEnteredSeq,
-    snapshot: next,
-    status: next.status,
-    at: options.now,
+  const outbox = outboxFor(caseId, seq, actions as { type: string; params?: unknown }[], options.now);
+  if (extras.notify) {
+    outbox.push({ caseId, seq, actionIndex: outbox.length, kind: "notify", payload: extras.notify, at: options.now });
+  }
+  const written = await store.writeStep({
+    caseId,
+    expectedSeq: options.expectedSeq,
+    change: { seq, state: next.value, stateEnteredSeq, snapshot: next, status: next.status, at: options.now },
+    event: {
+      caseId,
+      seq,
+      type: event.type,
+      fromState: stored.state,
+      toState: next.value,
+      actorUserId: options.actor.userId,
+      actorRole: role,
+      data,
+      at: options.now,
+      idempotencyKey: options.idempotencyKey ?? null,
+    },
+    leftState: moved ? stored.state : null,
+    deleteTimerIds: extras.deleteTimerIds ?? [],
+    timers: moved ? await timersOnEntry(store, definition, caseId, next.value, seq, next.context, options.now) : [],
+    outbox,
   });
-  if (!updated) {
+  if (!written) {
     throw new WorkflowError("seqConflict", "The case has changed since it was loaded", { state: stored.state });
   }
-  await store.appendEvent({
-    caseId,
-    seq,
-    type: event.type,
-    fromState: stored.state,
-    toState: next.value,
-    actorUserId: options.actor.userId,
-    actorRole: role,
-    data,
-    at: options.now,
-    idempotencyKey: options.idempotencyKey ?? null,
-  });
-  if (moved) {
-    await store.deleteTimersOfState(caseId, stored.state);
-    const calendar = await store.calendar();
-    await store.insertTimers(timersFor(definition, caseId, next.value, seq, next.context, options.now, calendar));
-  }
-  await store.insertOutbox(outboxFor(caseId, seq, actions as { type: string; params?: unknown }[], options.now));
   return { caseId, seq, state: next.value, status: next.status, replayed: false };
 }
 
@@ -247,25 +277,13 @@ export async function fireTimer(store: CaseStore, timerId: string, now: Date): P
     await store.deleteTimer(timerId);
     return { timerId, fired: false, reason: "stale" };
   }
-  const result = await applyEvent(
+  const result = await step(
     store,
     timer.caseId,
     { type: timer.event ?? DEADLINE_REACHED, data: { deadlineId: timer.deadlineId, rungId: timer.rungId } },
     { expectedSeq: stored.seq, idempotencyKey: `timer:${timerId}`, actor: { userId: null, roles: ["system"] }, now },
+    { deleteTimerIds: [timerId], notify: timer.notify ? { ...timer.notify, timerId } : undefined },
   );
-  if (timer.notify) {
-    await store.insertOutbox([
-      {
-        caseId: timer.caseId,
-        seq: result.seq,
-        actionIndex: 1000,
-        kind: "notify",
-        payload: { ...timer.notify, timerId },
-        at: now,
-      },
-    ]);
-  }
-  await store.deleteTimer(timerId);
   return { timerId, fired: true, result };
 }
 
@@ -292,25 +310,37 @@ export async function migrateCase(
   const machine = compileDefinition(definition, hash);
   const next = persisted(machine.resolveState({ value: target, context: stored.snapshot.context }));
   const seq = stored.seq + 1;
-  const change = { seq, state: next.value, stateEnteredSeq: seq, snapshot: next, status: next.status, at: args.now };
-  if (!(await store.updateCase(caseId, stored.seq, { ...change, versionId: args.toVersionId }))) {
-    throw new WorkflowError("seqConflict", "The case has changed since it was loaded", { state: stored.state });
-  }
-  await store.appendEvent({
+  const written = await store.writeStep({
     caseId,
-    seq,
-    type: VERSION_MIGRATED,
-    fromState: stored.state,
-    toState: next.value,
-    actorUserId: args.actor.userId,
-    actorRole: args.actor.roles[0] ?? "system",
-    data: { fromVersionId: stored.versionId, toVersionId: args.toVersionId },
-    at: args.now,
-    idempotencyKey: `migrate:${args.toVersionId}`,
+    expectedSeq: stored.seq,
+    change: {
+      seq,
+      state: next.value,
+      stateEnteredSeq: seq,
+      snapshot: next,
+      status: next.status,
+      at: args.now,
+      versionId: args.toVersionId,
+    },
+    event: {
+      caseId,
+      seq,
+      type: VERSION_MIGRATED,
+      fromState: stored.state,
+      toState: next.value,
+      actorUserId: args.actor.userId,
+      actorRole: args.actor.roles[0] ?? "system",
+      data: { fromVersionId: stored.versionId, toVersionId: args.toVersionId },
+      at: args.now,
+      idempotencyKey: `migrate:${args.toVersionId}`,
+    },
+    leftState: stored.state,
+    deleteTimerIds: [],
+    timers: await timersOnEntry(store, definition, caseId, next.value, seq, next.context, args.now),
+    outbox: [],
   });
-  await store.deleteTimersOfState(caseId, stored.state);
-  const calendar = await store.calendar();
-  await store.insertTimers(timersFor(definition, caseId, next.value, seq, next.context, args.now, calendar));
+  if (!written)
+    throw new WorkflowError("seqConflict", "The case has changed since it was loaded", { state: stored.state });
   return { caseId, seq, state: next.value, status: next.status, replayed: false };
 }
 

@@ -62,19 +62,39 @@ export type CaseRowChange = {
   at: Date;
 };
 
+/** Everything one step writes, applied atomically by the store. */
+export type StepWrite = {
+  caseId: string;
+  /** The case is written only where it still has this seq. */
+  expectedSeq: number;
+  change: CaseRowChange & { versionId?: string };
+  event: CaseEventRow;
+  /** The state the case left: its timers go. Null when it stayed. */
+  leftState: string | null;
+  /** Timers to delete besides those (the one that just fired). */
+  deleteTimerIds: string[];
+  timers: TimerRow[];
+  outbox: OutboxRow[];
+};
+
 export interface CaseStore {
   loadVersion(versionId: string): Promise<{ definition: TWorkflowDefinition; hash: string }>;
   /** The case, locked for this transaction. */
   loadCase(caseId: string): Promise<StoredCase | null>;
   findEventByKey(caseId: string, idempotencyKey: string): Promise<CaseEventRow | null>;
-  insertCase(row: { id: string; versionId: string } & CaseRowChange): Promise<void>;
-  /** Writes the change only where the case still has `expectedSeq`; false when it moved on. */
-  updateCase(caseId: string, expectedSeq: number, change: CaseRowChange & { versionId?: string }): Promise<boolean>;
-  appendEvent(row: CaseEventRow): Promise<void>;
-  deleteTimersOfState(caseId: string, stateId: string): Promise<void>;
-  insertTimers(rows: TimerRow[]): Promise<void>;
+  /** A new case with its first event and timers. */
+  createCase(
+    row: { id: string; versionId: string } & CaseRowChange,
+    event: CaseEventRow,
+    timers: TimerRow[],
+  ): Promise<void>;
+  /**
+   * One step, all or nothing: false (and nothing written) when the case no longer has
+   * `expectedSeq`. A database store can do it in one statement.
+   */
+  writeStep(step: StepWrite): Promise<boolean>;
   loadTimer(timerId: string): Promise<TimerRow | null>;
   deleteTimer(timerId: string): Promise<void>;
-  insertOutbox(rows: OutboxRow[]): Promise<void>;
+  /** The county's working-day calendar (only read when a deadline counts working time). */
   calendar(): Promise<CalendarOverrides>;
 }

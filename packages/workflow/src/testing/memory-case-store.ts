@@ -1,7 +1,15 @@
 import type { CalendarOverrides } from "../calendar";
 import { contentHash } from "../definition/content-hash";
 import type { TWorkflowDefinition } from "../definition/definition-schema";
-import type { CaseEventRow, CaseRowChange, CaseStore, OutboxRow, StoredCase, TimerRow } from "../runtime/case-store";
+import type {
+  CaseEventRow,
+  CaseRowChange,
+  CaseStore,
+  OutboxRow,
+  StepWrite,
+  StoredCase,
+  TimerRow,
+} from "../runtime/case-store";
 
 /**
  * The CaseStore port in memory, for tests of the runtime's logic without a database
@@ -32,34 +40,30 @@ export class MemoryCaseStore implements CaseStore {
   async findEventByKey(caseId: string, key: string) {
     return this.events.find((e) => e.caseId === caseId && e.idempotencyKey === key) ?? null;
   }
-  async insertCase(row: { id: string; versionId: string } & CaseRowChange) {
+  async createCase(row: { id: string; versionId: string } & CaseRowChange, event: CaseEventRow, timers: TimerRow[]) {
     this.cases.set(row.id, structuredClone({ ...row }));
+    this.events.push(structuredClone(event));
+    for (const timer of timers) this.timers.set(timer.id, timer);
   }
-  async updateCase(caseId: string, expectedSeq: number, change: CaseRowChange & { versionId?: string }) {
-    const current = this.cases.get(caseId);
-    if (!current || current.seq !== expectedSeq) return false;
-    this.cases.set(caseId, structuredClone({ ...current, ...change }));
+  async writeStep(step: StepWrite) {
+    const current = this.cases.get(step.caseId);
+    if (!current || current.seq !== step.expectedSeq) return false;
+    if (this.events.some((e) => e.caseId === step.caseId && e.seq === step.event.seq)) throw new Error("duplicate seq");
+    this.cases.set(step.caseId, structuredClone({ ...current, ...step.change }));
+    this.events.push(structuredClone(step.event));
+    for (const [id, timer] of this.timers) {
+      const left = timer.caseId === step.caseId && timer.stateId === step.leftState;
+      if (left || step.deleteTimerIds.includes(id)) this.timers.delete(id);
+    }
+    for (const timer of step.timers) this.timers.set(timer.id, timer);
+    this.outbox.push(...step.outbox);
     return true;
-  }
-  async appendEvent(row: CaseEventRow) {
-    if (this.events.some((e) => e.caseId === row.caseId && e.seq === row.seq)) throw new Error("duplicate seq");
-    this.events.push(structuredClone(row));
-  }
-  async deleteTimersOfState(caseId: string, stateId: string) {
-    for (const [id, timer] of this.timers)
-      if (timer.caseId === caseId && timer.stateId === stateId) this.timers.delete(id);
-  }
-  async insertTimers(rows: TimerRow[]) {
-    for (const row of rows) this.timers.set(row.id, row);
   }
   async loadTimer(timerId: string) {
     return this.timers.get(timerId) ?? null;
   }
   async deleteTimer(timerId: string) {
     this.timers.delete(timerId);
-  }
-  async insertOutbox(rows: OutboxRow[]) {
-    this.outbox.push(...rows);
   }
   async calendar() {
     return this.calendarDays;
