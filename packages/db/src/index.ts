@@ -1,4 +1,4 @@
-export { Database, enterTenant, selectRows, TenantIdError, UnsafeDatabaseRoleError } from "./database";
+export { Database, enterTenant, selectPrepared, selectRows, TenantIdError, UnsafeDatabaseRoleError } from "./database";
 export { GLOBAL_TABLES } from "./global-tables";
 export { getDatabase, setDatabase } from "./instance";
 export { openConfiguredDatabase } from "./open-configured-database";

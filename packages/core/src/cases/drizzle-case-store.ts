@@ -1,4 +1,4 @@
-import { calendarDays, caseEvents, cases, caseTimers, selectRows, type TenantTx, workflowVersions } from "@rdlink/db";
+import { calendarDays, caseEvents, cases, caseTimers, selectPrepared, type TenantTx, workflowVersions } from "@rdlink/db";
 import {
   type CalendarOverrides,
   type CaseEventRow,
@@ -54,19 +54,27 @@ export class DrizzleCaseStore implements CaseStore {
   }
 
   async loadCase(caseId: string) {
-    const [row] = await this.tx
-      .select()
-      .from(cases)
-      .where(and(eq(cases.tenantId, this.tenant), eq(cases.id, caseId)))
-      .for("update");
+    const [row] = await selectPrepared<{
+      id: string;
+      version_id: string;
+      seq: number;
+      state: string;
+      state_entered_seq: number;
+      snapshot: CaseSnapshot;
+    }>(
+      this.tx,
+      "load_case",
+      sql`select id, version_id, seq, state, state_entered_seq, snapshot from cases
+          where tenant_id = ${this.tenant} and id = ${caseId} for update`,
+    );
     if (!row) return null;
     return {
       id: row.id,
-      versionId: row.versionId,
+      versionId: row.version_id,
       seq: row.seq,
       state: row.state,
-      stateEnteredSeq: row.stateEnteredSeq,
-      snapshot: row.snapshot as CaseSnapshot,
+      stateEnteredSeq: row.state_entered_seq,
+      snapshot: typeof row.snapshot === "string" ? (JSON.parse(row.snapshot) as CaseSnapshot) : row.snapshot,
     };
   }
 
@@ -129,8 +137,9 @@ export class DrizzleCaseStore implements CaseStore {
       payload: m.payload,
       at: m.at.toISOString(),
     }));
-    const [result] = await selectRows<{ written: number }>(
+    const [result] = await selectPrepared<{ written: number }>(
       this.tx,
+      "write_step",
       sql`with updated as (
             update cases set seq = ${change.seq}, state = ${change.state}, state_entered_seq = ${change.stateEnteredSeq},
               snapshot = ${JSON.stringify(change.snapshot)}::jsonb, status = ${change.status}, updated_at = ${at}::timestamptz,
@@ -164,14 +173,34 @@ export class DrizzleCaseStore implements CaseStore {
   }
 
   async loadTimer(timerId: string) {
-    const [row] = await this.tx
-      .select()
-      .from(caseTimers)
-      .where(and(eq(caseTimers.tenantId, this.tenant), eq(caseTimers.id, timerId)))
-      .for("update", { skipLocked: true });
+    const [row] = await selectPrepared<{
+      id: string;
+      case_id: string;
+      state_id: string;
+      entry_seq: number;
+      deadline_id: string;
+      rung_id: string;
+      event: string | null;
+      notify: TimerRow["notify"] | string;
+      due_at: string | Date;
+    }>(
+      this.tx,
+      "load_timer",
+      sql`select id, case_id, state_id, entry_seq, deadline_id, rung_id, event, notify, due_at from case_timers
+          where tenant_id = ${this.tenant} and id = ${timerId} for update skip locked`,
+    );
     if (!row) return null;
-    const { tenantId: _tenant, ...timer } = row;
-    return timer;
+    return {
+      id: row.id,
+      caseId: row.case_id,
+      stateId: row.state_id,
+      entrySeq: row.entry_seq,
+      deadlineId: row.deadline_id,
+      rungId: row.rung_id,
+      event: row.event,
+      notify: typeof row.notify === "string" ? (JSON.parse(row.notify) as TimerRow["notify"]) : row.notify,
+      dueAt: new Date(row.due_at),
+    };
   }
 
   async deleteTimer(timerId: string) {

@@ -19,6 +19,17 @@ export type Actor = { userId: string | null; roles: readonly TActorRole[] };
 export const DEADLINE_REACHED = "DEADLINE_REACHED";
 const START = "CASE_STARTED";
 
+/** A step form's validator, built once per (cached, immutable) definition. */
+const validators = new WeakMap<object, ReturnType<typeof buildValidator>>();
+function validatorFor(form: TWorkflowDefinition["states"][string]["form"]) {
+  let validator = validators.get(form);
+  if (!validator) {
+    validator = buildValidator(form);
+    validators.set(form, validator);
+  }
+  return validator;
+}
+
 export type StepResult = { caseId: string; seq: number; state: string; status: "active" | "done"; replayed: boolean };
 
 function snapshotOf(machine: CaseMachine, stored: CaseSnapshot) {
@@ -205,7 +216,7 @@ async function step(
 
   let data = event.data ?? {};
   if (!system && permitted.some((t) => t.target !== stored.state) && state.form.length > 0) {
-    const parsed = buildValidator(state.form).safeParse(data);
+    const parsed = validatorFor(state.form).safeParse(data);
     if (!parsed.success) {
       const fieldErrors = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message]));
       throw new WorkflowError("invalidData", "The step's form is not filled in correctly", { fieldErrors });
