@@ -3,7 +3,7 @@
 // one answers) and the Playwright end-to-end tests in Debian's Chromium. Independent
 // stages run in parallel; the last line adds up every test that ran.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -53,8 +53,9 @@ const sequence = async (...steps) => {
 };
 
 ensureChromium();
-const reports = ["packages/db", "packages/auth", "packages/core", "packages/i18n", "apps/web"].map((dir) =>
-  path.join(root, dir, "test-results/vitest.json"),
+// Every workspace package's vitest JSON report (each vitest.config writes one).
+const reports = ["apps", "packages"].flatMap((group) =>
+  readdirSync(path.join(root, group)).map((dir) => path.join(root, group, dir, "test-results/vitest.json")),
 );
 const e2eReport = path.join(root, "apps/web/test-results/playwright.json");
 for (const file of [...reports, e2eReport]) rmSync(file, { force: true });

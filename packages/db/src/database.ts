@@ -16,7 +16,9 @@ export async function selectRows<T>(executor: Executor, query: SQL): Promise<T[]
 }
 
 type WithSession = {
-  session: { prepareQuery(query: unknown, fields: undefined, name: string, arrayMode: false): { execute(): Promise<unknown> } };
+  session: {
+    prepareQuery(query: unknown, fields: undefined, name: string, arrayMode: false): { execute(): Promise<unknown> };
+  };
   dialect: { sqlToQuery(query: SQL): unknown };
 };
 

@@ -1,4 +1,12 @@
-import { calendarDays, caseEvents, cases, caseTimers, selectPrepared, type TenantTx, workflowVersions } from "@rdlink/db";
+import {
+  calendarDays,
+  caseEvents,
+  cases,
+  caseTimers,
+  selectPrepared,
+  type TenantTx,
+  workflowVersions,
+} from "@rdlink/db";
 import {
   type CalendarOverrides,
   type CaseEventRow,
