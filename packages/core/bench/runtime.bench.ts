@@ -22,6 +22,7 @@ import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
 import { cases, caseTimers, type Database, migratePostgresDatabase, openPostgres, selectRows } from "@rdlink/db";
+import { ensureRolesStatement, ROLES_LOCK } from "@rdlink/db/testing/roles";
 import { and, count, eq, lte, sql } from "drizzle-orm";
 import { actOnCase } from "../src/cases/act-on-case";
 import { startCase } from "../src/cases/start-case";
@@ -34,8 +35,6 @@ const run = promisify(execFile);
 
 const OWNER_ROLE = "rdlink_bench_owner";
 const APP_ROLE = "rdlink_bench_app";
-/** The same lock global-setup.ts takes: the cluster-wide roles are made by one process at a time. */
-const ROLES_LOCK = 42420001;
 const UNIT = "7d1a3b8e-2f6c-4a5b-9c0d-1e2f3a4b5c6d";
 const DAY_MS = 86_400_000;
 
@@ -150,28 +149,11 @@ async function pgbench(server: Server, args: string[], timeoutMs: number) {
   }
 }
 
-/** The cluster-wide roles, exactly as packages/db/src/testing/global-setup.ts makes them. */
+/** The cluster-wide roles, made exactly as the tests make them. */
 async function ensureRoles(adminUrl: string) {
   await psql(adminUrl, [
     `select pg_advisory_lock(${ROLES_LOCK})`,
-    `DO $$ BEGIN
-      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'app_user') THEN
-        CREATE ROLE app_user NOLOGIN NOINHERIT NOSUPERUSER NOBYPASSRLS;
-      END IF;
-      ALTER ROLE app_user NOINHERIT;
-      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'app_worker') THEN
-        CREATE ROLE app_worker NOLOGIN NOSUPERUSER NOBYPASSRLS;
-      END IF;
-      IF NOT pg_has_role('app_user', 'app_worker', 'MEMBER') THEN
-        GRANT app_worker TO app_user;
-      END IF;
-      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${OWNER_ROLE}') THEN
-        CREATE ROLE ${OWNER_ROLE} LOGIN PASSWORD '${OWNER_ROLE}' NOSUPERUSER NOBYPASSRLS;
-      END IF;
-      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
-        CREATE ROLE ${APP_ROLE} LOGIN PASSWORD '${APP_ROLE}' NOSUPERUSER NOBYPASSRLS IN ROLE app_user;
-      END IF;
-    END $$`,
+    ensureRolesStatement(OWNER_ROLE, APP_ROLE),
     `select pg_advisory_unlock(${ROLES_LOCK})`,
   ]);
 }

@@ -1,4 +1,5 @@
 import postgres from "postgres";
+import { ensureRolesStatement, ROLES_LOCK } from "./roles";
 import type { TestProject } from "vitest/node";
 
 declare module "vitest" {
@@ -34,27 +35,9 @@ export default async function setup(project: TestProject) {
     return;
   }
   try {
-    await admin`select pg_advisory_lock(42420001)`;
-    await admin.unsafe(`
-      DO $$ BEGIN
-        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'app_user') THEN
-          CREATE ROLE app_user NOLOGIN NOINHERIT NOSUPERUSER NOBYPASSRLS;
-        END IF;
-        ALTER ROLE app_user NOINHERIT;
-        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'app_worker') THEN
-          CREATE ROLE app_worker NOLOGIN NOSUPERUSER NOBYPASSRLS;
-        END IF;
-        IF NOT pg_has_role('app_user', 'app_worker', 'MEMBER') THEN
-          GRANT app_worker TO app_user;
-        END IF;
-        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${TEST_OWNER_ROLE}') THEN
-          CREATE ROLE ${TEST_OWNER_ROLE} LOGIN PASSWORD '${TEST_OWNER_ROLE}' NOSUPERUSER NOBYPASSRLS;
-        END IF;
-        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${TEST_APP_ROLE}') THEN
-          CREATE ROLE ${TEST_APP_ROLE} LOGIN PASSWORD '${TEST_APP_ROLE}' NOSUPERUSER NOBYPASSRLS IN ROLE app_user;
-        END IF;
-      END $$;`);
-    await admin`select pg_advisory_unlock(42420001)`;
+    await admin`select pg_advisory_lock(${ROLES_LOCK})`;
+    await admin.unsafe(ensureRolesStatement(TEST_OWNER_ROLE, TEST_APP_ROLE));
+    await admin`select pg_advisory_unlock(${ROLES_LOCK})`;
   } finally {
     await admin.end({ timeout: 1 });
   }

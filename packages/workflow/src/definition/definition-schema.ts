@@ -119,3 +119,4 @@ export type TRung = z.infer<typeof ZRung>;
 export type TLibraryRef = z.infer<typeof ZLibraryRef>;
 export type TTransitionInput = z.input<typeof ZTransition>;
 export type TDeadlineInput = z.input<typeof ZDeadline>;
+export type TStateInput = z.input<typeof ZState>;

@@ -1,5 +1,13 @@
 import type { TWorkflowDefinitionInput } from "../definition/definition-schema";
-import { l, SATISFACTION, selectField, textField } from "./template-helpers";
+import {
+  acceptanceState,
+  assignmentState,
+  l,
+  reminder,
+  SATISFACTION,
+  selectField,
+  textField,
+} from "./template-helpers";
 
 const handler = { role: "handling_unit_responder", scope: "handlingUnit" } as const;
 const reply = textField("replyContent", l("答复内容", "Reply"));
@@ -22,21 +30,7 @@ export const citizenOpinion: TWorkflowDefinitionInput = {
       kind: "task",
       assignee: { role: "station_liaison", scope: "station" },
       form: [textField("summary", l("意见摘要", "Summary"))],
-      deadlines: [
-        {
-          id: "register",
-          label: l("登记时限", "Registration"),
-          duration: { amount: 2, unit: "workingDays" },
-          ladder: [
-            {
-              id: "due",
-              label: l("到期提醒", "Due"),
-              atPercent: 100,
-              notify: { to: "assignee", template: "case.deadline.due" },
-            },
-          ],
-        },
-      ],
+      deadlines: [reminder("register", l("登记时限", "Registration"), 2)],
       transitions: [
         {
           event: "SUBMIT_REVIEW",
@@ -57,21 +51,7 @@ export const citizenOpinion: TWorkflowDefinitionInput = {
         ]),
         textField("reviewNote", l("初审意见", "Review note"), "longText", false),
       ],
-      deadlines: [
-        {
-          id: "review",
-          label: l("初审时限", "Review"),
-          duration: { amount: 3, unit: "workingDays" },
-          ladder: [
-            {
-              id: "due",
-              label: l("到期提醒", "Due"),
-              atPercent: 100,
-              notify: { to: "assignee", template: "case.deadline.due" },
-            },
-          ],
-        },
-      ],
+      deadlines: [reminder("review", l("初审时限", "Review"), 3)],
       transitions: [
         {
           event: "HAND_OVER",
@@ -101,21 +81,7 @@ export const citizenOpinion: TWorkflowDefinitionInput = {
       kind: "task",
       assignee: { role: "deputy", scope: "station" },
       form: [textField("groupConclusion", l("研判意见", "Conclusion"))],
-      deadlines: [
-        {
-          id: "groupReview",
-          label: l("研判时限", "Group review"),
-          duration: { amount: 10, unit: "workingDays" },
-          ladder: [
-            {
-              id: "due",
-              label: l("到期提醒", "Due"),
-              atPercent: 100,
-              notify: { to: "assignee", template: "case.deadline.due" },
-            },
-          ],
-        },
-      ],
+      deadlines: [reminder("groupReview", l("研判时限", "Group review"), 10)],
       transitions: [
         {
           event: "FORM_SUGGESTION",
@@ -131,69 +97,8 @@ export const citizenOpinion: TWorkflowDefinitionInput = {
         },
       ],
     },
-    assignment: {
-      label: l("交办承办单位", "Assign a handling unit"),
-      kind: "task",
-      assignee: { role: "county_admin", scope: "county" },
-      form: [{ key: "handlingUnit", label: l("承办单位", "Handling unit"), type: "handlingUnit", required: true }],
-      deadlines: [
-        {
-          id: "assign",
-          label: l("交办时限", "Assignment"),
-          duration: { amount: 3, unit: "workingDays" },
-          ladder: [
-            {
-              id: "due",
-              label: l("到期提醒", "Due"),
-              atPercent: 100,
-              notify: { to: "assignee", template: "case.deadline.due" },
-            },
-          ],
-        },
-      ],
-      transitions: [
-        {
-          event: "ASSIGN",
-          label: l("交办", "Assign"),
-          target: "acceptance",
-          roles: ["county_admin"],
-          actions: [
-            { type: "assignHandlingUnit", params: { field: "handlingUnit" } },
-            { type: "setCaseDate", params: { date: "assignedAt" } },
-            { type: "notify", params: { to: "handlingUnit", template: "case.assigned" } },
-          ],
-        },
-      ],
-    },
-    acceptance: {
-      label: l("承办单位签收", "Acceptance by the handling unit"),
-      kind: "task",
-      assignee: handler,
-      form: [textField("returnReason", l("退回理由", "Reason for returning"), "longText", false)],
-      deadlines: [
-        {
-          id: "returnWindow",
-          label: l("退回期限", "Return window"),
-          duration: { amount: 3, unit: "workingDays" },
-          ladder: [{ id: "closed", label: l("逾期视为签收", "Accepted by default"), atPercent: 100, event: "ACCEPT" }],
-        },
-      ],
-      transitions: [
-        {
-          event: "ACCEPT",
-          label: l("签收", "Accept"),
-          target: "handling",
-          roles: ["handling_unit_responder", "system"],
-        },
-        {
-          event: "RETURN",
-          label: l("退回", "Return"),
-          target: "returnRuling",
-          roles: ["handling_unit_responder"],
-          guard: { type: "fieldPresent", params: { field: "returnReason" } },
-        },
-      ],
-    },
+    assignment: assignmentState(l("交办承办单位", "Assign a handling unit"), 3),
+    acceptance: acceptanceState(l("承办单位签收", "Acceptance by the handling unit"), "returnRuling"),
     returnRuling: {
       label: l("退回裁定", "Ruling on the return"),
       kind: "task",
@@ -355,21 +260,7 @@ export const citizenOpinion: TWorkflowDefinitionInput = {
       kind: "task",
       assignee: { role: "deputy", scope: "station" },
       form: [textField("revisitNote", l("回访情况", "Findings"))],
-      deadlines: [
-        {
-          id: "revisit",
-          label: l("回访时限", "Revisit"),
-          duration: { amount: 20, unit: "workingDays" },
-          ladder: [
-            {
-              id: "due",
-              label: l("到期提醒", "Due"),
-              atPercent: 100,
-              notify: { to: "assignee", template: "case.deadline.due" },
-            },
-          ],
-        },
-      ],
+      deadlines: [reminder("revisit", l("回访时限", "Revisit"), 20)],
       transitions: [
         {
           event: "REVISIT_DONE",

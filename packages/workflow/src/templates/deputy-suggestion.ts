@@ -1,5 +1,13 @@
 import type { TTransitionInput, TWorkflowDefinitionInput } from "../definition/definition-schema";
-import { l, SATISFACTION, selectField, textField } from "./template-helpers";
+import {
+  acceptanceState,
+  assignmentState,
+  l,
+  reminder,
+  SATISFACTION,
+  selectField,
+  textField,
+} from "./template-helpers";
 
 const handler = { role: "handling_unit_responder", scope: "handlingUnit" } as const;
 
@@ -58,72 +66,10 @@ export const deputySuggestion: TWorkflowDefinitionInput = {
   caseDates: ["assignedAt"],
   counters: ["meetings", "siteVisits", "redo"],
   states: {
-    assignment: {
-      label: l("交办", "Assignment"),
-      kind: "task",
-      assignee: { role: "county_admin", scope: "county" },
-      form: [
-        { key: "handlingUnit", label: l("承办单位", "Handling unit"), type: "handlingUnit", required: true },
-        { key: "keySupervision", label: l("重点督办", "Key supervision"), type: "yesNo", required: true },
-      ],
-      deadlines: [
-        {
-          id: "assign",
-          label: l("交办时限", "Assignment"),
-          duration: { amount: 5, unit: "workingDays" },
-          ladder: [
-            {
-              id: "due",
-              label: l("到期提醒", "Due"),
-              atPercent: 100,
-              notify: { to: "assignee", template: "case.deadline.due" },
-            },
-          ],
-        },
-      ],
-      transitions: [
-        {
-          event: "ASSIGN",
-          label: l("交办", "Assign"),
-          target: "acceptance",
-          roles: ["county_admin"],
-          actions: [
-            { type: "assignHandlingUnit", params: { field: "handlingUnit" } },
-            { type: "setCaseDate", params: { date: "assignedAt" } },
-            { type: "notify", params: { to: "handlingUnit", template: "case.assigned" } },
-          ],
-        },
-      ],
-    },
-    acceptance: {
-      label: l("签收", "Acceptance"),
-      kind: "task",
-      assignee: handler,
-      form: [textField("returnReason", l("退回理由", "Reason for returning"), "longText", false)],
-      deadlines: [
-        {
-          id: "returnWindow",
-          label: l("退回期限", "Return window"),
-          duration: { amount: 3, unit: "workingDays" },
-          ladder: [{ id: "closed", label: l("逾期视为签收", "Accepted by default"), atPercent: 100, event: "ACCEPT" }],
-        },
-      ],
-      transitions: [
-        {
-          event: "ACCEPT",
-          label: l("签收", "Accept"),
-          target: "handling",
-          roles: ["handling_unit_responder", "system"],
-        },
-        {
-          event: "RETURN",
-          label: l("退回", "Return"),
-          target: "assignment",
-          roles: ["handling_unit_responder"],
-          guard: { type: "fieldPresent", params: { field: "returnReason" } },
-        },
-      ],
-    },
+    assignment: assignmentState(l("交办", "Assignment"), 5, [
+      { key: "keySupervision", label: l("重点督办", "Key supervision"), type: "yesNo", required: true },
+    ]),
+    acceptance: acceptanceState(l("签收", "Acceptance"), "assignment"),
     handling: {
       label: l("办理", "Handling"),
       kind: "task",
@@ -175,21 +121,7 @@ export const deputySuggestion: TWorkflowDefinitionInput = {
           ["refused", l("不同意", "Refuse")],
         ]),
       ],
-      deadlines: [
-        {
-          id: "decide",
-          label: l("审批时限", "Decision"),
-          duration: { amount: 5, unit: "workingDays" },
-          ladder: [
-            {
-              id: "due",
-              label: l("到期提醒", "Due"),
-              atPercent: 100,
-              notify: { to: "assignee", template: "case.deadline.due" },
-            },
-          ],
-        },
-      ],
+      deadlines: [reminder("decide", l("审批时限", "Decision"), 5)],
       transitions: [
         {
           event: "DECIDE_EXTENSION",

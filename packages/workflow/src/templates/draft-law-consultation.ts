@@ -1,5 +1,5 @@
 import type { TWorkflowDefinitionInput } from "../definition/definition-schema";
-import { l, textField } from "./template-helpers";
+import { l, reminder, textField } from "./template-helpers";
 
 const liaison = { role: "station_liaison", scope: "station" } as const;
 
@@ -63,21 +63,7 @@ export const draftLawConsultation: TWorkflowDefinitionInput = {
       kind: "task",
       assignee: liaison,
       form: [textField("summary", l("意见汇总", "Summary of comments"))],
-      deadlines: [
-        {
-          id: "sort",
-          label: l("整理时限", "Sorting"),
-          duration: { amount: 5, unit: "workingDays" },
-          ladder: [
-            {
-              id: "due",
-              label: l("到期提醒", "Due"),
-              atPercent: 100,
-              notify: { to: "assignee", template: "case.deadline.due" },
-            },
-          ],
-        },
-      ],
+      deadlines: [reminder("sort", l("整理时限", "Sorting"), 5)],
       transitions: [
         {
           event: "SUBMIT",
@@ -107,21 +93,7 @@ export const draftLawConsultation: TWorkflowDefinitionInput = {
         { key: "adoptedCount", label: l("被采纳条数", "Comments adopted"), type: "number", required: true, min: 0 },
         textField("feedbackNote", l("反馈说明", "Feedback"), "longText", false),
       ],
-      deadlines: [
-        {
-          id: "publish",
-          label: l("反馈时限", "Feedback"),
-          duration: { amount: 10, unit: "workingDays" },
-          ladder: [
-            {
-              id: "due",
-              label: l("到期提醒", "Due"),
-              atPercent: 100,
-              notify: { to: "assignee", template: "case.deadline.due" },
-            },
-          ],
-        },
-      ],
+      deadlines: [reminder("publish", l("反馈时限", "Feedback"), 10)],
       transitions: [
         {
           event: "PUBLISH_FEEDBACK",

@@ -1,4 +1,5 @@
 import type { TFieldDefinition } from "@rdlink/forms";
+import type { TDeadlineInput, TStateInput } from "../definition/definition-schema";
 
 /** A label in both languages. */
 export const l = (zh: string, en: string) => ({ "zh-CN": zh, en });
@@ -28,3 +29,80 @@ export const SATISFACTION: [string, ReturnType<typeof l>][] = [
   ["basic", l("基本满意", "Mostly satisfied")],
   ["unsatisfied", l("不满意", "Unsatisfied")],
 ];
+
+/** A deadline whose only rung reminds the assignee when it is due. */
+export const reminder = (id: string, label: ReturnType<typeof l>, amount: number): TDeadlineInput => ({
+  id,
+  label,
+  duration: { amount, unit: "workingDays" },
+  ladder: [
+    {
+      id: "due",
+      label: l("到期提醒", "Due"),
+      atPercent: 100,
+      notify: { to: "assignee", template: "case.deadline.due" },
+    },
+  ],
+});
+
+const handlingUnitField: TFieldDefinition = {
+  key: "handlingUnit",
+  label: l("承办单位", "Handling unit"),
+  type: "handlingUnit",
+  required: true,
+};
+
+/** 交办: the county assigns a handling unit, which starts the statutory clock (`assignedAt`). */
+export const assignmentState = (
+  label: ReturnType<typeof l>,
+  days: number,
+  extraForm: TFieldDefinition[] = [],
+): TStateInput => ({
+  label,
+  kind: "task",
+  assignee: { role: "county_admin", scope: "county" },
+  form: [handlingUnitField, ...extraForm],
+  deadlines: [reminder("assign", l("交办时限", "Assignment"), days)],
+  transitions: [
+    {
+      event: "ASSIGN",
+      label: l("交办", "Assign"),
+      target: "acceptance",
+      roles: ["county_admin"],
+      actions: [
+        { type: "assignHandlingUnit", params: { field: "handlingUnit" } },
+        { type: "setCaseDate", params: { date: "assignedAt" } },
+        { type: "notify", params: { to: "handlingUnit", template: "case.assigned" } },
+      ],
+    },
+  ],
+});
+
+/**
+ * 签收: the handling unit accepts, or returns the assignment with a reason within three
+ * working days; after that it counts as accepted.
+ */
+export const acceptanceState = (label: ReturnType<typeof l>, returnTo: string): TStateInput => ({
+  label,
+  kind: "task",
+  assignee: { role: "handling_unit_responder", scope: "handlingUnit" },
+  form: [textField("returnReason", l("退回理由", "Reason for returning"), "longText", false)],
+  deadlines: [
+    {
+      id: "returnWindow",
+      label: l("退回期限", "Return window"),
+      duration: { amount: 3, unit: "workingDays" },
+      ladder: [{ id: "closed", label: l("逾期视为签收", "Accepted by default"), atPercent: 100, event: "ACCEPT" }],
+    },
+  ],
+  transitions: [
+    { event: "ACCEPT", label: l("签收", "Accept"), target: "handling", roles: ["handling_unit_responder", "system"] },
+    {
+      event: "RETURN",
+      label: l("退回", "Return"),
+      target: returnTo,
+      roles: ["handling_unit_responder"],
+      guard: { type: "fieldPresent", params: { field: "returnReason" } },
+    },
+  ],
+});
