@@ -1,6 +1,6 @@
 import postgres from "postgres";
-import { ensureRolesStatement, ROLES_LOCK } from "./roles";
 import type { TestProject } from "vitest/node";
+import { ensureRolesStatement, ROLES_LOCK } from "./roles";
 
 declare module "vitest" {
   export interface ProvidedContext {
