@@ -96,7 +96,7 @@ describe.each(WORKFLOW_TEMPLATES.map((t) => [t.key, ZWorkflowDefinition.parse(t)
           expect(stored.seq).toBe(events.length);
           expect(canonicalJson(replayEvents(definition, events))).toBe(canonicalJson(stored.snapshot));
         }),
-        { numRuns: 1000 },
+        { numRuns: 2000 },
       );
     }, 120_000);
   },
