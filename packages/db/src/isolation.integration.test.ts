@@ -90,6 +90,36 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
     .values({ caseId: kase!.id, seq: 1, actionIndex: 0, kind: "notify", payload: {} })
     .returning();
   await tx.insert(s.calendarDays).values({ day: "2026-10-01", kind: "holiday", name: "国庆节" });
+  const [file] = await tx.insert(s.files).values({ storedName: "f.jpg", mimeType: "image/jpeg", bytes: 1 }).returning();
+  const [deputy] = await tx
+    .insert(s.deputies)
+    .values({ name: "韦建国", level: "county", townshipId: township!.id })
+    .returning();
+  const [station] = await tx
+    .insert(s.stations)
+    .values({
+      stationTypeId: stationType!.id,
+      townshipId: township!.id,
+      name: "金陵镇代表联络站",
+      headDeputyId: deputy!.id,
+    })
+    .returning();
+  await tx.insert(s.stationLiaisons).values({ stationId: station!.id, userId: user!.id });
+  await tx.insert(s.deputyStations).values({ deputyId: deputy!.id, stationId: station!.id });
+  await tx.insert(s.stationChecklistItems).values({ stationId: station!.id, item: "有场所", met: "yes" });
+  await tx.insert(s.stationPosts).values({ stationId: station!.id, postId: post!.id });
+  const [claim] = await tx
+    .insert(s.postClaims)
+    .values({ stationId: station!.id, postId: post!.id, deputyId: deputy!.id, statement: "提供法律咨询" })
+    .returning();
+  const [grid] = await tx.insert(s.grids).values({ communityId: community!.id, name: "第一网格" }).returning();
+  await tx.insert(s.gridDeputies).values({ gridId: grid!.id, deputyId: deputy!.id });
+  const [unit] = await tx.insert(s.handlingUnits).values({ name: "区住建局" }).returning();
+  const [activity] = await tx
+    .insert(s.activities)
+    .values({ stationId: station!.id, kind: "reception", day: "2026-11-15", peopleReceived: 12, summary: "接待日" })
+    .returning();
+  await tx.insert(s.activityDeputies).values({ activityId: activity!.id, deputyId: deputy!.id });
   return {
     tenantId,
     ids: {
@@ -105,6 +135,13 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
       workflow_versions: [version!.id],
       cases: [kase!.id],
       outbox: [message!.id],
+      files: [file!.id],
+      deputies: [deputy!.id],
+      stations: [station!.id],
+      post_claims: [claim!.id],
+      grids: [grid!.id],
+      handling_units: [unit!.id],
+      activities: [activity!.id],
     },
   };
 }
@@ -138,6 +175,31 @@ const foreignInserts: Record<string, (b: Seeded) => ReturnType<typeof sql>> = {
     sql`insert into outbox (tenant_id, case_id, seq, action_index, kind, payload) values (${b.tenantId}, ${b.ids.cases![0]}, 9, 0, 'notify', '{}')`,
   calendar_days: (b) =>
     sql`insert into calendar_days (tenant_id, day, kind, name) values (${b.tenantId}, '2026-10-02', 'holiday', 'x')`,
+  files: (b) =>
+    sql`insert into files (tenant_id, stored_name, mime_type, bytes) values (${b.tenantId}, 'x', 'image/png', 1)`,
+  deputies: (b) =>
+    sql`insert into deputies (tenant_id, name, level, township_id) values (${b.tenantId}, '入侵', 'county', ${b.ids.townships![0]})`,
+  stations: (b) =>
+    sql`insert into stations (tenant_id, station_type_id, township_id, name) values (${b.tenantId}, ${b.ids.station_types![0]}, ${b.ids.townships![0]}, '入侵站')`,
+  station_liaisons: (b) =>
+    sql`insert into station_liaisons (tenant_id, station_id, user_id) select ${b.tenantId}, ${b.ids.stations![0]}, id from users limit 1`,
+  deputy_stations: (b) =>
+    sql`insert into deputy_stations (tenant_id, deputy_id, station_id) values (${b.tenantId}, ${b.ids.deputies![0]}, ${b.ids.stations![0]})`,
+  station_checklist_items: (b) =>
+    sql`insert into station_checklist_items (tenant_id, station_id, item, met) values (${b.tenantId}, ${b.ids.stations![0]}, '入侵', 'yes')`,
+  station_posts: (b) =>
+    sql`insert into station_posts (tenant_id, station_id, post_id) values (${b.tenantId}, ${b.ids.stations![0]}, ${b.ids.duty_posts![0]})`,
+  post_claims: (b) =>
+    sql`insert into post_claims (tenant_id, station_id, post_id, deputy_id, statement) values (${b.tenantId}, ${b.ids.stations![0]}, ${b.ids.duty_posts![0]}, ${b.ids.deputies![0]}, 'x')`,
+  grids: (b) =>
+    sql`insert into grids (tenant_id, community_id, name) values (${b.tenantId}, ${b.ids.communities![0]}, '入侵')`,
+  grid_deputies: (b) =>
+    sql`insert into grid_deputies (tenant_id, grid_id, deputy_id) values (${b.tenantId}, ${b.ids.grids![0]}, ${b.ids.deputies![0]})`,
+  handling_units: (b) => sql`insert into handling_units (tenant_id, name) values (${b.tenantId}, '入侵局')`,
+  activities: (b) =>
+    sql`insert into activities (tenant_id, station_id, kind, day, summary) values (${b.tenantId}, ${b.ids.stations![0]}, 'visit', '2026-11-01', 'x')`,
+  activity_deputies: (b) =>
+    sql`insert into activity_deputies (tenant_id, activity_id, deputy_id) values (${b.tenantId}, ${b.ids.activities![0]}, ${b.ids.deputies![0]})`,
 };
 
 describe.each(testDrivers())("tenant isolation on %s", (driver) => {

@@ -27,6 +27,10 @@ export const stationTypes = pgTable(
     ...tenantColumns,
     name: text().notNull(),
     checklistId: uuid(),
+    /** Extra fields its stations carry (a @rdlink/forms field list). Removed fields keep their values. */
+    customFields: jsonb().$type<unknown[]>().notNull().default([]),
+    /** What a citizen fills in on its stations' public intake page (a @rdlink/forms field list). */
+    intakeFields: jsonb().$type<unknown[]>().notNull().default([]),
     sortOrder: integer().notNull().default(0),
     archivedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
