@@ -48,6 +48,19 @@ describe("permissions", () => {
     expect(can(actor({}), "tenant.cases.act")).toBe(false);
   });
 
+  it("keeps station work inside a township operator's townships", () => {
+    expect(can(operator, "tenant.stations.manage", { townshipId: "t1" })).toBe(true);
+    expect(can(operator, "tenant.stations.manage", { townshipId: "t3" })).toBe(false);
+    expect(can(operator, "tenant.stations.read", { townshipId: "t3" })).toBe(false);
+    expect(can(operator, "tenant.posts.decide", { townshipId: "t2" })).toBe(true);
+    expect(can(operator, "tenant.stationTypes.manage")).toBe(false);
+    expect(can(admin, "tenant.stations.manage", { townshipId: "t3" })).toBe(true);
+    const deputy = actor({ memberships: [{ role: "deputy", townshipIds: [] }] });
+    expect(can(deputy, "tenant.posts.claim")).toBe(true);
+    expect(can(deputy, "tenant.stations.manage", { townshipId: "t1" })).toBe(false);
+    expect(can(operator, "tenant.posts.claim")).toBe(false);
+  });
+
   it("lets only the county admin change workflows and the calendar", () => {
     expect(can(admin, "tenant.workflows.manage")).toBe(true);
     expect(can(admin, "tenant.calendar.manage")).toBe(true);

@@ -24,7 +24,12 @@ export type Permission =
   | "tenant.workflows.manage"
   | "tenant.calendar.manage"
   | "tenant.cases.start"
-  | "tenant.cases.act";
+  | "tenant.cases.act"
+  | "tenant.stations.read"
+  | "tenant.stations.manage"
+  | "tenant.stationTypes.manage"
+  | "tenant.posts.claim"
+  | "tenant.posts.decide";
 
 export type Target = {
   /** The tenant the data belongs to. */
@@ -69,6 +74,23 @@ export function can(actor: Actor, permission: Permission, target: Target = {}): 
     case "tenant.workflows.manage":
     case "tenant.calendar.manage":
       return hasRole(actor, "county_admin");
+    case "tenant.stations.read": {
+      if (hasRole(actor, "county_admin")) return true;
+      if (target.townshipId === undefined) return actor.memberships.length > 0;
+      // Deputies and handling units work county-wide; township roles within their townships.
+      const countyWide = hasRole(actor, "deputy") || hasRole(actor, "handling_unit_responder");
+      return countyWide || (townshipsInScope(actor) as string[]).includes(target.townshipId);
+    }
+    case "tenant.stations.manage":
+    case "tenant.posts.decide": {
+      if (hasRole(actor, "county_admin")) return true;
+      const operated = actor.memberships.filter((m) => m.role === "township_operator").flatMap((m) => m.townshipIds);
+      return operated.length > 0 && (target.townshipId === undefined || operated.includes(target.townshipId));
+    }
+    case "tenant.stationTypes.manage":
+      return hasRole(actor, "county_admin");
+    case "tenant.posts.claim":
+      return hasRole(actor, "deputy");
     case "tenant.cases.start":
       return ["county_admin", "township_operator", "station_liaison"].some((role) => hasRole(actor, role as TRole));
     case "tenant.cases.act":

@@ -203,6 +203,17 @@ export const en: Translation = {
       published: "Published",
       cases_migrated: "Cases migrated",
     },
+    stationType: {
+      fields_set: "Station type fields changed",
+    },
+    station: {
+      created: "Station created",
+    },
+    post: {
+      claimed: "Post claimed",
+      claim_approved: "Claim approved",
+      claim_declined: "Claim declined",
+    },
     invitation: {
       accepted: "Invitation accepted",
       reissued: "Invitation reissued",
@@ -245,6 +256,9 @@ export const en: Translation = {
     minAboveMax: "The minimum is above the maximum",
     unmappedState: "Running cases are in this state: map it",
     unknownState: "The new version has no such state",
+    liaisonRequired: "Choose at least one liaison officer",
+    deputyLevel: "The level is national, provincial, municipal, county or township",
+    duplicateDeputy: "This deputy is listed already",
     unknownTownship: "A chosen township does not exist or is archived",
   },
   errors: {
@@ -267,6 +281,14 @@ export const en: Translation = {
     caseClosed: "The case is closed",
     eventNotPermitted: "Your role may not do this",
     eventNotAvailable: "This is not possible at this step",
+    stationNameTaken: "This township has a station of that name",
+    notStationedHere: "You are not stationed here, so you cannot claim its posts",
+    alreadyClaimed: "You have claimed this post already",
+    claimDecided: "This claim has been decided",
+    fileTooLarge: "The file is too large (10 MB at most)",
+    fileTypeMismatch: "The file is not what its name says, or not an allowed image (JPEG, PNG, WebP)",
+    imageUnreadable: "The image cannot be read",
+    sheetTooLarge: "The sheet has too many rows (20,000 at most)",
     alreadyActivated: "This user has set a password already",
     goHome: "Back to the start",
   },

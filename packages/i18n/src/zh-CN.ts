@@ -200,6 +200,17 @@ export const zhCN = {
       published: "发布流程",
       cases_migrated: "迁移在办案件",
     },
+    stationType: {
+      fields_set: "修改站点类型字段",
+    },
+    station: {
+      created: "新建站点",
+    },
+    post: {
+      claimed: "认领岗位",
+      claim_approved: "批准认领",
+      claim_declined: "不予批准认领",
+    },
     invitation: {
       accepted: "接受邀请",
       reissued: "重发邀请",
@@ -242,6 +253,9 @@ export const zhCN = {
     minAboveMax: "最小值不能大于最大值",
     unmappedState: "所选环节在在办案件中没有对应",
     unknownState: "新版本中没有这个环节",
+    liaisonRequired: "请至少选择一名联络员",
+    deputyLevel: "代表层级应为全国、省、市、县或乡",
+    duplicateDeputy: "该代表已存在",
     unknownTownship: "所选乡镇（街道）不存在或已归档",
   },
   errors: {
@@ -264,6 +278,14 @@ export const zhCN = {
     caseClosed: "案件已办结",
     eventNotPermitted: "您的角色不能执行此操作",
     eventNotAvailable: "当前环节不能执行此操作",
+    stationNameTaken: "本乡镇已有同名站点",
+    notStationedHere: "您未进驻该站点，不能认领其岗位",
+    alreadyClaimed: "您已认领该岗位",
+    claimDecided: "该认领已处理",
+    fileTooLarge: "文件过大（不超过 10 MB）",
+    fileTypeMismatch: "文件内容与扩展名不符，或不是允许的图片格式（JPEG、PNG、WebP）",
+    imageUnreadable: "无法读取该图片",
+    sheetTooLarge: "表格行数过多（不超过 20000 行）",
     alreadyActivated: "该用户已设置密码",
     goHome: "返回首页",
   },

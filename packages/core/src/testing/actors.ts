@@ -35,3 +35,22 @@ export function memberOf(
     memberships: [{ role, townshipIds }],
   };
 }
+
+/** Like memberOf, backed by a real users row, for use cases that record who acted in a foreign key. */
+export async function realMemberOf(
+  db: Database,
+  tenantId: string,
+  role: Actor["memberships"][number]["role"],
+  townshipIds: string[] = [],
+): Promise<Actor> {
+  const actor = memberOf(tenantId, role, townshipIds);
+  await db.withoutTenant((tx) =>
+    tx.insert(users).values({
+      id: actor.userId,
+      username: `u-${actor.userId.slice(0, 8)}`,
+      displayName: role,
+      homeTenantId: tenantId,
+    }),
+  );
+  return actor;
+}
