@@ -288,6 +288,8 @@ export const en: Translation = {
     fileTooLarge: "The file is too large (10 MB at most)",
     fileTypeMismatch: "The file is not what its name says, or not an allowed image (JPEG, PNG, WebP)",
     imageUnreadable: "The image cannot be read",
+    sheetFormat: "Upload an .xlsx or .csv sheet whose content matches its name",
+    sheetUnreadable: "The sheet cannot be read",
     sheetTooLarge: "The sheet has too many rows (20,000 at most)",
     alreadyActivated: "This user has set a password already",
     goHome: "Back to the start",

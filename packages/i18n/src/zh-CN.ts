@@ -285,6 +285,8 @@ export const zhCN = {
     fileTooLarge: "文件过大（不超过 10 MB）",
     fileTypeMismatch: "文件内容与扩展名不符，或不是允许的图片格式（JPEG、PNG、WebP）",
     imageUnreadable: "无法读取该图片",
+    sheetFormat: "请上传 .xlsx 或 .csv 表格，且文件内容与扩展名一致",
+    sheetUnreadable: "无法读取该表格文件",
     sheetTooLarge: "表格行数过多（不超过 20000 行）",
     alreadyActivated: "该用户已设置密码",
     goHome: "返回首页",
