@@ -29,7 +29,9 @@ export type Permission =
   | "tenant.stations.manage"
   | "tenant.stationTypes.manage"
   | "tenant.posts.claim"
-  | "tenant.posts.decide";
+  | "tenant.posts.decide"
+  | "tenant.deputies.import"
+  | "tenant.deputies.revealPhone";
 
 export type Target = {
   /** The tenant the data belongs to. */
@@ -88,6 +90,8 @@ export function can(actor: Actor, permission: Permission, target: Target = {}): 
       return operated.length > 0 && (target.townshipId === undefined || operated.includes(target.townshipId));
     }
     case "tenant.stationTypes.manage":
+    case "tenant.deputies.import":
+    case "tenant.deputies.revealPhone":
       return hasRole(actor, "county_admin");
     case "tenant.posts.claim":
       return hasRole(actor, "deputy");

@@ -214,6 +214,10 @@ export const en: Translation = {
       claim_approved: "Claim approved",
       claim_declined: "Claim declined",
     },
+    deputies: {
+      imported: "Deputies imported",
+      exported_with_phones: "Deputies exported with phone numbers",
+    },
     invitation: {
       accepted: "Invitation accepted",
       reissued: "Invitation reissued",
@@ -259,6 +263,7 @@ export const en: Translation = {
     liaisonRequired: "Choose at least one liaison officer",
     deputyLevel: "The level is national, provincial, municipal, county or township",
     duplicateDeputy: "This deputy is listed already",
+    unknownStation: "No such station",
     unknownTownship: "A chosen township does not exist or is archived",
   },
   errors: {

@@ -211,6 +211,10 @@ export const zhCN = {
       claim_approved: "批准认领",
       claim_declined: "不予批准认领",
     },
+    deputies: {
+      imported: "导入代表名册",
+      exported_with_phones: "导出代表名册（含电话）",
+    },
     invitation: {
       accepted: "接受邀请",
       reissued: "重发邀请",
@@ -256,6 +260,7 @@ export const zhCN = {
     liaisonRequired: "请至少选择一名联络员",
     deputyLevel: "代表层级应为全国、省、市、县或乡",
     duplicateDeputy: "该代表已存在",
+    unknownStation: "所列站点不存在",
     unknownTownship: "所选乡镇（街道）不存在或已归档",
   },
   errors: {
