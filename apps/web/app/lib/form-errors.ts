@@ -10,5 +10,7 @@ export function useFormErrors(actionData: unknown) {
   return {
     field: (name: string) => translate(failure?.fieldErrors[name]),
     form: translate(failure?.formError),
+    /** Every field error, for forms whose field paths are not one input each. */
+    all: Object.values(failure?.fieldErrors ?? {}).map((key) => translate(key)!),
   };
 }

@@ -2,8 +2,10 @@ import { AppShell, Burger, Button, Group, NavLink as MantineNavLink, Stack, Text
 import { useDisclosure } from "@mantine/hooks";
 import { can } from "@rdlink/auth";
 import {
+  IconBuildingBank,
   IconBuildingCommunity,
   IconCalendar,
+  IconForms,
   IconHome,
   IconKey,
   IconListDetails,
@@ -28,6 +30,8 @@ const icons = {
   users: IconUsers,
   audit: IconListDetails,
   calendar: IconCalendar,
+  stations: IconBuildingBank,
+  stationTypes: IconForms,
   account: IconKey,
 };
 
@@ -42,6 +46,11 @@ export function loader({ request, context }: Route.LoaderArgs) {
     nav.push({ to: "/county", labelKey: "nav.overview", icon: "overview", end: true });
     if (can(actor, "tenant.townships.read"))
       nav.push({ to: "/county/townships", labelKey: "nav.townships", icon: "townships" });
+    if (can(actor, "tenant.stations.read"))
+      nav.push({ to: "/county/stations", labelKey: "nav.stations", icon: "stations" });
+    if (can(actor, "tenant.stationTypes.manage")) {
+      nav.push({ to: "/county/station-types", labelKey: "nav.stationTypes", icon: "stationTypes" });
+    }
     if (can(actor, "tenant.users.read")) nav.push({ to: "/county/users", labelKey: "nav.users", icon: "users" });
     if (can(actor, "tenant.calendar.manage"))
       nav.push({ to: "/county/calendar", labelKey: "nav.calendar", icon: "calendar" });

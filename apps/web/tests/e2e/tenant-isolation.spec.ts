@@ -7,7 +7,12 @@ import { pick, signIn } from "./support";
  * is a 404 that shows nothing of B. A meta-check makes sure every route with an id
  * in its path is covered here (or allowlisted with a reason).
  */
-const ID_ROUTES_COVERED = ["tenants/:tenantId", "townships/:townshipId"];
+const ID_ROUTES_COVERED = [
+  "tenants/:tenantId",
+  "townships/:townshipId",
+  "stations/:stationId",
+  "stations/:stationId/qr/:format",
+];
 const ID_ROUTES_ALLOWED = {
   "invite/:token": "public by design: the token is the credential (tested in onboarding.spec.ts)",
 };
@@ -72,4 +77,22 @@ test("tenant A's admin gets 404 for every tenant-B URL, never B's data", async (
   await page.goto("/county/townships");
   const own = await page.getByTestId("townships").getByRole("link").first().getAttribute("href");
   expect((await page.request.get(own!)).status()).toBe(200);
+
+  // The other way round: B's admin asks for A's stations, their QR codes and posters.
+  await page.goto("/county/stations");
+  const stationUrls = await page
+    .getByTestId("stations")
+    .getByRole("link")
+    .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  expect(stationUrls.length).toBeGreaterThan(5);
+  expect((await page.request.get(`${stationUrls[0]}/qr/png`)).status()).toBe(200);
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await signIn(page, "qx-admin", B_PASSWORD);
+  for (const url of stationUrls) {
+    for (const variant of [url, `${url}.data`, `${url}/qr/png`, `${url}/qr/svg`, `${url}/qr/poster`]) {
+      const response = await page.request.get(variant, { maxRedirects: 0 });
+      expect(response.status(), variant).toBe(404);
+      expect(await response.text(), variant).not.toContain("西乡塘");
+    }
+  }
 });

@@ -1,6 +1,7 @@
 import { can } from "@rdlink/auth";
 import {
   deputies,
+  deputyStations,
   dutyPosts,
   postClaims,
   stationLiaisons,
@@ -11,7 +12,7 @@ import {
   users,
 } from "@rdlink/db";
 import { ZFieldList } from "@rdlink/forms";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { UseCaseContext } from "../shared/context";
 import { NotFoundError } from "../shared/errors";
 import { ZId } from "../shared/fields";
@@ -70,8 +71,38 @@ export async function getStation(tx: TenantTx, ctx: UseCaseContext, idInput: unk
       ),
     )
     .orderBy(asc(dutyPosts.sortOrder));
+  const stationed = await tx
+    .select({ id: deputies.id, name: deputies.name, level: deputies.level, userId: deputies.userId })
+    .from(deputyStations)
+    .innerJoin(deputies, and(eq(deputies.tenantId, deputyStations.tenantId), eq(deputies.id, deputyStations.deputyId)))
+    .where(and(eq(deputyStations.tenantId, tx.tenantId), eq(deputyStations.stationId, station.id)))
+    .orderBy(asc(deputies.name));
+  const canManage = can(ctx.actor, "tenant.stations.manage", { tenantId: tx.tenantId, townshipId: station.townshipId });
+  // Deputies of the township who are not yet in, for the manager's "进站" picker.
+  const assignable = canManage
+    ? (
+        await tx
+          .select({ id: deputies.id, name: deputies.name })
+          .from(deputies)
+          .where(
+            and(
+              eq(deputies.tenantId, tx.tenantId),
+              eq(deputies.townshipId, station.townshipId),
+              isNull(deputies.archivedAt),
+            ),
+          )
+          .orderBy(asc(deputies.name))
+          .limit(500)
+      ).filter((d) => !stationed.some((s) => s.id === d.id))
+    : [];
   return {
     station,
+    deputies: stationed.map(({ userId: _user, ...d }) => d),
+    assignable,
+    canManage,
+    canDecide: can(ctx.actor, "tenant.posts.decide", { tenantId: tx.tenantId, townshipId: station.townshipId }),
+    /** The actor's own deputy record when they are stationed here: they may claim posts. */
+    myDeputyId: stationed.find((d) => d.userId === ctx.actor.userId)?.id ?? null,
     typeName: type.name,
     townshipName: row.townshipName,
     fields: [

@@ -1,0 +1,75 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
+
+test("a station gets a custom field, a liaison officer, a QR poster, and a deputy holding 法律服务岗", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, "xxt-admin");
+
+  // The admin adds a custom field to the station type.
+  await page.getByRole("link", { name: "站点类型" }).click();
+  const type = page.getByTestId("station-type-人大代表联络站");
+  await type.getByLabel("字段名称").fill("场所面积（平方米）");
+  await type.getByLabel("字段标识").fill("area");
+  await type.getByRole("combobox", { name: "字段类型" }).click();
+  await page.getByRole("option", { name: "数字" }).click();
+  await type.getByRole("switch", { name: "必填" }).check();
+  await type.getByRole("button", { name: "添加字段" }).click();
+  await expect(page.getByTestId("station-type-人大代表联络站")).toContainText("场所面积（平方米）");
+
+  // … creates a station of that type in 金陵镇 with a liaison officer.
+  await page.getByRole("link", { name: "站点", exact: true }).click();
+  await page.getByRole("link", { name: "新建站点" }).click();
+  await page.getByRole("combobox", { name: "所属乡镇（街道）" }).click();
+  await page.getByRole("option", { name: "金陵镇" }).click();
+  await page.getByLabel("站点名称").fill("金陵镇那况村代表联络站");
+  await page.getByLabel("接待日安排").fill("每月15日");
+  await page.getByRole("combobox", { name: "联络员" }).click();
+  await page.getByRole("option", { name: /黄小梅/ }).click();
+  await page.keyboard.press("Escape");
+  await page.getByLabel("场所面积（平方米）").fill("120");
+  await page.getByRole("button", { name: "创建" }).click();
+  await expect(page.getByRole("heading", { name: "金陵镇那况村代表联络站" })).toBeVisible();
+  await expect(page.getByTestId("station-fields")).toContainText("场所面积（平方米）：120");
+
+  // … downloads its QR code and poster.
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "下载 PNG" }).click();
+  expect((await download).suggestedFilename()).toBe("金陵镇那况村代表联络站-二维码.png");
+  const posterUrl = await page.getByRole("link", { name: "打印 A4 海报" }).getAttribute("href");
+  const poster = await page.request.get(posterUrl!);
+  expect(poster.status()).toBe(200);
+  expect(await poster.text()).toContain("金陵镇那况村代表联络站");
+
+  // … and stations 韦建国 there.
+  await page.getByRole("combobox", { name: "代表进站" }).click();
+  await page.getByRole("option", { name: "韦建国" }).click();
+  await page.getByRole("button", { name: "代表进站" }).click();
+  await expect(page.getByTestId("station-deputies")).toContainText("韦建国");
+  const stationUrl = new URL(page.url()).pathname;
+
+  // The deputy claims 法律服务岗.
+  const deputyContext = await browser.newContext();
+  const deputy = await deputyContext.newPage();
+  await signIn(deputy, "xxt-deputy");
+  await deputy.goto(stationUrl);
+  const law = deputy.getByTestId("post-法律服务岗");
+  await law.getByRole("textbox").fill("每月接待日提供法律咨询");
+  await law.getByRole("button", { name: "认领岗位" }).click();
+  await expect(deputy.getByTestId("post-法律服务岗")).toContainText("待审批");
+  await deputyContext.close();
+
+  // The township approves; the station page shows the holder.
+  const townshipContext = await browser.newContext();
+  const township = await townshipContext.newPage();
+  await signIn(township, "xxt-jinling");
+  await township.goto(stationUrl);
+  await township.getByTestId("post-法律服务岗").getByRole("button", { name: "批准", exact: true }).click();
+  await expect(township.getByTestId("post-法律服务岗")).toContainText("韦建国");
+  await expect(township.getByTestId("post-法律服务岗")).toContainText("每月接待日提供法律咨询");
+  await townshipContext.close();
+
+  await page.reload();
+  await expect(page.getByTestId("post-法律服务岗")).toContainText("韦建国（自");
+});
