@@ -22,7 +22,8 @@ test("five wrong passwords lock the account, whether or not it exists, with the 
     await page.getByRole("button", { name: "登录" }).click();
     return page.getByRole("alert");
   };
-  for (let i = 1; i <= 5; i++) await expect(await attempt("xxt-responder", `wrong-${i}`)).toHaveText("用户名或密码错误");
+  for (let i = 1; i <= 5; i++)
+    await expect(await attempt("xxt-responder", `wrong-${i}`)).toHaveText("用户名或密码错误");
   // Locked: even the right password is refused, and the lock says for how long.
   await expect(await attempt("xxt-responder", DEMO_PASSWORD)).toHaveText("登录失败次数过多，请 1 分钟后再试");
 
