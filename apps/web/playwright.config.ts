@@ -7,6 +7,8 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export default defineConfig({
   testDir: "tests/e2e",
   testMatch: "*.spec.ts",
+  // Its own folder: Playwright empties it at start, and vitest's report lives beside it.
+  outputDir: "test-results/e2e",
   // One server on one embedded database: the specs run one after another.
   workers: 1,
   fullyParallel: false,
