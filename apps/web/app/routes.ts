@@ -26,6 +26,8 @@ export default [
       route("stations/:stationId", "routes/county/station.tsx"),
       route("stations/:stationId/qr/:format", "routes/county/station-qr.tsx"),
       route("station-types", "routes/county/station-types.tsx"),
+      route("deputies", "routes/county/deputies.tsx"),
+      route("deputies/export", "routes/county/deputies-export.tsx"),
     ]),
   ]),
   route("*", "routes/not-found.tsx"),

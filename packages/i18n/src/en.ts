@@ -42,6 +42,7 @@ export const en: Translation = {
     users: "Users and roles",
     audit: "Audit log",
     stations: "Stations",
+    deputies: "Deputies",
     stationTypes: "Station types",
     calendar: "Calendar",
     account: "Change password",
@@ -218,6 +219,26 @@ export const en: Translation = {
       deputy: "Deputy",
     },
   },
+  deputies: {
+    title: "Deputies",
+    intro: "The deputies in station. Phone numbers are masked; showing one in full is written to the audit log.",
+    name: "Name",
+    level: "Level",
+    levels: {
+      national: "National",
+      provincial: "Provincial",
+      municipal: "Municipal",
+      county: "County",
+      township: "Township",
+    },
+    term: "Term",
+    township: "Township",
+    sector: "Sector",
+    phone: "Phone",
+    reveal: "Show",
+    export: "Export to Excel",
+    empty: "No deputy matches",
+  },
   calendar: {
     title: "Working-day calendar",
     intro:
@@ -280,6 +301,7 @@ export const en: Translation = {
       claim_declined: "Claim declined",
     },
     deputies: {
+      phone_revealed: "Deputy's phone shown",
       imported: "Deputies imported",
       exported_with_phones: "Deputies exported with phone numbers",
     },

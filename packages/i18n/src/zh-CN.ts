@@ -40,6 +40,7 @@ export const zhCN = {
     users: "用户与角色",
     audit: "审计日志",
     stations: "站点",
+    deputies: "人大代表",
     stationTypes: "站点类型",
     calendar: "工作日历",
     account: "修改密码",
@@ -213,6 +214,20 @@ export const zhCN = {
       deputy: "代表",
     },
   },
+  deputies: {
+    title: "人大代表",
+    intro: "进站代表名册。手机号默认隐藏，查看完整号码会记入审计日志。",
+    name: "姓名",
+    level: "层级",
+    levels: { national: "全国", provincial: "省", municipal: "市", county: "县（区）", township: "乡（镇）" },
+    term: "届次",
+    township: "所属乡镇（街道）",
+    sector: "行业",
+    phone: "联系电话",
+    reveal: "查看",
+    export: "导出 Excel",
+    empty: "没有符合条件的代表",
+  },
   calendar: {
     title: "工作日历",
     intro:
@@ -275,6 +290,7 @@ export const zhCN = {
       claim_declined: "不予批准认领",
     },
     deputies: {
+      phone_revealed: "查看代表电话",
       imported: "导入代表名册",
       exported_with_phones: "导出代表名册（含电话）",
     },

@@ -7,6 +7,7 @@ import {
   IconCalendar,
   IconForms,
   IconHome,
+  IconId,
   IconKey,
   IconListDetails,
   IconLogout,
@@ -31,6 +32,7 @@ const icons = {
   audit: IconListDetails,
   calendar: IconCalendar,
   stations: IconBuildingBank,
+  deputies: IconId,
   stationTypes: IconForms,
   account: IconKey,
 };
@@ -48,6 +50,8 @@ export function loader({ request, context }: Route.LoaderArgs) {
       nav.push({ to: "/county/townships", labelKey: "nav.townships", icon: "townships" });
     if (can(actor, "tenant.stations.read"))
       nav.push({ to: "/county/stations", labelKey: "nav.stations", icon: "stations" });
+    if (can(actor, "tenant.stations.read"))
+      nav.push({ to: "/county/deputies", labelKey: "nav.deputies", icon: "deputies" });
     if (can(actor, "tenant.stationTypes.manage")) {
       nav.push({ to: "/county/station-types", labelKey: "nav.stationTypes", icon: "stationTypes" });
     }

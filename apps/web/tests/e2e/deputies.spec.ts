@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
+
+const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
+
+test("no list or data response carries an unmasked mobile number; a reveal is audited", async ({ page }) => {
+  await signIn(page, "xxt-admin");
+  await page.getByRole("link", { name: "人大代表" }).click();
+  await expect(page.getByTestId("deputies")).toContainText("****");
+
+  // Every page of the directory, as HTML and as the data the client fetches.
+  const pages = Math.ceil(150 / 50);
+  const urls = ["/county/stations", "/county/stations.data", "/county/users", "/county/audit"];
+  for (let n = 1; n <= pages; n++) urls.push(`/county/deputies?page=${n}`, `/county/deputies.data?page=${n}`);
+  await page.goto("/county/stations");
+  const station = await page.getByTestId("stations").getByRole("link").first().getAttribute("href");
+  urls.push(station!, `${station}.data`);
+  for (const url of urls) {
+    const response = await page.request.get(url);
+    expect(response.status(), url).toBe(200);
+    expect(await response.text(), url).not.toMatch(MOBILE);
+  }
+
+  // Revealing one number shows it, and writes who looked at whose number.
+  await page.goto("/county/deputies?q=韦建国");
+  await page.getByTestId("deputies").getByRole("button", { name: "查看" }).click();
+  await expect(page.getByTestId("deputies")).toContainText(/139\d{8}/);
+  await page.getByRole("link", { name: "审计日志" }).click();
+  await expect(page.getByTestId("audit-log")).toContainText("查看代表电话");
+  await expect(page.getByTestId("audit-log")).toContainText("韦建国");
+});
+
+test("a township operator sees only masked numbers and no way to reveal them", async ({ page }) => {
+  await signIn(page, "xxt-jinling");
+  await page.goto("/county/deputies");
+  await expect(page.getByTestId("deputies")).toContainText("****");
+  await expect(page.getByTestId("deputies").getByRole("button", { name: "查看" })).toHaveCount(0);
+  const refused = await page.request.post("/county/deputies", {
+    headers: { origin: new URL(page.url()).origin },
+    form: { deputyId: "00000000-0000-4000-8000-000000000000" },
+  });
+  expect(refused.status()).toBe(404);
+});
