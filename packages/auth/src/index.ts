@@ -7,6 +7,7 @@ export {
   homePath,
   type Permission,
   PermissionDenied,
+  stationScope,
   type Target,
   townshipsInScope,
 } from "./permissions";

@@ -54,6 +54,15 @@ export function townshipsInScope(actor: Actor): "all" | string[] {
   return [...new Set(actor.memberships.flatMap((m) => m.townshipIds))];
 }
 
+/**
+ * The townships whose stations and deputies the actor may see: deputies and handling
+ * units work county-wide, township roles within their townships.
+ */
+export function stationScope(actor: Actor): "all" | string[] {
+  if (hasRole(actor, "deputy") || hasRole(actor, "handling_unit_responder")) return "all";
+  return townshipsInScope(actor);
+}
+
 export function can(actor: Actor, permission: Permission, target: Target = {}): boolean {
   if (permission === "platform.tenants.manage") return actor.platformRole === "operator";
 
@@ -77,11 +86,9 @@ export function can(actor: Actor, permission: Permission, target: Target = {}): 
     case "tenant.calendar.manage":
       return hasRole(actor, "county_admin");
     case "tenant.stations.read": {
-      if (hasRole(actor, "county_admin")) return true;
       if (target.townshipId === undefined) return actor.memberships.length > 0;
-      // Deputies and handling units work county-wide; township roles within their townships.
-      const countyWide = hasRole(actor, "deputy") || hasRole(actor, "handling_unit_responder");
-      return countyWide || (townshipsInScope(actor) as string[]).includes(target.townshipId);
+      const scope = stationScope(actor);
+      return scope === "all" || scope.includes(target.townshipId);
     }
     case "tenant.stations.manage":
     case "tenant.posts.decide": {

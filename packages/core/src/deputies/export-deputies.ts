@@ -1,4 +1,4 @@
-import { can } from "@rdlink/auth";
+import { assertCan, can } from "@rdlink/auth";
 import { deputies, deputyStations, stations, type TenantTx, townships } from "@rdlink/db";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
@@ -12,8 +12,7 @@ import { buildDeputySheet } from "./sheet";
 export async function exportDeputies(tx: TenantTx, ctx: UseCaseContext, options: { revealPhones?: boolean } = {}) {
   const reveal =
     options.revealPhones === true && can(ctx.actor, "tenant.deputies.revealPhone", { tenantId: tx.tenantId });
-  if (!can(ctx.actor, "tenant.stations.read", { tenantId: tx.tenantId }))
-    throw new Error("Not allowed: tenant.stations.read");
+  assertCan(ctx.actor, "tenant.stations.read", { tenantId: tx.tenantId });
   const rows = await tx
     .select({ deputy: deputies, township: townships.name })
     .from(deputies)

@@ -1,4 +1,4 @@
-import { assertCan, townshipsInScope } from "@rdlink/auth";
+import { assertCan, stationScope } from "@rdlink/auth";
 import { deputies, type TenantTx, townships } from "@rdlink/db";
 import { and, asc, count, eq, ilike, inArray, isNull, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
@@ -21,10 +21,7 @@ export const ZListDeputies = z.object({
 export async function listDeputies(tx: TenantTx, ctx: UseCaseContext, input: unknown = {}) {
   assertCan(ctx.actor, "tenant.stations.read", { tenantId: tx.tenantId });
   const { search, level, townshipId, page, pageSize } = parseInput(ZListDeputies, input);
-  const countyWide = ctx.actor.memberships.some((m) =>
-    ["county_admin", "deputy", "handling_unit_responder"].includes(m.role),
-  );
-  const scope = countyWide ? "all" : townshipsInScope(ctx.actor);
+  const scope = stationScope(ctx.actor);
   const where = and(
     ...([
       eq(deputies.tenantId, tx.tenantId),

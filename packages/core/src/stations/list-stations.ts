@@ -1,4 +1,4 @@
-import { assertCan, townshipsInScope } from "@rdlink/auth";
+import { assertCan, stationScope } from "@rdlink/auth";
 import { stations, stationTypes, type TenantTx, townships } from "@rdlink/db";
 import { and, asc, count, eq, ilike, inArray, type SQL } from "drizzle-orm";
 import { z } from "zod";
@@ -16,10 +16,7 @@ export const ZListStations = z.object({
 export async function listStations(tx: TenantTx, ctx: UseCaseContext, input: unknown = {}) {
   assertCan(ctx.actor, "tenant.stations.read", { tenantId: tx.tenantId });
   const { search, townshipId, page, pageSize } = parseInput(ZListStations, input);
-  const countyWide = ctx.actor.memberships.some((m) =>
-    ["county_admin", "deputy", "handling_unit_responder"].includes(m.role),
-  );
-  const scope = countyWide ? "all" : townshipsInScope(ctx.actor);
+  const scope = stationScope(ctx.actor);
   const where = and(
     ...([
       eq(stations.tenantId, tx.tenantId),
