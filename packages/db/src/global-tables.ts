@@ -3,4 +3,12 @@
  * tenant-owned: tenant_id in its keys, RLS enabled and forced (checked by
  * catalog.integration.test.ts). Adding a table here needs a reason in review.
  */
-export const GLOBAL_TABLES = ["tenants", "users", "sessions", "login_throttles", "platform_audit_log"] as const;
+export const GLOBAL_TABLES = [
+  "tenants",
+  "users",
+  "sessions",
+  "login_throttles",
+  "platform_audit_log",
+  // The public intake's limits per address apply before any county is known (hashed keys only).
+  "rate_limits",
+] as const;

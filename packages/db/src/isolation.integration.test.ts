@@ -101,6 +101,7 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
       stationTypeId: stationType!.id,
       townshipId: township!.id,
       name: "金陵镇代表联络站",
+      code: "JL0001",
       headDeputyId: deputy!.id,
     })
     .returning();
@@ -115,11 +116,27 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
   const [grid] = await tx.insert(s.grids).values({ communityId: community!.id, name: "第一网格" }).returning();
   await tx.insert(s.gridDeputies).values({ gridId: grid!.id, deputyId: deputy!.id });
   const [unit] = await tx.insert(s.handlingUnits).values({ name: "区住建局" }).returning();
+  const [contact] = await tx
+    .insert(s.handlingUnitContacts)
+    .values({ handlingUnitId: unit!.id, name: "李科长", phone: "13800000000" })
+    .returning();
   const [activity] = await tx
     .insert(s.activities)
-    .values({ stationId: station!.id, kind: "reception", day: "2026-11-15", peopleReceived: 12, summary: "接待日" })
+    .values({
+      stationId: station!.id,
+      townshipId: township!.id,
+      kind: "reception",
+      day: "2026-11-15",
+      peopleReceived: 12,
+      summary: "接待日",
+    })
     .returning();
   await tx.insert(s.activityDeputies).values({ activityId: activity!.id, deputyId: deputy!.id });
+  const [notification] = await tx
+    .insert(s.notifications)
+    .values({ userId: user!.id, caseId: kase!.id, template: "case.assigned" })
+    .returning();
+  const [apiKey] = await tx.insert(s.apiKeys).values({ name: "12345热线", secretHash: "x" }).returning();
   return {
     tenantId,
     ids: {
@@ -141,7 +158,10 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
       post_claims: [claim!.id],
       grids: [grid!.id],
       handling_units: [unit!.id],
+      handling_unit_contacts: [contact!.id],
       activities: [activity!.id],
+      notifications: [notification!.id],
+      api_keys: [apiKey!.id],
     },
   };
 }
@@ -180,7 +200,7 @@ const foreignInserts: Record<string, (b: Seeded) => ReturnType<typeof sql>> = {
   deputies: (b) =>
     sql`insert into deputies (tenant_id, name, level, township_id) values (${b.tenantId}, '入侵', 'county', ${b.ids.townships![0]})`,
   stations: (b) =>
-    sql`insert into stations (tenant_id, station_type_id, township_id, name) values (${b.tenantId}, ${b.ids.station_types![0]}, ${b.ids.townships![0]}, '入侵站')`,
+    sql`insert into stations (tenant_id, station_type_id, township_id, name, code) values (${b.tenantId}, ${b.ids.station_types![0]}, ${b.ids.townships![0]}, '入侵站', 'XXXXXX')`,
   station_liaisons: (b) =>
     sql`insert into station_liaisons (tenant_id, station_id, user_id) select ${b.tenantId}, ${b.ids.stations![0]}, id from users limit 1`,
   deputy_stations: (b) =>
@@ -196,10 +216,15 @@ const foreignInserts: Record<string, (b: Seeded) => ReturnType<typeof sql>> = {
   grid_deputies: (b) =>
     sql`insert into grid_deputies (tenant_id, grid_id, deputy_id) values (${b.tenantId}, ${b.ids.grids![0]}, ${b.ids.deputies![0]})`,
   handling_units: (b) => sql`insert into handling_units (tenant_id, name) values (${b.tenantId}, '入侵局')`,
+  handling_unit_contacts: (b) =>
+    sql`insert into handling_unit_contacts (tenant_id, handling_unit_id, name) values (${b.tenantId}, ${b.ids.handling_units![0]}, '入侵')`,
   activities: (b) =>
-    sql`insert into activities (tenant_id, station_id, kind, day, summary) values (${b.tenantId}, ${b.ids.stations![0]}, 'visit', '2026-11-01', 'x')`,
+    sql`insert into activities (tenant_id, station_id, township_id, kind, day, summary) values (${b.tenantId}, ${b.ids.stations![0]}, ${b.ids.townships![0]}, 'visit', '2026-11-01', 'x')`,
   activity_deputies: (b) =>
     sql`insert into activity_deputies (tenant_id, activity_id, deputy_id) values (${b.tenantId}, ${b.ids.activities![0]}, ${b.ids.deputies![0]})`,
+  notifications: (b) =>
+    sql`insert into notifications (tenant_id, user_id, template) select ${b.tenantId}, id, 'forged' from users limit 1`,
+  api_keys: (b) => sql`insert into api_keys (tenant_id, name, secret_hash) values (${b.tenantId}, '入侵', 'x')`,
 };
 
 describe.each(testDrivers())("tenant isolation on %s", (driver) => {

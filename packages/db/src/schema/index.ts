@@ -1,4 +1,6 @@
 export * from "./audit";
+export * from "./case-operations";
+export * from "./handling-units";
 export * from "./platform";
 export * from "./stations";
 export * from "./templates";

@@ -1,5 +1,6 @@
 import {
   date,
+  doublePrecision,
   foreignKey,
   index,
   integer,
@@ -72,10 +73,13 @@ export const stations = pgTable(
     stationTypeId: uuid().notNull(),
     townshipId: uuid().notNull(),
     communityId: uuid(),
+    /** Short code of the public intake page, `/s/<county division code>-<code>`: printed on posters, never changed. */
+    code: text().notNull(),
     name: text().notNull(),
     address: text(),
-    latitude: text(),
-    longitude: text(),
+    /** Map point (WGS-84), optional. */
+    latitude: doublePrecision(),
+    longitude: doublePrecision(),
     headDeputyId: uuid(),
     theme: text(),
     /** e.g. "每月15日" */
@@ -95,6 +99,7 @@ export const stations = pgTable(
     foreignKey({ columns: [t.tenantId, t.communityId], foreignColumns: [communities.tenantId, communities.id] }),
     foreignKey({ columns: [t.tenantId, t.headDeputyId], foreignColumns: [deputies.tenantId, deputies.id] }),
     unique().on(t.tenantId, t.townshipId, t.name),
+    unique().on(t.tenantId, t.code),
     index().on(t.tenantId, t.townshipId),
     tenantIsolationPolicy(),
   ],
@@ -161,13 +166,15 @@ export const stationChecklistItems = pgTable(
   ],
 );
 
-/** The duty posts a station offers, from the county's catalog. */
+/** The duty posts a station offers (or once offered), from the county's catalog. */
 export const stationPosts = pgTable(
   "station_posts",
   {
     tenantId: tenantColumns.tenantId,
     stationId: uuid().notNull(),
     postId: uuid().notNull(),
+    /** No longer offered; the row stays so that the post's claims keep their history. */
+    withdrawnAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.stationId, t.postId] }),
@@ -243,24 +250,17 @@ export const gridDeputies = pgTable(
   ],
 );
 
-/** 承办单位: a government department that handles and answers cases. */
-export const handlingUnits = pgTable(
-  "handling_units",
-  {
-    ...tenantColumns,
-    name: text().notNull(),
-    contactName: text(),
-    contactPhone: text(),
-    archivedAt: timestamp({ withTimezone: true }),
-    createdAt: createdAt(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
-    foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }),
-    unique().on(t.tenantId, t.name),
-    tenantIsolationPolicy(),
-  ],
-);
+export const activityKinds = [
+  "reception",
+  "visit",
+  "training",
+  "study",
+  "mediation",
+  "legislativeConsultation",
+  "postService",
+  "other",
+] as const;
+export type TActivityKind = (typeof activityKinds)[number];
 
 /** 履职台账: reception days, visits, trainings, mediations, consultations, post service … */
 export const activities = pgTable(
@@ -268,11 +268,18 @@ export const activities = pgTable(
   {
     ...tenantColumns,
     stationId: uuid().notNull(),
-    kind: text({
-      enum: ["reception", "visit", "training", "study", "mediation", "legislativeConsultation", "postService", "other"],
-    }).notNull(),
+    /** The station's township, copied so township lists and counts need no join. */
+    townshipId: uuid().notNull(),
+    kind: text({ enum: activityKinds }).notNull(),
     day: date({ mode: "string" }).notNull(),
+    /** 接待人次 */
     peopleReceived: integer().notNull().default(0),
+    /** 调解矛盾纠纷 (起) */
+    disputesMediated: integer().notNull().default(0),
+    /** 安排就业 (人次) */
+    jobsArranged: integer().notNull().default(0),
+    /** The duty post served, for post service (岗位服务). */
+    postId: uuid(),
     summary: text().notNull(),
     photoIds: jsonb().$type<string[]>().notNull().default([]),
     recordedBy: uuid().references(() => users.id),
@@ -281,7 +288,13 @@ export const activities = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.stationId], foreignColumns: [stations.tenantId, stations.id] }),
-    index().on(t.tenantId, t.stationId, t.day),
+    foreignKey({ columns: [t.tenantId, t.townshipId], foreignColumns: [townships.tenantId, townships.id] }),
+    foreignKey({ columns: [t.tenantId, t.postId], foreignColumns: [dutyPosts.tenantId, dutyPosts.id] }),
+    // The ledger lists newest first (day, then entry time) a page at a time: with the order in
+    // the index, a page reads its 50 rows instead of sorting the whole period.
+    index().on(t.tenantId, t.stationId, t.day, t.createdAt),
+    index().on(t.tenantId, t.townshipId, t.day, t.createdAt),
+    index().on(t.tenantId, t.day, t.createdAt),
     tenantIsolationPolicy(),
   ],
 );

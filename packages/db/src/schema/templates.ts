@@ -50,6 +50,8 @@ export const dutyPosts = pgTable(
   {
     ...tenantColumns,
     name: text().notNull(),
+    /** What a deputy in this post does, shown when claiming it. */
+    description: text(),
     sortOrder: integer().notNull().default(0),
     archivedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),

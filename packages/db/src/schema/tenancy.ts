@@ -11,6 +11,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { roles } from "../roles";
+import { handlingUnits } from "./handling-units";
 import { tenants, users } from "./platform";
 import { createdAt, tenantColumns, tenantIsolationPolicy } from "./tenant-table";
 
@@ -67,11 +68,14 @@ export const memberships = pgTable(
       .notNull()
       .references(() => users.id),
     role: text({ enum: roles }).notNull(),
+    /** The unit a handling-unit responder answers for; they see only its cases. */
+    handlingUnitId: uuid(),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }),
+    foreignKey({ columns: [t.tenantId, t.handlingUnitId], foreignColumns: [handlingUnits.tenantId, handlingUnits.id] }),
     unique().on(t.tenantId, t.userId, t.role),
     index().on(t.userId),
     tenantIsolationPolicy(),

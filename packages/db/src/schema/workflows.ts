@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   boolean,
   date,
@@ -12,7 +13,9 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { handlingUnits } from "./handling-units";
 import { tenants, users } from "./platform";
+import { stations } from "./stations";
 import { townships } from "./tenancy";
 import { createdAt, tenantColumns, tenantIsolationPolicy } from "./tenant-table";
 
@@ -62,6 +65,10 @@ export const workflowVersions = pgTable(
   ],
 );
 
+/** How a case came in: the station's QR code, at the station, by a deputy, or another system. */
+export const caseChannels = ["qr", "reception", "visit", "phone", "letter", "deputy", "api"] as const;
+export const satisfactionLevels = ["satisfied", "basic", "unsatisfied"] as const;
+
 export const cases = pgTable(
   "cases",
   {
@@ -77,6 +84,39 @@ export const cases = pgTable(
     /** A side effect failed for good: the case needs someone to look (its state is unchanged). */
     incident: boolean().notNull().default(false),
     townshipId: uuid(),
+    stationId: uuid(),
+    /** What the citizen tracks the case by, `<county division code>-<8 characters>`. */
+    trackingCode: text(),
+    /** How it came in (caseChannels). */
+    channel: text({ enum: caseChannels }),
+    category: text(),
+    /** A line for lists: the start of what was submitted. */
+    title: text(),
+    submitterName: text(),
+    /** Full number; lists show it masked, and it is never shown on public pages. */
+    submitterPhone: text(),
+    /** The intake's Idempotency-Key: a double tap makes one case. */
+    intakeKey: text(),
+    /** What came with that key (SHA-256 of the API request's body): the key reused for another body is refused. */
+    intakeFingerprint: text(),
+    /** The following columns are kept by every step, for inboxes and figures without reading snapshots. */
+    handlingUnitId: uuid(),
+    /** 协办单位: they see the case and answer too; the lead's answer closes the step. */
+    coHandlingUnitIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    /** Whose desk the current state is on (its assignee role and scope). */
+    assigneeRole: text(),
+    assigneeScope: text(),
+    /** When the current state's deadline ends (its 100 % rung), and its first warning. */
+    dueAt: timestamp({ withTimezone: true }),
+    warnAt: timestamp({ withTimezone: true }),
+    /** First time a deadline of a task passed: stays, for figures on timeliness. */
+    overdueAt: timestamp({ withTimezone: true }),
+    /** When the case reached a closing state (办结). */
+    closedAt: timestamp({ withTimezone: true }),
+    /** The citizen's latest rating (满意 / 基本满意 / 不满意). */
+    satisfaction: text({ enum: satisfactionLevels }),
+    /** 整合: the deputy suggestion this opinion was merged into. */
+    mergedIntoId: uuid(),
     createdAt: createdAt(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -88,7 +128,26 @@ export const cases = pgTable(
       foreignColumns: [workflowVersions.tenantId, workflowVersions.id],
     }),
     foreignKey({ columns: [t.tenantId, t.townshipId], foreignColumns: [townships.tenantId, townships.id] }),
+    foreignKey({ columns: [t.tenantId, t.stationId], foreignColumns: [stations.tenantId, stations.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.handlingUnitId],
+      foreignColumns: [handlingUnits.tenantId, handlingUnits.id],
+    }),
+    foreignKey({ columns: [t.tenantId, t.mergedIntoId], foreignColumns: [t.tenantId, t.id] }),
     index().on(t.tenantId, t.versionId, t.state),
+    unique().on(t.tenantId, t.trackingCode),
+    unique().on(t.tenantId, t.intakeKey),
+    // Inboxes: open cases on a role's desk, soonest deadline first.
+    index("cases_inbox_idx").on(t.tenantId, t.assigneeRole, t.townshipId, t.dueAt).where(sql`status = 'active'`),
+    index("cases_unit_inbox_idx").on(t.tenantId, t.handlingUnitId, t.dueAt).where(sql`status = 'active'`),
+    // A township's cases, open or not (the workbench's "all" view for township staff), soonest deadline first.
+    index("cases_township_idx").on(t.tenantId, t.townshipId, t.dueAt),
+    // A handling unit's cases, open or not, as lead or as co-handling unit (combined by a BitmapOr).
+    index("cases_unit_idx").on(t.tenantId, t.handlingUnitId, t.dueAt),
+    index("cases_co_units_idx").using("gin", t.coHandlingUnitIds),
+    // Figures by period, township and station.
+    index().on(t.tenantId, t.createdAt),
+    index().on(t.tenantId, t.stationId, t.createdAt),
     tenantIsolationPolicy(),
   ],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE "station_posts" ADD COLUMN "withdrawn_at" timestamp with time zone;

@@ -1,0 +1,1 @@
+ALTER TABLE "cases" ADD COLUMN "co_handling_unit_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL;

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_township_idx" ON "cases" USING btree ("tenant_id","township_id","due_at");
