@@ -4,12 +4,14 @@ export {
   type Actor,
   assertCan,
   can,
+  handlingUnitsOf,
   homePath,
   type Permission,
   PermissionDenied,
   stationScope,
   type Target,
   townshipsInScope,
+  townshipsOfRole,
 } from "./permissions";
 export { isSameOriginRequest } from "./same-origin";
 export {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Actor, can, townshipsInScope } from "./permissions";
+import { type Actor, can, handlingUnitsOf, townshipsInScope } from "./permissions";
 
 const tenantA = "00000000-0000-4000-8000-00000000000a";
 const tenantB = "00000000-0000-4000-8000-00000000000b";
@@ -68,5 +68,75 @@ describe("permissions", () => {
     expect(can(operator, "tenant.calendar.manage")).toBe(false);
     expect(can(operator, "tenant.cases.start")).toBe(true);
     expect(can(platform, "tenant.workflows.manage", { tenantId: tenantB })).toBe(false);
+  });
+
+  it("lets a township operator keep its townships' deputies, communities, grids and ledger, and no other's", () => {
+    for (const permission of [
+      "tenant.deputies.manage",
+      "tenant.communities.manage",
+      "tenant.grids.manage",
+      "tenant.activities.record",
+    ] as const) {
+      expect(can(operator, permission, { townshipId: "t1" }), permission).toBe(true);
+      expect(can(operator, permission, { townshipId: "t3" }), permission).toBe(false);
+      expect(can(admin, permission, { townshipId: "t3" }), permission).toBe(true);
+    }
+    expect(can(operator, "tenant.activities.read", { townshipId: "t3" })).toBe(false);
+    expect(can(operator, "tenant.posts.manage")).toBe(false);
+    expect(can(operator, "tenant.handlingUnits.manage")).toBe(false);
+    expect(can(admin, "tenant.handlingUnits.manage")).toBe(true);
+    expect(can(admin, "tenant.handlingUnits.revealPhone")).toBe(true);
+    expect(can(operator, "tenant.handlingUnits.revealPhone")).toBe(false);
+  });
+
+  it("lets a liaison officer record the ledger of its townships but not manage stations", () => {
+    const liaison = actor({ memberships: [{ role: "station_liaison", townshipIds: ["t1"] }] });
+    expect(can(liaison, "tenant.activities.record", { townshipId: "t1" })).toBe(true);
+    expect(can(liaison, "tenant.activities.record", { townshipId: "t2" })).toBe(false);
+    expect(can(liaison, "tenant.stations.manage", { townshipId: "t1" })).toBe(false);
+    expect(can(liaison, "tenant.grids.manage", { townshipId: "t1" })).toBe(false);
+  });
+
+  it("knows which handling unit a responder answers for", () => {
+    const responder = actor({
+      memberships: [{ role: "handling_unit_responder", townshipIds: [], handlingUnitId: "unit-1" }],
+    });
+    expect(handlingUnitsOf(responder)).toEqual(["unit-1"]);
+    expect(handlingUnitsOf(operator)).toEqual([]);
+    expect(can(responder, "tenant.handlingUnits.read")).toBe(true);
+    expect(can(responder, "tenant.activities.record", { townshipId: "t1" })).toBe(false);
+  });
+
+  it("shows the dashboard's figures to the county admin and to township operators for their townships", () => {
+    expect(can(admin, "tenant.stats.read", { tenantId: tenantA, townshipId: "t3" })).toBe(true);
+    expect(can(admin, "tenant.stats.read", { tenantId: tenantB })).toBe(false);
+    expect(can(operator, "tenant.stats.read")).toBe(true);
+    expect(can(operator, "tenant.stats.read", { townshipId: "t2" })).toBe(true);
+    expect(can(operator, "tenant.stats.read", { townshipId: "t3" })).toBe(false);
+    for (const role of ["station_liaison", "deputy", "handling_unit_responder"] as const)
+      expect(can(actor({ memberships: [{ role, townshipIds: ["t1"] }] }), "tenant.stats.read"), role).toBe(false);
+    expect(can(platform, "tenant.stats.read", { tenantId: tenantA })).toBe(false);
+  });
+
+  it("lets every county member read their notifications and only the county admin manage the outbox", () => {
+    const responder = actor({
+      memberships: [{ role: "handling_unit_responder", townshipIds: [], handlingUnitId: "h1" }],
+    });
+    expect(can(operator, "tenant.notifications.read", { tenantId: tenantA })).toBe(true);
+    expect(can(responder, "tenant.notifications.read")).toBe(true);
+    expect(can(admin, "tenant.notifications.read", { tenantId: tenantB })).toBe(false);
+    expect(can(platform, "tenant.notifications.read")).toBe(false);
+    expect(can(actor({}), "tenant.notifications.read")).toBe(false);
+    expect(can(admin, "tenant.outbox.manage", { tenantId: tenantA })).toBe(true);
+    expect(can(admin, "tenant.outbox.manage", { tenantId: tenantB })).toBe(false);
+    expect(can(operator, "tenant.outbox.manage")).toBe(false);
+    expect(can(responder, "tenant.outbox.manage")).toBe(false);
+  });
+
+  it("lets only the county admin manage the county's API keys", () => {
+    expect(can(admin, "tenant.apiKeys.manage", { tenantId: tenantA })).toBe(true);
+    expect(can(admin, "tenant.apiKeys.manage", { tenantId: tenantB })).toBe(false);
+    expect(can(operator, "tenant.apiKeys.manage")).toBe(false);
+    expect(can(platform, "tenant.apiKeys.manage")).toBe(false);
   });
 });

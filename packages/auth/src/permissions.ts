@@ -11,7 +11,8 @@ export type Actor = {
   platformRole: "operator" | null;
   /** The county the user works for; null for platform staff. */
   tenantId: string | null;
-  memberships: { role: TRole; townshipIds: string[] }[];
+  /** A handling-unit responder's membership names their unit (`handlingUnitId`). */
+  memberships: { role: TRole; townshipIds: string[]; handlingUnitId?: string | null }[];
 };
 
 export type Permission =
@@ -24,14 +25,28 @@ export type Permission =
   | "tenant.workflows.manage"
   | "tenant.calendar.manage"
   | "tenant.cases.start"
+  | "tenant.cases.read"
   | "tenant.cases.act"
   | "tenant.stations.read"
   | "tenant.stations.manage"
   | "tenant.stationTypes.manage"
   | "tenant.posts.claim"
   | "tenant.posts.decide"
+  | "tenant.posts.manage"
+  | "tenant.deputies.manage"
   | "tenant.deputies.import"
-  | "tenant.deputies.revealPhone";
+  | "tenant.deputies.revealPhone"
+  | "tenant.handlingUnits.read"
+  | "tenant.handlingUnits.manage"
+  | "tenant.handlingUnits.revealPhone"
+  | "tenant.communities.manage"
+  | "tenant.grids.manage"
+  | "tenant.activities.read"
+  | "tenant.activities.record"
+  | "tenant.stats.read"
+  | "tenant.notifications.read"
+  | "tenant.outbox.manage"
+  | "tenant.apiKeys.manage";
 
 export type Target = {
   /** The tenant the data belongs to. */
@@ -52,6 +67,17 @@ const hasRole = (actor: Actor, role: TRole) => actor.memberships.some((m) => m.r
 export function townshipsInScope(actor: Actor): "all" | string[] {
   if (hasRole(actor, "county_admin")) return "all";
   return [...new Set(actor.memberships.flatMap((m) => m.townshipIds))];
+}
+
+/** The townships a role works for, among the actor's memberships. */
+export const townshipsOfRole = (actor: Actor, role: TRole) =>
+  actor.memberships.filter((m) => m.role === role).flatMap((m) => m.townshipIds);
+
+/** The handling units whose cases a responder sees. */
+export function handlingUnitsOf(actor: Actor): string[] {
+  return actor.memberships.flatMap((m) =>
+    m.role === "handling_unit_responder" && m.handlingUnitId ? [m.handlingUnitId] : [],
+  );
 }
 
 /**
@@ -85,29 +111,67 @@ export function can(actor: Actor, permission: Permission, target: Target = {}): 
     case "tenant.workflows.manage":
     case "tenant.calendar.manage":
       return hasRole(actor, "county_admin");
-    case "tenant.stations.read": {
+    case "tenant.stations.read":
+    case "tenant.activities.read": {
       if (target.townshipId === undefined) return actor.memberships.length > 0;
       const scope = stationScope(actor);
       return scope === "all" || scope.includes(target.townshipId);
     }
+    // What a township's congress body keeps up to date: its stations, posts, deputies, communities and grids.
     case "tenant.stations.manage":
-    case "tenant.posts.decide": {
-      if (hasRole(actor, "county_admin")) return true;
-      const operated = actor.memberships.filter((m) => m.role === "township_operator").flatMap((m) => m.townshipIds);
-      return operated.length > 0 && (target.townshipId === undefined || operated.includes(target.townshipId));
-    }
+    case "tenant.posts.decide":
+    case "tenant.deputies.manage":
+    case "tenant.communities.manage":
+    case "tenant.grids.manage":
+      return hasRole(actor, "county_admin") || inTownships(townshipsOfRole(actor, "township_operator"), target);
+    // The ledger is kept by the stations' liaison officers as well.
+    case "tenant.activities.record":
+      return (
+        hasRole(actor, "county_admin") ||
+        inTownships(
+          [...townshipsOfRole(actor, "township_operator"), ...townshipsOfRole(actor, "station_liaison")],
+          target,
+        )
+      );
     case "tenant.stationTypes.manage":
+    case "tenant.posts.manage":
     case "tenant.deputies.import":
     case "tenant.deputies.revealPhone":
+    case "tenant.handlingUnits.manage":
+    case "tenant.handlingUnits.revealPhone":
+      return hasRole(actor, "county_admin");
+    case "tenant.handlingUnits.read":
+      return actor.memberships.length > 0;
+    // The dashboard's figures: the whole county, or an operator's own townships.
+    case "tenant.stats.read":
+      return hasRole(actor, "county_admin") || inTownships(townshipsOfRole(actor, "township_operator"), target);
+    // The bell: every member of the county reads (and marks read) their own notifications.
+    case "tenant.notifications.read":
+      return actor.memberships.length > 0;
+    // The outbox of messages to channels: the county admin sees it and retries what failed for good.
+    case "tenant.outbox.manage":
+      return hasRole(actor, "county_admin");
+    // Keys other systems (a 12345 hotline) submit opinions with: the county admin issues and revokes them.
+    case "tenant.apiKeys.manage":
       return hasRole(actor, "county_admin");
     case "tenant.posts.claim":
       return hasRole(actor, "deputy");
+    // Registering a case: at the station on a citizen's behalf, or a deputy's own submission.
     case "tenant.cases.start":
-      return ["county_admin", "township_operator", "station_liaison"].some((role) => hasRole(actor, role as TRole));
+      return ["county_admin", "township_operator", "station_liaison", "deputy"].some((role) =>
+        hasRole(actor, role as TRole),
+      );
+    // Which cases is decided by `caseScope` in core (township, station, handling unit).
+    case "tenant.cases.read":
     case "tenant.cases.act":
       // Which events a role may send in which state is the workflow's to say (the runtime checks it).
       return actor.memberships.length > 0;
   }
+}
+
+/** Whether a township-scoped role reaches the target: some township at all, or the target's township. */
+function inTownships(townshipIds: string[], target: Target): boolean {
+  return townshipIds.length > 0 && (target.townshipId === undefined || townshipIds.includes(target.townshipId));
 }
 
 export function assertCan(actor: Actor, permission: Permission, target?: Target): void {

@@ -15,6 +15,7 @@ export {
   type ApplyOptions,
   applyEvent,
   DEADLINE_REACHED,
+  deskOf,
   fireTimer,
   migrateCase,
   replayEvents,
@@ -25,6 +26,7 @@ export {
   VERSION_MIGRATED,
 } from "./runtime/case-runtime";
 export type {
+  CaseDesk,
   CaseEventRow,
   CaseRowChange,
   CaseSnapshot,
@@ -35,4 +37,5 @@ export type {
   TimerRow,
 } from "./runtime/case-store";
 export { WorkflowError } from "./runtime/errors";
-export { WORKFLOW_TEMPLATES } from "./templates";
+export { MemoryCaseStore } from "./runtime/memory-case-store";
+export { EMPTY_TEMPLATE, WORKFLOW_TEMPLATES } from "./templates";

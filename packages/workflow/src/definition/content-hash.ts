@@ -1,4 +1,5 @@
-import { createHash } from "node:crypto";
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeHexLowerCase } from "@oslojs/encoding";
 
 /** JSON with object keys sorted at every level, so equal content always serialises alike. */
 export function canonicalJson(value: unknown): string {
@@ -11,7 +12,11 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
-/** What a published version is known by: identical content, identical hash, no new version. */
+/**
+ * What a published version is known by: identical content, identical hash, no new version.
+ * SHA-256 in plain JavaScript (not node:crypto), so the designer computes in the browser the
+ * very hashes the server stores.
+ */
 export function contentHash(value: unknown): string {
-  return createHash("sha256").update(canonicalJson(value)).digest("hex");
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(canonicalJson(value))));
 }

@@ -48,6 +48,7 @@ export const notifyTargets = [
   "county_admin",
   "township_operator",
   "handlingUnit",
+  "coHandlingUnits",
   "deputy",
 ] as const;
 export const ZNotify = z.object({
@@ -87,6 +88,8 @@ export const stateKinds = ["task", "wait", "final"] as const;
 export const ZState = z.object({
   label: ZLocalizedText,
   kind: z.enum(stateKinds),
+  /** Reaching this state closes the case (办结) for the figures; final states always do. */
+  closes: z.boolean().optional(),
   assignee: ZAssignee.optional(),
   /** What must be filled in to leave the state (sent as the event's data). */
   form: ZFieldList.default([]),

@@ -13,6 +13,8 @@ export type CaseContext = {
   /** Named case dates (ISO instants), such as when the case was assigned. */
   dates: Record<string, string>;
   handlingUnitId: string | null;
+  /** Co-handling units (协办单位): each answers too; the lead unit's answer closes the step. */
+  coHandlingUnitIds?: string[];
 };
 
 /** Every event a case receives: its data (the step's form), when, and who sent it. */
@@ -113,6 +115,14 @@ export const actionLibrary = {
     apply: (context, event, p) => {
       const unit = event.data?.[p.field] ?? context.fields[p.field];
       return { ...context, handlingUnitId: typeof unit === "string" ? unit : context.handlingUnitId };
+    },
+  }),
+  setCoHandlingUnits: action({
+    params: z.object({ field: ZField }),
+    apply: (context, event, p) => {
+      const chosen = event.data?.[p.field];
+      const ids = Array.isArray(chosen) ? chosen.filter((id): id is string => typeof id === "string") : [];
+      return { ...context, coHandlingUnitIds: ids.filter((id) => id !== context.handlingUnitId) };
     },
   }),
   setCaseDate: action({

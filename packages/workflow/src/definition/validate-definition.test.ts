@@ -205,6 +205,16 @@ describe("validateDefinition", () => {
     expect(result.warnings.map((w) => w.path)).toEqual(["states.review"]);
   });
 
+  it("names a target or a guard that is an object without calling its toString (fast-check's counterexample)", () => {
+    const broken = structuredClone(WORKFLOW_TEMPLATES[0]) as Record<string, any>;
+    const first = Object.values(broken.states as Record<string, any>).find((s) => s.transitions?.length)!;
+    first.transitions[0].target = { toString: {} };
+    first.transitions[0].guard = { type: { toString: {} } };
+    const result = validateDefinition(broken);
+    expect(result.errors.map((e) => e.message).join("\n")).toContain('state "{"toString":{}}" does not exist');
+    expect(result.errors.map((e) => e.code)).toContain("unknownGuard");
+  });
+
   it("never throws on arbitrary JSON, and always answers with errors", () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {

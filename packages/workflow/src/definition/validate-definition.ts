@@ -42,6 +42,8 @@ type Raw = Record<string, unknown>;
 const isObject = (value: unknown): value is Raw => typeof value === "object" && value !== null && !Array.isArray(value);
 const arrayOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const stringOf = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+/** A value for a message: `String()` throws on objects such as `{"toString": {}}`, JSON does not. */
+const shown = (value: unknown): string => (typeof value === "string" ? value : (JSON.stringify(value) ?? typeof value));
 
 /**
  * Checks a definition and returns every problem at once, each with the exact path of
@@ -79,7 +81,7 @@ export function validateDefinition(input: unknown): ValidationResult {
     const type = stringOf(ref.type);
     const known = type !== undefined && (library === guardLibrary ? isGuardType(type) : isActionType(type));
     if (!known) {
-      error([...path, "type"], codes.unknown, `"${String(ref.type)}" is not in the library`);
+      error([...path, "type"], codes.unknown, `"${shown(ref.type)}" is not in the library`);
       return;
     }
     const entry = (
@@ -133,7 +135,7 @@ export function validateDefinition(input: unknown): ValidationResult {
       const at = [...path, "transitions", index];
       const target = stringOf(transition.target);
       if (target !== undefined && Object.hasOwn(states, target)) targets.add(target);
-      else error([...at, "target"], "unknownTarget", `state "${String(transition.target)}" does not exist`);
+      else error([...at, "target"], "unknownTarget", `state "${shown(transition.target)}" does not exist`);
       const event = stringOf(transition.event);
       if (event !== undefined) {
         const earlier = unguardedEvents.get(event);

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { calendarFromDays, defaultCalendarDays } from "../calendar";
 import { ZWorkflowDefinition } from "../definition/definition-schema";
 import { citizenOpinion } from "../templates";
-import { MemoryCaseStore } from "../testing/memory-case-store";
 import { applyEvent, fireTimer, replayEvents, startCase } from "./case-runtime";
 import type { WorkflowError } from "./errors";
+import { MemoryCaseStore } from "./memory-case-store";
 
 const definition = ZWorkflowDefinition.parse(citizenOpinion);
 const UNIT = "7d1a3b8e-2f6c-4a5b-9c0d-1e2f3a4b5c6d";

@@ -4,7 +4,7 @@ import { addDuration, type CalendarOverrides, EMPTY_CALENDAR, fractionOf } from 
 import { type CaseMachine, compileDefinition } from "../compiler/compile-definition";
 import type { TActorRole, TWorkflowDefinition } from "../definition/definition-schema";
 import type { CaseContext, CaseEvent } from "../definition/library";
-import type { CaseEventRow, CaseSnapshot, CaseStore, OutboxRow, StoredCase, TimerRow } from "./case-store";
+import type { CaseDesk, CaseEventRow, CaseSnapshot, CaseStore, OutboxRow, StoredCase, TimerRow } from "./case-store";
 import { WorkflowError } from "./errors";
 
 /**
@@ -91,6 +91,32 @@ export function timersFor(
   });
 }
 
+/** Whose desk a state puts the case on, and when its first deadline warns and ends. */
+export function deskOf(definition: TWorkflowDefinition, stateId: string, timers: TimerRow[]): CaseDesk {
+  const state = definition.states[stateId];
+  const deadline = state?.deadlines[0];
+  const rungTime = (test: (atPercent: number) => boolean) => {
+    const rungs = new Set(deadline?.ladder.filter((r) => test(r.atPercent)).map((r) => r.id));
+    const times = timers.filter((t) => t.deadlineId === deadline?.id && rungs.has(t.rungId)).map((t) => t.dueAt);
+    return times.length > 0 ? new Date(Math.min(...times.map(Number))) : null;
+  };
+  return {
+    assigneeRole: state?.assignee?.role ?? null,
+    assigneeScope: state?.assignee?.scope ?? null,
+    dueAt: rungTime((p) => p === 100),
+    warnAt: rungTime((p) => p < 100),
+    closes: state?.kind === "final" || state?.closes === true,
+  };
+}
+
+/** Whether a fired rung is a deadline of someone's task running out. */
+function isOverdueRung(definition: TWorkflowDefinition, stateId: string, deadlineId: string, rungId: string) {
+  const state = definition.states[stateId];
+  if (state?.kind !== "task" || state.assignee?.role === "citizen") return false;
+  const rung = state.deadlines.find((d) => d.id === deadlineId)?.ladder.find((r) => r.id === rungId);
+  return (rung?.atPercent ?? 0) >= 100;
+}
+
 function outboxFor(caseId: string, seq: number, actions: { type: string; params?: unknown }[], at: Date): OutboxRow[] {
   return actions
     .filter((a) => a.type === "notify")
@@ -115,6 +141,7 @@ export async function startCase(
   const [snapshot] = initialTransition(machine, { fields: data });
   const next = persisted(snapshot);
   const seq = 1;
+  const timers = await timersOnEntry(store, definition, args.caseId, next.value, seq, next.context, args.now);
   const row = {
     id: args.caseId,
     versionId: args.versionId,
@@ -122,6 +149,7 @@ export async function startCase(
     state: next.value,
     stateEnteredSeq: seq,
     snapshot: next,
+    desk: deskOf(definition, next.value, timers),
   };
   await store.createCase(
     { ...row, status: next.status, at: args.now },
@@ -137,7 +165,7 @@ export async function startCase(
       at: args.now,
       idempotencyKey: null,
     },
-    await timersOnEntry(store, definition, args.caseId, next.value, seq, next.context, args.now),
+    timers,
   );
   return { caseId: args.caseId, seq, state: next.value, status: next.status, replayed: false };
 }
@@ -165,7 +193,11 @@ export function applyEvent(
 }
 
 /** What a fired timer adds to its step: its own row goes, and its rung's notification is queued. */
-type TimerExtras = { deleteTimerIds?: string[]; notify?: Record<string, unknown> };
+type TimerExtras = {
+  deleteTimerIds?: string[];
+  notify?: Record<string, unknown>;
+  rung?: { stateId: string; deadlineId: string; rungId: string };
+};
 
 async function step(
   store: CaseStore,
@@ -246,10 +278,25 @@ async function step(
   if (extras.notify) {
     outbox.push({ caseId, seq, actionIndex: outbox.length, kind: "notify", payload: extras.notify, at: options.now });
   }
+  const timers = moved
+    ? await timersOnEntry(store, definition, caseId, next.value, seq, next.context, options.now)
+    : [];
+  const overdue = extras.rung
+    ? isOverdueRung(definition, extras.rung.stateId, extras.rung.deadlineId, extras.rung.rungId)
+    : false;
   const written = await store.writeStep({
     caseId,
     expectedSeq: options.expectedSeq,
-    change: { seq, state: next.value, stateEnteredSeq, snapshot: next, status: next.status, at: options.now },
+    change: {
+      seq,
+      state: next.value,
+      stateEnteredSeq,
+      snapshot: next,
+      status: next.status,
+      at: options.now,
+      desk: moved ? deskOf(definition, next.value, timers) : undefined,
+      overdue,
+    },
     event: {
       caseId,
       seq,
@@ -264,7 +311,7 @@ async function step(
     },
     leftState: moved ? stored.state : null,
     deleteTimerIds: extras.deleteTimerIds ?? [],
-    timers: moved ? await timersOnEntry(store, definition, caseId, next.value, seq, next.context, options.now) : [],
+    timers,
     outbox,
   });
   if (!written) {
@@ -293,7 +340,11 @@ export async function fireTimer(store: CaseStore, timerId: string, now: Date): P
     timer.caseId,
     { type: timer.event ?? DEADLINE_REACHED, data: { deadlineId: timer.deadlineId, rungId: timer.rungId } },
     { expectedSeq: stored.seq, idempotencyKey: `timer:${timerId}`, actor: { userId: null, roles: ["system"] }, now },
-    { deleteTimerIds: [timerId], notify: timer.notify ? { ...timer.notify, timerId } : undefined },
+    {
+      deleteTimerIds: [timerId],
+      notify: timer.notify ? { ...timer.notify, timerId } : undefined,
+      rung: { stateId: timer.stateId, deadlineId: timer.deadlineId, rungId: timer.rungId },
+    },
   );
   return { timerId, fired: true, result };
 }
@@ -321,6 +372,7 @@ export async function migrateCase(
   const machine = compileDefinition(definition, hash);
   const next = persisted(machine.resolveState({ value: target, context: stored.snapshot.context }));
   const seq = stored.seq + 1;
+  const timers = await timersOnEntry(store, definition, caseId, next.value, seq, next.context, args.now);
   const written = await store.writeStep({
     caseId,
     expectedSeq: stored.seq,
@@ -332,6 +384,7 @@ export async function migrateCase(
       status: next.status,
       at: args.now,
       versionId: args.toVersionId,
+      desk: deskOf(definition, next.value, timers),
     },
     event: {
       caseId,
@@ -347,7 +400,7 @@ export async function migrateCase(
     },
     leftState: stored.state,
     deleteTimerIds: [],
-    timers: await timersOnEntry(store, definition, caseId, next.value, seq, next.context, args.now),
+    timers,
     outbox: [],
   });
   if (!written)

@@ -53,6 +53,20 @@ export type OutboxRow = {
   at: Date;
 };
 
+/**
+ * What a state means for the people working the case, kept on the case row so inboxes
+ * and figures need not read snapshots: whose desk it is on and when its deadline ends.
+ */
+export type CaseDesk = {
+  assigneeRole: string | null;
+  assigneeScope: string | null;
+  /** When the state's first deadline reaches 100 %, and its first earlier rung (warning). */
+  dueAt: Date | null;
+  warnAt: Date | null;
+  /** The state closes the case (办结): a final state, or one marked `closes`. */
+  closes: boolean;
+};
+
 export type CaseRowChange = {
   seq: number;
   state: string;
@@ -60,6 +74,10 @@ export type CaseRowChange = {
   snapshot: CaseSnapshot;
   status: "active" | "done";
   at: Date;
+  /** Set when the step entered a state; absent when the case stayed where it was. */
+  desk?: CaseDesk;
+  /** This step is a deadline of someone's task passing (a 100 % rung fired). */
+  overdue?: boolean;
 };
 
 /** Everything one step writes, applied atomically by the store. */

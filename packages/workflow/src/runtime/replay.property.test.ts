@@ -5,9 +5,9 @@ import { calendarFromDays, defaultCalendarDays } from "../calendar";
 import { canonicalJson } from "../definition/content-hash";
 import { type TActorRole, ZWorkflowDefinition } from "../definition/definition-schema";
 import { WORKFLOW_TEMPLATES } from "../templates";
-import { MemoryCaseStore } from "../testing/memory-case-store";
 import { applyEvent, fireTimer, replayEvents, startCase } from "./case-runtime";
 import { WorkflowError } from "./errors";
+import { MemoryCaseStore } from "./memory-case-store";
 
 /** A value the field accepts, chosen by `seed`, so that guards on it go either way. */
 function valueFor(field: TFieldDefinition, seed: number): unknown {

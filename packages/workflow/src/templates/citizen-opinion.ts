@@ -1,20 +1,29 @@
-import type { TWorkflowDefinitionInput } from "../definition/definition-schema";
+import type { TDeadlineInput, TWorkflowDefinitionInput } from "../definition/definition-schema";
 import {
   acceptanceState,
   assignmentState,
+  coHandlingReply,
   l,
   reminder,
   SATISFACTION,
   selectField,
+  setCoHandlingUnits,
   textField,
 } from "./template-helpers";
 
 const handler = { role: "handling_unit_responder", scope: "handlingUnit" } as const;
 const reply = textField("replyContent", l("答复内容", "Reply"));
+const archiveAfterAYear: TDeadlineInput = {
+  id: "archive",
+  label: l("归档", "Archiving"),
+  duration: { amount: 365, unit: "days" },
+  ladder: [{ id: "archive", label: l("自动归档", "Archive"), atPercent: 100, event: "ARCHIVE" }],
+};
 
 /**
  * 群众意见建议办理: from the station's registration to the citizen's rating, with the
- * handling unit's right to return an assignment within three working days, 催办 at 80 %
+ * handling unit's right to return an assignment within three working days (the county
+ * rules on a disputed return), the handling clock starting at acceptance, 催办 at 80 %
  * of the handling deadline, 督办 when it passes, at most two redos, and 回头看.
  */
 export const citizenOpinion: TWorkflowDefinitionInput = {
@@ -95,9 +104,26 @@ export const citizenOpinion: TWorkflowDefinitionInput = {
           target: "replied",
           roles: ["deputy", "township_operator"],
         },
+        {
+          // 整合: several opinions on one common issue become one deputy suggestion.
+          event: "MERGE",
+          label: l("整合为代表建议", "Merge into a deputy suggestion"),
+          target: "merged",
+          roles: ["deputy", "township_operator", "county_admin"],
+          actions: [{ type: "notify", params: { to: "submitter", template: "case.merged" } }],
+        },
       ],
     },
-    assignment: assignmentState(l("交办承办单位", "Assign a handling unit"), 3),
+    merged: {
+      label: l("已整合为代表建议", "Merged into a deputy suggestion"),
+      kind: "wait",
+      closes: true,
+      deadlines: [archiveAfterAYear],
+      transitions: [
+        { event: "ARCHIVE", label: l("归档", "Archive"), target: "archived", roles: ["system", "county_admin"] },
+      ],
+    },
+    assignment: assignmentState(l("交办承办单位", "Assign a handling unit"), 3, [], "township"),
     acceptance: acceptanceState(l("承办单位签收", "Acceptance by the handling unit"), "returnRuling"),
     returnRuling: {
       label: l("退回裁定", "Ruling on the return"),
@@ -106,7 +132,7 @@ export const citizenOpinion: TWorkflowDefinitionInput = {
       form: [
         selectField("ruling", l("裁定", "Ruling"), [
           ["reassign", l("退回成立，重新交办", "Upheld: reassign")],
-          ["keep", l("退回不成立，原单位办理", "Rejected: the unit handles it")],
+          ["keep", l("退回不成立，原单位签收办理", "Rejected: the unit accepts and handles it")],
         ]),
       ],
       transitions: [
@@ -120,7 +146,8 @@ export const citizenOpinion: TWorkflowDefinitionInput = {
         {
           event: "RULE",
           label: l("裁定", "Rule"),
-          target: "handling",
+          // Back to the unit's desk: its handling clock starts when it accepts.
+          target: "acceptance",
           roles: ["county_admin"],
           guard: { type: "fieldEquals", params: { field: "ruling", value: "keep" } },
         },
@@ -150,6 +177,8 @@ export const citizenOpinion: TWorkflowDefinitionInput = {
       ],
       transitions: [
         { event: "REPLY", label: l("答复", "Reply"), target: "replied", roles: ["handling_unit_responder"] },
+        coHandlingReply("handling"),
+        setCoHandlingUnits("handling"),
         {
           event: "URGE",
           label: l("催办", "Urge"),
@@ -182,6 +211,7 @@ export const citizenOpinion: TWorkflowDefinitionInput = {
       ],
       transitions: [
         { event: "REPLY", label: l("答复", "Reply"), target: "replied", roles: ["handling_unit_responder"] },
+        coHandlingReply("supervised"),
       ],
     },
     replied: {
@@ -237,14 +267,8 @@ export const citizenOpinion: TWorkflowDefinitionInput = {
     closed: {
       label: l("办结", "Closed"),
       kind: "wait",
-      deadlines: [
-        {
-          id: "archive",
-          label: l("归档", "Archiving"),
-          duration: { amount: 365, unit: "days" },
-          ladder: [{ id: "archive", label: l("自动归档", "Archive"), atPercent: 100, event: "ARCHIVE" }],
-        },
-      ],
+      closes: true,
+      deadlines: [archiveAfterAYear],
       transitions: [
         {
           event: "REVISIT",

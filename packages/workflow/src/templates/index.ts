@@ -12,4 +12,7 @@ export const WORKFLOW_TEMPLATES: readonly TWorkflowDefinitionInput[] = [
   disputeMediation,
 ];
 
+/** What a county picks to start a new workflow from nothing but a start and an end. */
+export const EMPTY_TEMPLATE = "empty";
+
 export { citizenOpinion, deputySuggestion, disputeMediation, draftLawConsultation };

@@ -1,5 +1,5 @@
 import type { TFieldDefinition } from "@rdlink/forms";
-import type { TDeadlineInput, TStateInput } from "../definition/definition-schema";
+import type { TDeadlineInput, TStateInput, TTransitionInput } from "../definition/definition-schema";
 
 /** A label in both languages. */
 export const l = (zh: string, en: string) => ({ "zh-CN": zh, en });
@@ -52,15 +52,21 @@ const handlingUnitField: TFieldDefinition = {
   required: true,
 };
 
-/** 交办: the county assigns a handling unit, which starts the statutory clock (`assignedAt`). */
+/**
+ * 交办: a handling unit is assigned, which starts the statutory clock (`assignedAt`).
+ * Opinions are assigned by their township's congress body (现场交办), deputies'
+ * suggestions by the county; the county admin may always step in.
+ */
 export const assignmentState = (
   label: ReturnType<typeof l>,
   days: number,
   extraForm: TFieldDefinition[] = [],
+  by: "township" | "county" = "county",
 ): TStateInput => ({
   label,
   kind: "task",
-  assignee: { role: "county_admin", scope: "county" },
+  assignee:
+    by === "township" ? { role: "township_operator", scope: "township" } : { role: "county_admin", scope: "county" },
   form: [handlingUnitField, ...extraForm],
   deadlines: [reminder("assign", l("交办时限", "Assignment"), days)],
   transitions: [
@@ -68,7 +74,7 @@ export const assignmentState = (
       event: "ASSIGN",
       label: l("交办", "Assign"),
       target: "acceptance",
-      roles: ["county_admin"],
+      roles: by === "township" ? ["township_operator", "county_admin"] : ["county_admin"],
       actions: [
         { type: "assignHandlingUnit", params: { field: "handlingUnit" } },
         { type: "setCaseDate", params: { date: "assignedAt" } },
@@ -76,6 +82,27 @@ export const assignmentState = (
       ],
     },
   ],
+});
+
+/** 协办: the assigner names co-handling units while the lead unit has the case. */
+export const setCoHandlingUnits = (state: string): TTransitionInput => ({
+  event: "SET_CO_UNITS",
+  label: l("指定协办单位", "Set co-handling units"),
+  target: state,
+  roles: ["township_operator", "county_admin"],
+  actions: [
+    { type: "setCoHandlingUnits", params: { field: "coHandlingUnits" } },
+    { type: "notify", params: { to: "coHandlingUnits", template: "case.coAssigned" } },
+  ],
+});
+
+/** A co-handling unit's answer: recorded, and the lead unit is told; the case stays with the lead. */
+export const coHandlingReply = (state: string): TTransitionInput => ({
+  event: "CO_REPLY",
+  label: l("协办答复", "Co-handling answer"),
+  target: state,
+  roles: ["handling_unit_responder"],
+  actions: [{ type: "notify", params: { to: "handlingUnit", template: "case.coReplied" } }],
 });
 
 /**

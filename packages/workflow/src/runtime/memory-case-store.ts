@@ -1,19 +1,12 @@
 import type { CalendarOverrides } from "../calendar";
 import { contentHash } from "../definition/content-hash";
 import type { TWorkflowDefinition } from "../definition/definition-schema";
-import type {
-  CaseEventRow,
-  CaseRowChange,
-  CaseStore,
-  OutboxRow,
-  StepWrite,
-  StoredCase,
-  TimerRow,
-} from "../runtime/case-store";
+import type { CaseEventRow, CaseRowChange, CaseStore, OutboxRow, StepWrite, StoredCase, TimerRow } from "./case-store";
 
 /**
- * The CaseStore port in memory, for tests of the runtime's logic without a database
- * (the PostgreSQL and PGlite adapter is tested in @rdlink/core).
+ * The CaseStore port in memory: for tests of the runtime's logic without a database (the
+ * PostgreSQL and PGlite adapter is tested in @rdlink/core), and for the designer's
+ * simulation, which runs the very same steps in the browser.
  */
 export class MemoryCaseStore implements CaseStore {
   readonly cases = new Map<string, StoredCase & { status: string }>();
