@@ -45,10 +45,14 @@ describe.each(testDrivers())("importing and exporting deputies on %s", (driver) 
     townshipNames = (await t.db.withTenant(tenantId, (tx) => tx.select().from(townships))).map((x) => x.name);
     const liaison = await realMemberOf(t.db, tenantId, "station_liaison");
     await t.db.withTenant(tenantId, async (tx) => {
-      const { memberships } = await import("@rdlink/db");
-      await tx.insert(memberships).values({ userId: liaison.userId, role: "station_liaison" });
+      const { memberships, membershipTownships } = await import("@rdlink/db");
       const [type] = await tx.select().from(stationTypes).where(eq(stationTypes.name, "人大代表联络站"));
       const jinling = (await tx.select().from(townships).where(eq(townships.name, "金陵镇")))[0]!;
+      const [membership] = await tx
+        .insert(memberships)
+        .values({ userId: liaison.userId, role: "station_liaison" })
+        .returning();
+      await tx.insert(membershipTownships).values({ membershipId: membership!.id, townshipId: jinling.id });
       await createStation(tx, admin(), {
         stationTypeId: type!.id,
         townshipId: jinling.id,

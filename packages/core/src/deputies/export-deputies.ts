@@ -1,23 +1,27 @@
-import { assertCan, can } from "@rdlink/auth";
+import { assertCan, can, stationScope } from "@rdlink/auth";
 import { deputies, deputyStations, stations, type TenantTx, townships } from "@rdlink/db";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import type { UseCaseContext } from "../shared/context";
+import { inTownshipScope } from "../shared/scope";
 import { buildDeputySheet } from "./sheet";
 
 /**
- * The county's deputies as .xlsx, in the import's own columns. Phone numbers are masked
+ * The deputies the actor may see as .xlsx, in the import's own columns. Phone numbers are masked
  * unless the actor may reveal them and asks to; such an export is audited.
  */
 export async function exportDeputies(tx: TenantTx, ctx: UseCaseContext, options: { revealPhones?: boolean } = {}) {
   const reveal =
     options.revealPhones === true && can(ctx.actor, "tenant.deputies.revealPhone", { tenantId: tx.tenantId });
   assertCan(ctx.actor, "tenant.stations.read", { tenantId: tx.tenantId });
+  const scope = stationScope(ctx.actor);
   const rows = await tx
     .select({ deputy: deputies, township: townships.name })
     .from(deputies)
     .innerJoin(townships, and(eq(townships.tenantId, deputies.tenantId), eq(townships.id, deputies.townshipId)))
-    .where(and(eq(deputies.tenantId, tx.tenantId), isNull(deputies.archivedAt)))
+    .where(
+      and(eq(deputies.tenantId, tx.tenantId), isNull(deputies.archivedAt), inTownshipScope(deputies.townshipId, scope)),
+    )
     .orderBy(asc(townships.sortOrder), asc(deputies.name));
   const links = await tx
     .select({ deputyId: deputyStations.deputyId, station: stations.name })

@@ -44,7 +44,9 @@ export async function importDeputies(
       errors.push({ row: row.row, field: "stations", message: "validation.unknownStation" });
   }
   errors.sort((a, b) => a.row - b.row);
-  if (errors.length > 0 || options.dryRun) return { imported: 0, rows: rows.length, errors };
+  // Every data row of the sheet, good or bad (a bad row is not among `rows`).
+  const total = new Set([...rows.map((r) => r.row), ...errors.map((e) => e.row)]).size;
+  if (errors.length > 0 || options.dryRun) return { imported: 0, rows: total, errors };
 
   for (let start = 0; start < rows.length; start += CHUNK) {
     const chunk = rows.slice(start, start + CHUNK);

@@ -1,9 +1,10 @@
 import { assertCan, stationScope } from "@rdlink/auth";
 import { deputies, type TenantTx, townships } from "@rdlink/db";
-import { and, asc, count, eq, ilike, inArray, isNull, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, isNull, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { UseCaseContext } from "../shared/context";
 import { parseInput } from "../shared/errors";
+import { inTownshipScope } from "../shared/scope";
 import { deputyLevels, maskPhone } from "./sheet";
 
 export const ZListDeputies = z.object({
@@ -29,9 +30,7 @@ export async function listDeputies(tx: TenantTx, ctx: UseCaseContext, input: unk
       search ? or(ilike(deputies.name, `%${search}%`), ilike(deputies.sector, `%${search}%`)) : undefined,
       level ? eq(deputies.level, level) : undefined,
       townshipId ? eq(deputies.townshipId, townshipId) : undefined,
-      scope === "all"
-        ? undefined
-        : inArray(deputies.townshipId, scope.length ? scope : ["00000000-0000-0000-0000-000000000000"]),
+      inTownshipScope(deputies.townshipId, scope),
     ] as (SQL | undefined)[]),
   );
   const rows = await tx

@@ -1,6 +1,6 @@
 import { assertCan } from "@rdlink/auth";
-import { deputies, deputyStations, postClaims, stationPosts, type TenantTx } from "@rdlink/db";
-import { and, eq, inArray } from "drizzle-orm";
+import { deputies, deputyStations, dutyPosts, postClaims, stationPosts, type TenantTx } from "@rdlink/db";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit/record-audit";
 import type { UseCaseContext } from "../shared/context";
@@ -35,13 +35,16 @@ export async function claimPost(tx: TenantTx, ctx: UseCaseContext, input: unknow
     .where(and(eq(deputies.tenantId, tx.tenantId), eq(deputies.userId, ctx.actor.userId)));
   if (!deputy) throw new ValidationError({}, "errors.notStationedHere");
   const [offered] = await tx
-    .select()
+    .select({ postId: stationPosts.postId })
     .from(stationPosts)
+    .innerJoin(dutyPosts, and(eq(dutyPosts.tenantId, stationPosts.tenantId), eq(dutyPosts.id, stationPosts.postId)))
     .where(
       and(
         eq(stationPosts.tenantId, tx.tenantId),
         eq(stationPosts.stationId, stationId),
         eq(stationPosts.postId, postId),
+        isNull(stationPosts.withdrawnAt),
+        isNull(dutyPosts.archivedAt),
       ),
     );
   if (!offered) throw new ValidationError({ postId: "validation.invalidReference" });

@@ -1,42 +1,21 @@
 import { assertCan } from "@rdlink/auth";
-import {
-  dutyPosts,
-  memberships,
-  stationLiaisons,
-  stationPosts,
-  stations,
-  stationTypes,
-  type TenantTx,
-  townships,
-} from "@rdlink/db";
-import { buildValidator, ZFieldList } from "@rdlink/forms";
-import { and, eq, inArray, isNull } from "drizzle-orm";
-import { z } from "zod";
+import { dutyPosts, stationLiaisons, stationPosts, stations, stationTypes, type TenantTx, townships } from "@rdlink/db";
+import { ZFieldList } from "@rdlink/forms";
+import { and, eq, isNull } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import type { UseCaseContext } from "../shared/context";
 import { ConflictError, isUniqueViolation, parseInput, ValidationError } from "../shared/errors";
+import { validateFieldValues } from "../shared/field-values";
 import { ZId, ZName } from "../shared/fields";
+import { assertLiaisonOfficers } from "./liaison-officers";
+import { newStationCode } from "./station-code";
+import { ZMapPoint, ZStationDetails } from "./station-fields";
 
-const ZOptionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "validation.tooLong")
-    .optional()
-    .transform((v) => v || null);
-
-export const ZCreateStation = z.object({
+export const ZCreateStation = ZStationDetails.extend({
   stationTypeId: ZId,
   townshipId: ZId,
   name: ZName,
-  address: ZOptionalText(200),
-  receptionSchedule: ZOptionalText(100),
-  theme: ZOptionalText(100),
-  partners: z.array(z.string().trim().min(1).max(30)).max(20).default([]),
-  liaisonUserIds: z.array(ZId).min(1, "validation.liaisonRequired").max(2, "validation.tooMany"),
-  customValues: z.record(z.string(), z.unknown()).default({}),
-  status: z.enum(["planned", "active", "closed"]).default("active"),
-});
+}).and(ZMapPoint);
 
 /**
  * A new station of a type, in a township of the actor's scope, with its liaison officers.
@@ -62,27 +41,16 @@ export async function createStation(tx: TenantTx, ctx: UseCaseContext, input: un
     .from(townships)
     .where(and(eq(townships.tenantId, tx.tenantId), eq(townships.id, data.townshipId), isNull(townships.archivedAt)));
   if (!township) throw new ValidationError({ townshipId: "validation.unknownTownship" });
-  const liaisons = await tx
-    .selectDistinct({ userId: memberships.userId })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.tenantId, tx.tenantId),
-        eq(memberships.role, "station_liaison"),
-        inArray(memberships.userId, data.liaisonUserIds),
-      ),
-    );
-  if (liaisons.length !== new Set(data.liaisonUserIds).size)
-    throw new ValidationError({ liaisonUserIds: "validation.invalidReference" });
+  const liaisonIds = await assertLiaisonOfficers(tx, data.liaisonUserIds, data.townshipId);
 
-  const fields = ZFieldList.parse(type.customFields);
-  const values = buildValidator(fields).safeParse(data.customValues);
-  if (!values.success) {
-    throw new ValidationError(
-      Object.fromEntries(values.error.issues.map((i) => [`customValues.${i.path.join(".")}`, i.message])),
-    );
-  }
+  const customValues = await validateFieldValues(
+    tx,
+    ZFieldList.parse(type.customFields),
+    data.customValues,
+    "customValues",
+  );
 
+  const code = await unusedStationCode(tx);
   let station: typeof stations.$inferSelect;
   try {
     [station] = (await tx
@@ -90,12 +58,15 @@ export async function createStation(tx: TenantTx, ctx: UseCaseContext, input: un
       .values({
         stationTypeId: type.id,
         townshipId: data.townshipId,
+        code,
         name: data.name,
         address: data.address,
+        latitude: data.latitude,
+        longitude: data.longitude,
         receptionSchedule: data.receptionSchedule,
         theme: data.theme,
         partners: data.partners,
-        customValues: values.data,
+        customValues,
         status: data.status,
       })
       .returning()) as [typeof stations.$inferSelect];
@@ -103,7 +74,7 @@ export async function createStation(tx: TenantTx, ctx: UseCaseContext, input: un
     if (isUniqueViolation(error)) throw new ConflictError("errors.stationNameTaken", "name");
     throw error;
   }
-  await tx.insert(stationLiaisons).values(liaisons.map(({ userId }) => ({ stationId: station.id, userId })));
+  await tx.insert(stationLiaisons).values(liaisonIds.map((userId) => ({ stationId: station.id, userId })));
   const posts = await tx
     .select({ id: dutyPosts.id })
     .from(dutyPosts)
@@ -117,4 +88,16 @@ export async function createStation(tx: TenantTx, ctx: UseCaseContext, input: un
     detail: { name: data.name },
   });
   return station;
+}
+
+/** A code no station of this county has yet (a clash is about one in a million, so it is checked, not caught). */
+async function unusedStationCode(tx: TenantTx): Promise<string> {
+  for (;;) {
+    const code = newStationCode();
+    const [taken] = await tx
+      .select({ id: stations.id })
+      .from(stations)
+      .where(and(eq(stations.tenantId, tx.tenantId), eq(stations.code, code)));
+    if (!taken) return code;
+  }
 }

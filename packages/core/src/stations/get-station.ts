@@ -1,17 +1,22 @@
 import { can } from "@rdlink/auth";
 import {
+  checklists,
+  communities,
   deputies,
   deputyStations,
   dutyPosts,
+  files,
   postClaims,
+  stationChecklistItems,
   stationLiaisons,
+  stationPosts,
   stations,
   stationTypes,
   type TenantTx,
   townships,
   users,
 } from "@rdlink/db";
-import { ZFieldList } from "@rdlink/forms";
+import { type TFieldDefinition, ZFieldList } from "@rdlink/forms";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { UseCaseContext } from "../shared/context";
 import { NotFoundError } from "../shared/errors";
@@ -19,25 +24,37 @@ import { ZId } from "../shared/fields";
 
 /**
  * A station page: its type's fields with the values (removed fields read-only), liaison
- * officers, and each offered post with who holds it since when. 404 outside the actor's scope.
+ * officers, deputies in station, each offered post with who holds it since when, and how
+ * it meets its standard. 404 outside the actor's scope.
  */
 export async function getStation(tx: TenantTx, ctx: UseCaseContext, idInput: unknown) {
   const parsed = ZId.safeParse(idInput);
   if (!parsed.success) throw new NotFoundError();
   const [row] = await tx
-    .select({ station: stations, type: stationTypes, townshipName: townships.name })
+    .select({
+      station: stations,
+      type: stationTypes,
+      townshipName: townships.name,
+      communityName: communities.name,
+      standard: { name: checklists.name, items: checklists.items },
+    })
     .from(stations)
     .innerJoin(
       stationTypes,
       and(eq(stationTypes.tenantId, stations.tenantId), eq(stationTypes.id, stations.stationTypeId)),
     )
     .innerJoin(townships, and(eq(townships.tenantId, stations.tenantId), eq(townships.id, stations.townshipId)))
+    .leftJoin(communities, and(eq(communities.tenantId, stations.tenantId), eq(communities.id, stations.communityId)))
+    .leftJoin(
+      checklists,
+      and(eq(checklists.tenantId, stationTypes.tenantId), eq(checklists.id, stationTypes.checklistId)),
+    )
     .where(and(eq(stations.tenantId, tx.tenantId), eq(stations.id, parsed.data)));
-  if (!row || !can(ctx.actor, "tenant.stations.read", { tenantId: tx.tenantId, townshipId: row.station.townshipId })) {
-    throw new NotFoundError();
-  }
+  const target = { tenantId: tx.tenantId, townshipId: row?.station.townshipId };
+  if (!row || !can(ctx.actor, "tenant.stations.read", target)) throw new NotFoundError();
   const { station, type } = row;
   const fields = ZFieldList.parse(type.customFields);
+
   const liaisons = await tx
     .select({ userId: users.id, displayName: users.displayName })
     .from(stationLiaisons)
@@ -47,27 +64,33 @@ export async function getStation(tx: TenantTx, ctx: UseCaseContext, idInput: unk
     .select({
       id: postClaims.id,
       postId: postClaims.postId,
+      deputyId: postClaims.deputyId,
       deputyName: deputies.name,
+      deputyUserId: deputies.userId,
       statement: postClaims.statement,
       status: postClaims.status,
       since: postClaims.decidedAt,
+      endedAt: postClaims.endedAt,
       createdAt: postClaims.createdAt,
     })
     .from(postClaims)
     .innerJoin(deputies, and(eq(deputies.tenantId, postClaims.tenantId), eq(deputies.id, postClaims.deputyId)))
     .where(and(eq(postClaims.tenantId, tx.tenantId), eq(postClaims.stationId, station.id)))
     .orderBy(asc(postClaims.createdAt));
-  const postIds = [...new Set(claims.map((c) => c.postId))];
-  const offered = await tx.query.stationPosts.findMany({
-    where: (sp, { and: all, eq: is }) => all(is(sp.tenantId, tx.tenantId), is(sp.stationId, station.id)),
-  });
   const postRows = await tx
-    .select({ id: dutyPosts.id, name: dutyPosts.name, sortOrder: dutyPosts.sortOrder })
-    .from(dutyPosts)
+    .select({
+      id: dutyPosts.id,
+      name: dutyPosts.name,
+      description: dutyPosts.description,
+      archivedAt: dutyPosts.archivedAt,
+    })
+    .from(stationPosts)
+    .innerJoin(dutyPosts, and(eq(dutyPosts.tenantId, stationPosts.tenantId), eq(dutyPosts.id, stationPosts.postId)))
     .where(
       and(
-        eq(dutyPosts.tenantId, tx.tenantId),
-        inArray(dutyPosts.id, [...new Set([...offered.map((o) => o.postId), ...postIds])]),
+        eq(stationPosts.tenantId, tx.tenantId),
+        eq(stationPosts.stationId, station.id),
+        isNull(stationPosts.withdrawnAt),
       ),
     )
     .orderBy(asc(dutyPosts.sortOrder));
@@ -77,51 +100,96 @@ export async function getStation(tx: TenantTx, ctx: UseCaseContext, idInput: unk
     .innerJoin(deputies, and(eq(deputies.tenantId, deputyStations.tenantId), eq(deputies.id, deputyStations.deputyId)))
     .where(and(eq(deputyStations.tenantId, tx.tenantId), eq(deputyStations.stationId, station.id)))
     .orderBy(asc(deputies.name));
-  const canManage = can(ctx.actor, "tenant.stations.manage", { tenantId: tx.tenantId, townshipId: station.townshipId });
-  // Deputies of the township who are not yet in, for the manager's "进站" picker.
-  const assignable = canManage
-    ? (
-        await tx
-          .select({ id: deputies.id, name: deputies.name })
-          .from(deputies)
-          .where(
-            and(
-              eq(deputies.tenantId, tx.tenantId),
-              eq(deputies.townshipId, station.townshipId),
-              isNull(deputies.archivedAt),
-            ),
-          )
-          .orderBy(asc(deputies.name))
-          .limit(500)
-      ).filter((d) => !stationed.some((s) => s.id === d.id))
+  const canManage = can(ctx.actor, "tenant.stations.manage", target);
+  const catalog = canManage
+    ? await tx
+        .select({ id: dutyPosts.id, name: dutyPosts.name })
+        .from(dutyPosts)
+        .where(and(eq(dutyPosts.tenantId, tx.tenantId), isNull(dutyPosts.archivedAt)))
+        .orderBy(asc(dutyPosts.sortOrder))
     : [];
+  const myDeputyId = stationed.find((d) => d.userId === ctx.actor.userId)?.id ?? null;
+
   return {
     station,
-    deputies: stationed.map(({ userId: _user, ...d }) => d),
-    assignable,
-    canManage,
-    canDecide: can(ctx.actor, "tenant.posts.decide", { tenantId: tx.tenantId, townshipId: station.townshipId }),
-    /** The actor's own deputy record when they are stationed here: they may claim posts. */
-    myDeputyId: stationed.find((d) => d.userId === ctx.actor.userId)?.id ?? null,
+    publicCode: station.code,
     typeName: type.name,
     townshipName: row.townshipName,
+    communityName: row.communityName,
+    headDeputyName: stationed.find((d) => d.id === station.headDeputyId)?.name ?? null,
+    deputies: stationed.map(({ userId: _user, ...d }) => d),
+    catalog,
+    canManage,
+    canDecide: can(ctx.actor, "tenant.posts.decide", target),
+    /** The actor's own deputy record when they are stationed here: they may claim posts. */
+    myDeputyId,
     fields: [
-      ...fields.map((f) => ({
-        key: f.key,
-        label: f.label,
-        value: station.customValues[f.key] ?? null,
+      ...fields.map((definition) => ({
+        definition,
+        value: station.customValues[definition.key] ?? null,
         removed: false,
       })),
+      // Values of fields the type no longer has: shown read-only under their key.
       ...Object.keys(station.customValues)
         .filter((key) => !fields.some((f) => f.key === key))
-        .map((key) => ({ key, label: { "zh-CN": key }, value: station.customValues[key], removed: true })),
+        .map((key) => ({
+          definition: { key, type: "text", label: { "zh-CN": key }, required: false } as TFieldDefinition,
+          value: station.customValues[key],
+          removed: true,
+        })),
     ],
     liaisons,
-    posts: postRows.map((post) => ({
-      ...post,
-      holders: claims.filter((c) => c.postId === post.id && c.status === "approved"),
-      pending: claims.filter((c) => c.postId === post.id && c.status === "pending"),
-      history: claims.filter((c) => c.postId === post.id && (c.status === "declined" || c.status === "ended")),
-    })),
+    posts: postRows.map((post) => {
+      const ofPost = claims
+        .filter((c) => c.postId === post.id)
+        .map(({ deputyUserId, ...claim }) => ({ ...claim, mine: deputyUserId === ctx.actor.userId }));
+      return {
+        ...post,
+        holders: ofPost.filter((c) => c.status === "approved"),
+        pending: ofPost.filter((c) => c.status === "pending"),
+        pastCount: ofPost.filter((c) => c.status === "declined" || c.status === "ended").length,
+        iMayClaim:
+          myDeputyId !== null &&
+          !post.archivedAt &&
+          !ofPost.some((c) => c.mine && (c.status === "pending" || c.status === "approved")),
+      };
+    }),
+    checklist: await checklistOf(tx, station.id, row.standard),
+  };
+}
+
+/** The station's standard item by item, with what was recorded and its photos; records of removed items apart. */
+async function checklistOf(tx: TenantTx, stationId: string, standard: { name: string; items: string[] } | null) {
+  const recorded = await tx
+    .select()
+    .from(stationChecklistItems)
+    .where(and(eq(stationChecklistItems.tenantId, tx.tenantId), eq(stationChecklistItems.stationId, stationId)));
+  const photoIds = recorded.flatMap((r) => r.photoIds);
+  const existing = photoIds.length
+    ? new Set(
+        (
+          await tx
+            .select({ id: files.id })
+            .from(files)
+            .where(and(eq(files.tenantId, tx.tenantId), inArray(files.id, photoIds)))
+        ).map((f) => f.id),
+      )
+    : new Set<string>();
+  const entry = (item: string) => {
+    const record = recorded.find((r) => r.item === item);
+    return {
+      item,
+      met: record?.met ?? null,
+      note: record?.note ?? null,
+      photoIds: record?.photoIds.filter((id) => existing.has(id)) ?? [],
+      updatedAt: record?.updatedAt ?? null,
+    };
+  };
+  const items = standard?.items ?? [];
+  return {
+    name: standard?.name ?? null,
+    items: items.map(entry),
+    retired: recorded.filter((r) => !items.includes(r.item)).map((r) => entry(r.item)),
+    metCount: items.filter((item) => recorded.some((r) => r.item === item && r.met === "yes")).length,
   };
 }

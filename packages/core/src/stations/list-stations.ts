@@ -1,13 +1,16 @@
 import { assertCan, stationScope } from "@rdlink/auth";
 import { stations, stationTypes, type TenantTx, townships } from "@rdlink/db";
-import { and, asc, count, eq, ilike, inArray, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { UseCaseContext } from "../shared/context";
 import { parseInput } from "../shared/errors";
+import { inTownshipScope } from "../shared/scope";
 
 export const ZListStations = z.object({
   search: z.string().trim().max(60).optional(),
   townshipId: z.uuid().optional().catch(undefined),
+  stationTypeId: z.uuid().optional().catch(undefined),
+  status: z.enum(["planned", "active", "closed"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50).catch(50),
 });
@@ -15,16 +18,16 @@ export const ZListStations = z.object({
 /** Stations the actor may see, searchable and filtered on the server, a page at a time. */
 export async function listStations(tx: TenantTx, ctx: UseCaseContext, input: unknown = {}) {
   assertCan(ctx.actor, "tenant.stations.read", { tenantId: tx.tenantId });
-  const { search, townshipId, page, pageSize } = parseInput(ZListStations, input);
+  const { search, townshipId, stationTypeId, status, page, pageSize } = parseInput(ZListStations, input);
   const scope = stationScope(ctx.actor);
   const where = and(
     ...([
       eq(stations.tenantId, tx.tenantId),
       search ? ilike(stations.name, `%${search}%`) : undefined,
       townshipId ? eq(stations.townshipId, townshipId) : undefined,
-      scope === "all"
-        ? undefined
-        : inArray(stations.townshipId, scope.length ? scope : ["00000000-0000-0000-0000-000000000000"]),
+      stationTypeId ? eq(stations.stationTypeId, stationTypeId) : undefined,
+      status ? eq(stations.status, status) : undefined,
+      inTownshipScope(stations.townshipId, scope),
     ] as (SQL | undefined)[]),
   );
   const rows = await tx

@@ -5,13 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimPost } from "../posts/claim-post";
 import { decideClaim } from "../posts/decide-claim";
 import { NotFoundError, ValidationError } from "../shared/errors";
+import { setStationTypeFields } from "../station-types/set-station-type-fields";
 import { onboardCounty } from "../tenants/onboard-county";
 import { createOperator, memberOf, realMemberOf } from "../testing/actors";
 import { inviteUser } from "../users/invite-user";
 import { createStation } from "./create-station";
 import { getStation } from "./get-station";
 import { listStations } from "./list-stations";
-import { setStationTypeFields } from "./set-station-type-fields";
 
 describe.each(testDrivers())("stations and duty posts on %s", (driver) => {
   let t: TestDatabase;
@@ -19,6 +19,7 @@ describe.each(testDrivers())("stations and duty posts on %s", (driver) => {
   let jinling: string;
   let shuangding: string;
   let liaisonId: string;
+  let shuangdingLiaisonId: string;
   let typeId: string;
   const admin = () => ({ actor: memberOf(tenantId, "county_admin"), ip: "10.4.4.4" });
   const operatorOf = (townshipId: string) => ({
@@ -45,6 +46,14 @@ describe.each(testDrivers())("stations and duty posts on %s", (driver) => {
         displayName: "联络员",
         role: "station_liaison",
         townshipIds: [jinling],
+      }),
+    ));
+    ({ userId: shuangdingLiaisonId } = await inCounty((tx) =>
+      inviteUser(tx, realAdmin, {
+        username: "sd-liaison",
+        displayName: "双定联络员",
+        role: "station_liaison",
+        townshipIds: [shuangding],
       }),
     ));
     const [type] = await inCounty((tx) =>
@@ -85,7 +94,13 @@ describe.each(testDrivers())("stations and duty posts on %s", (driver) => {
     // Removing the field keeps the station's value, shown read-only.
     await inCounty((tx) => setStationTypeFields(tx, admin(), { stationTypeId: typeId, customFields: [] }));
     const page = await inCounty((tx) => getStation(tx, admin(), station.id));
-    expect(page.fields).toEqual([{ key: "area", label: { "zh-CN": "area" }, value: 120, removed: true }]);
+    expect(page.fields).toEqual([
+      {
+        definition: { key: "area", type: "text", label: { "zh-CN": "area" }, required: false },
+        value: 120,
+        removed: true,
+      },
+    ]);
     expect(page.liaisons.map((l) => l.displayName)).toEqual(["联络员"]);
     expect(page.posts.map((p) => p.name)).toContain("法律服务岗");
   });
@@ -96,7 +111,7 @@ describe.each(testDrivers())("stations and duty posts on %s", (driver) => {
         stationTypeId: typeId,
         townshipId: shuangding,
         name: "双定镇联络站",
-        liaisonUserIds: [liaisonId],
+        liaisonUserIds: [shuangdingLiaisonId],
       }),
     );
     await expect(inCounty((tx) => getStation(tx, operatorOf(jinling), elsewhere.id))).rejects.toBeInstanceOf(

@@ -1,9 +1,10 @@
 import { assertCan, townshipsInScope } from "@rdlink/auth";
 import { type TenantTx, townships } from "@rdlink/db";
-import { and, asc, count, eq, ilike, inArray, isNull, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, isNull, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { UseCaseContext } from "../shared/context";
 import { parseInput } from "../shared/errors";
+import { inTownshipScope } from "../shared/scope";
 
 export const ZListTownships = z.object({
   search: z.string().trim().max(60).optional(),
@@ -21,9 +22,7 @@ export async function listTownships(tx: TenantTx, ctx: UseCaseContext, input: un
     eq(townships.tenantId, tx.tenantId),
     includeArchived ? undefined : isNull(townships.archivedAt),
     search ? ilike(townships.name, `%${search}%`) : undefined,
-    scope === "all"
-      ? undefined
-      : inArray(townships.id, scope.length ? scope : ["00000000-0000-0000-0000-000000000000"]),
+    inTownshipScope(townships.id, scope),
   ];
   const where = and(...filters);
   const [rows, [total]] = await Promise.all([

@@ -1,9 +1,9 @@
 import { assertCan } from "@rdlink/auth";
-import { memberships, membershipTownships, type TenantTx, townships, users } from "@rdlink/db";
+import { handlingUnits, memberships, membershipTownships, type TenantTx, townships, users } from "@rdlink/db";
 import { and, asc, eq } from "drizzle-orm";
 import type { UseCaseContext } from "../shared/context";
 
-/** The county's people with their roles, township scope and whether they have set a password. */
+/** The county's people with their roles, township scope or handling unit, and whether they have set a password. */
 export async function listUsers(tx: TenantTx, ctx: UseCaseContext) {
   assertCan(ctx.actor, "tenant.users.read", { tenantId: tx.tenantId });
   const rows = await tx
@@ -16,6 +16,7 @@ export async function listUsers(tx: TenantTx, ctx: UseCaseContext) {
       disabledAt: users.disabledAt,
       role: memberships.role,
       townshipName: townships.name,
+      handlingUnitName: handlingUnits.name,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
@@ -26,6 +27,10 @@ export async function listUsers(tx: TenantTx, ctx: UseCaseContext) {
     .leftJoin(
       townships,
       and(eq(townships.tenantId, membershipTownships.tenantId), eq(townships.id, membershipTownships.townshipId)),
+    )
+    .leftJoin(
+      handlingUnits,
+      and(eq(handlingUnits.tenantId, memberships.tenantId), eq(handlingUnits.id, memberships.handlingUnitId)),
     )
     .where(eq(memberships.tenantId, tx.tenantId))
     .orderBy(asc(users.username), asc(memberships.role));
@@ -40,6 +45,7 @@ export async function listUsers(tx: TenantTx, ctx: UseCaseContext) {
       disabled: boolean;
       role: string;
       townships: string[];
+      handlingUnitName: string | null;
     }
   >();
   for (const r of rows) {
@@ -51,6 +57,7 @@ export async function listUsers(tx: TenantTx, ctx: UseCaseContext) {
       disabled: r.disabledAt !== null,
       role: r.role,
       townships: [],
+      handlingUnitName: r.handlingUnitName,
     };
     if (r.townshipName) entry.townships.push(r.townshipName);
     byMembership.set(r.membershipId, entry);

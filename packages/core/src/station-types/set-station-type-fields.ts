@@ -8,14 +8,18 @@ import type { UseCaseContext } from "../shared/context";
 import { NotFoundError, parseInput } from "../shared/errors";
 import { ZId } from "../shared/fields";
 
-export const ZSetStationTypeFields = z.object({
-  stationTypeId: ZId,
-  customFields: ZFieldList,
-  intakeFields: ZFieldList.optional(),
-});
+export const ZSetStationTypeFields = z
+  .object({
+    stationTypeId: ZId,
+    /** Extra fields its stations carry. */
+    customFields: ZFieldList.optional(),
+    /** What a citizen fills in on its stations' public page. */
+    intakeFields: ZFieldList.optional(),
+  })
+  .refine((v) => v.customFields || v.intakeFields, "validation.required");
 
 /**
- * Changes the custom fields a station type's stations carry (and its public intake form).
+ * Changes the custom fields a station type's stations carry, or its public intake form.
  * Stations keep the values of fields removed here; they are shown read-only.
  */
 export async function setStationTypeFields(tx: TenantTx, ctx: UseCaseContext, input: unknown) {
@@ -23,14 +27,14 @@ export async function setStationTypeFields(tx: TenantTx, ctx: UseCaseContext, in
   const { stationTypeId, customFields, intakeFields } = parseInput(ZSetStationTypeFields, input);
   const [updated] = await tx
     .update(stationTypes)
-    .set({ customFields, ...(intakeFields ? { intakeFields } : {}) })
+    .set({ ...(customFields ? { customFields } : {}), ...(intakeFields ? { intakeFields } : {}) })
     .where(and(eq(stationTypes.tenantId, tx.tenantId), eq(stationTypes.id, stationTypeId)))
     .returning({ id: stationTypes.id, name: stationTypes.name });
   if (!updated) throw new NotFoundError();
   await recordAudit(tx, ctx, {
-    action: "stationType.fields_set",
+    action: customFields ? "stationType.fields_set" : "stationType.intake_form_set",
     objectType: "station_type",
     objectId: stationTypeId,
-    detail: { name: updated.name, fields: customFields.map((f) => f.key) },
+    detail: { name: updated.name, fields: (customFields ?? intakeFields)?.map((f) => f.key) },
   });
 }

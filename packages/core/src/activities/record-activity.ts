@@ -1,0 +1,49 @@
+import { activities, activityDeputies, type TenantTx } from "@rdlink/db";
+import { recordAudit } from "../audit/record-audit";
+import { saveUploadedImages, type Upload } from "../files/save-uploaded-images";
+import type { UseCaseContext } from "../shared/context";
+import { parseInput } from "../shared/errors";
+import { checkActivityReferences, MAX_ACTIVITY_PHOTOS, ZActivity } from "./activity-input";
+
+/** Photos attached to a form, and where they are stored once checked. */
+export type PhotoUploads = { uploads: Upload[]; directory: string };
+
+/**
+ * One ledger entry (履职台账) of a station in the actor's townships: what happened, on which
+ * day, which deputies were there, the figures, and up to six photos. The input is checked
+ * before any photo is stored; a photo that is too large or not what its name says refuses
+ * the whole entry (413/415).
+ */
+export async function recordActivity(tx: TenantTx, ctx: UseCaseContext, input: unknown, photos?: PhotoUploads) {
+  const data = parseInput(ZActivity, input);
+  const { station, deputyIds, postId } = await checkActivityReferences(tx, ctx, data);
+  const photoIds = photos
+    ? await saveUploadedImages(tx, ctx, photos.uploads, { directory: photos.directory, maxFiles: MAX_ACTIVITY_PHOTOS })
+    : [];
+  const [activity] = await tx
+    .insert(activities)
+    .values({
+      stationId: station.id,
+      townshipId: station.townshipId,
+      kind: data.kind,
+      day: data.day,
+      peopleReceived: data.peopleReceived,
+      disputesMediated: data.disputesMediated,
+      jobsArranged: data.jobsArranged,
+      postId,
+      summary: data.summary,
+      photoIds,
+      recordedBy: ctx.actor.userId,
+    })
+    .returning({ id: activities.id });
+  if (deputyIds.length > 0) {
+    await tx.insert(activityDeputies).values(deputyIds.map((deputyId) => ({ activityId: activity!.id, deputyId })));
+  }
+  await recordAudit(tx, ctx, {
+    action: "activity.recorded",
+    objectType: "activity",
+    objectId: activity!.id,
+    detail: { station: station.name, kind: data.kind, day: data.day },
+  });
+  return activity!;
+}

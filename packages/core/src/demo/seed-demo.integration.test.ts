@@ -1,0 +1,146 @@
+import {
+  activities,
+  activityDeputies,
+  caseEvents,
+  cases,
+  deputies,
+  gridDeputies,
+  grids,
+  handlingUnitContacts,
+  handlingUnits,
+  memberships,
+  postClaims,
+  stationChecklistItems,
+  stations,
+  tenants,
+  users,
+} from "@rdlink/db";
+import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
+import { localDateOf } from "@rdlink/workflow/calendar/working-time";
+import { and, count, countDistinct, eq, isNotNull, max, min, type SQL, sum } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_COUNTY_CODE, seedDemo } from "./seed-demo";
+
+describe.each(testDrivers())("the demo county on %s", (driver) => {
+  let t: TestDatabase;
+  let tenantId: string;
+  const inCounty = <T>(work: Parameters<typeof t.db.withTenant<T>>[1]) => t.db.withTenant(tenantId, work);
+  const rows = async (table: PgTable, where?: SQL) =>
+    (await inCounty((tx) => tx.select({ n: count() }).from(table).where(where)))[0]!.n;
+
+  beforeAll(async () => {
+    t = await createTestDatabase(driver);
+    const started = performance.now();
+    expect(await seedDemo(t.db)).toHaveLength(6);
+    console.info(`seedDemo on ${driver}: ${Math.round(performance.now() - started)} ms`);
+    const [tenant] = await t.db.withoutTenant((tx) =>
+      tx.select().from(tenants).where(eq(tenants.divisionCode, DEMO_COUNTY_CODE)),
+    );
+    tenantId = tenant!.id;
+  }, 120_000);
+  afterAll(() => t.drop());
+
+  it("has realistic content: ~20 stations across its townships, ~150 deputies, posts claimed, standards recorded", async () => {
+    const placed = await inCounty((tx) => tx.selectDistinct({ townshipId: stations.townshipId }).from(stations));
+    expect(await rows(stations)).toBe(20);
+    expect(placed.length).toBe(13);
+    expect(await rows(stations, isNotNull(stations.headDeputyId))).toBe(20);
+    expect(await rows(deputies)).toBe(150);
+    expect(await rows(postClaims, eq(postClaims.status, "approved"))).toBeGreaterThanOrEqual(50);
+    expect(await rows(postClaims, eq(postClaims.status, "pending"))).toBeGreaterThanOrEqual(10);
+    expect(await rows(stationChecklistItems)).toBe(200);
+  });
+
+  it("has handling units with contacts (the demo responder works for 区住建局), grids with deputies and months of ledger", async () => {
+    expect(await rows(handlingUnits)).toBe(12);
+    expect(await rows(handlingUnitContacts)).toBeGreaterThanOrEqual(12);
+    const [responder] = await inCounty((tx) =>
+      tx
+        .select({ unit: handlingUnits.name })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .innerJoin(handlingUnits, eq(handlingUnits.id, memberships.handlingUnitId))
+        .where(eq(users.username, "xxt-responder")),
+    );
+    expect(responder).toEqual({ unit: "区住建局" });
+    expect(await rows(grids)).toBeGreaterThanOrEqual(10);
+    expect(await rows(gridDeputies)).toBeGreaterThanOrEqual(10);
+    const [ledger] = await inCounty((tx) =>
+      tx
+        .select({
+          entries: count(),
+          days: countDistinct(activities.day),
+          first: min(activities.day),
+          last: max(activities.day),
+          disputes: sum(activities.disputesMediated),
+          jobs: sum(activities.jobsArranged),
+        })
+        .from(activities),
+    );
+    expect(ledger!.entries).toBeGreaterThan(200);
+    expect(ledger!.days).toBeGreaterThan(40);
+    expect(ledger!.last! < localDateOf(new Date())).toBe(true); // up to yesterday
+    expect(Number(ledger!.disputes)).toBeGreaterThan(0);
+    expect(Number(ledger!.jobs)).toBeGreaterThan(0);
+    expect(await rows(activityDeputies)).toBeGreaterThan(ledger!.entries);
+  });
+
+  it("has ~120 opinions of the last six months, driven through the workflow into a realistic mix", async () => {
+    const stateCounts = await inCounty((tx) =>
+      tx
+        .select({
+          state: cases.state,
+          n: count(),
+          overdue: count(cases.overdueAt),
+          closed: count(cases.closedAt),
+          unit: count(cases.handlingUnitId),
+          rated: count(cases.satisfaction),
+          first: min(cases.createdAt),
+          tracked: count(cases.trackingCode),
+          stations: countDistinct(cases.stationId),
+        })
+        .from(cases)
+        .groupBy(cases.state),
+    );
+    const n = (pick: (row: (typeof stateCounts)[number]) => number, states?: string[]) =>
+      stateCounts.filter((r) => !states || states.includes(r.state)).reduce((sum, r) => sum + pick(r), 0);
+    expect(n((r) => r.n)).toBe(120);
+    expect(n((r) => r.tracked)).toBe(120);
+    const first = stateCounts.map((r) => r.first!.getTime()).sort()[0]!;
+    expect(Date.now() - first).toBeLessThan(185 * 86_400_000);
+    expect(Date.now() - first).toBeGreaterThan(150 * 86_400_000);
+    // Most are closed and rated; some are still at the station, with a unit, or past their deadline.
+    expect(n((r) => r.closed)).toBeGreaterThan(60);
+    expect(n((r) => r.closed, ["closed"])).toBe(n((r) => r.n, ["closed"]));
+    expect(n((r) => r.rated, ["closed"])).toBeGreaterThan(60);
+    const beforeUnit = ["registered", "stationReview", "groupReview", "assignment", "acceptance"];
+    expect(n((r) => r.n, beforeUnit)).toBeGreaterThan(0);
+    expect(n((r) => r.n, ["handling"])).toBeGreaterThan(0);
+    expect(n((r) => r.n, ["supervised"])).toBeGreaterThan(0);
+    expect(n((r) => r.overdue)).toBeGreaterThan(n((r) => r.n, ["supervised"]));
+    expect(n((r) => r.unit)).toBeGreaterThan(80);
+    const ratings = await inCounty((tx) =>
+      tx.select({ satisfaction: cases.satisfaction, n: count() }).from(cases).groupBy(cases.satisfaction),
+    );
+    const rated = (level: string) => ratings.find((r) => r.satisfaction === level)?.n ?? 0;
+    expect(rated("satisfied")).toBeGreaterThan(rated("basic"));
+    expect(rated("basic")).toBeGreaterThan(rated("unsatisfied"));
+    // 不满意 and redone: the case went back to handling and was rated again.
+    const redone = await inCounty((tx) =>
+      tx
+        .select({ n: countDistinct(caseEvents.caseId) })
+        .from(caseEvents)
+        .where(and(eq(caseEvents.type, "RATE"), eq(caseEvents.toState, "handling"))),
+    );
+    expect(redone[0]!.n).toBeGreaterThan(0);
+    const fired = await inCounty((tx) =>
+      tx.select({ n: count() }).from(caseEvents).where(eq(caseEvents.type, "OVERDUE")),
+    );
+    expect(fired[0]!.n).toBe(n((r) => r.overdue));
+  });
+
+  it("seeds only once", async () => {
+    expect(await seedDemo(t.db)).toBeNull();
+  });
+});

@@ -1,0 +1,38 @@
+import { assertCan, townshipsInScope } from "@rdlink/auth";
+import { communities, type TenantTx, townships } from "@rdlink/db";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { UseCaseContext } from "../shared/context";
+import { inTownshipScope } from "../shared/scope";
+import { listStationTypes } from "../station-types/list-station-types";
+import { listLiaisonCandidates } from "./list-liaison-candidates";
+
+/**
+ * What the station form offers to pick from: the types, the townships the actor keeps
+ * stations for, their communities and the liaison officers of each township.
+ */
+export async function getStationFormOptions(tx: TenantTx, ctx: UseCaseContext) {
+  assertCan(ctx.actor, "tenant.stations.manage", { tenantId: tx.tenantId });
+  const scope = townshipsInScope(ctx.actor);
+  const townshipRows = await tx
+    .select({ id: townships.id, name: townships.name })
+    .from(townships)
+    .where(and(eq(townships.tenantId, tx.tenantId), isNull(townships.archivedAt), inTownshipScope(townships.id, scope)))
+    .orderBy(asc(townships.sortOrder));
+  const communityRows = await tx
+    .select({ id: communities.id, name: communities.name, townshipId: communities.townshipId })
+    .from(communities)
+    .where(
+      and(
+        eq(communities.tenantId, tx.tenantId),
+        isNull(communities.archivedAt),
+        inTownshipScope(communities.townshipId, scope),
+      ),
+    )
+    .orderBy(asc(communities.name));
+  return {
+    types: await listStationTypes(tx, ctx),
+    townships: townshipRows,
+    communities: communityRows,
+    liaisons: await listLiaisonCandidates(tx, ctx),
+  };
+}

@@ -1,0 +1,395 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { auditLog, deputies, deputyStations, postClaims, stationTypes, townships, users } from "@rdlink/db";
+import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
+import { eq } from "drizzle-orm";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createChecklist } from "../checklists/create-checklist";
+import { listChecklists } from "../checklists/list-checklists";
+import { saveUploadedImages } from "../files/save-uploaded-images";
+import { UploadError } from "../files/store-image";
+import { claimPost } from "../posts/claim-post";
+import { createDutyPost } from "../posts/create-duty-post";
+import { decideClaim } from "../posts/decide-claim";
+import { endClaim } from "../posts/end-claim";
+import { listDutyPosts } from "../posts/list-duty-posts";
+import { moveDutyPost } from "../posts/move-duty-post";
+import { updateDutyPost } from "../posts/update-duty-post";
+import { ConflictError, NotFoundError, type ValidationError } from "../shared/errors";
+import { createStationType } from "../station-types/create-station-type";
+import { listStationTypes } from "../station-types/list-station-types";
+import { setStationTypeArchived } from "../station-types/set-station-type-archived";
+import { setStationTypeFields } from "../station-types/set-station-type-fields";
+import { updateStationType } from "../station-types/update-station-type";
+import { onboardCounty } from "../tenants/onboard-county";
+import { createOperator, memberOf, realMemberOf } from "../testing/actors";
+import { inviteUser } from "../users/invite-user";
+import { createStation } from "./create-station";
+import { getStation } from "./get-station";
+import { recordChecklistItem } from "./record-checklist-item";
+import { removeDeputy } from "./remove-deputy";
+import { setStationPosts } from "./set-station-posts";
+import { updateStation } from "./update-station";
+
+const failure = (promise: Promise<unknown>) => promise.then(() => null).catch((error: unknown) => error);
+
+describe.each(testDrivers())("station types, standards, stations and posts on %s", (driver) => {
+  let t: TestDatabase;
+  let tenantId: string;
+  let jinling: string;
+  let shuangding: string;
+  let liaisonId: string;
+  let otherLiaisonId: string;
+  let typeId: string;
+  let filesDir: string;
+  const admin = () => ({ actor: memberOf(tenantId, "county_admin"), ip: null });
+  const operatorOf = (townshipId: string) => ({
+    actor: memberOf(tenantId, "township_operator", [townshipId]),
+    ip: null,
+  });
+  const inCounty = <T>(work: Parameters<typeof t.db.withTenant<T>>[1]) => t.db.withTenant(tenantId, work);
+  const newStation = (name: string, extra: Record<string, unknown> = {}) =>
+    inCounty((tx) =>
+      createStation(tx, admin(), {
+        stationTypeId: typeId,
+        townshipId: jinling,
+        name,
+        liaisonUserIds: [liaisonId],
+        ...extra,
+      }),
+    );
+
+  beforeAll(async () => {
+    t = await createTestDatabase(driver);
+    filesDir = fs.mkdtempSync(path.join(os.tmpdir(), "rdlink-station-files-"));
+    const operator = { actor: await createOperator(t.db), ip: null };
+    ({ tenantId } = await onboardCounty(t.db, operator, {
+      divisionCode: "450107",
+      adminUsername: "xxt-admin",
+      adminDisplayName: "管理员",
+    }));
+    const rows = await inCounty((tx) => tx.select().from(townships));
+    jinling = rows.find((r) => r.name === "金陵镇")!.id;
+    shuangding = rows.find((r) => r.name === "双定镇")!.id;
+    const realAdmin = { actor: { ...memberOf(tenantId, "county_admin"), userId: operator.actor.userId }, ip: null };
+    const invite = (username: string, townshipId: string) =>
+      inCounty((tx) =>
+        inviteUser(tx, realAdmin, {
+          username,
+          displayName: username,
+          role: "station_liaison",
+          townshipIds: [townshipId],
+        }),
+      );
+    liaisonId = (await invite("jl-liaison", jinling)).userId;
+    otherLiaisonId = (await invite("sd-liaison", shuangding)).userId;
+    const [type] = await inCounty((tx) =>
+      tx.select().from(stationTypes).where(eq(stationTypes.name, "人大代表联络站")),
+    );
+    typeId = type!.id;
+  });
+  afterAll(async () => {
+    await t.drop();
+    fs.rmSync(filesDir, { recursive: true, force: true });
+  });
+
+  it("creates a station type following a county's own standard, and archives it out of the pickers", async () => {
+    const standard = await inCounty((tx) =>
+      createChecklist(tx, admin(), {
+        name: "七有",
+        items: "有场所\n有牌子\n\n有制度 \n有活动\n有台账\n有经费\n有档案",
+      }),
+    );
+    const duplicateItem = await failure(
+      inCounty((tx) => createChecklist(tx, admin(), { name: "重复", items: "有场所\n有场所" })),
+    );
+    expect((duplicateItem as ValidationError).fieldErrors).toEqual({ items: "validation.duplicateItem" });
+    const { id } = await inCounty((tx) =>
+      createStationType(tx, admin(), { name: "侨务联络站", checklistId: standard.id }),
+    );
+    const taken = await failure(
+      inCounty((tx) => createStationType(tx, admin(), { name: "侨务联络站", checklistId: "" })),
+    );
+    expect(taken).toBeInstanceOf(ConflictError);
+
+    await inCounty((tx) =>
+      updateStationType(tx, admin(), { stationTypeId: id, name: "侨务代表联络站", checklistId: "" }),
+    );
+    let types = await inCounty((tx) => listStationTypes(tx, admin()));
+    expect(types.find((type) => type.id === id)).toMatchObject({
+      name: "侨务代表联络站",
+      checklistName: null,
+      stationCount: 0,
+    });
+    // New types start with the default public form (where it happened) to build on.
+    expect(types.find((type) => type.id === id)!.intakeFields.map((f) => f.key)).toEqual(["location"]);
+
+    await inCounty((tx) => setStationTypeArchived(tx, admin(), { stationTypeId: id, archived: true }));
+    types = await inCounty((tx) => listStationTypes(tx, admin()));
+    expect(types.some((type) => type.id === id)).toBe(false);
+    const archivedType = await failure(
+      inCounty((tx) =>
+        createStation(tx, admin(), {
+          stationTypeId: id,
+          townshipId: jinling,
+          name: "不该建",
+          liaisonUserIds: [liaisonId],
+        }),
+      ),
+    );
+    expect((archivedType as ValidationError).fieldErrors).toEqual({ stationTypeId: "validation.invalidReference" });
+    const standards = await inCounty((tx) => listChecklists(tx, admin()));
+    expect(standards.map((s) => s.name)).toEqual(["十有", "五有", "七有"]);
+    expect(standards.find((s) => s.name === "七有")!.typeNames).toEqual([]);
+  });
+
+  it("only lets a township operator change its own townships' stations, and keeps station types to the county admin", async () => {
+    const station = await newStation("金陵镇第一联络站");
+    const edit = { stationId: station.id, name: "金陵镇第一联络站", liaisonUserIds: [liaisonId] };
+    await expect(inCounty((tx) => updateStation(tx, operatorOf(shuangding), edit))).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await inCounty((tx) => updateStation(tx, operatorOf(jinling), { ...edit, address: "金陵镇新街1号" }));
+    await expect(
+      inCounty((tx) => setStationTypeFields(tx, operatorOf(jinling), { stationTypeId: typeId, intakeFields: [] })),
+    ).rejects.toThrow(/Not allowed/);
+  });
+
+  it("refuses a half map point, a head who is not stationed there and a liaison officer of another township, writing nothing", async () => {
+    const station = await newStation("金陵镇第二联络站");
+    const base = { stationId: station.id, name: "金陵镇第二联络站", liaisonUserIds: [liaisonId] };
+    const half = await failure(inCounty((tx) => updateStation(tx, admin(), { ...base, latitude: "22.85" })));
+    expect((half as ValidationError).fieldErrors).toEqual({ longitude: "validation.mapPointHalf" });
+    const [deputy] = await inCounty((tx) =>
+      tx.insert(deputies).values({ name: "蒙秀英", level: "township", townshipId: jinling }).returning(),
+    );
+    const head = await failure(inCounty((tx) => updateStation(tx, admin(), { ...base, headDeputyId: deputy!.id })));
+    expect((head as ValidationError).fieldErrors).toEqual({ headDeputyId: "validation.headNotStationed" });
+    const liaison = await failure(
+      inCounty((tx) => updateStation(tx, admin(), { ...base, liaisonUserIds: [otherLiaisonId] })),
+    );
+    expect((liaison as ValidationError).fieldErrors).toEqual({ liaisonUserIds: "validation.liaisonScope" });
+
+    await inCounty((tx) => tx.insert(deputyStations).values({ deputyId: deputy!.id, stationId: station.id }));
+    await inCounty((tx) =>
+      updateStation(tx, admin(), {
+        ...base,
+        latitude: "22.8456",
+        longitude: "108.2467",
+        headDeputyId: deputy!.id,
+        status: "planned",
+      }),
+    );
+    const page = await inCounty((tx) => getStation(tx, admin(), station.id));
+    expect(page.station).toMatchObject({ latitude: 22.8456, longitude: 108.2467, status: "planned" });
+    expect(page.headDeputyName).toBe("蒙秀英");
+    expect(page.station.code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
+  });
+
+  it("keeps values of removed custom fields when a station is edited", async () => {
+    await inCounty((tx) =>
+      setStationTypeFields(tx, admin(), {
+        stationTypeId: typeId,
+        customFields: [{ key: "area", label: { "zh-CN": "面积" }, type: "number" }],
+      }),
+    );
+    const station = await newStation("金陵镇第三联络站", { customValues: { area: "80" } });
+    await inCounty((tx) =>
+      setStationTypeFields(tx, admin(), {
+        stationTypeId: typeId,
+        customFields: [{ key: "rooms", label: { "zh-CN": "房间数" }, type: "number" }],
+      }),
+    );
+    await inCounty((tx) =>
+      updateStation(tx, admin(), {
+        stationId: station.id,
+        name: "金陵镇第三联络站",
+        liaisonUserIds: [liaisonId],
+        customValues: { rooms: "3", area: "999" },
+      }),
+    );
+    const page = await inCounty((tx) => getStation(tx, admin(), station.id));
+    expect(page.station.customValues).toEqual({ area: 80, rooms: 3 });
+    expect(page.fields.find((f) => f.definition.key === "area")).toMatchObject({ removed: true, value: 80 });
+    await inCounty((tx) => setStationTypeFields(tx, admin(), { stationTypeId: typeId, customFields: [] }));
+  });
+
+  it("records checklist compliance with re-encoded evidence photos, and refuses items outside the standard", async () => {
+    const station = await newStation("金陵镇第四联络站");
+    const uploader = { actor: await realMemberOf(t.db, tenantId, "township_operator", [jinling]), ip: null };
+    const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#a33" } })
+      .jpeg()
+      .toBuffer();
+    const photoIds = await inCounty((tx) =>
+      saveUploadedImages(tx, uploader, [{ bytes: photo, filename: "场所.jpg", declaredType: "image/jpeg" }], {
+        directory: filesDir,
+        maxFiles: 6,
+      }),
+    );
+    expect(fs.readdirSync(filesDir)).toContain(`${photoIds[0]}.jpg`);
+    await inCounty((tx) =>
+      recordChecklistItem(tx, operatorOf(jinling), {
+        stationId: station.id,
+        item: "有场所",
+        met: "yes",
+        note: "活动室 60 平方米",
+        photoIds,
+      }),
+    );
+    const wrongItem = await failure(
+      inCounty((tx) => recordChecklistItem(tx, admin(), { stationId: station.id, item: "有游泳池", met: "yes" })),
+    );
+    expect((wrongItem as ValidationError).fieldErrors).toEqual({ item: "validation.invalidReference" });
+    const strangerPhoto = await failure(
+      inCounty((tx) =>
+        recordChecklistItem(tx, admin(), {
+          stationId: station.id,
+          item: "有人员",
+          met: "yes",
+          photoIds: ["00000000-0000-4000-8000-000000000000"],
+        }),
+      ),
+    );
+    expect((strangerPhoto as ValidationError).fieldErrors).toEqual({ photoIds: "validation.invalidReference" });
+    const fake = await failure(
+      inCounty((tx) =>
+        saveUploadedImages(tx, uploader, [{ bytes: new TextEncoder().encode("<svg/>"), filename: "x.jpg" }], {
+          directory: filesDir,
+          maxFiles: 6,
+        }),
+      ),
+    );
+    expect(fake).toMatchObject({ status: 415 });
+    expect(fake).toBeInstanceOf(UploadError);
+
+    const page = await inCounty((tx) => getStation(tx, admin(), station.id));
+    expect(page.checklist.name).toBe("十有");
+    expect(page.checklist.metCount).toBe(1);
+    expect(page.checklist.items.find((i) => i.item === "有场所")).toMatchObject({
+      met: "yes",
+      note: "活动室 60 平方米",
+      photoIds,
+    });
+    expect(page.checklist.items.find((i) => i.item === "有人员")!.met).toBeNull();
+  });
+
+  it("offers, withdraws and archives duty posts, keeping holders until they step down", async () => {
+    const station = await newStation("金陵镇第五联络站");
+    const created = await inCounty((tx) =>
+      createDutyPost(tx, admin(), { name: "侨务服务岗", description: "联系归侨侨眷" }),
+    );
+    const duplicate = await failure(inCounty((tx) => createDutyPost(tx, admin(), { name: "侨务服务岗" })));
+    expect(duplicate).toBeInstanceOf(ConflictError);
+    await inCounty((tx) => moveDutyPost(tx, admin(), { postId: created.id, direction: "up" }));
+    const catalog = await inCounty((tx) => listDutyPosts(tx, admin()));
+    expect(catalog.map((p) => p.name).slice(-2)).toEqual(["侨务服务岗", "康乐生活岗"]);
+    const law = catalog.find((p) => p.name === "法律服务岗")!;
+
+    const [deputyUser] = await t.db.withoutTenant((tx) =>
+      tx.insert(users).values({ username: "lu", displayName: "陆德才", homeTenantId: tenantId }).returning(),
+    );
+    const [deputy] = await inCounty((tx) =>
+      tx
+        .insert(deputies)
+        .values({ name: "陆德才", level: "county", townshipId: jinling, userId: deputyUser!.id })
+        .returning(),
+    );
+    await inCounty((tx) => tx.insert(deputyStations).values({ deputyId: deputy!.id, stationId: station.id }));
+    const asDeputy = { actor: { ...memberOf(tenantId, "deputy"), userId: deputyUser!.id }, ip: null };
+    const claim = await inCounty((tx) =>
+      claimPost(tx, asDeputy, { stationId: station.id, postId: law.id, statement: "每周三提供法律咨询" }),
+    );
+    const decider = { actor: await realMemberOf(t.db, tenantId, "township_operator", [jinling]), ip: null };
+    await inCounty((tx) => decideClaim(tx, decider, { claimId: claim.id, decision: "approve" }));
+
+    const offeredIds = (await inCounty((tx) => getStation(tx, admin(), station.id))).posts.map((p) => p.id);
+    const held = await failure(
+      inCounty((tx) =>
+        setStationPosts(tx, admin(), { stationId: station.id, postIds: offeredIds.filter((id) => id !== law.id) }),
+      ),
+    );
+    expect(held).toMatchObject({ message: "errors.postStillHeld", values: { post: "法律服务岗" } });
+
+    // Archiving the post: no new claims, the holder keeps it.
+    await inCounty((tx) => updateDutyPost(tx, admin(), { postId: law.id, name: "法律服务岗", archived: "on" }));
+    let page = await inCounty((tx) => getStation(tx, asDeputy, station.id));
+    const lawPost = page.posts.find((p) => p.id === law.id)!;
+    expect(lawPost.holders.map((h) => h.deputyName)).toEqual(["陆德才"]);
+    expect(lawPost.iMayClaim).toBe(false);
+    const onArchived = await failure(
+      inCounty((tx) => claimPost(tx, asDeputy, { stationId: station.id, postId: law.id, statement: "再认领" })),
+    );
+    expect((onArchived as ValidationError).fieldErrors).toEqual({ postId: "validation.invalidReference" });
+
+    await inCounty((tx) => endClaim(tx, asDeputy, { claimId: claim.id }));
+    page = await inCounty((tx) => getStation(tx, admin(), station.id));
+    expect(page.posts.find((p) => p.id === law.id)).toMatchObject({ holders: [], pastCount: 1 });
+    await inCounty((tx) => updateDutyPost(tx, admin(), { postId: law.id, name: "法律服务岗" }));
+
+    // A post with history can be withdrawn; offered again, its history is back.
+    await inCounty((tx) =>
+      setStationPosts(tx, admin(), { stationId: station.id, postIds: offeredIds.filter((id) => id !== law.id) }),
+    );
+    page = await inCounty((tx) => getStation(tx, admin(), station.id));
+    expect(page.posts.map((p) => p.id)).not.toContain(law.id);
+    await inCounty((tx) => setStationPosts(tx, admin(), { stationId: station.id, postIds: offeredIds }));
+    page = await inCounty((tx) => getStation(tx, admin(), station.id));
+    expect(page.posts.find((p) => p.id === law.id)).toMatchObject({ holders: [], pastCount: 1 });
+
+    // Withdrawing an unclaimed post works; a new post can be offered.
+    const environment = catalog.find((p) => p.name === "生态文明岗")!;
+    await inCounty((tx) =>
+      setStationPosts(tx, admin(), {
+        stationId: station.id,
+        postIds: [...offeredIds.filter((id) => id !== environment.id), created.id],
+      }),
+    );
+    page = await inCounty((tx) => getStation(tx, admin(), station.id));
+    expect(page.posts.map((p) => p.name)).toContain("侨务服务岗");
+    expect(page.posts.map((p) => p.name)).not.toContain("生态文明岗");
+  });
+
+  it("ends a deputy's claims when they leave the station, and keeps the station head in place", async () => {
+    const station = await newStation("金陵镇第六联络站");
+    const [deputy] = await inCounty((tx) =>
+      tx.insert(deputies).values({ name: "覃春梅", level: "county", townshipId: jinling }).returning(),
+    );
+    await inCounty((tx) => tx.insert(deputyStations).values({ deputyId: deputy!.id, stationId: station.id }));
+    const [post] = (await inCounty((tx) => getStation(tx, admin(), station.id))).posts;
+    await inCounty((tx) =>
+      tx
+        .insert(postClaims)
+        .values({ stationId: station.id, postId: post!.id, deputyId: deputy!.id, statement: "x", status: "approved" }),
+    );
+    await inCounty((tx) =>
+      updateStation(tx, admin(), {
+        stationId: station.id,
+        name: "金陵镇第六联络站",
+        liaisonUserIds: [liaisonId],
+        headDeputyId: deputy!.id,
+      }),
+    );
+    const head = await failure(
+      inCounty((tx) => removeDeputy(tx, admin(), { stationId: station.id, deputyId: deputy!.id })),
+    );
+    expect(head).toMatchObject({ message: "errors.headCannotLeave" });
+    await inCounty((tx) =>
+      updateStation(tx, admin(), {
+        stationId: station.id,
+        name: "金陵镇第六联络站",
+        liaisonUserIds: [liaisonId],
+        headDeputyId: "",
+      }),
+    );
+    await inCounty((tx) => removeDeputy(tx, operatorOf(jinling), { stationId: station.id, deputyId: deputy!.id }));
+    const page = await inCounty((tx) => getStation(tx, admin(), station.id));
+    expect(page.deputies).toEqual([]);
+    expect(page.posts[0]).toMatchObject({ holders: [], pastCount: 1 });
+    const [removal] = await inCounty((tx) =>
+      tx.select().from(auditLog).where(eq(auditLog.action, "station.deputy_removed")),
+    );
+    expect(removal!.detail).toMatchObject({ deputy: "覃春梅" });
+  });
+});
