@@ -21,53 +21,41 @@ import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
-import { cases, caseTimers, type Database, migratePostgresDatabase, openPostgres, selectRows } from "@rdlink/db";
-import { ensureRolesStatement, ROLES_LOCK } from "@rdlink/db/testing/roles";
+import type { Actor } from "@rdlink/auth";
+import { cases, caseTimers, type Database, handlingUnits, openPostgres, selectRows, townships } from "@rdlink/db";
+import { createScratchDatabase, psql } from "@rdlink/db/testing/scratch-database";
+import { childEnvironment, intKnob, readKnobs, textKnob } from "@rdlink/env/knobs";
 import { and, count, eq, lte, sql } from "drizzle-orm";
 import { actOnCase } from "../src/cases/act-on-case";
 import { startCase } from "../src/cases/start-case";
 import type { UseCaseContext } from "../src/shared/context";
 import { onboardCounty } from "../src/tenants/onboard-county";
-import { createOperator, memberOf } from "../src/testing/actors";
+import { createOperator, memberOf, responderOf } from "../src/testing/actors";
 import { fireDueTimers } from "../src/worker/fire-due-timers";
 
 const run = promisify(execFile);
 
 const OWNER_ROLE = "rdlink_bench_owner";
 const APP_ROLE = "rdlink_bench_app";
-const UNIT = "7d1a3b8e-2f6c-4a5b-9c0d-1e2f3a4b5c6d";
 const DAY_MS = 86_400_000;
 
-type Knobs = ReturnType<typeof readKnobs>;
-
-function readKnobs() {
-  // biome-ignore lint/style/noProcessEnv: benchmarks read their knobs from the environment
-  const env = process.env;
-  const int = (name: string, fallback: number, min = 1) => {
-    const raw = env[name];
-    if (raw === undefined || raw === "") return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}, not "${raw}"`);
-    return value;
-  };
-  return {
-    adminUrl: env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres",
-    /** The environment handed on to pgbench (with PGPASSWORD when the URL has a password). */
-    childEnv: { ...env },
-    cases: int("BENCH_CASES", 2000),
-    clients: int("BENCH_CLIENTS", 16),
-    seconds: int("BENCH_SECONDS", 20),
-    warmupSeconds: int("BENCH_WARMUP_SECONDS", 3, 0),
-    rate: int("BENCH_RATE", 200),
-    rateSeconds: int("BENCH_RATE_SECONDS", 10),
-    timers: int("BENCH_TIMERS", 5000),
-    timerWorkers: int("BENCH_TIMER_WORKERS", 4),
-    timerMaxSeconds: int("BENCH_TIMER_MAX_SECONDS", 180),
-    pgbenchScale: int("BENCH_PGBENCH_SCALE", 10),
-    pgbenchSeconds: int("BENCH_PGBENCH_SECONDS", 20),
-    maxSeconds: int("BENCH_MAX_SECONDS", 1200),
-  };
-}
+const readBenchKnobs = () =>
+  readKnobs({
+    adminUrl: textKnob("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
+    cases: intKnob("BENCH_CASES", 2000),
+    clients: intKnob("BENCH_CLIENTS", 16),
+    seconds: intKnob("BENCH_SECONDS", 20),
+    warmupSeconds: intKnob("BENCH_WARMUP_SECONDS", 3, 0),
+    rate: intKnob("BENCH_RATE", 200),
+    rateSeconds: intKnob("BENCH_RATE_SECONDS", 10),
+    timers: intKnob("BENCH_TIMERS", 5000),
+    timerWorkers: intKnob("BENCH_TIMER_WORKERS", 4),
+    timerMaxSeconds: intKnob("BENCH_TIMER_MAX_SECONDS", 180),
+    pgbenchScale: intKnob("BENCH_PGBENCH_SCALE", 10),
+    pgbenchSeconds: intKnob("BENCH_PGBENCH_SECONDS", 20),
+    maxSeconds: intKnob("BENCH_MAX_SECONDS", 1200),
+  });
+type Knobs = ReturnType<typeof readBenchKnobs>;
 
 // ---------------------------------------------------------------------------------------
 // Cleanup: everything created registers how to undo itself, run in reverse order.
@@ -100,9 +88,9 @@ async function runCleanups() {
 // ---------------------------------------------------------------------------------------
 // Admin work through psql / pgbench (this package has no PostgreSQL driver of its own).
 
-type Server = { host: string; port: string; user: string; password: string; env: NodeJS.ProcessEnv };
+type Server = { host: string; port: string; user: string; password: string };
 
-function serverOf(adminUrl: string, env: NodeJS.ProcessEnv): Server {
+function serverOf(adminUrl: string): Server {
   const u = new URL(adminUrl);
   if (u.protocol !== "postgres:" && u.protocol !== "postgresql:") throw new Error("DATABASE_URL is not a postgres URL");
   if (u.hostname !== "127.0.0.1") throw new Error(`The benchmark only connects to 127.0.0.1, not ${u.hostname}`);
@@ -111,31 +99,12 @@ function serverOf(adminUrl: string, env: NodeJS.ProcessEnv): Server {
     port: u.port || "5432",
     user: decodeURIComponent(u.username) || "postgres",
     password: decodeURIComponent(u.password),
-    env,
   };
-}
-
-function urlFor(adminUrl: string, database: string, role?: string): string {
-  const u = new URL(adminUrl);
-  if (role) {
-    u.username = role;
-    u.password = role;
-  }
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-/** Runs each statement as its own psql -c (its own transaction), on `database` as the admin. */
-async function psql(adminUrl: string, statements: string[], database = "postgres", timeoutMs = 120_000) {
-  const args = ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", urlFor(adminUrl, database)];
-  for (const statement of statements) args.push("-c", statement);
-  const { stdout } = await run("psql", args, { timeout: timeoutMs, killSignal: "SIGKILL" });
-  return stdout.trim();
 }
 
 async function pgbench(server: Server, args: string[], timeoutMs: number) {
   const connection = ["-h", server.host, "-p", server.port, "-U", server.user];
-  const env = server.password ? { ...server.env, PGPASSWORD: server.password } : server.env;
+  const env = childEnvironment(server.password ? { PGPASSWORD: server.password } : {});
   try {
     return await run("pgbench", [...connection, ...args], {
       timeout: timeoutMs,
@@ -147,15 +116,6 @@ async function pgbench(server: Server, args: string[], timeoutMs: number) {
     const e = error as Error & { stderr?: string };
     throw new Error(`pgbench ${args.join(" ")} failed: ${e.message}\n${e.stderr ?? ""}`);
   }
-}
-
-/** The cluster-wide roles, made exactly as the tests make them. */
-async function ensureRoles(adminUrl: string) {
-  await psql(adminUrl, [
-    `select pg_advisory_lock(${ROLES_LOCK})`,
-    ensureRolesStatement(OWNER_ROLE, APP_ROLE),
-    `select pg_advisory_unlock(${ROLES_LOCK})`,
-  ]);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -308,7 +268,7 @@ type Who = "liaison" | "admin" | "responder";
 const NEXT_STEP: Record<string, { who: Who; event: string; data: Record<string, unknown> }> = {
   registered: { who: "liaison", event: "SUBMIT_REVIEW", data: { summary: "路灯" } },
   stationReview: { who: "liaison", event: "HAND_OVER", data: { issueScope: "individual" } },
-  assignment: { who: "admin", event: "ASSIGN", data: { handlingUnit: UNIT } },
+  assignment: { who: "admin", event: "ASSIGN", data: {} }, // the unit is the bench county's (see act)
   acceptance: { who: "responder", event: "ACCEPT", data: {} },
   handling: { who: "responder", event: "REPLY", data: { replyContent: "已修复" } },
   supervised: { who: "responder", event: "REPLY", data: { replyContent: "已修复" } },
@@ -318,6 +278,8 @@ const NEXT_STEP: Record<string, { who: Who; event: string; data: Record<string, 
 type Runtime = {
   db: Database;
   tenantId: string;
+  townshipId: string;
+  unitId: string;
   as: Record<Who, UseCaseContext>;
 };
 
@@ -338,7 +300,12 @@ function noteError(tally: Tally, what: string, error: unknown) {
 
 async function startOne(rt: Runtime, now?: Date): Promise<Slot> {
   const started = await rt.db.withTenant(rt.tenantId, (tx) =>
-    startCase(tx, rt.as.liaison, { workflowKey: "citizenOpinion", data: { content: "村道路灯不亮" } }, now),
+    startCase(
+      tx,
+      rt.as.liaison,
+      { workflowKey: "citizenOpinion", data: { content: "村道路灯不亮" }, townshipId: rt.townshipId },
+      now,
+    ),
   );
   return { id: started.caseId, seq: started.seq, state: started.state };
 }
@@ -358,6 +325,7 @@ async function startMany(rt: Runtime, total: number, lanes: number, perTx = 25):
             const started = await startCase(tx, rt.as.liaison, {
               workflowKey: "citizenOpinion",
               data: { content: "村道路灯不亮" },
+              townshipId: rt.townshipId,
             });
             out.push({ id: started.caseId, seq: started.seq, state: started.state });
           }
@@ -402,7 +370,12 @@ async function advance(rt: Runtime, slots: Slot[], index: number, tally: Tally |
   const begin = performance.now();
   try {
     const result = await rt.db.withTenant(rt.tenantId, (tx) =>
-      actOnCase(tx, rt.as[step.who], { caseId: slot.id, event: step.event, data: step.data, expectedSeq: slot.seq }),
+      actOnCase(tx, rt.as[step.who], {
+        caseId: slot.id,
+        event: step.event,
+        data: step.event === "ASSIGN" ? { handlingUnit: rt.unitId } : step.data,
+        expectedSeq: slot.seq,
+      }),
     );
     tally?.transitions.push(performance.now() - begin);
     slot.seq = result.seq;
@@ -510,9 +483,8 @@ type Result = {
 };
 
 async function bench(k: Knobs): Promise<Result> {
-  const server = serverOf(k.adminUrl, k.childEnv);
+  const server = serverOf(k.adminUrl);
   const C = k.clients;
-  const database = `rdlink_bench_${randomBytes(6).toString("hex")}`;
   console.log(`# rdlink runtime benchmark — ${new Date().toISOString()}`);
   console.log(
     `server ${server.host}:${server.port}, ${availableParallelism()} CPU cores; clients=${C} cases=${k.cases} ` +
@@ -520,15 +492,14 @@ async function bench(k: Knobs): Promise<Result> {
   );
 
   // 1. Roles, a fresh database owned by a non-superuser, migrations as that owner.
-  await ensureRoles(k.adminUrl);
-  await psql(k.adminUrl, [`create database ${database} owner ${OWNER_ROLE}`]);
+  let t0 = performance.now();
+  const scratchDb = await createScratchDatabase(k.adminUrl, { owner: OWNER_ROLE, app: APP_ROLE });
+  const database = scratchDb.name;
   const dropDatabase = defer(`drop ${database}`, async () => {
-    await psql(k.adminUrl, [`drop database if exists ${database} with (force)`]);
+    await scratchDb.drop();
     console.log(`dropped ${database}`);
   });
-  let t0 = performance.now();
-  await migratePostgresDatabase(urlFor(k.adminUrl, database, OWNER_ROLE));
-  const db = await openPostgres({ url: urlFor(k.adminUrl, database, APP_ROLE), max: C + 4 });
+  const db = await openPostgres({ url: scratchDb.urlAs(APP_ROLE), max: C + 4 });
   const closeDb = defer("close pool", () => db.close());
   await db.assertRolesCannotBypassRls();
   console.log(`\ndatabase ${database}: migrated as ${OWNER_ROLE}, runtime logs in as ${APP_ROLE} (member of app_user)`);
@@ -540,11 +511,22 @@ async function bench(k: Knobs): Promise<Result> {
     adminUsername: "bench-admin",
     adminDisplayName: "管理员",
   });
-  const as = (role: Parameters<typeof memberOf>[1]) => ({ actor: memberOf(tenantId, role), ip: "10.0.0.1" });
+  const { townshipId, unitId } = await db.withTenant(tenantId, async (tx) => {
+    const [township] = await tx.select({ id: townships.id }).from(townships).limit(1);
+    const [unit] = await tx.insert(handlingUnits).values({ name: "区住建局" }).returning({ id: handlingUnits.id });
+    return { townshipId: township!.id, unitId: unit!.id };
+  });
+  const as = (actor: Actor) => ({ actor, ip: "10.0.0.1" });
   const rt: Runtime = {
     db,
     tenantId,
-    as: { liaison: as("station_liaison"), admin: as("county_admin"), responder: as("handling_unit_responder") },
+    townshipId,
+    unitId,
+    as: {
+      liaison: as(memberOf(tenantId, "station_liaison", [townshipId])),
+      admin: as(memberOf(tenantId, "county_admin")),
+      responder: as(responderOf(tenantId, unitId)),
+    },
   };
   const [setting] = await db.withTenant(tenantId, (tx) =>
     selectRows<{ synchronous_commit: string }>(tx, sql`show synchronous_commit`),
@@ -716,7 +698,7 @@ async function bench(k: Knobs): Promise<Result> {
 }
 
 async function main() {
-  const knobs = readKnobs();
+  const knobs = readBenchKnobs();
   const watchdog = setTimeout(() => {
     console.error(`watchdog: the benchmark ran longer than ${knobs.maxSeconds} s; cleaning up`);
     void runCleanups().finally(() => process.exit(2));

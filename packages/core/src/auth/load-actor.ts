@@ -26,7 +26,12 @@ export async function loadActor(db: Database, token: string): Promise<SignedIn |
     if (tenant) {
       const scoped = await enterTenant(tx, tenant.id);
       const rows = await scoped
-        .select({ id: memberships.id, role: memberships.role, townshipId: membershipTownships.townshipId })
+        .select({
+          id: memberships.id,
+          role: memberships.role,
+          handlingUnitId: memberships.handlingUnitId,
+          townshipId: membershipTownships.townshipId,
+        })
         .from(memberships)
         .leftJoin(
           membershipTownships,
@@ -38,7 +43,11 @@ export async function loadActor(db: Database, token: string): Promise<SignedIn |
         .where(eq(memberships.userId, user.id));
       const byMembership = new Map<string, Actor["memberships"][number]>();
       for (const r of rows) {
-        const entry = byMembership.get(r.id) ?? { role: r.role, townshipIds: [] };
+        const entry = byMembership.get(r.id) ?? {
+          role: r.role,
+          townshipIds: [],
+          ...(r.handlingUnitId ? { handlingUnitId: r.handlingUnitId } : {}),
+        };
         if (r.townshipId) entry.townshipIds.push(r.townshipId);
         byMembership.set(r.id, entry);
       }

@@ -3,10 +3,13 @@ import type { TenantTx } from "@rdlink/db";
 import { applyEvent } from "@rdlink/workflow";
 import { z } from "zod";
 import type { UseCaseContext } from "../shared/context";
-import { parseInput } from "../shared/errors";
+import { parseInput, ValidationError } from "../shared/errors";
+import { validateFieldValues } from "../shared/field-values";
 import { ZId } from "../shared/fields";
 import { asUseCaseError } from "./case-errors";
 import { DrizzleCaseStore } from "./drizzle-case-store";
+import { coHandlingPermits, eventForm, unitOptions } from "./event-forms";
+import { loadCaseInScope } from "./load-case-in-scope";
 
 export const ZActOnCase = z.object({
   caseId: ZId,
@@ -17,13 +20,27 @@ export const ZActOnCase = z.object({
   idempotencyKey: z.string().min(8).max(100).optional(),
 });
 
-/** One step of a case by a signed-in user; the workflow decides which roles may take it. */
+/**
+ * One step of a case by a signed-in user, on a case within their reach (404 otherwise);
+ * the workflow decides which roles may take it. Units, deputies and photos the step's
+ * form names must exist in this county.
+ */
 export async function actOnCase(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = new Date()) {
   assertCan(ctx.actor, "tenant.cases.act", { tenantId: tx.tenantId });
-  const { caseId, event, data, expectedSeq, idempotencyKey } = parseInput(ZActOnCase, input);
+  const { caseId, event, expectedSeq, idempotencyKey, ...rest } = parseInput(ZActOnCase, input);
+  let data = rest.data;
+  const row = await loadCaseInScope(tx, ctx.actor, caseId);
+  const store = new DrizzleCaseStore(tx);
+  const { definition } = await store.loadVersion(row.versionId);
+  const form = definition.states[row.state]?.form ?? [];
+  const references = form.filter((f) => ["handlingUnit", "deputy", "image"].includes(f.type) && f.key in data);
+  if (references.length > 0) await validateFieldValues(tx, references, data, "data");
+  if (!coHandlingPermits(ctx.actor, row, event)) throw new ValidationError({}, "errors.eventNotPermitted");
+  const ownForm = eventForm(event, event === "SET_CO_UNITS" ? await unitOptions(tx) : [], row.handlingUnitId);
+  if (ownForm) data = await validateFieldValues(tx, ownForm, data, "data");
   try {
     return await applyEvent(
-      new DrizzleCaseStore(tx),
+      store,
       caseId,
       { type: event, data },
       {

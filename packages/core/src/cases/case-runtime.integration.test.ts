@@ -1,33 +1,44 @@
-import { auditLog, caseEvents, cases, caseTimers, outbox, workflowVersions } from "@rdlink/db";
+import type { Actor } from "@rdlink/auth";
+import {
+  auditLog,
+  caseEvents,
+  cases,
+  caseTimers,
+  handlingUnits,
+  outbox,
+  townships,
+  workflowVersions,
+} from "@rdlink/db";
 import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
 import { canonicalJson, replayEvents, ZWorkflowDefinition } from "@rdlink/workflow";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ConflictError, ValidationError } from "../shared/errors";
-import { onboardCounty } from "../tenants/onboard-county";
-import { createOperator, memberOf } from "../testing/actors";
+import { memberOf, responderOf } from "../testing/actors";
+import { onboardTestCounty } from "../testing/counties";
 import { fireDueTimers } from "../worker/fire-due-timers";
 import { migrateCases } from "../workflows/migrate-cases";
 import { actOnCase } from "./act-on-case";
 import { startCase } from "./start-case";
 
-const UNIT = "7d1a3b8e-2f6c-4a5b-9c0d-1e2f3a4b5c6d";
 /** Monday 2026-09-28 10:00 in Asia/Shanghai, the week before 国庆. */
 const MONDAY_BEFORE_NATIONAL_DAY = new Date("2026-09-28T02:00:00Z");
 
 async function county(t: TestDatabase, divisionCode = "450107") {
-  const operator = { actor: await createOperator(t.db, `op-${divisionCode}`), ip: null };
-  const { tenantId } = await onboardCounty(t.db, operator, {
-    divisionCode,
-    adminUsername: `admin-${divisionCode}`,
-    adminDisplayName: "管理员",
+  const tenantId = await onboardTestCounty(t.db, divisionCode);
+  const { townshipId, unitId } = await t.db.withTenant(tenantId, async (tx) => {
+    const [township] = await tx.select({ id: townships.id }).from(townships).limit(1);
+    const [unit] = await tx.insert(handlingUnits).values({ name: "区住建局" }).returning({ id: handlingUnits.id });
+    return { townshipId: township!.id, unitId: unit!.id };
   });
-  const as = (role: Parameters<typeof memberOf>[1]) => ({ actor: memberOf(tenantId, role), ip: "10.0.0.1" });
+  const as = (actor: Actor) => ({ actor, ip: "10.0.0.1" });
   return {
     tenantId,
-    admin: as("county_admin"),
-    liaison: as("station_liaison"),
-    responder: as("handling_unit_responder"),
+    townshipId,
+    unitId,
+    admin: as(memberOf(tenantId, "county_admin")),
+    liaison: as(memberOf(tenantId, "station_liaison", [townshipId])),
+    responder: as(responderOf(tenantId, unitId)),
   };
 }
 
@@ -38,11 +49,16 @@ async function caseInHandling(t: TestDatabase, c: County, at: Date) {
   const step = (ctx: County["admin"], event: string, data: Record<string, unknown>, expectedSeq: number) =>
     t.db.withTenant(c.tenantId, (tx) => actOnCase(tx, ctx, { caseId, event, data, expectedSeq }, at));
   const { caseId } = await t.db.withTenant(c.tenantId, (tx) =>
-    startCase(tx, c.liaison, { workflowKey: "citizenOpinion", data: { content: "村道路灯不亮" } }, at),
+    startCase(
+      tx,
+      c.liaison,
+      { workflowKey: "citizenOpinion", data: { content: "村道路灯不亮" }, townshipId: c.townshipId },
+      at,
+    ),
   );
   await step(c.liaison, "SUBMIT_REVIEW", { summary: "路灯" }, 1);
   await step(c.liaison, "HAND_OVER", { issueScope: "individual" }, 2);
-  await step(c.admin, "ASSIGN", { handlingUnit: UNIT }, 3);
+  await step(c.admin, "ASSIGN", { handlingUnit: c.unitId }, 3);
   await step(c.responder, "ACCEPT", {}, 4);
   return caseId;
 }
@@ -195,7 +211,11 @@ describe.each(testDrivers())("cases on %s", (driver) => {
     expect(unchanged!.versionId).toBe(workflow!.id);
     // A case opened now starts on the latest version, while the running one stays on its own.
     const fresh = await t.db.withTenant(mc.tenantId, (tx) =>
-      startCase(tx, mc.liaison, { workflowKey: "citizenOpinion", data: { content: "新案件" } }),
+      startCase(tx, mc.liaison, {
+        workflowKey: "citizenOpinion",
+        data: { content: "新案件" },
+        townshipId: mc.townshipId,
+      }),
     );
     const [freshRow] = await t.db.withTenant(mc.tenantId, (tx) =>
       tx.select().from(cases).where(eq(cases.id, fresh.caseId)),

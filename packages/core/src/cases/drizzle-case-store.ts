@@ -3,6 +3,7 @@ import {
   caseEvents,
   cases,
   caseTimers,
+  satisfactionLevels,
   selectPrepared,
   type TenantTx,
   workflowVersions,
@@ -19,6 +20,23 @@ import {
   ZWorkflowDefinition,
 } from "@rdlink/workflow";
 import { and, eq, sql } from "drizzle-orm";
+
+/** The columns a new case records of how it came in (none for cases started otherwise). */
+export type CaseIntake = Partial<
+  Pick<
+    typeof cases.$inferInsert,
+    | "townshipId"
+    | "stationId"
+    | "trackingCode"
+    | "channel"
+    | "category"
+    | "title"
+    | "submitterName"
+    | "submitterPhone"
+    | "intakeKey"
+    | "intakeFingerprint"
+  >
+>;
 
 /** Parsed definitions by tenant and version: a published version never changes. */
 const versions = new Map<string, { definition: TWorkflowDefinition; hash: string }>();
@@ -40,7 +58,11 @@ export function forgetCalendar(tenantId: string): void {
  * Every query names the tenant as well (RLS is the second wall, and the index leads with it).
  */
 export class DrizzleCaseStore implements CaseStore {
-  constructor(private readonly tx: TenantTx) {}
+  /** `intake`: what a new case records of how it came in, written with its first row. */
+  constructor(
+    private readonly tx: TenantTx,
+    private readonly intake: CaseIntake = {},
+  ) {}
 
   private get tenant() {
     return this.tx.tenantId;
@@ -106,6 +128,7 @@ export class DrizzleCaseStore implements CaseStore {
       .from(workflowVersions)
       .where(and(eq(workflowVersions.tenantId, this.tenant), eq(workflowVersions.id, row.versionId)));
     await this.tx.insert(cases).values({
+      ...this.intake,
       id: row.id,
       workflowId: version!.workflowId,
       versionId: row.versionId,
@@ -114,6 +137,11 @@ export class DrizzleCaseStore implements CaseStore {
       stateEnteredSeq: row.stateEnteredSeq,
       snapshot: row.snapshot,
       status: row.status,
+      assigneeRole: row.desk?.assigneeRole,
+      assigneeScope: row.desk?.assigneeScope,
+      dueAt: row.desk?.dueAt,
+      warnAt: row.desk?.warnAt,
+      closedAt: row.desk?.closes ? row.at : null,
       createdAt: row.at,
       updatedAt: row.at,
     });
@@ -145,13 +173,24 @@ export class DrizzleCaseStore implements CaseStore {
       payload: m.payload,
       at: m.at.toISOString(),
     }));
+    const desk = change.desk;
+    const rating = event.data.satisfaction;
     const [result] = await selectPrepared<{ written: number }>(
       this.tx,
       "write_step",
       sql`with updated as (
             update cases set seq = ${change.seq}, state = ${change.state}, state_entered_seq = ${change.stateEnteredSeq},
               snapshot = ${JSON.stringify(change.snapshot)}::jsonb, status = ${change.status}, updated_at = ${at}::timestamptz,
-              version_id = coalesce(${change.versionId ?? null}::uuid, version_id)
+              version_id = coalesce(${change.versionId ?? null}::uuid, version_id),
+              handling_unit_id = ${change.snapshot.context.handlingUnitId}::uuid,
+              co_handling_unit_ids = array(select jsonb_array_elements_text(${JSON.stringify(change.snapshot.context.coHandlingUnitIds ?? [])}::jsonb)::uuid),
+              assignee_role = case when ${desk !== undefined}::boolean then ${desk?.assigneeRole ?? null}::text else assignee_role end,
+              assignee_scope = case when ${desk !== undefined}::boolean then ${desk?.assigneeScope ?? null}::text else assignee_scope end,
+              due_at = case when ${desk !== undefined}::boolean then ${desk?.dueAt?.toISOString() ?? null}::timestamptz else due_at end,
+              warn_at = case when ${desk !== undefined}::boolean then ${desk?.warnAt?.toISOString() ?? null}::timestamptz else warn_at end,
+              closed_at = case when ${desk?.closes === true}::boolean then coalesce(closed_at, ${at}::timestamptz) else closed_at end,
+              overdue_at = case when ${change.overdue === true}::boolean then coalesce(overdue_at, ${at}::timestamptz) else overdue_at end,
+              satisfaction = coalesce(${isSatisfaction(rating) ? rating : null}::text, satisfaction)
             where tenant_id = ${this.tenant} and id = ${step.caseId} and seq = ${step.expectedSeq}
             returning tenant_id, id
           ), event as (
@@ -228,6 +267,9 @@ export class DrizzleCaseStore implements CaseStore {
     return calendar;
   }
 }
+
+const isSatisfaction = (value: unknown): value is (typeof satisfactionLevels)[number] =>
+  (satisfactionLevels as readonly unknown[]).includes(value);
 
 function toEventRow(row: typeof caseEvents.$inferSelect): CaseEventRow {
   const { tenantId: _tenant, ...event } = row;

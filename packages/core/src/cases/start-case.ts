@@ -1,23 +1,24 @@
 import { randomUUID } from "node:crypto";
-import { assertCan } from "@rdlink/auth";
+import { assertCan, townshipsInScope } from "@rdlink/auth";
 import { type TenantTx, workflows, workflowVersions } from "@rdlink/db";
-import { startCase as startOnRuntime } from "@rdlink/workflow";
+import { type Actor as RuntimeActor, startCase as startOnRuntime } from "@rdlink/workflow";
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { UseCaseContext } from "../shared/context";
 import { NotFoundError, parseInput } from "../shared/errors";
+import { ZOptionalId } from "../shared/fields";
 import { asUseCaseError } from "./case-errors";
-import { DrizzleCaseStore } from "./drizzle-case-store";
+import { type CaseIntake, DrizzleCaseStore } from "./drizzle-case-store";
 
 export const ZStartCase = z.object({
   workflowKey: z.string().min(1).max(40),
   data: z.record(z.string(), z.unknown()).default({}),
+  /** The township it belongs to: who works on it depends on this. */
+  townshipId: ZOptionalId,
 });
 
-/** Opens a case on the latest published version of the county's workflow. */
-export async function startCase(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = new Date()) {
-  assertCan(ctx.actor, "tenant.cases.start", { tenantId: tx.tenantId });
-  const { workflowKey, data } = parseInput(ZStartCase, input);
+/** The latest published version of a county's workflow; 404 when it has none. */
+export async function latestVersionId(tx: TenantTx, workflowKey: string): Promise<string> {
   const [latest] = await tx
     .select({ versionId: workflowVersions.id })
     .from(workflowVersions)
@@ -29,16 +30,39 @@ export async function startCase(tx: TenantTx, ctx: UseCaseContext, input: unknow
     .orderBy(desc(workflowVersions.version))
     .limit(1);
   if (!latest) throw new NotFoundError();
-  const roles = ctx.actor.memberships.map((m) => m.role);
+  return latest.versionId;
+}
+
+/** Opens a case on the runtime, recording how it came in on its row. */
+export async function openCase(
+  tx: TenantTx,
+  args: { workflowKey: string; data: Record<string, unknown>; intake: CaseIntake; actor: RuntimeActor; now: Date },
+) {
+  const versionId = await latestVersionId(tx, args.workflowKey);
   try {
-    return await startOnRuntime(new DrizzleCaseStore(tx), {
+    return await startOnRuntime(new DrizzleCaseStore(tx, args.intake), {
       caseId: randomUUID(),
-      versionId: latest.versionId,
-      data,
-      actor: { userId: ctx.actor.userId, roles },
-      now,
+      versionId,
+      data: args.data,
+      actor: args.actor,
+      now: args.now,
     });
   } catch (error) {
     throw asUseCaseError(error);
   }
+}
+
+/** Opens a case on the latest published version of the county's workflow. */
+export async function startCase(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = new Date()) {
+  const { workflowKey, data, townshipId } = parseInput(ZStartCase, input);
+  assertCan(ctx.actor, "tenant.cases.start", { tenantId: tx.tenantId });
+  const scope = townshipsInScope(ctx.actor);
+  if (townshipId && scope !== "all" && !scope.includes(townshipId)) throw new NotFoundError();
+  return openCase(tx, {
+    workflowKey,
+    data,
+    intake: { townshipId },
+    actor: { userId: ctx.actor.userId, roles: ctx.actor.memberships.map((m) => m.role) },
+    now,
+  });
 }

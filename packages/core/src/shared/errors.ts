@@ -38,6 +38,22 @@ export class ConflictError extends Error {
   }
 }
 
+/** An Idempotency-Key sent again with a different request: refused, the first request's result stands. */
+export class IdempotencyKeyReusedError extends Error {
+  readonly status = 422;
+  constructor() {
+    super("errors.idempotencyKeyReused");
+  }
+}
+
+/** Too many requests from one address or for one station: try again after `retryAfterSeconds`. */
+export class RateLimitedError extends Error {
+  readonly status = 429;
+  constructor(readonly retryAfterSeconds: number) {
+    super("errors.rateLimited");
+  }
+}
+
 /** Parses untrusted input or throws a ValidationError naming each bad field. */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input);

@@ -1,4 +1,4 @@
-import { auditLog, checklists, dutyPosts, stationTypes, tenants, townships, users } from "@rdlink/db";
+import { auditLog, checklists, communities, dutyPosts, stationTypes, tenants, townships, users } from "@rdlink/db";
 import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -29,9 +29,11 @@ describe.each(testDrivers())("onboarding a county on %s", (driver) => {
       adminDisplayName: "西乡塘区管理员",
     });
     expect(result.townshipCount).toBe(15);
+    expect(result.communityCount).toBe(157);
     const data = await t.db.withTenant(result.tenantId, async (tx) => ({
       tenant: (await tx.select().from(tenants).where(eq(tenants.id, tx.tenantId)))[0],
       townships: await tx.select().from(townships),
+      communities: await tx.select().from(communities),
       types: await tx.select().from(stationTypes),
       posts: await tx.select().from(dutyPosts),
       checklist: (await tx.select().from(checklists))[0],
@@ -47,6 +49,14 @@ describe.each(testDrivers())("onboarding a county on %s", (driver) => {
       expect.arrayContaining(["衡阳街道", "金陵镇", "坛洛镇", "心圩街道"]),
     );
     expect(data.townships.find((x) => x.name === "金陵镇")).toMatchObject({ kind: "town", divisionCode: "450107100" });
+    // Its real villages and communities, each under its township.
+    const jinling = data.townships.find((x) => x.name === "金陵镇")!;
+    const xiangsihu = data.communities.find((x) => x.name === "相思湖社区");
+    expect(xiangsihu).toMatchObject({ divisionCode: "450107007004" });
+    expect(data.townships.find((x) => x.id === xiangsihu!.townshipId)!.name).toBe("上尧街道");
+    expect(data.communities.filter((x) => x.townshipId === jinling.id).map((x) => x.name)).toEqual(
+      expect.arrayContaining(["金陵村", "那龙社区", "陆平村"]),
+    );
     expect(data.types.map((x) => x.name)).toContain("基层立法联系点");
     expect(data.types).toHaveLength(6);
     expect(data.posts.map((x) => x.name)).toContain("法律服务岗");

@@ -1,17 +1,33 @@
 import { randomUUID } from "node:crypto";
 import { assertCan } from "@rdlink/auth";
-import { checklists, type Database, dutyPosts, memberships, stationTypes, tenants, townships, users } from "@rdlink/db";
+import {
+  checklists,
+  communities,
+  type Database,
+  dutyPosts,
+  memberships,
+  stationTypes,
+  type TenantTx,
+  tenants,
+  townships,
+  users,
+} from "@rdlink/db";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit, recordPlatformAudit } from "../audit/record-audit";
 import { seedCalendar } from "../calendar/seed-calendar";
-import { findCounty, listTownshipDivisions } from "../divisions/divisions";
+import { findCounty, listTownshipDivisions, listVillageDivisions } from "../divisions/divisions";
 import type { UseCaseContext } from "../shared/context";
 import { ConflictError, isUniqueViolation, parseInput, ValidationError } from "../shared/errors";
 import { ZName, ZUsername } from "../shared/fields";
 import { issueInvitation } from "../users/issue-invitation";
 import { installWorkflowTemplates } from "../workflows/install-workflow-templates";
-import { DEFAULT_CHECKLIST, DEFAULT_DUTY_POSTS, DEFAULT_STATION_TYPES } from "./default-template";
+import {
+  DEFAULT_CHECKLISTS,
+  DEFAULT_DUTY_POSTS,
+  DEFAULT_INTAKE_FIELDS,
+  DEFAULT_STATION_TYPES,
+} from "./default-template";
 
 export const ZOnboardCounty = z.object({
   divisionCode: z.string({ error: "validation.required" }).regex(/^\d{6}$/, "validation.divisionCode"),
@@ -23,10 +39,10 @@ export type TOnboardCounty = z.input<typeof ZOnboardCounty>;
 
 /**
  * A platform operator brings a county on board, in one transaction: the tenant, its
- * real townships and streets (GB/T 2260), the default template (station types, the
- * ten duty posts, the "十有" checklist, the four workflow templates, this year's and
- * next year's working-day calendar) and a first county admin with a one-time
- * invitation link.
+ * real townships and streets with their villages and communities (GB/T 2260), the
+ * default template (station types, the ten duty posts, the "十有" checklist, the four
+ * workflow templates, this year's and next year's working-day calendar) and a first
+ * county admin with a one-time invitation link.
  */
 export async function onboardCounty(db: Database, ctx: UseCaseContext, input: unknown) {
   assertCan(ctx.actor, "platform.tenants.manage");
@@ -59,19 +75,29 @@ export async function onboardCounty(db: Database, ctx: UseCaseContext, input: un
     }
 
     const divisions = listTownshipDivisions(divisionCode);
-    if (divisions.length > 0) {
-      await tx
-        .insert(townships)
-        .values(divisions.map((d, index) => ({ divisionCode: d.code, name: d.name, kind: d.kind, sortOrder: index })));
-    }
+    const townshipRows =
+      divisions.length > 0
+        ? await tx
+            .insert(townships)
+            .values(
+              divisions.map((d, index) => ({ divisionCode: d.code, name: d.name, kind: d.kind, sortOrder: index })),
+            )
+            .returning({ id: townships.id, divisionCode: townships.divisionCode })
+        : [];
+    const communityCount = await importCommunities(tx, divisionCode, townshipRows);
     const [checklist] = await tx
       .insert(checklists)
-      .values({ name: DEFAULT_CHECKLIST.name, items: [...DEFAULT_CHECKLIST.items] })
+      .values(DEFAULT_CHECKLISTS.map(({ name, items }) => ({ name, items: [...items] })))
       .returning({ id: checklists.id });
-    await tx
-      .insert(stationTypes)
-      .values(DEFAULT_STATION_TYPES.map((name, index) => ({ name, sortOrder: index, checklistId: checklist!.id })));
-    await tx.insert(dutyPosts).values(DEFAULT_DUTY_POSTS.map((name, index) => ({ name, sortOrder: index })));
+    await tx.insert(stationTypes).values(
+      DEFAULT_STATION_TYPES.map((name, index) => ({
+        name,
+        sortOrder: index,
+        checklistId: checklist!.id,
+        intakeFields: DEFAULT_INTAKE_FIELDS,
+      })),
+    );
+    await tx.insert(dutyPosts).values(DEFAULT_DUTY_POSTS.map((post, index) => ({ ...post, sortOrder: index })));
 
     const workflowCount = await installWorkflowTemplates(tx, ctx.actor.userId);
     const year = new Date().getFullYear();
@@ -88,6 +114,7 @@ export async function onboardCounty(db: Database, ctx: UseCaseContext, input: un
       divisionCode,
       name: county.name,
       townships: divisions.length,
+      communities: communityCount,
       workflows: workflowCount,
       adminUsername,
     };
@@ -99,6 +126,23 @@ export async function onboardCounty(db: Database, ctx: UseCaseContext, input: un
       tenantId: tx.tenantId,
       detail,
     });
-    return { tenantId: tx.tenantId, invitationToken, townshipCount: divisions.length };
+    return { tenantId: tx.tenantId, invitationToken, townshipCount: divisions.length, communityCount };
   });
+}
+
+/** The county's real villages and communities (村/社区), each under its township. */
+async function importCommunities(
+  tx: TenantTx,
+  countyCode: string,
+  townshipRows: { id: string; divisionCode: string | null }[],
+): Promise<number> {
+  const townshipOf = new Map(townshipRows.map((t) => [t.divisionCode, t.id]));
+  const rows = (await listVillageDivisions(countyCode)).flatMap((v) => {
+    const townshipId = townshipOf.get(v.townshipCode);
+    return townshipId ? [{ townshipId, divisionCode: v.code, name: v.name }] : [];
+  });
+  // Two committees of one township can share a name once the suffix is gone: one is kept.
+  const unique = [...new Map(rows.map((r) => [`${r.townshipId}/${r.name}`, r])).values()];
+  for (let i = 0; i < unique.length; i += 1000) await tx.insert(communities).values(unique.slice(i, i + 1000));
+  return unique.length;
 }

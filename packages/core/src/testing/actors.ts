@@ -36,6 +36,12 @@ export function memberOf(
   };
 }
 
+/** A handling unit's responder, as a signed-in request would carry them. */
+export function responderOf(tenantId: string, handlingUnitId: string): Actor {
+  const actor = memberOf(tenantId, "handling_unit_responder");
+  return { ...actor, memberships: [{ role: "handling_unit_responder", townshipIds: [], handlingUnitId }] };
+}
+
 /** Like memberOf, backed by a real users row, for use cases that record who acted in a foreign key. */
 export async function realMemberOf(
   db: Database,

@@ -1,5 +1,6 @@
-import { cases, type Database, outbox, selectRows } from "@rdlink/db";
+import { cases, type Database, outbox, selectRows, type TenantTx } from "@rdlink/db";
 import { and, eq, sql } from "drizzle-orm";
+import { createInAppNotifications } from "../notifications/create-in-app-notifications";
 import type { OutboxAdapter } from "./outbox-adapters";
 
 /** After this many failed attempts a message is given up and its case flagged as an incident. */
@@ -7,9 +8,12 @@ export const MAX_ATTEMPTS = 5;
 const FIRST_RETRY_MS = 30_000;
 
 /**
- * Delivers pending side effects at least once, with exponential backoff. A message that
- * keeps failing marks its case as an incident (its state does not change) for someone
- * to retry or skip.
+ * Delivers pending side effects at least once, with exponential backoff. A `notify`
+ * message first lands in the bell of the users it is for (idempotent: a redelivery adds
+ * nothing), then goes to the external channel. A message that keeps failing is marked
+ * failed and its case an incident (its state does not change) for the county admin to
+ * retry. The case's step was committed before the message was written, so nothing here
+ * can undo it.
  */
 export async function deliverOutbox(
   db: Database,
@@ -44,6 +48,10 @@ export async function deliverOutbox(
         const attempt = message.attempts + 1;
         const where = and(eq(outbox.tenantId, tenantId), eq(outbox.id, message.id));
         try {
+          const recipients =
+            message.kind === "notify"
+              ? await inSavepoint(tx, (sp) => createInAppNotifications(sp, message))
+              : undefined;
           await adapter.deliver({
             tenantId,
             id: message.id,
@@ -51,6 +59,7 @@ export async function deliverOutbox(
             kind: message.kind,
             payload: message.payload,
             attempt,
+            recipients,
           });
           await tx
             .update(outbox)
@@ -76,4 +85,12 @@ export async function deliverOutbox(
     });
   }
   return report;
+}
+
+/**
+ * The bell's writes in a savepoint: if they fail, the attempt counts as failed (retried with
+ * backoff) and the rest of the batch's transaction is unharmed.
+ */
+function inSavepoint<T>(tx: TenantTx, work: (sp: TenantTx) => Promise<T>): Promise<T> {
+  return tx.transaction((sp) => work(Object.assign(sp, { tenantId: tx.tenantId }) as TenantTx));
 }

@@ -3,8 +3,8 @@ import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/t
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCase } from "../cases/start-case";
-import { onboardCounty } from "../tenants/onboard-county";
-import { createOperator, memberOf } from "../testing/actors";
+import { memberOf } from "../testing/actors";
+import { onboardTestCounty } from "../testing/counties";
 import { deliverOutbox, MAX_ATTEMPTS } from "./deliver-outbox";
 import type { OutboxAdapter } from "./outbox-adapters";
 import { startWorker } from "./start-worker";
@@ -15,12 +15,7 @@ describe.each(testDrivers())("the worker on %s", (driver) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(driver);
-    const operator = { actor: await createOperator(t.db), ip: null };
-    ({ tenantId } = await onboardCounty(t.db, operator, {
-      divisionCode: "450107",
-      adminUsername: "xxt-admin",
-      adminDisplayName: "管理员",
-    }));
+    tenantId = await onboardTestCounty(t.db, "450107");
   });
   afterAll(() => t.drop());
 
@@ -46,11 +41,9 @@ describe.each(testDrivers())("the worker on %s", (driver) => {
     const events = await inCounty((tx) => tx.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)));
     expect(events.filter((e) => e.type === "DEADLINE_REACHED")).toHaveLength(1);
     expect(await inCounty((tx) => tx.select().from(caseTimers).where(eq(caseTimers.caseId, caseId)))).toEqual([]);
-    // The rung's notification was queued and delivered by the default (recording) channel.
+    // The rung's notification was queued and delivered by the default (log) channel.
     const messages = await inCounty((tx) => tx.select().from(outbox).where(eq(outbox.caseId, caseId)));
-    expect(messages).toEqual([
-      expect.objectContaining({ status: "delivered", deliveredVia: "record", kind: "notify" }),
-    ]);
+    expect(messages).toEqual([expect.objectContaining({ status: "delivered", deliveredVia: "log", kind: "notify" })]);
   });
 
   it("retries a failing channel with backoff, then gives up and flags the case as an incident", async () => {

@@ -2,21 +2,32 @@ import { assertCan } from "@rdlink/auth";
 import { type TenantTx, workflows } from "@rdlink/db";
 import { validateDefinition } from "@rdlink/workflow";
 import { and, eq } from "drizzle-orm";
+import { z } from "zod";
 import { recordAudit } from "../audit/record-audit";
 import type { UseCaseContext } from "../shared/context";
-import { NotFoundError, parseInput, ValidationError } from "../shared/errors";
+import { ConflictError, NotFoundError, parseInput, ValidationError } from "../shared/errors";
 import { ZId } from "../shared/fields";
 import { publishVersion } from "./publish-version";
 
+export const ZPublishWorkflow = z.object({
+  workflowId: ZId,
+  /** The draft revision the publisher sees: never publish a draft someone else saved since. */
+  revision: z.coerce.number().int().min(1).optional(),
+});
+
 /** Publishes the draft as the next version, if it is valid; errors list every problem with its path. */
-export async function publishWorkflow(tx: TenantTx, ctx: UseCaseContext, workflowIdInput: unknown) {
+export async function publishWorkflow(tx: TenantTx, ctx: UseCaseContext, input: unknown) {
   assertCan(ctx.actor, "tenant.workflows.manage", { tenantId: tx.tenantId });
-  const workflowId = parseInput(ZId, workflowIdInput);
+  const { workflowId, revision } = parseInput(ZPublishWorkflow, input);
   const [workflow] = await tx
     .select()
     .from(workflows)
-    .where(and(eq(workflows.tenantId, tx.tenantId), eq(workflows.id, workflowId)));
+    .where(and(eq(workflows.tenantId, tx.tenantId), eq(workflows.id, workflowId)))
+    .for("update");
   if (!workflow) throw new NotFoundError();
+  if (revision !== undefined && workflow.draftRevision !== revision) {
+    throw new ConflictError("errors.draftConflict", undefined, { revision: String(workflow.draftRevision) });
+  }
   const result = validateDefinition(workflow.draft);
   if (!result.ok) {
     throw new ValidationError(

@@ -1,6 +1,6 @@
 import { assertCan } from "@rdlink/auth";
 import { type TenantTx, workflows } from "@rdlink/db";
-import { ZWorkflowLayout } from "@rdlink/workflow";
+import { ZLocalizedText, ZWorkflowLayout } from "@rdlink/workflow";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit/record-audit";
@@ -21,35 +21,56 @@ export const ZSaveWorkflowDraft = z.object({
   layout: ZWorkflowLayout.default({}),
 });
 
-export async function saveWorkflowDraft(tx: TenantTx, ctx: UseCaseContext, input: unknown) {
+/**
+ * The designer autosaves every few seconds, so one save is not one audit row: the log
+ * records when someone starts editing a draft (a different author than the last save, or
+ * the first save after a pause of AUDIT_PAUSE_MS), which is what an auditor asks ("who
+ * changed this workflow, when"). Publishing and importing are always audited, and every
+ * save still leaves its author and time on the workflow row.
+ */
+const AUDIT_PAUSE_MS = 30 * 60_000;
+
+export async function saveWorkflowDraft(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = new Date()) {
   assertCan(ctx.actor, "tenant.workflows.manage", { tenantId: tx.tenantId });
   const { workflowId, baseRevision, definition, layout } = parseInput(ZSaveWorkflowDraft, input);
+  const [current] = await tx
+    .select({
+      revision: workflows.draftRevision,
+      updatedBy: workflows.draftUpdatedBy,
+      updatedAt: workflows.draftUpdatedAt,
+    })
+    .from(workflows)
+    .where(and(eq(workflows.tenantId, tx.tenantId), eq(workflows.id, workflowId)))
+    .for("update");
+  if (!current) throw new NotFoundError();
+  if (current.revision !== baseRevision) {
+    throw new ConflictError("errors.draftConflict", undefined, { revision: String(current.revision) });
+  }
+  const name = ZLocalizedText.safeParse((definition as { name?: unknown } | null)?.name);
   const [saved] = await tx
     .update(workflows)
     .set({
       draft: definition,
       draftLayout: layout,
+      ...(name.success ? { name: name.data } : {}),
       draftRevision: sql`${workflows.draftRevision} + 1`,
       draftUpdatedBy: ctx.actor.userId,
-      draftUpdatedAt: new Date(),
+      draftUpdatedAt: now,
     })
     .where(
       and(eq(workflows.tenantId, tx.tenantId), eq(workflows.id, workflowId), eq(workflows.draftRevision, baseRevision)),
     )
     .returning({ revision: workflows.draftRevision });
-  if (!saved) {
-    const [current] = await tx
-      .select({ revision: workflows.draftRevision })
-      .from(workflows)
-      .where(and(eq(workflows.tenantId, tx.tenantId), eq(workflows.id, workflowId)));
-    if (!current) throw new NotFoundError();
-    throw new ConflictError("errors.draftConflict", undefined, { revision: String(current.revision) });
+  if (!saved) throw new NotFoundError();
+  const startsEditing =
+    current.updatedBy !== ctx.actor.userId || now.getTime() - current.updatedAt.getTime() > AUDIT_PAUSE_MS;
+  if (startsEditing) {
+    await recordAudit(tx, ctx, {
+      action: "workflow.draft_saved",
+      objectType: "workflow",
+      objectId: workflowId,
+      detail: { revision: saved.revision },
+    });
   }
-  await recordAudit(tx, ctx, {
-    action: "workflow.draft_saved",
-    objectType: "workflow",
-    objectId: workflowId,
-    detail: { revision: saved.revision },
-  });
   return saved;
 }

@@ -61,7 +61,7 @@ describe.each(testDrivers())("workflow drafts and versions on %s", (driver) => {
     expect(stale).toBeInstanceOf(ConflictError);
     expect((stale as ConflictError).values).toEqual({ revision: "2" });
 
-    const refused = await inCounty((tx) => publishWorkflow(tx, admin(), workflowId)).catch((e) => e);
+    const refused = await inCounty((tx) => publishWorkflow(tx, admin(), { workflowId })).catch((e) => e);
     expect(refused).toBeInstanceOf(ValidationError);
     // Every problem at once: the broken target, and the state nothing leads to any more.
     expect(Object.keys((refused as ValidationError).fieldErrors).sort()).toEqual([
@@ -75,17 +75,17 @@ describe.each(testDrivers())("workflow drafts and versions on %s", (driver) => {
     const changed = structuredClone(draft);
     changed.states.mediating.deadlines[0].duration.amount = 20;
     await inCounty((tx) => saveWorkflowDraft(tx, admin(), { workflowId, baseRevision: 2, definition: changed }));
-    expect(await inCounty((tx) => publishWorkflow(tx, admin(), workflowId))).toMatchObject({
+    expect(await inCounty((tx) => publishWorkflow(tx, admin(), { workflowId }))).toMatchObject({
       created: true,
       version: { version: 2 },
     });
-    expect(await inCounty((tx) => publishWorkflow(tx, admin(), workflowId))).toMatchObject({
+    expect(await inCounty((tx) => publishWorkflow(tx, admin(), { workflowId }))).toMatchObject({
       created: false,
       version: { version: 2 },
     });
     // Back to the original content: that is version 1 again, not a third version.
     await inCounty((tx) => saveWorkflowDraft(tx, admin(), { workflowId, baseRevision: 3, definition: draft }));
-    expect(await inCounty((tx) => publishWorkflow(tx, admin(), workflowId))).toMatchObject({
+    expect(await inCounty((tx) => publishWorkflow(tx, admin(), { workflowId }))).toMatchObject({
       created: false,
       version: { version: 1 },
     });
@@ -94,6 +94,6 @@ describe.each(testDrivers())("workflow drafts and versions on %s", (driver) => {
 
   it("lets no one but the county admin change a workflow", async () => {
     const operator = { actor: memberOf(tenantId, "township_operator"), ip: null };
-    await expect(inCounty((tx) => publishWorkflow(tx, operator, workflowId))).rejects.toThrow(/Not allowed/);
+    await expect(inCounty((tx) => publishWorkflow(tx, operator, { workflowId }))).rejects.toThrow(/Not allowed/);
   });
 });

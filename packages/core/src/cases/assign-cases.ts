@@ -1,0 +1,33 @@
+import { assertCan } from "@rdlink/auth";
+import type { TenantTx } from "@rdlink/db";
+import { z } from "zod";
+import type { UseCaseContext } from "../shared/context";
+import { parseInput } from "../shared/errors";
+import { ZId } from "../shared/fields";
+import { actOnCase } from "./act-on-case";
+import { casesReadyFor } from "./cases-ready-for";
+
+const ASSIGN = "ASSIGN";
+
+export const ZAssignCases = z.object({
+  caseIds: z.array(ZId).min(1, "validation.required").max(100, "validation.tooMany"),
+  handlingUnit: ZId,
+});
+
+/**
+ * Bulk 交办: the selected cases all go to one handling unit, or none does. Each must be
+ * within reach and at a step where this actor may assign; those that are not are named
+ * (`caseIds.<id>`), and nothing is written.
+ */
+export async function assignCases(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = new Date()) {
+  assertCan(ctx.actor, "tenant.cases.act", { tenantId: tx.tenantId });
+  const { caseIds, handlingUnit } = parseInput(ZAssignCases, input);
+  const ready = await casesReadyFor(tx, ctx.actor, caseIds, ASSIGN, {
+    refused: "work.bulk.refused",
+    notReady: "work.bulk.notAssignable",
+  });
+  for (const kase of ready) {
+    await actOnCase(tx, ctx, { caseId: kase.id, event: ASSIGN, data: { handlingUnit }, expectedSeq: kase.seq }, now);
+  }
+  return { assigned: ready.length };
+}

@@ -1,0 +1,71 @@
+import { type Actor, handlingUnitsOf, townshipsOfRole } from "@rdlink/auth";
+import { cases, deputies, deputyStations, stationLiaisons, type TenantTx } from "@rdlink/db";
+import { and, arrayOverlaps, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+
+/** The stations a user serves at: as their liaison officer, or as a deputy stationed there. */
+function stationsOf(tx: TenantTx, actor: Actor) {
+  const asLiaison = tx
+    .select({ stationId: stationLiaisons.stationId })
+    .from(stationLiaisons)
+    .where(and(eq(stationLiaisons.tenantId, tx.tenantId), eq(stationLiaisons.userId, actor.userId)));
+  const asDeputy = tx
+    .select({ stationId: deputyStations.stationId })
+    .from(deputyStations)
+    .innerJoin(deputies, and(eq(deputies.tenantId, deputyStations.tenantId), eq(deputies.id, deputyStations.deputyId)))
+    .where(and(eq(deputyStations.tenantId, tx.tenantId), eq(deputies.userId, actor.userId)));
+  return { asLiaison, asDeputy };
+}
+
+const hasRole = (actor: Actor, role: string) => actor.memberships.some((m) => m.role === role);
+const anyOf = (conditions: (SQL | undefined)[]) => {
+  const present = conditions.filter((c): c is SQL => c !== undefined);
+  return present.length > 0 ? or(...present)! : sql`false`;
+};
+
+/**
+ * The cases a user may open: the county admin all of them; township operators and
+ * liaison officers their townships'; a handling unit's responders the cases assigned to
+ * their unit, as lead or co-handling unit; deputies the cases of the stations they are stationed at. Anything else
+ * answers 404, as if it did not exist.
+ */
+export function caseScope(tx: TenantTx, actor: Actor): SQL | undefined {
+  if (hasRole(actor, "county_admin")) return undefined;
+  const townships = [...townshipsOfRole(actor, "township_operator"), ...townshipsOfRole(actor, "station_liaison")];
+  const units = handlingUnitsOf(actor);
+  const { asDeputy } = stationsOf(tx, actor);
+  return anyOf([
+    townships.length > 0 ? inArray(cases.townshipId, townships) : undefined,
+    units.length > 0 ? inArray(cases.handlingUnitId, units) : undefined,
+    units.length > 0 ? arrayOverlaps(cases.coHandlingUnitIds, units) : undefined,
+    hasRole(actor, "deputy") ? inArray(cases.stationId, asDeputy) : undefined,
+  ]);
+}
+
+/**
+ * The open cases on a user's desk: the current state's assignee is one of the user's
+ * roles, within that role's reach (its townships, its stations, its unit, the county).
+ */
+export function onDesk(tx: TenantTx, actor: Actor): SQL {
+  const { asLiaison, asDeputy } = stationsOf(tx, actor);
+  const desk = (role: string, reach: SQL | undefined) => and(eq(cases.assigneeRole, role), reach);
+  const roles = new Set(actor.memberships.map((m) => m.role));
+  const operatorTownships = townshipsOfRole(actor, "township_operator");
+  const units = handlingUnitsOf(actor);
+  return and(
+    eq(cases.status, "active"),
+    anyOf([
+      roles.has("county_admin") ? desk("county_admin", undefined) : undefined,
+      operatorTownships.length > 0
+        ? desk("township_operator", inArray(cases.townshipId, operatorTownships))
+        : undefined,
+      roles.has("station_liaison") ? desk("station_liaison", inArray(cases.stationId, asLiaison)) : undefined,
+      units.length > 0
+        ? desk(
+            "handling_unit_responder",
+            or(inArray(cases.handlingUnitId, units), arrayOverlaps(cases.coHandlingUnitIds, units)),
+          )
+        : undefined,
+      roles.has("deputy") ? desk("deputy", inArray(cases.stationId, asDeputy)) : undefined,
+    ]),
+  )!;
+}

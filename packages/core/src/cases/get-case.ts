@@ -1,0 +1,143 @@
+import { caseEvents, cases, type TenantTx, users } from "@rdlink/db";
+import type { TFieldDefinition, TLocalizedText } from "@rdlink/forms";
+import type { TState } from "@rdlink/workflow";
+import { and, asc, eq, or } from "drizzle-orm";
+import { maskPhone } from "../deputies/sheet";
+import type { UseCaseContext } from "../shared/context";
+import { caseNames } from "./case-names";
+import { DrizzleCaseStore } from "./drizzle-case-store";
+import { coHandlingPermits, eventForm, unitOptions } from "./event-forms";
+import { deadlineState } from "./list-cases";
+import { loadCaseInScope } from "./load-case-in-scope";
+
+/**
+ * A case page: what was submitted, where it stands, its timeline from the event log
+ * (who did what when, with what they wrote), and the steps this actor may take here,
+ * each with the form it needs. The submitter's number is masked.
+ */
+export async function getCase(tx: TenantTx, ctx: UseCaseContext, caseId: unknown, now = new Date()) {
+  const row = await loadCaseInScope(tx, ctx.actor, caseId);
+  const { definition } = await new DrizzleCaseStore(tx).loadVersion(row.versionId);
+  const state = definition.states[row.state];
+  const names = await caseNames(tx, row.id);
+  // 整合: the suggestion an opinion went into, and the opinions a suggestion came from.
+  const linked = await tx
+    .select({ id: cases.id, title: cases.title, trackingCode: cases.trackingCode, mergedIntoId: cases.mergedIntoId })
+    .from(cases)
+    .where(
+      and(
+        eq(cases.tenantId, tx.tenantId),
+        or(eq(cases.mergedIntoId, row.id), row.mergedIntoId ? eq(cases.id, row.mergedIntoId) : undefined),
+      ),
+    );
+  const events = await tx
+    .select({
+      seq: caseEvents.seq,
+      type: caseEvents.type,
+      fromState: caseEvents.fromState,
+      toState: caseEvents.toState,
+      actorRole: caseEvents.actorRole,
+      actorName: users.displayName,
+      data: caseEvents.data,
+      at: caseEvents.at,
+    })
+    .from(caseEvents)
+    .leftJoin(users, eq(users.id, caseEvents.actorUserId))
+    .where(and(eq(caseEvents.tenantId, tx.tenantId), eq(caseEvents.caseId, row.id)))
+    .orderBy(asc(caseEvents.seq));
+  const units = await unitOptions(tx);
+
+  const roles = new Set<string>(ctx.actor.memberships.map((m) => m.role));
+  const stateLabel = (id: string | null) => (id ? (definition.states[id]?.label ?? { "zh-CN": id }) : null);
+  const snapshot = row.snapshot as { context: { fields: Record<string, unknown> } };
+  return {
+    case: {
+      id: row.id,
+      seq: row.seq,
+      title: row.title,
+      trackingCode: row.trackingCode,
+      channel: row.channel,
+      category: row.category,
+      status: row.status,
+      state: row.state,
+      stateLabel: stateLabel(row.state)!,
+      ...names,
+      mergedInto: linked.find((c) => c.id === row.mergedIntoId) ?? null,
+      mergedFrom: linked.filter((c) => c.mergedIntoId === row.id),
+      submitterName: row.submitterName,
+      submitterPhone: row.submitterPhone ? maskPhone(row.submitterPhone) : null,
+      satisfaction: row.satisfaction,
+      dueAt: row.dueAt,
+      deadline: deadlineState(row, now),
+      createdAt: row.createdAt,
+      fields: snapshot.context.fields,
+    },
+    timeline: events.map(({ data, ...e }) => ({
+      ...e,
+      fromLabel: stateLabel(e.fromState),
+      toLabel: stateLabel(e.toState)!,
+      label: transitionLabel(definition.states[e.fromState ?? ""], e.type),
+      // What the step's form said, by the form's own labels (the first event's is the case itself).
+      values:
+        e.seq === 1
+          ? []
+          : formValues(
+              eventForm(e.type, units, row.handlingUnitId) ?? definition.states[e.fromState ?? ""]?.form ?? [],
+              data,
+              units,
+            ),
+    })),
+    actions: availableActions(row.state, state, roles)
+      .filter((action) => coHandlingPermits(ctx.actor, row, action.event))
+      .map((action) => ({ ...action, form: eventForm(action.event, units, row.handlingUnitId) ?? action.form })),
+    references: { handlingUnit: units },
+  };
+}
+
+/**
+ * One button per event this actor's roles may send here. Moving on needs the state's
+ * form (the runtime checks it); staying where it is (催办) needs none.
+ */
+function availableActions(stateId: string, state: TState | undefined, roles: Set<string>) {
+  if (!state || state.kind === "final") return [];
+  const permitted = state.transitions.filter((t) => t.roles.some((role) => roles.has(role)));
+  const events = [...new Set(permitted.map((t) => t.event))];
+  return events.map((event) => {
+    const transitions = permitted.filter((t) => t.event === event);
+    return {
+      event,
+      label: transitions[0]!.label,
+      form: transitions.some((t) => t.target !== stateId) ? state.form : [],
+    };
+  });
+}
+
+function transitionLabel(state: TState | undefined, event: string) {
+  return state?.transitions.find((t) => t.event === event)?.label ?? null;
+}
+
+type Text = TLocalizedText;
+
+/** A step's form values as label and text: options by their labels, units by their names. */
+function formValues(
+  form: TFieldDefinition[],
+  data: Record<string, unknown>,
+  units: { value: string; label: string }[],
+) {
+  return form.flatMap((field): { label: Text; value: Text }[] => {
+    const value = data[field.key];
+    if (value === undefined || value === null || value === "" || field.type === "image") return [];
+    const options = field.type === "select" || field.type === "multiSelect" ? field.options : [];
+    const text = (v: unknown): Text => {
+      const option = options.find((o) => o.value === v);
+      if (option) return option.label;
+      const unit = field.type === "handlingUnit" ? units.find((u) => u.value === v) : undefined;
+      return { "zh-CN": unit?.label ?? String(v) };
+    };
+    if (Array.isArray(value)) {
+      const parts = value.map(text);
+      return [{ label: field.label, value: { "zh-CN": parts.map((p) => p["zh-CN"]).join("、") } }];
+    }
+    return [{ label: field.label, value: text(value) }];
+  });
+}

@@ -1,0 +1,18 @@
+import type { Actor } from "@rdlink/auth";
+import { cases, type TenantTx } from "@rdlink/db";
+import { and, eq } from "drizzle-orm";
+import { NotFoundError } from "../shared/errors";
+import { ZId } from "../shared/fields";
+import { caseScope } from "./case-scope";
+
+/** A case row the actor may open; 404 for any other (another township's, another unit's, unknown). */
+export async function loadCaseInScope(tx: TenantTx, actor: Actor, caseIdInput: unknown) {
+  const caseId = ZId.safeParse(caseIdInput);
+  if (!caseId.success) throw new NotFoundError();
+  const [row] = await tx
+    .select()
+    .from(cases)
+    .where(and(eq(cases.tenantId, tx.tenantId), eq(cases.id, caseId.data), caseScope(tx, actor)));
+  if (!row) throw new NotFoundError();
+  return row;
+}

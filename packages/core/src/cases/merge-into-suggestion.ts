@@ -1,0 +1,79 @@
+import { assertCan } from "@rdlink/auth";
+import { cases, type TenantTx } from "@rdlink/db";
+import { and, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import type { UseCaseContext } from "../shared/context";
+import { parseInput } from "../shared/errors";
+import { ZId } from "../shared/fields";
+import { actOnCase } from "./act-on-case";
+import { casesReadyFor } from "./cases-ready-for";
+import { DrizzleCaseStore } from "./drizzle-case-store";
+import { titleOf } from "./opinion-input";
+import { openCase } from "./start-case";
+
+const MERGE = "MERGE";
+/** The workflow the merged suggestion runs on (installed from the template on onboarding). */
+const SUGGESTION_WORKFLOW = "deputySuggestion";
+
+export const ZMergeIntoSuggestion = z.object({
+  caseIds: z.array(ZId).min(2, "validation.mergeNeedsTwo").max(50, "validation.tooMany"),
+  content: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(5, "validation.tooShort")
+    .max(4000, "validation.tooLong"),
+});
+
+/**
+ * 整合: several opinions on one common issue become one deputy suggestion. The suggestion
+ * opens on the county's suggestion workflow, listing its sources; each opinion takes its
+ * workflow's MERGE step (which tells its citizen) and links to the suggestion. All or
+ * nothing: an opinion that cannot be merged here is named and nothing is written.
+ */
+export async function mergeIntoSuggestion(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = new Date()) {
+  assertCan(ctx.actor, "tenant.cases.act", { tenantId: tx.tenantId });
+  const { caseIds, content } = parseInput(ZMergeIntoSuggestion, input);
+  const sources = await casesReadyFor(tx, ctx.actor, caseIds, MERGE, {
+    refused: "work.merge.refused",
+    notReady: "work.merge.notMergeable",
+  });
+  const store = new DrizzleCaseStore(tx);
+  const first = sources[0]!;
+  const sameStation = sources.every((s) => s.stationId === first.stationId);
+  const sameTownship = sources.every((s) => s.townshipId === first.townshipId);
+  const suggestion = await openCase(tx, {
+    workflowKey: SUGGESTION_WORKFLOW,
+    data: { content, sources: sources.map((s) => s.trackingCode ?? s.id) },
+    intake: {
+      townshipId: sameTownship ? first.townshipId : null,
+      stationId: sameStation ? first.stationId : null,
+      channel: "deputy",
+      category: first.category,
+      title: titleOf(content),
+    },
+    actor: { userId: ctx.actor.userId, roles: ctx.actor.memberships.map((m) => m.role) },
+    now,
+  });
+  for (const source of sources) {
+    // The step's own form (the group's conclusion) is answered by the suggestion itself.
+    const { definition } = await store.loadVersion(source.versionId);
+    const texts = (definition.states[source.state]?.form ?? []).filter(
+      (f) => f.required && (f.type === "text" || f.type === "longText"),
+    );
+    const data = { ...Object.fromEntries(texts.map((f) => [f.key, content])), suggestionId: suggestion.caseId };
+    await actOnCase(tx, ctx, { caseId: source.id, event: MERGE, data, expectedSeq: source.seq }, now);
+  }
+  await tx
+    .update(cases)
+    .set({ mergedIntoId: suggestion.caseId })
+    .where(
+      and(
+        eq(cases.tenantId, tx.tenantId),
+        inArray(
+          cases.id,
+          sources.map((s) => s.id),
+        ),
+      ),
+    );
+  return { suggestionId: suggestion.caseId, merged: sources.length };
+}

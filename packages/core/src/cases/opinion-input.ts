@@ -1,0 +1,55 @@
+import type { TenantTx } from "@rdlink/db";
+import type { TFieldList } from "@rdlink/forms";
+import { z } from "zod";
+import { parseInput } from "../shared/errors";
+import { validateFieldValues } from "../shared/field-values";
+import { ZCheckbox, ZOptionalPhone, ZOptionalText } from "../shared/fields";
+import { CASE_CATEGORIES } from "./case-categories";
+
+/** The workflow every opinion runs on (installed from the template on onboarding). */
+export const OPINION_WORKFLOW = "citizenOpinion";
+/** Photos an opinion may carry. */
+export const MAX_OPINION_PHOTOS = 3;
+
+/**
+ * What every intake form asks, whoever fills it in (the citizen on the public page, a
+ * liaison officer at the station, another system): the opinion, its category, and an
+ * optional name and phone number, which needs the citizen's consent.
+ */
+export const ZOpinion = z
+  .object({
+    content: z
+      .string({ error: "validation.required" })
+      .trim()
+      .min(5, "validation.tooShort")
+      .max(2000, "validation.tooLong"),
+    category: z.enum(CASE_CATEGORIES, { error: "validation.required" }),
+    submitterName: ZOptionalText(30),
+    submitterPhone: ZOptionalPhone,
+    consent: ZCheckbox,
+    fields: z.record(z.string(), z.unknown()).default({}),
+  })
+  .refine((o) => o.submitterPhone === null || o.consent, {
+    message: "validation.consentRequired",
+    path: ["consent"],
+  });
+
+export type TOpinion = z.infer<typeof ZOpinion>;
+
+/** The opinion checked, with the station type's own fields (at `fields.<key>`). */
+export async function parseOpinion(tx: TenantTx, input: unknown, intakeFields: TFieldList) {
+  const opinion = parseInput(ZOpinion, input);
+  const fields = await validateFieldValues(tx, intakeFields, opinion.fields, "fields");
+  return { ...opinion, fields };
+}
+
+/** A line for lists: the start of the opinion, on one line. */
+export function titleOf(content: string): string {
+  const line = content.replace(/\s+/g, " ").trim();
+  return line.length > 40 ? `${line.slice(0, 40)}…` : line;
+}
+
+/** The case's first event data: what was said, never who said it (that stays on the row). */
+export function opinionData(opinion: Awaited<ReturnType<typeof parseOpinion>>, photoIds: string[]) {
+  return { content: opinion.content, category: opinion.category, photos: photoIds, ...opinion.fields };
+}

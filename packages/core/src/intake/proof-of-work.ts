@@ -1,0 +1,60 @@
+import { type Challenge, createChallenge, type Solution, verifySolution } from "altcha-lib";
+import { deriveKey } from "altcha-lib/algorithms/sha";
+import { z } from "zod";
+
+/**
+ * ALTCHA, self-hosted: the public form's browser solves a small SHA-256 puzzle while the
+ * citizen types (≈ 65,000 hashes, well under a second on a phone), and the server checks
+ * it without any foreign service. The challenge is signed, expires, and carries when the
+ * form was shown, so a submission sent too fast after opening the page is refused too.
+ */
+
+/** Hex digits the derived key must start with: 4 → 16⁴ = 65,536 tries on average. */
+const DIFFICULTY_PREFIX = "0000";
+const CHALLENGE_TTL_MS = 30 * 60_000;
+/** Nobody reads a form and types an opinion in less. */
+export const MIN_FILL_MS = 3_000;
+
+export async function issueChallenge(secret: string, now = new Date()): Promise<Challenge> {
+  return createChallenge({
+    algorithm: "SHA-256",
+    cost: 1,
+    keyPrefix: DIFFICULTY_PREFIX,
+    deriveKey,
+    expiresAt: new Date(now.getTime() + CHALLENGE_TTL_MS),
+    data: { shownAt: now.getTime() },
+    hmacSignatureSecret: secret,
+  });
+}
+
+const ZPayload = z.object({
+  challenge: z.object({
+    parameters: z.looseObject({ data: z.looseObject({ shownAt: z.number() }).optional() }),
+    signature: z.string().min(1).max(200),
+  }),
+  solution: z.object({ counter: z.number().int().min(0), derivedKey: z.string().min(1).max(200) }),
+});
+
+export type PowOutcome = { ok: true; signature: string } | { ok: false; reason: "invalid" | "expired" | "tooFast" };
+
+/** Checks what the form sent (base64 JSON `{ challenge, solution }`), signature first. */
+export async function checkSolution(secret: string, encoded: unknown, now = new Date()): Promise<PowOutcome> {
+  if (typeof encoded !== "string" || encoded.length > 4000) return { ok: false, reason: "invalid" };
+  let payload: z.infer<typeof ZPayload>;
+  try {
+    payload = ZPayload.parse(JSON.parse(Buffer.from(encoded, "base64").toString("utf8")));
+  } catch {
+    return { ok: false, reason: "invalid" };
+  }
+  const result = await verifySolution({
+    challenge: payload.challenge as unknown as Challenge,
+    solution: payload.solution as Solution,
+    deriveKey,
+    hmacSignatureSecret: secret,
+  });
+  if (result.expired) return { ok: false, reason: "expired" };
+  if (!result.verified) return { ok: false, reason: "invalid" };
+  const shownAt = payload.challenge.parameters.data?.shownAt ?? now.getTime();
+  if (now.getTime() - shownAt < MIN_FILL_MS) return { ok: false, reason: "tooFast" };
+  return { ok: true, signature: payload.challenge.signature };
+}

@@ -1,0 +1,323 @@
+import { assertCan, townshipsInScope } from "@rdlink/auth";
+import { activities, cases, handlingUnits, selectRows, stations, type TenantTx, townships } from "@rdlink/db";
+import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import type { UseCaseContext } from "../shared/context";
+import { NotFoundError, parseInput } from "../shared/errors";
+import { inTownshipScope } from "../shared/scope";
+
+const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalidDate");
+
+export const ZCountyFiguresInput = z
+  .object({
+    /** First and last day of the period, both included, as days in Asia/Shanghai. */
+    from: ZDay,
+    to: ZDay,
+    townshipId: z.uuid().optional(),
+    stationId: z.uuid().optional(),
+  })
+  .refine((p) => p.from <= p.to, { path: ["to"], message: "validation.invalid" })
+  .refine((p) => Number(p.to.slice(0, 4)) - Number(p.from.slice(0, 4)) <= 10, {
+    path: ["from"],
+    message: "validation.invalid",
+  });
+export type TCountyFiguresInput = z.infer<typeof ZCountyFiguresInput>;
+
+/** What a county reports for a period, for the county, a township or a station. */
+export type TFigures = {
+  /** Opinions received: cases opened in the period. */
+  received: number;
+  /** Cases received by the end of the period that are still open now. */
+  open: number;
+  /** Of those, the ones past a deadline: once overdue, or their current deadline has passed. */
+  overdue: number;
+  /** Cases that reached a closing state (办结) in the period. */
+  closed: number;
+  /** Mean days from receipt to closing, of the cases closed in the period (one decimal). */
+  avgHandlingDays: number | null;
+  /** The latest ratings of the cases closed in the period. */
+  satisfied: number;
+  basic: number;
+  unsatisfied: number;
+  rated: number;
+  /** (满意 + 基本满意) / rated; null when nothing was rated. */
+  satisfactionRate: number | null;
+  /** From the ledger (履职台账): 接待人次, 调解矛盾纠纷, 安排就业. */
+  peopleReceived: number;
+  disputesMediated: number;
+  jobsArranged: number;
+};
+
+export type TUnitFigures = {
+  handlingUnitId: string;
+  name: string;
+  /** Cases received in the period that are with this unit. */
+  assigned: number;
+  closed: number;
+  /** Closed in the period without ever passing a task deadline. */
+  closedOnTime: number;
+  /** closedOnTime / closed; null when it closed nothing. */
+  onTimeRate: number | null;
+  rated: number;
+  satisfactionRate: number | null;
+};
+
+export type TCountyFigures = Awaited<ReturnType<typeof getCountyFigures>>;
+
+const DAY_MS = 86_400_000;
+
+/** Midnight at the start of a day in Asia/Shanghai (UTC+8 all year, no daylight saving since 1991). */
+const startOfDay = (day: string) => new Date(`${day}T00:00:00+08:00`);
+
+/** A timestamptz column's month in Asia/Shanghai, without relying on the server's time zone data. */
+const monthOf = (column: SQL | typeof cases.createdAt) =>
+  sql<string>`to_char((${column} at time zone 'UTC') + interval '8 hours', 'YYYY-MM')`;
+
+/**
+ * The county dashboard's figures for a period: received, open, overdue and closed cases,
+ * handling time and satisfaction, and the ledger's people received, disputes mediated and
+ * jobs arranged; in total, by township and by station, month by month, and a league table
+ * of the handling units. The county admin sees the county; a township operator only their
+ * townships (a township outside them is refused, a station outside them is not found).
+ * Everything is a handful of grouped queries; the tables are filled in from their groups.
+ */
+export async function getCountyFigures(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = new Date()) {
+  const filters = parseInput(ZCountyFiguresInput, input);
+  assertCan(ctx.actor, "tenant.stats.read", { tenantId: tx.tenantId, townshipId: filters.townshipId });
+  const tenantId = tx.tenantId;
+  const scope = townshipsInScope(ctx.actor);
+
+  const townshipRows = await tx
+    .select({ id: townships.id, name: townships.name })
+    .from(townships)
+    .where(
+      and(
+        eq(townships.tenantId, tenantId),
+        isNull(townships.archivedAt),
+        inTownshipScope(townships.id, scope),
+        filters.townshipId ? eq(townships.id, filters.townshipId) : undefined,
+      ),
+    )
+    .orderBy(asc(townships.sortOrder), asc(townships.name));
+  if (filters.townshipId && townshipRows.length === 0) throw new NotFoundError();
+  const stationRows = await tx
+    .select({
+      id: stations.id,
+      name: stations.name,
+      townshipId: stations.townshipId,
+    })
+    .from(stations)
+    .innerJoin(townships, and(eq(townships.tenantId, stations.tenantId), eq(townships.id, stations.townshipId)))
+    .where(
+      and(
+        eq(stations.tenantId, tenantId),
+        inTownshipScope(stations.townshipId, scope),
+        filters.townshipId ? eq(stations.townshipId, filters.townshipId) : undefined,
+        filters.stationId ? eq(stations.id, filters.stationId) : undefined,
+      ),
+    )
+    .orderBy(asc(townships.sortOrder), asc(stations.name));
+  if (filters.stationId && stationRows.length === 0) throw new NotFoundError();
+
+  const start = startOfDay(filters.from).toISOString();
+  const end = new Date(startOfDay(filters.to).getTime() + DAY_MS).toISOString();
+  const at = now.toISOString();
+
+  const inScope = (township: AnyPgColumn, station: AnyPgColumn) =>
+    [
+      inTownshipScope(township, scope),
+      filters.townshipId ? eq(township, filters.townshipId) : undefined,
+      filters.stationId ? eq(station, filters.stationId) : undefined,
+    ] as (SQL | undefined)[];
+  const caseScope = and(eq(cases.tenantId, tenantId), ...inScope(cases.townshipId, cases.stationId))!;
+  const activityScope = and(
+    eq(activities.tenantId, tenantId),
+    ...inScope(activities.townshipId, activities.stationId),
+    sql`${activities.day} between ${filters.from}::date and ${filters.to}::date`,
+  )!;
+
+  const receivedIn = sql`${cases.createdAt} >= ${start}::timestamptz and ${cases.createdAt} < ${end}::timestamptz`;
+  const closedIn = sql`${cases.closedAt} >= ${start}::timestamptz and ${cases.closedAt} < ${end}::timestamptz`;
+  const openNow = sql`${cases.status} = 'active' and ${cases.closedAt} is null and ${cases.createdAt} < ${end}::timestamptz`;
+  const overdueNow = sql`(${cases.overdueAt} is not null or ${cases.dueAt} < ${at}::timestamptz)`;
+  const countWhere = (condition: SQL) => sql<number>`(count(*) filter (where ${condition}))::int`;
+  const rated = (level: string) => countWhere(sql`${closedIn} and ${cases.satisfaction} = ${level}`);
+
+  const [caseGroups, activityGroups, caseMonths, activityMonths, unitRows] = await Promise.all([
+    tx
+      .select({
+        townshipId: cases.townshipId,
+        stationId: cases.stationId,
+        received: countWhere(receivedIn),
+        open: countWhere(openNow),
+        overdue: countWhere(sql`${openNow} and ${overdueNow}`),
+        closed: countWhere(closedIn),
+        handlingSeconds: sql<number>`coalesce(sum(extract(epoch from ${cases.closedAt} - ${cases.createdAt})) filter (where ${closedIn}), 0)::float8`,
+        satisfied: rated("satisfied"),
+        basic: rated("basic"),
+        unsatisfied: rated("unsatisfied"),
+      })
+      .from(cases)
+      // Every figure is about a case received before the period ended.
+      .where(and(caseScope, sql`${cases.createdAt} < ${end}::timestamptz`))
+      .groupBy(cases.townshipId, cases.stationId),
+    tx
+      .select({
+        townshipId: activities.townshipId,
+        stationId: activities.stationId,
+        peopleReceived: sql<number>`coalesce(sum(${activities.peopleReceived}), 0)::int`,
+        disputesMediated: sql<number>`coalesce(sum(${activities.disputesMediated}), 0)::int`,
+        jobsArranged: sql<number>`coalesce(sum(${activities.jobsArranged}), 0)::int`,
+      })
+      .from(activities)
+      .where(activityScope)
+      .groupBy(activities.townshipId, activities.stationId),
+    selectRows<{ month: string; received: number; closed: number }>(
+      tx,
+      sql`select month, sum(received)::int as received, sum(closed)::int as closed from (
+            select ${monthOf(cases.createdAt)} as month, 1 as received, 0 as closed
+              from ${cases} where ${caseScope} and ${receivedIn}
+            union all
+            select ${monthOf(sql`${cases.closedAt}`)}, 0, 1
+              from ${cases} where ${caseScope} and ${closedIn}
+          ) m group by month`,
+    ),
+    tx
+      .select({
+        month: sql<string>`to_char(${activities.day}, 'YYYY-MM')`,
+        peopleReceived: sql<number>`coalesce(sum(${activities.peopleReceived}), 0)::int`,
+      })
+      .from(activities)
+      .where(activityScope)
+      .groupBy(sql`1`),
+    tx
+      .select({
+        handlingUnitId: handlingUnits.id,
+        name: handlingUnits.name,
+        assigned: countWhere(receivedIn),
+        closed: countWhere(closedIn),
+        closedOnTime: countWhere(sql`${closedIn} and ${cases.overdueAt} is null`),
+        rated: countWhere(sql`${closedIn} and ${cases.satisfaction} is not null`),
+        satisfiedOrBasic: countWhere(sql`${closedIn} and ${cases.satisfaction} in ('satisfied', 'basic')`),
+      })
+      .from(cases)
+      .innerJoin(
+        handlingUnits,
+        and(eq(handlingUnits.tenantId, cases.tenantId), eq(handlingUnits.id, cases.handlingUnitId)),
+      )
+      .where(and(caseScope, sql`((${receivedIn}) or (${closedIn}))`))
+      .groupBy(handlingUnits.id, handlingUnits.name),
+  ]);
+
+  type Sums = Omit<TFigures, "avgHandlingDays" | "rated" | "satisfactionRate"> & { handlingSeconds: number };
+  const zero = (): Sums => ({
+    received: 0,
+    open: 0,
+    overdue: 0,
+    closed: 0,
+    handlingSeconds: 0,
+    satisfied: 0,
+    basic: 0,
+    unsatisfied: 0,
+    peopleReceived: 0,
+    disputesMediated: 0,
+    jobsArranged: 0,
+  });
+  const total = zero();
+  const byTownship = new Map<string, Sums>(townshipRows.map((t) => [t.id, zero()]));
+  const byStation = new Map<string, Sums>(stationRows.map((s) => [s.id, zero()]));
+  const add = (sums: Sums | undefined, row: Partial<Sums>) => {
+    if (!sums) return;
+    for (const key of Object.keys(row) as (keyof Sums)[]) sums[key] += Number(row[key] ?? 0);
+  };
+  for (const { townshipId, stationId, ...row } of [...caseGroups, ...activityGroups]) {
+    add(total, row);
+    if (townshipId) add(byTownship.get(townshipId), row);
+    if (stationId) add(byStation.get(stationId), row);
+  }
+
+  const units = unitRows
+    .map(
+      ({ satisfiedOrBasic, ...unit }): TUnitFigures => ({
+        ...unit,
+        onTimeRate: unit.closed > 0 ? unit.closedOnTime / unit.closed : null,
+        satisfactionRate: unit.rated > 0 ? satisfiedOrBasic / unit.rated : null,
+      }),
+    )
+    .sort(
+      (a, b) =>
+        descending(a.onTimeRate, b.onTimeRate) ||
+        descending(a.satisfactionRate, b.satisfactionRate) ||
+        b.closed - a.closed ||
+        b.assigned - a.assigned ||
+        a.name.localeCompare(b.name, "zh-CN"),
+    );
+
+  const months = monthsBetween(filters.from, filters.to).map((month) => {
+    const cased = caseMonths.find((m) => m.month === month);
+    return {
+      month,
+      received: Number(cased?.received ?? 0),
+      closed: Number(cased?.closed ?? 0),
+      peopleReceived: Number(activityMonths.find((m) => m.month === month)?.peopleReceived ?? 0),
+    };
+  });
+
+  const townshipName = new Map(townshipRows.map((t) => [t.id, t.name]));
+  return {
+    period: { from: filters.from, to: filters.to },
+    total: figuresOf(total),
+    townships: townshipRows.map((t) => ({ townshipId: t.id, name: t.name, ...figuresOf(byTownship.get(t.id)!) })),
+    stations: stationRows.map((s) => ({
+      stationId: s.id,
+      name: s.name,
+      townshipId: s.townshipId,
+      townshipName: townshipName.get(s.townshipId) ?? "",
+      ...figuresOf(byStation.get(s.id)!),
+    })),
+    months,
+    units,
+  };
+}
+
+function figuresOf({
+  handlingSeconds,
+  ...sums
+}: Omit<TFigures, "avgHandlingDays" | "rated" | "satisfactionRate"> & {
+  handlingSeconds: number;
+}): TFigures {
+  const rated = sums.satisfied + sums.basic + sums.unsatisfied;
+  return {
+    ...sums,
+    avgHandlingDays: sums.closed > 0 ? Math.round((handlingSeconds / sums.closed / 86_400) * 10) / 10 : null,
+    rated,
+    satisfactionRate: rated > 0 ? (sums.satisfied + sums.basic) / rated : null,
+  };
+}
+
+/** Higher first, and a unit without the figure after every unit with it. */
+function descending(a: number | null, b: number | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return b - a;
+}
+
+/** Every month the period touches, as YYYY-MM. */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let year = Number(from.slice(0, 4));
+  let month = Number(from.slice(5, 7));
+  const last = to.slice(0, 7);
+  for (;;) {
+    const key = `${year}-${String(month).padStart(2, "0")}`;
+    months.push(key);
+    if (key >= last) return months;
+    month++;
+    if (month > 12) {
+      month = 1;
+      year++;
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import { assertCan } from "@rdlink/auth";
+import { calendarDays, cases, type TenantTx, users, workflows, workflowVersions } from "@rdlink/db";
+import { and, count, desc, eq } from "drizzle-orm";
+import type { UseCaseContext } from "../shared/context";
+import { NotFoundError, parseInput } from "../shared/errors";
+import { ZId } from "../shared/fields";
+
+/** How many of a workflow's cases are listed on its page (the workbench lists them all). */
+const RECENT_CASES = 10;
+
+/**
+ * Everything the designer opens a workflow with: the draft and its revision, every
+ * published version (who, when, how many cases run on it), the latest published
+ * definition to compare the draft with, the latest cases, and the county's calendar
+ * so that the simulation counts working days exactly as the runtime does.
+ */
+export async function getWorkflow(tx: TenantTx, ctx: UseCaseContext, workflowIdInput: unknown) {
+  assertCan(ctx.actor, "tenant.workflows.manage", { tenantId: tx.tenantId });
+  const workflowId = parseInput(ZId, workflowIdInput);
+  const [workflow] = await tx
+    .select({
+      id: workflows.id,
+      key: workflows.key,
+      name: workflows.name,
+      draft: workflows.draft,
+      draftLayout: workflows.draftLayout,
+      draftRevision: workflows.draftRevision,
+      draftUpdatedAt: workflows.draftUpdatedAt,
+      draftUpdatedBy: users.displayName,
+    })
+    .from(workflows)
+    .leftJoin(users, eq(users.id, workflows.draftUpdatedBy))
+    .where(and(eq(workflows.tenantId, tx.tenantId), eq(workflows.id, workflowId)));
+  if (!workflow) throw new NotFoundError();
+
+  const versions = await tx
+    .select({
+      id: workflowVersions.id,
+      version: workflowVersions.version,
+      contentHash: workflowVersions.contentHash,
+      publishedAt: workflowVersions.publishedAt,
+      publishedBy: users.displayName,
+    })
+    .from(workflowVersions)
+    .leftJoin(users, eq(users.id, workflowVersions.publishedBy))
+    .where(and(eq(workflowVersions.tenantId, tx.tenantId), eq(workflowVersions.workflowId, workflowId)))
+    .orderBy(desc(workflowVersions.version));
+  const caseCounts = await tx
+    .select({ versionId: cases.versionId, status: cases.status, count: count() })
+    .from(cases)
+    .where(and(eq(cases.tenantId, tx.tenantId), eq(cases.workflowId, workflowId)))
+    .groupBy(cases.versionId, cases.status);
+  const casesOf = (versionId: string, status: "active" | "done") =>
+    caseCounts.find((c) => c.versionId === versionId && c.status === status)?.count ?? 0;
+
+  const [latest] = versions;
+  const [published] = latest
+    ? await tx
+        .select({ definition: workflowVersions.definition, layout: workflowVersions.layout })
+        .from(workflowVersions)
+        .where(and(eq(workflowVersions.tenantId, tx.tenantId), eq(workflowVersions.id, latest.id)))
+    : [];
+  const versionNumber = new Map(versions.map((v) => [v.id, v.version]));
+  const recentCases = await tx
+    .select({
+      id: cases.id,
+      versionId: cases.versionId,
+      state: cases.state,
+      status: cases.status,
+      createdAt: cases.createdAt,
+    })
+    .from(cases)
+    .where(and(eq(cases.tenantId, tx.tenantId), eq(cases.workflowId, workflowId)))
+    .orderBy(desc(cases.createdAt), desc(cases.id))
+    .limit(RECENT_CASES);
+  const calendar = await tx
+    .select({ date: calendarDays.day, kind: calendarDays.kind })
+    .from(calendarDays)
+    .where(eq(calendarDays.tenantId, tx.tenantId));
+
+  return {
+    workflow,
+    versions: versions.map((v) => ({ ...v, runningCases: casesOf(v.id, "active"), doneCases: casesOf(v.id, "done") })),
+    published: published && latest ? { version: latest.version, ...published } : null,
+    recentCases: recentCases.map((c) => ({ ...c, version: versionNumber.get(c.versionId) ?? null })),
+    calendar,
+  };
+}

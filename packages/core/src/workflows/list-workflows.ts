@@ -1,0 +1,37 @@
+import { assertCan } from "@rdlink/auth";
+import { cases, type TenantTx, workflows, workflowVersions } from "@rdlink/db";
+import { and, asc, count, eq, isNull, max } from "drizzle-orm";
+import type { UseCaseContext } from "../shared/context";
+
+/** The county's workflows with their latest published version and how many cases run on them. */
+export async function listWorkflows(tx: TenantTx, ctx: UseCaseContext) {
+  assertCan(ctx.actor, "tenant.workflows.manage", { tenantId: tx.tenantId });
+  const rows = await tx
+    .select({
+      id: workflows.id,
+      key: workflows.key,
+      name: workflows.name,
+      draftRevision: workflows.draftRevision,
+      draftUpdatedAt: workflows.draftUpdatedAt,
+    })
+    .from(workflows)
+    .where(and(eq(workflows.tenantId, tx.tenantId), isNull(workflows.archivedAt)))
+    .orderBy(asc(workflows.createdAt), asc(workflows.key));
+  const latest = await tx
+    .select({ workflowId: workflowVersions.workflowId, version: max(workflowVersions.version) })
+    .from(workflowVersions)
+    .where(eq(workflowVersions.tenantId, tx.tenantId))
+    .groupBy(workflowVersions.workflowId);
+  const running = await tx
+    .select({ workflowId: cases.workflowId, count: count() })
+    .from(cases)
+    .where(and(eq(cases.tenantId, tx.tenantId), eq(cases.status, "active")))
+    .groupBy(cases.workflowId);
+  const latestOf = new Map(latest.map((r) => [r.workflowId, r.version]));
+  const runningOf = new Map(running.map((r) => [r.workflowId, r.count]));
+  return rows.map((row) => ({
+    ...row,
+    latestVersion: latestOf.get(row.id) ?? null,
+    runningCases: runningOf.get(row.id) ?? 0,
+  }));
+}
