@@ -1,0 +1,66 @@
+import { Alert, Badge, Group, NavLink, Stack, Text } from "@mantine/core";
+import type { TWorkflowDefinition } from "@rdlink/workflow";
+import { useTranslation } from "react-i18next";
+import { parseEdgeId } from "../document";
+import type { Problem } from "../issues";
+
+/** Every error and warning, in the user's language; clicking one selects its element. */
+export function ProblemsPanel({
+  problems,
+  definition,
+  onSelect,
+}: {
+  problems: Problem[];
+  definition: TWorkflowDefinition;
+  onSelect: (problem: Problem) => void;
+}) {
+  const { t } = useTranslation();
+  const tr = t as (key: string, values?: Record<string, unknown>) => string;
+  if (problems.length === 0) {
+    return (
+      <Alert color="green" data-testid="no-problems">
+        {t("designer.problems.none")}
+      </Alert>
+    );
+  }
+  const where = (problem: Problem) => {
+    if (problem.target.kind === "state")
+      return definition.states[problem.target.stateId]?.label["zh-CN"] ?? problem.target.stateId;
+    if (problem.target.kind === "transition") {
+      const ref = parseEdgeId(problem.target.edgeId);
+      const state = ref ? definition.states[ref.from] : undefined;
+      const transition = ref ? state?.transitions[ref.index] : undefined;
+      return `${state?.label["zh-CN"] ?? ""} → ${transition?.label["zh-CN"] ?? ""}`;
+    }
+    return t("designer.problems.workflow");
+  };
+  return (
+    <Stack gap={2} data-testid="problems">
+      {problems.map((problem) => (
+        <NavLink
+          key={`${problem.severity}:${problem.path}:${problem.code}`}
+          onClick={() => onSelect(problem)}
+          label={
+            <Group gap={6} wrap="nowrap">
+              <Badge size="xs" color={problem.severity === "error" ? "red" : "yellow"}>
+                {tr(`designer.problems.${problem.severity}`)}
+              </Badge>
+              <Text size="sm" fw={600} truncate>
+                {where(problem)}
+              </Text>
+            </Group>
+          }
+          description={
+            <>
+              {tr(`designer.issues.${problem.code}`)}
+              <Text span size="xs" c="dimmed" ff="monospace">
+                {" "}
+                {problem.path}
+              </Text>
+            </>
+          }
+        />
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,90 @@
+import { startCase } from "@rdlink/core/cases/start-case";
+import { getWorkflow } from "@rdlink/core/workflows/get-workflow";
+import { importWorkflowDefinition } from "@rdlink/core/workflows/import-workflow-definition";
+import { publishWorkflow } from "@rdlink/core/workflows/publish-workflow";
+import { saveWorkflowDraft } from "@rdlink/core/workflows/save-workflow-draft";
+import { getDatabase } from "@rdlink/db";
+import { lazy, Suspense, useEffect, useState } from "react";
+import { data, type ShouldRevalidateFunctionArgs } from "react-router";
+import { DesignerSkeleton } from "~/designer/ui/designer-skeleton";
+import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
+import { requireCountyUser } from "~/lib/auth.server";
+import type { Route } from "./+types/workflow";
+
+// React Flow measures and draws in the browser only: the server sends a skeleton. The
+// designer's code starts loading with this route module, not after hydration.
+const designerCode = typeof document === "undefined" ? null : import("~/designer/ui/designer.client");
+const Designer = lazy(() => designerCode ?? import("~/designer/ui/designer.client"));
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { tenantId, ctx } = requireCountyUser(request, context);
+  return loadOr404(() => getDatabase().withTenant(tenantId, (tx) => getWorkflow(tx, ctx, params.workflowId)));
+}
+
+/** JSON sent as a form field; anything unreadable is a 400 like any other bad form. */
+function parseJsonField(value: unknown): unknown {
+  try {
+    return JSON.parse(String(value));
+  } catch {
+    throw data({ messageKey: "errors.badRequest" }, { status: 400 });
+  }
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { tenantId, ctx } = requireCountyUser(request, context);
+  const { intent, ...form } = await readForm(request);
+  const workflowId = params.workflowId;
+  try {
+    return await getDatabase().withTenant(tenantId, async (tx) => {
+      // Each use case checks the permission and answers 404 for another county's workflow.
+      switch (intent) {
+        case "save": {
+          const saved = await saveWorkflowDraft(tx, ctx, {
+            workflowId,
+            baseRevision: Number(form.baseRevision),
+            definition: parseJsonField(form.definition),
+            layout: parseJsonField(form.layout),
+          });
+          return { ok: true as const, intent, revision: saved.revision };
+        }
+        case "publish": {
+          const { version, created } = await publishWorkflow(tx, ctx, { workflowId, revision: form.revision });
+          return { ok: true as const, intent, version: version.version, created };
+        }
+        case "import": {
+          const imported = await importWorkflowDefinition(tx, ctx, { workflowId, ...form });
+          return { ok: true as const, intent, revision: imported.revision };
+        }
+        case "startCase": {
+          const { workflow } = await getWorkflow(tx, ctx, workflowId);
+          const started = await startCase(tx, ctx, {
+            workflowKey: workflow.key,
+            data: form.summary ? { summary: form.summary } : {},
+          });
+          return { ok: true as const, intent, caseId: started.caseId };
+        }
+        default:
+          throw data({ messageKey: "errors.badRequest" }, { status: 400 });
+      }
+    });
+  } catch (error) {
+    return failureResponse(error);
+  }
+}
+
+/** Autosaves answer the editor alone; reloading the whole workflow after each would be waste. */
+export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  return formData?.get("intent") === "save" ? false : defaultShouldRevalidate;
+}
+
+export default function WorkflowPage({ loaderData }: Route.ComponentProps) {
+  const [inBrowser, setInBrowser] = useState(false);
+  useEffect(() => setInBrowser(true), []);
+  const skeleton = <DesignerSkeleton name={(loaderData.workflow.name as Record<string, string>)["zh-CN"] ?? ""} />;
+  if (!inBrowser) return skeleton;
+  return (
+    <Suspense fallback={skeleton}>
+      <Designer {...loaderData} />
+    </Suspense>
+  );
+}

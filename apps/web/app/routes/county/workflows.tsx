@@ -1,0 +1,73 @@
+import { Anchor, Badge, Button, Paper, Table, Text } from "@mantine/core";
+import { listWorkflows } from "@rdlink/core/workflows/list-workflows";
+import { getDatabase } from "@rdlink/db";
+import { IconPlus } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { PageHeader } from "~/components/page-header";
+import { loadOr404 } from "~/lib/actions.server";
+import { requireCountyUser } from "~/lib/auth.server";
+import type { Route } from "./+types/workflows";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { tenantId, ctx } = requireCountyUser(request, context);
+  return { workflows: await loadOr404(() => getDatabase().withTenant(tenantId, (tx) => listWorkflows(tx, ctx))) };
+}
+
+export default function Workflows({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  return (
+    <>
+      <PageHeader
+        title={t("workflows.title")}
+        intro={t("workflows.intro")}
+        actions={
+          <Button component={Link} to="/county/workflows/new" leftSection={<IconPlus size={16} />}>
+            {t("workflows.new")}
+          </Button>
+        }
+      />
+      <Paper withBorder>
+        <Table.ScrollContainer minWidth={560}>
+          <Table striped highlightOnHover verticalSpacing="sm" data-testid="workflows">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("workflows.name")}</Table.Th>
+                <Table.Th>{t("workflows.latestVersion")}</Table.Th>
+                <Table.Th>{t("workflows.runningCases")}</Table.Th>
+                <Table.Th>{t("workflows.draftUpdatedAt")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {loaderData.workflows.map((workflow) => (
+                <Table.Tr key={workflow.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/county/workflows/${workflow.id}`} fw={600}>
+                      {workflow.name["zh-CN"] ?? workflow.key}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    {workflow.latestVersion ? (
+                      <Badge variant="light">{t("workflows.versionN", { version: workflow.latestVersion })}</Badge>
+                    ) : (
+                      <Badge variant="light" color="gray">
+                        {t("workflows.unpublished")}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{workflow.runningCases}</Table.Td>
+                  <Table.Td>{new Date(workflow.draftUpdatedAt).toLocaleString(i18n.language)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        {loaderData.workflows.length === 0 && (
+          <Text c="dimmed" ta="center" py="xl">
+            {t("workflows.empty")}
+          </Text>
+        )}
+      </Paper>
+    </>
+  );
+}
