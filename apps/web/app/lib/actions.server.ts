@@ -1,4 +1,6 @@
 import { PermissionDenied } from "@rdlink/auth";
+import type { Upload } from "@rdlink/core/files/save-uploaded-images";
+import { UploadError } from "@rdlink/core/files/store-image";
 import { ConflictError, NotFoundError, ValidationError } from "@rdlink/core/shared/errors";
 import { TenantIdError } from "@rdlink/db";
 import { data } from "react-router";
@@ -31,6 +33,9 @@ export function failureResponse(error: unknown) {
       { status: 409 },
     );
   }
+  if (error instanceof UploadError) {
+    return data<FormFailure>({ ok: false, fieldErrors: {}, formError: error.messageKey }, { status: error.status });
+  }
   if (error instanceof NotFoundError || error instanceof PermissionDenied || error instanceof TenantIdError) {
     throw notFound();
   }
@@ -55,12 +60,38 @@ export async function loadOr404<T>(work: () => Promise<T>): Promise<T> {
  * A body that is not a form is a 400, never a 500.
  */
 export async function readForm(request: Request): Promise<Record<string, unknown>> {
-  let form: FormData;
+  return formValues(await parseFormData(request));
+}
+
+/**
+ * A form with file inputs (`encType="multipart/form-data"`): its values as readForm
+ * gives them, and the files chosen in each file input (empty inputs give none).
+ */
+export async function readFormWithFiles(request: Request) {
+  const form = await parseFormData(request);
+  const uploads = async (name: string): Promise<Upload[]> =>
+    Promise.all(
+      form
+        .getAll(name)
+        .filter((entry): entry is File => typeof entry !== "string" && entry.size > 0)
+        .map(async (file) => ({
+          bytes: new Uint8Array(await file.arrayBuffer()),
+          filename: file.name,
+          declaredType: file.type,
+        })),
+    );
+  return { values: formValues(form), uploads };
+}
+
+async function parseFormData(request: Request): Promise<FormData> {
   try {
-    form = await request.formData();
+    return await request.formData();
   } catch {
     throw data({ messageKey: "errors.badRequest" }, { status: 400 });
   }
+}
+
+function formValues(form: FormData): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const key of new Set(form.keys())) {
     if (key.endsWith("[]"))
@@ -71,4 +102,13 @@ export async function readForm(request: Request): Promise<Record<string, unknown
     }
   }
   return values;
+}
+
+/** A form value that carries JSON (a field list editor's hidden input); unreadable JSON is that field's error. */
+export function jsonValue(values: Record<string, unknown>, name: string): unknown {
+  try {
+    return JSON.parse(String(values[name] ?? "null"));
+  } catch {
+    throw new ValidationError({ [name]: "validation.invalid" });
+  }
 }

@@ -3,17 +3,22 @@ import { loadActor, type SignedIn } from "@rdlink/core/auth/load-actor";
 import type { UseCaseContext } from "@rdlink/core/shared/context";
 import { getDatabase } from "@rdlink/db";
 import { data, type MiddlewareFunction, type RouterContextProvider, redirect } from "react-router";
+import { isApiRequest } from "./api.server";
 import { clientIpContext, signedInContext } from "./context";
 
-/** CSRF: a state-changing request must come from a page of this site. */
+/**
+ * CSRF: a state-changing request must come from a page of this site. The API (`/api/…`)
+ * is for other systems and never reads the session cookie (bearer keys only), so a
+ * forged request from a browser carries nothing it would accept.
+ */
 export const sameOriginMiddleware: MiddlewareFunction<Response> = ({ request }) => {
-  if (!isSameOriginRequest(request))
+  if (!isApiRequest(request) && !isSameOriginRequest(request))
     return new Response("跨站请求被拒绝 / Cross-site request refused", { status: 403 });
 };
 
-/** Resolves the session cookie to a user once per request. */
+/** Resolves the session cookie to a user once per request; the API ignores cookies altogether. */
 export const sessionMiddleware: MiddlewareFunction<Response> = async ({ request, context }) => {
-  const token = readCookie(request, SESSION_COOKIE);
+  const token = isApiRequest(request) ? null : readCookie(request, SESSION_COOKIE);
   context.set(signedInContext, token ? await loadActor(getDatabase(), token) : null);
 };
 
@@ -47,10 +52,10 @@ export function requirePermission(
 /** A signed-in user of a county, with that county's id (platform staff get 404 on county pages). */
 export function requireCountyUser(request: Request, context: Context) {
   const signedIn = requireSignedIn(request, context);
-  const { actor } = signedIn;
-  if (!actor.tenantId) throw notFound();
+  const { actor, tenant } = signedIn;
+  if (!actor.tenantId || !tenant) throw notFound();
   const ctx: UseCaseContext = { actor, ip: context.get(clientIpContext) };
-  return { ...signedIn, tenantId: actor.tenantId, ctx };
+  return { ...signedIn, tenant, tenantId: actor.tenantId, ctx };
 }
 
 export function notFound() {

@@ -10,6 +10,11 @@ export function useFormErrors(actionData: unknown) {
   return {
     field: (name: string) => translate(failure?.fieldErrors[name]),
     form: translate(failure?.formError),
+    /** The first error at `path` or under it (`customFields.2` covers `customFields.2.options.0.value`). */
+    under: (path: string) => {
+      const key = Object.keys(failure?.fieldErrors ?? {}).find((k) => k === path || k.startsWith(`${path}.`));
+      return key ? translate(failure?.fieldErrors[key]) : undefined;
+    },
     /** Every field error, for forms whose field paths are not one input each. */
     all: Object.values(failure?.fieldErrors ?? {}).map((key) => translate(key)!),
   };

@@ -1,4 +1,6 @@
-/** Where a station's QR code leads: its public intake page (per county and station). */
-export function intakeUrl(request: Request, tenantId: string, stationId: string): string {
-  return new URL(`/s/${tenantId}/${stationId}`, request.url).toString();
+import { publicStationCode } from "@rdlink/core/stations/station-code";
+
+/** Where a station's QR code leads: its public intake page, `/s/<county division code>-<station code>`. */
+export function intakeUrl(request: Request, divisionCode: string, stationCode: string): string {
+  return new URL(`/s/${publicStationCode(divisionCode, stationCode)}`, request.url).toString();
 }

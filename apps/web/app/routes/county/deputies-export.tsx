@@ -1,17 +1,27 @@
 import { exportDeputies } from "@rdlink/core/deputies/export-deputies";
+import { buildDeputySheet } from "@rdlink/core/deputies/sheet/index";
 import { getDatabase } from "@rdlink/db";
 import { loadOr404 } from "~/lib/actions.server";
 import { requireCountyUser } from "~/lib/auth.server";
 import type { Route } from "./+types/deputies-export";
 
-/** The directory as .xlsx (phones masked: a full export is a deliberate, audited act for later). */
+/**
+ * The directory as .xlsx, phones masked; `?phones=full` gives the full numbers to those
+ * who may reveal them (an audited export), and stays masked for anyone else.
+ */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { tenantId, ctx } = requireCountyUser(request, context);
-  const bytes = await loadOr404(() => getDatabase().withTenant(tenantId, (tx) => exportDeputies(tx, ctx)));
+  const params = new URL(request.url).searchParams;
+  const revealPhones = params.get("phones") === "full";
+  // ?template=1: the import's columns and nothing else, to fill in.
+  const bytes =
+    params.get("template") === "1"
+      ? await buildDeputySheet([])
+      : await loadOr404(() => getDatabase().withTenant(tenantId, (tx) => exportDeputies(tx, ctx, { revealPhones })));
   return new Response(new Uint8Array(bytes), {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent("人大代表名册.xlsx")}`,
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(params.get("template") === "1" ? "人大代表名册模板.xlsx" : "人大代表名册.xlsx")}`,
       "Cache-Control": "no-store",
     },
   });

@@ -1,15 +1,18 @@
-import { Anchor, Button, Group, Paper, Select, Table, Text, TextInput } from "@mantine/core";
+import { Anchor, Button, Group, Menu, Paper, Select, Table, Text, TextInput } from "@mantine/core";
 import { can } from "@rdlink/auth";
 import { listDeputies } from "@rdlink/core/deputies/list-deputies";
 import { revealDeputyPhone } from "@rdlink/core/deputies/reveal-deputy-phone";
+import { listTownships } from "@rdlink/core/townships/list-townships";
 import { getDatabase } from "@rdlink/db";
-import { IconSearch } from "@tabler/icons-react";
+import { IconChevronDown, IconFileImport, IconPlus, IconSearch } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Form, useFetcher, useSearchParams, useSubmit } from "react-router";
+import { Form, Link, useSubmit } from "react-router";
 import { ListPagination } from "~/components/list-pagination";
 import { PageHeader } from "~/components/page-header";
+import { RevealPhone } from "~/components/reveal-phone";
 import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
 import { requireCountyUser } from "~/lib/auth.server";
+import { useListFilters } from "~/lib/list-filters";
 import type { Route } from "./+types/deputies";
 
 const LEVELS = ["national", "provincial", "municipal", "county", "township"] as const;
@@ -20,10 +23,18 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const query = {
     search: params.get("q") ?? undefined,
     level: params.get("level") ?? undefined,
+    townshipId: params.get("township") ?? undefined,
     page: params.get("page") ?? undefined,
   };
-  const list = await loadOr404(() => getDatabase().withTenant(tenantId, (tx) => listDeputies(tx, ctx, query)));
-  return { ...list, canReveal: can(ctx.actor, "tenant.deputies.revealPhone") };
+  return loadOr404(() =>
+    getDatabase().withTenant(tenantId, async (tx) => ({
+      ...(await listDeputies(tx, ctx, query)),
+      townships: (await listTownships(tx, ctx, { pageSize: 200 })).rows.map((t) => ({ value: t.id, label: t.name })),
+      canReveal: can(ctx.actor, "tenant.deputies.revealPhone"),
+      canManage: can(ctx.actor, "tenant.deputies.manage"),
+      canImport: can(ctx.actor, "tenant.deputies.import"),
+    })),
+  );
 }
 
 /** Reveals one number, on purpose and audited; the page never holds full numbers otherwise. */
@@ -38,37 +49,55 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
 }
 
-function RevealPhone({ deputyId, masked }: { deputyId: string; masked: string }) {
-  const { t } = useTranslation();
-  const fetcher = useFetcher<typeof action>();
-  if (fetcher.data?.ok) return <Text ff="monospace">{fetcher.data.phone}</Text>;
-  return (
-    <Group gap="xs" wrap="nowrap">
-      <Text ff="monospace">{masked}</Text>
-      <fetcher.Form method="post">
-        <input type="hidden" name="deputyId" value={deputyId} />
-        <Button type="submit" size="compact-xs" variant="subtle" loading={fetcher.state !== "idle"}>
-          {t("deputies.reveal")}
-        </Button>
-      </fetcher.Form>
-    </Group>
-  );
-}
-
 export default function Deputies({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const [params] = useSearchParams();
+  const { params, setFilter } = useListFilters();
   const submit = useSubmit();
-  const { rows, total, page, pageSize, canReveal } = loaderData;
+  const { rows, total, page, pageSize, canReveal, canManage, canImport, townships } = loaderData;
   return (
     <>
       <PageHeader
         title={t("deputies.title")}
         intro={t("deputies.intro")}
         actions={
-          <Anchor href="/county/deputies/export" download>
-            {t("deputies.export")}
-          </Anchor>
+          <Group gap="xs">
+            {canManage && (
+              <Button component={Link} to="/county/deputies/new" leftSection={<IconPlus size={16} />}>
+                {t("deputies.new")}
+              </Button>
+            )}
+            {canImport && (
+              <Button
+                component={Link}
+                to="/county/deputies/import"
+                variant="default"
+                leftSection={<IconFileImport size={16} />}
+              >
+                {t("deputies.import")}
+              </Button>
+            )}
+            {canReveal ? (
+              <Menu position="bottom-end">
+                <Menu.Target>
+                  <Button variant="default" rightSection={<IconChevronDown size={14} />}>
+                    {t("deputies.export")}
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Item component="a" href="/county/deputies/export" download>
+                    {t("deputies.exportMasked")}
+                  </Menu.Item>
+                  <Menu.Item component="a" href="/county/deputies/export?phones=full" download>
+                    {t("deputies.exportFull")}
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            ) : (
+              <Button component="a" href="/county/deputies/export" download variant="default">
+                {t("deputies.export")}
+              </Button>
+            )}
+          </Group>
         }
       />
       <Form method="get" onChange={(event) => submit(event.currentTarget)}>
@@ -86,10 +115,24 @@ export default function Deputies({ loaderData }: Route.ComponentProps) {
             aria-label={t("deputies.level")}
             placeholder={t("deputies.level")}
             data={LEVELS.map((level) => ({ value: level, label: t(`deputies.levels.${level}`) }))}
-            defaultValue={params.get("level")}
+            value={params.get("level")}
+            onChange={setFilter("level")}
             clearable
             w={160}
           />
+          {townships.length > 1 && (
+            <Select
+              name="township"
+              aria-label={t("deputies.township")}
+              placeholder={t("deputies.township")}
+              data={townships}
+              value={params.get("township")}
+              onChange={setFilter("township")}
+              searchable
+              clearable
+              w={180}
+            />
+          )}
           <Text c="dimmed" size="sm">
             {t("common.total", { count: total })}
           </Text>
@@ -110,7 +153,11 @@ export default function Deputies({ loaderData }: Route.ComponentProps) {
             <Table.Tbody>
               {rows.map((deputy) => (
                 <Table.Tr key={deputy.id}>
-                  <Table.Td fw={600}>{deputy.name}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/county/deputies/${deputy.id}`} fw={600}>
+                      {deputy.name}
+                    </Anchor>
+                  </Table.Td>
                   <Table.Td>{t(`deputies.levels.${deputy.level}`)}</Table.Td>
                   <Table.Td>{deputy.townshipName}</Table.Td>
                   <Table.Td>{deputy.sector ?? "—"}</Table.Td>

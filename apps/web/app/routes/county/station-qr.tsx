@@ -9,11 +9,11 @@ import type { Route } from "./+types/station-qr";
 
 /** A station's QR code as PNG or SVG (downloads), or its printable A4 poster. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
+  const { tenantId, tenant, ctx } = requireCountyUser(request, context);
   const { station, typeName, townshipName } = await loadOr404(() =>
     getDatabase().withTenant(tenantId, (tx) => getStation(tx, ctx, params.stationId)),
   );
-  const url = intakeUrl(request, tenantId, station.id);
+  const url = intakeUrl(request, tenant.divisionCode, station.code);
   const file = `${station.name}-二维码`;
   const disposition = (ext: string) => `attachment; filename*=UTF-8''${encodeURIComponent(`${file}.${ext}`)}`;
   switch (params.format) {

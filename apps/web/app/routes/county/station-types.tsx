@@ -1,124 +1,139 @@
-import { Badge, Button, Group, Paper, Select, Stack, Switch, Table, Text, TextInput, Title } from "@mantine/core";
-import { listStationTypes } from "@rdlink/core/stations/list-station-types";
-import { setStationTypeFields } from "@rdlink/core/stations/set-station-type-fields";
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { listChecklists } from "@rdlink/core/checklists/list-checklists";
+import { createStationType } from "@rdlink/core/station-types/create-station-type";
+import { listStationTypes } from "@rdlink/core/station-types/list-station-types";
 import { getDatabase } from "@rdlink/db";
-import { fieldTypes } from "@rdlink/forms";
+import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Form, useNavigation } from "react-router";
+import { Form, Link, redirect, useActionData, useNavigation, useSearchParams, useSubmit } from "react-router";
+import { FormActions } from "~/components/form-actions";
 import { PageHeader } from "~/components/page-header";
 import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
-import { requireCountyUser } from "~/lib/auth.server";
+import { requirePermission } from "~/lib/auth.server";
 import { useFormErrors } from "~/lib/form-errors";
 import type { Route } from "./+types/station-types";
 
-// Types whose values need more than a form field (options, references) are set up elsewhere.
-const SIMPLE_TYPES = ["text", "longText", "number", "date", "yesNo", "phone"] as const;
-
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  return { types: await loadOr404(() => getDatabase().withTenant(tenantId, (tx) => listStationTypes(tx, ctx))) };
+  const { actor, ctx } = requirePermission(request, context, "tenant.stationTypes.manage");
+  const includeArchived = new URL(request.url).searchParams.get("archived") === "1";
+  return loadOr404(() =>
+    getDatabase().withTenant(actor.tenantId!, async (tx) => ({
+      types: await listStationTypes(tx, ctx, { includeArchived }),
+      standards: (await listChecklists(tx, ctx)).filter((s) => !s.archivedAt),
+    })),
+  );
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
+  const { actor, ctx } = requirePermission(request, context, "tenant.stationTypes.manage");
   const form = await readForm(request);
   try {
-    await getDatabase().withTenant(tenantId, async (tx) => {
-      const type = (await listStationTypes(tx, ctx)).find((t) => t.id === form.stationTypeId);
-      const current = type?.customFields ?? [];
-      const customFields =
-        form.intent === "remove"
-          ? current.filter((f) => f.key !== form.key)
-          : [
-              ...current,
-              { key: form.key, label: { "zh-CN": form.label }, type: form.type, required: form.required === "on" },
-            ];
-      await setStationTypeFields(tx, ctx, { stationTypeId: form.stationTypeId, customFields });
-    });
-    return { ok: true as const };
+    const type = await getDatabase().withTenant(actor.tenantId!, (tx) => createStationType(tx, ctx, form));
+    return redirect(`/county/station-types/${type.id}`);
   } catch (error) {
     return failureResponse(error);
   }
 }
 
-export default function StationTypes({ loaderData, actionData }: Route.ComponentProps) {
+export default function StationTypes({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
+  const { types, standards } = loaderData;
+  const [params] = useSearchParams();
+  const submit = useSubmit();
+  const actionData = useActionData<typeof action>();
+  const [creating, createModal] = useDisclosure(actionData !== undefined);
   const errors = useFormErrors(actionData);
   const busy = useNavigation().state === "submitting";
   return (
     <>
-      <PageHeader title={t("stations.typesTitle")} intro={t("stations.typesIntro")} />
-      <Stack>
-        {loaderData.types.map((type) => (
-          <Paper key={type.id} withBorder p="md" data-testid={`station-type-${type.name}`}>
-            <Title order={4} mb="sm">
-              {type.name}
-            </Title>
-            {type.customFields.length === 0 ? (
-              <Text c="dimmed" size="sm">
-                {t("stations.noFields")}
-              </Text>
-            ) : (
-              <Table>
-                <Table.Tbody>
-                  {type.customFields.map((field) => (
-                    <Table.Tr key={field.key}>
-                      <Table.Td>{field.label["zh-CN"]}</Table.Td>
-                      <Table.Td ff="monospace">{field.key}</Table.Td>
-                      <Table.Td>{t(`stations.fieldTypes.${field.type}`)}</Table.Td>
-                      <Table.Td>
-                        {field.required && <Badge variant="light">{t("stations.fieldRequired")}</Badge>}
-                      </Table.Td>
-                      <Table.Td>
-                        <Form method="post">
-                          <input type="hidden" name="stationTypeId" value={type.id} />
-                          <input type="hidden" name="key" value={field.key} />
-                          <Button
-                            type="submit"
-                            name="intent"
-                            value="remove"
-                            size="compact-sm"
-                            variant="subtle"
-                            color="gray"
-                          >
-                            {t("stations.removeField")}
-                          </Button>
-                        </Form>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            )}
-            <Form method="post">
-              <input type="hidden" name="stationTypeId" value={type.id} />
-              <Group align="flex-end" mt="sm" wrap="wrap">
-                <TextInput name="label" label={t("stations.fieldLabel")} required />
-                <TextInput name="key" label={t("stations.fieldKey")} required placeholder="area" />
-                <Select
-                  name="type"
-                  label={t("stations.fieldType")}
-                  data={SIMPLE_TYPES.filter((type) => fieldTypes.includes(type)).map((value) => ({
-                    value,
-                    label: t(`stations.fieldTypes.${value}`),
-                  }))}
-                  defaultValue="text"
-                  allowDeselect={false}
-                />
-                <Switch name="required" label={t("stations.fieldRequired")} />
-                <Button type="submit" name="intent" value="add" loading={busy}>
-                  {t("stations.addField")}
-                </Button>
-              </Group>
-            </Form>
-          </Paper>
-        ))}
-        {[errors.form, ...errors.all].filter(Boolean).map((message) => (
-          <Text c="red" key={message} role="alert">
-            {message}
-          </Text>
-        ))}
-      </Stack>
+      <PageHeader
+        title={t("stations.typesTitle")}
+        intro={t("stations.typesIntro")}
+        actions={
+          <Button leftSection={<IconPlus size={16} />} onClick={createModal.open}>
+            {t("stationTypes.new")}
+          </Button>
+        }
+      />
+      <Form method="get" onChange={(event) => submit(event.currentTarget)}>
+        <Switch
+          name="archived"
+          value="1"
+          defaultChecked={params.get("archived") === "1"}
+          label={t("common.showArchived")}
+          mb="md"
+        />
+      </Form>
+      <Paper withBorder>
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped highlightOnHover verticalSpacing="sm" data-testid="station-types">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("common.name")}</Table.Th>
+                <Table.Th>{t("stationTypes.standard")}</Table.Th>
+                <Table.Th>{t("stationTypes.customFields")}</Table.Th>
+                <Table.Th>{t("stationTypes.intakeFields")}</Table.Th>
+                <Table.Th>{t("stationTypes.stations")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {types.map((type) => (
+                <Table.Tr key={type.id}>
+                  <Table.Td>
+                    <Group gap="xs">
+                      <Anchor component={Link} to={`/county/station-types/${type.id}`} fw={600}>
+                        {type.name}
+                      </Anchor>
+                      {type.archivedAt && (
+                        <Badge color="gray" variant="light" size="sm">
+                          {t("common.archived")}
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{type.checklistName ?? "—"}</Table.Td>
+                  <Table.Td>{type.customFields.length}</Table.Td>
+                  <Table.Td>{type.intakeFields.length}</Table.Td>
+                  <Table.Td>{type.stationCount}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+      <Modal opened={creating} onClose={createModal.close} title={t("stationTypes.new")} centered>
+        <Form method="post">
+          <Stack>
+            <TextInput name="name" label={t("common.name")} required error={errors.field("name")} data-autofocus />
+            <Select
+              name="checklistId"
+              label={t("stationTypes.standard")}
+              data={standards.map((s) => ({ value: s.id, label: s.name }))}
+              defaultValue={standards[0]?.id ?? null}
+              clearable
+              error={errors.field("checklistId")}
+            />
+            <Text size="xs" c="dimmed">
+              {t("stationTypes.newHint")}
+            </Text>
+            <FormActions onCancel={createModal.close} submitLabel={t("common.create")} busy={busy} />
+          </Stack>
+        </Form>
+      </Modal>
     </>
   );
 }

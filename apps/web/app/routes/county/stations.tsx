@@ -1,31 +1,44 @@
-import { Anchor, Badge, Button, Paper, Table, Text, TextInput } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Paper, Select, Table, Text, TextInput } from "@mantine/core";
 import { can } from "@rdlink/auth";
+import { listStationTypes } from "@rdlink/core/station-types/list-station-types";
 import { listStations } from "@rdlink/core/stations/list-stations";
+import { listTownships } from "@rdlink/core/townships/list-townships";
 import { getDatabase } from "@rdlink/db";
 import { IconPlus, IconSearch } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Form, Link, useSearchParams } from "react-router";
+import { Form, Link, useSubmit } from "react-router";
 import { ListPagination } from "~/components/list-pagination";
 import { PageHeader } from "~/components/page-header";
 import { loadOr404 } from "~/lib/actions.server";
 import { requireCountyUser } from "~/lib/auth.server";
+import { useListFilters } from "~/lib/list-filters";
 import type { Route } from "./+types/stations";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { tenantId, ctx } = requireCountyUser(request, context);
   const params = new URL(request.url).searchParams;
-  const list = await loadOr404(() =>
-    getDatabase().withTenant(tenantId, (tx) =>
-      listStations(tx, ctx, { search: params.get("q") ?? undefined, page: params.get("page") ?? undefined }),
-    ),
+  const query = {
+    search: params.get("q") ?? undefined,
+    townshipId: params.get("township") ?? undefined,
+    stationTypeId: params.get("type") ?? undefined,
+    status: params.get("status") ?? undefined,
+    page: params.get("page") ?? undefined,
+  };
+  return loadOr404(() =>
+    getDatabase().withTenant(tenantId, async (tx) => ({
+      ...(await listStations(tx, ctx, query)),
+      townships: (await listTownships(tx, ctx, { pageSize: 200 })).rows.map((t) => ({ value: t.id, label: t.name })),
+      types: (await listStationTypes(tx, ctx)).map((t) => ({ value: t.id, label: t.name })),
+      canCreate: can(ctx.actor, "tenant.stations.manage"),
+    })),
   );
-  return { ...list, canCreate: can(ctx.actor, "tenant.stations.manage") };
 }
 
 export default function Stations({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const [params] = useSearchParams();
-  const { rows, total, page, pageSize, canCreate } = loaderData;
+  const { params, setFilter } = useListFilters();
+  const submit = useSubmit();
+  const { rows, total, page, pageSize, canCreate, townships, types } = loaderData;
   return (
     <>
       <PageHeader
@@ -39,16 +52,53 @@ export default function Stations({ loaderData }: Route.ComponentProps) {
           )
         }
       />
-      <Form method="get">
-        <TextInput
-          name="q"
-          defaultValue={params.get("q") ?? ""}
-          placeholder={t("common.searchPlaceholder")}
-          leftSection={<IconSearch size={16} />}
-          mb="md"
-          maw={360}
-          aria-label={t("common.search")}
-        />
+      <Form method="get" onChange={(event) => submit(event.currentTarget)}>
+        <Group mb="md">
+          <TextInput
+            name="q"
+            defaultValue={params.get("q") ?? ""}
+            placeholder={t("common.searchPlaceholder")}
+            leftSection={<IconSearch size={16} />}
+            w={240}
+            aria-label={t("common.search")}
+          />
+          {townships.length > 1 && (
+            <Select
+              aria-label={t("stations.township")}
+              placeholder={t("stations.township")}
+              data={townships}
+              value={params.get("township")}
+              onChange={setFilter("township")}
+              searchable
+              clearable
+              w={180}
+            />
+          )}
+          <Select
+            aria-label={t("stations.type")}
+            placeholder={t("stations.type")}
+            data={types}
+            value={params.get("type")}
+            onChange={setFilter("type")}
+            clearable
+            w={200}
+          />
+          <Select
+            aria-label={t("stations.status")}
+            placeholder={t("stations.status")}
+            data={(["planned", "active", "closed"] as const).map((s) => ({
+              value: s,
+              label: t(`stations.statuses.${s}`),
+            }))}
+            value={params.get("status")}
+            onChange={setFilter("status")}
+            clearable
+            w={120}
+          />
+          <Text c="dimmed" size="sm">
+            {t("common.total", { count: total })}
+          </Text>
+        </Group>
       </Form>
       <Paper withBorder>
         <Table.ScrollContainer minWidth={600}>

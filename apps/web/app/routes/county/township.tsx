@@ -1,21 +1,34 @@
-import { Anchor, Badge, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Stack } from "@mantine/core";
 import { getTownship } from "@rdlink/core/townships/get-township";
 import { getDatabase } from "@rdlink/db";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { CommunitiesSection } from "~/components/communities-section";
+import { LedgerSummary } from "~/components/ledger-summary";
 import { PageHeader } from "~/components/page-header";
 import { loadOr404 } from "~/lib/actions.server";
 import { requireCountyUser } from "~/lib/auth.server";
+import { communityAction, loadTownshipExtras } from "~/lib/communities.server";
 import type { Route } from "./+types/township";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { tenantId, ctx } = requireCountyUser(request, context);
-  return loadOr404(() => getDatabase().withTenant(tenantId, (tx) => getTownship(tx, ctx, params.townshipId)));
+  return loadOr404(() =>
+    getDatabase().withTenant(tenantId, async (tx) => {
+      const page = await getTownship(tx, ctx, params.townshipId);
+      return { ...page, ...(await loadTownshipExtras(tx, ctx, page.township.id)) };
+    }),
+  );
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { tenantId, ctx } = requireCountyUser(request, context);
+  return communityAction(request, tenantId, ctx, params.townshipId);
 }
 
 export default function Township({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { township, communities } = loaderData;
+  const { township } = loaderData;
   return (
     <>
       <Anchor component={Link} to="/county/townships" size="sm">
@@ -32,24 +45,10 @@ export default function Township({ loaderData }: Route.ComponentProps) {
           )
         }
       />
-      <Paper withBorder p="md">
-        <Stack gap="sm">
-          <Title order={4}>{t("county.communities")}</Title>
-          {communities.length === 0 ? (
-            <Text c="dimmed">{t("county.noCommunities")}</Text>
-          ) : (
-            <Table>
-              <Table.Tbody>
-                {communities.map((community) => (
-                  <Table.Tr key={community.id}>
-                    <Table.Td>{community.name}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </Stack>
-      </Paper>
+      <Stack gap="md">
+        <CommunitiesSection communities={loaderData.communityRows} canManage={loaderData.canManageCommunities} />
+        <LedgerSummary ledger={loaderData.ledger} filter={`township=${township.id}`} />
+      </Stack>
     </>
   );
 }

@@ -20,7 +20,7 @@ import { renameTownship } from "@rdlink/core/townships/rename-township";
 import { setTownshipArchived } from "@rdlink/core/townships/set-township-archived";
 import { getDatabase } from "@rdlink/db";
 import { IconPlus, IconSearch } from "@tabler/icons-react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useFetcher, useSearchParams, useSubmit } from "react-router";
 import { FormActions } from "~/components/form-actions";
@@ -28,6 +28,7 @@ import { ListPagination } from "~/components/list-pagination";
 import { PageHeader } from "~/components/page-header";
 import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
 import { requireCountyUser } from "~/lib/auth.server";
+import { useCloseOnSuccess } from "~/lib/close-on-success";
 import { useFormErrors } from "~/lib/form-errors";
 import type { Route } from "./+types/townships";
 
@@ -72,9 +73,7 @@ function TownshipModal({
   const { t } = useTranslation();
   const fetcher = useFetcher<typeof action>();
   const errors = useFormErrors(fetcher.data);
-  useEffect(() => {
-    if (fetcher.state === "idle" && fetcher.data?.ok) onClose();
-  }, [fetcher.state, fetcher.data, onClose]);
+  useCloseOnSuccess(fetcher, onClose);
   const kinds = (["street", "town", "township", "other"] as const).map((kind) => ({
     value: kind,
     label: t(`townshipKinds.${kind}`),

@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Modal, MultiSelect, Paper, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
+import { listHandlingUnits } from "@rdlink/core/handling-units/list-handling-units";
 import { reissueInvitation } from "@rdlink/core/tenants/reissue-invitation";
 import { listTownships } from "@rdlink/core/townships/list-townships";
 import { inviteUser } from "@rdlink/core/users/invite-user";
@@ -28,6 +29,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     getDatabase().withTenant(tenantId, async (tx) => ({
       users: await listUsers(tx, ctx),
       townships: (await listTownships(tx, ctx, { pageSize: 200 })).rows.map((t) => ({ value: t.id, label: t.name })),
+      units: (await listHandlingUnits(tx, ctx, { pageSize: 200 })).rows.map((u) => ({ value: u.id, label: u.name })),
     })),
   );
 }
@@ -52,7 +54,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
 }
 
-function InviteModal({ townships, onClose }: { townships: { value: string; label: string }[]; onClose: () => void }) {
+type Option = { value: string; label: string };
+
+function InviteModal({ townships, units, onClose }: { townships: Option[]; units: Option[]; onClose: () => void }) {
   const { t } = useTranslation();
   const fetcher = useFetcher<typeof action>();
   const errors = useFormErrors(fetcher.data);
@@ -103,6 +107,16 @@ function InviteModal({ townships, onClose }: { townships: { value: string; label
                 data={townships}
                 searchable
                 error={errors.field("townshipIds")}
+              />
+            )}
+            {role === "handling_unit_responder" && (
+              <Select
+                name="handlingUnitId"
+                label={t("handlingUnits.pickUnit")}
+                data={units}
+                searchable
+                required
+                error={errors.field("handlingUnitId")}
               />
             )}
             <FormActions onCancel={onClose} submitLabel={t("county.inviteUser")} busy={fetcher.state !== "idle"} />
@@ -160,7 +174,7 @@ function ReissueButton({ userId }: { userId: string }) {
 export default function Users({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const [inviting, invite] = useDisclosure();
-  const { users, townships } = loaderData;
+  const { users, townships, units } = loaderData;
   return (
     <>
       <PageHeader
@@ -189,7 +203,10 @@ export default function Users({ loaderData }: Route.ComponentProps) {
                 <Table.Tr key={`${user.userId}-${user.role}`}>
                   <Table.Td fw={600}>{user.displayName}</Table.Td>
                   <Table.Td ff="monospace">{user.username}</Table.Td>
-                  <Table.Td>{t(`roles.${user.role as (typeof roles)[number]}`)}</Table.Td>
+                  <Table.Td>
+                    {t(`roles.${user.role as (typeof roles)[number]}`)}
+                    {user.handlingUnitName && ` · ${user.handlingUnitName}`}
+                  </Table.Td>
                   <Table.Td>{user.townships.join("、") || "—"}</Table.Td>
                   <Table.Td>
                     {user.disabled ? (
@@ -216,7 +233,7 @@ export default function Users({ loaderData }: Route.ComponentProps) {
           </Table>
         </Table.ScrollContainer>
       </Paper>
-      {inviting && <InviteModal townships={townships} onClose={invite.close} />}
+      {inviting && <InviteModal townships={townships} units={units} onClose={invite.close} />}
     </>
   );
 }

@@ -1,0 +1,130 @@
+import { Alert, Anchor, Button, FileInput, Group, Paper, Stack, Table, Text } from "@mantine/core";
+import { importDeputies } from "@rdlink/core/deputies/import-deputies";
+import { SheetFormatError } from "@rdlink/core/deputies/sheet/index";
+import { MAX_UPLOAD_BYTES } from "@rdlink/core/files/upload-policy";
+import { getDatabase } from "@rdlink/db";
+import { IconFileSpreadsheet } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { data, Link, useFetcher } from "react-router";
+import { PageHeader } from "~/components/page-header";
+import { failureResponse, readFormWithFiles } from "~/lib/actions.server";
+import { requirePermission } from "~/lib/auth.server";
+import { useFormErrors } from "~/lib/form-errors";
+import type { Route } from "./+types/deputies-import";
+
+export function loader({ request, context }: Route.LoaderArgs) {
+  requirePermission(request, context, "tenant.deputies.import");
+  return null;
+}
+
+/**
+ * Checks the sheet (intent "check", writes nothing) or imports it (intent "import",
+ * all or nothing). The browser keeps the chosen file, so confirming sends it again.
+ */
+export async function action({ request, context }: Route.ActionArgs) {
+  const { actor, ctx } = requirePermission(request, context, "tenant.deputies.import");
+  const { values, uploads } = await readFormWithFiles(request);
+  const [file] = await uploads("file");
+  if (!file) return data({ ok: false as const, fieldErrors: { file: "validation.required" } }, { status: 400 });
+  if (file.bytes.byteLength > MAX_UPLOAD_BYTES) {
+    return data({ ok: false as const, fieldErrors: { file: "errors.fileTooLarge" } }, { status: 413 });
+  }
+  try {
+    const result = await getDatabase().withTenant(actor.tenantId!, (tx) =>
+      importDeputies(tx, ctx, { name: file.filename, bytes: file.bytes }, { dryRun: values.intent !== "import" }),
+    );
+    return { ok: true as const, done: values.intent === "import", ...result };
+  } catch (error) {
+    // A file that is not the spreadsheet its name says is the wrong kind of content, not a bad form.
+    if (error instanceof SheetFormatError && error.formError === "errors.sheetFormat") {
+      return data({ ok: false as const, fieldErrors: { file: error.formError } }, { status: 415 });
+    }
+    return failureResponse(error);
+  }
+}
+
+export default function DeputiesImport() {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<typeof action>();
+  const errors = useFormErrors(fetcher.data);
+  const result = fetcher.data?.ok ? fetcher.data : null;
+  const busy = (intent: string) => fetcher.state !== "idle" && fetcher.formData?.get("intent") === intent;
+  const field = (name: string) => t(`deputies.columns.${name}`, { defaultValue: name });
+  return (
+    <>
+      <Anchor component={Link} to="/county/deputies" size="sm">
+        ← {t("deputies.title")}
+      </Anchor>
+      <PageHeader title={t("deputies.importTitle")} intro={t("deputies.importIntro")} />
+      <Paper withBorder p="lg" maw={860}>
+        <fetcher.Form method="post" encType="multipart/form-data">
+          <Stack>
+            <Group align="flex-end">
+              <FileInput
+                name="file"
+                label={t("deputies.importFile")}
+                description={t("deputies.importFileHint")}
+                accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+                leftSection={<IconFileSpreadsheet size={16} />}
+                required
+                clearable
+                error={errors.field("file") ?? errors.form}
+                style={{ flex: 1 }}
+              />
+              <Button type="submit" name="intent" value="check" variant="default" loading={busy("check")}>
+                {t("deputies.importCheck")}
+              </Button>
+            </Group>
+            <Anchor href="/county/deputies/export?template=1" download size="sm">
+              {t("deputies.importTemplate")}
+            </Anchor>
+            {result?.done && (
+              <Alert color="green" title={t("deputies.importDone", { count: result.imported })}>
+                <Anchor component={Link} to="/county/deputies">
+                  {t("deputies.title")}
+                </Anchor>
+              </Alert>
+            )}
+            {result && !result.done && result.errors.length === 0 && (
+              <Alert color="blue" title={t("deputies.importReady", { count: result.rows })}>
+                <Stack gap="xs">
+                  <Text size="sm">{t("deputies.importReadyHint")}</Text>
+                  <Group>
+                    <Button type="submit" name="intent" value="import" loading={busy("import")}>
+                      {t("deputies.importConfirm", { count: result.rows })}
+                    </Button>
+                  </Group>
+                </Stack>
+              </Alert>
+            )}
+            {result && result.errors.length > 0 && (
+              <Alert
+                color="red"
+                title={t("deputies.importRefused", { count: result.errors.length, rows: result.rows })}
+              >
+                <Table verticalSpacing={4} data-testid="import-errors">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t("deputies.importRow")}</Table.Th>
+                      <Table.Th>{t("deputies.importField")}</Table.Th>
+                      <Table.Th>{t("deputies.importProblem")}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {result.errors.slice(0, 500).map((error) => (
+                      <Table.Tr key={`${error.row}-${error.field}`}>
+                        <Table.Td>{t("deputies.rowNumber", { row: error.row })}</Table.Td>
+                        <Table.Td>{field(error.field)}</Table.Td>
+                        <Table.Td>{(t as (key: string) => string)(error.message)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Alert>
+            )}
+          </Stack>
+        </fetcher.Form>
+      </Paper>
+    </>
+  );
+}

@@ -1,0 +1,272 @@
+import { Button, Group, Modal, Paper, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { can } from "@rdlink/auth";
+import { listCommunities } from "@rdlink/core/communities/list-communities";
+import { createGrid } from "@rdlink/core/grids/create-grid";
+import { deleteGrid } from "@rdlink/core/grids/delete-grid";
+import { listGrids } from "@rdlink/core/grids/list-grids";
+import { renameGrid } from "@rdlink/core/grids/rename-grid";
+import { setGridDeputies } from "@rdlink/core/grids/set-grid-deputies";
+import { getDatabase } from "@rdlink/db";
+import { IconPlus, IconSearch } from "@tabler/icons-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Form, useFetcher, useSearchParams, useSubmit } from "react-router";
+import { DeputyPicker } from "~/components/deputy-picker";
+import { FormActions } from "~/components/form-actions";
+import { ListPagination } from "~/components/list-pagination";
+import { PageHeader } from "~/components/page-header";
+import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
+import { requireCountyUser } from "~/lib/auth.server";
+import { useCloseOnSuccess } from "~/lib/close-on-success";
+import { useFormErrors } from "~/lib/form-errors";
+import { groupedOptions } from "~/lib/grouped-options";
+import { pickedIds } from "~/lib/picker-values";
+import type { Route } from "./+types/grids";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { tenantId, ctx } = requireCountyUser(request, context);
+  const params = new URL(request.url).searchParams;
+  const query = {
+    search: params.get("q") ?? undefined,
+    townshipId: params.get("township") ?? undefined,
+    communityId: params.get("community") ?? undefined,
+    page: params.get("page") ?? undefined,
+  };
+  return loadOr404(() =>
+    getDatabase().withTenant(tenantId, async (tx) => ({
+      ...(await listGrids(tx, ctx, query)),
+      communities: await listCommunities(tx, ctx),
+      canManage: can(ctx.actor, "tenant.grids.manage"),
+    })),
+  );
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { tenantId, ctx } = requireCountyUser(request, context);
+  const { intent, gridId, ...form } = await readForm(request);
+  try {
+    await getDatabase().withTenant(tenantId, async (tx) => {
+      if (intent === "create") await createGrid(tx, ctx, form);
+      else if (intent === "delete") await deleteGrid(tx, ctx, gridId);
+      else {
+        await renameGrid(tx, ctx, gridId, form.name);
+        await setGridDeputies(tx, ctx, gridId, pickedIds(form.deputyIds));
+      }
+    });
+    return { ok: true as const };
+  } catch (error) {
+    return failureResponse(error);
+  }
+}
+
+type LoaderData = Route.ComponentProps["loaderData"];
+type Grid = LoaderData["rows"][number];
+type Community = LoaderData["communities"][number];
+
+const communityOptions = (communities: Community[]) =>
+  groupedOptions(
+    communities,
+    (c) => c.townshipName,
+    (c) => ({ value: c.id, label: c.name }),
+  );
+
+function NewGridModal({ communities, onClose }: { communities: Community[]; onClose: () => void }) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<typeof action>();
+  const errors = useFormErrors(fetcher.data);
+  const [params] = useSearchParams();
+  useCloseOnSuccess(fetcher, onClose);
+  return (
+    <Modal opened onClose={onClose} title={t("grids.new")} centered>
+      <fetcher.Form method="post">
+        <Stack>
+          <input type="hidden" name="intent" value="create" />
+          {errors.form && <Text c="red">{errors.form}</Text>}
+          <Select
+            name="communityId"
+            label={t("grids.community")}
+            data={communityOptions(communities)}
+            defaultValue={params.get("community")}
+            searchable
+            required
+            error={errors.field("communityId")}
+          />
+          <TextInput name="name" label={t("grids.name")} placeholder="第一网格" required error={errors.field("name")} />
+          <FormActions onCancel={onClose} submitLabel={t("common.create")} busy={fetcher.state !== "idle"} />
+        </Stack>
+      </fetcher.Form>
+    </Modal>
+  );
+}
+
+function ManageGridModal({ grid, onClose }: { grid: Grid; onClose: () => void }) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<typeof action>();
+  const errors = useFormErrors(fetcher.data);
+  useCloseOnSuccess(fetcher, onClose);
+  return (
+    <Modal opened onClose={onClose} title={`${grid.communityName} · ${grid.name}`} centered size="lg">
+      <fetcher.Form method="post">
+        <Stack>
+          <input type="hidden" name="gridId" value={grid.id} />
+          {errors.form && <Text c="red">{errors.form}</Text>}
+          <TextInput
+            name="name"
+            label={t("grids.name")}
+            defaultValue={grid.name}
+            required
+            error={errors.field("name")}
+          />
+          <DeputyPicker
+            name="deputyIds"
+            label={t("grids.deputies")}
+            initial={grid.deputies}
+            error={errors.field("deputyIds")}
+          />
+          <Group justify="space-between">
+            <Button
+              type="submit"
+              name="intent"
+              value="delete"
+              variant="subtle"
+              color="red"
+              title={t("grids.deleteHint")}
+            >
+              {t("grids.delete")}
+            </Button>
+            <Button type="submit" name="intent" value="save" loading={fetcher.state !== "idle"}>
+              {t("grids.saveDeputies")}
+            </Button>
+          </Group>
+        </Stack>
+      </fetcher.Form>
+    </Modal>
+  );
+}
+
+export default function Grids({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const submit = useSubmit();
+  const { rows, total, page, pageSize, communities, canManage } = loaderData;
+  const [creating, setCreating] = useState(false);
+  const [managing, setManaging] = useState<Grid | null>(null);
+  const townships = [...new Map(communities.map((c) => [c.townshipId, c.townshipName]))].map(([value, label]) => ({
+    value,
+    label,
+  }));
+  const township = params.get("township");
+  const choose = (key: string) => (value: string | null) =>
+    setParams((current) => {
+      if (value) current.set(key, value);
+      else current.delete(key);
+      if (key === "township") current.delete("community");
+      current.delete("page");
+      return current;
+    });
+  return (
+    <>
+      <PageHeader
+        title={t("grids.title")}
+        intro={t("grids.intro")}
+        actions={
+          canManage && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+              {t("grids.new")}
+            </Button>
+          )
+        }
+      />
+      <Form method="get" onChange={(event) => submit(event.currentTarget)}>
+        <Group mb="md">
+          <TextInput
+            name="q"
+            defaultValue={params.get("q") ?? ""}
+            placeholder={t("common.searchPlaceholder")}
+            leftSection={<IconSearch size={16} />}
+            aria-label={t("common.search")}
+            w={220}
+          />
+          {townships.length > 1 && (
+            <Select
+              name="township"
+              aria-label={t("grids.township")}
+              placeholder={t("grids.allTownships")}
+              data={townships}
+              value={township}
+              onChange={choose("township")}
+              searchable
+              clearable
+              w={180}
+            />
+          )}
+          <Select
+            name="community"
+            aria-label={t("grids.community")}
+            placeholder={t("grids.allCommunities")}
+            data={communityOptions(communities.filter((c) => !township || c.townshipId === township))}
+            value={params.get("community")}
+            onChange={choose("community")}
+            searchable
+            clearable
+            w={200}
+          />
+          <Text c="dimmed" size="sm">
+            {t("common.total", { count: total })}
+          </Text>
+        </Group>
+      </Form>
+      <Paper withBorder>
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped verticalSpacing="sm" data-testid="grids">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("grids.name")}</Table.Th>
+                <Table.Th>{t("grids.community")}</Table.Th>
+                <Table.Th>{t("grids.deputies")}</Table.Th>
+                {canManage && <Table.Th />}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((grid) => (
+                <Table.Tr key={grid.id} data-testid={`grid-${grid.name}`}>
+                  <Table.Td fw={600}>{grid.name}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{grid.communityName}</Text>
+                    <Text size="xs" c="dimmed">
+                      {grid.townshipName}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {grid.deputies.length ? (
+                      grid.deputies.map((d) => d.name).join("、")
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        {t("grids.noDeputies")}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  {canManage && (
+                    <Table.Td>
+                      <Button size="compact-sm" variant="subtle" onClick={() => setManaging(grid)}>
+                        {t("grids.manage")}
+                      </Button>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        {rows.length === 0 && (
+          <Text c="dimmed" ta="center" py="xl">
+            {t("grids.empty")}
+          </Text>
+        )}
+      </Paper>
+      <ListPagination total={total} page={page} pageSize={pageSize} />
+      {creating && <NewGridModal communities={communities} onClose={() => setCreating(false)} />}
+      {managing && <ManageGridModal grid={managing} onClose={() => setManaging(null)} />}
+    </>
+  );
+}

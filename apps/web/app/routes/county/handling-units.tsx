@@ -1,0 +1,155 @@
+import { Anchor, Badge, Button, Group, Modal, Paper, Stack, Switch, Table, Text, TextInput } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { can } from "@rdlink/auth";
+import { createHandlingUnit } from "@rdlink/core/handling-units/create-handling-unit";
+import { listHandlingUnits } from "@rdlink/core/handling-units/list-handling-units";
+import { getDatabase } from "@rdlink/db";
+import { IconPlus, IconSearch } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { Form, Link, redirect, useFetcher, useSearchParams, useSubmit } from "react-router";
+import { FormActions } from "~/components/form-actions";
+import { HandlingUnitFields } from "~/components/handling-unit-fields";
+import { ListPagination } from "~/components/list-pagination";
+import { PageHeader } from "~/components/page-header";
+import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
+import { requireCountyUser } from "~/lib/auth.server";
+import { useFormErrors } from "~/lib/form-errors";
+import type { Route } from "./+types/handling-units";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { tenantId, ctx } = requireCountyUser(request, context);
+  const params = new URL(request.url).searchParams;
+  const query = {
+    search: params.get("q") ?? undefined,
+    includeArchived: params.get("archived") ?? undefined,
+    page: params.get("page") ?? undefined,
+  };
+  const list = await loadOr404(() => getDatabase().withTenant(tenantId, (tx) => listHandlingUnits(tx, ctx, query)));
+  return { ...list, canManage: can(ctx.actor, "tenant.handlingUnits.manage") };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { tenantId, ctx } = requireCountyUser(request, context);
+  const form = await readForm(request);
+  try {
+    const unit = await getDatabase().withTenant(tenantId, (tx) => createHandlingUnit(tx, ctx, form));
+    return redirect(`/county/handling-units/${unit.id}`);
+  } catch (error) {
+    return failureResponse(error);
+  }
+}
+
+function NewUnitModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<typeof action>();
+  const errors = useFormErrors(fetcher.data);
+  return (
+    <Modal opened onClose={onClose} title={t("handlingUnits.new")} centered>
+      <fetcher.Form method="post">
+        <Stack>
+          {errors.form && <Text c="red">{errors.form}</Text>}
+          <HandlingUnitFields errors={errors} />
+          <FormActions onCancel={onClose} submitLabel={t("common.create")} busy={fetcher.state !== "idle"} />
+        </Stack>
+      </fetcher.Form>
+    </Modal>
+  );
+}
+
+export default function HandlingUnits({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const submit = useSubmit();
+  const [creating, create] = useDisclosure();
+  const { rows, total, page, pageSize, canManage } = loaderData;
+  return (
+    <>
+      <PageHeader
+        title={t("handlingUnits.title")}
+        intro={t("handlingUnits.intro")}
+        actions={
+          canManage && (
+            <Button leftSection={<IconPlus size={16} />} onClick={create.open}>
+              {t("handlingUnits.new")}
+            </Button>
+          )
+        }
+      />
+      <Form method="get" onChange={(event) => submit(event.currentTarget)}>
+        <Group mb="md">
+          <TextInput
+            name="q"
+            defaultValue={params.get("q") ?? ""}
+            placeholder={t("common.searchPlaceholder")}
+            leftSection={<IconSearch size={16} />}
+            aria-label={t("common.search")}
+            w={260}
+          />
+          <Switch
+            name="archived"
+            value="1"
+            defaultChecked={params.get("archived") === "1"}
+            label={t("common.showArchived")}
+          />
+          <Text c="dimmed" size="sm">
+            {t("common.total", { count: total })}
+          </Text>
+        </Group>
+      </Form>
+      <Paper withBorder>
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped highlightOnHover verticalSpacing="sm" data-testid="handling-units">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("handlingUnits.name")}</Table.Th>
+                <Table.Th>{t("handlingUnits.duties")}</Table.Th>
+                <Table.Th>{t("handlingUnits.contacts")}</Table.Th>
+                <Table.Th>{t("handlingUnits.staffCount")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((unit) => (
+                <Table.Tr key={unit.id}>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <Anchor component={Link} to={`/county/handling-units/${unit.id}`} fw={600}>
+                        {unit.name}
+                      </Anchor>
+                      {unit.archived && (
+                        <Badge color="gray" variant="light" size="sm">
+                          {t("common.archived")}
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{unit.duties ?? "—"}</Table.Td>
+                  <Table.Td>
+                    {unit.contacts.length === 0
+                      ? "—"
+                      : unit.contacts.map((c) => (
+                          <Text size="sm" key={c.id}>
+                            {c.name}
+                            {c.title ? `（${c.title}）` : ""}{" "}
+                            <Text span ff="monospace">
+                              {c.phone ?? ""}
+                            </Text>
+                          </Text>
+                        ))}
+                  </Table.Td>
+                  <Table.Td>{unit.staffCount}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        {rows.length === 0 && (
+          <Text c="dimmed" ta="center" py="xl">
+            {t("handlingUnits.empty")}
+          </Text>
+        )}
+      </Paper>
+      <ListPagination total={total} page={page} pageSize={pageSize} />
+      {creating && <NewUnitModal onClose={create.close} />}
+    </>
+  );
+}

@@ -1,0 +1,199 @@
+import { Anchor, Badge, Button, CloseButton, Group, Paper, Select, Table, Text, TextInput, Title } from "@mantine/core";
+import { can } from "@rdlink/auth";
+import { listActivities } from "@rdlink/core/activities/list-activities";
+import { summarizeActivities } from "@rdlink/core/activities/summarize-activities";
+import { getStation } from "@rdlink/core/stations/get-station";
+import { listTownships } from "@rdlink/core/townships/list-townships";
+import { activityKinds, getDatabase } from "@rdlink/db";
+import { IconPlus, IconSearch } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { Form, Link, useSubmit } from "react-router";
+import { LedgerFigures } from "~/components/ledger-figures";
+import { ListPagination } from "~/components/list-pagination";
+import { PageHeader } from "~/components/page-header";
+import { loadOr404 } from "~/lib/actions.server";
+import { requireCountyUser } from "~/lib/auth.server";
+import { useListFilters } from "~/lib/list-filters";
+import type { Route } from "./+types/ledger";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { tenantId, ctx } = requireCountyUser(request, context);
+  const params = new URL(request.url).searchParams;
+  const filters = {
+    townshipId: params.get("township") ?? undefined,
+    stationId: params.get("station") ?? undefined,
+    kind: params.get("kind") ?? undefined,
+    from: params.get("from") || undefined,
+    to: params.get("to") || undefined,
+    search: params.get("q") ?? undefined,
+  };
+  return loadOr404(() =>
+    getDatabase().withTenant(tenantId, async (tx) => {
+      // Both the figures and the list cover one period: this year so far unless chosen.
+      const figures = await summarizeActivities(tx, ctx, filters);
+      return {
+        figures,
+        list: await listActivities(tx, ctx, { ...filters, ...figures.period, page: params.get("page") ?? undefined }),
+        townships: (await listTownships(tx, ctx, { pageSize: 200 })).rows.map((t) => ({ value: t.id, label: t.name })),
+        // A station filter (from a station's page) is shown by name; one outside the actor's scope is a 404.
+        stationName: filters.stationId ? (await getStation(tx, ctx, filters.stationId)).station.name : null,
+        kinds: activityKinds,
+        canRecord: can(ctx.actor, "tenant.activities.record"),
+      };
+    }),
+  );
+}
+
+export default function Ledger({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { params, setFilter } = useListFilters();
+  const submit = useSubmit();
+  const { list, figures, townships, stationName, kinds, canRecord } = loaderData;
+  const { rows, total, page, pageSize } = list;
+  const stationParam = params.get("station");
+  return (
+    <>
+      <PageHeader
+        title={t("ledger.title")}
+        intro={t("ledger.intro")}
+        actions={
+          canRecord && (
+            <Button
+              component={Link}
+              to={`/county/ledger/new${stationParam ? `?station=${stationParam}` : ""}`}
+              leftSection={<IconPlus size={16} />}
+            >
+              {t("ledger.record")}
+            </Button>
+          )
+        }
+      />
+      <Form method="get" onChange={(event) => submit(event.currentTarget)}>
+        {stationParam && <input type="hidden" name="station" value={stationParam} />}
+        <Group mb="md" align="flex-end" gap="sm">
+          <TextInput
+            name="q"
+            defaultValue={params.get("q") ?? ""}
+            placeholder={t("ledger.search")}
+            leftSection={<IconSearch size={16} />}
+            aria-label={t("ledger.search")}
+            w={220}
+          />
+          {townships.length > 1 && (
+            <Select
+              name="township"
+              aria-label={t("ledger.township")}
+              placeholder={t("ledger.allTownships")}
+              data={townships}
+              value={params.get("township")}
+              onChange={setFilter("township")}
+              searchable
+              clearable
+              w={180}
+            />
+          )}
+          <Select
+            name="kind"
+            aria-label={t("ledger.kind")}
+            placeholder={t("ledger.allKinds")}
+            data={kinds.map((k) => ({ value: k, label: t(`ledger.kinds.${k}`) }))}
+            value={params.get("kind")}
+            onChange={setFilter("kind")}
+            clearable
+            w={160}
+          />
+          <TextInput name="from" type="date" label={t("ledger.from")} defaultValue={figures.period.from} w={150} />
+          <TextInput name="to" type="date" label={t("ledger.to")} defaultValue={figures.period.to} w={150} />
+        </Group>
+      </Form>
+      {stationName && (
+        <Group gap={4} mb="sm">
+          <Badge
+            size="lg"
+            variant="light"
+            rightSection={
+              <CloseButton size="xs" aria-label={t("common.cancel")} onClick={() => setFilter("station")(null)} />
+            }
+          >
+            {t("ledger.station")}：{stationName}
+          </Badge>
+        </Group>
+      )}
+      <Paper withBorder p="md" mb="md">
+        <Group justify="space-between" mb="xs">
+          <Title order={5}>{t("ledger.total")}</Title>
+          <Text size="xs" c="dimmed">
+            {t("ledger.period", figures.period)}
+          </Text>
+        </Group>
+        <LedgerFigures figures={figures} testId="ledger-total" />
+      </Paper>
+      <Text c="dimmed" size="sm" mb="xs">
+        {t("common.total", { count: total })}
+      </Text>
+      <Paper withBorder>
+        <Table.ScrollContainer minWidth={900}>
+          <Table striped highlightOnHover verticalSpacing="sm" data-testid="ledger">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={112}>{t("ledger.day")}</Table.Th>
+                <Table.Th w={136}>{t("ledger.kind")}</Table.Th>
+                <Table.Th>{t("ledger.station")}</Table.Th>
+                <Table.Th>{t("ledger.summary")}</Table.Th>
+                <Table.Th ta="right" style={{ whiteSpace: "nowrap" }}>
+                  {t("ledger.peopleReceived")}
+                </Table.Th>
+                <Table.Th ta="right" style={{ whiteSpace: "nowrap" }}>
+                  {t("ledger.disputesMediated")}
+                </Table.Th>
+                <Table.Th ta="right" style={{ whiteSpace: "nowrap" }}>
+                  {t("ledger.jobsArranged")}
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((entry) => (
+                <Table.Tr key={entry.id}>
+                  <Table.Td ff="monospace" style={{ whiteSpace: "nowrap" }}>
+                    {entry.day}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light">{t(`ledger.kinds.${entry.kind}`)}</Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{entry.stationName}</Text>
+                    <Text size="xs" c="dimmed">
+                      {entry.townshipName}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td maw={360}>
+                    <Anchor component={Link} to={`/county/ledger/${entry.id}`} size="sm" lineClamp={2}>
+                      {entry.summary}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {[
+                        entry.deputyCount > 0 && t("ledger.deputyCount", { count: entry.deputyCount }),
+                        entry.photoCount > 0 && t("ledger.photoCount", { count: entry.photoCount }),
+                      ]
+                        .filter(Boolean)
+                        .join(" · ")}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td ta="right">{entry.peopleReceived}</Table.Td>
+                  <Table.Td ta="right">{entry.disputesMediated}</Table.Td>
+                  <Table.Td ta="right">{entry.jobsArranged}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        {rows.length === 0 && (
+          <Text c="dimmed" ta="center" py="xl">
+            {t("ledger.empty")}
+          </Text>
+        )}
+      </Paper>
+      <ListPagination total={total} page={page} pageSize={pageSize} />
+    </>
+  );
+}

@@ -1,0 +1,220 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { getStationType } from "@rdlink/core/station-types/get-station-type";
+import { setStationTypeArchived } from "@rdlink/core/station-types/set-station-type-archived";
+import { setStationTypeFields } from "@rdlink/core/station-types/set-station-type-fields";
+import { updateStationType } from "@rdlink/core/station-types/update-station-type";
+import { getDatabase } from "@rdlink/db";
+import { type TFieldDefinition, type TFieldType, ZFieldDefinition } from "@rdlink/forms";
+import { useCallback, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Form, Link, useNavigation } from "react-router";
+import { FieldInputs } from "~/components/field-inputs";
+import { FieldListEditor } from "~/components/field-list-editor";
+import { PageHeader } from "~/components/page-header";
+import { failureResponse, jsonValue, loadOr404, readForm } from "~/lib/actions.server";
+import { requirePermission } from "~/lib/auth.server";
+import { useFormErrors } from "~/lib/form-errors";
+import type { Route } from "./+types/station-type";
+
+/** What a station type's own fields may be. */
+const STATION_FIELD_TYPES: TFieldType[] = [
+  "text",
+  "longText",
+  "number",
+  "select",
+  "multiSelect",
+  "date",
+  "yesNo",
+  "phone",
+  "image",
+];
+/** What a citizen can be asked on the public page (no pickers of county records). */
+const INTAKE_FIELD_TYPES: TFieldType[] = ["text", "longText", "number", "select", "multiSelect", "date", "yesNo"];
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { actor, ctx } = requirePermission(request, context, "tenant.stationTypes.manage");
+  return loadOr404(() => getDatabase().withTenant(actor.tenantId!, (tx) => getStationType(tx, ctx, params.typeId)));
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { actor, ctx } = requirePermission(request, context, "tenant.stationTypes.manage");
+  const { intent, ...form } = await readForm(request);
+  const stationTypeId = params.typeId;
+  try {
+    await getDatabase().withTenant(actor.tenantId!, async (tx) => {
+      await getStationType(tx, ctx, stationTypeId); // 404 for another county's type
+      if (intent === "settings") await updateStationType(tx, ctx, { ...form, stationTypeId });
+      else if (intent === "customFields")
+        await setStationTypeFields(tx, ctx, { stationTypeId, customFields: jsonValue(form, "customFields") });
+      else if (intent === "intakeFields")
+        await setStationTypeFields(tx, ctx, { stationTypeId, intakeFields: jsonValue(form, "intakeFields") });
+      else await setStationTypeArchived(tx, ctx, { stationTypeId, archived: intent === "archive" });
+    });
+    return { ok: true as const, intent: String(intent) };
+  } catch (error) {
+    return failureResponse(error);
+  }
+}
+
+function Saved({ show }: { show: boolean }) {
+  const { t } = useTranslation();
+  return show ? (
+    <Text c="green" size="sm" role="status">
+      {t("common.saved")}
+    </Text>
+  ) : null;
+}
+
+export default function StationType({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { type, stationCount, standards } = loaderData;
+  const errors = useFormErrors(actionData);
+  const navigation = useNavigation();
+  const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  const savedIntent = actionData?.ok ? actionData.intent : null;
+  // Remount the editors after a save so they start from what the server stored.
+  const editorKey = JSON.stringify([type.customFields, type.intakeFields]);
+  // The preview shows the public form as edited, field by field as each becomes valid.
+  const [preview, setPreview] = useState<TFieldDefinition[]>(type.intakeFields);
+  const showPreview = useCallback(
+    (fields: Record<string, unknown>[]) =>
+      setPreview(
+        fields.flatMap((field, index) => {
+          const parsed = ZFieldDefinition.safeParse(field);
+          const repeated = fields.slice(0, index).some((earlier) => earlier.key === field.key);
+          return parsed.success && !repeated ? [parsed.data] : [];
+        }),
+      ),
+    [],
+  );
+  return (
+    <>
+      <Anchor component={Link} to="/county/station-types" size="sm">
+        ← {t("stations.typesTitle")}
+      </Anchor>
+      <PageHeader
+        title={type.name}
+        intro={t("stationTypes.stationCount", { count: stationCount })}
+        actions={
+          <Form method="post">
+            {type.archivedAt && (
+              <Badge color="gray" variant="light" mr="sm">
+                {t("common.archived")}
+              </Badge>
+            )}
+            <Button type="submit" name="intent" value={type.archivedAt ? "restore" : "archive"} variant="default">
+              {type.archivedAt ? t("common.restore") : t("common.archive")}
+            </Button>
+          </Form>
+        }
+      />
+      {errors.form && (
+        <Alert color="red" mb="md">
+          {errors.form}
+        </Alert>
+      )}
+      <Stack gap="lg">
+        <Paper withBorder p="md">
+          <Form method="post">
+            <Group align="flex-end" wrap="wrap">
+              <TextInput
+                name="name"
+                label={t("common.name")}
+                defaultValue={type.name}
+                required
+                error={errors.field("name")}
+              />
+              <Select
+                name="checklistId"
+                label={t("stationTypes.standard")}
+                data={standards.map((s) => ({ value: s.id, label: `${s.name}（${s.items.length}）` }))}
+                defaultValue={type.checklistId}
+                clearable
+                error={errors.field("checklistId")}
+              />
+              <Button type="submit" name="intent" value="settings" loading={busy("settings")}>
+                {t("common.save")}
+              </Button>
+              <Saved show={savedIntent === "settings"} />
+            </Group>
+          </Form>
+        </Paper>
+
+        <Paper withBorder p="md" data-testid="custom-fields">
+          <Title order={4}>{t("stationTypes.customFields")}</Title>
+          <Text c="dimmed" size="sm" mb="sm">
+            {t("stationTypes.customFieldsIntro")}
+          </Text>
+          <Form method="post">
+            <FieldListEditor
+              key={`custom-${editorKey}`}
+              name="customFields"
+              initial={type.customFields}
+              types={STATION_FIELD_TYPES}
+              errorUnder={errors.under}
+            />
+            <Group mt="sm">
+              <Button type="submit" name="intent" value="customFields" loading={busy("customFields")}>
+                {t("stationTypes.saveFields")}
+              </Button>
+              <Saved show={savedIntent === "customFields"} />
+            </Group>
+          </Form>
+        </Paper>
+
+        <Paper withBorder p="md" data-testid="intake-fields">
+          <Title order={4}>{t("stationTypes.intakeFields")}</Title>
+          <Text c="dimmed" size="sm" mb="sm">
+            {t("stationTypes.intakeIntro")}
+          </Text>
+          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+            <Form method="post">
+              <FieldListEditor
+                key={`intake-${editorKey}`}
+                name="intakeFields"
+                initial={type.intakeFields}
+                types={INTAKE_FIELD_TYPES}
+                errorUnder={errors.under}
+                onChange={showPreview}
+              />
+              <Group mt="sm">
+                <Button type="submit" name="intent" value="intakeFields" loading={busy("intakeFields")}>
+                  {t("stationTypes.saveIntake")}
+                </Button>
+                <Saved show={savedIntent === "intakeFields"} />
+              </Group>
+            </Form>
+            <Paper bg="gray.0" p="md" radius="md" data-testid="intake-preview" maw={420}>
+              <Text fw={600} mb="xs">
+                {t("stationTypes.intakePreview")}
+              </Text>
+              <Stack gap="xs">
+                <TextInput label={t("stationTypes.intakeContent")} required disabled />
+                <FieldInputs fields={preview} prefix="preview." disabled />
+                <TextInput label={t("stationTypes.intakePhotos")} disabled />
+                <TextInput
+                  label={t("stationTypes.intakePhone")}
+                  description={t("stationTypes.intakePhoneHint")}
+                  disabled
+                />
+              </Stack>
+            </Paper>
+          </SimpleGrid>
+        </Paper>
+      </Stack>
+    </>
+  );
+}
