@@ -1,22 +1,47 @@
-import { AppShell, Burger, Button, Group, NavLink as MantineNavLink, Stack, Text, Title } from "@mantine/core";
+import {
+  ActionIcon,
+  AppShell,
+  Burger,
+  Button,
+  Group,
+  Indicator,
+  NavLink as MantineNavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { can } from "@rdlink/auth";
+import { countUnreadNotifications } from "@rdlink/core/notifications/count-unread-notifications";
+import { getDatabase } from "@rdlink/db";
 import {
+  IconApi,
+  IconBell,
+  IconBriefcase,
   IconBuildingBank,
   IconBuildingCommunity,
   IconCalendar,
+  IconChartBar,
+  IconChecklist,
+  IconFlag,
   IconForms,
+  IconGridDots,
+  IconHierarchy2,
   IconHome,
   IconId,
+  IconInbox,
   IconKey,
   IconListDetails,
   IconLogout,
+  IconMailForward,
   IconMapPin,
+  IconNotebook,
   IconPlus,
   IconUsers,
 } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Form, NavLink, Outlet, useLocation } from "react-router";
+import { Form, Link, NavLink, Outlet, useLocation } from "react-router";
 import { LanguageSwitch } from "~/components/language-switch";
 import { requireSignedIn } from "~/lib/auth.server";
 import type { Route } from "./+types/signed-in-layout";
@@ -34,10 +59,20 @@ const icons = {
   stations: IconBuildingBank,
   deputies: IconId,
   stationTypes: IconForms,
+  standards: IconChecklist,
+  dutyPosts: IconFlag,
+  workflows: IconHierarchy2,
   account: IconKey,
+  handlingUnits: IconBriefcase,
+  ledger: IconNotebook,
+  grids: IconGridDots,
+  work: IconInbox,
+  dashboard: IconChartBar,
+  outbox: IconMailForward,
+  apiKeys: IconApi,
 };
 
-export function loader({ request, context }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const { actor, tenant } = requireSignedIn(request, context);
   const nav: NavItem[] = [];
   if (can(actor, "platform.tenants.manage")) {
@@ -45,21 +80,45 @@ export function loader({ request, context }: Route.LoaderArgs) {
     nav.push({ to: "/platform/onboard", labelKey: "nav.onboard", icon: "onboard" });
   }
   if (actor.tenantId) {
+    // The dashboard comes first for those who read the county's (or their townships') figures.
+    if (can(actor, "tenant.stats.read"))
+      nav.push({ to: "/county/dashboard", labelKey: "nav.dashboard", icon: "dashboard" });
     nav.push({ to: "/county", labelKey: "nav.overview", icon: "overview", end: true });
+    if (can(actor, "tenant.cases.read")) nav.push({ to: "/work", labelKey: "work.title", icon: "work" });
     if (can(actor, "tenant.townships.read"))
       nav.push({ to: "/county/townships", labelKey: "nav.townships", icon: "townships" });
     if (can(actor, "tenant.stations.read"))
       nav.push({ to: "/county/stations", labelKey: "nav.stations", icon: "stations" });
-    if (can(actor, "tenant.stations.read"))
+    if (can(actor, "tenant.stations.read")) {
       nav.push({ to: "/county/deputies", labelKey: "nav.deputies", icon: "deputies" });
+      nav.push({ to: "/county/duty-posts", labelKey: "nav.dutyPosts", icon: "dutyPosts" });
+    }
+    if (can(actor, "tenant.stations.read")) nav.push({ to: "/county/grids", labelKey: "grids.title", icon: "grids" });
+    if (can(actor, "tenant.activities.read"))
+      nav.push({ to: "/county/ledger", labelKey: "ledger.title", icon: "ledger" });
+    if (can(actor, "tenant.handlingUnits.read"))
+      nav.push({ to: "/county/handling-units", labelKey: "handlingUnits.title", icon: "handlingUnits" });
     if (can(actor, "tenant.stationTypes.manage")) {
       nav.push({ to: "/county/station-types", labelKey: "nav.stationTypes", icon: "stationTypes" });
+      nav.push({ to: "/county/standards", labelKey: "nav.standards", icon: "standards" });
     }
+    if (can(actor, "tenant.workflows.manage"))
+      nav.push({ to: "/county/workflows", labelKey: "nav.workflows", icon: "workflows" });
     if (can(actor, "tenant.users.read")) nav.push({ to: "/county/users", labelKey: "nav.users", icon: "users" });
     if (can(actor, "tenant.calendar.manage"))
       nav.push({ to: "/county/calendar", labelKey: "nav.calendar", icon: "calendar" });
     if (can(actor, "tenant.audit.read")) nav.push({ to: "/county/audit", labelKey: "nav.audit", icon: "audit" });
+    if (can(actor, "tenant.outbox.manage"))
+      nav.push({ to: "/county/outbox", labelKey: "outbox.title", icon: "outbox" });
+    if (can(actor, "tenant.apiKeys.manage"))
+      nav.push({ to: "/county/api-keys", labelKey: "apiKeys.title", icon: "apiKeys" });
   }
+  // The bell: the user's unread notifications, counted on every navigation (one indexed count).
+  const tenantId = actor.tenantId;
+  const unread =
+    tenantId && can(actor, "tenant.notifications.read")
+      ? await getDatabase().withTenant(tenantId, (tx) => countUnreadNotifications(tx, actor.userId))
+      : null;
   nav.push({ to: "/account/password", labelKey: "nav.account", icon: "account" });
   return {
     user: {
@@ -69,6 +128,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
     },
     tenantName: tenant?.name ?? null,
     nav,
+    unread,
   };
 }
 
@@ -76,7 +136,7 @@ export default function SignedInLayout({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
-  const { user, tenantName, nav } = loaderData;
+  const { user, tenantName, nav, unread } = loaderData;
   const tr = t as (key: string) => string;
   return (
     <AppShell
@@ -109,13 +169,39 @@ export default function SignedInLayout({ loaderData }: Route.ComponentProps) {
               </Text>
             )}
           </Group>
-          <Group gap="xs" wrap="nowrap" bg="white" px={4} style={{ borderRadius: 4 }}>
-            <LanguageSwitch />
+          <Group gap="sm" wrap="nowrap">
+            {unread !== null && (
+              <Indicator
+                label={<span data-testid="bell-count">{unread > 99 ? "99+" : unread}</span>}
+                size={18}
+                color="yellow.4"
+                autoContrast
+                fw={700}
+                offset={4}
+                disabled={unread === 0}
+              >
+                <ActionIcon
+                  component={Link}
+                  to="/notifications"
+                  variant="subtle"
+                  color="white"
+                  size="lg"
+                  aria-label={unread > 0 ? t("notifications.bellUnread", { count: unread }) : t("notifications.bell")}
+                  data-testid="bell"
+                >
+                  <IconBell size={22} />
+                </ActionIcon>
+              </Indicator>
+            )}
+            <Group gap="xs" wrap="nowrap" bg="white" px={4} style={{ borderRadius: 4 }}>
+              <LanguageSwitch />
+            </Group>
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">
-        <AppShell.Section grow>
+        {/* The menu scrolls when it is longer than the screen; the account section stays in view. */}
+        <AppShell.Section grow component={ScrollArea}>
           {nav.map((item) => {
             const Icon = icons[item.icon];
             return (

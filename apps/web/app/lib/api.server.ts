@@ -1,0 +1,165 @@
+import { authenticateApiKey } from "@rdlink/core/api-keys/authenticate-api-key";
+import { hitRateLimit, type RateLimit } from "@rdlink/core/intake/rate-limit";
+import {
+  ConflictError,
+  IdempotencyKeyReusedError,
+  NotFoundError,
+  RateLimitedError,
+  ValidationError,
+} from "@rdlink/core/shared/errors";
+import { getDatabase, TenantIdError } from "@rdlink/db";
+import { resources } from "@rdlink/i18n";
+
+/**
+ * The HTTP API for other systems (`/api/…`): JSON in, JSON out, `Authorization: Bearer
+ * <key>` and nothing else (session cookies are never read here, so there is no CSRF to
+ * defend against: the root's same-origin check leaves these paths alone). Every error is
+ * `{ error: { code, message } }`: an English code for programs and a zh-CN message for
+ * people (the API does not negotiate languages).
+ */
+export const API_PREFIX = "/api/";
+/** A JSON body larger than this is refused before it is parsed. */
+export const MAX_API_BODY_BYTES = 64 * 1024;
+/** Requests per key. */
+export const API_RATE_LIMIT: RateLimit = { max: 600, windowMs: 60_000 };
+
+export const isApiRequest = (request: Request) => new URL(request.url).pathname.startsWith(API_PREFIX);
+
+export type ApiErrorCode =
+  | "unauthorized"
+  | "rate_limited"
+  | "unsupported_media_type"
+  | "payload_too_large"
+  | "malformed_json"
+  | "validation_failed"
+  | "not_found"
+  | "method_not_allowed"
+  | "conflict"
+  | "idempotency_key_reused"
+  | "server_error";
+
+const MESSAGE_KEYS: Record<ApiErrorCode, string> = {
+  unauthorized: "apiKeys.apiErrors.unauthorized",
+  rate_limited: "apiKeys.apiErrors.rateLimited",
+  unsupported_media_type: "apiKeys.apiErrors.unsupportedMediaType",
+  payload_too_large: "apiKeys.apiErrors.payloadTooLarge",
+  malformed_json: "apiKeys.apiErrors.malformedJson",
+  validation_failed: "apiKeys.apiErrors.validationFailed",
+  not_found: "apiKeys.apiErrors.notFound",
+  method_not_allowed: "apiKeys.apiErrors.methodNotAllowed",
+  conflict: "errors.idempotencyConflict",
+  idempotency_key_reused: "errors.idempotencyKeyReused",
+  server_error: "apiKeys.apiErrors.server",
+};
+
+/** An i18n key in zh-CN, the only language of the API's messages; the key itself if unknown. */
+export function zh(key: string): string {
+  let value: unknown = resources["zh-CN"].translation;
+  for (const part of key.split(".")) value = (value as Record<string, unknown> | undefined)?.[part];
+  return typeof value === "string" ? value.replace(/\{\{\w+\}\}/g, "").trim() : key;
+}
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+export function apiJson(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
+}
+
+export function apiError(
+  status: number,
+  code: ApiErrorCode,
+  extra: { fields?: Record<string, { code: string; message: string }> } = {},
+  headers: Record<string, string> = {},
+): Response {
+  return apiJson({ error: { code, message: zh(MESSAGE_KEYS[code]), ...extra } }, status, headers);
+}
+
+/** A refusal on the way: thrown by the helpers below, answered as it is by `apiHandler`. */
+class ApiRefusal extends Error {
+  constructor(readonly response: Response) {
+    super(`API refusal ${response.status}`);
+  }
+}
+
+/**
+ * The calling key's county, or 401. A key within its limit is counted in its own
+ * transaction, before the request's work, so refused and failed requests count too.
+ */
+export async function authenticateRequest(request: Request, now = new Date()) {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "");
+  const unauthorized = () =>
+    new ApiRefusal(apiError(401, "unauthorized", {}, { "WWW-Authenticate": 'Bearer realm="rdlink"' }));
+  if (!match) throw unauthorized();
+  const outcome = await getDatabase().withoutTenant(async (tx) => {
+    const caller = await authenticateApiKey(tx, match[1]!, now);
+    if (!caller) return null;
+    const limit = await hitRateLimit(tx, `apikey:${caller.keyId}`, API_RATE_LIMIT, now);
+    return { caller: { tenantId: caller.tenantId, divisionCode: caller.divisionCode, keyId: caller.keyId }, limit };
+  });
+  if (!outcome) throw unauthorized();
+  if (!outcome.limit.allowed) {
+    const seconds = String(outcome.limit.retryAfterSeconds);
+    throw new ApiRefusal(apiError(429, "rate_limited", {}, { "Retry-After": seconds }));
+  }
+  return outcome.caller;
+}
+
+/** The JSON body: 415 unless it says it is JSON, 413 above 64 KB, 400 unless it parses. */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type !== "application/json") throw new ApiRefusal(apiError(415, "unsupported_media_type"));
+  const tooLarge = () => new ApiRefusal(apiError(413, "payload_too_large"));
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_API_BODY_BYTES) throw tooLarge();
+  // Read no further than the limit, whatever the header said.
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_API_BODY_BYTES) {
+        await reader.cancel();
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  try {
+    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)));
+  } catch {
+    throw new ApiRefusal(apiError(400, "malformed_json"));
+  }
+}
+
+/** A use case's deliberate errors as API answers; anything else is a 500 without details. */
+export function apiFailure(error: unknown): Response {
+  if (error instanceof ApiRefusal) return error.response;
+  if (error instanceof ValidationError) {
+    const fields = Object.fromEntries(
+      Object.entries(error.fieldErrors).map(([field, key]) => [field, { code: key, message: zh(key) }]),
+    );
+    if (error.formError) fields._form = { code: error.formError, message: zh(error.formError) };
+    return apiError(400, "validation_failed", { fields });
+  }
+  if (error instanceof NotFoundError || error instanceof TenantIdError) return apiError(404, "not_found");
+  if (error instanceof ConflictError) return apiError(409, "conflict");
+  if (error instanceof IdempotencyKeyReusedError) return apiError(422, "idempotency_key_reused");
+  if (error instanceof RateLimitedError) {
+    return apiError(429, "rate_limited", {}, { "Retry-After": String(error.retryAfterSeconds) });
+  }
+  console.error(error);
+  return apiError(500, "server_error");
+}
+
+/** Runs an API handler: every outcome, refusals and bugs included, is a JSON response. */
+export async function apiHandler(work: () => Promise<Response>): Promise<Response> {
+  try {
+    return await work();
+  } catch (error) {
+    return apiFailure(error);
+  }
+}
+
+export const methodNotAllowed = (allow: string) => apiError(405, "method_not_allowed", {}, { Allow: allow });

@@ -1,0 +1,33 @@
+import { submitOpinionByApi } from "@rdlink/core/cases/submit-opinion-by-api";
+import { isUniqueViolation } from "@rdlink/core/shared/errors";
+import { getDatabase } from "@rdlink/db";
+import { apiHandler, apiJson, authenticateRequest, methodNotAllowed, readJsonBody } from "~/lib/api.server";
+import type { Route } from "./+types/opinions";
+
+/** `POST /api/v1/opinions`: another system submits a citizen's opinion (see /api/openapi.json). */
+export async function action({ request }: Route.ActionArgs) {
+  return apiHandler(async () => {
+    if (request.method !== "POST") return methodNotAllowed("POST");
+    const caller = await authenticateRequest(request);
+    const body = await readJsonBody(request);
+    const idempotencyKey = request.headers.get("idempotency-key");
+    const submit = () =>
+      getDatabase().withTenant(caller.tenantId, (tx) =>
+        submitOpinionByApi(tx, { keyId: caller.keyId, body, idempotencyKey }),
+      );
+    // Two requests with one key at once: the loser's insert fails on the unique key, and
+    // asking again finds the winner's case.
+    const result = await submit().catch((error: unknown) => {
+      if (idempotencyKey !== null && isUniqueViolation(error)) return submit();
+      throw error;
+    });
+    const { created, ...answer } = result;
+    return created
+      ? apiJson(answer, 201, { Location: `/api/v1/opinions/${answer.trackingCode}` })
+      : apiJson(answer, 200, { "Idempotent-Replayed": "true" });
+  });
+}
+
+export function loader() {
+  return methodNotAllowed("POST");
+}

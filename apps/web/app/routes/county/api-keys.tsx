@@ -1,0 +1,213 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { createApiKey } from "@rdlink/core/api-keys/create-api-key";
+import { listApiKeys } from "@rdlink/core/api-keys/list-api-keys";
+import { revokeApiKey } from "@rdlink/core/api-keys/revoke-api-key";
+import { getDatabase } from "@rdlink/db";
+import { IconAlertTriangle, IconCheck, IconCopy, IconKey } from "@tabler/icons-react";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Form, useFetcher, useNavigation } from "react-router";
+import { PageHeader } from "~/components/page-header";
+import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
+import { requirePermission } from "~/lib/auth.server";
+import { useFormErrors } from "~/lib/form-errors";
+import type { Route } from "./+types/api-keys";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { actor, ctx } = requirePermission(request, context, "tenant.apiKeys.manage");
+  const tenantId = actor.tenantId!;
+  return { keys: await loadOr404(() => getDatabase().withTenant(tenantId, (tx) => listApiKeys(tx, ctx))) };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { actor, ctx } = requirePermission(request, context, "tenant.apiKeys.manage");
+  const tenantId = actor.tenantId!;
+  const { intent, ...form } = await readForm(request);
+  try {
+    if (intent === "revoke") {
+      await getDatabase().withTenant(tenantId, (tx) => revokeApiKey(tx, ctx, form));
+      return { ok: true as const, revoked: true };
+    }
+    const created = await getDatabase().withTenant(tenantId, (tx) => createApiKey(tx, ctx, form));
+    // The full key, this once: it is never stored and never shown again.
+    return { ok: true as const, created: { name: created.name, key: created.key } };
+  } catch (error) {
+    return failureResponse(error);
+  }
+}
+
+function RevokeButton({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<typeof action>();
+  const [confirming, setConfirming] = useState(false);
+  if (!confirming) {
+    return (
+      <Button size="compact-sm" variant="subtle" color="red" onClick={() => setConfirming(true)}>
+        {t("apiKeys.revoke")}
+      </Button>
+    );
+  }
+  return (
+    <fetcher.Form method="post">
+      <input type="hidden" name="intent" value="revoke" />
+      <input type="hidden" name="id" value={id} />
+      <Stack gap={4} align="flex-end">
+        <Text size="xs" c="dimmed" maw={240}>
+          {t("apiKeys.revokeHint")}
+        </Text>
+        <Group gap="xs" wrap="nowrap">
+          <Button size="compact-sm" variant="default" onClick={() => setConfirming(false)}>
+            {t("apiKeys.cancel")}
+          </Button>
+          <Button type="submit" size="compact-sm" color="red" loading={fetcher.state !== "idle"}>
+            {t("apiKeys.revokeConfirm")}
+          </Button>
+        </Group>
+      </Stack>
+    </fetcher.Form>
+  );
+}
+
+export default function ApiKeys({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const { keys } = loaderData;
+  const errors = useFormErrors(actionData);
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const created = actionData && "created" in actionData ? actionData.created : null;
+  const [shown, setShown] = useState(created);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    setShown(created);
+    if (created) form.current?.reset();
+  }, [created]);
+  const when = (at: string | Date | null) =>
+    at ? new Date(at).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai" }) : t("apiKeys.never");
+  return (
+    <>
+      <PageHeader
+        title={t("apiKeys.title")}
+        intro={t("apiKeys.intro")}
+        actions={
+          <Anchor href="/api/openapi.json" target="_blank" size="sm">
+            {t("apiKeys.docs")}
+          </Anchor>
+        }
+      />
+      <Text size="sm" c="dimmed" mb="md">
+        {t("apiKeys.usage")}
+      </Text>
+      {shown && (
+        <Alert
+          color="orange"
+          mb="md"
+          icon={<IconAlertTriangle size={18} />}
+          title={`${t("apiKeys.createdTitle")} · ${shown.name}`}
+          data-testid="new-api-key"
+        >
+          <Stack gap="xs">
+            <Text size="sm">{t("apiKeys.createdWarning")}</Text>
+            <Code block data-testid="api-key" style={{ wordBreak: "break-all", whiteSpace: "pre-wrap" }}>
+              {shown.key}
+            </Code>
+            <Group gap="xs">
+              <CopyButton value={shown.key}>
+                {({ copied, copy }) => (
+                  <Button
+                    size="xs"
+                    color={copied ? "teal" : "blue"}
+                    leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
+                    onClick={copy}
+                  >
+                    {copied ? t("apiKeys.copied") : t("apiKeys.copy")}
+                  </Button>
+                )}
+              </CopyButton>
+              <Button size="xs" variant="default" onClick={() => setShown(null)}>
+                {t("apiKeys.done")}
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      )}
+      <Paper withBorder p="md" mb="md">
+        <Form method="post" ref={form}>
+          <input type="hidden" name="intent" value="create" />
+          <Group align="flex-end">
+            <TextInput
+              name="name"
+              label={t("apiKeys.name")}
+              placeholder={t("apiKeys.namePlaceholder")}
+              required
+              maxLength={60}
+              error={errors.field("name")}
+              style={{ flex: 1, maxWidth: 360 }}
+            />
+            <Button type="submit" leftSection={<IconKey size={16} />} loading={busy}>
+              {t("apiKeys.create")}
+            </Button>
+          </Group>
+          {errors.form && (
+            <Text c="red" size="sm" mt="xs">
+              {errors.form}
+            </Text>
+          )}
+        </Form>
+      </Paper>
+      <Paper withBorder>
+        <Table.ScrollContainer minWidth={820}>
+          <Table striped verticalSpacing="xs" fz="sm" data-testid="api-keys">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("apiKeys.name")}</Table.Th>
+                <Table.Th>{t("apiKeys.prefix")}</Table.Th>
+                <Table.Th>{t("apiKeys.createdBy")}</Table.Th>
+                <Table.Th>{t("apiKeys.createdAt")}</Table.Th>
+                <Table.Th>{t("apiKeys.lastUsed")}</Table.Th>
+                <Table.Th>{t("apiKeys.status")}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {keys.map((key) => (
+                <Table.Tr key={key.id} data-testid="api-key-row" data-revoked={key.revokedAt ? "true" : "false"}>
+                  <Table.Td>{key.name}</Table.Td>
+                  <Table.Td>
+                    <Code fz="xs">{key.prefix}</Code>
+                  </Table.Td>
+                  <Table.Td>{key.createdByName ?? "—"}</Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>{when(key.createdAt)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>{when(key.lastUsedAt)}</Table.Td>
+                  <Table.Td>
+                    <Badge color={key.revokedAt ? "gray" : "green"} variant="light" tt="none">
+                      {key.revokedAt ? t("apiKeys.revoked") : t("apiKeys.active")}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td ta="right">{!key.revokedAt && <RevokeButton id={key.id} />}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        {keys.length === 0 && (
+          <Text c="dimmed" ta="center" py="xl">
+            {t("apiKeys.empty")}
+          </Text>
+        )}
+      </Paper>
+    </>
+  );
+}

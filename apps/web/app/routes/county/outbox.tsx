@@ -1,0 +1,174 @@
+import { Anchor, Badge, Button, Code, Group, Paper, SegmentedControl, Stack, Table, Text } from "@mantine/core";
+import { listOutboxMessages } from "@rdlink/core/outbox/list-outbox-messages";
+import { retryOutboxMessage } from "@rdlink/core/outbox/retry-outbox-message";
+import { getDatabase } from "@rdlink/db";
+import { IconRefresh } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { Link, useFetcher, useSearchParams } from "react-router";
+import { ListPagination } from "~/components/list-pagination";
+import { PageHeader } from "~/components/page-header";
+import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
+import { requireCountyUser } from "~/lib/auth.server";
+import { useFormErrors } from "~/lib/form-errors";
+import { notificationText } from "~/lib/notification-text";
+import type { Route } from "./+types/outbox";
+
+const STATUS_COLORS = { pending: "yellow", delivered: "green", failed: "red" } as const;
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { tenantId, ctx } = requireCountyUser(request, context);
+  const params = new URL(request.url).searchParams;
+  const query = { status: params.get("status") ?? undefined, page: params.get("page") ?? undefined };
+  return loadOr404(() => getDatabase().withTenant(tenantId, (tx) => listOutboxMessages(tx, ctx, query)));
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { tenantId, ctx } = requireCountyUser(request, context);
+  const form = await readForm(request);
+  try {
+    await getDatabase().withTenant(tenantId, (tx) => retryOutboxMessage(tx, ctx, form));
+    return { ok: true as const };
+  } catch (error) {
+    return failureResponse(error);
+  }
+}
+
+function RetryButton({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<typeof action>();
+  const errors = useFormErrors(fetcher.data);
+  return (
+    <fetcher.Form method="post">
+      <input type="hidden" name="id" value={id} />
+      <Button
+        type="submit"
+        size="compact-sm"
+        variant="light"
+        leftSection={<IconRefresh size={14} />}
+        loading={fetcher.state !== "idle"}
+      >
+        {t("outbox.retry")}
+      </Button>
+      {errors.form && (
+        <Text c="red" size="xs">
+          {errors.form}
+        </Text>
+      )}
+    </fetcher.Form>
+  );
+}
+
+export default function Outbox({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const tr = t as (key: string, options?: { defaultValue: string }) => string;
+  const [, setParams] = useSearchParams();
+  const { rows, counts, status, total, page, pageSize } = loaderData;
+  const when = (at: string | Date) => new Date(at).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai" });
+  const all = counts.pending + counts.delivered + counts.failed;
+  return (
+    <>
+      <PageHeader title={t("outbox.title")} intro={t("outbox.intro")} />
+      <SegmentedControl
+        mb="md"
+        aria-label={t("outbox.filter")}
+        value={status ?? ""}
+        onChange={(value) =>
+          setParams((current) => {
+            if (value) current.set("status", value);
+            else current.delete("status");
+            current.delete("page");
+            return current;
+          })
+        }
+        data={[
+          { value: "", label: `${t("outbox.all")} ${all}` },
+          ...(["pending", "delivered", "failed"] as const).map((s) => ({
+            value: s,
+            label: `${t(`outbox.statuses.${s}`)} ${counts[s]}`,
+          })),
+        ]}
+      />
+      <Paper withBorder>
+        <Table.ScrollContainer minWidth={960}>
+          <Table striped verticalSpacing="xs" fz="sm" data-testid="outbox">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("outbox.time")}</Table.Th>
+                <Table.Th>{t("outbox.message")}</Table.Th>
+                <Table.Th>{t("outbox.to")}</Table.Th>
+                <Table.Th>{t("outbox.case")}</Table.Th>
+                <Table.Th>{t("outbox.filter")}</Table.Th>
+                <Table.Th>{t("outbox.attempts")}</Table.Th>
+                <Table.Th>{t("outbox.via")}</Table.Th>
+                <Table.Th>{t("outbox.lastError")}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((row) => (
+                <Table.Tr key={row.id} data-testid="outbox-message" data-status={row.status}>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>{when(row.createdAt)}</Table.Td>
+                  <Table.Td>
+                    <Stack gap={2}>
+                      <Text size="sm">{notificationText(t, row.template, null, row.caseTitle)}</Text>
+                      <Code fz="xs" c="dimmed">
+                        {row.kind}
+                        {row.template ? ` · ${row.template}` : ""}
+                      </Code>
+                    </Stack>
+                  </Table.Td>
+                  <Table.Td>{row.to ? tr(`outbox.targets.${row.to}`, { defaultValue: row.to }) : "—"}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/work/cases/${row.caseId}`} size="sm">
+                      {row.caseTitle ?? t("notifications.untitled")}
+                    </Anchor>
+                    {row.trackingCode && (
+                      <Text size="xs" c="dimmed" ff="monospace">
+                        {row.trackingCode}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>
+                    <Badge
+                      color={STATUS_COLORS[row.status]}
+                      variant="light"
+                      tt="none"
+                      styles={{ root: { overflow: "visible" }, label: { overflow: "visible" } }}
+                    >
+                      {t(`outbox.statuses.${row.status}`)}
+                    </Badge>
+                    {row.status === "pending" && row.attempts > 0 && (
+                      <Text size="xs" c="dimmed">
+                        {t("outbox.nextAttempt", { at: when(row.nextAttemptAt) })}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{row.attempts}</Table.Td>
+                  <Table.Td>{row.deliveredVia ?? "—"}</Table.Td>
+                  <Table.Td maw={260} style={{ wordBreak: "break-word" }}>
+                    {row.lastError ? (
+                      <Text size="xs" c="red.8">
+                        {row.lastError}
+                      </Text>
+                    ) : (
+                      "—"
+                    )}
+                  </Table.Td>
+                  <Table.Td>{row.status === "failed" && <RetryButton id={row.id} />}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        {rows.length === 0 && (
+          <Text c="dimmed" ta="center" py="xl">
+            {t("outbox.empty")}
+          </Text>
+        )}
+      </Paper>
+      <Group>
+        <ListPagination total={total} page={page} pageSize={pageSize} />
+      </Group>
+    </>
+  );
+}

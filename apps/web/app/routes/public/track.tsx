@@ -1,0 +1,163 @@
+import { Alert, Badge, Button, Group, Radio, Stack, Text, Textarea, TextInput, Timeline, Title } from "@mantine/core";
+import type { TCaseCategory } from "@rdlink/core/cases/case-categories";
+import { rateCase } from "@rdlink/core/cases/rate-case";
+import { trackCase } from "@rdlink/core/cases/track-case";
+import { parseTrackingCode } from "@rdlink/core/cases/tracking-code";
+import { getDatabase } from "@rdlink/db";
+import { useTranslation } from "react-i18next";
+import { Form, redirect, useNavigation } from "react-router";
+import { useLocalized } from "~/components/field-inputs";
+import { PublicFrame } from "~/components/public-frame";
+import { loadOr404, readForm } from "~/lib/actions.server";
+import { useFormErrors } from "~/lib/form-errors";
+import { publicFailureResponse } from "~/lib/intake.server";
+import type { Route } from "./+types/track";
+
+export function meta() {
+  return [{ name: "robots", content: "noindex" }];
+}
+
+export async function loader({ params, request }: Route.LoaderArgs) {
+  // The search box sends ?code=…: go to the case's own address.
+  const asked = new URL(request.url).searchParams.get("code");
+  if (asked) {
+    const parsed = parseTrackingCode(asked);
+    if (parsed) throw redirect(`/t/${parsed.code}`);
+    return { tracked: null, notFound: true };
+  }
+  if (!params.code) return { tracked: null, notFound: false };
+  const tracked = await loadOr404(() => getDatabase().withoutTenant((tx) => trackCase(tx, params.code)));
+  return { tracked, notFound: false, ratingKey: crypto.randomUUID() };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  try {
+    const { expectedSeq, idempotencyKey, ...data } = await readForm(request);
+    await getDatabase().withoutTenant((tx) => rateCase(tx, params.code, { expectedSeq, idempotencyKey, data }));
+    return { ok: true as const };
+  } catch (error) {
+    return publicFailureResponse(error);
+  }
+}
+
+const dateTime = (value: string | Date, language: string) =>
+  new Date(value).toLocaleString(language === "en" ? "en-GB" : "zh-CN", {
+    timeZone: "Asia/Shanghai",
+    dateStyle: "medium",
+    timeStyle: "short",
+  });
+
+export default function Track({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const localized = useLocalized();
+  const errors = useFormErrors(actionData);
+  const navigation = useNavigation();
+  const { tracked } = loaderData;
+
+  if (!tracked) {
+    return (
+      <PublicFrame title={t("track.title")}>
+        <Form method="get">
+          <Stack>
+            {loaderData.notFound && <Alert color="red">{t("track.notFound")}</Alert>}
+            <TextInput name="code" label={t("track.codeLabel")} placeholder="450107-XXXXXXXX" required />
+            <Button type="submit">{t("track.search")}</Button>
+          </Stack>
+        </Form>
+      </PublicFrame>
+    );
+  }
+
+  return (
+    <PublicFrame title={t("track.title")} subtitle={tracked.trackingCode}>
+      <Stack>
+        <Group gap="xs">
+          <Text size="sm">{t("track.stage")}</Text>
+          <Badge size="lg" color={tracked.closed ? "gray" : "teal"} data-testid="track-stage">
+            {localized(tracked.stateLabel)}
+          </Badge>
+        </Group>
+        {/* What the citizen wrote is shown as text, never as markup. */}
+        <Text fw={500} data-testid="track-title">
+          {tracked.title}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {[
+            tracked.stationName,
+            tracked.category && t(`cases.categories.${tracked.category as TCaseCategory}`),
+            tracked.handlingUnitName,
+          ]
+            .filter(Boolean)
+            .join(" · ")}
+        </Text>
+        {tracked.answers.length > 0 && (
+          <Stack gap="xs" data-testid="track-answers">
+            <Title order={5}>{t("track.answers")}</Title>
+            {tracked.answers.map((answer) => (
+              <Alert key={`${answer.at}`} color="blue" title={dateTime(answer.at, i18n.language)}>
+                <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+                  {answer.text}
+                </Text>
+              </Alert>
+            ))}
+          </Stack>
+        )}
+        {actionData && "ok" in actionData && actionData.ok && <Alert color="teal">{t("track.thanks")}</Alert>}
+        {tracked.ratingForm && (
+          <Form method="post" data-testid="rating-form">
+            <Stack>
+              <Title order={5}>{t("track.rateTitle")}</Title>
+              {errors.form && <Alert color="red">{errors.form}</Alert>}
+              <input type="hidden" name="expectedSeq" value={tracked.seq} />
+              <input type="hidden" name="idempotencyKey" value={loaderData.ratingKey} />
+              {tracked.ratingForm.map((field) =>
+                field.type === "select" ? (
+                  <Radio.Group
+                    key={field.key}
+                    name={field.key}
+                    label={localized(field.label)}
+                    required={field.required}
+                    error={errors.field(field.key)}
+                  >
+                    <Group mt="xs">
+                      {field.options.map((option) => (
+                        <Radio key={option.value} value={option.value} label={localized(option.label)} />
+                      ))}
+                    </Group>
+                  </Radio.Group>
+                ) : (
+                  <Textarea
+                    key={field.key}
+                    name={field.key}
+                    label={localized(field.label)}
+                    required={field.required}
+                    maxLength={500}
+                    error={errors.field(field.key)}
+                  />
+                ),
+              )}
+              <Button type="submit" loading={navigation.state === "submitting"}>
+                {t("track.rate")}
+              </Button>
+            </Stack>
+          </Form>
+        )}
+        <Title order={5}>{t("track.progress")}</Title>
+        <Timeline active={tracked.milestones.length} bulletSize={14} lineWidth={2}>
+          <Timeline.Item title={t("track.submitted")}>
+            <Text size="xs" c="dimmed">
+              {dateTime(tracked.submittedAt, i18n.language)}
+            </Text>
+          </Timeline.Item>
+          {tracked.milestones.map((milestone) => (
+            <Timeline.Item key={`${milestone.at}-${milestone.label["zh-CN"]}`} title={localized(milestone.label)}>
+              <Text size="xs" c="dimmed">
+                {dateTime(milestone.at, i18n.language)}
+              </Text>
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      </Stack>
+    </PublicFrame>
+  );
+}

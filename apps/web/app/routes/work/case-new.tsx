@@ -1,0 +1,104 @@
+import { Alert, Button, Paper, Select, Stack } from "@mantine/core";
+import { CASE_CATEGORIES } from "@rdlink/core/cases/case-categories";
+import { findStationForIntakeById } from "@rdlink/core/cases/intake-station";
+import { MAX_OPINION_PHOTOS } from "@rdlink/core/cases/opinion-input";
+import { registerOpinion } from "@rdlink/core/cases/register-opinion";
+import { listStations } from "@rdlink/core/stations/list-stations";
+import { getDatabase } from "@rdlink/db";
+import { useTranslation } from "react-i18next";
+import { Form, redirect, useNavigation, useSearchParams } from "react-router";
+import { OpinionFields } from "~/components/opinion-fields";
+import { PageHeader } from "~/components/page-header";
+import { failureResponse, loadOr404, readFormWithFiles } from "~/lib/actions.server";
+import { requireCountyUser } from "~/lib/auth.server";
+import { filesDirectory } from "~/lib/files.server";
+import { useFormErrors } from "~/lib/form-errors";
+import { opinionInput } from "~/lib/opinion-form.server";
+import type { Route } from "./+types/case-new";
+
+const STAFF_CHANNELS = ["reception", "visit", "phone", "letter"] as const;
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { tenantId, ctx } = requireCountyUser(request, context);
+  const stationId = new URL(request.url).searchParams.get("station");
+  return loadOr404(() =>
+    getDatabase().withTenant(tenantId, async (tx) => {
+      const listed = await listStations(tx, ctx, { status: "active", pageSize: 200 });
+      const station = listed.rows.some((s) => s.id === stationId)
+        ? await findStationForIntakeById(tx, stationId!)
+        : null;
+      const isDeputy = ctx.actor.memberships.some((m) => m.role === "deputy");
+      return {
+        stations: listed.rows.map((s) => ({ value: s.id, label: `${s.name}（${s.townshipName}）` })),
+        station: station && { id: station.id, intakeFields: station.intakeFields },
+        channels: isDeputy ? [...STAFF_CHANNELS, "deputy" as const] : [...STAFF_CHANNELS],
+        categories: CASE_CATEGORIES,
+        maxPhotos: MAX_OPINION_PHOTOS,
+      };
+    }),
+  );
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { tenantId, ctx } = requireCountyUser(request, context);
+  const { values, uploads } = await readFormWithFiles(request);
+  try {
+    const { caseId } = await getDatabase().withTenant(tenantId, async (tx) =>
+      registerOpinion(tx, ctx, opinionInput(values), await uploads("photos"), filesDirectory()),
+    );
+    return redirect(`/work/cases/${caseId}`);
+  } catch (error) {
+    return failureResponse(error);
+  }
+}
+
+/** 登记: a liaison officer (or the township) registers what a citizen brought to the station; a deputy their own. */
+export default function CaseNew({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { stations: options, station, channels, categories, maxPhotos } = loaderData;
+  const [, setSearchParams] = useSearchParams();
+  const errors = useFormErrors(actionData);
+  const navigation = useNavigation();
+  return (
+    <>
+      <PageHeader title={t("work.register.title")} intro={t("work.register.intro")} />
+      <Paper withBorder p="md" maw={640}>
+        <Stack>
+          <Select
+            label={t("work.station")}
+            data={options}
+            value={station?.id ?? null}
+            onChange={(id) => setSearchParams(id ? { station: id } : {})}
+            searchable
+            required
+          />
+          {station && (
+            <Form method="post" encType="multipart/form-data">
+              <Stack>
+                {errors.form && <Alert color="red">{errors.form}</Alert>}
+                <input type="hidden" name="stationId" value={station.id} />
+                <Select
+                  name="channel"
+                  label={t("work.register.channel")}
+                  data={channels.map((value) => ({ value, label: t(`cases.channels.${value}`) }))}
+                  required
+                  error={errors.field("channel")}
+                />
+                <OpinionFields
+                  categories={categories}
+                  intakeFields={station.intakeFields}
+                  maxPhotos={maxPhotos}
+                  errorOf={errors.field}
+                  by="staff"
+                />
+                <Button type="submit" loading={navigation.state === "submitting"}>
+                  {t("work.register.submit")}
+                </Button>
+              </Stack>
+            </Form>
+          )}
+        </Stack>
+      </Paper>
+    </>
+  );
+}

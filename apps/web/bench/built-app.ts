@@ -1,0 +1,58 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { childEnvironment } from "@rdlink/env/knobs";
+
+/** The web app's folder: the benchmarks run what is in its build/. */
+export const app = path.resolve(import.meta.dirname, "..");
+
+/** Builds the app when there is no build yet (after changing code, run `pnpm build` first). */
+export function ensureBuild() {
+  if (existsSync(path.join(app, "build/server/index.js"))) return;
+  console.error("[bench] no build: running `pnpm build` first");
+  if (spawnSync("pnpm", ["build"], { cwd: app, stdio: "inherit" }).status !== 0) throw new Error("build failed");
+}
+
+/** Whether anything answers at `url`, and whether it answers 2xx. */
+const reachable = (url: string) =>
+  fetch(url).then(
+    () => true,
+    () => false,
+  );
+const answersOk = (url: string) =>
+  fetch(url).then(
+    (response) => response.ok,
+    () => false,
+  );
+
+/**
+ * Starts the built app on `base` with these environment variables (and without `without`),
+ * in its own process group so that `stop` stops tsx's node child too, and waits until its
+ * sign-in page answers. A port already in use is an error, not someone else's app measured.
+ */
+export async function startBuiltApp(
+  base: string,
+  env: Record<string, string>,
+  options: { without?: string[]; portKnob: string; stderr?: "inherit" | "ignore" },
+): Promise<{ server: ChildProcess; stop: () => void }> {
+  if (await reachable(`${base}/sign-in`)) {
+    throw new Error(`${base} is in use: set ${options.portKnob} to a free port`);
+  }
+  const server = spawn("node_modules/.bin/tsx", ["server.ts"], {
+    cwd: app,
+    env: childEnvironment({ NODE_ENV: "production", ...env }, options.without),
+    stdio: ["ignore", "ignore", options.stderr ?? "ignore"],
+    detached: true,
+  });
+  const stop = () => {
+    if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
+  };
+  for (let i = 0; i < 240; i++) {
+    if (server.exitCode !== null) throw new Error("the app stopped while starting");
+    if (await answersOk(`${base}/sign-in`)) return { server, stop };
+    await sleep(250);
+  }
+  stop();
+  throw new Error("the app did not answer within 60 s");
+}
