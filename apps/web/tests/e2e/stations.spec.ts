@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { pick, signIn } from "./support";
 
 test("a station gets a custom field, a liaison officer, a QR poster, and a deputy holding 法律服务岗", async ({
   page,
@@ -9,20 +9,33 @@ test("a station gets a custom field, a liaison officer, a QR poster, and a deput
 
   // The admin adds a custom field to the station type.
   await page.getByRole("link", { name: "站点类型" }).click();
-  const type = page.getByTestId("station-type-人大代表联络站");
-  await type.getByLabel("字段名称").fill("场所面积（平方米）");
-  await type.getByLabel("字段标识").fill("area");
-  await type.getByRole("combobox", { name: "字段类型" }).click();
+  await page.getByTestId("station-types").getByRole("link", { name: "人大代表联络站" }).click();
+  const fields = page.getByTestId("custom-fields");
+  await fields.getByRole("button", { name: "添加字段" }).click();
+  const field = fields.getByTestId(/^field-/).last();
+  await field.getByLabel("字段名称").fill("场所面积（平方米）");
+  await field.getByRole("combobox", { name: "字段类型" }).click();
   await page.getByRole("option", { name: "数字" }).click();
-  await type.getByRole("switch", { name: "必填" }).check();
-  await type.getByRole("button", { name: "添加字段" }).click();
-  await expect(page.getByTestId("station-type-人大代表联络站")).toContainText("场所面积（平方米）");
+  await field.getByRole("textbox", { name: "字段标识" }).fill("area");
+  // Mantine stacks the switch's input and track on one spot, so whichever is on top takes
+  // the click (both toggle it); the assertion checks that it did.
+  await field.getByRole("switch", { name: "必填" }).check({ force: true });
+  await expect(field.getByRole("switch", { name: "必填" })).toBeChecked();
+  await fields.getByRole("button", { name: "保存字段" }).click();
+  await expect(fields.getByRole("status")).toHaveText("已保存");
+  await page.reload();
+  await expect(
+    fields
+      .getByTestId(/^field-/)
+      .last()
+      .getByLabel("字段名称"),
+  ).toHaveValue("场所面积（平方米）");
 
   // … creates a station of that type in 金陵镇 with a liaison officer.
   await page.getByRole("link", { name: "站点", exact: true }).click();
   await page.getByRole("link", { name: "新建站点" }).click();
-  await page.getByRole("combobox", { name: "所属乡镇（街道）" }).click();
-  await page.getByRole("option", { name: "金陵镇" }).click();
+  await expect(page.getByRole("heading", { name: "新建站点" })).toBeVisible();
+  await pick(page, "所属乡镇（街道）", "金陵镇");
   await page.getByLabel("站点名称").fill("金陵镇那况村代表联络站");
   await page.getByLabel("接待日安排").fill("每月15日");
   await page.getByRole("combobox", { name: "联络员" }).click();
@@ -43,8 +56,11 @@ test("a station gets a custom field, a liaison officer, a QR poster, and a deput
   expect(await poster.text()).toContain("金陵镇那况村代表联络站");
 
   // … and stations 韦建国 there.
-  await page.getByRole("combobox", { name: "代表进站" }).click();
-  await page.getByRole("option", { name: "韦建国" }).click();
+  await page.getByRole("combobox", { name: "代表进站" }).fill("韦建国");
+  await page
+    .getByRole("option", { name: /^韦建国（/ })
+    .first()
+    .click();
   await page.getByRole("button", { name: "代表进站" }).click();
   await expect(page.getByTestId("station-deputies")).toContainText("韦建国");
   const stationUrl = new URL(page.url()).pathname;
@@ -65,7 +81,9 @@ test("a station gets a custom field, a liaison officer, a QR poster, and a deput
   const township = await townshipContext.newPage();
   await signIn(township, "xxt-jinling");
   await township.goto(stationUrl);
+  const decided = township.waitForResponse((r) => r.request().method() === "POST" && r.url().includes(stationUrl));
   await township.getByTestId("post-法律服务岗").getByRole("button", { name: "批准", exact: true }).click();
+  expect((await decided).status()).toBe(200);
   await expect(township.getByTestId("post-法律服务岗")).toContainText("韦建国");
   await expect(township.getByTestId("post-法律服务岗")).toContainText("每月接待日提供法律咨询");
   await townshipContext.close();

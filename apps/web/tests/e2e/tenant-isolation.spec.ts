@@ -11,10 +11,31 @@ const ID_ROUTES_COVERED = [
   "tenants/:tenantId",
   "townships/:townshipId",
   "stations/:stationId",
+  "stations/:stationId/edit",
+  "stations/:stationId/posts/:postId",
   "stations/:stationId/qr/:format",
+  "station-types/:typeId",
+  "deputies/:deputyId",
+  "deputies/:deputyId/edit",
+  "files/:fileId",
+  "handling-units/:unitId",
+  "ledger/:activityId",
+  "ledger/:activityId/edit",
+  "workflows/:workflowId",
+  "cases/:caseId",
 ];
+
+/** A 1×1 PNG, uploaded as evidence so that tenant A has a stored file to ask for. */
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
 const ID_ROUTES_ALLOWED = {
   "invite/:token": "public by design: the token is the credential (tested in onboarding.spec.ts)",
+  "s/:code": "public by design: a station's intake page, the code printed on its poster (case-intake.spec.ts)",
+  "t/:code?": "public by design: the tracking code is the credential; the page shows no personal data",
+  "api/v1/opinions/:trackingCode":
+    "API, bearer key only: the code is looked up within the key's own county (another county's code is 404, api.spec.ts and submit-opinion-by-api.integration.test.ts)",
 };
 
 const B_PASSWORD = "邕江两岸青秀山下";
@@ -44,8 +65,13 @@ async function onboardCountyB(page: Page) {
     .getByTestId("townships")
     .getByRole("link")
     .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  await page.goto("/county/workflows");
+  const workflowUrls = await page
+    .getByTestId("workflows")
+    .getByRole("link")
+    .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   await page.getByRole("button", { name: "退出登录" }).click();
-  return { tenantUrl, townshipUrls };
+  return { tenantUrl, townshipUrls, workflowUrls };
 }
 
 test("every route with an id in its path is covered by the isolation check", () => {
@@ -69,6 +95,24 @@ test("tenant A's admin gets 404 for every tenant-B URL, never B's data", async (
       expect(body, variant).not.toContain("新竹街道");
     }
   }
+  // B's workflows: not to be read, saved over, published or started a case on.
+  expect(b.workflowUrls.length).toBe(4);
+  for (const url of b.workflowUrls) {
+    for (const variant of [url, `${url}.data`]) {
+      const response = await page.request.get(variant, { maxRedirects: 0 });
+      expect(response.status(), variant).toBe(404);
+      expect(await response.text(), variant).not.toContain("青秀");
+    }
+    const forms: Record<string, string>[] = [
+      { intent: "save", baseRevision: "1", definition: "{}", layout: "{}" },
+      { intent: "publish" },
+      { intent: "startCase", summary: "越权登记" },
+    ];
+    for (const form of forms) {
+      const response = await page.request.post(url, { headers: { origin: new URL(page.url()).origin }, form });
+      expect(response.status(), `${form.intent} ${url}`).toBe(404);
+    }
+  }
   // The page itself, in the browser, is the translated 404.
   await page.goto(b.townshipUrls[0]!);
   await expect(page.getByRole("heading", { name: "找不到页面" })).toBeVisible();
@@ -78,21 +122,83 @@ test("tenant A's admin gets 404 for every tenant-B URL, never B's data", async (
   const own = await page.getByTestId("townships").getByRole("link").first().getAttribute("href");
   expect((await page.request.get(own!)).status()).toBe(200);
 
-  // The other way round: B's admin asks for A's stations, their QR codes and posters.
+  // The other way round: B's admin asks for A's stations (their QR codes, posters, edit
+  // and post pages), station types, deputies, stored photos, handling units and ledger entries.
+  const linksOf = (testId: string) =>
+    page
+      .getByTestId(testId)
+      .getByRole("link")
+      .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   await page.goto("/county/stations");
-  const stationUrls = await page
-    .getByTestId("stations")
-    .getByRole("link")
-    .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  const stationUrls = await linksOf("stations");
   expect(stationUrls.length).toBeGreaterThan(5);
   expect((await page.request.get(`${stationUrls[0]}/qr/png`)).status()).toBe(200);
+  const evidence = await page.request.post(stationUrls[0]!, {
+    headers: { origin: new URL(page.url()).origin },
+    multipart: {
+      intent: "checklist",
+      item: "有场所",
+      met: "yes",
+      photos: { name: "场所.png", mimeType: "image/png", buffer: PNG },
+    },
+  });
+  expect(evidence.status()).toBe(200);
+  await page.goto(stationUrls[0]!);
+  const fileUrl = await page.getByTestId("checklist-有场所").getByRole("img").getAttribute("src");
+  expect((await page.request.get(fileUrl!)).status()).toBe(200);
+  const postUrls = await linksOf("station-posts");
+  await page.goto("/county/station-types");
+  const typeUrls = await linksOf("station-types");
+  await page.goto("/county/deputies");
+  const deputyUrls = (await linksOf("deputies")).slice(0, 5);
+  expect(postUrls.length * typeUrls.length * deputyUrls.length).toBeGreaterThan(0);
+  await page.goto("/county/handling-units");
+  const unitUrls = (await linksOf("handling-units")).slice(0, 5);
+  await page.goto("/county/ledger");
+  const entryUrls = (await linksOf("ledger")).slice(0, 5);
+  expect(unitUrls.length * entryUrls.length).toBeGreaterThan(0);
+  await page.goto("/work?view=all");
+  const caseUrls = (await linksOf("inbox")).filter((url) => url.startsWith("/work/cases/")).slice(0, 5);
+  const caseTitle = await page.getByTestId("inbox").locator("tbody tr").first().getByRole("link").first().textContent();
+  expect(caseUrls.length).toBe(5);
+
   await page.getByRole("button", { name: "退出登录" }).click();
   await signIn(page, "qx-admin", B_PASSWORD);
-  for (const url of stationUrls) {
-    for (const variant of [url, `${url}.data`, `${url}/qr/png`, `${url}/qr/svg`, `${url}/qr/poster`]) {
-      const response = await page.request.get(variant, { maxRedirects: 0 });
-      expect(response.status(), variant).toBe(404);
-      expect(await response.text(), variant).not.toContain("西乡塘");
-    }
+  const forB = [
+    ...stationUrls.flatMap((url) => [
+      url,
+      `${url}.data`,
+      `${url}/edit`,
+      `${url}/qr/png`,
+      `${url}/qr/svg`,
+      `${url}/qr/poster`,
+    ]),
+    ...[...postUrls, ...typeUrls, ...deputyUrls].flatMap((url) => [url, `${url}.data`]),
+    ...deputyUrls.map((url) => `${url}/edit`),
+    ...unitUrls.flatMap((url) => [url, `${url}.data`]),
+    ...entryUrls.flatMap((url) => [url, `${url}.data`, `${url}/edit`, `${url}/edit.data`]),
+    ...caseUrls.flatMap((url) => [url, `${url}.data`]),
+    fileUrl!,
+  ];
+  for (const url of forB) {
+    const response = await page.request.get(url, { maxRedirects: 0 });
+    expect(response.status(), url).toBe(404);
+    const body = await response.text();
+    expect(body, url).not.toContain("西乡塘");
+    expect(body, url).not.toContain(caseTitle!);
+  }
+  // Nor can B's admin change A's handling unit or delete A's ledger entry.
+  const origin = { origin: new URL(page.url()).origin };
+  expect(
+    (await page.request.post(unitUrls[0]!, { headers: origin, form: { intent: "edit", name: "被改名" } })).status(),
+  ).toBe(404);
+  expect((await page.request.post(entryUrls[0]!, { headers: origin })).status()).toBe(404);
+  // Nor take a step on A's case: the event is one the county admin may send (the ruling on a return).
+  for (const url of caseUrls) {
+    const step = await page.request.post(url, {
+      headers: origin,
+      form: { event: "RULE", expectedSeq: "1", ruling: "keep", comment: "越权裁定" },
+    });
+    expect(step.status(), url).toBe(404);
   }
 });
