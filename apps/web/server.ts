@@ -15,6 +15,8 @@ const { NODE_ENV, HOST, PORT, SEED_DEMO, DATABASE_URL, DATA_DIR, WORKER_MODE, WO
 const production = NODE_ENV === "production";
 /** Forms here are small; anything larger is refused before it is read. */
 const MAX_BODY_BYTES = 1024 * 1024;
+/** A form with photos or a spreadsheet: a few files of at most 10 MB each (each file is checked again). */
+const MAX_MULTIPART_BYTES = 64 * 1024 * 1024;
 
 const db = await openConfiguredDatabase().catch((error: unknown) => {
   if (!(error instanceof UnsafeDatabaseRoleError)) throw error;
@@ -44,7 +46,8 @@ app.use((req, res, next) => {
     res.status(411).type("text/plain; charset=utf-8").send("需要 Content-Length / Length Required");
     return;
   }
-  if (Number(length) > MAX_BODY_BYTES) {
+  const multipart = req.headers["content-type"]?.startsWith("multipart/form-data") ?? false;
+  if (Number(length) > (multipart ? MAX_MULTIPART_BYTES : MAX_BODY_BYTES)) {
     res.status(413).type("text/plain; charset=utf-8").send("请求内容过大 / Payload Too Large");
     return;
   }
