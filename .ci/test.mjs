@@ -4,6 +4,7 @@
 // stages run in parallel; the last line adds up every test that ran.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -52,7 +53,20 @@ const sequence = async (...steps) => {
   return 0;
 };
 
+/** A port nothing listens on, so a server left running elsewhere cannot take the e2e run's port. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "localhost", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 ensureChromium();
+const e2ePort = process.env.E2E_PORT ?? String(await freePort());
 // Every workspace package's vitest JSON report (each vitest.config writes one).
 const reports = ["apps", "packages"].flatMap((group) =>
   readdirSync(path.join(root, group)).map((dir) => path.join(root, group, dir, "test-results/vitest.json")),
@@ -61,6 +75,7 @@ const e2eReport = path.join(root, "apps/web/test-results/playwright.json");
 for (const file of [...reports, e2eReport]) rmSync(file, { force: true });
 
 const started = Date.now();
+const stageNames = ["lint + types", "vitest", "build + e2e"];
 const codes = await Promise.all([
   sequence(
     () => run("lint", "pnpm", ["exec", "biome", "check", "."]),
@@ -71,7 +86,7 @@ const codes = await Promise.all([
     () => run("build", "pnpm", ["--filter", "@rdlink/web", "build"]),
     () =>
       run("e2e", "pnpm", ["--filter", "@rdlink/web", "exec", "playwright", "test", "--reporter=list,json"], {
-        env: { ...process.env, FORCE_COLOR: "0", PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport },
+        env: { ...process.env, FORCE_COLOR: "0", E2E_PORT: e2ePort, PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport },
       }),
   ),
 ]);
@@ -89,9 +104,10 @@ if (existsSync(e2eReport)) {
   passed += stats.expected;
   failed += stats.unexpected + stats.flaky;
 }
-const ok = codes.every((code) => code === 0);
+const failedStages = stageNames.filter((_, index) => codes[index] !== 0);
+const ok = failedStages.length === 0;
 console.log(
-  `\n[test] ${ok ? "all stages passed" : "a stage failed"} in ${Math.round((Date.now() - started) / 1000)} s`,
+  `\n[test] ${ok ? "all stages passed" : `failed: ${failedStages.join(", ")}`} in ${Math.round((Date.now() - started) / 1000)} s`,
 );
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(ok && failed === 0 && passed > 0 ? 0 : 1);

@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
-const PORT = 4310;
+/** E2E_PORT lets two checkouts run their end-to-end tests side by side. */
+const PORT = Number(process.env.E2E_PORT ?? 4310);
 /** Debian's Chromium (apt-get install chromium); Playwright never downloads a browser here. */
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
