@@ -56,7 +56,7 @@ async function fillOpinion(page: Page, publicCode: string, text: string) {
 /** Sends the public form once its proof of work is solved; answers the tracking code. */
 async function sendOpinion(page: Page) {
   const submit = page.getByRole("button", { name: "提交意见" });
-  await expect(submit).toBeEnabled({ timeout: 20_000 });
+  await expect(submit).toBeEnabled({ timeout: 60_000 });
   await page.waitForTimeout(3_000); // nobody fills this in faster
   await submit.click();
   return (await page.getByTestId("tracking-code").textContent())!;
@@ -90,7 +90,6 @@ async function choose(page: Page, dialog: ReturnType<Page["getByRole"]>, label: 
 }
 
 test("an opinion from the station's QR code to the citizen's 满意, seen on the dashboard", async ({ browser }) => {
-  test.setTimeout(120_000);
   const admin = await as(browser, "xxt-admin");
   await admin.goto("/county/dashboard");
   const closedBefore = Number(await admin.getByTestId("stat-closed").textContent());
@@ -200,7 +199,6 @@ test("another township's operator does not find the case; a unit sees only its o
 });
 
 test("the township assigns two registered opinions at once from the workbench", async ({ browser }) => {
-  test.setTimeout(120_000);
   const liaison = await as(browser, "xxt-liaison");
   const publicCode = await stationCode(liaison);
   const citizen = await newPage(browser);

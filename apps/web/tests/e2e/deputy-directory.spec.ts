@@ -25,7 +25,6 @@ function directoryCsv(broken: Record<number, (cells: string[]) => string[]> = {}
 }
 
 test("a 2,000-row directory with 3 bad rows is refused naming them; fixed, it imports whole", async ({ page }) => {
-  test.setTimeout(120_000);
   await signIn(page, "xxt-admin");
   await page.goto("/county/deputies");
   await page.getByRole("link", { name: "导入名册" }).click();

@@ -14,7 +14,7 @@ async function waitForTheBell(page: Page): Promise<number> {
   await expect(async () => {
     await page.goto("/county");
     await expect(count).toHaveText(/^[1-9]\d*$/, { timeout: 1000 });
-  }).toPass({ timeout: 30_000 });
+  }).toPass({ timeout: 90_000 });
   return Number(await count.textContent());
 }
 
@@ -81,7 +81,7 @@ test("the outbox page shows what the log channel delivered, filters by status; o
   await expect(async () => {
     await page.reload();
     await expect(delivered.first()).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 30_000 });
+  }).toPass({ timeout: 90_000 });
   const row = delivered.first();
   await expect(row).toContainText("已发送");
   await expect(row).toContainText("log");
