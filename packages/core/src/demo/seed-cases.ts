@@ -3,6 +3,7 @@ import {
   type Database,
   handlingUnits,
   memberships,
+  stationLiaisons,
   stations,
   tenants,
   users,
@@ -35,6 +36,10 @@ const TOPICS: { category: TCaseCategory; unit: string; titles: string[] }[] = [
   { category: "environment", unit: "区生态环境局", titles: ["夜间施工噪声扰民", "河道漂浮垃圾"] },
   { category: "agriculture", unit: "区水利局", titles: ["农村饮水水压不足", "汛期内涝"] },
 ];
+type Topic = (typeof TOPICS)[number];
+type StationRow = { id: string; townshipId: string };
+/** Who acts, the event, and its step form's data. */
+type DeskStep = [actor: string, event: string, data?: Record<string, unknown>];
 const CHANNELS = ["reception", "reception", "qr", "qr", "visit", "phone", "deputy", "letter"] as const;
 // The tracking code alphabet (no 0/O, 1/I/L), see cases/tracking-code.ts.
 const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -98,15 +103,10 @@ export async function seedDemoCases(db: Database, tenantId: string, today = new 
     const next = randomSequence(20261129);
     const now = today.getTime();
     const codes = new Set<string>();
-    for (let index = 0; index < DEMO_CASE_COUNT; index++) {
-      // Spread over ~180 days, a little denser lately; office hours in Asia/Shanghai (UTC+8).
-      const daysAgo = Math.floor(180 * (1 - Math.sqrt((index + next(0, 99) / 100) / DEMO_CASE_COUNT)));
-      const dayStart = Math.floor((now + 8 * HOUR) / DAY) * DAY - 8 * HOUR - daysAgo * DAY;
-      let at = dayStart + (9 + next(0, 7)) * HOUR + next(0, 59) * 60_000;
-      if (at > now - HOUR) at = now - HOUR - next(1, 120) * 60_000;
-      const station = stationRows[(index * 7 + next(0, 2)) % stationRows.length]!;
-      const topic = TOPICS[next(0, TOPICS.length - 1)]!;
-      const title = topic.titles[next(0, topic.titles.length - 1)]!;
+
+    /** Opens one opinion at `openedAt`; its steps follow one another, each `hours` after the last. */
+    const openDemoCase = async (station: StationRow, topic: Topic, title: string, openedAt: number, index: number) => {
+      let at = openedAt;
       let code: string;
       do {
         code = Array.from({ length: 8 }, () => CODE_ALPHABET[next(0, CODE_ALPHABET.length - 1)]).join("");
@@ -131,41 +131,92 @@ export async function seedDemoCases(db: Database, tenantId: string, today = new 
           now: new Date(at),
         })
       ).seq;
-
-      /** One step `hours` after the last, unless that is still ahead: then the case waits there. */
-      const step = async (hours: number, actor: string, type: string, data: Record<string, unknown> = {}) => {
-        const when = at + hours * HOUR;
-        if (when > now) return false;
-        at = when;
-        seq = (
-          await applyEvent(
-            store,
-            caseId,
-            { type, data },
-            { expectedSeq: seq, actor: actors[actor]!, now: new Date(at) },
-          )
-        ).seq;
-        return true;
-      };
-      /** Fires the handling deadline's timers (催办, then 逾期督办) at their due times. */
-      const overrun = async () => {
-        const timers = await tx
-          .select({ id: caseTimers.id, dueAt: caseTimers.dueAt })
-          .from(caseTimers)
-          .where(and(eq(caseTimers.tenantId, tenantId), eq(caseTimers.caseId, caseId)))
-          .orderBy(asc(caseTimers.dueAt));
-        let fired = false;
-        for (const timer of timers) {
-          if (timer.dueAt.getTime() > now) break;
-          const outcome = await fireTimer(store, timer.id, timer.dueAt);
-          if (outcome.fired && outcome.result) {
-            seq = outcome.result.seq;
-            at = timer.dueAt.getTime();
-            fired = true;
+      return {
+        /** One step `hours` after the last, unless that is still ahead: then the case waits there. */
+        step: async (hours: number, actor: string, type: string, data: Record<string, unknown> = {}) => {
+          const when = at + hours * HOUR;
+          if (when > now) return false;
+          at = when;
+          seq = (
+            await applyEvent(
+              store,
+              caseId,
+              { type, data },
+              { expectedSeq: seq, actor: actors[actor]!, now: new Date(at) },
+            )
+          ).seq;
+          return true;
+        },
+        /** Fires the handling deadline's timers (催办, then 逾期督办) at their due times. */
+        overrun: async () => {
+          const timers = await tx
+            .select({ id: caseTimers.id, dueAt: caseTimers.dueAt })
+            .from(caseTimers)
+            .where(and(eq(caseTimers.tenantId, tenantId), eq(caseTimers.caseId, caseId)))
+            .orderBy(asc(caseTimers.dueAt));
+          let fired = false;
+          for (const timer of timers) {
+            if (timer.dueAt.getTime() > now) break;
+            const outcome = await fireTimer(store, timer.id, timer.dueAt);
+            if (outcome.fired && outcome.result) {
+              seq = outcome.result.seq;
+              at = timer.dueAt.getTime();
+              fired = true;
+            }
           }
-        }
-        return fired;
+          return fired;
+        },
       };
+    };
+
+    // The newest opinions wait on the demo accounts' desks (待我办理), so that everyone who
+    // signs in to the demo finds work: at the demo liaison officer's station, where the demo
+    // deputy serves, in the demo township; the handling unit's desk fills by itself.
+    const [liaisonStation] = await tx
+      .select({ id: stations.id, townshipId: stations.townshipId })
+      .from(stations)
+      .innerJoin(
+        stationLiaisons,
+        and(eq(stationLiaisons.tenantId, stations.tenantId), eq(stationLiaisons.stationId, stations.id)),
+      )
+      .where(and(eq(stations.tenantId, tenantId), eq(stationLiaisons.userId, actors.liaison!.userId ?? "")))
+      .orderBy(asc(stations.createdAt))
+      .limit(1);
+    const review = (summary: string): DeskStep => ["liaison", "SUBMIT_REVIEW", { summary }];
+    const handOver: DeskStep = ["liaison", "HAND_OVER", { issueScope: "individual" }];
+    const deskCases: { title: string; steps: DeskStep[] }[] = [
+      // Waits for the liaison officer to register it.
+      { title: "路灯不亮", steps: [] },
+      // Waits for the township to assign a handling unit.
+      { title: "小区雨污管道堵塞", steps: [review("雨污管道堵塞，需交办"), handOver] },
+      // Waits for the deputies' group at the station.
+      {
+        title: "学校门口缺少减速带",
+        steps: [review("多所学校反映同类问题"), ["liaison", "ESCALATE", { issueScope: "common" }]],
+      },
+      // Returned by the unit: waits for the county's ruling.
+      {
+        title: "老旧小区加装电梯",
+        steps: [
+          review("加装电梯意见"),
+          handOver,
+          ["admin", "ASSIGN", { handlingUnit: units.get("区住建局") }],
+          ["responder", "RETURN", { returnReason: "加装电梯补助属区财政局职能，请改派" }],
+        ],
+      },
+    ];
+
+    const randomCases = DEMO_CASE_COUNT - deskCases.length;
+    for (let index = 0; index < randomCases; index++) {
+      // Spread over ~180 days, a little denser lately; office hours in Asia/Shanghai (UTC+8).
+      const daysAgo = Math.floor(180 * (1 - Math.sqrt((index + next(0, 99) / 100) / randomCases)));
+      const dayStart = Math.floor((now + 8 * HOUR) / DAY) * DAY - 8 * HOUR - daysAgo * DAY;
+      let at = dayStart + (9 + next(0, 7)) * HOUR + next(0, 59) * 60_000;
+      if (at > now - HOUR) at = now - HOUR - next(1, 120) * 60_000;
+      const station = stationRows[(index * 7 + next(0, 2)) % stationRows.length]!;
+      const topic = TOPICS[next(0, TOPICS.length - 1)]!;
+      const title = topic.titles[next(0, topic.titles.length - 1)]!;
+      const { step, overrun } = await openDemoCase(station, topic, title, at, index);
 
       if (!(await step(next(2, 30), "liaison", "SUBMIT_REVIEW", { summary: title }))) continue;
       const path = next(0, 99);
@@ -208,6 +259,13 @@ export async function seedDemoCases(db: Database, tenantId: string, today = new 
         if (!(await step(next(72, 200), "responder", "REPLY", again))) continue;
         await step(next(6, 48), "citizen", "RATE", { satisfaction: "unsatisfied" });
       }
+    }
+
+    for (const [k, { title, steps }] of deskCases.entries()) {
+      const topic = TOPICS.find((t) => t.titles.includes(title))!;
+      const openedAt = now - (deskCases.length - k) * 3 * HOUR;
+      const { step } = await openDemoCase(liaisonStation ?? stationRows[0]!, topic, title, openedAt, randomCases + k);
+      for (const [actor, type, data] of steps) await step(0.25, actor, type, data);
     }
   });
 }

@@ -20,11 +20,17 @@ import { localDateOf } from "@rdlink/workflow/calendar/working-time";
 import { and, count, countDistinct, eq, isNotNull, max, min, type SQL, sum } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_COUNTY_CODE, seedDemo } from "./seed-demo";
+import { loadActor } from "../auth/load-actor";
+import { signIn } from "../auth/sign-in";
+import { listCases } from "../cases/list-cases";
+import { DEMO_COUNTY_CODE, DEMO_PASSWORD, type DemoSignIn, seedDemo } from "./seed-demo";
+
+const browser = { ip: "127.0.0.1", userAgent: "vitest" };
 
 describe.each(testDrivers())("the demo county on %s", (driver) => {
   let t: TestDatabase;
   let tenantId: string;
+  let demoUsers: DemoSignIn[];
   const inCounty = <T>(work: Parameters<typeof t.db.withTenant<T>>[1]) => t.db.withTenant(tenantId, work);
   const rows = async (table: PgTable, where?: SQL) =>
     (await inCounty((tx) => tx.select({ n: count() }).from(table).where(where)))[0]!.n;
@@ -32,7 +38,8 @@ describe.each(testDrivers())("the demo county on %s", (driver) => {
   beforeAll(async () => {
     t = await createTestDatabase(driver);
     const started = performance.now();
-    expect(await seedDemo(t.db)).toHaveLength(6);
+    demoUsers = (await seedDemo(t.db)) ?? [];
+    expect(demoUsers).toHaveLength(6);
     console.info(`seedDemo on ${driver}: ${Math.round(performance.now() - started)} ms`);
     const [tenant] = await t.db.withoutTenant((tx) =>
       tx.select().from(tenants).where(eq(tenants.divisionCode, DEMO_COUNTY_CODE)),
@@ -138,6 +145,17 @@ describe.each(testDrivers())("the demo county on %s", (driver) => {
       tx.select({ n: count() }).from(caseEvents).where(eq(caseEvents.type, "OVERDUE")),
     );
     expect(fired[0]!.n).toBe(n((r) => r.overdue));
+  });
+
+  it("gives every demo staff account work on its desk (待我办理)", async () => {
+    const desks: Record<string, number> = {};
+    for (const user of demoUsers.filter((u) => u.role !== "platform_operator")) {
+      const signedIn = await signIn(t.db, { username: user.username, password: DEMO_PASSWORD }, browser);
+      if (!signedIn.ok) throw new Error(`${user.username} cannot sign in`);
+      const { actor } = (await loadActor(t.db, signedIn.token))!;
+      desks[user.username] = (await inCounty((tx) => listCases(tx, { actor, ip: null }, { view: "mine" }))).total;
+    }
+    expect(Object.entries(desks).filter(([, onDesk]) => onDesk === 0)).toEqual([]);
   });
 
   it("seeds only once", async () => {
