@@ -183,8 +183,9 @@ async function seedCounty(db: Database, county: County) {
                  from generate_series(1, ${knobs.casesPerCounty - 1}) g),
            shaped as (
              select g.*,
-                    case when b < 55 then 'archived' when b < 60 then 'closed' when b < 65 then 'registered'
-                         when b < 68 then 'stationReview' when b < 70 then 'groupReview' when b < 71 then 'returnRuling'
+                    case when b < 55 then 'archived' when b < 60 then 'closed' when b < 63 then 'registered'
+                         when b < 65 then 'stationReview' when b < 66 then 'groupReview' when b < 70 then 'assignment'
+                         when b < 72 then 'acceptance' when b < 73 then 'returnRuling'
                          when b < 85 then 'handling' when b < 88 then 'supervised' when b < 94 then 'replied'
                          else 'revisit' end as state,
                     now() + make_interval(days => (g % 40)::int - 8, hours => (g % 24)::int) as due
@@ -201,13 +202,15 @@ async function seedCounty(db: Database, county: County) {
              (array[${sql.raw(TOPICS)}])[1 + (x.g / 7) % 10] || '的问题（第' || x.g || '件）',
              (array['黄','韦','覃','梁','陆','蒙','莫','李'])[1 + x.g % 8] || '先生',
              '139' || lpad(x.g::text, 8, '0'),
-             case when x.state in ('handling','supervised','replied','closed','archived','revisit') then u.id end,
+             case when x.state in ('acceptance','handling','supervised','replied','closed','archived','revisit') then u.id end,
              case x.state when 'registered' then 'station_liaison' when 'stationReview' then 'station_liaison'
-                          when 'groupReview' then 'deputy' when 'returnRuling' then 'county_admin'
+                          when 'groupReview' then 'deputy' when 'assignment' then 'township_operator'
+                          when 'acceptance' then 'handling_unit_responder' when 'returnRuling' then 'county_admin'
                           when 'handling' then 'handling_unit_responder' when 'supervised' then 'handling_unit_responder'
                           when 'replied' then 'citizen' when 'revisit' then 'deputy' end,
              case x.state when 'registered' then 'station' when 'stationReview' then 'station'
-                          when 'groupReview' then 'station' when 'returnRuling' then 'county'
+                          when 'groupReview' then 'station' when 'assignment' then 'township'
+                          when 'acceptance' then 'handlingUnit' when 'returnRuling' then 'county'
                           when 'handling' then 'handlingUnit' when 'supervised' then 'handlingUnit'
                           when 'replied' then 'submitter' when 'revisit' then 'station' end,
              case when x.state in ('archived','closed') then null
@@ -460,6 +463,7 @@ async function main() {
   console.log(
     `township operator of ${operator.township.name}: ${inScope!.all} cases in scope, ${inScope!.mine} on the township operator's desk`,
   );
+  if (inScope!.mine === 0) throw new Error("the township operator's desk is empty: /work would measure an empty page");
   const stationCodes = await psqlOn(name, [
     "select string_agg(t.division_code || '-' || s.code, ',') from stations s join tenants t on t.id = s.tenant_id",
   ]).then((out) => out.split(","));
