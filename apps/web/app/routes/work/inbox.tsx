@@ -205,10 +205,11 @@ export default function Inbox({ loaderData }: Route.ComponentProps) {
                   </Table.Th>
                 )}
                 <Table.Th>{t("work.case")}</Table.Th>
+                {/* Beside the title, so a phone shows it without scrolling the table sideways. */}
+                <Table.Th>{t("work.deadline")}</Table.Th>
                 <Table.Th>{t("work.state")}</Table.Th>
                 <Table.Th>{t("work.station")}</Table.Th>
                 <Table.Th>{t("work.handlingUnit")}</Table.Th>
-                <Table.Th>{t("work.deadline")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -232,6 +233,11 @@ export default function Inbox({ loaderData }: Route.ComponentProps) {
                       {row.category && ` · ${t(`cases.categories.${row.category as TCaseCategory}`)}`}
                     </Text>
                   </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={DEADLINE_COLOR[row.deadline]} data-deadline={row.deadline}>
+                      {row.deadline === "none" ? "—" : countdown(row.dueAt, t as never)}
+                    </Badge>
+                  </Table.Td>
                   <Table.Td>{localized(row.stateLabel)}</Table.Td>
                   <Table.Td data-testid="case-place">
                     {row.stationName ?? "—"}
@@ -240,11 +246,6 @@ export default function Inbox({ loaderData }: Route.ComponentProps) {
                     </Text>
                   </Table.Td>
                   <Table.Td data-testid="case-unit">{row.handlingUnitName ?? "—"}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={DEADLINE_COLOR[row.deadline]} data-deadline={row.deadline}>
-                      {row.deadline === "none" ? "—" : countdown(row.dueAt, t as never)}
-                    </Badge>
-                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
