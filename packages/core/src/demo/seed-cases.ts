@@ -172,16 +172,19 @@ export async function seedDemoCases(db: Database, tenantId: string, today = new 
     // The newest opinions wait on the demo accounts' desks (待我办理), so that everyone who
     // signs in to the demo finds work: at the demo liaison officer's station, where the demo
     // deputy serves, in the demo township; the handling unit's desk fills by itself.
-    const [liaisonStation] = await tx
-      .select({ id: stations.id, townshipId: stations.townshipId })
-      .from(stations)
-      .innerJoin(
-        stationLiaisons,
-        and(eq(stationLiaisons.tenantId, stations.tenantId), eq(stationLiaisons.stationId, stations.id)),
-      )
-      .where(and(eq(stations.tenantId, tenantId), eq(stationLiaisons.userId, actors.liaison!.userId ?? "")))
-      .orderBy(asc(stations.createdAt))
-      .limit(1);
+    const liaisonUserId = actors.liaison!.userId;
+    const [liaisonStation] = liaisonUserId
+      ? await tx
+          .select({ id: stations.id, townshipId: stations.townshipId })
+          .from(stations)
+          .innerJoin(
+            stationLiaisons,
+            and(eq(stationLiaisons.tenantId, stations.tenantId), eq(stationLiaisons.stationId, stations.id)),
+          )
+          .where(and(eq(stations.tenantId, tenantId), eq(stationLiaisons.userId, liaisonUserId)))
+          .orderBy(asc(stations.createdAt))
+          .limit(1)
+      : [];
     const review = (summary: string): DeskStep => ["liaison", "SUBMIT_REVIEW", { summary }];
     const handOver: DeskStep = ["liaison", "HAND_OVER", { issueScope: "individual" }];
     const deskCases: { title: string; steps: DeskStep[] }[] = [
