@@ -23,12 +23,16 @@
  * BENCH_STATIONS_PER_TOWNSHIP (5), BENCH_SECONDS (15, per inbox run), BENCH_CONNECTIONS (10),
  * BENCH_SUBMISSIONS (3000 pre-solved posts; the submission run lasts until they are all sent),
  * BENCH_PORT (4330), BENCH_KEEP (1: keep the database and print its name),
+ * BENCH_WEB_PROCESSES (1; more start that many app processes behind nginx, as infra/deploy
+ * runs them, and need nginx installed),
  * BENCH_MAX_SECONDS (1800, a watchdog over the whole run).
  * The last line of stdout is one JSON object.
  */
-import type { ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep, setImmediate as yieldToLoop } from "node:timers/promises";
 import type { Actor } from "@rdlink/auth";
@@ -60,6 +64,7 @@ const knobs = readKnobs({
   connections: intKnob("BENCH_CONNECTIONS", 10),
   submissions: intKnob("BENCH_SUBMISSIONS", 3000),
   port: intKnob("BENCH_PORT", 4330),
+  webProcesses: intKnob("BENCH_WEB_PROCESSES", 1),
   keep: flagKnob("BENCH_KEEP"),
   maxSeconds: intKnob("BENCH_MAX_SECONDS", 1800),
 });
@@ -318,25 +323,93 @@ async function solvePayloads(secret: string, count: number) {
 // ---------------------------------------------------------------------------------------
 // The app.
 
-async function startServer(databaseUrl: string, secret: string): Promise<ChildProcess> {
+/** The app as the benchmark reaches it on BASE, and the CPU time it has used so far. */
+type App = { cpuMs: () => number };
+
+async function startApp(databaseUrl: string, secret: string): Promise<App> {
+  if (knobs.webProcesses === 1) {
+    const server = await startWebProcess(databaseUrl, secret, knobs.port);
+    return { cpuMs: () => cpuMsOf(server) };
+  }
+  const ports = Array.from({ length: knobs.webProcesses }, (_, i) => knobs.port + 1 + i);
+  const servers: ChildProcess[] = [];
+  for (const port of ports) servers.push(await startWebProcess(databaseUrl, secret, port));
+  const proxy = await startProxy(ports);
+  return { cpuMs: () => [...servers, proxy].reduce((sum, p) => sum + cpuMsOf(p), 0) };
+}
+
+async function startWebProcess(databaseUrl: string, secret: string, port: number): Promise<ChildProcess> {
   // The database is migrated already; the app only connects, as the app role.
   const { server, stop } = await startBuiltApp(
-    BASE,
+    `http://127.0.0.1:${port}`,
     {
       DATABASE_URL: databaseUrl,
       SEED_DEMO: "false",
       WORKER_MODE: "external",
       INTAKE_SECRET: secret,
       HOST: "127.0.0.1",
-      PORT: String(knobs.port),
+      PORT: String(port),
     },
     { without: ["MIGRATE_DATABASE_URL"], portKnob: "BENCH_PORT", stderr: "inherit" },
   );
-  defer("stop the app", async () => {
+  defer(`stop the app on :${port}`, async () => {
     stop();
     await sleep(500);
   });
   return server;
+}
+
+/**
+ * nginx on BASE in front of the web processes, configured as infra/deploy's proxy, except
+ * that it passes on the benchmark's X-Forwarded-For: the benchmark plays the outer proxy.
+ */
+async function startProxy(ports: number[]): Promise<ChildProcess> {
+  if (spawnSync("nginx", ["-v"]).status !== 0) {
+    throw new Error("BENCH_WEB_PROCESSES > 1 runs the app behind nginx: install it (apt-get install nginx)");
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), "rdlink-bench-nginx-"));
+  writeFileSync(
+    path.join(dir, "nginx.conf"),
+    `daemon off;
+pid ${dir}/nginx.pid;
+error_log stderr;
+worker_processes 1;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${dir};
+  proxy_temp_path ${dir};
+  upstream rdlink_web {
+    ${ports.map((port) => `server 127.0.0.1:${port};`).join(" ")}
+    keepalive 16;
+  }
+  server {
+    listen 127.0.0.1:${knobs.port};
+    client_max_body_size 64m;
+    location / {
+      proxy_pass http://rdlink_web;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-For $http_x_forwarded_for;
+    }
+  }
+}
+`,
+  );
+  const proxy = spawn("nginx", ["-p", dir, "-c", path.join(dir, "nginx.conf")], { stdio: "inherit" });
+  defer("stop nginx", async () => {
+    proxy.kill("SIGQUIT");
+    await sleep(500);
+    rmSync(dir, { recursive: true, force: true });
+  });
+  for (let i = 0; i < 40; i++) {
+    if (proxy.exitCode !== null) throw new Error("nginx stopped (its errors are above)");
+    const answered = await fetch(`${BASE}/sign-in`).catch(() => null);
+    if (answered?.ok) return proxy;
+    await sleep(250);
+  }
+  throw new Error("nginx did not answer within 10 s");
 }
 
 /** The app's process (tsx starts node as its child): its CPU time in ms, from /proc. */
@@ -391,12 +464,12 @@ type Measured = {
   benchCpuMsPerRequest: number;
 };
 
-async function measure(server: ChildProcess, name: string, options: autocannon.Options): Promise<Measured> {
-  const cpuBefore = cpuMsOf(server);
+async function measure(app: App, name: string, options: autocannon.Options): Promise<Measured> {
+  const cpuBefore = app.cpuMs();
   const pgBefore = postgresCpuMs();
   const benchBefore = process.cpuUsage();
   const result = await autocannon({ connections: knobs.connections, ...options });
-  const cpu = cpuMsOf(server) - cpuBefore;
+  const cpu = app.cpuMs() - cpuBefore;
   const pgCpu = postgresCpuMs() - pgBefore;
   const benchCpu = process.cpuUsage(benchBefore);
   const requests = result.requests.total;
@@ -472,7 +545,7 @@ async function main() {
   const payloads = await solving;
   console.log(`  ${payloads.length} solved (${((performance.now() - solveWait) / 1000).toFixed(1)} s after seeding)`);
 
-  const server = await startServer(scratch.urlAs(APP_ROLE), secret);
+  const app = await startApp(scratch.urlAs(APP_ROLE), secret);
   const headers = { cookie: operator.cookie };
   // Warm-up: the first requests load the route modules and the workflow version cache.
   for (const url of ["/work", "/work.data", "/work?view=all"]) {
@@ -489,7 +562,7 @@ async function main() {
     ["inbox /work?view=all (page)", "/work?view=all"],
     ["inbox /work.data?view=all", "/work.data?view=all"],
   ] as const) {
-    const m = await measure(server, label, { url: `${BASE}${url}`, headers, duration: knobs.seconds });
+    const m = await measure(app, label, { url: `${BASE}${url}`, headers, duration: knobs.seconds });
     inbox.push(m);
     if (m.non2xx + m.errors > m.requests / 2) throw new Error(`${label}: ${m.non2xx} non-2xx, ${m.errors} errors`);
   }
@@ -499,7 +572,7 @@ async function main() {
   let accepted = 0;
   const refused = new Map<string, number>();
   const countsBefore = await psqlOn(name, ["select count(*) from cases where channel = 'qr'"]).then(Number);
-  const submit = await measure(server, "submit POST /s/<code>.data", {
+  const submit = await measure(app, "submit POST /s/<code>.data", {
     url: BASE,
     amount: payloads.length,
     requests: [
@@ -554,7 +627,8 @@ async function main() {
   }
   console.log(
     `submissions: ${accepted} answered with a tracking code, ${created} cases created, ${submitPerS.toFixed(0)}/s; ` +
-      `${knobs.connections} connections; p95 interpolated between autocannon's p90 and p97.5; load average ${loadAverage()}`,
+      `${knobs.connections} connections; ${knobs.webProcesses} web process(es)${knobs.webProcesses > 1 ? " behind nginx (its CPU counted as app)" : ""}; ` +
+      `p95 interpolated between autocannon's p90 and p97.5; load average ${loadAverage()}`,
   );
   if (created < payloads.length / 2) throw new Error(`only ${created} of ${payloads.length} submissions made a case`);
   const [page] = inbox;
@@ -562,6 +636,7 @@ async function main() {
   console.log(
     JSON.stringify({
       cases: caseCount,
+      web_processes: knobs.webProcesses,
       seed_s: round(seedS),
       inbox_p50_ms: round(page!.p50),
       inbox_p95_ms: round(page!.p95),
