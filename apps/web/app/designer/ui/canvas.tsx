@@ -35,8 +35,11 @@ const DELETE_KEYS = ["Delete", "Backspace"];
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
 const PRO_OPTIONS = { hideAttribution: true };
 const MINIMAP_STYLE = { width: 150, height: 100 };
-/** Below this zoom edge labels are hidden (see canvas.css). */
+/** Below these zooms, edge labels and then the states' details are hidden (see canvas.css). */
 const LABEL_MIN_ZOOM = 0.6;
+const DETAIL_MIN_ZOOM = 0.45;
+const zoomClass = (zoom: number) =>
+  zoom < DETAIL_MIN_ZOOM ? "designer-zoomed-out designer-far-out" : zoom < LABEL_MIN_ZOOM ? "designer-zoomed-out" : "";
 
 export function Canvas(props: {
   doc: DesignerDocument;
@@ -60,7 +63,7 @@ export function Canvas(props: {
   const derivedEdges = useMemo(() => buildEdges(doc, problems, diff), [doc, problems, diff]);
   const [nodes, setNodes] = useState<StateNode[]>(derivedNodes);
   const [edges, setEdges] = useState<Edge[]>(derivedEdges);
-  const [zoomedOut, setZoomedOut] = useState(false);
+  const [zoomClassName, setZoomClassName] = useState("");
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
 
@@ -109,8 +112,8 @@ export function Canvas(props: {
       },
       onDelete: ({ nodes: n, edges: e }: { nodes: StateNode[]; edges: Edge[] }) =>
         onDelete({ nodes: n.map((x) => x.id), edges: e.map((x) => x.id) }),
-      onMoveEnd: (_event: unknown, viewport: { zoom: number }) => setZoomedOut(viewport.zoom < LABEL_MIN_ZOOM),
-      onInit: (flow: { getZoom: () => number }) => setZoomedOut(flow.getZoom() < LABEL_MIN_ZOOM),
+      onMoveEnd: (_event: unknown, viewport: { zoom: number }) => setZoomClassName(zoomClass(viewport.zoom)),
+      onInit: (flow: { getZoom: () => number }) => setZoomClassName(zoomClass(flow.getZoom())),
     }),
     [onSelectionChange, onMoved, onConnect, onDelete],
   );
@@ -123,7 +126,7 @@ export function Canvas(props: {
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       {...handlers}
-      className={zoomedOut ? "designer-zoomed-out" : undefined}
+      className={zoomClassName}
       nodesDraggable={!readOnly}
       nodesConnectable={!readOnly}
       deleteKeyCode={readOnly ? null : DELETE_KEYS}

@@ -78,22 +78,25 @@ export const StateNodeView = memo(function StateNodeView({ data, selected }: Nod
           </Badge>
         )}
       </Group>
-      <Text size="xs" c="dimmed" truncate>
-        {tr(`designer.kinds.${state.kind}`)}
-        {state.assignee ? ` · ${tr(`designer.actorRoles.${state.assignee.role}`)}` : ""}
-      </Text>
-      <Group gap={4} wrap="nowrap">
-        {deadline && (
-          <Text size="xs" c="dimmed" truncate>
-            <IconClock size={10} /> {deadline.duration.amount} {tr(`designer.units.${deadline.duration.unit}`)}
-          </Text>
-        )}
-        {change && (
-          <Badge size="xs" variant="light" color={CHANGE_COLOR[change]}>
-            {tr(`designer.diff.${change}`)}
-          </Badge>
-        )}
-      </Group>
+      {/* Hidden when zoomed out (canvas.css): too small to read, and fewer boxes to paint. */}
+      <div className="state-node-details">
+        <Text size="xs" c="dimmed" truncate>
+          {tr(`designer.kinds.${state.kind}`)}
+          {state.assignee ? ` · ${tr(`designer.actorRoles.${state.assignee.role}`)}` : ""}
+        </Text>
+        <Group gap={4} wrap="nowrap">
+          {deadline && (
+            <Text size="xs" c="dimmed" truncate>
+              <IconClock size={10} /> {deadline.duration.amount} {tr(`designer.units.${deadline.duration.unit}`)}
+            </Text>
+          )}
+          {change && (
+            <Badge size="xs" variant="light" color={CHANGE_COLOR[change]}>
+              {tr(`designer.diff.${change}`)}
+            </Badge>
+          )}
+        </Group>
+      </div>
       {state.kind !== "final" && <Handle type="source" position={Position.Right} />}
     </div>
   );
