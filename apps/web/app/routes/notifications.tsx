@@ -5,11 +5,12 @@ import { openNotification } from "@rdlink/core/notifications/open-notification";
 import { getDatabase } from "@rdlink/db";
 import { IconChecks } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Link, redirect, useFetcher, useSearchParams } from "react-router";
+import { Link, redirect, useFetcher } from "react-router";
 import { ListPagination } from "~/components/list-pagination";
 import { PageHeader } from "~/components/page-header";
 import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
 import { requireCountyUser } from "~/lib/auth.server";
+import { useListFilters } from "~/lib/list-filters";
 import { notificationText } from "~/lib/notification-text";
 import type { Route } from "./+types/notifications";
 
@@ -99,7 +100,7 @@ function NotificationItem({ row }: { row: Row }) {
 
 export default function Notifications({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, setFilter } = useListFilters();
   const markAll = useFetcher<typeof action>();
   const { rows, total, unread, page, pageSize } = loaderData;
   return (
@@ -130,14 +131,7 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
         <Switch
           label={t("notifications.unreadOnly")}
           checked={params.get("unread") === "1"}
-          onChange={(event) =>
-            setParams((current) => {
-              if (event.currentTarget.checked) current.set("unread", "1");
-              else current.delete("unread");
-              current.delete("page");
-              return current;
-            })
-          }
+          onChange={(event) => setFilter("unread")(event.currentTarget.checked ? "1" : null)}
         />
       </Group>
       <Stack gap="xs" data-testid="notifications">

@@ -3,11 +3,11 @@ import { listAuditLog } from "@rdlink/core/audit/list-audit-log";
 import { getDatabase } from "@rdlink/db";
 import { resources, type Translation } from "@rdlink/i18n";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
 import { ListPagination } from "~/components/list-pagination";
 import { PageHeader } from "~/components/page-header";
 import { loadOr404 } from "~/lib/actions.server";
 import { requireCountyUser } from "~/lib/auth.server";
+import { useListFilters } from "~/lib/list-filters";
 import type { Route } from "./+types/audit";
 
 /** The filter's groups of actions: those the translations name (a test keeps them complete). */
@@ -23,15 +23,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export default function Audit({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const tr = t as (key: string, options: { defaultValue: string }) => string;
-  const [params, setParams] = useSearchParams();
+  const { params, setFilter } = useListFilters();
   const { rows, total, page, pageSize } = loaderData;
-  const update = (key: string, value: string | null) =>
-    setParams((current) => {
-      if (value) current.set(key, value);
-      else current.delete(key);
-      current.delete("page");
-      return current;
-    });
   return (
     <>
       <PageHeader title={t("county.auditTitle")} intro={t("county.auditIntro")} />
@@ -42,7 +35,7 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
           ...GROUPS.map((group) => ({ value: `${group}.`, label: t(`auditGroups.${group}`) })),
         ]}
         value={params.get("action") ?? ""}
-        onChange={(value) => update("action", value)}
+        onChange={setFilter("action")}
         maw={240}
         mb="md"
       />

@@ -20,6 +20,7 @@ import { requireCountyUser } from "~/lib/auth.server";
 import { useCloseOnSuccess } from "~/lib/close-on-success";
 import { useFormErrors } from "~/lib/form-errors";
 import { groupedOptions } from "~/lib/grouped-options";
+import { useListFilters } from "~/lib/list-filters";
 import { pickedIds } from "~/lib/picker-values";
 import type { Route } from "./+types/grids";
 
@@ -146,7 +147,7 @@ function ManageGridModal({ grid, onClose }: { grid: Grid; onClose: () => void })
 
 export default function Grids({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, setFilter } = useListFilters();
   const submit = useSubmit();
   const { rows, total, page, pageSize, communities, canManage } = loaderData;
   const [creating, setCreating] = useState(false);
@@ -156,14 +157,6 @@ export default function Grids({ loaderData }: Route.ComponentProps) {
     label,
   }));
   const township = params.get("township");
-  const choose = (key: string) => (value: string | null) =>
-    setParams((current) => {
-      if (value) current.set(key, value);
-      else current.delete(key);
-      if (key === "township") current.delete("community");
-      current.delete("page");
-      return current;
-    });
   return (
     <>
       <PageHeader
@@ -194,7 +187,7 @@ export default function Grids({ loaderData }: Route.ComponentProps) {
               placeholder={t("grids.allTownships")}
               data={townships}
               value={township}
-              onChange={choose("township")}
+              onChange={setFilter("township", ["community"])}
               searchable
               clearable
               w={180}
@@ -206,7 +199,7 @@ export default function Grids({ loaderData }: Route.ComponentProps) {
             placeholder={t("grids.allCommunities")}
             data={communityOptions(communities.filter((c) => !township || c.townshipId === township))}
             value={params.get("community")}
-            onChange={choose("community")}
+            onChange={setFilter("community")}
             searchable
             clearable
             w={200}

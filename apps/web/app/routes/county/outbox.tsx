@@ -4,12 +4,13 @@ import { retryOutboxMessage } from "@rdlink/core/outbox/retry-outbox-message";
 import { getDatabase } from "@rdlink/db";
 import { IconRefresh } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Link, useFetcher, useSearchParams } from "react-router";
+import { Link, useFetcher } from "react-router";
 import { ListPagination } from "~/components/list-pagination";
 import { PageHeader } from "~/components/page-header";
 import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
 import { requireCountyUser } from "~/lib/auth.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { useListFilters } from "~/lib/list-filters";
 import { notificationText } from "~/lib/notification-text";
 import type { Route } from "./+types/outbox";
 
@@ -61,7 +62,7 @@ function RetryButton({ id }: { id: string }) {
 export default function Outbox({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const tr = t as (key: string, options?: { defaultValue: string }) => string;
-  const [, setParams] = useSearchParams();
+  const { setFilter } = useListFilters();
   const { rows, counts, status, total, page, pageSize } = loaderData;
   const when = (at: string | Date) => new Date(at).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai" });
   const all = counts.pending + counts.delivered + counts.failed;
@@ -72,14 +73,7 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
         mb="md"
         aria-label={t("outbox.filter")}
         value={status ?? ""}
-        onChange={(value) =>
-          setParams((current) => {
-            if (value) current.set("status", value);
-            else current.delete("status");
-            current.delete("page");
-            return current;
-          })
-        }
+        onChange={setFilter("status")}
         data={[
           { value: "", label: `${t("outbox.all")} ${all}` },
           ...(["pending", "delivered", "failed"] as const).map((s) => ({
