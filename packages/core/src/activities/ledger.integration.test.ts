@@ -20,8 +20,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UploadError } from "../files/store-image";
 import { MAX_UPLOAD_BYTES } from "../files/upload-policy";
 import { NotFoundError, type ValidationError } from "../shared/errors";
-import { onboardCounty } from "../tenants/onboard-county";
-import { countyAdminOf, createOperator, realMemberOf } from "../testing/actors";
+import { type countyAdminOf, realMemberOf } from "../testing/actors";
+import { onboardTestCounty } from "../testing/counties";
 import { mobileNumbersIn } from "../testing/phones";
 import { deleteActivity } from "./delete-activity";
 import { editActivity } from "./edit-activity";
@@ -71,13 +71,9 @@ describe.each(testDrivers())("the activity ledger on %s", (driver) => {
   beforeAll(async () => {
     t = await createTestDatabase(driver);
     directory = fs.mkdtempSync(path.join(os.tmpdir(), "rdlink-ledger-"));
-    const operator = { actor: await createOperator(t.db), ip: null };
-    ({ tenantId } = await onboardCounty(t.db, operator, {
-      divisionCode: "450107",
-      adminUsername: "xxt-admin",
-      adminDisplayName: "管理员",
-    }));
-    admin = { actor: countyAdminOf(tenantId, operator.actor.userId), ip: "10.7.7.7" };
+    const county = await onboardTestCounty(t.db);
+    tenantId = county.tenantId;
+    admin = { actor: county.admin, ip: "10.7.7.7" };
     const rows = await inCounty((tx) => tx.select().from(townships));
     const jinling = rows.find((r) => r.name === "金陵镇")!.id;
     const shuangding = rows.find((r) => r.name === "双定镇")!.id;

@@ -22,8 +22,8 @@ describe.each(testDrivers())("API keys on %s", (driver) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(driver);
-    tenantA = await onboardTestCounty(t.db, "450107");
-    tenantB = await onboardTestCounty(t.db, "450103");
+    tenantA = (await onboardTestCounty(t.db, "450107")).tenantId;
+    tenantB = (await onboardTestCounty(t.db, "450103")).tenantId;
     adminA = { actor: await realMemberOf(t.db, tenantA, "county_admin"), ip: "203.0.113.1" };
     adminB = { actor: await realMemberOf(t.db, tenantB, "county_admin"), ip: null };
   });

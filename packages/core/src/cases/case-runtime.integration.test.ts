@@ -25,7 +25,7 @@ import { startCase } from "./start-case";
 const MONDAY_BEFORE_NATIONAL_DAY = new Date("2026-09-28T02:00:00Z");
 
 async function county(t: TestDatabase, divisionCode = "450107") {
-  const tenantId = await onboardTestCounty(t.db, divisionCode);
+  const tenantId = (await onboardTestCounty(t.db, divisionCode)).tenantId;
   const { townshipId, unitId } = await t.db.withTenant(tenantId, async (tx) => {
     const [township] = await tx.select({ id: townships.id }).from(townships).limit(1);
     const [unit] = await tx.insert(handlingUnits).values({ name: "区住建局" }).returning({ id: handlingUnits.id });

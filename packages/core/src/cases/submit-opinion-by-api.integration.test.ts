@@ -21,8 +21,8 @@ describe.each(testDrivers())("opinions through the API on %s", (driver) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(driver);
-    tenantId = await onboardTestCounty(t.db, "450107");
-    otherTenant = await onboardTestCounty(t.db, "450103");
+    tenantId = (await onboardTestCounty(t.db, "450107")).tenantId;
+    otherTenant = (await onboardTestCounty(t.db, "450103")).tenantId;
     await t.db.withTenant(tenantId, async (tx) => {
       const found = await tx.select({ id: townships.id }).from(townships).limit(2);
       town.push(...found.map((x) => x.id));

@@ -4,8 +4,8 @@ import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStation } from "../stations/create-station";
-import { onboardCounty } from "../tenants/onboard-county";
-import { createOperator, memberOf, realMemberOf } from "../testing/actors";
+import { memberOf, realMemberOf } from "../testing/actors";
+import { onboardTestCounty } from "../testing/counties";
 import { exportDeputies } from "./export-deputies";
 import { importDeputies } from "./import-deputies";
 import { parseDeputySheet } from "./sheet";
@@ -36,12 +36,7 @@ describe.each(testDrivers())("importing and exporting deputies on %s", (driver) 
 
   beforeAll(async () => {
     t = await createTestDatabase(driver);
-    const operator = { actor: await createOperator(t.db), ip: null };
-    ({ tenantId } = await onboardCounty(t.db, operator, {
-      divisionCode: "450107",
-      adminUsername: "xxt-admin",
-      adminDisplayName: "管理员",
-    }));
+    ({ tenantId } = await onboardTestCounty(t.db));
     townshipNames = (await t.db.withTenant(tenantId, (tx) => tx.select().from(townships))).map((x) => x.name);
     const liaison = await realMemberOf(t.db, tenantId, "station_liaison");
     await t.db.withTenant(tenantId, async (tx) => {

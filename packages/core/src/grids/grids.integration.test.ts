@@ -8,8 +8,8 @@ import { renameCommunity } from "../communities/rename-community";
 import { setCommunityArchived } from "../communities/set-community-archived";
 import { searchDeputyOptions } from "../deputies/search-deputy-options";
 import { ConflictError, NotFoundError, ValidationError } from "../shared/errors";
-import { onboardCounty } from "../tenants/onboard-county";
-import { countyAdminOf, createOperator, memberOf } from "../testing/actors";
+import { type countyAdminOf, memberOf } from "../testing/actors";
+import { onboardTestCounty } from "../testing/counties";
 import { createGrid } from "./create-grid";
 import { deleteGrid } from "./delete-grid";
 import { listGrids } from "./list-grids";
@@ -33,13 +33,7 @@ describe.each(testDrivers())("communities and grids on %s", (driver) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(driver);
-    const operator = { actor: await createOperator(t.db), ip: null };
-    ({ tenantId } = await onboardCounty(t.db, operator, {
-      divisionCode: "450107",
-      adminUsername: "xxt-admin",
-      adminDisplayName: "管理员",
-    }));
-    admin = countyAdminOf(tenantId, operator.actor.userId);
+    ({ tenantId, admin } = await onboardTestCounty(t.db));
     const rows = await inCounty((tx) => tx.select().from(townships));
     jinling = rows.find((r) => r.name === "金陵镇")!.id;
     shuangding = rows.find((r) => r.name === "双定镇")!.id;

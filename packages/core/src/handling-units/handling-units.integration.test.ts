@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acceptInvitation } from "../auth/accept-invitation";
 import { loadActor } from "../auth/load-actor";
 import { ConflictError, NotFoundError, ValidationError } from "../shared/errors";
-import { onboardCounty } from "../tenants/onboard-county";
-import { countyAdminOf, createOperator, memberOf } from "../testing/actors";
+import { countyAdminOf, memberOf } from "../testing/actors";
+import { onboardTestCounty } from "../testing/counties";
 import { mobileNumbersIn } from "../testing/phones";
 import { inviteUser } from "../users/invite-user";
 import { listUsers } from "../users/list-users";
@@ -32,18 +32,8 @@ describe.each(testDrivers())("handling units on %s", (driver) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(driver);
-    const operator = { actor: await createOperator(t.db), ip: null };
-    ({ tenantId } = await onboardCounty(t.db, operator, {
-      divisionCode: "450107",
-      adminUsername: "xxt-admin",
-      adminDisplayName: "管理员",
-    }));
-    ({ tenantId: otherTenantId } = await onboardCounty(t.db, operator, {
-      divisionCode: "450103",
-      adminUsername: "qx-admin",
-      adminDisplayName: "管理员",
-    }));
-    admin = countyAdminOf(tenantId, operator.actor.userId);
+    ({ tenantId, admin } = await onboardTestCounty(t.db));
+    ({ tenantId: otherTenantId } = await onboardTestCounty(t.db, "450103"));
   });
   afterAll(() => t.drop());
 

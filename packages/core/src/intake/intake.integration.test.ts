@@ -42,7 +42,7 @@ describe.each(testDrivers())("public intake on %s", (driver) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(driver);
-    tenantId = await onboardTestCounty(t.db, "450107");
+    tenantId = (await onboardTestCounty(t.db, "450107")).tenantId;
     await t.db.withTenant(tenantId, async (tx) => {
       const found = await tx.select({ id: townships.id }).from(townships).limit(2);
       town.push(...found.map((x) => x.id));

@@ -96,7 +96,7 @@ describe.each(testDrivers())("in-app notifications on %s", (driver) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(driver);
-    tenantId = await onboardTestCounty(t.db, "450107");
+    tenantId = (await onboardTestCounty(t.db, "450107")).tenantId;
     await inCounty(async (tx) => {
       const [a, b] = await tx
         .select()

@@ -23,8 +23,8 @@ import { listStationTypes } from "../station-types/list-station-types";
 import { setStationTypeArchived } from "../station-types/set-station-type-archived";
 import { setStationTypeFields } from "../station-types/set-station-type-fields";
 import { updateStationType } from "../station-types/update-station-type";
-import { onboardCounty } from "../tenants/onboard-county";
-import { createOperator, memberOf, realMemberOf } from "../testing/actors";
+import { memberOf, realMemberOf } from "../testing/actors";
+import { onboardTestCounty } from "../testing/counties";
 import { inviteUser } from "../users/invite-user";
 import { createStation } from "./create-station";
 import { getStation } from "./get-station";
@@ -64,16 +64,12 @@ describe.each(testDrivers())("station types, standards, stations and posts on %s
   beforeAll(async () => {
     t = await createTestDatabase(driver);
     filesDir = fs.mkdtempSync(path.join(os.tmpdir(), "rdlink-station-files-"));
-    const operator = { actor: await createOperator(t.db), ip: null };
-    ({ tenantId } = await onboardCounty(t.db, operator, {
-      divisionCode: "450107",
-      adminUsername: "xxt-admin",
-      adminDisplayName: "管理员",
-    }));
+    const county = await onboardTestCounty(t.db);
+    tenantId = county.tenantId;
     const rows = await inCounty((tx) => tx.select().from(townships));
     jinling = rows.find((r) => r.name === "金陵镇")!.id;
     shuangding = rows.find((r) => r.name === "双定镇")!.id;
-    const realAdmin = { actor: { ...memberOf(tenantId, "county_admin"), userId: operator.actor.userId }, ip: null };
+    const realAdmin = { actor: county.admin, ip: null };
     const invite = (username: string, townshipId: string) =>
       inCounty((tx) =>
         inviteUser(tx, realAdmin, {

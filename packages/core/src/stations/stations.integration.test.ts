@@ -6,8 +6,8 @@ import { claimPost } from "../posts/claim-post";
 import { decideClaim } from "../posts/decide-claim";
 import { NotFoundError, ValidationError } from "../shared/errors";
 import { setStationTypeFields } from "../station-types/set-station-type-fields";
-import { onboardCounty } from "../tenants/onboard-county";
-import { createOperator, memberOf, realMemberOf } from "../testing/actors";
+import { memberOf, realMemberOf } from "../testing/actors";
+import { onboardTestCounty } from "../testing/counties";
 import { inviteUser } from "../users/invite-user";
 import { createStation } from "./create-station";
 import { getStation } from "./get-station";
@@ -30,16 +30,12 @@ describe.each(testDrivers())("stations and duty posts on %s", (driver) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(driver);
-    const operator = { actor: await createOperator(t.db), ip: null };
-    ({ tenantId } = await onboardCounty(t.db, operator, {
-      divisionCode: "450107",
-      adminUsername: "xxt-admin",
-      adminDisplayName: "管理员",
-    }));
+    const county = await onboardTestCounty(t.db);
+    tenantId = county.tenantId;
     const rows = await inCounty((tx) => tx.select().from(townships));
     jinling = rows.find((r) => r.name === "金陵镇")!.id;
     shuangding = rows.find((r) => r.name === "双定镇")!.id;
-    const realAdmin = { actor: { ...memberOf(tenantId, "county_admin"), userId: operator.actor.userId }, ip: null };
+    const realAdmin = { actor: county.admin, ip: null };
     ({ userId: liaisonId } = await inCounty((tx) =>
       inviteUser(tx, realAdmin, {
         username: "jl-liaison",

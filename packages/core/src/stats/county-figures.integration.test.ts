@@ -5,8 +5,8 @@ import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NotFoundError, ValidationError } from "../shared/errors";
-import { onboardCounty } from "../tenants/onboard-county";
-import { countyAdminOf, createOperator, memberOf } from "../testing/actors";
+import { type countyAdminOf, memberOf } from "../testing/actors";
+import { onboardTestCounty } from "../testing/counties";
 import { exportCountyFigures } from "./export-county-figures";
 import { getCountyFigures } from "./get-county-figures";
 
@@ -43,13 +43,9 @@ describe.each(testDrivers())("county figures on %s", (driver) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(driver);
-    const operator = { actor: await createOperator(t.db), ip: null };
-    ({ tenantId } = await onboardCounty(t.db, operator, {
-      divisionCode: "450107",
-      adminUsername: "xxt-admin",
-      adminDisplayName: "管理员",
-    }));
-    admin = { actor: countyAdminOf(tenantId, operator.actor.userId), ip: null };
+    const county = await onboardTestCounty(t.db);
+    tenantId = county.tenantId;
+    admin = { actor: county.admin, ip: null };
     await inCounty(async (tx) => {
       const rows = await tx.select().from(townships);
       ids.jinling = rows.find((r) => r.name === "金陵镇")!.id;

@@ -1,17 +1,24 @@
+import type { Actor } from "@rdlink/auth";
 import type { Database } from "@rdlink/db";
 import { onboardCounty } from "../tenants/onboard-county";
-import { createOperator } from "./actors";
+import { countyAdminOf, createOperator } from "./actors";
+
+export type TestCounty = {
+  tenantId: string;
+  /** A county admin backed by a real users row (the operator's), for use cases that record who acted. */
+  admin: Actor;
+};
 
 /**
  * A county onboarded for a test by a platform operator of its own (so that several can be
- * made in one database), with its template, townships and first admin: its tenant id.
+ * made in one database), with its template, townships and first admin.
  */
-export async function onboardTestCounty(db: Database, divisionCode = "450107"): Promise<string> {
+export async function onboardTestCounty(db: Database, divisionCode = "450107"): Promise<TestCounty> {
   const operator = { actor: await createOperator(db, `op-${divisionCode}`), ip: null };
   const { tenantId } = await onboardCounty(db, operator, {
     divisionCode,
     adminUsername: `admin-${divisionCode}`,
     adminDisplayName: "管理员",
   });
-  return tenantId;
+  return { tenantId, admin: countyAdminOf(tenantId, operator.actor.userId) };
 }

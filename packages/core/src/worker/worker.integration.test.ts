@@ -15,7 +15,7 @@ describe.each(testDrivers())("the worker on %s", (driver) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(driver);
-    tenantId = await onboardTestCounty(t.db, "450107");
+    tenantId = (await onboardTestCounty(t.db, "450107")).tenantId;
   });
   afterAll(() => t.drop());
 

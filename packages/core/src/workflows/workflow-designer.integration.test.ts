@@ -5,8 +5,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCase } from "../cases/start-case";
 import { ConflictError, ValidationError } from "../shared/errors";
-import { onboardCounty } from "../tenants/onboard-county";
-import { createOperator, memberOf, realMemberOf } from "../testing/actors";
+import { memberOf, realMemberOf } from "../testing/actors";
+import { onboardTestCounty } from "../testing/counties";
 import { createWorkflow } from "./create-workflow";
 import { getWorkflow } from "./get-workflow";
 import { importWorkflowDefinition } from "./import-workflow-definition";
@@ -22,12 +22,7 @@ describe.each(testDrivers())("the designer's use cases on %s", (driver) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(driver);
-    const operator = { actor: await createOperator(t.db), ip: null };
-    ({ tenantId } = await onboardCounty(t.db, operator, {
-      divisionCode: "320582",
-      adminUsername: "zjg-admin",
-      adminDisplayName: "管理员",
-    }));
+    ({ tenantId } = await onboardTestCounty(t.db, "320582"));
     admin = { actor: await realMemberOf(t.db, tenantId, "county_admin"), ip: null };
     otherAdmin = { actor: await realMemberOf(t.db, tenantId, "county_admin"), ip: null };
   });

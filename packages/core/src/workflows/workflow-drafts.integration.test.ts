@@ -3,8 +3,8 @@ import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/t
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConflictError, ValidationError } from "../shared/errors";
-import { onboardCounty } from "../tenants/onboard-county";
-import { createOperator, memberOf } from "../testing/actors";
+import { memberOf } from "../testing/actors";
+import { onboardTestCounty } from "../testing/counties";
 import { publishWorkflow } from "./publish-workflow";
 import { saveWorkflowDraft } from "./save-workflow-draft";
 
@@ -17,13 +17,9 @@ describe.each(testDrivers())("workflow drafts and versions on %s", (driver) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(driver);
-    const operator = { actor: await createOperator(t.db), ip: null };
-    userId = operator.actor.userId; // a real user: drafts record who saved them
-    ({ tenantId } = await onboardCounty(t.db, operator, {
-      divisionCode: "320582",
-      adminUsername: "zjg-admin",
-      adminDisplayName: "管理员",
-    }));
+    const county = await onboardTestCounty(t.db, "320582");
+    tenantId = county.tenantId;
+    userId = county.admin.userId; // a real user: drafts record who saved them
     const [row] = await t.db.withTenant(tenantId, (tx) =>
       tx.select().from(workflows).where(eq(workflows.key, "disputeMediation")),
     );
