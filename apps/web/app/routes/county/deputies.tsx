@@ -1,13 +1,14 @@
-import { Anchor, Button, Group, Menu, Paper, Select, Table, Text, TextInput } from "@mantine/core";
+import { Anchor, Button, Group, Menu, Paper, Select, Table, Text } from "@mantine/core";
 import { can } from "@rdlink/auth";
 import { listDeputies } from "@rdlink/core/deputies/list-deputies";
 import { revealDeputyPhone } from "@rdlink/core/deputies/reveal-deputy-phone";
 import { listTownships } from "@rdlink/core/townships/list-townships";
 import { getDatabase } from "@rdlink/db";
-import { IconChevronDown, IconFileImport, IconPlus, IconSearch } from "@tabler/icons-react";
+import { IconChevronDown, IconFileImport, IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useSubmit } from "react-router";
 import { ListPagination } from "~/components/list-pagination";
+import { ListSearch, ListTotal } from "~/components/list-search";
 import { PageHeader } from "~/components/page-header";
 import { RevealPhone } from "~/components/reveal-phone";
 import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
@@ -102,14 +103,7 @@ export default function Deputies({ loaderData }: Route.ComponentProps) {
       />
       <Form method="get" onChange={(event) => submit(event.currentTarget)}>
         <Group mb="md">
-          <TextInput
-            name="q"
-            defaultValue={params.get("q") ?? ""}
-            placeholder={t("common.searchPlaceholder")}
-            leftSection={<IconSearch size={16} />}
-            aria-label={t("common.search")}
-            w={260}
-          />
+          <ListSearch w={260} />
           <Select
             name="level"
             aria-label={t("deputies.level")}
@@ -133,9 +127,7 @@ export default function Deputies({ loaderData }: Route.ComponentProps) {
               w={180}
             />
           )}
-          <Text c="dimmed" size="sm">
-            {t("common.total", { count: total })}
-          </Text>
+          <ListTotal total={total} />
         </Group>
       </Form>
       <Paper withBorder>

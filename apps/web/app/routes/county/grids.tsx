@@ -7,13 +7,14 @@ import { listGrids } from "@rdlink/core/grids/list-grids";
 import { renameGrid } from "@rdlink/core/grids/rename-grid";
 import { setGridDeputies } from "@rdlink/core/grids/set-grid-deputies";
 import { getDatabase } from "@rdlink/db";
-import { IconPlus, IconSearch } from "@tabler/icons-react";
+import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, useFetcher, useSearchParams, useSubmit } from "react-router";
 import { DeputyPicker } from "~/components/deputy-picker";
 import { FormActions } from "~/components/form-actions";
 import { ListPagination } from "~/components/list-pagination";
+import { ListSearch, ListTotal } from "~/components/list-search";
 import { PageHeader } from "~/components/page-header";
 import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
 import { requireCountyUser } from "~/lib/auth.server";
@@ -172,14 +173,7 @@ export default function Grids({ loaderData }: Route.ComponentProps) {
       />
       <Form method="get" onChange={(event) => submit(event.currentTarget)}>
         <Group mb="md">
-          <TextInput
-            name="q"
-            defaultValue={params.get("q") ?? ""}
-            placeholder={t("common.searchPlaceholder")}
-            leftSection={<IconSearch size={16} />}
-            aria-label={t("common.search")}
-            w={220}
-          />
+          <ListSearch w={220} />
           {townships.length > 1 && (
             <Select
               name="township"
@@ -204,9 +198,7 @@ export default function Grids({ loaderData }: Route.ComponentProps) {
             clearable
             w={200}
           />
-          <Text c="dimmed" size="sm">
-            {t("common.total", { count: total })}
-          </Text>
+          <ListTotal total={total} />
         </Group>
       </Form>
       <Paper withBorder>

@@ -1,15 +1,16 @@
-import { Anchor, Badge, Button, Group, Modal, Paper, Stack, Switch, Table, Text, TextInput } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Modal, Paper, Stack, Switch, Table, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { can } from "@rdlink/auth";
 import { createHandlingUnit } from "@rdlink/core/handling-units/create-handling-unit";
 import { listHandlingUnits } from "@rdlink/core/handling-units/list-handling-units";
 import { getDatabase } from "@rdlink/db";
-import { IconPlus, IconSearch } from "@tabler/icons-react";
+import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, redirect, useFetcher, useSearchParams, useSubmit } from "react-router";
 import { FormActions } from "~/components/form-actions";
 import { HandlingUnitFields } from "~/components/handling-unit-fields";
 import { ListPagination } from "~/components/list-pagination";
+import { ListSearch, ListTotal } from "~/components/list-search";
 import { PageHeader } from "~/components/page-header";
 import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
 import { requireCountyUser } from "~/lib/auth.server";
@@ -77,23 +78,14 @@ export default function HandlingUnits({ loaderData }: Route.ComponentProps) {
       />
       <Form method="get" onChange={(event) => submit(event.currentTarget)}>
         <Group mb="md">
-          <TextInput
-            name="q"
-            defaultValue={params.get("q") ?? ""}
-            placeholder={t("common.searchPlaceholder")}
-            leftSection={<IconSearch size={16} />}
-            aria-label={t("common.search")}
-            w={260}
-          />
+          <ListSearch w={260} />
           <Switch
             name="archived"
             value="1"
             defaultChecked={params.get("archived") === "1"}
             label={t("common.showArchived")}
           />
-          <Text c="dimmed" size="sm">
-            {t("common.total", { count: total })}
-          </Text>
+          <ListTotal total={total} />
         </Group>
       </Form>
       <Paper withBorder>

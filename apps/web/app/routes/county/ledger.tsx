@@ -5,11 +5,12 @@ import { summarizeActivities } from "@rdlink/core/activities/summarize-activitie
 import { getStation } from "@rdlink/core/stations/get-station";
 import { listTownships } from "@rdlink/core/townships/list-townships";
 import { activityKinds, getDatabase } from "@rdlink/db";
-import { IconPlus, IconSearch } from "@tabler/icons-react";
+import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useSubmit } from "react-router";
 import { LedgerFigures } from "~/components/ledger-figures";
 import { ListPagination } from "~/components/list-pagination";
+import { ListSearch } from "~/components/list-search";
 import { PageHeader } from "~/components/page-header";
 import { loadOr404 } from "~/lib/actions.server";
 import { requireCountyUser } from "~/lib/auth.server";
@@ -71,14 +72,7 @@ export default function Ledger({ loaderData }: Route.ComponentProps) {
       <Form method="get" onChange={(event) => submit(event.currentTarget)}>
         {stationParam && <input type="hidden" name="station" value={stationParam} />}
         <Group mb="md" align="flex-end" gap="sm">
-          <TextInput
-            name="q"
-            defaultValue={params.get("q") ?? ""}
-            placeholder={t("ledger.search")}
-            leftSection={<IconSearch size={16} />}
-            aria-label={t("ledger.search")}
-            w={220}
-          />
+          <ListSearch placeholder={t("ledger.search")} aria-label={t("ledger.search")} w={220} />
           {townships.length > 1 && (
             <Select
               name="township"

@@ -1,13 +1,14 @@
-import { Anchor, Badge, Button, Group, Paper, Select, Table, Text, TextInput } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Paper, Select, Table, Text } from "@mantine/core";
 import { can } from "@rdlink/auth";
 import { listStationTypes } from "@rdlink/core/station-types/list-station-types";
 import { listStations } from "@rdlink/core/stations/list-stations";
 import { listTownships } from "@rdlink/core/townships/list-townships";
 import { getDatabase } from "@rdlink/db";
-import { IconPlus, IconSearch } from "@tabler/icons-react";
+import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useSubmit } from "react-router";
 import { ListPagination } from "~/components/list-pagination";
+import { ListSearch, ListTotal } from "~/components/list-search";
 import { PageHeader } from "~/components/page-header";
 import { loadOr404 } from "~/lib/actions.server";
 import { requireCountyUser } from "~/lib/auth.server";
@@ -54,14 +55,7 @@ export default function Stations({ loaderData }: Route.ComponentProps) {
       />
       <Form method="get" onChange={(event) => submit(event.currentTarget)}>
         <Group mb="md">
-          <TextInput
-            name="q"
-            defaultValue={params.get("q") ?? ""}
-            placeholder={t("common.searchPlaceholder")}
-            leftSection={<IconSearch size={16} />}
-            w={240}
-            aria-label={t("common.search")}
-          />
+          <ListSearch w={240} />
           {townships.length > 1 && (
             <Select
               aria-label={t("stations.township")}
@@ -95,9 +89,7 @@ export default function Stations({ loaderData }: Route.ComponentProps) {
             clearable
             w={120}
           />
-          <Text c="dimmed" size="sm">
-            {t("common.total", { count: total })}
-          </Text>
+          <ListTotal total={total} />
         </Group>
       </Form>
       <Paper withBorder>

@@ -1,17 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  Paper,
-  Select,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Anchor, Badge, Button, Group, Modal, Paper, Select, Stack, Switch, Table, TextInput } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { can } from "@rdlink/auth";
 import { addTownship } from "@rdlink/core/townships/add-township";
@@ -19,12 +6,13 @@ import { listTownships } from "@rdlink/core/townships/list-townships";
 import { renameTownship } from "@rdlink/core/townships/rename-township";
 import { setTownshipArchived } from "@rdlink/core/townships/set-township-archived";
 import { getDatabase } from "@rdlink/db";
-import { IconPlus, IconSearch } from "@tabler/icons-react";
+import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useFetcher, useSearchParams, useSubmit } from "react-router";
 import { FormActions } from "~/components/form-actions";
 import { ListPagination } from "~/components/list-pagination";
+import { ListSearch, ListTotal } from "~/components/list-search";
 import { PageHeader } from "~/components/page-header";
 import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
 import { requireCountyUser } from "~/lib/auth.server";
@@ -130,23 +118,14 @@ export default function Townships({ loaderData }: Route.ComponentProps) {
       />
       <Form method="get" onChange={(event) => submit(event.currentTarget)}>
         <Group mb="md" align="center">
-          <TextInput
-            name="q"
-            defaultValue={params.get("q") ?? ""}
-            placeholder={t("common.searchPlaceholder")}
-            leftSection={<IconSearch size={16} />}
-            aria-label={t("common.search")}
-            w={280}
-          />
+          <ListSearch w={280} />
           <Switch
             name="archived"
             value="1"
             defaultChecked={params.get("archived") === "1"}
             label={t("common.showArchived")}
           />
-          <Text c="dimmed" size="sm">
-            {t("common.total", { count: total })}
-          </Text>
+          <ListTotal total={total} />
         </Group>
       </Form>
       <Paper withBorder>

@@ -13,7 +13,6 @@ import {
   Table,
   Text,
   Textarea,
-  TextInput,
 } from "@mantine/core";
 import { can } from "@rdlink/auth";
 import { assignCases } from "@rdlink/core/cases/assign-cases";
@@ -23,12 +22,13 @@ import { mergeIntoSuggestion } from "@rdlink/core/cases/merge-into-suggestion";
 import { listHandlingUnits } from "@rdlink/core/handling-units/list-handling-units";
 import { listStations } from "@rdlink/core/stations/list-stations";
 import { getDatabase } from "@rdlink/db";
-import { IconPlus, IconSearch } from "@tabler/icons-react";
+import { IconPlus } from "@tabler/icons-react";
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useFetcher, useSubmit } from "react-router";
 import { useLocalized } from "~/components/field-inputs";
 import { ListPagination } from "~/components/list-pagination";
+import { ListSearch, ListTotal } from "~/components/list-search";
 import { PageHeader } from "~/components/page-header";
 import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
 import { requireCountyUser } from "~/lib/auth.server";
@@ -129,14 +129,7 @@ export default function Inbox({ loaderData }: Route.ComponentProps) {
               { value: "all", label: t("work.views.all") },
             ]}
           />
-          <TextInput
-            name="q"
-            defaultValue={params.get("q") ?? ""}
-            placeholder={t("work.searchPlaceholder")}
-            leftSection={<IconSearch size={16} />}
-            w={220}
-            aria-label={t("common.search")}
-          />
+          <ListSearch placeholder={t("work.searchPlaceholder")} w={220} />
           <Select
             aria-label={t("work.state")}
             placeholder={t("work.state")}
@@ -174,9 +167,7 @@ export default function Inbox({ loaderData }: Route.ComponentProps) {
             clearable
             w={150}
           />
-          <Text c="dimmed" size="sm">
-            {t("common.total", { count: total })}
-          </Text>
+          <ListTotal total={total} />
           {units && selected.length > 0 && (
             <Button onClick={() => setBulk("assign")} data-testid="bulk-assign">
               {t("work.bulk.assign", { count: selected.length })}
