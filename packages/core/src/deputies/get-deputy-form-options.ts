@@ -1,18 +1,13 @@
-import { assertCan, townshipsInScope } from "@rdlink/auth";
-import { deputies, memberships, type TenantTx, townships, users } from "@rdlink/db";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { assertCan } from "@rdlink/auth";
+import { deputies, memberships, type TenantTx, users } from "@rdlink/db";
+import { and, asc, eq } from "drizzle-orm";
 import type { UseCaseContext } from "../shared/context";
-import { inTownshipScope } from "../shared/scope";
+import { townshipsToPick } from "../townships/townships-to-pick";
 
 /** What the deputy form picks from: the townships the actor keeps, and deputy sign-ins not yet linked to a record. */
 export async function getDeputyFormOptions(tx: TenantTx, ctx: UseCaseContext) {
   assertCan(ctx.actor, "tenant.deputies.manage", { tenantId: tx.tenantId });
-  const scope = townshipsInScope(ctx.actor);
-  const townshipRows = await tx
-    .select({ id: townships.id, name: townships.name })
-    .from(townships)
-    .where(and(eq(townships.tenantId, tx.tenantId), isNull(townships.archivedAt), inTownshipScope(townships.id, scope)))
-    .orderBy(asc(townships.sortOrder));
+  const townshipRows = await townshipsToPick(tx, ctx.actor);
   const accounts = await tx
     .selectDistinct({ userId: users.id, displayName: users.displayName, username: users.username })
     .from(memberships)

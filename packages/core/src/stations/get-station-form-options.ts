@@ -1,9 +1,10 @@
 import { assertCan, townshipsInScope } from "@rdlink/auth";
-import { communities, type TenantTx, townships } from "@rdlink/db";
+import { communities, type TenantTx } from "@rdlink/db";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { UseCaseContext } from "../shared/context";
 import { inTownshipScope } from "../shared/scope";
 import { listStationTypes } from "../station-types/list-station-types";
+import { townshipsToPick } from "../townships/townships-to-pick";
 import { listLiaisonCandidates } from "./list-liaison-candidates";
 
 /**
@@ -13,11 +14,7 @@ import { listLiaisonCandidates } from "./list-liaison-candidates";
 export async function getStationFormOptions(tx: TenantTx, ctx: UseCaseContext) {
   assertCan(ctx.actor, "tenant.stations.manage", { tenantId: tx.tenantId });
   const scope = townshipsInScope(ctx.actor);
-  const townshipRows = await tx
-    .select({ id: townships.id, name: townships.name })
-    .from(townships)
-    .where(and(eq(townships.tenantId, tx.tenantId), isNull(townships.archivedAt), inTownshipScope(townships.id, scope)))
-    .orderBy(asc(townships.sortOrder));
+  const townshipRows = await townshipsToPick(tx, ctx.actor);
   const communityRows = await tx
     .select({ id: communities.id, name: communities.name, townshipId: communities.townshipId })
     .from(communities)
