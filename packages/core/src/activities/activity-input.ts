@@ -60,7 +60,8 @@ export type TActivity = z.infer<typeof ZActivity>;
 
 /**
  * Checks what the entry refers to, in this county: a station the actor records for, deputies
- * of the county, and a duty post (kept only for post service). Returns the station's township.
+ * of the county, and a duty post (kept only for post service). Returns the station, the
+ * deputies, and the entry's columns as they are stored (with the station's township).
  */
 export async function checkActivityReferences(tx: TenantTx, ctx: UseCaseContext, data: TActivity) {
   const [station] = await tx
@@ -89,5 +90,16 @@ export async function checkActivityReferences(tx: TenantTx, ctx: UseCaseContext,
       .where(and(eq(dutyPosts.tenantId, tx.tenantId), eq(dutyPosts.id, postId)));
     if (!post) throw new ValidationError({ postId: "validation.invalidReference" });
   }
-  return { station, deputyIds, postId };
+  const columns = {
+    stationId: station.id,
+    townshipId: station.townshipId,
+    kind: data.kind,
+    day: data.day,
+    peopleReceived: data.peopleReceived,
+    disputesMediated: data.disputesMediated,
+    jobsArranged: data.jobsArranged,
+    postId,
+    summary: data.summary,
+  };
+  return { station, deputyIds, columns };
 }

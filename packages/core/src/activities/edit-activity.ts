@@ -26,7 +26,7 @@ export async function editActivity(
 ) {
   const before = await findActivityToChange(tx, ctx, activityId);
   const data = parseInput(ZEditActivity, input);
-  const { station, deputyIds, postId } = await checkActivityReferences(tx, ctx, data);
+  const { station, deputyIds, columns } = await checkActivityReferences(tx, ctx, data);
   const kept = before.photoIds.filter((id) => data.keepPhotoIds.includes(id));
   const room = MAX_ACTIVITY_PHOTOS - kept.length;
   if (photos && photos.uploads.length > room) throw new UploadError(400, "errors.tooManyFiles");
@@ -36,15 +36,7 @@ export async function editActivity(
   await tx
     .update(activities)
     .set({
-      stationId: station.id,
-      townshipId: station.townshipId,
-      kind: data.kind,
-      day: data.day,
-      peopleReceived: data.peopleReceived,
-      disputesMediated: data.disputesMediated,
-      jobsArranged: data.jobsArranged,
-      postId,
-      summary: data.summary,
+      ...columns,
       photoIds: [...kept, ...added],
     })
     .where(and(eq(activities.tenantId, tx.tenantId), eq(activities.id, before.id)));

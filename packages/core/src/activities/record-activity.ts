@@ -16,22 +16,14 @@ export type PhotoUploads = { uploads: Upload[]; directory: string };
  */
 export async function recordActivity(tx: TenantTx, ctx: UseCaseContext, input: unknown, photos?: PhotoUploads) {
   const data = parseInput(ZActivity, input);
-  const { station, deputyIds, postId } = await checkActivityReferences(tx, ctx, data);
+  const { station, deputyIds, columns } = await checkActivityReferences(tx, ctx, data);
   const photoIds = photos
     ? await saveUploadedImages(tx, ctx, photos.uploads, { directory: photos.directory, maxFiles: MAX_ACTIVITY_PHOTOS })
     : [];
   const [activity] = await tx
     .insert(activities)
     .values({
-      stationId: station.id,
-      townshipId: station.townshipId,
-      kind: data.kind,
-      day: data.day,
-      peopleReceived: data.peopleReceived,
-      disputesMediated: data.disputesMediated,
-      jobsArranged: data.jobsArranged,
-      postId,
-      summary: data.summary,
+      ...columns,
       photoIds,
       recordedBy: ctx.actor.userId,
     })
