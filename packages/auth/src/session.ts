@@ -33,7 +33,7 @@ export async function createSession(
   tx: AppTx,
   userId: string,
   meta: { ip?: string | null; userAgent?: string | null } = {},
-  now = new Date(),
+  now: Date,
 ): Promise<{ token: string; expiresAt: Date }> {
   const id = randomString(15);
   const secret = randomString(32);
@@ -55,7 +55,7 @@ export async function createSession(
  * The session behind a token, or null when it is unknown, expired, its user is
  * disabled or its county suspended. Slides the idle deadline.
  */
-export async function validateSessionToken(tx: AppTx, token: string, now = new Date()): Promise<ValidSession | null> {
+export async function validateSessionToken(tx: AppTx, token: string, now: Date): Promise<ValidSession | null> {
   const [id, secret, extra] = token.split(".");
   if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 128) return null;
   const [row] = await tx
@@ -94,7 +94,7 @@ export async function invalidateUserSessions(tx: AppTx, userId: string): Promise
   await tx.delete(sessions).where(eq(sessions.userId, userId));
 }
 
-export async function deleteExpiredSessions(tx: AppTx, now = new Date()): Promise<void> {
+export async function deleteExpiredSessions(tx: AppTx, now: Date): Promise<void> {
   await tx.delete(sessions).where(lt(sessions.expiresAt, now));
 }
 

@@ -18,7 +18,7 @@ const keysOf = ({ account, address }: ThrottleKeys) => [
 ];
 
 /** When the account name or the address is locked, the time the lock ends. */
-export async function lockedUntil(tx: AppTx, keys: ThrottleKeys, now = new Date()): Promise<Date | null> {
+export async function lockedUntil(tx: AppTx, keys: ThrottleKeys, now: Date): Promise<Date | null> {
   const rows = await tx
     .select()
     .from(loginThrottles)
@@ -33,7 +33,7 @@ export async function lockedUntil(tx: AppTx, keys: ThrottleKeys, now = new Date(
 }
 
 /** Counts a failed sign-in; from the limit on, each failure locks for twice as long. */
-export async function recordFailure(tx: AppTx, keys: ThrottleKeys, now = new Date()): Promise<void> {
+export async function recordFailure(tx: AppTx, keys: ThrottleKeys, now: Date): Promise<void> {
   for (const { key, limit } of keysOf(keys)) {
     const [row] = await tx
       .insert(loginThrottles)

@@ -33,12 +33,11 @@ const isCalendarDay = (day: string) => {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
 };
 
-/** A calendar day, "YYYY-MM-DD", from 2000 on and not after today (Asia/Shanghai). */
+/** A calendar day, "YYYY-MM-DD", from 2000 on (not after today: `checkActivityReferences`, by the clock). */
 export const ZActivityDay = z
   .string({ error: "validation.required" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalidDate")
-  .refine((day) => isCalendarDay(day) && day >= "2000-01-01", "validation.invalidDate")
-  .refine((day) => day <= localDateOf(new Date()), "validation.dateInFuture");
+  .refine((day) => isCalendarDay(day) && day >= "2000-01-01", "validation.invalidDate");
 
 export const ZActivity = z.object({
   stationId: ZId,
@@ -59,11 +58,12 @@ export const ZActivity = z.object({
 export type TActivity = z.infer<typeof ZActivity>;
 
 /**
- * Checks what the entry refers to, in this county: a station the actor records for, deputies
+ * Checks that the entry's day is not after today, and what it refers to, in this county: a station the actor records for, deputies
  * of the county, and a duty post (kept only for post service). Returns the station, the
  * deputies, and the entry's columns as they are stored (with the station's township).
  */
 export async function checkActivityReferences(tx: TenantTx, ctx: UseCaseContext, data: TActivity) {
+  if (data.day > localDateOf(ctx.clock.now())) throw new ValidationError({ day: "validation.dateInFuture" });
   const [station] = await tx
     .select({ id: stations.id, townshipId: stations.townshipId, name: stations.name })
     .from(stations)

@@ -33,7 +33,7 @@ export async function listLedgerChoices(tx: TenantTx, ctx: UseCaseContext) {
     .orderBy(asc(dutyPosts.sortOrder));
   return {
     /** The latest day an entry may have (Asia/Shanghai). */
-    today: localDateOf(new Date()),
+    today: localDateOf(ctx.clock.now()),
     kinds: activityKinds,
     stations: recordable.filter((s) =>
       can(ctx.actor, "tenant.activities.record", { tenantId: tx.tenantId, townshipId: s.townshipId }),

@@ -21,7 +21,7 @@ export type TActivityFigures = {
 export async function summarizeActivities(tx: TenantTx, ctx: UseCaseContext, input: unknown = {}) {
   const filters = parseInput(ZActivityFilters, input);
   assertCan(ctx.actor, "tenant.activities.read", { tenantId: tx.tenantId, townshipId: filters.townshipId });
-  const today = localDateOf(new Date());
+  const today = localDateOf(ctx.clock.now());
   const period = {
     from: filters.from ?? `${today.slice(0, 4)}-01-01`,
     to: filters.to ?? today,

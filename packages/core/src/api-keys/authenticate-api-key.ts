@@ -13,7 +13,7 @@ export type ApiCaller = { tenantId: string; divisionCode: string; keyId: string;
  * The key's own id is looked up inside the county the division code names, so another
  * county's key id never matches.
  */
-export async function authenticateApiKey(tx: AppTx, key: string, now = new Date()): Promise<ApiCaller | null> {
+export async function authenticateApiKey(tx: AppTx, key: string, now: Date): Promise<ApiCaller | null> {
   const parsed = parseApiKey(key);
   if (!parsed) return null;
   const [tenant] = await tx

@@ -15,7 +15,7 @@ export const ZCreateApiKey = z.object({ name: ZName });
  * A new key for another system (e.g. the 12345 hotline). The full key is answered this
  * once and never again: only the secret's hash is stored.
  */
-export async function createApiKey(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = new Date()) {
+export async function createApiKey(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
   assertCan(ctx.actor, "tenant.apiKeys.manage", { tenantId: tx.tenantId });
   const { name } = parseInput(ZCreateApiKey, input);
   const [tenant] = await tx

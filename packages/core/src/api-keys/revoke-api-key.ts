@@ -10,7 +10,7 @@ import { ZId } from "../shared/fields";
 export const ZRevokeApiKey = z.object({ id: ZId });
 
 /** Revokes a key for good: the next request with it is refused. Revoking twice is not found. */
-export async function revokeApiKey(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = new Date()) {
+export async function revokeApiKey(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
   assertCan(ctx.actor, "tenant.apiKeys.manage", { tenantId: tx.tenantId });
   const { id } = parseInput(ZRevokeApiKey, input);
   const [revoked] = await tx

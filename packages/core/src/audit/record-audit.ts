@@ -16,7 +16,7 @@ const who = ({ actor, ip }: AuditContext) => ({
 
 /** Appends to the tenant's hash-chained audit log, inside the use case's transaction. */
 export async function recordAudit(tx: TenantTx, ctx: AuditContext, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({ ...who(ctx), ...entry });
+  await tx.insert(auditLog).values({ ...who(ctx), ...entry, at: ctx.clock.now() });
 }
 
 /** What platform staff do, and sign-ins that belong to no county. */
@@ -25,7 +25,7 @@ export async function recordPlatformAudit(
   ctx: AuditContext,
   entry: AuditEntry & { tenantId?: string },
 ): Promise<void> {
-  await tx.insert(platformAuditLog).values({ ...who(ctx), ...entry });
+  await tx.insert(platformAuditLog).values({ ...who(ctx), ...entry, at: ctx.clock.now() });
 }
 
 /** To the county's log when the user belongs to one, else to the platform's. */

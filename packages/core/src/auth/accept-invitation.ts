@@ -4,6 +4,7 @@ import { type Database, invitations, type TenantTx, tenants, users } from "@rdli
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit/record-audit";
+import { ManualClock } from "../clock";
 import { NotFoundError, parseInput, ValidationError } from "../shared/errors";
 import { hashInvitationSecret } from "../users/issue-invitation";
 
@@ -17,7 +18,7 @@ export const ZAcceptInvitation = z
   });
 
 /** The open invitation behind a token, or NotFound (unknown, used, revoked or expired alike). */
-async function findOpenInvitation(tx: TenantTx, invitationId: string, secret: string) {
+async function findOpenInvitation(tx: TenantTx, invitationId: string, secret: string, now: Date) {
   const [row] = await tx
     .select({ invitation: invitations, user: users, tenant: tenants })
     .from(invitations)
@@ -28,7 +29,7 @@ async function findOpenInvitation(tx: TenantTx, invitationId: string, secret: st
     row &&
     !row.invitation.acceptedAt &&
     !row.invitation.revoked &&
-    row.invitation.expiresAt > new Date() &&
+    row.invitation.expiresAt > now &&
     row.tenant.status === "active" &&
     constantTimeEqual(
       new TextEncoder().encode(hashInvitationSecret(secret)),
@@ -45,10 +46,10 @@ function parseToken(token: string) {
 }
 
 /** What the invitation page shows before the password is set. */
-export async function getInvitation(db: Database, token: string) {
+export async function getInvitation(db: Database, token: string, now: Date) {
   const { tenantId, invitationId, secret } = parseToken(token);
   return db.withTenant(tenantId, async (tx) => {
-    const { user, tenant } = await findOpenInvitation(tx, invitationId, secret);
+    const { user, tenant } = await findOpenInvitation(tx, invitationId, secret, now);
     return { username: user.username, displayName: user.displayName, tenantName: tenant.name };
   });
 }
@@ -62,30 +63,32 @@ export async function acceptInvitation(
   token: string,
   input: unknown,
   request: { ip: string | null; userAgent: string | null },
+  now: Date,
 ) {
   const { tenantId, invitationId, secret } = parseToken(token);
   const { password } = parseInput(ZAcceptInvitation, input);
+  const clock = new ManualClock(now);
   return db.withTenant(tenantId, async (tx) => {
-    const { user } = await findOpenInvitation(tx, invitationId, secret);
+    const { user } = await findOpenInvitation(tx, invitationId, secret, now);
     if (user.disabledAt) throw new ValidationError({}, "errors.invitationInvalid");
     await tx
       .update(users)
-      .set({ passwordHash: await hashPassword(password), passwordChangedAt: new Date() })
+      .set({ passwordHash: await hashPassword(password), passwordChangedAt: now })
       .where(eq(users.id, user.id));
     await tx
       .update(invitations)
-      .set({ acceptedAt: new Date() })
+      .set({ acceptedAt: now })
       .where(and(eq(invitations.tenantId, tenantId), eq(invitations.id, invitationId)));
     const actor = { userId: user.id, displayName: user.displayName };
     await recordAudit(
       tx,
-      { actor, ip: request.ip },
+      { actor, ip: request.ip, clock },
       { action: "invitation.accepted", objectType: "user", objectId: user.id },
     );
-    const session = await createSession(tx, user.id, request);
+    const session = await createSession(tx, user.id, request, now);
     await recordAudit(
       tx,
-      { actor, ip: request.ip },
+      { actor, ip: request.ip, clock },
       { action: "auth.signed_in", detail: { username: user.username, via: "invitation" } },
     );
     return session;

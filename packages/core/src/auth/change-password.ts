@@ -32,7 +32,7 @@ export async function changePassword(
     }
     await tx
       .update(users)
-      .set({ passwordHash: await hashPassword(password), passwordChangedAt: new Date() })
+      .set({ passwordHash: await hashPassword(password), passwordChangedAt: ctx.clock.now() })
       .where(eq(users.id, user.id));
     await invalidateUserSessions(tx, user.id);
     await recordAuditOf(tx, ctx.actor.tenantId, ctx, {
@@ -40,6 +40,6 @@ export async function changePassword(
       objectType: "user",
       objectId: user.id,
     });
-    return createSession(tx, user.id, { ip: ctx.ip, userAgent: request.userAgent });
+    return createSession(tx, user.id, { ip: ctx.ip, userAgent: request.userAgent }, ctx.clock.now());
   });
 }

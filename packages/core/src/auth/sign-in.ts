@@ -9,6 +9,7 @@ import {
 import { type Database, tenants, users } from "@rdlink/db";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { ManualClock } from "../clock";
 import { recordAuditOf, recordPlatformAudit } from "../audit/record-audit";
 import { parseInput } from "../shared/errors";
 
@@ -32,12 +33,13 @@ export async function signIn(
   db: Database,
   input: unknown,
   request: { ip: string | null; userAgent: string | null },
-  now = new Date(),
+  now: Date,
 ): Promise<SignInResult> {
   const { username, password } = parseInput(ZSignIn, input);
   const keys = { account: username, address: request.ip };
   return db.withoutTenant(async (tx) => {
-    const audit = { actor: null, ip: request.ip };
+    const clock = new ManualClock(now);
+    const audit = { actor: null, ip: request.ip, clock };
     const lockEnd = await lockedUntil(tx, keys, now);
     if (lockEnd) {
       await recordPlatformAudit(tx, audit, { action: "auth.sign_in_locked", detail: { username } });
@@ -55,7 +57,7 @@ export async function signIn(
 
     const actor = user ? { userId: user.id, displayName: user.displayName } : null;
     const record = (action: string, detail: Record<string, unknown>) =>
-      recordAuditOf(tx, user?.homeTenantId ?? null, { actor, ip: request.ip }, { action, detail });
+      recordAuditOf(tx, user?.homeTenantId ?? null, { actor, ip: request.ip, clock }, { action, detail });
 
     if (!allowed) {
       await recordFailure(tx, keys, now);

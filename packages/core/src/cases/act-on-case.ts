@@ -25,7 +25,7 @@ export const ZActOnCase = z.object({
  * the workflow decides which roles may take it. Units, deputies and photos the step's
  * form names must exist in this county.
  */
-export async function actOnCase(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = new Date()) {
+export async function actOnCase(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
   assertCan(ctx.actor, "tenant.cases.act", { tenantId: tx.tenantId });
   const { caseId, event, expectedSeq, idempotencyKey, ...rest } = parseInput(ZActOnCase, input);
   let data = rest.data;

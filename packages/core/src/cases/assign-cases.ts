@@ -19,7 +19,7 @@ export const ZAssignCases = z.object({
  * within reach and at a step where this actor may assign; those that are not are named
  * (`caseIds.<id>`), and nothing is written.
  */
-export async function assignCases(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = new Date()) {
+export async function assignCases(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
   assertCan(ctx.actor, "tenant.cases.act", { tenantId: tx.tenantId });
   const { caseIds, handlingUnit } = parseInput(ZAssignCases, input);
   const ready = await casesReadyFor(tx, ctx.actor, caseIds, ASSIGN, {

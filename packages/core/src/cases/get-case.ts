@@ -15,7 +15,7 @@ import { loadCaseInScope } from "./load-case-in-scope";
  * (who did what when, with what they wrote), and the steps this actor may take here,
  * each with the form it needs. The submitter's number is masked.
  */
-export async function getCase(tx: TenantTx, ctx: UseCaseContext, caseId: unknown, now = new Date()) {
+export async function getCase(tx: TenantTx, ctx: UseCaseContext, caseId: unknown, now = ctx.clock.now()) {
   const row = await loadCaseInScope(tx, ctx.actor, caseId);
   const { definition } = await new DrizzleCaseStore(tx).loadVersion(row.versionId);
   const state = definition.states[row.state];

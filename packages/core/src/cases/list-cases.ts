@@ -29,7 +29,7 @@ export const ZCaseListQuery = z.object({
  * The workbench list: the cases on my desk (or all I may open), soonest deadline first,
  * with the deadline's state — overdue (red), warning (amber) — decided here, at `now`.
  */
-export async function listCases(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = new Date()) {
+export async function listCases(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
   assertCan(ctx.actor, "tenant.cases.read", { tenantId: tx.tenantId });
   const query = parseInput(ZCaseListQuery, input);
   // On someone's desk (not the citizen's, not closed) and past a deadline, now or earlier in this case.

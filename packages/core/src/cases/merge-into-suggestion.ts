@@ -30,7 +30,7 @@ export const ZMergeIntoSuggestion = z.object({
  * workflow's MERGE step (which tells its citizen) and links to the suggestion. All or
  * nothing: an opinion that cannot be merged here is named and nothing is written.
  */
-export async function mergeIntoSuggestion(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = new Date()) {
+export async function mergeIntoSuggestion(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
   assertCan(ctx.actor, "tenant.cases.act", { tenantId: tx.tenantId });
   const { caseIds, content } = parseInput(ZMergeIntoSuggestion, input);
   const sources = await casesReadyFor(tx, ctx.actor, caseIds, MERGE, {

@@ -17,7 +17,7 @@ export const ZRating = z.object({
  * for the citizen in the current state, with its form. A repeated submission is answered
  * like the first; one on a case that moved on is a 409.
  */
-export async function rateCase(tx: AppTx, code: unknown, input: unknown, now = new Date()) {
+export async function rateCase(tx: AppTx, code: unknown, input: unknown, now: Date) {
   const { tenantTx, row } = await findTrackedCase(tx, code);
   const { expectedSeq, idempotencyKey, data } = parseInput(ZRating, input);
   const store = new DrizzleCaseStore(tenantTx);

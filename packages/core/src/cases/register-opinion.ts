@@ -28,7 +28,7 @@ export async function registerOpinion(
   input: Record<string, unknown>,
   photos: Upload[],
   filesDirectory: string,
-  now = new Date(),
+  now = ctx.clock.now(),
 ) {
   assertCan(ctx.actor, "tenant.cases.start", { tenantId: tx.tenantId });
   const { stationId, channel } = parseInput(ZRegistration, input);

@@ -53,7 +53,7 @@ export async function openCase(
 }
 
 /** Opens a case on the latest published version of the county's workflow. */
-export async function startCase(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = new Date()) {
+export async function startCase(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
   const { workflowKey, data, townshipId } = parseInput(ZStartCase, input);
   assertCan(ctx.actor, "tenant.cases.start", { tenantId: tx.tenantId });
   const scope = townshipsInScope(ctx.actor);

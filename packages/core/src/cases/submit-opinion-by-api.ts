@@ -31,7 +31,7 @@ export type ApiSubmission = {
   keyId: string;
   body: unknown;
   idempotencyKey: string | null;
-  now?: Date;
+  now: Date;
 };
 
 export type ApiOpinionResult = { caseId: string; trackingCode: string; state: string; created: boolean };
@@ -43,7 +43,7 @@ export type ApiOpinionResult = { caseId: string; trackingCode: string; state: st
  * answers the same case again and writes nothing; with another body it is refused (422).
  */
 export async function submitOpinionByApi(tx: TenantTx, submission: ApiSubmission): Promise<ApiOpinionResult> {
-  const now = submission.now ?? new Date();
+  const { now } = submission;
   if (submission.idempotencyKey !== null && !IDEMPOTENCY_KEY.test(submission.idempotencyKey)) {
     throw new ValidationError({ "Idempotency-Key": "validation.invalid" });
   }

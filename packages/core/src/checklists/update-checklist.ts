@@ -13,7 +13,7 @@ export const ZUpdateChecklist = ZChecklistInput.extend({ checklistId: ZId, archi
  * Renames a standard, changes its items or archives it. Stations keep what they
  * recorded against an item that is renamed or removed; the station page shows it apart.
  */
-export async function updateChecklist(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = new Date()) {
+export async function updateChecklist(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
   assertCan(ctx.actor, "tenant.stationTypes.manage", { tenantId: tx.tenantId });
   const { checklistId, name, items, archived } = parseInput(ZUpdateChecklist, input);
   let updated: { id: string } | undefined;

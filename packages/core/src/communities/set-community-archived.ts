@@ -16,7 +16,7 @@ export async function setCommunityArchived(tx: TenantTx, ctx: UseCaseContext, in
   const community = await findCommunityToManage(tx, ctx, id);
   await tx
     .update(communities)
-    .set({ archivedAt: archived ? new Date() : null })
+    .set({ archivedAt: archived ? ctx.clock.now() : null })
     .where(and(eq(communities.tenantId, tx.tenantId), eq(communities.id, id)));
   await recordAudit(tx, ctx, {
     action: archived ? "community.archived" : "community.restored",

@@ -19,7 +19,7 @@ export const ZUpdateDeputy = ZDeputyInput.extend({
  * Edits a deputy of the actor's townships (moving them needs both townships in scope),
  * or archives them: an archived deputy leaves lists and pickers, their history stays.
  */
-export async function updateDeputy(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = new Date()) {
+export async function updateDeputy(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
   const { deputyId, phone, clearPhone, archived, ...data } = parseInput(ZUpdateDeputy, input);
   const [current] = await tx
     .select()

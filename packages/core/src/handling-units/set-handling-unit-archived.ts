@@ -16,7 +16,7 @@ export async function setHandlingUnitArchived(tx: TenantTx, ctx: UseCaseContext,
   const archive = parseInput(ZArchived, archived);
   await tx
     .update(handlingUnits)
-    .set({ archivedAt: archive ? new Date() : null })
+    .set({ archivedAt: archive ? ctx.clock.now() : null })
     .where(and(eq(handlingUnits.tenantId, tx.tenantId), eq(handlingUnits.id, unit.id)));
   await recordAudit(tx, ctx, {
     action: archive ? "handlingUnit.archived" : "handlingUnit.restored",

@@ -15,7 +15,7 @@ const CHALLENGE_TTL_MS = 30 * 60_000;
 /** Nobody reads a form and types an opinion in less. */
 export const MIN_FILL_MS = 3_000;
 
-export async function issueChallenge(secret: string, now = new Date()): Promise<Challenge> {
+export async function issueChallenge(secret: string, now: Date): Promise<Challenge> {
   return createChallenge({
     algorithm: "SHA-256",
     cost: 1,
@@ -38,7 +38,7 @@ const ZPayload = z.object({
 export type PowOutcome = { ok: true; signature: string } | { ok: false; reason: "invalid" | "expired" | "tooFast" };
 
 /** Checks what the form sent (base64 JSON `{ challenge, solution }`), signature first. */
-export async function checkSolution(secret: string, encoded: unknown, now = new Date()): Promise<PowOutcome> {
+export async function checkSolution(secret: string, encoded: unknown, now: Date): Promise<PowOutcome> {
   if (typeof encoded !== "string" || encoded.length > 4000) return { ok: false, reason: "invalid" };
   let payload: z.infer<typeof ZPayload>;
   try {

@@ -24,7 +24,7 @@ export async function hitRateLimit(
   tx: AppTx,
   key: string,
   limit: RateLimit,
-  now = new Date(),
+  now: Date,
 ): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
   const windowStart = new Date(Math.floor(now.getTime() / limit.windowMs) * limit.windowMs);
   const [row] = await tx
@@ -44,7 +44,7 @@ export async function hitRateLimit(
 }
 
 /** Forgets windows that ended long ago (the worker calls it now and then). */
-export async function purgeRateLimits(tx: AppTx, now = new Date()): Promise<void> {
+export async function purgeRateLimits(tx: AppTx, now: Date): Promise<void> {
   await tx.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now.getTime() - 24 * 60 * 60_000)));
 }
 
@@ -55,7 +55,7 @@ export async function purgeRateLimits(tx: AppTx, now = new Date()): Promise<void
 export async function assertWithinIntakeLimits(
   tx: AppTx,
   args: { secret: string; address: string; stationId: string; limits?: typeof INTAKE_LIMITS },
-  now = new Date(),
+  now: Date,
 ): Promise<void> {
   const limits = args.limits ?? INTAKE_LIMITS;
   for (const [key, limit] of [

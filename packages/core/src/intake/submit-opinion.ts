@@ -19,7 +19,7 @@ export type PublicSubmission = {
   intakeKey: unknown;
   secret: string;
   filesDirectory: string;
-  now?: Date;
+  now: Date;
 };
 
 /**
@@ -29,7 +29,7 @@ export type PublicSubmission = {
  * the same idempotency key answers the same code again and writes nothing.
  */
 export async function submitOpinion(tx: TenantTx, station: IntakeStation, submission: PublicSubmission) {
-  const now = submission.now ?? new Date();
+  const { now } = submission;
   const intakeKey = ZIntakeKey.safeParse(submission.intakeKey);
   if (!intakeKey.success) throw new ValidationError({}, "intake.errors.reload");
   const earlier = await findByIntakeKey(tx, intakeKey.data);

@@ -14,7 +14,7 @@ export const ZMarkNotificationsRead = z.union([z.object({ id: ZId }), z.object({
  * Marks the user's own notifications read: one, or all that are unread. Another user's
  * notification is simply not matched (0 marked), never an error that confirms it exists.
  */
-export async function markNotificationsRead(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = new Date()) {
+export async function markNotificationsRead(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
   assertCan(ctx.actor, "tenant.notifications.read", { tenantId: tx.tenantId });
   const target = parseInput(ZMarkNotificationsRead, input);
   const marked = await tx

@@ -11,7 +11,7 @@ import { markNotificationsRead } from "./mark-notifications-read";
  * Opening one of my notifications reads it, and tells which case it is about (null when it
  * is about none). Another user's notification is not found, as if it did not exist.
  */
-export async function openNotification(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = new Date()) {
+export async function openNotification(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
   assertCan(ctx.actor, "tenant.notifications.read", { tenantId: tx.tenantId });
   const { id } = parseInput(z.object({ id: ZId }), input);
   const [notification] = await tx

@@ -13,7 +13,7 @@ export const ZRetryOutboxMessage = z.object({ id: ZId });
  * Gives a message that failed for good another round: pending again, attempts from zero,
  * due at once. Its case stops being an incident once none of its messages is failed.
  */
-export async function retryOutboxMessage(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = new Date()) {
+export async function retryOutboxMessage(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
   assertCan(ctx.actor, "tenant.outbox.manage", { tenantId: tx.tenantId });
   const { id } = parseInput(ZRetryOutboxMessage, input);
   const [message] = await tx

@@ -14,7 +14,7 @@ export const ZDecideClaim = z.object({
 });
 
 /** The township approves or declines a pending claim; an approved claim makes the deputy the post's holder from now on. */
-export async function decideClaim(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = new Date()) {
+export async function decideClaim(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
   const { claimId, decision, note } = parseInput(ZDecideClaim, input);
   const [row] = await tx
     .select({ claim: postClaims, townshipId: stations.townshipId })

@@ -13,7 +13,7 @@ export const ZEndClaim = z.object({ claimId: ZId, note: ZOptionalText(300) });
  * A deputy stops serving in a post: they step down themselves, or the township ends it.
  * The claim stays in the post's history with when it ended.
  */
-export async function endClaim(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = new Date()) {
+export async function endClaim(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
   const { claimId, note } = parseInput(ZEndClaim, input);
   const [row] = await tx
     .select({ claim: postClaims, townshipId: stations.townshipId, deputyUserId: deputies.userId })

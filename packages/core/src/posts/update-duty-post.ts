@@ -13,7 +13,7 @@ export const ZUpdateDutyPost = ZDutyPost.extend({ postId: ZId, archived: ZCheckb
  * Renames or describes a post, or archives it: an archived post is no longer offered to
  * new stations or claimable, while those who hold it keep it and its history stays.
  */
-export async function updateDutyPost(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = new Date()) {
+export async function updateDutyPost(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
   assertCan(ctx.actor, "tenant.posts.manage", { tenantId: tx.tenantId });
   const { postId, name, description, archived } = parseInput(ZUpdateDutyPost, input);
   const [current] = await tx

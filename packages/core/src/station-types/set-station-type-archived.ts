@@ -13,7 +13,7 @@ export const ZSetStationTypeArchived = z.object({ stationTypeId: ZId, archived: 
  * Archives a type (no new stations of it; its stations keep it) or brings it back.
  * Nothing is deleted: stations, their values and their history stay as they are.
  */
-export async function setStationTypeArchived(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = new Date()) {
+export async function setStationTypeArchived(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
   assertCan(ctx.actor, "tenant.stationTypes.manage", { tenantId: tx.tenantId });
   const { stationTypeId, archived } = parseInput(ZSetStationTypeArchived, input);
   const [updated] = await tx

@@ -22,7 +22,7 @@ export const ZRecordChecklistItem = z.object({
  * How a station meets one item of its type's standard ("有场所": yes, with a note and
  * photos as evidence). The township keeps it; the county reviews it.
  */
-export async function recordChecklistItem(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = new Date()) {
+export async function recordChecklistItem(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
   const { stationId, item, met, note, photoIds } = parseInput(ZRecordChecklistItem, input);
   const station = await stationInScope(tx, ctx, stationId, "tenant.stations.manage");
   const [standard] = await tx

@@ -13,7 +13,7 @@ export const ZRemoveDeputy = z.object({ stationId: ZId, deputyId: ZId });
  * A deputy leaves a station (出站). Their claims there end with them (history kept);
  * a station head must first be replaced as head.
  */
-export async function removeDeputy(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = new Date()) {
+export async function removeDeputy(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
   const { stationId, deputyId } = parseInput(ZRemoveDeputy, input);
   const station = await stationInScope(tx, ctx, stationId, "tenant.stations.manage");
   if (station.headDeputyId === deputyId) throw new ConflictError("errors.headCannotLeave");

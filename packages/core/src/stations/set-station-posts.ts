@@ -17,7 +17,7 @@ export const ZSetStationPosts = z.object({
  * claimed cannot be withdrawn until those claims are ended or decided; a withdrawn post
  * keeps its claims' history, and offering it again brings that history back.
  */
-export async function setStationPosts(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = new Date()) {
+export async function setStationPosts(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
   const { stationId, postIds } = parseInput(ZSetStationPosts, input);
   const station = await stationInScope(tx, ctx, stationId, "tenant.stations.manage");
   const wanted = [...new Set(postIds)];

@@ -27,7 +27,7 @@ export async function exportCountyFigures(
   tx: TenantTx,
   ctx: UseCaseContext,
   input: unknown,
-  now = new Date(),
+  now = ctx.clock.now(),
 ): Promise<Uint8Array> {
   return buildCountyFiguresWorkbook(await getCountyFigures(tx, ctx, input, now));
 }

@@ -82,7 +82,7 @@ const monthOf = (column: SQL | typeof cases.createdAt) =>
  * townships (a township outside them is refused, a station outside them is not found).
  * Everything is a handful of grouped queries; the tables are filled in from their groups.
  */
-export async function getCountyFigures(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = new Date()) {
+export async function getCountyFigures(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
   const filters = parseInput(ZCountyFiguresInput, input);
   assertCan(ctx.actor, "tenant.stats.read", { tenantId: tx.tenantId, townshipId: filters.townshipId });
   const tenantId = tx.tenantId;

@@ -100,7 +100,7 @@ export async function onboardCounty(db: Database, ctx: UseCaseContext, input: un
     await tx.insert(dutyPosts).values(DEFAULT_DUTY_POSTS.map((post, index) => ({ ...post, sortOrder: index })));
 
     const workflowCount = await installWorkflowTemplates(tx, ctx.actor.userId);
-    const year = new Date().getFullYear();
+    const year = ctx.clock.now().getFullYear();
     await seedCalendar(tx, [year, year + 1]);
 
     const [admin] = await tx
@@ -108,7 +108,7 @@ export async function onboardCounty(db: Database, ctx: UseCaseContext, input: un
       .values({ username: adminUsername, displayName: adminDisplayName, homeTenantId: tx.tenantId })
       .returning({ id: users.id });
     await tx.insert(memberships).values({ userId: admin!.id, role: "county_admin" });
-    const invitationToken = await issueInvitation(tx, admin!.id, ctx.actor.userId);
+    const invitationToken = await issueInvitation(tx, admin!.id, ctx.actor.userId, ctx.clock.now());
 
     const detail = {
       divisionCode,

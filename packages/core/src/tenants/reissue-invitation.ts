@@ -23,7 +23,7 @@ export async function reissueInvitation(tx: TenantTx, ctx: UseCaseContext, userI
     .limit(1);
   if (!member) throw new NotFoundError();
   if (member.passwordHash) throw new ConflictError("errors.alreadyActivated");
-  const token = await issueInvitation(tx, userId, ctx.actor.userId);
+  const token = await issueInvitation(tx, userId, ctx.actor.userId, ctx.clock.now());
   await recordAudit(tx, ctx, { action: "invitation.reissued", objectType: "user", objectId: userId });
   return token;
 }

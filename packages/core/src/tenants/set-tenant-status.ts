@@ -17,7 +17,7 @@ export async function setTenantStatus(tx: TenantTx, ctx: UseCaseContext, input: 
   const { status } = parseInput(ZSetTenantStatus, input);
   const [tenant] = await tx
     .update(tenants)
-    .set({ status, statusChangedAt: new Date() })
+    .set({ status, statusChangedAt: ctx.clock.now() })
     .where(eq(tenants.id, tx.tenantId))
     .returning();
   if (!tenant) throw new NotFoundError();

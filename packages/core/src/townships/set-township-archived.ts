@@ -15,7 +15,7 @@ export async function setTownshipArchived(tx: TenantTx, ctx: UseCaseContext, inp
   const { id, archived } = parseInput(ZSetTownshipArchived, input);
   const [township] = await tx
     .update(townships)
-    .set({ archivedAt: archived ? new Date() : null })
+    .set({ archivedAt: archived ? ctx.clock.now() : null })
     .where(and(eq(townships.tenantId, tx.tenantId), eq(townships.id, id)))
     .returning();
   if (!township) throw new NotFoundError();

@@ -70,7 +70,7 @@ export async function inviteUser(tx: TenantTx, ctx: UseCaseContext, input: unkno
       .insert(membershipTownships)
       .values(scope.map((townshipId) => ({ membershipId: membership!.id, townshipId })));
   }
-  const invitationToken = await issueInvitation(tx, user!.id, ctx.actor.userId);
+  const invitationToken = await issueInvitation(tx, user!.id, ctx.actor.userId, ctx.clock.now());
   await recordAudit(tx, ctx, {
     action: "user.invited",
     objectType: "user",

@@ -14,7 +14,7 @@ export function hashInvitationSecret(secret: string): string {
  * invitation, plus a secret of which only the hash is stored. Earlier open invitations
  * of the same user stop working.
  */
-export async function issueInvitation(tx: TenantTx, userId: string, invitedBy: string | null): Promise<string> {
+export async function issueInvitation(tx: TenantTx, userId: string, invitedBy: string | null, now: Date): Promise<string> {
   await tx
     .update(invitations)
     .set({ revoked: true })
@@ -26,7 +26,7 @@ export async function issueInvitation(tx: TenantTx, userId: string, invitedBy: s
       userId,
       invitedBy,
       secretHash: hashInvitationSecret(secret),
-      expiresAt: new Date(Date.now() + INVITATION_VALID_MS),
+      expiresAt: new Date(now.getTime() + INVITATION_VALID_MS),
     })
     .returning({ id: invitations.id });
   return `${tx.tenantId}.${invitation!.id}.${secret}`;

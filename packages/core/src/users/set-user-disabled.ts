@@ -19,7 +19,7 @@ export async function setUserDisabled(tx: TenantTx, ctx: UseCaseContext, input: 
   if (userId === ctx.actor.userId) throw new ValidationError({}, "errors.cannotDisableSelf");
   const [user] = await tx
     .update(users)
-    .set({ disabledAt: disabled ? new Date() : null })
+    .set({ disabledAt: disabled ? ctx.clock.now() : null })
     .where(and(eq(users.id, userId), eq(users.homeTenantId, tx.tenantId)))
     .returning({ id: users.id, username: users.username });
   if (!user) throw new NotFoundError();

@@ -58,7 +58,7 @@ export async function importWorkflowDefinition(tx: TenantTx, ctx: UseCaseContext
       name: definition.name,
       draftRevision: sql`${workflows.draftRevision} + 1`,
       draftUpdatedBy: ctx.actor.userId,
-      draftUpdatedAt: new Date(),
+      draftUpdatedAt: ctx.clock.now(),
     })
     .where(
       and(eq(workflows.tenantId, tx.tenantId), eq(workflows.id, workflowId), eq(workflows.draftRevision, baseRevision)),

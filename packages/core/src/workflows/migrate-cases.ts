@@ -24,7 +24,7 @@ export const ZMigrateCases = z.object({
  * refuses the whole migration. Each moved case gets an event; the county's audit log
  * gets the summary.
  */
-export async function migrateCases(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = new Date()) {
+export async function migrateCases(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
   assertCan(ctx.actor, "tenant.workflows.manage", { tenantId: tx.tenantId });
   const { workflowId, fromVersion, toVersion, stateMap, dryRun } = parseInput(ZMigrateCases, input);
   const version = async (number: number) => {

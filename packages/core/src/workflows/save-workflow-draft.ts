@@ -30,7 +30,7 @@ export const ZSaveWorkflowDraft = z.object({
  */
 const AUDIT_PAUSE_MS = 30 * 60_000;
 
-export async function saveWorkflowDraft(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = new Date()) {
+export async function saveWorkflowDraft(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
   assertCan(ctx.actor, "tenant.workflows.manage", { tenantId: tx.tenantId });
   const { workflowId, baseRevision, definition, layout } = parseInput(ZSaveWorkflowDraft, input);
   const [current] = await tx

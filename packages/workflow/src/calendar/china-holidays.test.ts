@@ -1,49 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { CHINA_PUBLIC_HOLIDAYS, defaultCalendarDays } from "./china-holidays";
+import { addDuration, calendarFromDays } from ".";
+import { chinaHolidayYear, FIRST_CALENDAR_YEAR, isSupportedCalendarYear, LAST_CALENDAR_YEAR } from "./china-holidays";
 
-const years = Object.keys(CHINA_PUBLIC_HOLIDAYS).map(Number);
-const FESTIVALS = new Set(["元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"]);
+const FESTIVALS = ["元旦", "春节", "清明", "劳动节", "端午", "中秋", "国庆节"];
+const PROVISIONAL_FESTIVALS = ["元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"];
 
-/** Day of week (0 = Sunday) if `date` is a real YYYY-MM-DD date, else undefined. */
-function weekdayOf(date: string): number | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
-  const d = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date ? d.getUTCDay() : undefined;
-}
+const weekdayOf = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
+const isRealDate = (date: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(date) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
 
-describe("CHINA_PUBLIC_HOLIDAYS", () => {
-  it("covers 2026 and 2027", () => {
-    expect(years).toEqual(expect.arrayContaining([2026, 2027]));
-    expect(CHINA_PUBLIC_HOLIDAYS[2026]?.provisional).toBe(false);
-  });
-
-  it.each(years)("%i: every date is a real date of its year, listed once", (year) => {
-    const entry = CHINA_PUBLIC_HOLIDAYS[year]!;
-    const dates = [...entry.holidays, ...entry.workdays].map((row) => row.date);
-    for (const date of dates) {
-      expect(weekdayOf(date), date).toBeDefined();
-      expect(date.startsWith(`${year}-`), date).toBe(true);
-    }
-    expect(new Set(dates).size).toBe(dates.length); // also: holidays and workdays never overlap
-  });
-
-  it.each(years)("%i: make-up workdays fall on weekends and holidays use festival names", (year) => {
-    const entry = CHINA_PUBLIC_HOLIDAYS[year]!;
-    for (const { date, name } of entry.workdays) {
-      expect([0, 6], date).toContain(weekdayOf(date));
-      expect(name).toMatch(/调休上班$/);
-      expect(FESTIVALS.has(name.replace(/调休上班$/, "")), name).toBe(true);
-    }
-    for (const { name } of entry.holidays) expect(FESTIVALS.has(name), name).toBe(true);
-    expect(entry.source.length).toBeGreaterThan(0);
-  });
-
-  it("2026 matches the State Council notice", () => {
-    const entry = CHINA_PUBLIC_HOLIDAYS[2026]!;
-    const countBy = (name: string) => entry.holidays.filter((h) => h.name === name).length;
+describe("chinaHolidayYear", () => {
+  it("2026 is official and matches the State Council notice", () => {
+    const year = chinaHolidayYear(2026);
+    expect(year.provisional).toBe(false);
+    const count = (name: string) => year.days.filter((d) => d.kind === "holiday" && d.name === name).length;
     // 元旦 3, 春节 9, 清明 3, 劳动节 5, 端午 3, 中秋 3, 国庆 7 days.
-    expect([...FESTIVALS].map(countBy)).toEqual([3, 9, 3, 5, 3, 3, 7]);
-    expect(entry.workdays.map((w) => w.date)).toEqual([
+    expect(FESTIVALS.map(count)).toEqual([3, 9, 3, 5, 3, 3, 7]);
+    expect(year.days.filter((d) => d.kind === "workday").map((d) => d.date)).toEqual([
       "2026-01-04",
       "2026-02-14",
       "2026-02-28",
@@ -51,48 +24,75 @@ describe("CHINA_PUBLIC_HOLIDAYS", () => {
       "2026-09-20",
       "2026-10-10",
     ]);
-    expect(entry.source).toContain("gov.cn");
+    expect(year.days.find((d) => d.date === "2026-02-14")?.name).toBe("春节调休上班");
   });
 
-  it("2027 is provisional: statutory days only, no make-up workdays", () => {
-    const entry = CHINA_PUBLIC_HOLIDAYS[2027]!;
-    expect(entry.provisional).toBe(true);
-    expect(entry.source).toMatch(/PROVISIONAL/);
-    expect(entry.workdays).toEqual([]);
-    // 13 statutory days since the 2024 revision: 1 + 4 + 1 + 2 + 1 + 1 + 3.
-    expect(entry.holidays.map((h) => h.date)).toEqual([
-      "2027-01-01",
-      "2027-02-05",
-      "2027-02-06",
-      "2027-02-07",
-      "2027-02-08",
-      "2027-04-05",
-      "2027-05-01",
-      "2027-05-02",
-      "2027-06-09",
-      "2027-09-15",
-      "2027-10-01",
-      "2027-10-02",
-      "2027-10-03",
+  it("a year the notices do not cover yet is provisional, computed from the lunar calendar", () => {
+    const year = chinaHolidayYear(2028);
+    expect(year.provisional).toBe(true);
+    expect(year.source).toContain("暂定");
+    const holidays = year.days.filter((d) => d.kind === "holiday");
+    // 正月初一 2028 is Wed 26 January: 除夕 to 初三 are 25–28 January.
+    expect(holidays.filter((d) => d.name === "春节").map((d) => d.date)).toEqual([
+      "2028-01-25",
+      "2028-01-26",
+      "2028-01-27",
+      "2028-01-28",
     ]);
-  });
-});
-
-describe("defaultCalendarDays", () => {
-  it("returns sorted seed rows for a known year", () => {
-    const rows = defaultCalendarDays(2026);
-    expect(rows).toHaveLength(33 + 6);
-    expect(rows.map((r) => r.date)).toEqual(rows.map((r) => r.date).toSorted());
-    expect(rows.find((r) => r.date === "2026-10-10")).toEqual({
-      date: "2026-10-10",
-      kind: "workday",
-      name: "国庆节调休上班",
-    });
-    expect(rows.find((r) => r.date === "2026-10-01")).toEqual({ date: "2026-10-01", kind: "holiday", name: "国庆节" });
+    expect(holidays.find((d) => d.name === "清明节")?.date).toBe("2028-04-04");
+    expect(holidays.find((d) => d.name === "端午节")?.date).toBe("2028-05-28");
+    expect(holidays.find((d) => d.name === "中秋节")?.date).toBe("2028-10-03");
+    // No make-up workdays are guessed.
+    expect(year.days.filter((d) => d.kind === "workday")).toEqual([]);
   });
 
-  it("returns an empty array for unknown years", () => {
-    expect(defaultCalendarDays(2019)).toEqual([]);
-    expect(defaultCalendarDays(2030)).toEqual([]);
+  it("gives a statutory day on a weekend a day in lieu on the next working day", () => {
+    // 2028-05-28 (端午) is a Sunday: Monday the 29th is 端午节补休.
+    const year = chinaHolidayYear(2028);
+    expect(weekdayOf("2028-05-28")).toBe(0);
+    expect(year.days).toContainEqual({ date: "2028-05-29", kind: "holiday", name: "端午节补休" });
+    // 元旦 2028 is a Saturday: made up on Monday 3 January.
+    expect(year.days).toContainEqual({ date: "2028-01-03", kind: "holiday", name: "元旦补休" });
+  });
+
+  it.each([2008, 2016, 2026, 2027, 2028, 2030, 2045, 2099])(
+    "%i: real dates of the year, each once, with festival names and every festival present",
+    (y) => {
+      const year = chinaHolidayYear(y);
+      const dates = year.days.map((d) => d.date);
+      for (const date of dates) {
+        expect(isRealDate(date), date).toBe(true);
+        expect(date.startsWith(`${y}-`), date).toBe(true);
+      }
+      expect(new Set(dates).size).toBe(dates.length);
+      const names = year.provisional ? PROVISIONAL_FESTIVALS : FESTIVALS;
+      for (const day of year.days) {
+        const festival = day.name.replace(/(调休上班|补休)$/, "");
+        expect(names, day.name).toContain(festival);
+        if (day.kind === "workday") expect([0, 6], day.date).toContain(weekdayOf(day.date));
+      }
+      for (const name of names) expect(year.days.some((d) => d.name === name), name).toBe(true);
+    },
+  );
+
+  it("counts 15 working days from Mon 2028-01-24 10:00 past the provisional Spring Festival", () => {
+    const calendar = calendarFromDays(chinaHolidayYear(2028).days);
+    // From Tue 25 Jan: 25–28 are 春节, so the 15 days are 31 Jan–4 Feb, 7–11 Feb, 14–18 Feb.
+    const due = addDuration(new Date("2028-01-24T10:00:00+08:00"), { amount: 15, unit: "workingDays" }, calendar);
+    expect(due.toISOString()).toBe("2028-02-18T16:00:00.000Z"); // 24:00 of Fri 18 Feb, Shanghai
+    const ignoringHolidays = addDuration(
+      new Date("2028-01-24T10:00:00+08:00"),
+      { amount: 15, unit: "workingDays" },
+      calendarFromDays([]),
+    );
+    expect(ignoringHolidays.getTime()).toBeLessThan(due.getTime());
+  });
+
+  it("knows its range and refuses years outside it", () => {
+    expect(isSupportedCalendarYear(FIRST_CALENDAR_YEAR)).toBe(true);
+    expect(isSupportedCalendarYear(LAST_CALENDAR_YEAR)).toBe(true);
+    expect(isSupportedCalendarYear(FIRST_CALENDAR_YEAR - 1)).toBe(false);
+    expect(isSupportedCalendarYear(LAST_CALENDAR_YEAR + 1)).toBe(false);
+    expect(() => chinaHolidayYear(2100)).toThrow(RangeError);
   });
 });

@@ -1,87 +1,135 @@
+import officialDays from "chinese-days/dist/chinese-days.json" with { type: "json" };
+import { LunarDay, SolarTerm } from "tyme4ts";
 import type { CalendarDay } from "./working-time";
 
-type NamedDate = { date: string; name: string };
+/**
+ * China's public holidays for any year a county may count a deadline in.
+ *
+ * - **Official** years come from `chinese-days`, which transcribes each year's State Council
+ *   notice (国务院办公厅关于YYYY年部分节假日安排的通知) with its 调休 make-up workdays, and is
+ *   updated when the notice is out (usually in November for the next year).
+ * - **Provisional** years are the ones it does not cover yet: the statutory days of
+ *   《全国年节及纪念日放假办法》 (2024 revision, in force 2025-01-01), with the lunar festivals and
+ *   清明 computed by `tyme4ts`, and a day in lieu (补休) on the next working day for each
+ *   statutory day that falls on a weekend. The notice usually bridges more days than this, so a
+ *   county confirms or corrects a provisional year once the notice is published.
+ */
 
-export type PublicHolidayYear = {
-  /** Where the dates come from; for provisional years, how they were derived. */
-  source: string;
-  /** True until the State Council notice for the year is published and transcribed. */
+/** The years a county calendar can hold: chinese-days starts in 2004; lunar tables reach far past 2099. */
+export const FIRST_CALENDAR_YEAR = 2004;
+export const LAST_CALENDAR_YEAR = 2099;
+
+export type HolidayYear = {
+  year: number;
+  /** True when computed from the statutes rather than transcribed from the year's notice. */
   provisional: boolean;
-  holidays: NamedDate[];
-  /** Make-up working days (调休上班), usually a Saturday or Sunday. */
-  workdays: NamedDate[];
+  source: string;
+  /** Holidays and make-up workdays, sorted by date. */
+  days: CalendarDay[];
 };
 
-/** Expands "M月D日至D日放假" ranges from the notices into one row per date (inclusive). */
-function span(name: string, first: string, last: string): NamedDate[] {
-  const rows: NamedDate[] = [];
-  const end = Date.parse(`${last}T00:00:00Z`);
-  for (let t = Date.parse(`${first}T00:00:00Z`); t <= end; t += 86_400_000) {
-    rows.push({ date: new Date(t).toISOString().slice(0, 10), name });
+const OFFICIAL_SOURCE = "国务院办公厅关于{year}年部分节假日安排的通知（chinese-days 数据）";
+const PROVISIONAL_SOURCE =
+  "暂定：按《全国年节及纪念日放假办法》（2024年修订）推算的法定节假日及周末补休，未含调休安排；待国务院通知发布后确认";
+
+type Dataset = Record<"holidays" | "workdays", Record<string, string>>;
+
+/** "Spring Festival,春节,4" → 春节 */
+const chineseName = (entry: string) => entry.split(",")[1] ?? entry;
+
+function officialYear(year: number): CalendarDay[] {
+  const prefix = `${year}-`;
+  const rows: CalendarDay[] = [];
+  const { holidays, workdays } = officialDays as Dataset;
+  for (const [date, entry] of Object.entries(holidays)) {
+    if (date.startsWith(prefix)) rows.push({ date, kind: "holiday", name: chineseName(entry) });
+  }
+  for (const [date, entry] of Object.entries(workdays)) {
+    if (date.startsWith(prefix)) rows.push({ date, kind: "workday", name: `${chineseName(entry)}调休上班` });
   }
   return rows;
 }
 
-/**
- * Statutory holidays and make-up workdays per year, transcribed from the annual notice
- * 国务院办公厅关于YYYY年部分节假日安排的通知. Counties copy these rows into their own editable
- * calendar (see `defaultCalendarDays`), so a late change by the State Council — or a local
- * deviation — is an edit there, not a code change.
- */
-export const CHINA_PUBLIC_HOLIDAYS: Record<number, PublicHolidayYear> = {
-  2026: {
-    source:
-      "国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04), https://www.gov.cn/zhengce/content/202511/content_7047090.htm " +
-      "(also https://www.gov.cn/zhengce/zhengceku/202511/content_7047091.htm; Xinhua text e.g. https://politics.gmw.cn/2025-11/04/content_38391083.htm)",
-    provisional: false,
-    holidays: [
-      ...span("元旦", "2026-01-01", "2026-01-03"),
-      ...span("春节", "2026-02-15", "2026-02-23"),
-      ...span("清明节", "2026-04-04", "2026-04-06"),
-      ...span("劳动节", "2026-05-01", "2026-05-05"),
-      ...span("端午节", "2026-06-19", "2026-06-21"),
-      ...span("中秋节", "2026-09-25", "2026-09-27"),
-      ...span("国庆节", "2026-10-01", "2026-10-07"),
-    ],
-    workdays: [
-      { date: "2026-01-04", name: "元旦调休上班" },
-      { date: "2026-02-14", name: "春节调休上班" },
-      { date: "2026-02-28", name: "春节调休上班" },
-      { date: "2026-05-09", name: "劳动节调休上班" },
-      { date: "2026-09-20", name: "国庆节调休上班" },
-      { date: "2026-10-10", name: "国庆节调休上班" },
-    ],
-  },
-  2027: {
-    // No 2027 notice was available when this was written. Until it is, only the statutory days of
-    // 《全国年节及纪念日放假办法》 (2024 revision, in force 2025-01-01) are listed, without the
-    // 放假调休 bridging, make-up workdays or 补休 for statutory days that fall on a weekend.
-    source:
-      "PROVISIONAL — 国务院办公厅关于2027年部分节假日安排的通知 not found; statutory days only per " +
-      "《全国年节及纪念日放假办法》 (2024-11 revision, effective 2025-01-01): 元旦 1 day, 春节 4 days (除夕–正月初三), " +
-      "清明 1, 劳动节 2 (5/1–5/2), 端午 1, 中秋 1, 国庆 3 (10/1–10/3). Lunar/solar-term dates computed: " +
-      "正月初一 2027-02-06 (new moon 2027-02-06 23:56 +08:00, so 除夕 = 02-05), 清明 2027-04-05, " +
-      "端午 (五月初五) 2027-06-09, 中秋 (八月十五) 2027-09-15. No make-up workdays. Replace with the notice once published.",
-    provisional: true,
-    holidays: [
-      { date: "2027-01-01", name: "元旦" },
-      ...span("春节", "2027-02-05", "2027-02-08"),
-      { date: "2027-04-05", name: "清明节" },
-      ...span("劳动节", "2027-05-01", "2027-05-02"),
-      { date: "2027-06-09", name: "端午节" },
-      { date: "2027-09-15", name: "中秋节" },
-      ...span("国庆节", "2027-10-01", "2027-10-03"),
-    ],
-    workdays: [],
-  },
-};
+const isoDate = (year: number, month: number, day: number) =>
+  `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 
-/** Rows for seeding a county's editable calendar; empty for years not in the table. */
-export function defaultCalendarDays(year: number): CalendarDay[] {
-  const entry = CHINA_PUBLIC_HOLIDAYS[year];
-  if (!entry) return [];
+const dateOf = (day: { getYear(): number; getMonth(): number; getDay(): number }) =>
+  isoDate(day.getYear(), day.getMonth(), day.getDay());
+
+function addDays(date: string, days: number): string {
+  const time = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
+
+/** The statutory days of 《全国年节及纪念日放假办法》 in `year`, one group per festival. */
+function statutoryGroups(year: number): { name: string; dates: string[] }[] {
+  const lunar = (month: number, day: number) => dateOf(LunarDay.fromYmd(year, month, day).getSolarDay());
+  const springFestival = lunar(1, 1);
+  const run = (first: string, count: number) => Array.from({ length: count }, (_, i) => addDays(first, i));
   return [
-    ...entry.holidays.map(({ date, name }): CalendarDay => ({ date, kind: "holiday", name })),
-    ...entry.workdays.map(({ date, name }): CalendarDay => ({ date, kind: "workday", name })),
-  ].sort((a, b) => a.date.localeCompare(b.date));
+    { name: "元旦", dates: [isoDate(year, 1, 1)] },
+    // 除夕 to 正月初三. 除夕 is the day before 正月初一, whether the twelfth month has 29 or 30 days.
+    { name: "春节", dates: run(addDays(springFestival, -1), 4) },
+    { name: "清明节", dates: [dateOf(SolarTerm.fromName(year, "清明").getJulianDay().getSolarDay())] },
+    { name: "劳动节", dates: run(isoDate(year, 5, 1), 2) },
+    { name: "端午节", dates: [lunar(5, 5)] },
+    { name: "中秋节", dates: [lunar(8, 15)] },
+    { name: "国庆节", dates: run(isoDate(year, 10, 1), 3) },
+  ];
+}
+
+function provisionalYear(year: number): CalendarDay[] {
+  const groups = statutoryGroups(year);
+  const statutory = new Set(groups.flatMap((group) => group.dates));
+  const placed = new Set<string>();
+  const rows: CalendarDay[] = [];
+  const place = (date: string, name: string) => {
+    placed.add(date);
+    rows.push({ date, kind: "holiday", name });
+  };
+  for (const { name, dates } of groups) {
+    // A statutory day on a Saturday or Sunday, or on another festival's day (中秋 on 国庆),
+    // is made up (补休) on the next working day after the festival.
+    let owed = 0;
+    for (const date of dates) {
+      if (placed.has(date)) owed++;
+      else {
+        place(date, name);
+        if (isWeekend(date)) owed++;
+      }
+    }
+    let cursor = dates[dates.length - 1]!;
+    while (owed > 0) {
+      cursor = addDays(cursor, 1);
+      if (isWeekend(cursor) || placed.has(cursor) || statutory.has(cursor) || !cursor.startsWith(`${year}-`)) continue;
+      place(cursor, `${name}补休`);
+      owed--;
+    }
+  }
+  return rows;
+}
+
+/** Whether `year` lies in the range a county calendar supports. */
+export const isSupportedCalendarYear = (year: number) =>
+  Number.isInteger(year) && year >= FIRST_CALENDAR_YEAR && year <= LAST_CALENDAR_YEAR;
+
+/** The holidays of `year`: the notice's where it is known, else computed and provisional. */
+export function chinaHolidayYear(year: number): HolidayYear {
+  if (!isSupportedCalendarYear(year)) throw new RangeError(`No holiday calendar for ${year}`);
+  const official = officialYear(year);
+  const provisional = official.length === 0;
+  const days = (provisional ? provisionalYear(year) : official).sort((a, b) => a.date.localeCompare(b.date));
+  return {
+    year,
+    provisional,
+    source: provisional ? PROVISIONAL_SOURCE : OFFICIAL_SOURCE.replace("{year}", String(year)),
+    days,
+  };
+}
+
+/** Rows for seeding a county's editable calendar. */
+export function defaultCalendarDays(year: number): CalendarDay[] {
+  return chinaHolidayYear(year).days;
 }

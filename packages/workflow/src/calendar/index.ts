@@ -1,4 +1,11 @@
-export { CHINA_PUBLIC_HOLIDAYS, defaultCalendarDays, type PublicHolidayYear } from "./china-holidays";
+export {
+  chinaHolidayYear,
+  defaultCalendarDays,
+  FIRST_CALENDAR_YEAR,
+  type HolidayYear,
+  isSupportedCalendarYear,
+  LAST_CALENDAR_YEAR,
+} from "./china-holidays";
 export {
   addDuration,
   type CalendarDay,
