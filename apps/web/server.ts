@@ -3,6 +3,7 @@
  * PostgreSQL when DATABASE_URL is set), refuses to run under a role that could bypass
  * row-level security, seeds the demo on an empty database, and serves the app.
  */
+import { systemClock } from "@rdlink/core/clock";
 import { DEMO_PASSWORD, seedDemo } from "@rdlink/core/demo/seed-demo";
 import { startWorker } from "@rdlink/core/worker/start-worker";
 import { openConfiguredDatabase, setDatabase, UnsafeDatabaseRoleError } from "@rdlink/db";
@@ -24,7 +25,7 @@ const db = await openConfiguredDatabase().catch((error: unknown) => {
   process.exit(1);
 });
 setDatabase(db);
-const demo = SEED_DEMO ? await seedDemo(db) : null;
+const demo = SEED_DEMO ? await seedDemo(db, systemClock) : null;
 const worker =
   WORKER_MODE === "inline"
     ? startWorker(db, { pollMs: WORKER_POLL_MS, log: (line) => console.log(`[worker] ${line}`) })

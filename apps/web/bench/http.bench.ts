@@ -38,6 +38,7 @@ import { setTimeout as sleep, setImmediate as yieldToLoop } from "node:timers/pr
 import type { Actor } from "@rdlink/auth";
 import { acceptInvitation } from "@rdlink/core/auth/accept-invitation";
 import { openCase } from "@rdlink/core/cases/start-case";
+import { systemClock } from "@rdlink/core/clock";
 import { listCities, listCounties, listProvinces, listTownshipDivisions } from "@rdlink/core/divisions/divisions";
 import { issueChallenge } from "@rdlink/core/intake/proof-of-work";
 import { onboardCounty } from "@rdlink/core/tenants/onboard-county";
@@ -243,7 +244,7 @@ async function seedCounty(db: Database, county: County) {
 }
 
 async function seed(db: Database) {
-  const operator = { actor: await createOperator(db, "bench-operator"), ip: "127.0.0.1" };
+  const operator = { actor: await createOperator(db, "bench-operator"), ip: "127.0.0.1", clock: systemClock };
   const codes = pickCounties(knobs.counties);
   let t0 = performance.now();
   const counties = await inPool(codes, 2, async (divisionCode, i) => {
@@ -286,7 +287,7 @@ async function signInOperator(db: Database, county: County) {
     );
     const invited = await inviteUser(
       tx,
-      { actor: admin, ip: "127.0.0.1" },
+      { actor: admin, ip: "127.0.0.1", clock: systemClock },
       { username: "bench-township", displayName: "乡镇人大主席团", role: "township_operator", townshipIds: [row!.id] },
     );
     return { township: row!, token: invited.invitationToken };
@@ -296,10 +297,8 @@ async function signInOperator(db: Database, county: County) {
     db,
     token,
     { password, confirmPassword: password },
-    {
-      ip: "127.0.0.1",
-      userAgent: "bench",
-    },
+    { ip: "127.0.0.1", userAgent: "bench" },
+    systemClock.now(),
   );
   return { township, cookie: `__Host-rd_session=${session.token}` };
 }

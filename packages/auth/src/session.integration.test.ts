@@ -35,8 +35,9 @@ describe.each(testDrivers())("sessions and sign-in throttling on %s", (driver) =
   });
   afterAll(() => t.drop());
 
-  const session = (now?: Date) => t.db.withoutTenant((tx) => createSession(tx, userId, { ip: "127.0.0.1" }, now));
-  const validate = (token: string, now?: Date) => t.db.withoutTenant((tx) => validateSessionToken(tx, token, now));
+  const session = (now = new Date()) => t.db.withoutTenant((tx) => createSession(tx, userId, { ip: "127.0.0.1" }, now));
+  const validate = (token: string, now = new Date()) =>
+    t.db.withoutTenant((tx) => validateSessionToken(tx, token, now));
 
   it("stores only the SHA-256 of the secret and accepts the token", async () => {
     const { token } = await session();

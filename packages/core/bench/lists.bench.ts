@@ -6,6 +6,7 @@ import { flagKnob, intKnob, readKnobs, textKnob } from "@rdlink/env/knobs";
 import { sql } from "drizzle-orm";
 import { listActivities } from "../src/activities/list-activities";
 import { summarizeActivities } from "../src/activities/summarize-activities";
+import { systemClock } from "../src/clock";
 import { listDeputies } from "../src/deputies/list-deputies";
 import { listVillageDivisions } from "../src/divisions/divisions";
 import type { UseCaseContext } from "../src/shared/context";
@@ -60,7 +61,7 @@ const TOPICS =
   "'村道路灯维修','农田灌溉渠修缮','老旧小区加装电梯','学校周边交通安全','生活垃圾收运','农村饮水安全','医保报销','居家养老服务','小区停车难','菜市场环境卫生'";
 
 async function seedCounty(db: Database) {
-  const operator = { actor: await createOperator(db, "bench-operator"), ip: null };
+  const operator = { actor: await createOperator(db, "bench-operator"), ip: null, clock: systemClock };
   let t0 = performance.now();
   const { tenantId, communityCount } = await onboardCounty(db, operator, {
     divisionCode: "450107",
@@ -205,8 +206,11 @@ async function benchDriver(driver: "postgres" | "pglite") {
     );
     const townshipId = first!.id;
     const actors: [string, UseCaseContext][] = [
-      ["county admin", { actor: memberOf(tenantId, "county_admin"), ip: null }],
-      ["township operator", { actor: memberOf(tenantId, "township_operator", [townshipId]), ip: null }],
+      ["county admin", { actor: memberOf(tenantId, "county_admin"), ip: null, clock: systemClock }],
+      [
+        "township operator",
+        { actor: memberOf(tenantId, "township_operator", [townshipId]), ip: null, clock: systemClock },
+      ],
     ];
     const rows: Row[] = [];
     for (const query of queriesFor(townshipId)) {

@@ -28,6 +28,7 @@ import { childEnvironment, intKnob, readKnobs, textKnob } from "@rdlink/env/knob
 import { and, count, eq, lte, sql } from "drizzle-orm";
 import { actOnCase } from "../src/cases/act-on-case";
 import { startCase } from "../src/cases/start-case";
+import { systemClock } from "../src/clock";
 import type { UseCaseContext } from "../src/shared/context";
 import { onboardCounty } from "../src/tenants/onboard-county";
 import { createOperator, memberOf, responderOf } from "../src/testing/actors";
@@ -505,7 +506,7 @@ async function bench(k: Knobs): Promise<Result> {
   console.log(`\ndatabase ${database}: migrated as ${OWNER_ROLE}, runtime logs in as ${APP_ROLE} (member of app_user)`);
 
   // 2. One county, N cases.
-  const operator = { actor: await createOperator(db, "bench-operator"), ip: null };
+  const operator = { actor: await createOperator(db, "bench-operator"), ip: null, clock: systemClock };
   const { tenantId } = await onboardCounty(db, operator, {
     divisionCode: "450107",
     adminUsername: "bench-admin",
@@ -516,7 +517,7 @@ async function bench(k: Knobs): Promise<Result> {
     const [unit] = await tx.insert(handlingUnits).values({ name: "区住建局" }).returning({ id: handlingUnits.id });
     return { townshipId: township!.id, unitId: unit!.id };
   });
-  const as = (actor: Actor) => ({ actor, ip: "10.0.0.1" });
+  const as = (actor: Actor) => ({ actor, ip: "10.0.0.1", clock: systemClock });
   const rt: Runtime = {
     db,
     tenantId,

@@ -400,6 +400,20 @@ export const en: Translation = {
     remove: "Remove",
     empty: "No holidays for this year yet",
     weekdays: "Sun,Mon,Tue,Wed,Thu,Fri,Sat",
+    years: "Years",
+    status: {
+      official: "State Council notice",
+      provisional: "Provisional",
+      confirmed: "Confirmed",
+      missing: "Not set up",
+    },
+    provisionalTitle: "{{year}} is a provisional calendar",
+    provisionalText:
+      "This year's holidays are computed from the statutory holidays (with days in lieu for weekends), without the State Council's bridging arrangement. Deadlines counted in working days are marked provisional on the case page. When the State Council publishes the {{year}} arrangement, check and correct each day, then confirm the year.",
+    confirm: "Confirm {{year}}",
+    confirmed: "The {{year}} calendar is confirmed",
+    missingText:
+      "The county has no {{year}} calendar yet. It is set up from the statutory holidays when needed; adding or changing a day here sets it up first.",
   },
   handlingUnits: {
     title: "Handling units",
@@ -574,6 +588,7 @@ export const en: Translation = {
     calendar: {
       day_set: "Day set",
       day_removed: "Day removed",
+      year_confirmed: "Year confirmed",
     },
     workflow: {
       created: "Workflow created",
@@ -659,6 +674,8 @@ export const en: Translation = {
     unknownHandlingUnit: "The handling unit does not exist or is archived",
     unknownCommunity: "The village or community does not exist or is archived",
     dateInFuture: "The date cannot be later than today",
+    calendarYearOutOfRange: "The calendar supports dates from 2004 to 2099 only",
+    yearWithoutWorkingDay: "After this change the year would have no working day at all",
     checkForm: "Please check the fields marked in red",
     duplicateItem: "An item is listed twice",
     headNotStationed: "The head must be one of the deputies in station",
@@ -741,6 +758,8 @@ export const en: Translation = {
     sheetUnreadable: "The sheet cannot be read",
     sheetTooLarge: "The sheet has too many rows (20,000 at most)",
     alreadyActivated: "This user has set a password already",
+    calendarYearNotProvisional: "This year is not provisional: there is nothing to confirm",
+    unknownIntent: "This operation is not supported",
     goHome: "Back to the start",
   },
   workflows: {

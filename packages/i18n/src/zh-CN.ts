@@ -384,6 +384,20 @@ export const zhCN = {
     remove: "删除",
     empty: "该年份尚无节假日安排",
     weekdays: "日,一,二,三,四,五,六",
+    years: "各年日历",
+    status: {
+      official: "国务院通知",
+      provisional: "暂定",
+      confirmed: "已确认",
+      missing: "未建立",
+    },
+    provisionalTitle: "{{year}}年为暂定日历",
+    provisionalText:
+      "本年的节假日按《全国年节及纪念日放假办法》推算（含周末补休），未含国务院的调休安排。按工作日计算的办理时限在案件页标注“暂定”。国务院公布{{year}}年节假日安排后，请逐日核对、修改，再确认本年日历。",
+    confirm: "确认{{year}}年日历",
+    confirmed: "{{year}}年日历已确认",
+    missingText:
+      "本县尚未建立{{year}}年日历。系统会在需要时按法定节假日自动建立；在此添加或修改一天，也会先建立本年日历。",
   },
   handlingUnits: {
     title: "承办单位",
@@ -556,6 +570,7 @@ export const zhCN = {
     calendar: {
       day_set: "设置节假日",
       day_removed: "删除节假日",
+      year_confirmed: "确认年度日历",
     },
     workflow: {
       created: "新建流程",
@@ -641,6 +656,8 @@ export const zhCN = {
     unknownHandlingUnit: "所选承办单位不存在或已归档",
     unknownCommunity: "所选村（社区）不存在或已归档",
     dateInFuture: "日期不能晚于今天",
+    calendarYearOutOfRange: "日历只支持2004年至2099年的日期",
+    yearWithoutWorkingDay: "修改后该年将没有任何工作日，无法保存",
     checkForm: "请检查表单中标红的内容",
     duplicateItem: "标准条目重复",
     headNotStationed: "站长须是进站代表",
@@ -722,6 +739,8 @@ export const zhCN = {
     sheetUnreadable: "无法读取该表格文件",
     sheetTooLarge: "表格行数过多（不超过 20000 行）",
     alreadyActivated: "该用户已设置密码",
+    calendarYearNotProvisional: "该年日历不是暂定日历，无需确认",
+    unknownIntent: "不支持的操作",
     goHome: "返回首页",
   },
   workflows: {

@@ -19,7 +19,8 @@ export const createHistory = <T>(present: T): History<T> => ({ past: [], present
 
 export function commit<T>(history: History<T>, next: T, options: { mergeKey?: string; now?: number } = {}): History<T> {
   if (next === history.present) return history;
-  const now = options.now ?? Date.now();
+  // How long since the last edit, not a date: the monotonic clock.
+  const now = options.now ?? performance.now();
   const merge =
     options.mergeKey !== undefined &&
     history.last?.key === options.mergeKey &&

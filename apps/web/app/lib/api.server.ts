@@ -9,6 +9,7 @@ import {
 } from "@rdlink/core/shared/errors";
 import { getDatabase, TenantIdError } from "@rdlink/db";
 import { resources } from "@rdlink/i18n";
+import { appClock } from "./clock.server";
 
 /**
  * The HTTP API for other systems (`/api/…`): JSON in, JSON out, `Authorization: Bearer
@@ -85,7 +86,7 @@ class ApiRefusal extends Error {
  * The calling key's county, or 401. A key within its limit is counted in its own
  * transaction, before the request's work, so refused and failed requests count too.
  */
-export async function authenticateRequest(request: Request, now = new Date()) {
+export async function authenticateRequest(request: Request, now = appClock.now()) {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "");
   const unauthorized = () =>
     new ApiRefusal(apiError(401, "unauthorized", {}, { "WWW-Authenticate": 'Bearer realm="rdlink"' }));

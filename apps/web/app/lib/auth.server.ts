@@ -3,6 +3,7 @@ import { loadActor, type SignedIn } from "@rdlink/core/auth/load-actor";
 import type { UseCaseContext } from "@rdlink/core/shared/context";
 import { getDatabase } from "@rdlink/db";
 import { data, type MiddlewareFunction, type RouterContextProvider, redirect } from "react-router";
+import { appClock } from "~/lib/clock.server";
 import { isApiRequest } from "./api.server";
 import { clientIpContext, signedInContext } from "./context";
 
@@ -19,7 +20,7 @@ export const sameOriginMiddleware: MiddlewareFunction<Response> = ({ request }) 
 /** Resolves the session cookie to a user once per request; the API ignores cookies altogether. */
 export const sessionMiddleware: MiddlewareFunction<Response> = async ({ request, context }) => {
   const token = isApiRequest(request) ? null : readCookie(request, SESSION_COOKIE);
-  context.set(signedInContext, token ? await loadActor(getDatabase(), token) : null);
+  context.set(signedInContext, token ? await loadActor(getDatabase(), token, appClock.now()) : null);
 };
 
 type Context = Readonly<RouterContextProvider>;
@@ -46,7 +47,7 @@ export function requirePermission(
 ): SignedIn & { ctx: UseCaseContext } {
   const signedIn = requireSignedIn(request, context);
   if (!can(signedIn.actor, permission, target)) throw notFound();
-  return { ...signedIn, ctx: { actor: signedIn.actor, ip: context.get(clientIpContext) } };
+  return { ...signedIn, ctx: { actor: signedIn.actor, ip: context.get(clientIpContext), clock: appClock } };
 }
 
 /** A signed-in user of a county, with that county's id (platform staff get 404 on county pages). */
@@ -54,7 +55,7 @@ export function requireCountyUser(request: Request, context: Context) {
   const signedIn = requireSignedIn(request, context);
   const { actor, tenant } = signedIn;
   if (!actor.tenantId || !tenant) throw notFound();
-  const ctx: UseCaseContext = { actor, ip: context.get(clientIpContext) };
+  const ctx: UseCaseContext = { actor, ip: context.get(clientIpContext), clock: appClock };
   return { ...signedIn, tenant, tenantId: actor.tenantId, ctx };
 }
 

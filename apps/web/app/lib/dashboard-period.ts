@@ -9,7 +9,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
  * The dashboard's query string as the figures' input: this month or this year so far (days
  * in Asia/Shanghai), or a custom from/to; this year unless asked. Same for the page and its export.
  */
-export function dashboardQuery(params: URLSearchParams, now = new Date()) {
+export function dashboardQuery(params: URLSearchParams, now: Date) {
   const today = localDateOf(now);
   const asked = params.get("period");
   const period: TDashboardPeriod = dashboardPeriods.includes(asked as TDashboardPeriod)

@@ -8,6 +8,7 @@ import { NewPasswordFields } from "~/components/new-password-fields";
 import { PageHeader } from "~/components/page-header";
 import { failureResponse, readForm } from "~/lib/actions.server";
 import { requireSignedIn } from "~/lib/auth.server";
+import { appClock } from "~/lib/clock.server";
 import { clientIpContext } from "~/lib/context";
 import { useFormErrors } from "~/lib/form-errors";
 import type { Route } from "./+types/account-password";
@@ -22,7 +23,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   try {
     const session = await changePassword(
       getDatabase(),
-      { actor, ip: context.get(clientIpContext) },
+      { actor, ip: context.get(clientIpContext), clock: appClock },
       await readForm(request),
       { userAgent: request.headers.get("user-agent") },
     );

@@ -9,13 +9,14 @@ import { AuthCard } from "~/components/auth-card";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { failureResponse, readForm } from "~/lib/actions.server";
 import { requestMeta } from "~/lib/auth.server";
+import { appClock } from "~/lib/clock.server";
 import { useFormErrors } from "~/lib/form-errors";
 import type { Route } from "./+types/invite";
 
 /** An unusable link is a page that says so (410), not a bare 404. */
 export async function loader({ params }: Route.LoaderArgs) {
   try {
-    return { invitation: await getInvitation(getDatabase(), params.token) };
+    return { invitation: await getInvitation(getDatabase(), params.token, appClock.now()) };
   } catch (error) {
     if (error instanceof NotFoundError) return data({ invitation: null }, { status: 410 });
     throw error;
@@ -25,7 +26,13 @@ export async function loader({ params }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const form = await readForm(request);
   try {
-    const session = await acceptInvitation(getDatabase(), params.token, form, requestMeta(request, context));
+    const session = await acceptInvitation(
+      getDatabase(),
+      params.token,
+      form,
+      requestMeta(request, context),
+      appClock.now(),
+    );
     return redirect("/", { headers: { "Set-Cookie": sessionCookie(session.token) } });
   } catch (error) {
     if (error instanceof NotFoundError)

@@ -7,6 +7,7 @@ import { data, Form, redirect, useNavigation, useSearchParams } from "react-rout
 import { AuthCard } from "~/components/auth-card";
 import { type FormFailure, failureResponse, readForm } from "~/lib/actions.server";
 import { requestMeta } from "~/lib/auth.server";
+import { appClock } from "~/lib/clock.server";
 import { signedInContext } from "~/lib/context";
 import { useFormErrors } from "~/lib/form-errors";
 import { safeRedirect } from "~/lib/safe-redirect";
@@ -21,7 +22,7 @@ export function loader({ context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await readForm(request);
   try {
-    const result = await signIn(getDatabase(), form, requestMeta(request, context));
+    const result = await signIn(getDatabase(), form, requestMeta(request, context), appClock.now());
     if (result.ok) {
       return redirect(safeRedirect(form.redirectTo), { headers: { "Set-Cookie": sessionCookie(result.token) } });
     }

@@ -2,6 +2,7 @@ import { clearedSessionCookie } from "@rdlink/auth";
 import { signOut } from "@rdlink/core/auth/sign-out";
 import { getDatabase } from "@rdlink/db";
 import { redirect } from "react-router";
+import { appClock } from "~/lib/clock.server";
 import { clientIpContext, signedInContext } from "~/lib/context";
 import type { Route } from "./+types/sign-out";
 
@@ -9,7 +10,11 @@ import type { Route } from "./+types/sign-out";
 export async function action({ context }: Route.ActionArgs) {
   const signedIn = context.get(signedInContext);
   if (signedIn) {
-    await signOut(getDatabase(), { actor: signedIn.actor, ip: context.get(clientIpContext) }, signedIn.sessionId);
+    await signOut(
+      getDatabase(),
+      { actor: signedIn.actor, ip: context.get(clientIpContext), clock: appClock },
+      signedIn.sessionId,
+    );
   }
   return redirect("/sign-in?signedOut", { headers: { "Set-Cookie": clearedSessionCookie() } });
 }

@@ -17,6 +17,7 @@ import { localDateOf } from "@rdlink/workflow/calendar/working-time";
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Clock, systemClock } from "../clock";
 import { UploadError } from "../files/store-image";
 import { MAX_UPLOAD_BYTES } from "../files/upload-policy";
 import { NotFoundError, type ValidationError } from "../shared/errors";
@@ -47,8 +48,8 @@ describe.each(testDrivers())("the activity ledger on %s", (driver) => {
   let t: TestDatabase;
   let tenantId: string;
   let directory: string;
-  let admin: { actor: ReturnType<typeof countyAdminOf>; ip: string };
-  let jinlingOperator: { actor: Awaited<ReturnType<typeof realMemberOf>>; ip: null };
+  let admin: { actor: ReturnType<typeof countyAdminOf>; ip: string; clock: Clock };
+  let jinlingOperator: { actor: Awaited<ReturnType<typeof realMemberOf>>; ip: null; clock: Clock };
   let shuangdingOperator: typeof jinlingOperator;
   let jinlingLiaison: typeof jinlingOperator;
   let jinlingStation: string;
@@ -73,13 +74,25 @@ describe.each(testDrivers())("the activity ledger on %s", (driver) => {
     directory = fs.mkdtempSync(path.join(os.tmpdir(), "rdlink-ledger-"));
     const county = await onboardTestCounty(t.db);
     tenantId = county.tenantId;
-    admin = { actor: county.admin, ip: "10.7.7.7" };
+    admin = { actor: county.admin, ip: "10.7.7.7", clock: systemClock };
     const rows = await inCounty((tx) => tx.select().from(townships));
     const jinling = rows.find((r) => r.name === "金陵镇")!.id;
     const shuangding = rows.find((r) => r.name === "双定镇")!.id;
-    jinlingOperator = { actor: await realMemberOf(t.db, tenantId, "township_operator", [jinling]), ip: null };
-    shuangdingOperator = { actor: await realMemberOf(t.db, tenantId, "township_operator", [shuangding]), ip: null };
-    jinlingLiaison = { actor: await realMemberOf(t.db, tenantId, "station_liaison", [jinling]), ip: null };
+    jinlingOperator = {
+      actor: await realMemberOf(t.db, tenantId, "township_operator", [jinling]),
+      ip: null,
+      clock: systemClock,
+    };
+    shuangdingOperator = {
+      actor: await realMemberOf(t.db, tenantId, "township_operator", [shuangding]),
+      ip: null,
+      clock: systemClock,
+    };
+    jinlingLiaison = {
+      actor: await realMemberOf(t.db, tenantId, "station_liaison", [jinling]),
+      ip: null,
+      clock: systemClock,
+    };
     await inCounty(async (tx) => {
       const [type] = await tx.select().from(stationTypes).where(eq(stationTypes.name, "人大代表联络站"));
       const made = await tx

@@ -2,6 +2,7 @@ import { apiKeys, auditLog } from "@rdlink/db";
 import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemClock } from "../clock";
 import type { UseCaseContext } from "../shared/context";
 import { NotFoundError } from "../shared/errors";
 import { memberOf, realMemberOf } from "../testing/actors";
@@ -24,8 +25,8 @@ describe.each(testDrivers())("API keys on %s", (driver) => {
     t = await createTestDatabase(driver);
     tenantA = (await onboardTestCounty(t.db, "450107")).tenantId;
     tenantB = (await onboardTestCounty(t.db, "450103")).tenantId;
-    adminA = { actor: await realMemberOf(t.db, tenantA, "county_admin"), ip: "203.0.113.1" };
-    adminB = { actor: await realMemberOf(t.db, tenantB, "county_admin"), ip: null };
+    adminA = { actor: await realMemberOf(t.db, tenantA, "county_admin"), ip: "203.0.113.1", clock: systemClock };
+    adminB = { actor: await realMemberOf(t.db, tenantB, "county_admin"), ip: null, clock: systemClock };
   });
   afterAll(() => t.drop());
 
@@ -98,7 +99,7 @@ describe.each(testDrivers())("API keys on %s", (driver) => {
   });
 
   it("lets only the county admin manage keys, and names bad input", async () => {
-    const operator = { actor: memberOf(tenantA, "township_operator", []), ip: null };
+    const operator = { actor: memberOf(tenantA, "township_operator", []), ip: null, clock: systemClock };
     await expect(t.db.withTenant(tenantA, (tx) => createApiKey(tx, operator, { name: "x" }))).rejects.toThrow(
       /Not allowed/,
     );

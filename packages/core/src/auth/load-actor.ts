@@ -11,9 +11,9 @@ export type SignedIn = {
 };
 
 /** The signed-in user behind a session token with their roles, or null. One query round per request. */
-export async function loadActor(db: Database, token: string): Promise<SignedIn | null> {
+export async function loadActor(db: Database, token: string, now: Date): Promise<SignedIn | null> {
   return db.withoutTenant(async (tx) => {
-    const session = await validateSessionToken(tx, token);
+    const session = await validateSessionToken(tx, token, now);
     if (!session) return null;
     const [row] = await tx
       .select({ user: users, tenant: tenants })

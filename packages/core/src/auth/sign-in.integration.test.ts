@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/t
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../audit/verify-audit-chain";
+import { systemClock } from "../clock";
 import { onboardCounty } from "../tenants/onboard-county";
 import { createOperator } from "../testing/actors";
 import { acceptInvitation } from "./accept-invitation";
@@ -14,17 +15,15 @@ async function countyWithAdmin(t: TestDatabase) {
   const actor = await createOperator(t.db);
   const onboarded = await onboardCounty(
     t.db,
-    { actor, ip: null },
+    { actor, ip: null, clock: systemClock },
     { divisionCode: "320582", adminUsername: "zjg-admin", adminDisplayName: "张家港管理员" },
   );
   await acceptInvitation(
     t.db,
     onboarded.invitationToken,
     { password: PASSWORD, confirmPassword: PASSWORD },
-    {
-      ip: null,
-      userAgent: null,
-    },
+    { ip: null, userAgent: null },
+    new Date(),
   );
   return onboarded.tenantId;
 }
@@ -41,8 +40,8 @@ describe.each(testDrivers())("signing in on %s", (driver) => {
 
   it("answers an unknown name exactly as a wrong password", async () => {
     const request = { ip: "10.0.0.1", userAgent: null };
-    const wrong = await signIn(t.db, { username: "zjg-admin", password: "nope" }, request);
-    const unknown = await signIn(t.db, { username: "no-such-user", password: "nope" }, request);
+    const wrong = await signIn(t.db, { username: "zjg-admin", password: "nope" }, request, new Date());
+    const unknown = await signIn(t.db, { username: "no-such-user", password: "nope" }, request, new Date());
     expect(wrong).toEqual({ ok: false, reason: "invalid" });
     expect(unknown).toEqual(wrong);
   });
@@ -86,7 +85,12 @@ describe.each(testDrivers())("signing in on %s", (driver) => {
       tx.update(users).set({ disabledAt: new Date() }).where(eq(users.username, "zjg-admin")),
     );
     expect(
-      await signIn(t.db, { username: "zjg-admin", password: PASSWORD }, { ip: "10.0.0.3", userAgent: null }),
+      await signIn(
+        t.db,
+        { username: "zjg-admin", password: PASSWORD },
+        { ip: "10.0.0.3", userAgent: null },
+        new Date(),
+      ),
     ).toEqual({
       ok: false,
       reason: "invalid",
@@ -102,7 +106,7 @@ describe.each(testDrivers().filter((d) => d === "postgres"))("the audit chain on
   beforeAll(async () => {
     t = await createTestDatabase(driver);
     tenantId = await countyWithAdmin(t);
-    await signIn(t.db, { username: "zjg-admin", password: "wrong" }, { ip: "10.0.0.9", userAgent: null });
+    await signIn(t.db, { username: "zjg-admin", password: "wrong" }, { ip: "10.0.0.9", userAgent: null }, new Date());
   });
   afterAll(() => t.drop());
 

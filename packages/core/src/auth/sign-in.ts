@@ -9,8 +9,8 @@ import {
 import { type Database, tenants, users } from "@rdlink/db";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { ManualClock } from "../clock";
 import { recordAuditOf, recordPlatformAudit } from "../audit/record-audit";
+import { ManualClock } from "../clock";
 import { parseInput } from "../shared/errors";
 
 export const ZSignIn = z.object({

@@ -4,8 +4,9 @@ import { and, asc, between, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { UseCaseContext } from "../shared/context";
 import { parseInput } from "../shared/errors";
+import { ZCalendarYear } from "./calendar-input";
 
-export const ZListCalendarDays = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const ZListCalendarDays = z.object({ year: ZCalendarYear });
 
 /** The holidays and make-up workdays of one year; every other weekday is a working day. */
 export async function listCalendarDays(tx: TenantTx, ctx: UseCaseContext, input: unknown) {

@@ -13,6 +13,7 @@ import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/t
 import { canonicalJson, replayEvents, ZWorkflowDefinition } from "@rdlink/workflow";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { systemClock } from "../clock";
 import { ConflictError, ValidationError } from "../shared/errors";
 import { memberOf, responderOf } from "../testing/actors";
 import { onboardTestCounty } from "../testing/counties";
@@ -31,7 +32,7 @@ async function county(t: TestDatabase, divisionCode = "450107") {
     const [unit] = await tx.insert(handlingUnits).values({ name: "区住建局" }).returning({ id: handlingUnits.id });
     return { townshipId: township!.id, unitId: unit!.id };
   });
-  const as = (actor: Actor) => ({ actor, ip: "10.0.0.1" });
+  const as = (actor: Actor) => ({ actor, ip: "10.0.0.1", clock: systemClock });
   return {
     tenantId,
     townshipId,

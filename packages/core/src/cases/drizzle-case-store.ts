@@ -256,14 +256,15 @@ export class DrizzleCaseStore implements CaseStore {
 
   async calendar() {
     const cached = calendars.get(this.tenant);
-    if (cached && Date.now() - cached.loadedAt < CALENDAR_TTL_MS) return cached.calendar;
+    if (cached && performance.now() - cached.loadedAt < CALENDAR_TTL_MS) return cached.calendar;
     const calendar = calendarFromDays(
       await this.tx
         .select({ date: calendarDays.day, kind: calendarDays.kind })
         .from(calendarDays)
         .where(eq(calendarDays.tenantId, this.tenant)),
     );
-    calendars.set(this.tenant, { calendar, loadedAt: Date.now() });
+    // A cache age, not the product's time: measured on the monotonic clock.
+    calendars.set(this.tenant, { calendar, loadedAt: performance.now() });
     return calendar;
   }
 }

@@ -2,6 +2,7 @@ import { caseEvents, cases, type TenantTx, users } from "@rdlink/db";
 import type { TFieldDefinition, TLocalizedText } from "@rdlink/forms";
 import type { TState } from "@rdlink/workflow";
 import { and, asc, eq, or } from "drizzle-orm";
+import { countsOnProvisionalCalendar } from "../calendar/counts-on-provisional-calendar";
 import { maskPhone } from "../deputies/sheet";
 import type { UseCaseContext } from "../shared/context";
 import { caseNames } from "./case-names";
@@ -68,6 +69,7 @@ export async function getCase(tx: TenantTx, ctx: UseCaseContext, caseId: unknown
       submitterPhone: row.submitterPhone ? maskPhone(row.submitterPhone) : null,
       satisfaction: row.satisfaction,
       dueAt: row.dueAt,
+      dueAtProvisional: row.dueAt ? await countsOnProvisionalCalendar(tx, now, row.dueAt) : false,
       deadline: deadlineState(row, now),
       createdAt: row.createdAt,
       fields: snapshot.context.fields,

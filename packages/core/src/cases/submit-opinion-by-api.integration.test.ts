@@ -3,6 +3,7 @@ import { cases, stations, stationTypes, townships } from "@rdlink/db";
 import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemClock } from "../clock";
 import { IdempotencyKeyReusedError, NotFoundError, type ValidationError } from "../shared/errors";
 import { memberOf } from "../testing/actors";
 import { onboardTestCounty } from "../testing/counties";
@@ -66,7 +67,12 @@ describe.each(testDrivers())("opinions through the API on %s", (driver) => {
     expect(row!.intakeKey).toMatch(new RegExp(`^api:${keyId}:`));
     const desk = (townshipId: string) =>
       t.db.withTenant(tenantId, (tx) =>
-        listCases(tx, { actor: memberOf(tenantId, "township_operator", [townshipId]), ip: null }, { view: "all" }, now),
+        listCases(
+          tx,
+          { actor: memberOf(tenantId, "township_operator", [townshipId]), ip: null, clock: systemClock },
+          { view: "all" },
+          now,
+        ),
       );
     expect((await desk(town[1]!)).cases.map((c) => c.id)).toContain(result.caseId);
     expect((await desk(town[0]!)).cases.map((c) => c.id)).not.toContain(result.caseId);

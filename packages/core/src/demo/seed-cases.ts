@@ -54,7 +54,7 @@ export const DEMO_CASE_COUNT = 120;
  * answered late; most answered and rated, mostly 满意 or 基本满意, some 不满意 and redone.
  * Deterministic for a given day: the same plan every time.
  */
-export async function seedDemoCases(db: Database, tenantId: string, today = new Date()) {
+export async function seedDemoCases(db: Database, tenantId: string, today: Date) {
   await db.withTenant(tenantId, async (tx) => {
     const [tenant] = await tx.select({ code: tenants.divisionCode }).from(tenants).where(eq(tenants.id, tenantId));
     const [version] = await tx

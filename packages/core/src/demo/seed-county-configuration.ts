@@ -15,6 +15,7 @@ import {
 import { localDateOf } from "@rdlink/workflow/calendar/working-time";
 import { and, asc, eq } from "drizzle-orm";
 import { recordActivity } from "../activities/record-activity";
+import type { Clock } from "../clock";
 import { listCommunities } from "../communities/list-communities";
 import { createGrid } from "../grids/create-grid";
 import { setGridDeputies } from "../grids/set-grid-deputies";
@@ -22,6 +23,10 @@ import { addHandlingUnitContact } from "../handling-units/add-handling-unit-cont
 import { createHandlingUnit } from "../handling-units/create-handling-unit";
 
 const request = { ip: "127.0.0.1" };
+
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
 
 /** A Nanning district's departments that handle suggestions, with the people to call. */
 const HANDLING_UNITS: { name: string; duties: string; contacts: [string, string, string][] }[] = [
@@ -89,8 +94,8 @@ const HANDLING_UNITS: { name: string; duties: string; contacts: [string, string,
 ];
 
 /** The demo county's handling units with their contacts; returns unit ids by name. */
-export async function seedHandlingUnits(db: Database, tenantId: string, admin: Actor) {
-  const ctx = { actor: admin, ...request };
+export async function seedHandlingUnits(db: Database, tenantId: string, admin: Actor, clock: Clock) {
+  const ctx = { actor: admin, ...request, clock };
   return db.withTenant(tenantId, async (tx) => {
     const ids = new Map<string, string>();
     for (const unit of HANDLING_UNITS) {
@@ -105,8 +110,8 @@ export async function seedHandlingUnits(db: Database, tenantId: string, admin: A
 }
 
 /** A few grids in the first townships' communities, each covered by one or two of the township's deputies. */
-export async function seedGrids(db: Database, tenantId: string, admin: Actor) {
-  const ctx = { actor: admin, ...request };
+export async function seedGrids(db: Database, tenantId: string, admin: Actor, clock: Clock) {
+  const ctx = { actor: admin, ...request, clock };
   await db.withTenant(tenantId, async (tx) => {
     const townshipRows = await tx
       .select({ id: townships.id })
@@ -175,10 +180,13 @@ type Entry = {
   post?: string;
 };
 
-/** A station's month: its reception day on the 15th, visits, and now and then a mediation, post service or study. */
-function monthOfStation(index: number, month: string, next: (min: number, max: number) => number): Entry[] {
+/**
+ * A station's month (30 days from `firstDay`): its reception day on the 15th, visits, and now and
+ * then a mediation, post service or study.
+ */
+function monthOfStation(index: number, firstDay: string, next: (min: number, max: number) => number): Entry[] {
   const topic = () => TOPICS[next(0, TOPICS.length - 1)]!;
-  const day = (d: number) => `${month}-${String(d).padStart(2, "0")}`;
+  const day = (d: number) => addDays(firstDay, d - 1);
   const received = next(8, 30);
   const entries: Entry[] = [
     {
@@ -241,17 +249,13 @@ function monthOfStation(index: number, month: string, next: (min: number, max: n
 }
 
 /**
- * A few months of the demo stations' ledger (since the first of the month three months ago,
- * up to yesterday), recorded through the ledger's use case as the liaison officer of
+ * Four months of the demo stations' ledger: four 30-day months ending yesterday, so the same
+ * entries (and counts) on whatever day the demo is seeded. Recorded through the ledger's use case as the liaison officer of
  * 金陵镇 and the county admin elsewhere would record it; no photos.
  */
-export async function seedLedger(db: Database, tenantId: string, admin: Actor, liaisonUsername: string) {
-  const yesterday = localDateOf(new Date(Date.now() - 86_400_000));
-  const [year, month] = yesterday.split("-").map(Number) as [number, number];
-  const months = [3, 2, 1, 0].map((back) => {
-    const date = new Date(Date.UTC(year, month - 1 - back, 1));
-    return date.toISOString().slice(0, 7);
-  });
+export async function seedLedger(db: Database, tenantId: string, admin: Actor, liaisonUsername: string, clock: Clock) {
+  const yesterday = addDays(localDateOf(clock.now()), -1);
+  const months = [4, 3, 2, 1].map((back) => addDays(yesterday, 1 - back * 30));
   await db.withTenant(tenantId, async (tx) => {
     const stationRows = await tx
       .select({ id: stations.id, townshipId: stations.townshipId })
@@ -271,10 +275,13 @@ export async function seedLedger(db: Database, tenantId: string, admin: Actor, l
     const next = randomSequence(20260801);
     for (const [index, station] of stationRows.entries()) {
       const deputies = stationed.filter((s) => s.stationId === station.id).map((s) => s.deputyId);
-      const ctx = { actor: liaison && liaisonTownships.includes(station.townshipId) ? liaison : admin, ...request };
+      const ctx = {
+        actor: liaison && liaisonTownships.includes(station.townshipId) ? liaison : admin,
+        ...request,
+        clock,
+      };
       for (const month of months) {
         for (const entry of monthOfStation(index, month, next)) {
-          if (entry.day > yesterday) continue;
           await recordActivity(tx, ctx, {
             stationId: station.id,
             kind: entry.kind,

@@ -23,6 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActor } from "../auth/load-actor";
 import { signIn } from "../auth/sign-in";
 import { listCases } from "../cases/list-cases";
+import { systemClock } from "../clock";
 import { DEMO_COUNTY_CODE, DEMO_PASSWORD, type DemoSignIn, seedDemo } from "./seed-demo";
 
 const browser = { ip: "127.0.0.1", userAgent: "vitest" };
@@ -38,7 +39,7 @@ describe.each(testDrivers())("the demo county on %s", (driver) => {
   beforeAll(async () => {
     t = await createTestDatabase(driver);
     const started = performance.now();
-    demoUsers = (await seedDemo(t.db)) ?? [];
+    demoUsers = (await seedDemo(t.db, systemClock)) ?? [];
     expect(demoUsers).toHaveLength(6);
     console.info(`seedDemo on ${driver}: ${Math.round(performance.now() - started)} ms`);
     const [tenant] = await t.db.withoutTenant((tx) =>
@@ -150,15 +151,17 @@ describe.each(testDrivers())("the demo county on %s", (driver) => {
   it("gives every demo staff account work on its desk (待我办理)", async () => {
     const desks: Record<string, number> = {};
     for (const user of demoUsers.filter((u) => u.role !== "platform_operator")) {
-      const signedIn = await signIn(t.db, { username: user.username, password: DEMO_PASSWORD }, browser);
+      const signedIn = await signIn(t.db, { username: user.username, password: DEMO_PASSWORD }, browser, new Date());
       if (!signedIn.ok) throw new Error(`${user.username} cannot sign in`);
-      const { actor } = (await loadActor(t.db, signedIn.token))!;
-      desks[user.username] = (await inCounty((tx) => listCases(tx, { actor, ip: null }, { view: "mine" }))).total;
+      const { actor } = (await loadActor(t.db, signedIn.token, new Date()))!;
+      desks[user.username] = (
+        await inCounty((tx) => listCases(tx, { actor, ip: null, clock: systemClock }, { view: "mine" }))
+      ).total;
     }
     expect(Object.entries(desks).filter(([, onDesk]) => onDesk === 0)).toEqual([]);
   });
 
   it("seeds only once", async () => {
-    expect(await seedDemo(t.db)).toBeNull();
+    expect(await seedDemo(t.db, systemClock)).toBeNull();
   });
 });

@@ -15,6 +15,7 @@ import {
 } from "@rdlink/db";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { acceptInvitation } from "../auth/accept-invitation";
+import type { Clock } from "../clock";
 import type { UseCaseContext } from "../shared/context";
 import { setStationTypeFields } from "../station-types/set-station-type-fields";
 import { assignDeputy } from "../stations/assign-deputy";
@@ -45,7 +46,7 @@ const request = { ip: "127.0.0.1", userAgent: "seed" };
  * per role, made through the same use cases a person would go through (onboarding,
  * invitations, accepting them). Does nothing when the platform already has an operator.
  */
-export async function seedDemo(db: Database): Promise<DemoSignIn[] | null> {
+export async function seedDemo(db: Database, clock: Clock): Promise<DemoSignIn[] | null> {
   const existing = await db.withoutTenant((tx) =>
     tx.select({ id: users.id }).from(users).where(isNotNull(users.platformRole)).limit(1),
   );
@@ -73,7 +74,7 @@ export async function seedDemo(db: Database): Promise<DemoSignIn[] | null> {
   };
   const onboarded = await onboardCounty(
     db,
-    { actor: operator, ip: request.ip },
+    { actor: operator, ip: request.ip, clock },
     {
       divisionCode: DEMO_COUNTY_CODE,
       adminUsername: DEMO_USERS[0]!.username,
@@ -81,7 +82,7 @@ export async function seedDemo(db: Database): Promise<DemoSignIn[] | null> {
     },
   );
   const password = { password: DEMO_PASSWORD, confirmPassword: DEMO_PASSWORD };
-  await acceptInvitation(db, onboarded.invitationToken, password, request);
+  await acceptInvitation(db, onboarded.invitationToken, password, request, clock.now());
 
   const admin: Actor = {
     userId: await db.withoutTenant(async (tx) => {
@@ -94,7 +95,7 @@ export async function seedDemo(db: Database): Promise<DemoSignIn[] | null> {
     tenantId: onboarded.tenantId,
     memberships: [{ role: "county_admin", townshipIds: [] }],
   };
-  const units = await seedHandlingUnits(db, onboarded.tenantId, admin);
+  const units = await seedHandlingUnits(db, onboarded.tenantId, admin, clock);
   for (const person of DEMO_USERS.slice(1)) {
     const { invitationToken } = await db.withTenant(onboarded.tenantId, async (tx) => {
       const scope = person.township
@@ -106,16 +107,16 @@ export async function seedDemo(db: Database): Promise<DemoSignIn[] | null> {
       const handlingUnitId = person.unit ? units.get(person.unit) : undefined;
       return inviteUser(
         tx,
-        { actor: admin, ip: request.ip },
+        { actor: admin, ip: request.ip, clock },
         { ...person, townshipIds: scope.map((t) => t.id), handlingUnitId },
       );
     });
-    await acceptInvitation(db, invitationToken, password, request);
+    await acceptInvitation(db, invitationToken, password, request, clock.now());
   }
-  await seedStationsAndDeputies(db, onboarded.tenantId, admin);
-  await seedGrids(db, onboarded.tenantId, admin);
-  await seedLedger(db, onboarded.tenantId, admin, "xxt-liaison");
-  await seedDemoCases(db, onboarded.tenantId);
+  await seedStationsAndDeputies(db, onboarded.tenantId, admin, clock);
+  await seedGrids(db, onboarded.tenantId, admin, clock);
+  await seedLedger(db, onboarded.tenantId, admin, "xxt-liaison", clock);
+  await seedDemoCases(db, onboarded.tenantId, clock.now());
   return [
     { username: "operator", role: "platform_operator", displayName: operator.displayName },
     ...DEMO_USERS.map(({ username, role, displayName }) => ({ username, role, displayName })),
@@ -182,8 +183,8 @@ const CHECKLIST_NOTES: Record<string, string> = {
  * officer, a head, a map point and a record against its standard) and ~150 deputies, some
  * of them stationed and holding duty posts; 韦建国 is the demo deputy's own record.
  */
-async function seedStationsAndDeputies(db: Database, tenantId: string, admin: Actor) {
-  const ctx = { actor: admin, ip: request.ip };
+async function seedStationsAndDeputies(db: Database, tenantId: string, admin: Actor, clock: Clock) {
+  const ctx = { actor: admin, ip: request.ip, clock };
   await db.withTenant(tenantId, async (tx) => {
     const townshipRows = await tx
       .select()
@@ -275,14 +276,14 @@ async function seedStationsAndDeputies(db: Database, tenantId: string, admin: Ac
           .set({ headDeputyId: stationed[0].id })
           .where(and(eq(stations.tenantId, tenantId), eq(stations.id, station.id)));
       }
-      await seedClaims(tx, admin, station.id, stationed, posts, index);
+      await seedClaims(tx, admin, station.id, stationed, posts, index, clock.now());
       await seedChecklist(tx, ctx, station.id, typeNamed(type).checklistId, index);
     }
   });
 }
 
 /**
- * Three deputies of each station serve in posts since this spring; a fourth awaits the
+ * Three deputies of each station serve in posts since months ago; a fourth awaits the
  * township's decision. 韦建国 never holds 法律服务岗 here, so he can claim it in the demo.
  */
 async function seedClaims(
@@ -292,12 +293,14 @@ async function seedClaims(
   stationed: { id: string; name: string }[],
   posts: { id: string; name: string }[],
   stationIndex: number,
+  now: Date,
 ) {
   const claims = stationed.map((deputy, k) => {
     let post = posts[(stationIndex + k * 3) % posts.length]!;
     if (deputy.name === "韦建国" && post.name === "法律服务岗") post = posts.find((p) => p.name === "政策宣传岗")!;
     const approved = k < 3;
-    const decidedAt = new Date(Date.UTC(2026, 2 + k, 10 + (stationIndex % 10), 2));
+    // Decided some 7, 6 and 5 months before the seed, whatever its date.
+    const decidedAt = new Date(now.getTime() - (210 - k * 30 - (stationIndex % 10)) * 86_400_000);
     return {
       stationId,
       postId: post.id,

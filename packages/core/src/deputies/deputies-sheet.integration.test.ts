@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/t
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemClock } from "../clock";
 import { createStation } from "../stations/create-station";
 import { memberOf, realMemberOf } from "../testing/actors";
 import { onboardTestCounty } from "../testing/counties";
@@ -17,7 +18,7 @@ describe.each(testDrivers())("importing and exporting deputies on %s", (driver) 
   let t: TestDatabase;
   let tenantId: string;
   let townshipNames: string[];
-  const admin = () => ({ actor: memberOf(tenantId, "county_admin"), ip: "10.5.5.5" });
+  const admin = () => ({ actor: memberOf(tenantId, "county_admin"), ip: "10.5.5.5", clock: systemClock });
 
   /** 2,000 deputies of the demo county; some assigned to its one station. */
   const rows = () =>
@@ -114,7 +115,7 @@ describe.each(testDrivers())("importing and exporting deputies on %s", (driver) 
   });
 
   it("masks phones in an export by anyone who may not reveal them", async () => {
-    const operator = { actor: memberOf(tenantId, "township_operator", []), ip: null };
+    const operator = { actor: memberOf(tenantId, "township_operator", []), ip: null, clock: systemClock };
     operator.actor.memberships = [{ role: "deputy", townshipIds: [] }];
     const bytes = await t.db.withTenant(tenantId, (tx) => exportDeputies(tx, operator, { revealPhones: true }));
     const workbook = new ExcelJS.Workbook();

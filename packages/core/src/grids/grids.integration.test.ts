@@ -2,6 +2,7 @@ import { auditLog, communities, deputies, gridDeputies, townships } from "@rdlin
 import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemClock } from "../clock";
 import { addCommunity } from "../communities/add-community";
 import { listCommunities } from "../communities/list-communities";
 import { renameCommunity } from "../communities/rename-community";
@@ -22,10 +23,11 @@ describe.each(testDrivers())("communities and grids on %s", (driver) => {
   let jinling: string;
   let shuangding: string;
   let admin: ReturnType<typeof countyAdminOf>;
-  const ctx = () => ({ actor: admin, ip: "10.6.6.6" });
+  const ctx = () => ({ actor: admin, ip: "10.6.6.6", clock: systemClock });
   const operatorOf = (townshipId: string) => ({
     actor: memberOf(tenantId, "township_operator", [townshipId]),
     ip: null,
+    clock: systemClock,
   });
   const inCounty = <T>(work: Parameters<typeof t.db.withTenant<T>>[1]) => t.db.withTenant(tenantId, work);
   const communityNamed = (name: string) =>

@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acceptInvitation } from "../auth/accept-invitation";
 import { loadActor } from "../auth/load-actor";
+import { systemClock } from "../clock";
 import { ConflictError, NotFoundError, ValidationError } from "../shared/errors";
 import { countyAdminOf, memberOf } from "../testing/actors";
 import { onboardTestCounty } from "../testing/counties";
@@ -27,7 +28,7 @@ describe.each(testDrivers())("handling units on %s", (driver) => {
   let tenantId: string;
   let otherTenantId: string;
   let admin: ReturnType<typeof countyAdminOf>;
-  const ctx = () => ({ actor: admin, ip: "10.5.5.5" });
+  const ctx = () => ({ actor: admin, ip: "10.5.5.5", clock: systemClock });
   const inCounty = <T>(work: Parameters<typeof t.db.withTenant<T>>[1]) => t.db.withTenant(tenantId, work);
 
   beforeAll(async () => {
@@ -87,7 +88,7 @@ describe.each(testDrivers())("handling units on %s", (driver) => {
       editHandlingUnitContact(tx, ctx(), contact.id, { name: "李明", title: "副主任", phone: "" }),
     );
     expect(await inCounty((tx) => revealContactPhone(tx, ctx(), contact.id))).toBe("13807712345");
-    const operator = { actor: memberOf(tenantId, "township_operator", []), ip: null };
+    const operator = { actor: memberOf(tenantId, "township_operator", []), ip: null, clock: systemClock };
     await expect(inCounty((tx) => revealContactPhone(tx, operator, contact.id))).rejects.toThrow(/Not allowed/);
     const audit = await inCounty((tx) => tx.select().from(auditLog).where(eq(auditLog.objectId, unit!.id)));
     const reveal = audit.find((a) => a.action === "handlingUnit.phone_revealed");
@@ -112,12 +113,10 @@ describe.each(testDrivers())("handling units on %s", (driver) => {
       t.db,
       invitationToken,
       { password: PASSWORD, confirmPassword: PASSWORD },
-      {
-        ip: null,
-        userAgent: null,
-      },
+      { ip: null, userAgent: null },
+      new Date(),
     );
-    const responder = (await loadActor(t.db, session.token))!.actor;
+    const responder = (await loadActor(t.db, session.token, new Date()))!.actor;
     expect(responder.memberships).toEqual([
       { role: "handling_unit_responder", townshipIds: [], handlingUnitId: unit!.id },
     ]);
@@ -127,7 +126,7 @@ describe.each(testDrivers())("handling units on %s", (driver) => {
     expect(page.staff).toEqual([expect.objectContaining({ username: "zjj-li", activated: true })]);
     expect((await inCounty((tx) => listHandlingUnits(tx, ctx(), { search: "住房" }))).rows[0]!.staffCount).toBe(1);
     // The responder reads units but not who else works there, and changes nothing.
-    const asResponder = { actor: responder, ip: null };
+    const asResponder = { actor: responder, ip: null, clock: systemClock };
     expect((await inCounty((tx) => getHandlingUnit(tx, asResponder, unit!.id))).staff).toEqual([]);
     await expect(inCounty((tx) => createHandlingUnit(tx, asResponder, { name: "越权局" }))).rejects.toThrow(
       /Not allowed/,
@@ -137,7 +136,7 @@ describe.each(testDrivers())("handling units on %s", (driver) => {
   });
 
   it("cannot reach another county's unit or contact, even by id", async () => {
-    const otherAdmin = { actor: countyAdminOf(otherTenantId, admin.userId), ip: null };
+    const otherAdmin = { actor: countyAdminOf(otherTenantId, admin.userId), ip: null, clock: systemClock };
     const foreign = await t.db.withTenant(otherTenantId, (tx) =>
       createHandlingUnit(tx, otherAdmin, { name: "青秀区住建局" }),
     );

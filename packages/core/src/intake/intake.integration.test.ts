@@ -13,6 +13,7 @@ import { mergeIntoSuggestion } from "../cases/merge-into-suggestion";
 import { rateCase } from "../cases/rate-case";
 import { registerOpinion } from "../cases/register-opinion";
 import { trackCase } from "../cases/track-case";
+import { systemClock } from "../clock";
 import { NotFoundError, RateLimitedError, ValidationError } from "../shared/errors";
 import { memberOf, responderOf } from "../testing/actors";
 import { onboardTestCounty } from "../testing/counties";
@@ -80,7 +81,7 @@ describe.each(testDrivers())("public intake on %s", (driver) => {
       });
     });
   const inCounty = <T>(work: Parameters<typeof t.db.withTenant<T>>[1]) => t.db.withTenant(tenantId, work);
-  const ctx = (actor: ReturnType<typeof memberOf>) => ({ actor, ip: null });
+  const ctx = (actor: ReturnType<typeof memberOf>) => ({ actor, ip: null, clock: systemClock });
   /** The liaison officer and township operator of the first township (known once the county is made). */
   const liaisonOfA = () => ctx(memberOf(tenantId, "station_liaison", [town[0]!]));
   const operatorOfA = () => ctx(memberOf(tenantId, "township_operator", [town[0]!]));

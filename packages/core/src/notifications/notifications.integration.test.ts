@@ -25,6 +25,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actOnCase } from "../cases/act-on-case";
 import { DrizzleCaseStore } from "../cases/drizzle-case-store";
 import { listCases } from "../cases/list-cases";
+import { systemClock } from "../clock";
 import { listOutboxMessages } from "../outbox/list-outbox-messages";
 import { retryOutboxMessage } from "../outbox/retry-outbox-message";
 import type { UseCaseContext } from "../shared/context";
@@ -91,6 +92,7 @@ describe.each(testDrivers())("in-app notifications on %s", (driver) => {
         memberships: [{ role, townshipIds: scope.townshipIds ?? [], handlingUnitId: scope.handlingUnitId ?? null }],
       },
       ip: "10.0.0.9",
+      clock: systemClock,
     };
   }
 
@@ -142,6 +144,7 @@ describe.each(testDrivers())("in-app notifications on %s", (driver) => {
         memberships: [{ role: "county_admin", townshipIds: [] }],
       },
       ip: "10.0.0.1",
+      clock: systemClock,
     };
     await person("liaisonA", "station_liaison", { townshipIds: [townshipA] });
     await person("liaisonElsewhere", "station_liaison", { townshipIds: [townshipA] });
@@ -402,7 +405,13 @@ describe.each(testDrivers())("in-app notifications on %s", (driver) => {
     expect(liaisonRows.every((r) => r.readAt !== null)).toBe(true);
     expect((await inCounty((tx) => listMyNotifications(tx, people.responder2!, {}))).total).toBe(0);
     await expect(
-      inCounty((tx) => listMyNotifications(tx, { actor: { ...people.admin!.actor, memberships: [] }, ip: null }, {})),
+      inCounty((tx) =>
+        listMyNotifications(
+          tx,
+          { actor: { ...people.admin!.actor, memberships: [] }, ip: null, clock: systemClock },
+          {},
+        ),
+      ),
     ).rejects.toBeInstanceOf(PermissionDenied);
   });
   it("a handling deadline passing urges the unit (催办 on its bell) at 80 % and marks the case overdue at 100 %", async () => {

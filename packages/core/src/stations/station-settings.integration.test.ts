@@ -8,6 +8,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createChecklist } from "../checklists/create-checklist";
 import { listChecklists } from "../checklists/list-checklists";
+import { systemClock } from "../clock";
 import { saveUploadedImages } from "../files/save-uploaded-images";
 import { UploadError } from "../files/store-image";
 import { claimPost } from "../posts/claim-post";
@@ -44,10 +45,11 @@ describe.each(testDrivers())("station types, standards, stations and posts on %s
   let otherLiaisonId: string;
   let typeId: string;
   let filesDir: string;
-  const admin = () => ({ actor: memberOf(tenantId, "county_admin"), ip: null });
+  const admin = () => ({ actor: memberOf(tenantId, "county_admin"), ip: null, clock: systemClock });
   const operatorOf = (townshipId: string) => ({
     actor: memberOf(tenantId, "township_operator", [townshipId]),
     ip: null,
+    clock: systemClock,
   });
   const inCounty = <T>(work: Parameters<typeof t.db.withTenant<T>>[1]) => t.db.withTenant(tenantId, work);
   const newStation = (name: string, extra: Record<string, unknown> = {}) =>
@@ -69,7 +71,7 @@ describe.each(testDrivers())("station types, standards, stations and posts on %s
     const rows = await inCounty((tx) => tx.select().from(townships));
     jinling = rows.find((r) => r.name === "金陵镇")!.id;
     shuangding = rows.find((r) => r.name === "双定镇")!.id;
-    const realAdmin = { actor: county.admin, ip: null };
+    const realAdmin = { actor: county.admin, ip: null, clock: systemClock };
     const invite = (username: string, townshipId: string) =>
       inCounty((tx) =>
         inviteUser(tx, realAdmin, {
@@ -214,7 +216,11 @@ describe.each(testDrivers())("station types, standards, stations and posts on %s
 
   it("records checklist compliance with re-encoded evidence photos, and refuses items outside the standard", async () => {
     const station = await newStation("金陵镇第四联络站");
-    const uploader = { actor: await realMemberOf(t.db, tenantId, "township_operator", [jinling]), ip: null };
+    const uploader = {
+      actor: await realMemberOf(t.db, tenantId, "township_operator", [jinling]),
+      ip: null,
+      clock: systemClock,
+    };
     const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#a33" } })
       .jpeg()
       .toBuffer();
@@ -293,11 +299,19 @@ describe.each(testDrivers())("station types, standards, stations and posts on %s
         .returning(),
     );
     await inCounty((tx) => tx.insert(deputyStations).values({ deputyId: deputy!.id, stationId: station.id }));
-    const asDeputy = { actor: { ...memberOf(tenantId, "deputy"), userId: deputyUser!.id }, ip: null };
+    const asDeputy = {
+      actor: { ...memberOf(tenantId, "deputy"), userId: deputyUser!.id },
+      ip: null,
+      clock: systemClock,
+    };
     const claim = await inCounty((tx) =>
       claimPost(tx, asDeputy, { stationId: station.id, postId: law.id, statement: "每周三提供法律咨询" }),
     );
-    const decider = { actor: await realMemberOf(t.db, tenantId, "township_operator", [jinling]), ip: null };
+    const decider = {
+      actor: await realMemberOf(t.db, tenantId, "township_operator", [jinling]),
+      ip: null,
+      clock: systemClock,
+    };
     await inCounty((tx) => decideClaim(tx, decider, { claimId: claim.id, decision: "approve" }));
 
     const offeredIds = (await inCounty((tx) => getStation(tx, admin(), station.id))).posts.map((p) => p.id);

@@ -2,6 +2,7 @@ import { deputies, deputyStations, stationTypes, townships, users } from "@rdlin
 import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemClock } from "../clock";
 import { claimPost } from "../posts/claim-post";
 import { decideClaim } from "../posts/decide-claim";
 import { NotFoundError, ValidationError } from "../shared/errors";
@@ -21,10 +22,11 @@ describe.each(testDrivers())("stations and duty posts on %s", (driver) => {
   let liaisonId: string;
   let shuangdingLiaisonId: string;
   let typeId: string;
-  const admin = () => ({ actor: memberOf(tenantId, "county_admin"), ip: "10.4.4.4" });
+  const admin = () => ({ actor: memberOf(tenantId, "county_admin"), ip: "10.4.4.4", clock: systemClock });
   const operatorOf = (townshipId: string) => ({
     actor: memberOf(tenantId, "township_operator", [townshipId]),
     ip: null,
+    clock: systemClock,
   });
   const inCounty = <T>(work: Parameters<typeof t.db.withTenant<T>>[1]) => t.db.withTenant(tenantId, work);
 
@@ -35,7 +37,7 @@ describe.each(testDrivers())("stations and duty posts on %s", (driver) => {
     const rows = await inCounty((tx) => tx.select().from(townships));
     jinling = rows.find((r) => r.name === "金陵镇")!.id;
     shuangding = rows.find((r) => r.name === "双定镇")!.id;
-    const realAdmin = { actor: county.admin, ip: null };
+    const realAdmin = { actor: county.admin, ip: null, clock: systemClock };
     ({ userId: liaisonId } = await inCounty((tx) =>
       inviteUser(tx, realAdmin, {
         username: "jl-liaison",
@@ -140,7 +142,11 @@ describe.each(testDrivers())("stations and duty posts on %s", (driver) => {
         .values({ name: "韦建国", level: "county", townshipId: jinling, userId: deputyUser!.id })
         .returning(),
     );
-    const asDeputy = { actor: { ...memberOf(tenantId, "deputy"), userId: deputyUser!.id }, ip: null };
+    const asDeputy = {
+      actor: { ...memberOf(tenantId, "deputy"), userId: deputyUser!.id },
+      ip: null,
+      clock: systemClock,
+    };
     const notHere = await inCounty((tx) =>
       claimPost(tx, asDeputy, { stationId: station!.id, postId: law.id, statement: "法律咨询" }),
     ).catch((e) => e);
@@ -152,7 +158,11 @@ describe.each(testDrivers())("stations and duty posts on %s", (driver) => {
     await expect(
       inCounty((tx) => decideClaim(tx, operatorOf(shuangding), { claimId: claim.id, decision: "approve" })),
     ).rejects.toBeInstanceOf(NotFoundError);
-    const jinlingOperator = { actor: await realMemberOf(t.db, tenantId, "township_operator", [jinling]), ip: null };
+    const jinlingOperator = {
+      actor: await realMemberOf(t.db, tenantId, "township_operator", [jinling]),
+      ip: null,
+      clock: systemClock,
+    };
     await inCounty((tx) => decideClaim(tx, jinlingOperator, { claimId: claim.id, decision: "approve" }));
     const after = await inCounty((tx) => getStation(tx, admin(), station!.id));
     const holders = after.posts.find((p) => p.name === "法律服务岗")!.holders;

@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/t
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Clock, systemClock } from "../clock";
 import { NotFoundError, ValidationError } from "../shared/errors";
 import { type countyAdminOf, memberOf } from "../testing/actors";
 import { onboardTestCounty } from "../testing/counties";
@@ -34,8 +35,8 @@ const zeroFigures = {
 describe.each(testDrivers())("county figures on %s", (driver) => {
   let t: TestDatabase;
   let tenantId: string;
-  let admin: { actor: ReturnType<typeof countyAdminOf>; ip: null };
-  let jinlingOperator: { actor: ReturnType<typeof memberOf>; ip: null };
+  let admin: { actor: ReturnType<typeof countyAdminOf>; ip: null; clock: Clock };
+  let jinlingOperator: { actor: ReturnType<typeof memberOf>; ip: null; clock: Clock };
   const ids = {} as Record<"jinling" | "shuangding" | "sa" | "sa2" | "sb" | "u1" | "u2" | "u3", string>;
   const inCounty = <T>(work: Parameters<typeof t.db.withTenant<T>>[1]) => t.db.withTenant(tenantId, work);
   const figures = (ctx: typeof admin, input: object = {}) =>
@@ -45,7 +46,7 @@ describe.each(testDrivers())("county figures on %s", (driver) => {
     t = await createTestDatabase(driver);
     const county = await onboardTestCounty(t.db);
     tenantId = county.tenantId;
-    admin = { actor: county.admin, ip: null };
+    admin = { actor: county.admin, ip: null, clock: systemClock };
     await inCounty(async (tx) => {
       const rows = await tx.select().from(townships);
       ids.jinling = rows.find((r) => r.name === "金陵镇")!.id;
@@ -159,7 +160,7 @@ describe.each(testDrivers())("county figures on %s", (driver) => {
         { ...entry, ...inShuangding, day: "2026-05-01", peopleReceived: 50 },
       ]);
     });
-    jinlingOperator = { actor: memberOf(tenantId, "township_operator", [ids.jinling]), ip: null };
+    jinlingOperator = { actor: memberOf(tenantId, "township_operator", [ids.jinling]), ip: null, clock: systemClock };
   });
   afterAll(() => t.drop());
 
@@ -304,7 +305,7 @@ describe.each(testDrivers())("county figures on %s", (driver) => {
     ]);
     await expect(figures(jinlingOperator, { townshipId: ids.shuangding })).rejects.toBeInstanceOf(PermissionDenied);
     await expect(figures(jinlingOperator, { stationId: ids.sb })).rejects.toBeInstanceOf(NotFoundError);
-    const liaison = { actor: memberOf(tenantId, "station_liaison", [ids.jinling]), ip: null };
+    const liaison = { actor: memberOf(tenantId, "station_liaison", [ids.jinling]), ip: null, clock: systemClock };
     await expect(figures(liaison)).rejects.toBeInstanceOf(PermissionDenied);
   });
 

@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acceptInvitation, getInvitation } from "../auth/accept-invitation";
 import { signIn } from "../auth/sign-in";
+import { systemClock } from "../clock";
 import { ConflictError, ValidationError } from "../shared/errors";
 import { createOperator } from "../testing/actors";
 import { onboardCounty } from "./onboard-county";
@@ -14,7 +15,7 @@ const request = { ip: "10.1.1.1", userAgent: "vitest" };
 describe.each(testDrivers())("onboarding a county on %s", (driver) => {
   let t: TestDatabase;
   let ctx: Awaited<ReturnType<typeof setup>>;
-  const setup = async () => ({ actor: await createOperator(t.db), ip: request.ip });
+  const setup = async () => ({ actor: await createOperator(t.db), ip: request.ip, clock: systemClock });
 
   beforeAll(async () => {
     t = await createTestDatabase(driver);
@@ -66,7 +67,7 @@ describe.each(testDrivers())("onboarding a county on %s", (driver) => {
     expect(data.audit.map((a) => a.action)).toEqual(["tenant.onboarded"]);
 
     // The admin's link shows who is invited, sets a password once, then signs them in.
-    expect(await getInvitation(t.db, result.invitationToken)).toMatchObject({
+    expect(await getInvitation(t.db, result.invitationToken, new Date())).toMatchObject({
       username: "xxt-admin",
       tenantName: "西乡塘区",
     });
@@ -75,10 +76,13 @@ describe.each(testDrivers())("onboarding a county on %s", (driver) => {
       result.invitationToken,
       { password: "长风破浪会有时直挂云帆", confirmPassword: "长风破浪会有时直挂云帆" },
       request,
+      new Date(),
     );
     expect(session.token).toContain(".");
-    await expect(getInvitation(t.db, result.invitationToken)).rejects.toThrow("errors.invitationInvalid");
-    expect(await signIn(t.db, { username: "xxt-admin", password: "长风破浪会有时直挂云帆" }, request)).toMatchObject({
+    await expect(getInvitation(t.db, result.invitationToken, new Date())).rejects.toThrow("errors.invitationInvalid");
+    expect(
+      await signIn(t.db, { username: "xxt-admin", password: "长风破浪会有时直挂云帆" }, request, new Date()),
+    ).toMatchObject({
       ok: true,
     });
   });
@@ -125,8 +129,8 @@ describe.each(testDrivers())("onboarding a county on %s", (driver) => {
     );
     const credentials = { username: "xxt-admin", password: "长风破浪会有时直挂云帆" };
     await t.db.withTenant(tenant!.id, (tx) => setTenantStatus(tx, ctx, { status: "suspended" }));
-    expect(await signIn(t.db, credentials, request)).toEqual({ ok: false, reason: "invalid" });
+    expect(await signIn(t.db, credentials, request, new Date())).toEqual({ ok: false, reason: "invalid" });
     await t.db.withTenant(tenant!.id, (tx) => setTenantStatus(tx, ctx, { status: "active" }));
-    expect(await signIn(t.db, credentials, request)).toMatchObject({ ok: true });
+    expect(await signIn(t.db, credentials, request, new Date())).toMatchObject({ ok: true });
   });
 });

@@ -12,10 +12,11 @@ import {
   townships,
   users,
 } from "@rdlink/db";
+import { localDateOf } from "@rdlink/workflow";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit, recordPlatformAudit } from "../audit/record-audit";
-import { seedCalendar } from "../calendar/seed-calendar";
+import { ensureCalendarYears } from "../calendar/ensure-calendar-years";
 import { findCounty, listTownshipDivisions, listVillageDivisions } from "../divisions/divisions";
 import type { UseCaseContext } from "../shared/context";
 import { ConflictError, isUniqueViolation, parseInput, ValidationError } from "../shared/errors";
@@ -100,15 +101,16 @@ export async function onboardCounty(db: Database, ctx: UseCaseContext, input: un
     await tx.insert(dutyPosts).values(DEFAULT_DUTY_POSTS.map((post, index) => ({ ...post, sortOrder: index })));
 
     const workflowCount = await installWorkflowTemplates(tx, ctx.actor.userId);
-    const year = ctx.clock.now().getFullYear();
-    await seedCalendar(tx, [year, year + 1]);
+    const now = ctx.clock.now();
+    const year = Number(localDateOf(now).slice(0, 4));
+    await ensureCalendarYears(tx, [year, year + 1], now);
 
     const [admin] = await tx
       .insert(users)
       .values({ username: adminUsername, displayName: adminDisplayName, homeTenantId: tx.tenantId })
       .returning({ id: users.id });
     await tx.insert(memberships).values({ userId: admin!.id, role: "county_admin" });
-    const invitationToken = await issueInvitation(tx, admin!.id, ctx.actor.userId, ctx.clock.now());
+    const invitationToken = await issueInvitation(tx, admin!.id, ctx.actor.userId, now);
 
     const detail = {
       divisionCode,

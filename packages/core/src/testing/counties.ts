@@ -1,5 +1,6 @@
 import type { Actor } from "@rdlink/auth";
 import type { Database } from "@rdlink/db";
+import { systemClock } from "../clock";
 import { onboardCounty } from "../tenants/onboard-county";
 import { countyAdminOf, createOperator } from "./actors";
 
@@ -14,7 +15,7 @@ export type TestCounty = {
  * made in one database), with its template, townships and first admin.
  */
 export async function onboardTestCounty(db: Database, divisionCode = "450107"): Promise<TestCounty> {
-  const operator = { actor: await createOperator(db, `op-${divisionCode}`), ip: null };
+  const operator = { actor: await createOperator(db, `op-${divisionCode}`), ip: null, clock: systemClock };
   const { tenantId } = await onboardCounty(db, operator, {
     divisionCode,
     adminUsername: `admin-${divisionCode}`,

@@ -1,5 +1,6 @@
 import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Clock, systemClock } from "../clock";
 import { ConflictError, NotFoundError, ValidationError } from "../shared/errors";
 import { onboardCounty } from "../tenants/onboard-county";
 import { countyAdminOf, createOperator } from "../testing/actors";
@@ -12,11 +13,11 @@ describe.each(testDrivers())("keeping townships on %s", (driver) => {
   let t: TestDatabase;
   let tenantId: string;
   let otherTenantId: string;
-  let ctx: { actor: ReturnType<typeof countyAdminOf>; ip: string };
+  let ctx: { actor: ReturnType<typeof countyAdminOf>; ip: string; clock: Clock };
 
   beforeAll(async () => {
     t = await createTestDatabase(driver);
-    const operator = { actor: await createOperator(t.db), ip: null };
+    const operator = { actor: await createOperator(t.db), ip: null, clock: systemClock };
     tenantId = (
       await onboardCounty(t.db, operator, {
         divisionCode: "450103",
@@ -31,7 +32,7 @@ describe.each(testDrivers())("keeping townships on %s", (driver) => {
         adminDisplayName: "西乡塘",
       })
     ).tenantId;
-    ctx = { actor: countyAdminOf(tenantId, operator.actor.userId), ip: "10.3.3.3" };
+    ctx = { actor: countyAdminOf(tenantId, operator.actor.userId), ip: "10.3.3.3", clock: systemClock };
   });
   afterAll(() => t.drop());
 

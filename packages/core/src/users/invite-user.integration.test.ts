@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acceptInvitation } from "../auth/accept-invitation";
 import { loadActor } from "../auth/load-actor";
 import { signIn } from "../auth/sign-in";
+import { systemClock } from "../clock";
 import { ConflictError, ValidationError } from "../shared/errors";
 import { onboardCounty } from "../tenants/onboard-county";
 import { type countyAdminOf, createOperator } from "../testing/actors";
@@ -29,7 +30,7 @@ describe.each(testDrivers())("inviting and scoping users on %s", (driver) => {
     const operator = await createOperator(t.db);
     const onboarded = await onboardCounty(
       t.db,
-      { actor: operator, ip: null },
+      { actor: operator, ip: null, clock: systemClock },
       { divisionCode: "450107", adminUsername: "xxt-admin", adminDisplayName: "管理员" },
     );
     tenantId = onboarded.tenantId;
@@ -38,15 +39,16 @@ describe.each(testDrivers())("inviting and scoping users on %s", (driver) => {
       onboarded.invitationToken,
       { password: PASSWORD, confirmPassword: PASSWORD },
       request,
+      new Date(),
     );
-    admin = (await loadActor(t.db, session.token))!.actor;
+    admin = (await loadActor(t.db, session.token, new Date()))!.actor;
     const rows = await t.db.withTenant(tenantId, (tx) => tx.select().from(townships));
     jinling = rows.find((r) => r.name === "金陵镇")!.id;
     shuangding = rows.find((r) => r.name === "双定镇")!.id;
   });
   afterAll(() => t.drop());
 
-  const ctx = () => ({ actor: admin, ip: request.ip });
+  const ctx = () => ({ actor: admin, ip: request.ip, clock: systemClock });
 
   it("refuses a township role without townships, an unknown township and a taken name", async () => {
     const invite = (input: object) => t.db.withTenant(tenantId, (tx) => inviteUser(tx, ctx(), input));
@@ -79,11 +81,12 @@ describe.each(testDrivers())("inviting and scoping users on %s", (driver) => {
       invitationToken,
       { password: PASSWORD, confirmPassword: PASSWORD },
       request,
+      new Date(),
     );
-    const operator = (await loadActor(t.db, session.token))!.actor;
+    const operator = (await loadActor(t.db, session.token, new Date()))!.actor;
     expect(operator.memberships).toEqual([{ role: "township_operator", townshipIds: [jinling] }]);
 
-    const operatorCtx = { actor: operator, ip: null };
+    const operatorCtx = { actor: operator, ip: null, clock: systemClock };
     const visible = await t.db.withTenant(tenantId, (tx) => listTownships(tx, operatorCtx));
     expect(visible.rows.map((r) => r.name)).toEqual(["金陵镇"]);
     await expect(t.db.withTenant(tenantId, (tx) => getTownship(tx, operatorCtx, jinling))).resolves.toMatchObject({
@@ -94,7 +97,7 @@ describe.each(testDrivers())("inviting and scoping users on %s", (driver) => {
   });
 
   it("ends a disabled user's sessions and keeps them out until enabled", async () => {
-    const signedIn = await signIn(t.db, { username: "jl-op", password: PASSWORD }, request);
+    const signedIn = await signIn(t.db, { username: "jl-op", password: PASSWORD }, request, new Date());
     expect(signedIn.ok).toBe(true);
     const token = signedIn.ok ? signedIn.token : "";
     const [user] = (await t.db.withTenant(tenantId, (tx) => listUsers(tx, ctx()))).filter(
@@ -102,8 +105,8 @@ describe.each(testDrivers())("inviting and scoping users on %s", (driver) => {
     );
 
     await t.db.withTenant(tenantId, (tx) => setUserDisabled(tx, ctx(), { userId: user!.userId, disabled: true }));
-    expect(await loadActor(t.db, token)).toBeNull();
-    expect(await signIn(t.db, { username: "jl-op", password: PASSWORD }, request)).toEqual({
+    expect(await loadActor(t.db, token, new Date())).toBeNull();
+    expect(await signIn(t.db, { username: "jl-op", password: PASSWORD }, request, new Date())).toEqual({
       ok: false,
       reason: "invalid",
     });
@@ -112,7 +115,9 @@ describe.each(testDrivers())("inviting and scoping users on %s", (driver) => {
     ).rejects.toBeInstanceOf(ValidationError);
 
     await t.db.withTenant(tenantId, (tx) => setUserDisabled(tx, ctx(), { userId: user!.userId, disabled: false }));
-    expect(await signIn(t.db, { username: "jl-op", password: PASSWORD }, request)).toMatchObject({ ok: true });
+    expect(await signIn(t.db, { username: "jl-op", password: PASSWORD }, request, new Date())).toMatchObject({
+      ok: true,
+    });
     const actions = (
       await t.db.withTenant(tenantId, (tx) => tx.select().from(auditLog).where(eq(auditLog.objectId, user!.userId)))
     ).map((a) => a.action);

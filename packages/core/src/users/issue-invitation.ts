@@ -14,7 +14,12 @@ export function hashInvitationSecret(secret: string): string {
  * invitation, plus a secret of which only the hash is stored. Earlier open invitations
  * of the same user stop working.
  */
-export async function issueInvitation(tx: TenantTx, userId: string, invitedBy: string | null, now: Date): Promise<string> {
+export async function issueInvitation(
+  tx: TenantTx,
+  userId: string,
+  invitedBy: string | null,
+  now: Date,
+): Promise<string> {
   await tx
     .update(invitations)
     .set({ revoked: true })

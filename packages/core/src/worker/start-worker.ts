@@ -1,44 +1,76 @@
 import type { Database } from "@rdlink/db";
+import { type Clock, systemClock } from "../clock";
 import { purgeRateLimits } from "../intake/rate-limit";
 import { deliverOutbox } from "./deliver-outbox";
 import { fireDueTimers } from "./fire-due-timers";
 import { logAdapter, type OutboxAdapter } from "./outbox-adapters";
+import { rollCalendarsForward } from "./roll-calendars-forward";
 
 export type WorkerOptions = {
   /** How long to rest when nothing was due. Deadlines are rows, so no timer is ever longer than this. */
   pollMs?: number;
-  clock?: () => Date;
+  clock?: Clock;
   adapter?: OutboxAdapter;
   log?: (line: string) => void;
 };
+
+export type RoundReport = {
+  fired: number;
+  stale: number;
+  failed: number;
+  delivered: number;
+  retried: number;
+  calendarsRolled: number;
+};
+
+/**
+ * One round of the worker at `now`: fire the timers due, deliver the outbox, and, with
+ * `housekeeping`, forget old rate-limit windows and roll the counties' calendars forward.
+ * Tests call it with the instant they want instead of waiting for the loop.
+ */
+export async function runWorkerRound(
+  db: Database,
+  now: Date,
+  options: { adapter?: OutboxAdapter; housekeeping?: boolean; log?: (line: string) => void } = {},
+): Promise<RoundReport> {
+  const { housekeeping = true, log = () => {} } = options;
+  const adapter = options.adapter ?? logAdapter(log);
+  const timers = await fireDueTimers(db, { now, onError: (e) => log(`timer failed: ${String(e)}`) });
+  const messages = await deliverOutbox(db, adapter, { now });
+  let calendarsRolled = 0;
+  if (housekeeping) {
+    await db.withoutTenant((tx) => purgeRateLimits(tx, now));
+    calendarsRolled = await rollCalendarsForward(db, now);
+  }
+  return { ...timers, delivered: messages.delivered, retried: messages.retried, calendarsRolled };
+}
 
 /**
  * The deadline and outbox loop. In the embedded default it runs inside the web process;
  * in production it is its own process (apps/worker), and several may run side by side.
  */
 export function startWorker(db: Database, options: WorkerOptions = {}) {
-  const { pollMs = 1000, clock = () => new Date(), log = () => {} } = options;
+  const { pollMs = 1000, clock = systemClock, log = () => {} } = options;
   const adapter = options.adapter ?? logAdapter(log);
   let running = true;
   let wake: (() => void) | undefined;
-  let purgedAt = 0;
+  let housekeptAt = Number.NEGATIVE_INFINITY;
 
   const loop = (async () => {
     while (running) {
       let busy = false;
       try {
-        const timers = await fireDueTimers(db, { now: clock(), onError: (e) => log(`timer failed: ${String(e)}`) });
-        const messages = await deliverOutbox(db, adapter, { now: clock() });
-        // Rate-limit windows of the public intake that ended long ago: once an hour is plenty.
-        if (clock().getTime() - purgedAt > 3_600_000) {
-          await db.withoutTenant((tx) => purgeRateLimits(tx, clock()));
-          purgedAt = clock().getTime();
-        }
-        busy = timers.fired + timers.stale + messages.delivered + messages.retried > 0;
+        const now = clock.now();
+        // Housekeeping once an hour is plenty: windows end after a day, years after a year.
+        const housekeeping = now.getTime() - housekeptAt >= 3_600_000;
+        const round = await runWorkerRound(db, now, { adapter, housekeeping, log });
+        if (housekeeping) housekeptAt = now.getTime();
+        busy = round.fired + round.stale + round.delivered + round.retried > 0;
         if (busy)
           log(
-            `fired ${timers.fired} timers (${timers.stale} stale, ${timers.failed} failed), delivered ${messages.delivered} messages`,
+            `fired ${round.fired} timers (${round.stale} stale, ${round.failed} failed), delivered ${round.delivered} messages`,
           );
+        if (round.calendarsRolled > 0) log(`gave ${round.calendarsRolled} counties their next calendar year`);
       } catch (error) {
         log(`worker round failed: ${String(error)}`);
       }

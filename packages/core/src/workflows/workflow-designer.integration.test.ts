@@ -4,6 +4,7 @@ import { citizenOpinion } from "@rdlink/workflow/templates/citizen-opinion";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCase } from "../cases/start-case";
+import { type Clock, systemClock } from "../clock";
 import { ConflictError, ValidationError } from "../shared/errors";
 import { memberOf, realMemberOf } from "../testing/actors";
 import { onboardTestCounty } from "../testing/counties";
@@ -17,14 +18,14 @@ import { saveWorkflowDraft } from "./save-workflow-draft";
 describe.each(testDrivers())("the designer's use cases on %s", (driver) => {
   let t: TestDatabase;
   let tenantId: string;
-  let admin: { actor: Awaited<ReturnType<typeof realMemberOf>>; ip: null };
+  let admin: { actor: Awaited<ReturnType<typeof realMemberOf>>; ip: null; clock: Clock };
   let otherAdmin: typeof admin;
 
   beforeAll(async () => {
     t = await createTestDatabase(driver);
     ({ tenantId } = await onboardTestCounty(t.db, "320582"));
-    admin = { actor: await realMemberOf(t.db, tenantId, "county_admin"), ip: null };
-    otherAdmin = { actor: await realMemberOf(t.db, tenantId, "county_admin"), ip: null };
+    admin = { actor: await realMemberOf(t.db, tenantId, "county_admin"), ip: null, clock: systemClock };
+    otherAdmin = { actor: await realMemberOf(t.db, tenantId, "county_admin"), ip: null, clock: systemClock };
   });
   afterAll(() => t.drop());
 
@@ -135,7 +136,7 @@ describe.each(testDrivers())("the designer's use cases on %s", (driver) => {
   it("publishes only the revision the publisher saw; new cases run on the new version, older ones stay", async () => {
     const [installed] = await inCounty((tx) => tx.select().from(workflows).where(eq(workflows.key, "citizenOpinion")));
     const workflowId = installed!.id;
-    const liaison = { actor: memberOf(tenantId, "station_liaison"), ip: null };
+    const liaison = { actor: memberOf(tenantId, "station_liaison"), ip: null, clock: systemClock };
     const older = await inCounty((tx) =>
       startCase(tx, liaison, { workflowKey: "citizenOpinion", data: { summary: "路灯不亮" } }),
     );
@@ -166,7 +167,7 @@ describe.each(testDrivers())("the designer's use cases on %s", (driver) => {
 
   it("shows a workflow to its county's admin only", async () => {
     const [installed] = await inCounty((tx) => tx.select().from(workflows).limit(1));
-    const operator = { actor: memberOf(tenantId, "township_operator"), ip: null };
+    const operator = { actor: memberOf(tenantId, "township_operator"), ip: null, clock: systemClock };
     await expect(inCounty((tx) => getWorkflow(tx, operator, installed!.id))).rejects.toThrow(/Not allowed/);
     await expect(inCounty((tx) => listWorkflows(tx, operator))).rejects.toThrow(/Not allowed/);
   });

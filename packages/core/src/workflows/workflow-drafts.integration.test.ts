@@ -2,6 +2,7 @@ import { workflows, workflowVersions } from "@rdlink/db";
 import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemClock } from "../clock";
 import { ConflictError, ValidationError } from "../shared/errors";
 import { memberOf } from "../testing/actors";
 import { onboardTestCounty } from "../testing/counties";
@@ -28,7 +29,7 @@ describe.each(testDrivers())("workflow drafts and versions on %s", (driver) => {
   });
   afterAll(() => t.drop());
 
-  const admin = () => ({ actor: { ...memberOf(tenantId, "county_admin"), userId }, ip: null });
+  const admin = () => ({ actor: { ...memberOf(tenantId, "county_admin"), userId }, ip: null, clock: systemClock });
   const inCounty = <T>(work: Parameters<typeof t.db.withTenant<T>>[1]) => t.db.withTenant(tenantId, work);
   const versions = () =>
     inCounty((tx) => tx.select().from(workflowVersions).where(eq(workflowVersions.workflowId, workflowId)));
@@ -89,7 +90,7 @@ describe.each(testDrivers())("workflow drafts and versions on %s", (driver) => {
   });
 
   it("lets no one but the county admin change a workflow", async () => {
-    const operator = { actor: memberOf(tenantId, "township_operator"), ip: null };
+    const operator = { actor: memberOf(tenantId, "township_operator"), ip: null, clock: systemClock };
     await expect(inCounty((tx) => publishWorkflow(tx, operator, { workflowId }))).rejects.toThrow(/Not allowed/);
   });
 });

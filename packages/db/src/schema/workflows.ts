@@ -230,6 +230,28 @@ export const outbox = pgTable(
   ],
 );
 
+/**
+ * Which years the county's calendar holds, and how far to trust each: "official" years were
+ * copied from the State Council notice, "provisional" ones computed from the statutes (the
+ * notice was not out yet) until the county confirms them ("confirmed").
+ */
+export const calendarYears = pgTable(
+  "calendar_years",
+  {
+    tenantId: tenantColumns.tenantId,
+    year: integer().notNull(),
+    status: text({ enum: ["official", "provisional", "confirmed"] }).notNull(),
+    confirmedAt: timestamp({ withTimezone: true }),
+    confirmedBy: uuid(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.year] }),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }),
+    tenantIsolationPolicy(),
+  ],
+);
+
 /** The county's working-day calendar: statutory holidays and make-up workdays (调休). */
 export const calendarDays = pgTable(
   "calendar_days",

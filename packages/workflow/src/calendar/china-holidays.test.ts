@@ -71,7 +71,11 @@ describe("chinaHolidayYear", () => {
         expect(names, day.name).toContain(festival);
         if (day.kind === "workday") expect([0, 6], day.date).toContain(weekdayOf(day.date));
       }
-      for (const name of names) expect(year.days.some((d) => d.name === name), name).toBe(true);
+      for (const name of names)
+        expect(
+          year.days.some((d) => d.name === name),
+          name,
+        ).toBe(true);
     },
   );
 

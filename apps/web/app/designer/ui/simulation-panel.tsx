@@ -14,6 +14,7 @@ import {
   TextInput,
   Timeline,
 } from "@mantine/core";
+import { systemClock } from "@rdlink/core/clock";
 import { roles } from "@rdlink/db/roles";
 import type { TFieldDefinition } from "@rdlink/forms";
 import type { CalendarOverrides, TWorkflowDefinition } from "@rdlink/workflow";
@@ -77,7 +78,7 @@ export function SimulationPanel({
         </Text>
         <Button
           loading={busy}
-          onClick={() => run(async () => refresh(await Simulation.start(definition, calendar, new Date())))}
+          onClick={() => run(async () => refresh(await Simulation.start(definition, calendar, systemClock.now())))}
         >
           {t("designer.sim.start")}
         </Button>

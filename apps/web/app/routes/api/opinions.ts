@@ -2,6 +2,7 @@ import { submitOpinionByApi } from "@rdlink/core/cases/submit-opinion-by-api";
 import { isUniqueViolation } from "@rdlink/core/shared/errors";
 import { getDatabase } from "@rdlink/db";
 import { apiHandler, apiJson, authenticateRequest, methodNotAllowed, readJsonBody } from "~/lib/api.server";
+import { appClock } from "~/lib/clock.server";
 import type { Route } from "./+types/opinions";
 
 /** `POST /api/v1/opinions`: another system submits a citizen's opinion (see /api/openapi.json). */
@@ -13,7 +14,7 @@ export async function action({ request }: Route.ActionArgs) {
     const idempotencyKey = request.headers.get("idempotency-key");
     const submit = () =>
       getDatabase().withTenant(caller.tenantId, (tx) =>
-        submitOpinionByApi(tx, { keyId: caller.keyId, body, idempotencyKey }),
+        submitOpinionByApi(tx, { keyId: caller.keyId, body, idempotencyKey, now: appClock.now() }),
       );
     // Two requests with one key at once: the loser's insert fails on the unique key, and
     // asking again finds the winner's case.

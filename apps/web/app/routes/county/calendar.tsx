@@ -1,8 +1,12 @@
-import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Alert, Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { confirmCalendarYear } from "@rdlink/core/calendar/confirm-calendar-year";
 import { listCalendarDays } from "@rdlink/core/calendar/list-calendar-days";
+import { listCalendarYears } from "@rdlink/core/calendar/list-calendar-years";
 import { removeCalendarDay } from "@rdlink/core/calendar/remove-calendar-day";
 import { setCalendarDay } from "@rdlink/core/calendar/set-calendar-day";
+import { ValidationError } from "@rdlink/core/shared/errors";
 import { getDatabase } from "@rdlink/db";
+import { localDateOf } from "@rdlink/workflow";
 import { useTranslation } from "react-i18next";
 import { Form, useNavigation, useSearchParams, useSubmit } from "react-router";
 import { PageHeader } from "~/components/page-header";
@@ -13,24 +17,40 @@ import type { Route } from "./+types/calendar";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { tenantId, ctx } = requireCountyUser(request, context);
-  const thisYear = new Date().getFullYear();
-  const year = Number(new URL(request.url).searchParams.get("year") ?? thisYear);
-  const days = await loadOr404(() => getDatabase().withTenant(tenantId, (tx) => listCalendarDays(tx, ctx, { year })));
-  return { year, days, years: [thisYear - 1, thisYear, thisYear + 1, thisYear + 2] };
+  const thisYear = Number(localDateOf(ctx.clock.now()).slice(0, 4));
+  const asked = new URL(request.url).searchParams.get("year");
+  const year = asked === null ? thisYear : Number(asked);
+  return loadOr404(() =>
+    getDatabase().withTenant(tenantId, async (tx) => {
+      const days = await listCalendarDays(tx, ctx, { year });
+      const held = await listCalendarYears(tx, ctx);
+      // The years the county holds, and the next two even before the worker adds them.
+      const years = [...new Set([...held.map((h) => h.year), thisYear + 1, thisYear + 2])].sort((a, b) => a - b);
+      const statusOf = (y: number): YearStatus => held.find((h) => h.year === y)?.status ?? "missing";
+      return { year, days, status: statusOf(year), years: years.map((y) => ({ year: y, status: statusOf(y) })) };
+    }),
+  );
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { tenantId, ctx } = requireCountyUser(request, context);
   const { intent, ...form } = await readForm(request);
   try {
-    await getDatabase().withTenant(tenantId, (tx) =>
-      intent === "remove" ? removeCalendarDay(tx, ctx, form) : setCalendarDay(tx, ctx, form),
-    );
+    await getDatabase().withTenant(tenantId, (tx) => {
+      if (intent === "remove") return removeCalendarDay(tx, ctx, form);
+      if (intent === "confirm") return confirmCalendarYear(tx, ctx, form);
+      if (intent === "set") return setCalendarDay(tx, ctx, form);
+      throw new ValidationError({}, "errors.unknownIntent");
+    });
     return { ok: true as const };
   } catch (error) {
     return failureResponse(error);
   }
 }
+
+type YearStatus = "official" | "provisional" | "confirmed" | "missing";
+
+const STATUS_COLOR = { official: "green", confirmed: "blue", provisional: "orange", missing: "gray" } as const;
 
 export default function Calendar({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
@@ -38,20 +58,56 @@ export default function Calendar({ loaderData, actionData }: Route.ComponentProp
   const busy = useNavigation().state === "submitting";
   const [, setParams] = useSearchParams();
   const submit = useSubmit();
-  const { year, days, years } = loaderData;
+  const { year, days, years, status } = loaderData;
   const weekdays = t("calendar.weekdays").split(",");
   return (
     <>
       <PageHeader title={t("calendar.title")} intro={t("calendar.intro")} />
       <Stack>
-        <Select
-          label={t("calendar.year")}
-          data={years.map(String)}
-          value={String(year)}
-          onChange={(value) => value && setParams({ year: value })}
-          maw={160}
-          allowDeselect={false}
-        />
+        <Group gap="xs" wrap="wrap" data-testid="calendar-years">
+          <Text size="sm" fw={500}>
+            {t("calendar.years")}
+          </Text>
+          {years.map((entry) => (
+            <Button
+              key={entry.year}
+              size="compact-sm"
+              variant={entry.year === year ? "filled" : "default"}
+              onClick={() => setParams({ year: String(entry.year) })}
+              rightSection={
+                <Badge size="xs" variant="light" color={STATUS_COLOR[entry.status]}>
+                  {t(`calendar.status.${entry.status}`)}
+                </Badge>
+              }
+            >
+              {entry.year}
+            </Button>
+          ))}
+        </Group>
+        {status === "provisional" && (
+          <Alert
+            color="orange"
+            title={t("calendar.provisionalTitle", { year: String(year) })}
+            data-testid="calendar-provisional"
+          >
+            <Stack gap="sm" align="flex-start">
+              <Text size="sm">{t("calendar.provisionalText", { year: String(year) })}</Text>
+              <Form method="post">
+                <input type="hidden" name="year" value={year} />
+                <Button type="submit" name="intent" value="confirm" color="orange" loading={busy}>
+                  {t("calendar.confirm", { year: String(year) })}
+                </Button>
+              </Form>
+            </Stack>
+          </Alert>
+        )}
+        {status === "confirmed" && (
+          <Alert color="blue" data-testid="calendar-confirmed">
+            {t("calendar.confirmed", { year: String(year) })}
+          </Alert>
+        )}
+        {status === "missing" && <Alert color="gray">{t("calendar.missingText", { year: String(year) })}</Alert>}
+        {errors.form && <Alert color="red">{errors.form}</Alert>}
         <Paper withBorder p="md">
           <Form method="post" key={days.length}>
             <Group align="flex-end" wrap="wrap">

@@ -8,7 +8,7 @@ import type { Route } from "./+types/dashboard-export";
 /** The dashboard's figures (same period and township as the page) as .xlsx. */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { tenantId, ctx } = requireCountyUser(request, context);
-  const { input } = dashboardQuery(new URL(request.url).searchParams);
+  const { input } = dashboardQuery(new URL(request.url).searchParams, ctx.clock.now());
   const bytes = await loadOr404(() => getDatabase().withTenant(tenantId, (tx) => exportCountyFigures(tx, ctx, input)));
   const filename = `统计报表_${input.from}_${input.to}.xlsx`;
   return new Response(new Uint8Array(bytes), {

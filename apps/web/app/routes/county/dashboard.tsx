@@ -29,7 +29,7 @@ import type { Route } from "./+types/dashboard";
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { tenantId, ctx } = requireCountyUser(request, context);
   const params = new URL(request.url).searchParams;
-  const { period, input } = dashboardQuery(params);
+  const { period, input } = dashboardQuery(params, ctx.clock.now());
   return loadOr404(() =>
     getDatabase().withTenant(tenantId, async (tx) => ({
       period,

@@ -14,6 +14,7 @@ import { Form, Link, useNavigation } from "react-router";
 import { OpinionFields } from "~/components/opinion-fields";
 import { PublicFrame } from "~/components/public-frame";
 import { loadOr404, readFormWithFiles } from "~/lib/actions.server";
+import { appClock } from "~/lib/clock.server";
 import { clientIpContext } from "~/lib/context";
 import { filesDirectory } from "~/lib/files.server";
 import { useFormErrors } from "~/lib/form-errors";
@@ -36,7 +37,7 @@ export async function loader({ params }: Route.LoaderArgs) {
       receptionSchedule: station.receptionSchedule,
       intakeFields: station.intakeFields,
     },
-    challenge: await issueChallenge(intakeSecret()),
+    challenge: await issueChallenge(intakeSecret(), appClock.now()),
     // One per form shown: a double tap sends it twice and makes one case.
     intakeKey: crypto.randomUUID(),
     categories: CASE_CATEGORIES,
@@ -50,11 +51,15 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const { values, uploads } = await readFormWithFiles(request);
     const { station } = await loadOr404(() => db.withoutTenant((tx) => findIntakeStation(tx, params.code)));
     await db.withoutTenant((tx) =>
-      assertWithinIntakeLimits(tx, {
-        secret: intakeSecret(),
-        address: context.get(clientIpContext) ?? "unknown",
-        stationId: station.stationId,
-      }),
+      assertWithinIntakeLimits(
+        tx,
+        {
+          secret: intakeSecret(),
+          address: context.get(clientIpContext) ?? "unknown",
+          stationId: station.stationId,
+        },
+        appClock.now(),
+      ),
     );
     const photos = await uploads("photos");
     const result = await db.withoutTenant(async (tx) => {
@@ -64,6 +69,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         photos,
         intakeKey: request.headers.get("Idempotency-Key") ?? values.intakeKey,
         secret: intakeSecret(),
+        now: appClock.now(),
         filesDirectory: filesDirectory(),
       });
     });

@@ -9,6 +9,7 @@ import { Form, redirect, useNavigation } from "react-router";
 import { useLocalized } from "~/components/field-inputs";
 import { PublicFrame } from "~/components/public-frame";
 import { loadOr404, readForm } from "~/lib/actions.server";
+import { appClock } from "~/lib/clock.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { publicFailureResponse } from "~/lib/intake.server";
 import type { Route } from "./+types/track";
@@ -33,7 +34,9 @@ export async function loader({ params, request }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   try {
     const { expectedSeq, idempotencyKey, ...data } = await readForm(request);
-    await getDatabase().withoutTenant((tx) => rateCase(tx, params.code, { expectedSeq, idempotencyKey, data }));
+    await getDatabase().withoutTenant((tx) =>
+      rateCase(tx, params.code, { expectedSeq, idempotencyKey, data }, appClock.now()),
+    );
     return { ok: true as const };
   } catch (error) {
     return publicFailureResponse(error);

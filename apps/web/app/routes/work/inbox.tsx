@@ -58,6 +58,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         : null,
       canMerge,
       canRegister: can(ctx.actor, "tenant.cases.start"),
+      // The countdowns count from the server's clock, so the page and its hydration agree.
+      now: ctx.clock.now().getTime(),
     })),
   );
 }
@@ -77,9 +79,13 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 /** Days (or hours) left until a deadline, or since it passed. */
-function countdown(dueAt: Date | string | null, t: (key: string, values?: Record<string, string>) => string) {
+function countdown(
+  dueAt: Date | string | null,
+  now: number,
+  t: (key: string, values?: Record<string, string>) => string,
+) {
   if (!dueAt) return "—";
-  const hours = Math.round((new Date(dueAt).getTime() - Date.now()) / 3_600_000);
+  const hours = Math.round((new Date(dueAt).getTime() - now) / 3_600_000);
   const amount =
     Math.abs(hours) >= 48
       ? `${Math.round(Math.abs(hours) / 24)}${t("work.days")}`
@@ -92,7 +98,7 @@ export default function Inbox({ loaderData }: Route.ComponentProps) {
   const localized = useLocalized();
   const { params, setFilter } = useListFilters();
   const submit = useSubmit();
-  const { cases, total, query, categories, units, canMerge, canRegister, states, stations } = loaderData;
+  const { cases, total, query, categories, units, canMerge, canRegister, states, stations, now } = loaderData;
   const selectable = units !== null || canMerge;
   const [selected, setSelected] = useState<string[]>([]);
   const [bulk, setBulk] = useState<"assign" | "merge" | null>(null);
@@ -226,7 +232,7 @@ export default function Inbox({ loaderData }: Route.ComponentProps) {
                   </Table.Td>
                   <Table.Td>
                     <Badge variant="light" color={DEADLINE_COLOR[row.deadline]} data-deadline={row.deadline}>
-                      {row.deadline === "none" ? "—" : countdown(row.dueAt, t as never)}
+                      {row.deadline === "none" ? "—" : countdown(row.dueAt, now, t as never)}
                     </Badge>
                   </Table.Td>
                   <Table.Td>{localized(row.stateLabel)}</Table.Td>
