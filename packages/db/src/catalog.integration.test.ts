@@ -61,7 +61,7 @@ describe.each(testDrivers())("schema catalog on %s", (driver) => {
     }
   });
 
-  it("has no other policy than the worker's scan of due timers and messages", async () => {
+  it("has no other policy than the worker's scan of due timers, messages and calendar years", async () => {
     const policies = await query<{
       table: string;
       name: string;
@@ -75,6 +75,7 @@ describe.each(testDrivers())("schema catalog on %s", (driver) => {
       from pg_policy p join pg_class c on c.oid = p.polrelid
       where p.polname <> 'tenant_isolation' order by c.relname`);
     expect(policies).toEqual([
+      { table: "calendar_years", name: "worker_year_scan", cmd: "r", roles: ["app_worker"], qual: "true" },
       { table: "case_timers", name: "worker_due_scan", cmd: "r", roles: ["app_worker"], qual: "true" },
       { table: "outbox", name: "worker_due_scan", cmd: "r", roles: ["app_worker"], qual: "true" },
     ]);
@@ -91,6 +92,8 @@ describe.each(testDrivers())("schema catalog on %s", (driver) => {
     );
     expect(appUser).toEqual({ inherit: false });
     expect(visible).toEqual([
+      { table: "calendar_years", column: "tenant_id" },
+      { table: "calendar_years", column: "year" },
       { table: "case_timers", column: "due_at" },
       { table: "case_timers", column: "tenant_id" },
       { table: "outbox", column: "next_attempt_at" },

@@ -90,6 +90,7 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
     .values({ caseId: kase!.id, seq: 1, actionIndex: 0, kind: "notify", payload: {} })
     .returning();
   await tx.insert(s.calendarDays).values({ day: "2026-10-01", kind: "holiday", name: "国庆节" });
+  await tx.insert(s.calendarYears).values({ year: 2026, status: "official", createdAt: new Date() });
   const [file] = await tx.insert(s.files).values({ storedName: "f.jpg", mimeType: "image/jpeg", bytes: 1 }).returning();
   const [deputy] = await tx
     .insert(s.deputies)
@@ -193,6 +194,8 @@ const foreignInserts: Record<string, (b: Seeded) => ReturnType<typeof sql>> = {
     sql`insert into case_timers (tenant_id, id, case_id, state_id, entry_seq, deadline_id, rung_id, due_at) values (${b.tenantId}, 'forged', ${b.ids.cases![0]}, 's', 1, 'd', 'r', now())`,
   outbox: (b) =>
     sql`insert into outbox (tenant_id, case_id, seq, action_index, kind, payload) values (${b.tenantId}, ${b.ids.cases![0]}, 9, 0, 'notify', '{}')`,
+  calendar_years: (b) =>
+    sql`insert into calendar_years (tenant_id, year, status, created_at) values (${b.tenantId}, 2031, 'provisional', now())`,
   calendar_days: (b) =>
     sql`insert into calendar_days (tenant_id, day, kind, name) values (${b.tenantId}, '2026-10-02', 'holiday', 'x')`,
   files: (b) =>

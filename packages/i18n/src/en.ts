@@ -1110,6 +1110,9 @@ export const en: Translation = {
     searchPlaceholder: "Title or tracking code",
     deadline: "Deadline",
     deadlines: { overdue: "Overdue", warning: "Due soon", onTime: "On time", none: "No deadline" },
+    provisionalDeadline: "Provisional",
+    provisionalDeadlineHint:
+      "This deadline runs into a year without the State Council's holiday arrangement yet and is counted by the statutory holidays; once the county confirms that year's calendar, the confirmed calendar applies.",
     category: "Category",
     case: "Case",
     state: "Stage",

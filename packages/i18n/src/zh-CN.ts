@@ -1073,6 +1073,9 @@ export const zhCN = {
     searchPlaceholder: "标题或查询码",
     deadline: "期限",
     deadlines: { overdue: "已逾期", warning: "即将到期", onTime: "期限内", none: "无期限" },
+    provisionalDeadline: "暂定期限",
+    provisionalDeadlineHint:
+      "该期限跨入的年份尚无国务院节假日安排，按法定节假日推算；县人大确认该年日历后以确认的日历为准。",
     category: "类别",
     case: "案件",
     state: "环节",

@@ -53,11 +53,13 @@ async function fillOpinion(page: Page, publicCode: string, text: string) {
   await page.getByRole("textbox", { name: /^意见建议/ }).fill(text);
 }
 
-/** Sends the public form once its proof of work is solved; answers the tracking code. */
+/**
+ * Sends the public form once the page allows it (its proof of work solved and the shortest
+ * human fill time passed); answers the tracking code.
+ */
 async function sendOpinion(page: Page) {
   const submit = page.getByRole("button", { name: "提交意见" });
   await expect(submit).toBeEnabled({ timeout: 60_000 });
-  await page.waitForTimeout(3_000); // nobody fills this in faster
   await submit.click();
   return (await page.getByTestId("tracking-code").textContent())!;
 }

@@ -1,5 +1,6 @@
 import {
   calendarDays,
+  calendarYears,
   caseEvents,
   cases,
   caseTimers,
@@ -14,6 +15,7 @@ import {
   type CaseSnapshot,
   type CaseStore,
   calendarFromDays,
+  chinaHolidaysExcept,
   type StepWrite,
   type TimerRow,
   type TWorkflowDefinition,
@@ -257,12 +259,16 @@ export class DrizzleCaseStore implements CaseStore {
   async calendar() {
     const cached = calendars.get(this.tenant);
     if (cached && performance.now() - cached.loadedAt < CALENDAR_TTL_MS) return cached.calendar;
-    const calendar = calendarFromDays(
-      await this.tx
-        .select({ date: calendarDays.day, kind: calendarDays.kind })
-        .from(calendarDays)
-        .where(eq(calendarDays.tenantId, this.tenant)),
-    );
+    const own = await this.tx
+      .select({ date: calendarDays.day, kind: calendarDays.kind })
+      .from(calendarDays)
+      .where(eq(calendarDays.tenantId, this.tenant));
+    const held = await this.tx
+      .select({ year: calendarYears.year })
+      .from(calendarYears)
+      .where(eq(calendarYears.tenantId, this.tenant));
+    // A year the county does not hold counts by China's holidays (its case page says provisional).
+    const calendar = calendarFromDays([...own, ...chinaHolidaysExcept(new Set(held.map((h) => h.year)))]);
     // A cache age, not the product's time: measured on the monotonic clock.
     calendars.set(this.tenant, { calendar, loadedAt: performance.now() });
     return calendar;

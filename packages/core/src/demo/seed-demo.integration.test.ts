@@ -23,7 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActor } from "../auth/load-actor";
 import { signIn } from "../auth/sign-in";
 import { listCases } from "../cases/list-cases";
-import { systemClock } from "../clock";
+import { ManualClock, systemClock } from "../clock";
 import { DEMO_COUNTY_CODE, DEMO_PASSWORD, type DemoSignIn, seedDemo } from "./seed-demo";
 
 const browser = { ip: "127.0.0.1", userAgent: "vitest" };
@@ -32,6 +32,7 @@ describe.each(testDrivers())("the demo county on %s", (driver) => {
   let t: TestDatabase;
   let tenantId: string;
   let demoUsers: DemoSignIn[];
+  let seededAt: Date;
   const inCounty = <T>(work: Parameters<typeof t.db.withTenant<T>>[1]) => t.db.withTenant(tenantId, work);
   const rows = async (table: PgTable, where?: SQL) =>
     (await inCounty((tx) => tx.select({ n: count() }).from(table).where(where)))[0]!.n;
@@ -39,7 +40,8 @@ describe.each(testDrivers())("the demo county on %s", (driver) => {
   beforeAll(async () => {
     t = await createTestDatabase(driver);
     const started = performance.now();
-    demoUsers = (await seedDemo(t.db, systemClock)) ?? [];
+    seededAt = systemClock.now();
+    demoUsers = (await seedDemo(t.db, new ManualClock(seededAt))) ?? [];
     expect(demoUsers).toHaveLength(6);
     console.info(`seedDemo on ${driver}: ${Math.round(performance.now() - started)} ms`);
     const [tenant] = await t.db.withoutTenant((tx) =>
@@ -86,11 +88,12 @@ describe.each(testDrivers())("the demo county on %s", (driver) => {
         })
         .from(activities),
     );
-    expect(ledger!.entries).toBeGreaterThan(200);
-    expect(ledger!.days).toBeGreaterThan(40);
-    expect(ledger!.last! < localDateOf(new Date())).toBe(true); // up to yesterday
-    expect(Number(ledger!.disputes)).toBeGreaterThan(0);
-    expect(Number(ledger!.jobs)).toBeGreaterThan(0);
+    // Four 30-day months up to yesterday, laid out from the seed's clock: the same on every date.
+    expect(ledger).toMatchObject({ entries: 262, days: 75, disputes: "100", jobs: "356" });
+    const today = localDateOf(seededAt);
+    const windowStart = localDateOf(new Date(Date.parse(`${today}T00:00:00+08:00`) - 120 * 86_400_000));
+    expect(ledger!.first! >= windowStart).toBe(true);
+    expect(ledger!.last! < today).toBe(true); // up to yesterday
     expect(await rows(activityDeputies)).toBeGreaterThan(ledger!.entries);
   });
 
@@ -116,8 +119,8 @@ describe.each(testDrivers())("the demo county on %s", (driver) => {
     expect(n((r) => r.n)).toBe(120);
     expect(n((r) => r.tracked)).toBe(120);
     const first = stateCounts.map((r) => r.first!.getTime()).sort()[0]!;
-    expect(Date.now() - first).toBeLessThan(185 * 86_400_000);
-    expect(Date.now() - first).toBeGreaterThan(150 * 86_400_000);
+    expect(seededAt.getTime() - first).toBeLessThan(185 * 86_400_000);
+    expect(seededAt.getTime() - first).toBeGreaterThan(150 * 86_400_000);
     // Most are closed and rated; some are still at the station, with a unit, or past their deadline.
     expect(n((r) => r.closed)).toBeGreaterThan(60);
     expect(n((r) => r.closed, ["closed"])).toBe(n((r) => r.n, ["closed"]));

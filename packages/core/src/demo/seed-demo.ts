@@ -15,7 +15,7 @@ import {
 } from "@rdlink/db";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { acceptInvitation } from "../auth/accept-invitation";
-import type { Clock } from "../clock";
+import { type Clock, ManualClock } from "../clock";
 import type { UseCaseContext } from "../shared/context";
 import { setStationTypeFields } from "../station-types/set-station-type-fields";
 import { assignDeputy } from "../stations/assign-deputy";
@@ -46,7 +46,9 @@ const request = { ip: "127.0.0.1", userAgent: "seed" };
  * per role, made through the same use cases a person would go through (onboarding,
  * invitations, accepting them). Does nothing when the platform already has an operator.
  */
-export async function seedDemo(db: Database, clock: Clock): Promise<DemoSignIn[] | null> {
+export async function seedDemo(db: Database, source: Clock): Promise<DemoSignIn[] | null> {
+  // The whole demo is laid out from one instant, so it is the same however long seeding takes.
+  const clock = new ManualClock(source.now());
   const existing = await db.withoutTenant((tx) =>
     tx.select({ id: users.id }).from(users).where(isNotNull(users.platformRole)).limit(1),
   );

@@ -1,6 +1,6 @@
 import type { Actor } from "@rdlink/auth";
 import type { Database } from "@rdlink/db";
-import { systemClock } from "../clock";
+import { type Clock, systemClock } from "../clock";
 import { onboardCounty } from "../tenants/onboard-county";
 import { countyAdminOf, createOperator } from "./actors";
 
@@ -14,8 +14,12 @@ export type TestCounty = {
  * A county onboarded for a test by a platform operator of its own (so that several can be
  * made in one database), with its template, townships and first admin.
  */
-export async function onboardTestCounty(db: Database, divisionCode = "450107"): Promise<TestCounty> {
-  const operator = { actor: await createOperator(db, `op-${divisionCode}`), ip: null, clock: systemClock };
+export async function onboardTestCounty(
+  db: Database,
+  divisionCode = "450107",
+  clock: Clock = systemClock,
+): Promise<TestCounty> {
+  const operator = { actor: await createOperator(db, `op-${divisionCode}`), ip: null, clock };
   const { tenantId } = await onboardCounty(db, operator, {
     divisionCode,
     adminUsername: `admin-${divisionCode}`,

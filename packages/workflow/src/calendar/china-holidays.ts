@@ -115,18 +115,36 @@ function provisionalYear(year: number): CalendarDay[] {
 export const isSupportedCalendarYear = (year: number) =>
   Number.isInteger(year) && year >= FIRST_CALENDAR_YEAR && year <= LAST_CALENDAR_YEAR;
 
+const computed = new Map<number, HolidayYear>();
+
 /** The holidays of `year`: the notice's where it is known, else computed and provisional. */
 export function chinaHolidayYear(year: number): HolidayYear {
   if (!isSupportedCalendarYear(year)) throw new RangeError(`No holiday calendar for ${year}`);
+  const known = computed.get(year);
+  if (known) return { ...known, days: [...known.days] };
   const official = officialYear(year);
   const provisional = official.length === 0;
   const days = (provisional ? provisionalYear(year) : official).sort((a, b) => a.date.localeCompare(b.date));
-  return {
+  const entry = {
     year,
     provisional,
     source: provisional ? PROVISIONAL_SOURCE : OFFICIAL_SOURCE.replace("{year}", String(year)),
     days,
   };
+  computed.set(year, entry);
+  return { ...entry, days: [...days] };
+}
+
+/**
+ * China's holidays in every supported year but `except`: what a county's deadlines count by
+ * in the years its own calendar does not hold.
+ */
+export function chinaHolidaysExcept(except: ReadonlySet<number>): CalendarDay[] {
+  const days: CalendarDay[] = [];
+  for (let year = FIRST_CALENDAR_YEAR; year <= LAST_CALENDAR_YEAR; year++) {
+    if (!except.has(year)) days.push(...chinaHolidayYear(year).days);
+  }
+  return days;
 }
 
 /** Rows for seeding a county's editable calendar. */

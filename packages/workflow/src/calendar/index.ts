@@ -1,4 +1,5 @@
 export {
+  chinaHolidaysExcept,
   chinaHolidayYear,
   defaultCalendarDays,
   FIRST_CALENDAR_YEAR,

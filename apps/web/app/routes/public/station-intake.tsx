@@ -2,7 +2,7 @@ import { Alert, Box, Button, Stack, Text, Title } from "@mantine/core";
 import { CASE_CATEGORIES } from "@rdlink/core/cases/case-categories";
 import { MAX_OPINION_PHOTOS } from "@rdlink/core/cases/opinion-input";
 import { findIntakeStation } from "@rdlink/core/intake/find-intake-station";
-import { issueChallenge } from "@rdlink/core/intake/proof-of-work";
+import { issueChallenge, MIN_FILL_MS } from "@rdlink/core/intake/proof-of-work";
 import { assertWithinIntakeLimits } from "@rdlink/core/intake/rate-limit";
 import { submitOpinion } from "@rdlink/core/intake/submit-opinion";
 import { getDatabase } from "@rdlink/db";
@@ -42,6 +42,7 @@ export async function loader({ params }: Route.LoaderArgs) {
     intakeKey: crypto.randomUUID(),
     categories: CASE_CATEGORIES,
     maxPhotos: MAX_OPINION_PHOTOS,
+    minFillMs: MIN_FILL_MS,
   };
 }
 
@@ -79,25 +80,30 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
 }
 
-/** Solves the page's proof-of-work puzzle in the background while the citizen types. */
-function useSolvedChallenge(challenge: Route.ComponentProps["loaderData"]["challenge"]) {
+/**
+ * Solves the page's proof-of-work puzzle in the background while the citizen types. The form
+ * can be sent once it is solved and the shortest time a person takes has passed (the server
+ * refuses anything faster as a bot), so nobody is turned away for being quick.
+ */
+function useSolvedChallenge(challenge: Route.ComponentProps["loaderData"]["challenge"], minFillMs: number) {
   const [payload, setPayload] = useState("");
   useEffect(() => {
     const controller = new AbortController();
-    solveChallenge({ challenge, deriveKey, controller }).then((solution) => {
+    const shortestFill = new Promise((resolve) => setTimeout(resolve, minFillMs));
+    Promise.all([solveChallenge({ challenge, deriveKey, controller }), shortestFill]).then(([solution]) => {
       if (solution) setPayload(btoa(JSON.stringify({ challenge, solution })));
     });
     return () => controller.abort();
-  }, [challenge]);
+  }, [challenge, minFillMs]);
   return payload;
 }
 
 export default function StationIntake({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { station, challenge, intakeKey, categories, maxPhotos } = loaderData;
+  const { station, challenge, intakeKey, categories, maxPhotos, minFillMs } = loaderData;
   const errors = useFormErrors(actionData);
   const navigation = useNavigation();
-  const altcha = useSolvedChallenge(challenge);
+  const altcha = useSolvedChallenge(challenge, minFillMs);
 
   if (actionData && "trackingCode" in actionData) {
     return (

@@ -12,6 +12,7 @@ import {
   Text,
   Timeline,
   Title,
+  Tooltip,
 } from "@mantine/core";
 import { actOnCase } from "@rdlink/core/cases/act-on-case";
 import type { TCaseCategory } from "@rdlink/core/cases/case-categories";
@@ -99,6 +100,13 @@ export default function CasePage({ loaderData }: Route.ComponentProps) {
                   {t(`work.deadlines.${kase.deadline}`)}
                   {kase.dueAt ? ` · ${when(kase.dueAt)}` : ""}
                 </Badge>
+              )}
+              {kase.deadline !== "none" && kase.dueAtProvisional && (
+                <Tooltip label={t("work.provisionalDeadlineHint")} multiline w={280}>
+                  <Badge color="orange" variant="outline" data-testid="case-deadline-provisional">
+                    {t("work.provisionalDeadline")}
+                  </Badge>
+                </Tooltip>
               )}
             </Group>
             <Text size="sm">
