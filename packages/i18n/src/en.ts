@@ -848,6 +848,15 @@ export const en: Translation = {
     addAction: "Add action",
     invalidJson: "Not valid JSON",
     kinds: { task: "Task", wait: "Wait", final: "Final" },
+    workflowKind: "Kind of workflow",
+    workflowKinds: {
+      opinion: "Citizens' opinions",
+      suggestion: "Deputies' suggestions",
+      letter: "Letters and visits",
+      mediation: "Dispute mediation",
+      consultation: "Draft-law consultation",
+      custom: "Other",
+    },
     units: { hours: "hours", days: "days", workingHours: "working hours", workingDays: "working days" },
     scopes: {
       station: "The station",
@@ -892,6 +901,9 @@ export const en: Translation = {
       clearCaseDate: "Clear case date",
       incrementCounter: "Increment counter",
       notify: "Notify",
+      recordSatisfaction: "Record the rating",
+      mergeIntoCase: "Merge into a suggestion",
+      coHandlingReply: "Co-handling unit's answer",
     },
     params: {
       field: "Field",

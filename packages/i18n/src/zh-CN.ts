@@ -828,6 +828,15 @@ export const zhCN = {
     addAction: "添加动作",
     invalidJson: "不是有效的 JSON",
     kinds: { task: "办理环节", wait: "等待环节", final: "结束环节" },
+    workflowKind: "流程类型",
+    workflowKinds: {
+      opinion: "群众意见建议",
+      suggestion: "代表建议",
+      letter: "信访",
+      mediation: "矛盾纠纷调解",
+      consultation: "立法意见征集",
+      custom: "其他事项",
+    },
     units: { hours: "小时", days: "自然日", workingHours: "工作小时", workingDays: "工作日" },
     scopes: {
       station: "本站点",
@@ -872,6 +881,9 @@ export const zhCN = {
       clearCaseDate: "清除案件日期",
       incrementCounter: "计数加一",
       notify: "发送通知",
+      recordSatisfaction: "记录满意度评价",
+      mergeIntoCase: "整合为代表建议",
+      coHandlingReply: "协办单位答复",
     },
     params: {
       field: "字段",

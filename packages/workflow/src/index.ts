@@ -2,7 +2,14 @@ export * from "./calendar";
 export { type CaseMachine, compileDefinition } from "./compiler/compile-definition";
 export { canonicalJson, contentHash } from "./definition/content-hash";
 export * from "./definition/definition-schema";
-export { actionLibrary, type CaseContext, type CaseEvent, guardLibrary } from "./definition/library";
+export {
+  type ActionType,
+  actionLibrary,
+  type CaseContext,
+  type CaseEvent,
+  guardLibrary,
+  satisfactionValues,
+} from "./definition/library";
 export {
   formatPath,
   type IssueCode,

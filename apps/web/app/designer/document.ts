@@ -1,4 +1,11 @@
-import { EVENT_PATTERN, ID_PATTERN, type TState, type TTransition, type TWorkflowDefinition } from "@rdlink/workflow";
+import {
+  EVENT_PATTERN,
+  ID_PATTERN,
+  type TState,
+  type TTransition,
+  type TWorkflowDefinition,
+  type TWorkflowKind,
+} from "@rdlink/workflow";
 
 /**
  * What the designer edits: a workflow definition (possibly invalid while someone works on
@@ -103,6 +110,11 @@ export function updateState(doc: DesignerDocument, id: string, patch: Partial<TS
 
 export function setInitial(doc: DesignerDocument, id: string): DesignerDocument {
   return { ...doc, definition: { ...doc.definition, initial: id } };
+}
+
+/** What the workflow's cases are about: the figures they feed, where intake and 整合 find it. */
+export function setKind(doc: DesignerDocument, kind: TWorkflowKind): DesignerDocument {
+  return { ...doc, definition: { ...doc.definition, kind } };
 }
 
 /** A transition `from` → `to` with an event name not yet taken in `from`. */

@@ -53,6 +53,9 @@ export const actionParams: Record<keyof typeof actionLibrary, ParamInput[]> = {
     { name: "to", input: "notifyTarget" },
     { name: "template", input: "template" },
   ],
+  recordSatisfaction: [{ name: "field", input: "field" }],
+  mergeIntoCase: [],
+  coHandlingReply: [{ name: "field", input: "field" }],
 };
 
 /** Every form field key the workflow's steps define, for guards and actions that name one. */

@@ -6,6 +6,7 @@ import type { UseCaseContext } from "../shared/context";
 import { parseInput, ValidationError } from "../shared/errors";
 import { validateFieldValues } from "../shared/field-values";
 import { ZId } from "../shared/fields";
+import { eventHas } from "./capabilities";
 import { asUseCaseError } from "./case-errors";
 import { DrizzleCaseStore } from "./drizzle-case-store";
 import { coHandlingPermits, eventForm, unitOptions } from "./event-forms";
@@ -32,11 +33,13 @@ export async function actOnCase(tx: TenantTx, ctx: UseCaseContext, input: unknow
   const row = await loadCaseInScope(tx, ctx.actor, caseId);
   const store = new DrizzleCaseStore(tx);
   const { definition } = await store.loadVersion(row.versionId);
-  const form = definition.states[row.state]?.form ?? [];
+  const state = definition.states[row.state];
+  const form = state?.form ?? [];
   const references = form.filter((f) => ["handlingUnit", "deputy", "image"].includes(f.type) && f.key in data);
   if (references.length > 0) await validateFieldValues(tx, references, data, "data");
-  if (!coHandlingPermits(ctx.actor, row, event)) throw new ValidationError({}, "errors.eventNotPermitted");
-  const ownForm = eventForm(event, event === "SET_CO_UNITS" ? await unitOptions(tx) : [], row.handlingUnitId);
+  if (!coHandlingPermits(ctx.actor, row, state, event)) throw new ValidationError({}, "errors.eventNotPermitted");
+  const units = eventHas(state, event, "setCoHandlingUnits") ? await unitOptions(tx) : [];
+  const ownForm = eventForm(state, event, units, row.handlingUnitId);
   if (ownForm) data = await validateFieldValues(tx, ownForm, data, "data");
   try {
     return await applyEvent(

@@ -179,11 +179,11 @@ describe.each(testDrivers())("cases on %s", (driver) => {
     }
     const { publishVersion } = await import("../workflows/publish-version");
     const published = await t.db.withTenant(mc.tenantId, (tx) =>
-      publishVersion(tx, { workflowId: workflow!.workflowId, definition: v2, userId: null }),
+      publishVersion(tx, { workflowId: workflow!.workflowId, definition: v2, userId: null, now: new Date() }),
     );
     expect(published.version.version).toBe(2);
     const same = await t.db.withTenant(mc.tenantId, (tx) =>
-      publishVersion(tx, { workflowId: workflow!.workflowId, definition: v2, userId: null }),
+      publishVersion(tx, { workflowId: workflow!.workflowId, definition: v2, userId: null, now: new Date() }),
     );
     expect(same).toMatchObject({ created: false, version: { version: 2 } });
 

@@ -176,7 +176,8 @@ export class DrizzleCaseStore implements CaseStore {
       at: m.at.toISOString(),
     }));
     const desk = change.desk;
-    const rating = event.data.satisfaction;
+    // 满意度 as the workflow's `recordSatisfaction` action recorded it, whatever the field is called.
+    const rating = change.snapshot.context.satisfaction;
     const [result] = await selectPrepared<{ written: number }>(
       this.tx,
       "write_step",

@@ -1,7 +1,9 @@
 import { type Actor, handlingUnitsOf } from "@rdlink/auth";
 import { handlingUnits, type TenantTx } from "@rdlink/db";
 import type { TFieldDefinition } from "@rdlink/forms";
+import type { TState } from "@rdlink/workflow";
 import { and, asc, eq, isNull } from "drizzle-orm";
+import { capabilityOf, eventHas, transitionsOf } from "./capabilities";
 
 type Unit = { value: string; label: string };
 
@@ -16,14 +18,21 @@ export function unitOptions(tx: TenantTx): Promise<Unit[]> {
 
 /**
  * The forms of steps that keep a case where it is, which a state's own form does not
- * cover: naming co-handling units (协办), and a co-handling unit's answer.
+ * cover: naming co-handling units (协办, a transition carrying `setCoHandlingUnits`), and a
+ * co-handling unit's answer (`coHandlingReply`). Each field is the one the action names.
  */
-export function eventForm(event: string, units: Unit[], leadUnitId: string | null): TFieldDefinition[] | null {
-  switch (event) {
-    case "SET_CO_UNITS":
+export function eventForm(
+  state: TState | undefined,
+  event: string,
+  units: Unit[],
+  leadUnitId: string | null,
+): TFieldDefinition[] | null {
+  for (const transition of transitionsOf(state, event)) {
+    const coUnits = capabilityOf(transition, "setCoHandlingUnits");
+    if (coUnits)
       return [
         {
-          key: "coHandlingUnits",
+          key: String(coUnits.params.field),
           label: { "zh-CN": "协办单位", en: "Co-handling units" },
           type: "multiSelect",
           required: true,
@@ -32,17 +41,19 @@ export function eventForm(event: string, units: Unit[], leadUnitId: string | nul
             .map((u) => ({ value: u.value, label: { "zh-CN": u.label } })),
         },
       ];
-    case "CO_REPLY":
+    const coReply = capabilityOf(transition, "coHandlingReply");
+    if (coReply)
       return [
-        { key: "coReply", label: { "zh-CN": "协办意见", en: "Co-handling answer" }, type: "longText", required: true },
+        {
+          key: String(coReply.params.field),
+          label: { "zh-CN": "协办意见", en: "Co-handling answer" },
+          type: "longText",
+          required: true,
+        },
       ];
-    default:
-      return null;
   }
+  return null;
 }
-
-/** What a responder may do on a case their unit only co-handles. */
-const CO_HANDLING_EVENTS = new Set(["CO_REPLY"]);
 
 /**
  * Lead and co-handling units on one case: a responder whose unit only co-handles it may
@@ -52,12 +63,13 @@ const CO_HANDLING_EVENTS = new Set(["CO_REPLY"]);
 export function coHandlingPermits(
   actor: Actor,
   row: { handlingUnitId: string | null; coHandlingUnitIds: string[] },
+  state: TState | undefined,
   event: string,
 ): boolean {
   const units = handlingUnitsOf(actor);
   const leads = row.handlingUnitId !== null && units.includes(row.handlingUnitId);
   const coHandles = row.coHandlingUnitIds.some((unit) => units.includes(unit));
-  if (CO_HANDLING_EVENTS.has(event)) return coHandles;
+  if (eventHas(state, event, "coHandlingReply")) return coHandles;
   const onlyResponder = actor.memberships.every((m) => m.role === "handling_unit_responder");
   return !(coHandles && !leads && onlyResponder);
 }

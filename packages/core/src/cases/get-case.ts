@@ -84,14 +84,19 @@ export async function getCase(tx: TenantTx, ctx: UseCaseContext, caseId: unknown
         e.seq === 1
           ? []
           : formValues(
-              eventForm(e.type, units, row.handlingUnitId) ?? definition.states[e.fromState ?? ""]?.form ?? [],
+              eventForm(definition.states[e.fromState ?? ""], e.type, units, row.handlingUnitId) ??
+                definition.states[e.fromState ?? ""]?.form ??
+                [],
               data,
               units,
             ),
     })),
     actions: availableActions(row.state, state, roles)
-      .filter((action) => coHandlingPermits(ctx.actor, row, action.event))
-      .map((action) => ({ ...action, form: eventForm(action.event, units, row.handlingUnitId) ?? action.form })),
+      .filter((action) => coHandlingPermits(ctx.actor, row, state, action.event))
+      .map((action) => ({
+        ...action,
+        form: eventForm(state, action.event, units, row.handlingUnitId) ?? action.form,
+      })),
     references: { handlingUnit: units },
   };
 }

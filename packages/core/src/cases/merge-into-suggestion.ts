@@ -11,10 +11,6 @@ import { DrizzleCaseStore } from "./drizzle-case-store";
 import { titleOf } from "./opinion-input";
 import { openCase } from "./start-case";
 
-const MERGE = "MERGE";
-/** The workflow the merged suggestion runs on (installed from the template on onboarding). */
-const SUGGESTION_WORKFLOW = "deputySuggestion";
-
 export const ZMergeIntoSuggestion = z.object({
   caseIds: z.array(ZId).min(2, "validation.mergeNeedsTwo").max(50, "validation.tooMany"),
   content: z
@@ -26,14 +22,15 @@ export const ZMergeIntoSuggestion = z.object({
 
 /**
  * 整合: several opinions on one common issue become one deputy suggestion. The suggestion
- * opens on the county's suggestion workflow, listing its sources; each opinion takes its
- * workflow's MERGE step (which tells its citizen) and links to the suggestion. All or
- * nothing: an opinion that cannot be merged here is named and nothing is written.
+ * opens on the county's workflow of kind "suggestion", listing its sources; each opinion
+ * takes its workflow's 整合 step (the transition carrying `mergeIntoCase`, which tells its
+ * citizen) and links to the suggestion. All or nothing: an opinion that cannot be merged
+ * here is named and nothing is written.
  */
 export async function mergeIntoSuggestion(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
   assertCan(ctx.actor, "tenant.cases.act", { tenantId: tx.tenantId });
   const { caseIds, content } = parseInput(ZMergeIntoSuggestion, input);
-  const sources = await casesReadyFor(tx, ctx.actor, caseIds, MERGE, {
+  const sources = await casesReadyFor(tx, ctx.actor, caseIds, "mergeIntoCase", {
     refused: "work.merge.refused",
     notReady: "work.merge.notMergeable",
   });
@@ -42,7 +39,7 @@ export async function mergeIntoSuggestion(tx: TenantTx, ctx: UseCaseContext, inp
   const sameStation = sources.every((s) => s.stationId === first.stationId);
   const sameTownship = sources.every((s) => s.townshipId === first.townshipId);
   const suggestion = await openCase(tx, {
-    workflowKey: SUGGESTION_WORKFLOW,
+    kind: "suggestion",
     data: { content, sources: sources.map((s) => s.trackingCode ?? s.id) },
     intake: {
       townshipId: sameTownship ? first.townshipId : null,
@@ -61,7 +58,7 @@ export async function mergeIntoSuggestion(tx: TenantTx, ctx: UseCaseContext, inp
       (f) => f.required && (f.type === "text" || f.type === "longText"),
     );
     const data = { ...Object.fromEntries(texts.map((f) => [f.key, content])), suggestionId: suggestion.caseId };
-    await actOnCase(tx, ctx, { caseId: source.id, event: MERGE, data, expectedSeq: source.seq }, now);
+    await actOnCase(tx, ctx, { caseId: source.id, event: source.step.event, data, expectedSeq: source.seq }, now);
   }
   await tx
     .update(cases)

@@ -6,8 +6,6 @@ import { validateFieldValues } from "../shared/field-values";
 import { ZCheckbox, ZOptionalPhone, ZOptionalText } from "../shared/fields";
 import { CASE_CATEGORIES } from "./case-categories";
 
-/** The workflow every opinion runs on (installed from the template on onboarding). */
-export const OPINION_WORKFLOW = "citizenOpinion";
 /** Photos an opinion may carry. */
 export const MAX_OPINION_PHOTOS = 3;
 

@@ -7,7 +7,7 @@ import type { UseCaseContext } from "../shared/context";
 import { NotFoundError, parseInput, ValidationError } from "../shared/errors";
 import { ZId } from "../shared/fields";
 import { findStationForIntake } from "./intake-station";
-import { MAX_OPINION_PHOTOS, OPINION_WORKFLOW, opinionData, parseOpinion, titleOf } from "./opinion-input";
+import { MAX_OPINION_PHOTOS, opinionData, parseOpinion, titleOf } from "./opinion-input";
 import { openCase } from "./start-case";
 import { newTrackingCode } from "./tracking-code";
 
@@ -44,7 +44,7 @@ export async function registerOpinion(
   });
   const trackingCode = newTrackingCode(station.divisionCode);
   const result = await openCase(tx, {
-    workflowKey: OPINION_WORKFLOW,
+    kind: "opinion",
     data: opinionData(opinion, photoIds),
     intake: {
       townshipId: station.townshipId,

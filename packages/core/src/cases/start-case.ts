@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { assertCan, townshipsInScope } from "@rdlink/auth";
-import { type TenantTx, workflows, workflowVersions } from "@rdlink/db";
-import { type Actor as RuntimeActor, startCase as startOnRuntime } from "@rdlink/workflow";
-import { and, desc, eq } from "drizzle-orm";
+import { selectRows, type TenantTx, workflows, workflowVersions } from "@rdlink/db";
+import { type Actor as RuntimeActor, startCase as startOnRuntime, type TWorkflowKind } from "@rdlink/workflow";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { UseCaseContext } from "../shared/context";
 import { NotFoundError, parseInput } from "../shared/errors";
@@ -33,12 +33,34 @@ export async function latestVersionId(tx: TenantTx, workflowKey: string): Promis
   return latest.versionId;
 }
 
+/**
+ * The latest published version of the county's workflow of `kind` (its first such workflow
+ * when it keeps several, whose latest version is still of that kind); 404 when it has none.
+ */
+export async function latestVersionIdOfKind(tx: TenantTx, kind: TWorkflowKind): Promise<string> {
+  const [latest] = await selectRows<{ id: string }>(
+    tx,
+    sql`select v.id from workflow_versions v
+        join workflows w on w.tenant_id = v.tenant_id and w.id = v.workflow_id
+        where v.tenant_id = ${tx.tenantId} and w.archived_at is null and v.kind = ${kind}
+          and v.version = (select max(latest.version) from workflow_versions latest
+                           where latest.tenant_id = v.tenant_id and latest.workflow_id = v.workflow_id)
+        order by w.created_at, w.key limit 1`,
+  );
+  if (!latest) throw new NotFoundError();
+  return latest.id;
+}
+
+/** The workflow a case starts on: a county's workflow by key, or its workflow of a kind. */
+export type WorkflowChoice = { workflowKey: string } | { kind: TWorkflowKind };
+
 /** Opens a case on the runtime, recording how it came in on its row. */
 export async function openCase(
   tx: TenantTx,
-  args: { workflowKey: string; data: Record<string, unknown>; intake: CaseIntake; actor: RuntimeActor; now: Date },
+  args: WorkflowChoice & { data: Record<string, unknown>; intake: CaseIntake; actor: RuntimeActor; now: Date },
 ) {
-  const versionId = await latestVersionId(tx, args.workflowKey);
+  const versionId =
+    "kind" in args ? await latestVersionIdOfKind(tx, args.kind) : await latestVersionId(tx, args.workflowKey);
   try {
     return await startOnRuntime(new DrizzleCaseStore(tx, args.intake), {
       caseId: randomUUID(),

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { IdempotencyKeyReusedError, parseInput, ValidationError } from "../shared/errors";
 import { parsePublicStationCode } from "../stations/station-code";
 import { findStationForIntake } from "./intake-station";
-import { OPINION_WORKFLOW, opinionData, parseOpinion, titleOf } from "./opinion-input";
+import { opinionData, parseOpinion, titleOf } from "./opinion-input";
 import { openCase } from "./start-case";
 import { newTrackingCode } from "./tracking-code";
 
@@ -80,7 +80,7 @@ export async function submitOpinionByApi(tx: TenantTx, submission: ApiSubmission
   const trackingCode = newTrackingCode(station.divisionCode);
   const externalId = envelope.data.externalId || undefined;
   const started = await openCase(tx, {
-    workflowKey: OPINION_WORKFLOW,
+    kind: "opinion",
     data: { ...opinionData(opinion, []), ...(externalId ? { externalId } : {}) },
     intake: {
       townshipId: station.townshipId,

@@ -1,7 +1,7 @@
 import { cases, rateLimits, type TenantTx } from "@rdlink/db";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { MAX_OPINION_PHOTOS, OPINION_WORKFLOW, opinionData, parseOpinion, titleOf } from "../cases/opinion-input";
+import { MAX_OPINION_PHOTOS, opinionData, parseOpinion, titleOf } from "../cases/opinion-input";
 import { openCase } from "../cases/start-case";
 import { newTrackingCode } from "../cases/tracking-code";
 import { saveUploadedImages, type Upload } from "../files/save-uploaded-images";
@@ -64,7 +64,7 @@ export async function submitOpinion(tx: TenantTx, station: IntakeStation, submis
   const trackingCode = newTrackingCode(station.divisionCode);
   try {
     await openCase(tx, {
-      workflowKey: OPINION_WORKFLOW,
+      kind: "opinion",
       data: opinionData(opinion, photoIds),
       intake: {
         townshipId: station.townshipId,

@@ -100,8 +100,8 @@ export async function onboardCounty(db: Database, ctx: UseCaseContext, input: un
     );
     await tx.insert(dutyPosts).values(DEFAULT_DUTY_POSTS.map((post, index) => ({ ...post, sortOrder: index })));
 
-    const workflowCount = await installWorkflowTemplates(tx, ctx.actor.userId);
     const now = ctx.clock.now();
+    const workflowCount = await installWorkflowTemplates(tx, ctx.actor.userId, now);
     const year = Number(localDateOf(now).slice(0, 4));
     await ensureCalendarYears(tx, [year, year + 1], now);
 

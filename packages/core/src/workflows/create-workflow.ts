@@ -61,7 +61,14 @@ export async function createWorkflow(tx: TenantTx, ctx: UseCaseContext, input: u
     : emptyDefinition(key, name);
   const [created] = await tx
     .insert(workflows)
-    .values({ key, name: draft.name, draft, draftUpdatedBy: ctx.actor.userId })
+    .values({
+      key,
+      name: draft.name,
+      draft,
+      draftUpdatedBy: ctx.actor.userId,
+      draftUpdatedAt: ctx.clock.now(),
+      createdAt: ctx.clock.now(),
+    })
     .returning({ id: workflows.id, key: workflows.key });
   await recordAudit(tx, ctx, {
     action: "workflow.created",

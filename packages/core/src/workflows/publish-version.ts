@@ -13,6 +13,7 @@ export async function publishVersion(
     definition: TWorkflowDefinition;
     layout?: Record<string, { x: number; y: number }>;
     userId: string | null;
+    now: Date;
   },
 ) {
   const hash = contentHash(args.definition);
@@ -33,9 +34,11 @@ export async function publishVersion(
       workflowId: args.workflowId,
       version: (latest?.value ?? 0) + 1,
       definition: args.definition,
+      kind: args.definition.kind,
       layout: args.layout ?? {},
       contentHash: hash,
       publishedBy: args.userId,
+      publishedAt: args.now,
     })
     .returning();
   return { version: version!, created: true };

@@ -40,6 +40,7 @@ export async function publishWorkflow(tx: TenantTx, ctx: UseCaseContext, input: 
     definition: result.definition,
     layout: workflow.draftLayout,
     userId: ctx.actor.userId,
+    now: ctx.clock.now(),
   });
   if (published.created) {
     await recordAudit(tx, ctx, {

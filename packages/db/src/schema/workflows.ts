@@ -51,6 +51,8 @@ export const workflowVersions = pgTable(
     workflowId: uuid().notNull(),
     version: integer().notNull(),
     definition: jsonb().$type<unknown>().notNull(),
+    /** The definition's `kind` (opinion, suggestion…): how intake and 整合 find a workflow, whatever its key. */
+    kind: text().notNull().default("custom"),
     layout: jsonb().$type<Record<string, { x: number; y: number }>>().notNull().default({}),
     contentHash: text().notNull(),
     publishedBy: uuid().references(() => users.id),

@@ -97,9 +97,18 @@ export const ZState = z.object({
   transitions: z.array(ZTransition).max(50).default([]),
 });
 
+/**
+ * What a workflow's cases are about: which figures they feed, where a county's intake and
+ * 整合 find the workflow to start, and how the case page titles them. Core relies on this,
+ * never on a workflow's key, which a county may rename.
+ */
+export const workflowKinds = ["opinion", "suggestion", "letter", "mediation", "consultation", "custom"] as const;
+export type TWorkflowKind = (typeof workflowKinds)[number];
+
 export const ZWorkflowDefinition = z.object({
   schemaVersion: z.literal(1),
   key: ZId,
+  kind: z.enum(workflowKinds).default("custom"),
   name: ZLocalizedText,
   description: ZLocalizedText.optional(),
   initial: z.string(),

@@ -15,7 +15,12 @@ export type CaseContext = {
   handlingUnitId: string | null;
   /** Co-handling units (协办单位): each answers too; the lead unit's answer closes the step. */
   coHandlingUnitIds?: string[];
+  /** The citizen's latest rating (满意度), recorded by `recordSatisfaction`. */
+  satisfaction?: string;
 };
+
+/** The ratings `recordSatisfaction` accepts: 满意, 基本满意, 不满意. */
+export const satisfactionValues = ["satisfied", "basic", "unsatisfied"] as const;
 
 /** Every event a case receives: its data (the step's form), when, and who sent it. */
 export type CaseEvent = {
@@ -149,6 +154,21 @@ export const actionLibrary = {
   notify: action({
     params: z.object({ to: z.enum(notifyTargets), template: z.string().min(1).max(100) }),
   }),
+  // Capabilities: actions whose meaning the product relies on, whatever the county named the
+  // transition. Core finds a workflow's 整合, 协办 answer and 评价 by these, never by event name.
+  /** 评价: the event's `field` holds the citizen's rating; it becomes the case's 满意度. */
+  recordSatisfaction: action({
+    params: z.object({ field: ZField }),
+    apply: (context, event, p) => {
+      const rating = event.data?.[p.field] ?? context.fields[p.field];
+      const valid = (satisfactionValues as readonly unknown[]).includes(rating);
+      return valid ? { ...context, satisfaction: rating as string } : context;
+    },
+  }),
+  /** 整合: the case is merged into another (a deputy suggestion); core opens that case and links them. */
+  mergeIntoCase: action({ params: z.object({}) }),
+  /** 协办答复: a co-handling unit's answer, in the event's `field`; only co-handling units may send it. */
+  coHandlingReply: action({ params: z.object({ field: ZField }) }),
 };
 
 export type GuardType = keyof typeof guardLibrary;

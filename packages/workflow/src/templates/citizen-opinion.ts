@@ -29,6 +29,7 @@ const archiveAfterAYear: TDeadlineInput = {
 export const citizenOpinion: TWorkflowDefinitionInput = {
   schemaVersion: 1,
   key: "citizenOpinion",
+  kind: "opinion",
   name: l("群众意见建议办理", "Citizens' opinions and suggestions"),
   initial: "registered",
   caseDates: ["assignedAt"],
@@ -110,7 +111,10 @@ export const citizenOpinion: TWorkflowDefinitionInput = {
           label: l("整合为代表建议", "Merge into a deputy suggestion"),
           target: "merged",
           roles: ["deputy", "township_operator", "county_admin"],
-          actions: [{ type: "notify", params: { to: "submitter", template: "case.merged" } }],
+          actions: [
+            { type: "mergeIntoCase" },
+            { type: "notify", params: { to: "submitter", template: "case.merged" } },
+          ],
         },
       ],
     },
@@ -237,6 +241,7 @@ export const citizenOpinion: TWorkflowDefinitionInput = {
           target: "closed",
           roles: ["citizen", "station_liaison"],
           guard: { type: "fieldIn", params: { field: "satisfaction", values: ["satisfied", "basic"] } },
+          actions: [{ type: "recordSatisfaction", params: { field: "satisfaction" } }],
         },
         {
           event: "RATE",
@@ -252,7 +257,10 @@ export const citizenOpinion: TWorkflowDefinitionInput = {
               ],
             },
           },
-          actions: [{ type: "incrementCounter", params: { counter: "redo" } }],
+          actions: [
+            { type: "recordSatisfaction", params: { field: "satisfaction" } },
+            { type: "incrementCounter", params: { counter: "redo" } },
+          ],
         },
         {
           event: "RATE",
@@ -260,6 +268,7 @@ export const citizenOpinion: TWorkflowDefinitionInput = {
           target: "closed",
           roles: ["citizen", "station_liaison"],
           guard: { type: "fieldEquals", params: { field: "satisfaction", value: "unsatisfied" } },
+          actions: [{ type: "recordSatisfaction", params: { field: "satisfaction" } }],
         },
         { event: "RATING_LAPSED", label: l("逾期未评价", "Not rated in time"), target: "closed", roles: ["system"] },
       ],

@@ -61,6 +61,7 @@ const handlingTransitions: TTransitionInput[] = [
 export const deputySuggestion: TWorkflowDefinitionInput = {
   schemaVersion: 1,
   key: "deputySuggestion",
+  kind: "suggestion",
   name: l("代表建议办理", "Deputies' suggestions"),
   initial: "assignment",
   caseDates: ["assignedAt"],
@@ -195,6 +196,7 @@ export const deputySuggestion: TWorkflowDefinitionInput = {
           target: "closed",
           roles: ["deputy"],
           guard: { type: "fieldIn", params: { field: "satisfaction", values: ["satisfied", "basic"] } },
+          actions: [{ type: "recordSatisfaction", params: { field: "satisfaction" } }],
         },
         {
           event: "RATE",
@@ -210,7 +212,10 @@ export const deputySuggestion: TWorkflowDefinitionInput = {
               ],
             },
           },
-          actions: [{ type: "incrementCounter", params: { counter: "redo" } }],
+          actions: [
+            { type: "recordSatisfaction", params: { field: "satisfaction" } },
+            { type: "incrementCounter", params: { counter: "redo" } },
+          ],
         },
         {
           event: "RATE",
@@ -218,6 +223,7 @@ export const deputySuggestion: TWorkflowDefinitionInput = {
           target: "closed",
           roles: ["deputy"],
           guard: { type: "fieldEquals", params: { field: "satisfaction", value: "unsatisfied" } },
+          actions: [{ type: "recordSatisfaction", params: { field: "satisfaction" } }],
         },
       ],
     },

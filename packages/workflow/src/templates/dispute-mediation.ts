@@ -26,6 +26,7 @@ const due = (id: string, amount: number): TDeadlineInput => ({
 export const disputeMediation: TWorkflowDefinitionInput = {
   schemaVersion: 1,
   key: "disputeMediation",
+  kind: "mediation",
   name: l("矛盾纠纷调解", "Dispute mediation"),
   initial: "accepted",
   states: {

@@ -7,6 +7,7 @@ const liaison = { role: "station_liaison", scope: "station" } as const;
 export const draftLawConsultation: TWorkflowDefinitionInput = {
   schemaVersion: 1,
   key: "draftLawConsultation",
+  kind: "consultation",
   name: l("法规草案意见征集", "Comments on a draft law"),
   initial: "published",
   counters: ["comments"],

@@ -102,7 +102,10 @@ export const coHandlingReply = (state: string): TTransitionInput => ({
   label: l("协办答复", "Co-handling answer"),
   target: state,
   roles: ["handling_unit_responder"],
-  actions: [{ type: "notify", params: { to: "handlingUnit", template: "case.coReplied" } }],
+  actions: [
+    { type: "coHandlingReply", params: { field: "coReply" } },
+    { type: "notify", params: { to: "handlingUnit", template: "case.coReplied" } },
+  ],
 });
 
 /**

@@ -25,7 +25,9 @@ import {
   calendarFromDays,
   type TState,
   type TTransition,
+  type TWorkflowKind,
   validateDefinition,
+  workflowKinds,
   ZWorkflowDefinition,
 } from "@rdlink/workflow";
 import {
@@ -57,6 +59,7 @@ import {
   parseEdgeId,
   removeElements,
   setInitial,
+  setKind,
   toDocument,
   updateState,
   updateTransition,
@@ -611,6 +614,17 @@ function DesignerView({ workflow, versions, published, recentCases, calendar }: 
             ← {t("workflows.title")}
           </Text>
           <Title order={3}>{doc.definition.name?.["zh-CN"] ?? workflow.key}</Title>
+          <Select
+            size="xs"
+            w={150}
+            aria-label={t("designer.workflowKind")}
+            data-testid="workflow-kind"
+            data={workflowKinds.map((kind) => ({ value: kind, label: t(`designer.workflowKinds.${kind}`) }))}
+            value={doc.definition.kind}
+            onChange={(kind) => kind && edit((d) => setKind(d, kind as TWorkflowKind))}
+            allowDeselect={false}
+            disabled={readOnly}
+          />
         </Group>
         <Text size="xs" c="dimmed">
           {tr("designer.revision", { revision: revision.current })}
