@@ -7,6 +7,7 @@ export {
   actionLibrary,
   type CaseContext,
   type CaseEvent,
+  guardCouldHold,
   guardLibrary,
   satisfactionValues,
 } from "./definition/library";

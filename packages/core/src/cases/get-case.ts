@@ -1,6 +1,6 @@
 import { caseEvents, cases, type TenantTx, users } from "@rdlink/db";
 import type { TFieldDefinition, TLocalizedText } from "@rdlink/forms";
-import type { TState } from "@rdlink/workflow";
+import { guardCouldHold, type TActorRole, type TState } from "@rdlink/workflow";
 import { and, asc, eq, or } from "drizzle-orm";
 import { countsOnProvisionalCalendar } from "../calendar/counts-on-provisional-calendar";
 import { maskPhone } from "../deputies/sheet";
@@ -50,7 +50,7 @@ export async function getCase(tx: TenantTx, ctx: UseCaseContext, caseId: unknown
 
   const roles = new Set<string>(ctx.actor.memberships.map((m) => m.role));
   const stateLabel = (id: string | null) => (id ? (definition.states[id]?.label ?? { "zh-CN": id }) : null);
-  const snapshot = row.snapshot as { context: { fields: Record<string, unknown> } };
+  const snapshot = row.snapshot as { context: { fields: Record<string, unknown>; counters?: Record<string, number> } };
   return {
     case: {
       id: row.id,
@@ -91,7 +91,7 @@ export async function getCase(tx: TenantTx, ctx: UseCaseContext, caseId: unknown
               units,
             ),
     })),
-    actions: availableActions(row.state, state, roles)
+    actions: availableActions(row.state, state, roles, snapshot.context)
       .filter((action) => coHandlingPermits(ctx.actor, row, state, action.event))
       .map((action) => ({
         ...action,
@@ -102,12 +102,30 @@ export async function getCase(tx: TenantTx, ctx: UseCaseContext, caseId: unknown
 }
 
 /**
- * One button per event this actor's roles may send here. Moving on needs the state's
- * form (the runtime checks it); staying where it is (催办) needs none.
+ * One button per event this actor's roles may send here, unless every way it could go is
+ * barred by a guard that cannot hold on the case as it stands (a guard on what the step's own
+ * form fills in is left to the runtime). Moving on needs the state's form (the runtime checks
+ * it); staying where it is (催办) needs none.
  */
-function availableActions(stateId: string, state: TState | undefined, roles: Set<string>) {
+function availableActions(
+  stateId: string,
+  state: TState | undefined,
+  roles: Set<string>,
+  context: { fields: Record<string, unknown>; counters?: Record<string, number> },
+) {
   if (!state || state.kind === "final") return [];
-  const permitted = state.transitions.filter((t) => t.roles.some((role) => roles.has(role)));
+  const formFields = new Set(state.form.map((f) => f.key));
+  const permitted = state.transitions.filter((t) =>
+    t.roles.some(
+      (role) =>
+        roles.has(role) &&
+        guardCouldHold(
+          t.guard,
+          { values: context.fields, counters: context.counters ?? {}, role: role as TActorRole },
+          formFields,
+        ),
+    ),
+  );
   const events = [...new Set(permitted.map((t) => t.event))];
   return events.map((event) => {
     const transitions = permitted.filter((t) => t.event === event);

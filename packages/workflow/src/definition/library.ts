@@ -94,6 +94,28 @@ export const guardLibrary = {
   }),
 };
 
+/** The form fields a guard reads, nested guards included. */
+export function guardFields(ref: { type: string; params?: Record<string, unknown> }): string[] {
+  const params = ref.params ?? {};
+  const nested = Array.isArray(params.guards) ? (params.guards as (typeof ref)[]) : [];
+  return [...(typeof params.field === "string" ? [params.field] : []), ...nested.flatMap(guardFields)];
+}
+
+/**
+ * Whether a transition's guard can still hold before its step is taken: undecided (true) when
+ * it reads a field the step's own form fills in, else evaluated on the case as it stands.
+ * A step whose guard cannot hold is not offered.
+ */
+export function guardCouldHold(
+  ref: { type: string; params?: Record<string, unknown> } | undefined,
+  view: GuardView,
+  formFields: ReadonlySet<string>,
+): boolean {
+  if (!ref) return true;
+  if (guardFields(ref).some((field) => formFields.has(field))) return true;
+  return testGuard(ref, view);
+}
+
 /** Evaluates a guard reference that passed validation. */
 export function testGuard(ref: { type: string; params?: Record<string, unknown> }, view: GuardView): boolean {
   const entry = (guardLibrary as Record<string, GuardEntry<z.ZodType>>)[ref.type];

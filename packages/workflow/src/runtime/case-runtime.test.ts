@@ -185,3 +185,64 @@ describe("the case runtime", () => {
     expect(replayEvents(definition, c.store.eventsOf("c1"))).toEqual(c.store.cases.get("c1")!.snapshot);
   });
 });
+
+describe("a deadline whose transitions' guards do not hold", () => {
+  // A fast track drawn the only way the designer allows today: a 1 % rung fires FAST_TRACK,
+  // which moves on only when the start form's category is 随手拍.
+  const fastTrack = ZWorkflowDefinition.parse({
+    schemaVersion: 1,
+    key: "fastTrack",
+    kind: "letter",
+    name: { "zh-CN": "随手拍快办" },
+    initial: "review",
+    states: {
+      review: {
+        label: { "zh-CN": "审核" },
+        kind: "task",
+        assignee: { role: "county_admin", scope: "county" },
+        deadlines: [
+          {
+            id: "auto",
+            label: { "zh-CN": "即时转" },
+            duration: { amount: 1, unit: "hours" },
+            ladder: [{ id: "now", label: { "zh-CN": "即时转" }, atPercent: 1, event: "FAST_TRACK" }],
+          },
+        ],
+        transitions: [
+          {
+            event: "FAST_TRACK",
+            label: { "zh-CN": "直接交办" },
+            target: "handling",
+            roles: ["system"],
+            guard: { type: "fieldEquals", params: { field: "category", value: "随手拍" } },
+          },
+          { event: "APPROVE", label: { "zh-CN": "审核通过" }, target: "handling", roles: ["county_admin"] },
+        ],
+      },
+      handling: { label: { "zh-CN": "办理" }, kind: "final" },
+    },
+  });
+
+  async function started(category: string) {
+    const store = new MemoryCaseStore(calendarFromDays([]));
+    store.addVersion("v1", fastTrack);
+    const now = new Date("2026-09-28T02:00:00Z");
+    await startCase(store, { caseId: "c1", versionId: "v1", data: { category }, actor: citizen, now });
+    const [timer] = [...store.timers.values()];
+    return { store, outcome: await fireTimer(store, timer!.id, timer!.dueAt) };
+  }
+
+  it("writes no event and drops the timer; the case waits for a person", async () => {
+    const { store, outcome } = await started("城乡建设");
+    expect(outcome).toMatchObject({ fired: false, reason: "guardNotMet" });
+    expect(store.eventsOf("c1").map((e) => e.type)).toEqual(["CASE_STARTED"]);
+    expect(store.timers.size).toBe(0);
+    expect(store.cases.get("c1")).toMatchObject({ state: "review", seq: 1 });
+  });
+
+  it("takes the transition when the guard holds", async () => {
+    const { store, outcome } = await started("随手拍");
+    expect(outcome).toMatchObject({ fired: true });
+    expect(store.cases.get("c1")).toMatchObject({ state: "handling", seq: 2 });
+  });
+});

@@ -263,7 +263,9 @@ async function step(
     actor: { userId: options.actor.userId, role },
   };
   const current = snapshotOf(machine, stored.snapshot);
-  if (!system && !current.can(xEvent)) {
+  // A deadline's event may be only a record (催办) when no transition takes it; but when
+  // transitions do and none of their guards holds, nothing happens and nothing is written.
+  if ((!system || candidates.length > 0) && !current.can(xEvent)) {
     throw new WorkflowError("eventNotAvailable", `${event.type} is not possible now: its conditions are not met`, {
       state: stored.state,
     });
@@ -320,7 +322,12 @@ async function step(
   return { caseId, seq, state: next.value, status: next.status, replayed: false };
 }
 
-export type TimerOutcome = { timerId: string; fired: boolean; reason?: "gone" | "stale"; result?: StepResult };
+export type TimerOutcome = {
+  timerId: string;
+  fired: boolean;
+  reason?: "gone" | "stale" | "guardNotMet";
+  result?: StepResult;
+};
 
 /**
  * Fires one due timer, exactly once: its event goes through `applyEvent` with the timer
@@ -335,18 +342,25 @@ export async function fireTimer(store: CaseStore, timerId: string, now: Date): P
     await store.deleteTimer(timerId);
     return { timerId, fired: false, reason: "stale" };
   }
-  const result = await step(
-    store,
-    timer.caseId,
-    { type: timer.event ?? DEADLINE_REACHED, data: { deadlineId: timer.deadlineId, rungId: timer.rungId } },
-    { expectedSeq: stored.seq, idempotencyKey: `timer:${timerId}`, actor: { userId: null, roles: ["system"] }, now },
-    {
-      deleteTimerIds: [timerId],
-      notify: timer.notify ? { ...timer.notify, timerId } : undefined,
-      rung: { stateId: timer.stateId, deadlineId: timer.deadlineId, rungId: timer.rungId },
-    },
-  );
-  return { timerId, fired: true, result };
+  try {
+    const result = await step(
+      store,
+      timer.caseId,
+      { type: timer.event ?? DEADLINE_REACHED, data: { deadlineId: timer.deadlineId, rungId: timer.rungId } },
+      { expectedSeq: stored.seq, idempotencyKey: `timer:${timerId}`, actor: { userId: null, roles: ["system"] }, now },
+      {
+        deleteTimerIds: [timerId],
+        notify: timer.notify ? { ...timer.notify, timerId } : undefined,
+        rung: { stateId: timer.stateId, deadlineId: timer.deadlineId, rungId: timer.rungId },
+      },
+    );
+    return { timerId, fired: true, result };
+  } catch (error) {
+    // Its transitions' guards do not hold: the rung passes without a trace in the case's history.
+    if (!(error instanceof WorkflowError && error.code === "eventNotAvailable")) throw error;
+    await store.deleteTimer(timerId);
+    return { timerId, fired: false, reason: "guardNotMet" };
+  }
 }
 
 /** The event that moves a running case to another published version. */
