@@ -1193,6 +1193,22 @@ export const en: Translation = {
     onTimeRate: "On time",
     noUnits: "No cases assigned in this period",
     month: "Month",
+    byProcess: "By process",
+    process: "Process",
+    processReceived: "Received",
+    definitions: {
+      received:
+        "Citizens' opinions and deputies' suggestions registered in the period. An opinion merged into a suggestion counts once (as the opinion); the suggestion made of it is not counted again.",
+      open: "Opinions and suggestions registered by the end of the period that are not closed yet.",
+      overdue: "Of the open ones, those that were once overdue or whose current deadline has passed.",
+      closed:
+        "Opinions and suggestions closed in the period. An opinion merged into a suggestion closes with the suggestion, not on its own.",
+      avgHandlingDays: "Mean days from registration to closing of those closed in the period.",
+      satisfactionRate: "Of those closed and rated in the period, the share rated satisfied or basically satisfied.",
+      peopleReceived: "People received, from the activity ledger.",
+      disputesMediated: "Disputes mediated, from the activity ledger.",
+      jobsArranged: "Jobs arranged, from the activity ledger.",
+    },
   },
   notifications: {
     title: "Notifications",

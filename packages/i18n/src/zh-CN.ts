@@ -1152,6 +1152,21 @@ export const zhCN = {
     onTimeRate: "按时办结率",
     noUnits: "本期间暂无交办案件",
     month: "月份",
+    byProcess: "按流程",
+    process: "流程",
+    processReceived: "受理",
+    definitions: {
+      received:
+        "本期间登记的群众意见建议和代表建议。整合为代表建议的意见只计一次（按原意见计），由整合形成的建议不重复计入。",
+      open: "截至期末登记、目前尚未办结的意见建议。",
+      overdue: "在办意见建议中，曾经逾期或当前环节已过期限的件数。",
+      closed: "本期间办结的意见建议。已整合为代表建议的意见随建议办结，不单独计入。",
+      avgHandlingDays: "本期间办结的意见建议从登记到办结的平均天数。",
+      satisfactionRate: "本期间办结并评价的意见建议中，满意与基本满意所占比例。",
+      peopleReceived: "履职台账记录的接待群众人次。",
+      disputesMediated: "履职台账记录的调解矛盾纠纷起数。",
+      jobsArranged: "履职台账记录的安排就业人次。",
+    },
   },
   notifications: {
     title: "消息通知",

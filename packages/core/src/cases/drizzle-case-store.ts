@@ -126,13 +126,14 @@ export class DrizzleCaseStore implements CaseStore {
 
   async createCase(row: Parameters<CaseStore["createCase"]>[0], event: CaseEventRow, timers: TimerRow[]) {
     const [version] = await this.tx
-      .select({ workflowId: workflowVersions.workflowId })
+      .select({ workflowId: workflowVersions.workflowId, kind: workflowVersions.kind })
       .from(workflowVersions)
       .where(and(eq(workflowVersions.tenantId, this.tenant), eq(workflowVersions.id, row.versionId)));
     await this.tx.insert(cases).values({
       ...this.intake,
       id: row.id,
       workflowId: version!.workflowId,
+      kind: version!.kind,
       versionId: row.versionId,
       seq: row.seq,
       state: row.state,

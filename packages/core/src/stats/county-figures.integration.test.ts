@@ -68,6 +68,7 @@ describe.each(testDrivers())("county figures on %s", (driver) => {
       [ids.u1, ids.u2, ids.u3] = units.map((u) => u.id) as [string, string, string];
       const [version] = await tx.select().from(workflowVersions);
       const base = {
+        kind: "opinion",
         workflowId: version!.workflowId,
         versionId: version!.id,
         seq: 1,

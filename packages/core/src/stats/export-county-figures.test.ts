@@ -32,6 +32,7 @@ const sample: TCountyFigures = {
     { month: "2026-01", received: 4, closed: 2, peopleReceived: 50 },
     { month: "2026-02", received: 6, closed: 4, peopleReceived: 70 },
   ],
+  processes: [{ kind: "opinion", received: 8, open: 3, closed: 4 }],
   units: [
     {
       handlingUnitId: "u1",

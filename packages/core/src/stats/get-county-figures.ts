@@ -1,5 +1,6 @@
 import { assertCan, townshipsInScope } from "@rdlink/auth";
 import { activities, cases, handlingUnits, selectRows, stations, type TenantTx, townships } from "@rdlink/db";
+import { workflowKinds } from "@rdlink/workflow";
 import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
@@ -24,9 +25,14 @@ export const ZCountyFiguresInput = z
   });
 export type TCountyFiguresInput = z.infer<typeof ZCountyFiguresInput>;
 
-/** What a county reports for a period, for the county, a township or a station. */
+/**
+ * What a county reports for a period, for the county, a township or a station. These are
+ * about 意见建议 (workflows of kind opinion and suggestion); every process's own counts are in
+ * `processes`. Each opinion counts once: one merged into a suggestion (整合) counts as received,
+ * but neither it nor the suggestion made of it counts again (received or closed) as a case.
+ */
 export type TFigures = {
-  /** Opinions received: cases opened in the period. */
+  /** 意见建议 received: opinions and suggestions opened in the period, suggestions made by 整合 aside. */
   received: number;
   /** Cases received by the end of the period that are still open now. */
   open: number;
@@ -137,14 +143,21 @@ export async function getCountyFigures(tx: TenantTx, ctx: UseCaseContext, input:
     sql`${activities.day} between ${filters.from}::date and ${filters.to}::date`,
   )!;
 
-  const receivedIn = sql`${cases.createdAt} >= ${start}::timestamptz and ${cases.createdAt} < ${end}::timestamptz`;
-  const closedIn = sql`${cases.closedAt} >= ${start}::timestamptz and ${cases.closedAt} < ${end}::timestamptz`;
-  const openNow = sql`${cases.status} = 'active' and ${cases.closedAt} is null and ${cases.createdAt} < ${end}::timestamptz`;
+  // 意见建议, each once: a suggestion made of merged opinions is not received again, and a merged
+  // opinion is not closed (it goes on in the suggestion).
+  const isOpinionOrSuggestion = sql`${cases.kind} in ('opinion', 'suggestion')`;
+  const madeByMerging = sql`exists (select 1 from ${cases} as source
+    where source.tenant_id = ${cases.tenantId} and source.merged_into_id = ${cases.id})`;
+  const openedIn = sql`${cases.createdAt} >= ${start}::timestamptz and ${cases.createdAt} < ${end}::timestamptz`;
+  const endedIn = sql`${cases.closedAt} >= ${start}::timestamptz and ${cases.closedAt} < ${end}::timestamptz`;
+  const receivedIn = sql`${isOpinionOrSuggestion} and ${openedIn} and not ${madeByMerging}`;
+  const closedIn = sql`${isOpinionOrSuggestion} and ${endedIn} and ${cases.mergedIntoId} is null`;
+  const openNow = sql`${isOpinionOrSuggestion} and ${cases.status} = 'active' and ${cases.closedAt} is null and ${cases.createdAt} < ${end}::timestamptz`;
   const overdueNow = sql`(${cases.overdueAt} is not null or ${cases.dueAt} < ${at}::timestamptz)`;
   const countWhere = (condition: SQL) => sql<number>`(count(*) filter (where ${condition}))::int`;
   const rated = (level: string) => countWhere(sql`${closedIn} and ${cases.satisfaction} = ${level}`);
 
-  const [caseGroups, activityGroups, caseMonths, activityMonths, unitRows] = await Promise.all([
+  const [caseGroups, activityGroups, caseMonths, activityMonths, unitRows, processRows] = await Promise.all([
     tx
       .select({
         townshipId: cases.townshipId,
@@ -195,19 +208,32 @@ export async function getCountyFigures(tx: TenantTx, ctx: UseCaseContext, input:
       .select({
         handlingUnitId: handlingUnits.id,
         name: handlingUnits.name,
-        assigned: countWhere(receivedIn),
-        closed: countWhere(closedIn),
-        closedOnTime: countWhere(sql`${closedIn} and ${cases.overdueAt} is null`),
-        rated: countWhere(sql`${closedIn} and ${cases.satisfaction} is not null`),
-        satisfiedOrBasic: countWhere(sql`${closedIn} and ${cases.satisfaction} in ('satisfied', 'basic')`),
+        assigned: countWhere(openedIn),
+        closed: countWhere(endedIn),
+        closedOnTime: countWhere(sql`${endedIn} and ${cases.overdueAt} is null`),
+        rated: countWhere(sql`${endedIn} and ${cases.satisfaction} is not null`),
+        satisfiedOrBasic: countWhere(sql`${endedIn} and ${cases.satisfaction} in ('satisfied', 'basic')`),
       })
       .from(cases)
       .innerJoin(
         handlingUnits,
         and(eq(handlingUnits.tenantId, cases.tenantId), eq(handlingUnits.id, cases.handlingUnitId)),
       )
-      .where(and(caseScope, sql`((${receivedIn}) or (${closedIn}))`))
+      .where(and(caseScope, sql`((${receivedIn}) or (${endedIn}))`))
       .groupBy(handlingUnits.id, handlingUnits.name),
+    // Each process on its own: every case of the kind, a merged opinion closing in its suggestion.
+    tx
+      .select({
+        kind: cases.kind,
+        received: countWhere(openedIn),
+        open: countWhere(
+          sql`${cases.status} = 'active' and ${cases.closedAt} is null and ${cases.createdAt} < ${end}::timestamptz`,
+        ),
+        closed: countWhere(sql`${endedIn} and ${cases.mergedIntoId} is null`),
+      })
+      .from(cases)
+      .where(and(caseScope, sql`${cases.createdAt} < ${end}::timestamptz`))
+      .groupBy(cases.kind),
   ]);
 
   type Sums = Omit<TFigures, "avgHandlingDays" | "rated" | "satisfactionRate"> & { handlingSeconds: number };
@@ -278,6 +304,9 @@ export async function getCountyFigures(tx: TenantTx, ctx: UseCaseContext, input:
     })),
     months,
     units,
+    processes: workflowKinds
+      .map((kind) => processRows.find((row) => row.kind === kind) ?? { kind, received: 0, open: 0, closed: 0 })
+      .filter((row) => row.received + row.open + row.closed > 0),
   };
 }
 

@@ -119,6 +119,8 @@ export const cases = pgTable(
     satisfaction: text({ enum: satisfactionLevels }),
     /** 整合: the deputy suggestion this opinion was merged into. */
     mergedIntoId: uuid(),
+    /** Its workflow version's kind when it started (opinion, suggestion…): which figures it feeds. */
+    kind: text().notNull().default("custom"),
     createdAt: createdAt(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -11,6 +11,7 @@ import {
   Text,
   TextInput,
   Title,
+  Tooltip,
 } from "@mantine/core";
 import type { TFigures } from "@rdlink/core/stats/get-county-figures";
 import { getCountyFigures } from "@rdlink/core/stats/get-county-figures";
@@ -59,11 +60,15 @@ function StatCard({
   testId: string;
 }) {
   const { t } = useTranslation();
+  const figure = testId.replace(/^stat-/, "");
   return (
     <Paper withBorder p="sm">
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
+      {/* What the figure counts, for whoever reads it to a meeting or a report. */}
+      <Tooltip label={t(`dashboard.definitions.${figure}` as never)} multiline w={280} withArrow>
+        <Text size="xs" c="dimmed" style={{ cursor: "help" }} data-testid={`${testId}-label`}>
+          {label}
+        </Text>
+      </Tooltip>
       <Group gap={4} align="baseline" wrap="nowrap">
         <Text fz={26} fw={700} c="red.8" data-testid={testId}>
           {value ?? t("dashboard.noValue")}
@@ -274,6 +279,36 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           testId="stat-jobsArranged"
         />
       </SimpleGrid>
+
+      {figures.processes.length > 0 && (
+        <Paper withBorder p="md" mb="md">
+          <Title order={5} mb="sm">
+            {t("dashboard.byProcess")}
+          </Title>
+          <Table.ScrollContainer minWidth={420}>
+            <Table striped fz="sm" verticalSpacing={6} data-testid="figures-by-process">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("dashboard.process")}</Table.Th>
+                  <Table.Th ta="right">{t("dashboard.processReceived")}</Table.Th>
+                  <Table.Th ta="right">{t("dashboard.figures.open")}</Table.Th>
+                  <Table.Th ta="right">{t("dashboard.figures.closed")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {figures.processes.map((row) => (
+                  <Table.Tr key={row.kind}>
+                    <Table.Td>{t(`designer.workflowKinds.${row.kind}` as never)}</Table.Td>
+                    <Table.Td ta="right">{row.received.toLocaleString()}</Table.Td>
+                    <Table.Td ta="right">{row.open.toLocaleString()}</Table.Td>
+                    <Table.Td ta="right">{row.closed.toLocaleString()}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
 
       <SimpleGrid cols={{ base: 1, md: 2 }} mb="md">
         <Paper withBorder p="md">
