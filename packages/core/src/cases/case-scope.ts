@@ -16,6 +16,12 @@ function stationsOf(tx: TenantTx, actor: Actor) {
   return { asLiaison, asDeputy };
 }
 
+/** A case named for one of the user's deputies (a suggestion of theirs, or merged from their stations). */
+function namesDeputyOf(tx: TenantTx, actor: Actor): SQL {
+  return sql`${cases.deputyIds} && array(select ${deputies.id} from ${deputies}
+    where ${deputies.tenantId} = ${tx.tenantId} and ${deputies.userId} = ${actor.userId})`;
+}
+
 const hasRole = (actor: Actor, role: string) => actor.memberships.some((m) => m.role === role);
 const anyOf = (conditions: (SQL | undefined)[]) => {
   const present = conditions.filter((c): c is SQL => c !== undefined);
@@ -25,7 +31,8 @@ const anyOf = (conditions: (SQL | undefined)[]) => {
 /**
  * The cases a user may open: the county admin all of them; township operators and
  * liaison officers their townships'; a handling unit's responders the cases assigned to
- * their unit, as lead or co-handling unit; deputies the cases of the stations they are stationed at. Anything else
+ * their unit, as lead or co-handling unit; deputies the cases of the stations they are stationed at and
+ * those named for them (a suggestion merged from opinions of their stations). Anything else
  * answers 404, as if it did not exist.
  */
 export function caseScope(tx: TenantTx, actor: Actor): SQL | undefined {
@@ -37,7 +44,7 @@ export function caseScope(tx: TenantTx, actor: Actor): SQL | undefined {
     townships.length > 0 ? inArray(cases.townshipId, townships) : undefined,
     units.length > 0 ? inArray(cases.handlingUnitId, units) : undefined,
     units.length > 0 ? arrayOverlaps(cases.coHandlingUnitIds, units) : undefined,
-    hasRole(actor, "deputy") ? inArray(cases.stationId, asDeputy) : undefined,
+    hasRole(actor, "deputy") ? or(inArray(cases.stationId, asDeputy), namesDeputyOf(tx, actor)) : undefined,
   ]);
 }
 
@@ -65,7 +72,9 @@ export function onDesk(tx: TenantTx, actor: Actor): SQL {
             or(inArray(cases.handlingUnitId, units), arrayOverlaps(cases.coHandlingUnitIds, units)),
           )
         : undefined,
-      roles.has("deputy") ? desk("deputy", inArray(cases.stationId, asDeputy)) : undefined,
+      roles.has("deputy")
+        ? desk("deputy", or(inArray(cases.stationId, asDeputy), namesDeputyOf(tx, actor)))
+        : undefined,
     ]),
   )!;
 }

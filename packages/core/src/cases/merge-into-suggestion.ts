@@ -1,5 +1,5 @@
 import { assertCan } from "@rdlink/auth";
-import { cases, type TenantTx } from "@rdlink/db";
+import { cases, deputyStations, type TenantTx } from "@rdlink/db";
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { UseCaseContext } from "../shared/context";
@@ -60,6 +60,20 @@ export async function mergeIntoSuggestion(tx: TenantTx, ctx: UseCaseContext, inp
     const data = { ...Object.fromEntries(texts.map((f) => [f.key, content])), suggestionId: suggestion.caseId };
     await actOnCase(tx, ctx, { caseId: source.id, event: source.step.event, data, expectedSeq: source.seq }, now);
   }
+  // The suggestion's deputies: those of every station its opinions came from, who rate its answer
+  // (代表测评) even when the opinions came from several stations and the suggestion has none.
+  const stationIds = [...new Set(sources.map((s) => s.stationId).filter((id): id is string => id !== null))];
+  const named =
+    stationIds.length === 0
+      ? []
+      : await tx
+          .selectDistinct({ deputyId: deputyStations.deputyId })
+          .from(deputyStations)
+          .where(and(eq(deputyStations.tenantId, tx.tenantId), inArray(deputyStations.stationId, stationIds)));
+  await tx
+    .update(cases)
+    .set({ deputyIds: named.map((d) => d.deputyId) })
+    .where(and(eq(cases.tenantId, tx.tenantId), eq(cases.id, suggestion.caseId)));
   await tx
     .update(cases)
     .set({ mergedIntoId: suggestion.caseId })

@@ -119,6 +119,11 @@ export const cases = pgTable(
     satisfaction: text({ enum: satisfactionLevels }),
     /** 整合: the deputy suggestion this opinion was merged into. */
     mergedIntoId: uuid(),
+    /**
+     * The deputies the case belongs to besides its station's: a suggestion's proposing deputy, or
+     * the deputies of the stations its merged opinions came from. Their desk has its 代表 steps.
+     */
+    deputyIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     /** Its workflow version's kind when it started (opinion, suggestion…): which figures it feeds. */
     kind: text().notNull().default("custom"),
     createdAt: createdAt(),

@@ -64,7 +64,7 @@ export default function Calendar({ loaderData, actionData }: Route.ComponentProp
     <>
       <PageHeader title={t("calendar.title")} intro={t("calendar.intro")} />
       <Stack>
-        <Group gap="xs" wrap="wrap" data-testid="calendar-years">
+        <Group gap="xs" wrap="wrap" data-testid="calendar-years" data-selected-year={year}>
           <Text size="sm" fw={500}>
             {t("calendar.years")}
           </Text>
