@@ -1015,6 +1015,21 @@ export const en: Translation = {
       caseVersion: "Version",
       caseState: "State",
     },
+    migration: {
+      title: "Move running cases to version {{version}}",
+      intro:
+        "Running cases of an older version can move to the latest one: pick, for each state, the state it becomes, try it to see where every case goes, then move them. The move is recorded in each case's history and in the audit log.",
+      fromVersion: "From version",
+      stateRow: "{{state}} ({{count}} running) becomes",
+      pickTarget: "Pick a state of the new version",
+      clear: "Clear",
+      dryRun: "Try",
+      migrate: "Move the cases",
+      case: "Case",
+      now: "Now",
+      then: "Then",
+      done: "Moved {{count}} running cases to version {{version}}",
+    },
   },
   cases: {
     categories: {

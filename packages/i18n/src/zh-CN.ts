@@ -982,6 +982,21 @@ export const zhCN = {
       caseVersion: "版本",
       caseState: "所处环节",
     },
+    migration: {
+      title: "迁移在办案件到版本 {{version}}",
+      intro:
+        "旧版本上的在办案件可迁移到最新版本：为每个环节选定新版本中的对应环节，先试迁移查看每件案件的去向，再执行迁移。迁移记入案件轨迹和审计日志。",
+      fromVersion: "从版本",
+      stateRow: "{{state}}（在办 {{count}} 件）迁移到",
+      pickTarget: "选择新版本中的环节",
+      clear: "清除",
+      dryRun: "试迁移",
+      migrate: "执行迁移",
+      case: "案件",
+      now: "当前环节",
+      then: "迁移后",
+      done: "已将 {{count}} 件在办案件迁移到版本 {{version}}",
+    },
   },
   cases: {
     categories: {

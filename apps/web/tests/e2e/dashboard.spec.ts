@@ -27,7 +27,12 @@ test("the county admin's dashboard shows the seeded figures and exports them as 
   const open = Number(await page.getByTestId("stat-open").textContent());
   expect(closed).toBeGreaterThan(60);
   expect(open).toBeGreaterThan(0);
+  // No demo opinion is merged into a suggestion, so each one received is either closed or open.
   expect(closed + open).toBe(received);
+  // Each process on its own, and what a figure counts on hover.
+  await expect(page.getByTestId("figures-by-process")).toContainText("群众意见建议");
+  await page.getByTestId("stat-received-label").hover();
+  await expect(page.getByRole("tooltip")).toContainText("整合为代表建议的意见只计一次");
   expect(Number(await page.getByTestId("stat-overdue").textContent())).toBeGreaterThan(0);
   await expect(page.getByTestId("stat-satisfactionRate")).toHaveText(/^\d+\.\d%$/);
   expect(Number((await page.getByTestId("stat-peopleReceived").textContent())!.replace(/,/g, ""))).toBeGreaterThan(0);

@@ -1,6 +1,5 @@
 import { can } from "@rdlink/auth";
 import { activityKinds, deputies, dutyPosts, stations, type TenantTx } from "@rdlink/db";
-import { localDateOf } from "@rdlink/workflow/calendar/working-time";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { UseCaseContext } from "../shared/context";
@@ -33,7 +32,7 @@ const isCalendarDay = (day: string) => {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
 };
 
-/** A calendar day, "YYYY-MM-DD", from 2000 on (not after today: `checkActivityReferences`, by the clock). */
+/** A calendar day, "YYYY-MM-DD", from 2000 on (`activityInput` adds: not after today). */
 export const ZActivityDay = z
   .string({ error: "validation.required" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalidDate")
@@ -57,13 +56,16 @@ export const ZActivity = z.object({
 });
 export type TActivity = z.infer<typeof ZActivity>;
 
+/** An entry as recording and editing check it: its day not after `today` (by the request's clock). */
+export const activityInput = (today: string) =>
+  ZActivity.extend({ day: ZActivityDay.refine((day) => day <= today, "validation.dateInFuture") });
+
 /**
- * Checks that the entry's day is not after today, and what it refers to, in this county: a station the actor records for, deputies
+ * Checks what the entry refers to, in this county: a station the actor records for, deputies
  * of the county, and a duty post (kept only for post service). Returns the station, the
  * deputies, and the entry's columns as they are stored (with the station's township).
  */
 export async function checkActivityReferences(tx: TenantTx, ctx: UseCaseContext, data: TActivity) {
-  if (data.day > localDateOf(ctx.clock.now())) throw new ValidationError({ day: "validation.dateInFuture" });
   const [station] = await tx
     .select({ id: stations.id, townshipId: stations.townshipId, name: stations.name })
     .from(stations)

@@ -1,4 +1,5 @@
 import { activities, activityDeputies, type TenantTx } from "@rdlink/db";
+import { localDateOf } from "@rdlink/workflow";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit/record-audit";
@@ -7,14 +8,15 @@ import { UploadError } from "../files/store-image";
 import type { UseCaseContext } from "../shared/context";
 import { parseInput } from "../shared/errors";
 import { ZId } from "../shared/fields";
-import { checkActivityReferences, MAX_ACTIVITY_PHOTOS, ZActivity } from "./activity-input";
+import { activityInput, checkActivityReferences, MAX_ACTIVITY_PHOTOS } from "./activity-input";
 import { findActivityToChange } from "./get-activity";
 import type { PhotoUploads } from "./record-activity";
 
-export const ZEditActivity = ZActivity.extend({
-  /** The entry's photos to keep; any other of its photos is dropped from it. */
-  keepPhotoIds: z.array(ZId).max(MAX_ACTIVITY_PHOTOS).default([]),
-});
+const editInput = (today: string) =>
+  activityInput(today).extend({
+    /** The entry's photos to keep; any other of its photos is dropped from it. */
+    keepPhotoIds: z.array(ZId).max(MAX_ACTIVITY_PHOTOS).default([]),
+  });
 
 /** Changes an entry (also its station, within the actor's townships), its deputies and photos; audited. */
 export async function editActivity(
@@ -25,7 +27,7 @@ export async function editActivity(
   photos?: PhotoUploads,
 ) {
   const before = await findActivityToChange(tx, ctx, activityId);
-  const data = parseInput(ZEditActivity, input);
+  const data = parseInput(editInput(localDateOf(ctx.clock.now())), input);
   const { station, deputyIds, columns } = await checkActivityReferences(tx, ctx, data);
   const kept = before.photoIds.filter((id) => data.keepPhotoIds.includes(id));
   const room = MAX_ACTIVITY_PHOTOS - kept.length;

@@ -1,9 +1,10 @@
 import { activities, activityDeputies, type TenantTx } from "@rdlink/db";
+import { localDateOf } from "@rdlink/workflow";
 import { recordAudit } from "../audit/record-audit";
 import { saveUploadedImages, type Upload } from "../files/save-uploaded-images";
 import type { UseCaseContext } from "../shared/context";
 import { parseInput } from "../shared/errors";
-import { checkActivityReferences, MAX_ACTIVITY_PHOTOS, ZActivity } from "./activity-input";
+import { activityInput, checkActivityReferences, MAX_ACTIVITY_PHOTOS } from "./activity-input";
 
 /** Photos attached to a form, and where they are stored once checked. */
 export type PhotoUploads = { uploads: Upload[]; directory: string };
@@ -15,7 +16,7 @@ export type PhotoUploads = { uploads: Upload[]; directory: string };
  * the whole entry (413/415).
  */
 export async function recordActivity(tx: TenantTx, ctx: UseCaseContext, input: unknown, photos?: PhotoUploads) {
-  const data = parseInput(ZActivity, input);
+  const data = parseInput(activityInput(localDateOf(ctx.clock.now())), input);
   const { station, deputyIds, columns } = await checkActivityReferences(tx, ctx, data);
   const photoIds = photos
     ? await saveUploadedImages(tx, ctx, photos.uploads, { directory: photos.directory, maxFiles: MAX_ACTIVITY_PHOTOS })

@@ -1,6 +1,7 @@
 import { assertCan } from "@rdlink/auth";
 import { calendarDays, cases, type TenantTx, users, workflows, workflowVersions } from "@rdlink/db";
-import { and, count, desc, eq } from "drizzle-orm";
+import { ZWorkflowDefinition } from "@rdlink/workflow";
+import { and, count, desc, eq, inArray } from "drizzle-orm";
 import type { UseCaseContext } from "../shared/context";
 import { NotFoundError, parseInput } from "../shared/errors";
 import { ZId } from "../shared/fields";
@@ -78,8 +79,41 @@ export async function getWorkflow(tx: TenantTx, ctx: UseCaseContext, workflowIdI
     .from(calendarDays)
     .where(eq(calendarDays.tenantId, tx.tenantId));
 
+  // 迁移: for each older version with running cases, the states they are in; and the latest's states.
+  const runningStates = await tx
+    .select({ versionId: cases.versionId, state: cases.state, count: count() })
+    .from(cases)
+    .where(and(eq(cases.tenantId, tx.tenantId), eq(cases.workflowId, workflowId), eq(cases.status, "active")))
+    .groupBy(cases.versionId, cases.state);
+  const olderIds = [...new Set(runningStates.map((r) => r.versionId))].filter((id) => id !== latest?.id);
+  const olderDefinitions =
+    olderIds.length === 0
+      ? []
+      : await tx
+          .select({ id: workflowVersions.id, definition: workflowVersions.definition })
+          .from(workflowVersions)
+          .where(and(eq(workflowVersions.tenantId, tx.tenantId), inArray(workflowVersions.id, olderIds)));
+  const labelsOf = (definition: unknown) => ZWorkflowDefinition.parse(definition).states;
+  const migration = {
+    from: olderDefinitions
+      .map(({ id, definition }) => {
+        const states = labelsOf(definition);
+        return {
+          version: versionNumber.get(id)!,
+          states: runningStates
+            .filter((r) => r.versionId === id)
+            .map((r) => ({ id: r.state, label: states[r.state]?.label ?? { "zh-CN": r.state }, running: r.count })),
+        };
+      })
+      .sort((a, b) => a.version - b.version),
+    targetStates: published
+      ? Object.entries(labelsOf(published.definition)).map(([id, state]) => ({ id, label: state.label }))
+      : [],
+  };
+
   return {
     workflow,
+    migration,
     versions: versions.map((v) => ({ ...v, runningCases: casesOf(v.id, "active"), doneCases: casesOf(v.id, "done") })),
     published: published && latest ? { version: latest.version, ...published } : null,
     recentCases: recentCases.map((c) => ({ ...c, version: versionNumber.get(c.versionId) ?? null })),

@@ -18,11 +18,14 @@ export const ZMigrateCases = z.object({
   dryRun: z.boolean().default(true),
 });
 
+/** How many of the running cases a dry run lists one by one (the counts per state cover them all). */
+export const MIGRATION_PREVIEW_CASES = 200;
+
 /**
  * Moves the running cases of one version to another, by an explicit state mapping.
- * The dry run counts the cases per state; a state with cases but no (valid) mapping
- * refuses the whole migration. Each moved case gets an event; the county's audit log
- * gets the summary.
+ * The dry run counts the cases per state and lists them, each with the state it would go to;
+ * a state with cases but no (valid) mapping refuses the whole migration. Each moved case gets
+ * an event; the county's audit log gets the summary.
  */
 export async function migrateCases(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
   assertCan(ctx.actor, "tenant.workflows.manage", { tenantId: tx.tenantId });
@@ -59,7 +62,15 @@ export async function migrateCases(tx: TenantTx, ctx: UseCaseContext, input: unk
   }
   if (Object.keys(fieldErrors).length > 0) throw new ValidationError(fieldErrors, "errors.migrationUnmapped");
   const plan = counts.map(({ state, count: n }) => ({ state, count: n, target: stateMap[state]! }));
-  if (dryRun) return { dryRun: true, plan, migrated: 0 };
+  if (dryRun) {
+    const preview = await tx
+      .select({ id: cases.id, title: cases.title, trackingCode: cases.trackingCode, state: cases.state })
+      .from(cases)
+      .where(running)
+      .orderBy(asc(cases.createdAt), asc(cases.id))
+      .limit(MIGRATION_PREVIEW_CASES);
+    return { dryRun: true, plan, migrated: 0, cases: preview.map((c) => ({ ...c, target: stateMap[c.state]! })) };
+  }
 
   const store = new DrizzleCaseStore(tx);
   const ids = await tx.select({ id: cases.id }).from(cases).where(running).orderBy(asc(cases.id));
@@ -71,5 +82,5 @@ export async function migrateCases(tx: TenantTx, ctx: UseCaseContext, input: unk
     objectId: workflowId,
     detail: { fromVersion, toVersion, plan },
   });
-  return { dryRun: false, plan, migrated: ids.length };
+  return { dryRun: false, plan, migrated: ids.length, cases: [] };
 }

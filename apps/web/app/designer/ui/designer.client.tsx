@@ -115,7 +115,7 @@ export default function Designer(props: LoaderData) {
   );
 }
 
-function DesignerView({ workflow, versions, published, recentCases, calendar }: LoaderData) {
+function DesignerView({ workflow, versions, published, recentCases, calendar, migration }: LoaderData) {
   const { t } = useTranslation();
   const tr = t as (key: string, values?: Record<string, unknown>) => string;
   const flow = useReactFlow();
@@ -693,7 +693,12 @@ function DesignerView({ workflow, versions, published, recentCases, calendar }: 
                 />
               </Tabs.Panel>
               <Tabs.Panel value="versions">
-                <VersionsPanel versions={versions} recentCases={recentCases} stateLabel={stateLabel} />
+                <VersionsPanel
+                  versions={versions}
+                  recentCases={recentCases}
+                  stateLabel={stateLabel}
+                  migration={migration}
+                />
               </Tabs.Panel>
             </ScrollArea>
           </Tabs>

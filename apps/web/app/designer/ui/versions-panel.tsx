@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFetcher } from "react-router";
+import { type MigrationChoices, MigrationPanel } from "./migration-panel";
 
 type Version = {
   id: string;
@@ -13,17 +14,19 @@ type Version = {
 type RecentCase = { id: string; version: number | null; state: string; status: string; createdAt: string | Date };
 
 /**
- * The published versions (who, when, how many cases run on each) and a small way to
- * register a case on the latest one, until the intake pages exist.
+ * The published versions (who, when, how many cases run on each), the migration of running
+ * cases from an older version, and a small way to register a case on the latest one.
  */
 export function VersionsPanel({
   versions,
   recentCases,
   stateLabel,
+  migration,
 }: {
   versions: Version[];
   recentCases: RecentCase[];
   stateLabel: (version: number | null, state: string) => string;
+  migration: MigrationChoices;
 }) {
   const { t, i18n } = useTranslation();
   const tr = t as (key: string, values?: Record<string, unknown>) => string;
@@ -58,6 +61,7 @@ export function VersionsPanel({
           </Paper>
         ))}
       </Stack>
+      {versions[0] && <MigrationPanel choices={migration} latestVersion={versions[0].version} />}
       {versions.length > 0 && (
         <register.Form method="post">
           <input type="hidden" name="intent" value="startCase" />

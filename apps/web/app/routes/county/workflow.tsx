@@ -1,6 +1,7 @@
 import { startCase } from "@rdlink/core/cases/start-case";
 import { getWorkflow } from "@rdlink/core/workflows/get-workflow";
 import { importWorkflowDefinition } from "@rdlink/core/workflows/import-workflow-definition";
+import { migrateCases } from "@rdlink/core/workflows/migrate-cases";
 import { publishWorkflow } from "@rdlink/core/workflows/publish-workflow";
 import { saveWorkflowDraft } from "@rdlink/core/workflows/save-workflow-draft";
 import { getDatabase } from "@rdlink/db";
@@ -54,6 +55,16 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         case "import": {
           const imported = await importWorkflowDefinition(tx, ctx, { workflowId, ...form });
           return { ok: true as const, intent, revision: imported.revision };
+        }
+        case "migrate": {
+          const result = await migrateCases(tx, ctx, {
+            workflowId,
+            fromVersion: Number(form.fromVersion),
+            toVersion: Number(form.toVersion),
+            stateMap: parseJsonField(form.stateMap),
+            dryRun: form.dryRun === "true",
+          });
+          return { ok: true as const, intent, migration: result };
         }
         case "startCase": {
           const { workflow } = await getWorkflow(tx, ctx, workflowId);
