@@ -207,6 +207,8 @@ describe.each(testDrivers())("cases on %s", (driver) => {
       dryRun: true,
       plan: [{ state: "handling", count: 1, target: "inProgress" }],
       migrated: 0,
+      // Every running case, where it is and where it would go.
+      cases: [{ id: caseId, title: null, trackingCode: null, state: "handling", target: "inProgress" }],
     });
     const [unchanged] = await t.db.withTenant(mc.tenantId, (tx) => tx.select().from(cases).where(eq(cases.id, caseId)));
     expect(unchanged!.versionId).toBe(workflow!.id);
