@@ -849,6 +849,9 @@ export const en: Translation = {
     invalidJson: "Not valid JSON",
     kinds: { task: "Task", wait: "Wait", final: "Final" },
     workflowKind: "Kind of workflow",
+    auto: "Automatic",
+    autoHint:
+      "Taken by itself as soon as its condition holds (checked on entering the state and after each step), e.g. a quick report going straight to a unit.",
     workflowKinds: {
       opinion: "Citizens' opinions",
       suggestion: "Deputies' suggestions",
@@ -932,6 +935,7 @@ export const en: Translation = {
       missingInitial: "No initial state",
       unknownTarget: "The target state does not exist",
       unreachableState: "Unreachable: no transition leads here",
+      autoLoop: "Automatic loop: automatic transitions lead from this state back to it",
       noPathToFinal: "Dead end: no path from here to a final state",
       noFinalState: "No final state",
       ambiguousTransition: "One event has several transitions without conditions",

@@ -829,6 +829,8 @@ export const zhCN = {
     invalidJson: "不是有效的 JSON",
     kinds: { task: "办理环节", wait: "等待环节", final: "结束环节" },
     workflowKind: "流程类型",
+    auto: "自动流转",
+    autoHint: "条件满足即自动转到目标环节（进入本环节时和每次操作后检查），无需人工操作，如“随手拍”直接交办。",
     workflowKinds: {
       opinion: "群众意见建议",
       suggestion: "代表建议",
@@ -906,6 +908,7 @@ export const zhCN = {
       missingInitial: "没有开始环节",
       unknownTarget: "目标环节不存在",
       unreachableState: "无法到达：没有流转进入此环节",
+      autoLoop: "自动流转形成循环：从此环节自动流转会回到此环节",
       noPathToFinal: "死胡同：从此环节无法到达结束环节",
       noFinalState: "缺少结束环节",
       ambiguousTransition: "同一事件有多个无条件流转",

@@ -102,7 +102,11 @@ export function buildEdges(doc: DesignerDocument, problems: ElementProblems, dif
         target: transition.target,
         label: `${problem ? "⚠ " : ""}${transition.label["zh-CN"]}`,
         markerEnd: { type: MarkerType.ArrowClosed, color },
-        style: color ? { stroke: color, strokeWidth: 2 } : undefined,
+        // An automatic transition is drawn dashed: nobody takes it, its condition does.
+        style: {
+          ...(color ? { stroke: color, strokeWidth: 2 } : {}),
+          ...(transition.auto ? { strokeDasharray: "6 4" } : {}),
+        },
         labelStyle: color ? { fill: color } : undefined,
       });
     });

@@ -115,16 +115,18 @@ function availableActions(
 ) {
   if (!state || state.kind === "final") return [];
   const formFields = new Set(state.form.map((f) => f.key));
-  const permitted = state.transitions.filter((t) =>
-    t.roles.some(
-      (role) =>
-        roles.has(role) &&
-        guardCouldHold(
-          t.guard,
-          { values: context.fields, counters: context.counters ?? {}, role: role as TActorRole },
-          formFields,
-        ),
-    ),
+  const permitted = state.transitions.filter(
+    (t) =>
+      !t.auto &&
+      t.roles.some(
+        (role) =>
+          roles.has(role) &&
+          guardCouldHold(
+            t.guard,
+            { values: context.fields, counters: context.counters ?? {}, role: role as TActorRole },
+            formFields,
+          ),
+      ),
   );
   const events = [...new Set(permitted.map((t) => t.event))];
   return events.map((event) => {

@@ -18,7 +18,12 @@ function buildMachine(definition: TWorkflowDefinition) {
       ({ context, event }: { context: CaseContext; event: CaseEvent }, params: Params) =>
         testGuard(
           { type, params },
-          { values: { ...context.fields, ...event.data }, counters: context.counters, role: event.actor.role },
+          // An automatic transition checked at the start sees the init event, which has no actor.
+          {
+            values: { ...context.fields, ...event.data },
+            counters: context.counters,
+            role: event.actor?.role ?? "system",
+          },
         ),
     ]),
   );
@@ -55,15 +60,17 @@ function buildMachine(definition: TWorkflowDefinition) {
     states: Object.fromEntries(
       Object.entries(definition.states).map(([id, state]) => {
         const on: Record<string, unknown[]> = {};
+        const always: unknown[] = [];
         for (const transition of state.transitions) {
-          on[transition.event] ??= [];
-          on[transition.event]!.push({
+          const compiled = {
             target: transition.target,
             guard: transition.guard ? { type: transition.guard.type, params: transition.guard.params } : undefined,
             actions: [{ type: "recordForm" }, ...transition.actions.map((a) => ({ type: a.type, params: a.params }))],
-          });
+          };
+          if (transition.auto) always.push(compiled);
+          else (on[transition.event] ??= []).push(compiled);
         }
-        return [id, state.kind === "final" ? { type: "final" as const } : { on }];
+        return [id, state.kind === "final" ? { type: "final" as const } : { on, always }];
       }),
     ) as never,
   });

@@ -82,6 +82,11 @@ export const ZTransition = z.object({
   roles: z.array(z.enum(actorRoles)).min(1),
   guard: ZLibraryRef.optional(),
   actions: z.array(ZLibraryRef).max(20).default([]),
+  /**
+   * Taken by itself as soon as its guard holds (随手拍 straight to a unit), checked when the
+   * state is entered and after each event; nobody sends it. Validation refuses a loop of them.
+   */
+  auto: z.boolean().optional(),
 });
 
 export const stateKinds = ["task", "wait", "final"] as const;

@@ -249,3 +249,32 @@ describe("validateDefinition", () => {
     );
   });
 });
+
+describe("automatic transitions", () => {
+  it("refuses a loop of them, naming each state on it", () => {
+    const auto = (target: string) => ({
+      event: "AUTO",
+      label: { "zh-CN": "自动" },
+      target,
+      roles: ["system"],
+      auto: true,
+    });
+    const result = validateDefinition({
+      schemaVersion: 1,
+      key: "loop",
+      name: { "zh-CN": "循环" },
+      initial: "a",
+      states: {
+        a: { label: { "zh-CN": "甲" }, kind: "wait", transitions: [auto("b")] },
+        b: {
+          label: { "zh-CN": "乙" },
+          kind: "wait",
+          transitions: [auto("a"), { event: "END", label: { "zh-CN": "结束" }, target: "c", roles: ["county_admin"] }],
+        },
+        c: { label: { "zh-CN": "丙" }, kind: "final" },
+      },
+    });
+    expect(result.ok).toBe(false);
+    expect(result.errors.filter((e) => e.code === "autoLoop").map((e) => e.path)).toEqual(["states.a", "states.b"]);
+  });
+});

@@ -23,7 +23,8 @@ export type IssueCode =
   | "rungEventNotHandled"
   | "rungWithoutEffect"
   | "duplicateId"
-  | "taskWithoutDeadline";
+  | "taskWithoutDeadline"
+  | "autoLoop";
 
 export type ValidationIssue = { path: string; code: IssueCode; message: string };
 
@@ -109,6 +110,8 @@ export function validateDefinition(input: unknown): ValidationResult {
   };
 
   const edges = new Map<string, Set<string>>();
+  /** Automatic transitions only: a cycle of them would move a case round for ever. */
+  const autoEdges = new Map<string, Set<string>>();
   let finals = 0;
   for (const id of stateIds) {
     const state = states[id];
@@ -134,8 +137,10 @@ export function validateDefinition(input: unknown): ValidationResult {
       if (!isObject(transition)) return;
       const at = [...path, "transitions", index];
       const target = stringOf(transition.target);
-      if (target !== undefined && Object.hasOwn(states, target)) targets.add(target);
-      else error([...at, "target"], "unknownTarget", `state "${shown(transition.target)}" does not exist`);
+      if (target !== undefined && Object.hasOwn(states, target)) {
+        targets.add(target);
+        if (transition.auto === true) autoEdges.set(id, (autoEdges.get(id) ?? new Set()).add(target));
+      } else error([...at, "target"], "unknownTarget", `state "${shown(transition.target)}" does not exist`);
       const event = stringOf(transition.event);
       if (event !== undefined) {
         const earlier = unguardedEvents.get(event);
@@ -206,6 +211,13 @@ export function validateDefinition(input: unknown): ValidationResult {
     });
   }
   if (stateIds.length > 0 && finals === 0) error(["states"], "noFinalState", "a workflow needs a final state");
+  // A case takes at most one automatic transition per state it passes: none may lead back.
+  for (const id of autoEdges.keys()) {
+    const onward = new Set(
+      [...(autoEdges.get(id) ?? [])].flatMap((to) => [...walk(to, (s) => autoEdges.get(s) ?? new Set())]),
+    );
+    if (onward.has(id)) error(["states", id], "autoLoop", "automatic transitions lead from this state back to itself");
+  }
 
   if (initial && Object.hasOwn(states, initial)) {
     const reachable = walk(initial, (id) => edges.get(id) ?? new Set());

@@ -246,3 +246,87 @@ describe("a deadline whose transitions' guards do not hold", () => {
     expect(store.cases.get("c1")).toMatchObject({ state: "handling", seq: 2 });
   });
 });
+
+describe("automatic transitions", () => {
+  // 随手拍 goes straight to the handling unit with a 24-hour limit; anything else is reviewed first.
+  const fastTrack = ZWorkflowDefinition.parse({
+    schemaVersion: 1,
+    key: "quickReport",
+    kind: "opinion",
+    name: { "zh-CN": "随手拍" },
+    initial: "received",
+    states: {
+      received: {
+        label: { "zh-CN": "受理" },
+        kind: "task",
+        assignee: { role: "county_admin", scope: "county" },
+        deadlines: [
+          {
+            id: "review",
+            label: { "zh-CN": "审核时限" },
+            duration: { amount: 1, unit: "workingDays" },
+            ladder: [
+              { id: "due", label: { "zh-CN": "到期" }, atPercent: 100, notify: { to: "assignee", template: "x" } },
+            ],
+          },
+        ],
+        transitions: [
+          {
+            event: "QUICK",
+            label: { "zh-CN": "随手拍直办" },
+            target: "handling",
+            roles: ["system"],
+            auto: true,
+            guard: { type: "fieldEquals", params: { field: "category", value: "随手拍" } },
+          },
+          { event: "APPROVE", label: { "zh-CN": "审核通过" }, target: "handling", roles: ["county_admin"] },
+        ],
+      },
+      handling: {
+        label: { "zh-CN": "办理" },
+        kind: "task",
+        assignee: { role: "handling_unit_responder", scope: "handlingUnit" },
+        deadlines: [
+          {
+            id: "handle",
+            label: { "zh-CN": "办理时限" },
+            duration: { amount: 24, unit: "hours" },
+            ladder: [
+              { id: "over", label: { "zh-CN": "逾期" }, atPercent: 100, notify: { to: "assignee", template: "x" } },
+            ],
+          },
+        ],
+        transitions: [
+          { event: "DONE", label: { "zh-CN": "办结" }, target: "closed", roles: ["handling_unit_responder"] },
+        ],
+      },
+      closed: { label: { "zh-CN": "办结" }, kind: "final" },
+    },
+  });
+  const start = async (category: string) => {
+    const store = new MemoryCaseStore(calendarFromDays([]));
+    store.addVersion("v1", fastTrack);
+    const now = new Date("2026-09-28T02:00:00Z");
+    await startCase(store, { caseId: "c1", versionId: "v1", data: { category }, actor: citizen, now });
+    return store;
+  };
+
+  it("takes the fast track at the start when the start form's category is 随手拍, with its 24-hour limit", async () => {
+    const store = await start("随手拍");
+    expect(store.cases.get("c1")).toMatchObject({ state: "handling", seq: 1 });
+    const [timer] = [...store.timers.values()];
+    expect(timer).toMatchObject({ stateId: "handling", dueAt: new Date("2026-09-29T02:00:00Z") });
+    expect(replayEvents(fastTrack, store.eventsOf("c1"))).toEqual(store.cases.get("c1")!.snapshot);
+  });
+
+  it("leaves other categories for review, and nobody can send the automatic event", async () => {
+    const store = await start("城乡建设");
+    expect(store.cases.get("c1")).toMatchObject({ state: "received" });
+    const sent = await refusal(
+      applyEvent(store, "c1", { type: "QUICK" }, { expectedSeq: 1, actor: admin as never, now: new Date() }),
+    );
+    expect(sent).toMatchObject({ code: "eventNotAvailable" });
+    await applyEvent(store, "c1", { type: "APPROVE" }, { expectedSeq: 1, actor: admin as never, now: new Date() });
+    expect(store.cases.get("c1")).toMatchObject({ state: "handling", seq: 2 });
+  });
+});

@@ -232,7 +232,8 @@ async function step(
   if (!state) throw new WorkflowError("caseNotFound", `State ${stored.state} is not in the case's version`);
   if (state.kind === "final" && !system) throw new WorkflowError("caseClosed", "The case is closed");
 
-  const candidates = state.transitions.filter((t) => t.event === event.type);
+  // Automatic transitions are taken by themselves, never sent.
+  const candidates = state.transitions.filter((t) => t.event === event.type && !t.auto);
   if (candidates.length === 0 && !system) {
     throw new WorkflowError("eventNotAvailable", `${event.type} is not possible in state ${stored.state}`, {
       state: stored.state,

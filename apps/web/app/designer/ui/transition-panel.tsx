@@ -8,6 +8,7 @@ import {
   Paper,
   Select,
   Stack,
+  Switch,
   Text,
   Textarea,
   TextInput,
@@ -79,6 +80,13 @@ export function TransitionPanel({
         readOnly={readOnly}
         data={actorRoles.map((role) => ({ value: role, label: tr(`designer.actorRoles.${role}`) }))}
         onChange={(roles) => onChange({ roles: roles as TTransition["roles"] })}
+      />
+      <Switch
+        label={t("designer.auto")}
+        description={t("designer.autoHint")}
+        checked={transition.auto === true}
+        disabled={readOnly}
+        onChange={(e) => onChange({ auto: e.currentTarget.checked || undefined })}
       />
       <Divider label={t("designer.guard")} labelPosition="left" />
       <LibraryRefEditor
