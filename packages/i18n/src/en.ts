@@ -849,6 +849,8 @@ export const en: Translation = {
     invalidJson: "Not valid JSON",
     kinds: { task: "Task", wait: "Wait", final: "Final" },
     workflowKind: "Kind of workflow",
+    startForm: "start form",
+    startFields: { content: "What was said", category: "Category" },
     auto: "Automatic",
     autoHint:
       "Taken by itself as soon as its condition holds (checked on entering the state and after each step), e.g. a quick report going straight to a unit.",

@@ -829,6 +829,8 @@ export const zhCN = {
     invalidJson: "不是有效的 JSON",
     kinds: { task: "办理环节", wait: "等待环节", final: "结束环节" },
     workflowKind: "流程类型",
+    startForm: "登记表",
+    startFields: { content: "意见建议内容", category: "问题类别" },
     auto: "自动流转",
     autoHint: "条件满足即自动转到目标环节（进入本环节时和每次操作后检查），无需人工操作，如“随手拍”直接交办。",
     workflowKinds: {

@@ -1,6 +1,6 @@
 import { actionLibrary, guardLibrary } from "@rdlink/workflow";
 import { describe, expect, it } from "vitest";
-import { actionParams, fieldKeys, guardParams } from "./library-params";
+import { actionParams, fieldChoices, guardParams } from "./library-params";
 
 describe("parameter inputs of the library", () => {
   it("cover every guard and action, and exactly their parameters", () => {
@@ -17,7 +17,22 @@ describe("parameter inputs of the library", () => {
     }
   });
 
-  it("lists the form fields of every state once", () => {
-    expect(fieldKeys({ a: { form: [{ key: "x" }, { key: "y" }] }, b: { form: [{ key: "x" }] } })).toEqual(["x", "y"]);
+  it("offers the start form's fields, then each step's, once each, by label and with their choices", () => {
+    const zh = (text: string) => ({ "zh-CN": text });
+    const states = {
+      review: {
+        label: zh("初审"),
+        form: [
+          { key: "summary", label: zh("摘要") },
+          { key: "category", label: zh("类别") },
+        ],
+      },
+      reply: { label: zh("答复"), form: [{ key: "summary", label: zh("摘要") }] },
+    };
+    const start = [{ key: "category", label: zh("问题类别"), options: [{ value: "quick", label: zh("随手拍") }] }];
+    expect(fieldChoices(states, start, "登记表")).toEqual([
+      { key: "category", label: "问题类别（登记表）", options: [{ value: "quick", label: "随手拍" }] },
+      { key: "summary", label: "摘要（初审）", options: undefined },
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { actionLibrary, guardLibrary } from "@rdlink/workflow";
+import { createContext } from "react";
 
 /**
  * How the property panel asks for each library entry's parameters. The library itself
@@ -58,7 +59,34 @@ export const actionParams: Record<keyof typeof actionLibrary, ParamInput[]> = {
   coHandlingReply: [{ name: "field", input: "field" }],
 };
 
-/** Every form field key the workflow's steps define, for guards and actions that name one. */
-export function fieldKeys(states: Record<string, { form: { key: string }[] }>): string[] {
-  return [...new Set(Object.values(states).flatMap((s) => s.form.map((f) => f.key)))].sort();
+/** The fields the designer offers for guards and actions (`fieldChoices`), given by the designer. */
+export const FieldChoicesContext = createContext<FieldChoice[]>([]);
+
+type Text = { "zh-CN": string; en?: string };
+/** A field a guard or action may name, as the designer offers it: by its label, with its choices. */
+export type FieldChoice = { key: string; label: string; options?: { value: string; label: string }[] };
+type FormField = { key: string; label: Text; options?: { value: string; label: Text }[] };
+
+/**
+ * The fields a guard can read: the start form's (what the citizen or the registering staff
+ * filled in: 问题类别 and the station types' own fields) and each step's form, each named by
+ * its label and where it is filled in, never by its key; a field with choices keeps them.
+ */
+export function fieldChoices(
+  states: Record<string, { label: Text; form: FormField[] }>,
+  startFields: FormField[],
+  startFormName: string,
+): FieldChoice[] {
+  const choices = new Map<string, FieldChoice>();
+  const add = (field: FormField, where: string) => {
+    if (choices.has(field.key)) return;
+    choices.set(field.key, {
+      key: field.key,
+      label: `${field.label["zh-CN"]}（${where}）`,
+      options: field.options?.map((o) => ({ value: o.value, label: o.label["zh-CN"] })),
+    });
+  };
+  for (const field of startFields) add(field, startFormName);
+  for (const state of Object.values(states)) for (const field of state.form) add(field, state.label["zh-CN"]);
+  return [...choices.values()];
 }

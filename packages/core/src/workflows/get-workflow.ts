@@ -1,7 +1,8 @@
 import { assertCan } from "@rdlink/auth";
-import { calendarDays, cases, type TenantTx, users, workflows, workflowVersions } from "@rdlink/db";
+import { calendarDays, cases, stationTypes, type TenantTx, users, workflows, workflowVersions } from "@rdlink/db";
+import { ZFieldList } from "@rdlink/forms";
 import { ZWorkflowDefinition } from "@rdlink/workflow";
-import { and, count, desc, eq, inArray } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { UseCaseContext } from "../shared/context";
 import { NotFoundError, parseInput } from "../shared/errors";
 import { ZId } from "../shared/fields";
@@ -111,9 +112,19 @@ export async function getWorkflow(tx: TenantTx, ctx: UseCaseContext, workflowIdI
       : [],
   };
 
+  // What the station types' public forms ask besides the opinion and its category: guards may read it.
+  const typeForms = await tx
+    .select({ intakeFields: stationTypes.intakeFields })
+    .from(stationTypes)
+    .where(and(eq(stationTypes.tenantId, tx.tenantId), isNull(stationTypes.archivedAt)));
+  const intakeFields = [
+    ...new Map(typeForms.flatMap((t) => ZFieldList.parse(t.intakeFields)).map((f) => [f.key, f])).values(),
+  ];
+
   return {
     workflow,
     migration,
+    intakeFields,
     versions: versions.map((v) => ({ ...v, runningCases: casesOf(v.id, "active"), doneCases: casesOf(v.id, "done") })),
     published: published && latest ? { version: latest.version, ...published } : null,
     recentCases: recentCases.map((c) => ({ ...c, version: versionNumber.get(c.versionId) ?? null })),

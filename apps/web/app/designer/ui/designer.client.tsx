@@ -21,6 +21,7 @@ import {
 } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
+import { CASE_CATEGORIES } from "@rdlink/core/cases/case-categories";
 import {
   calendarFromDays,
   type TState,
@@ -66,6 +67,7 @@ import {
 } from "../document";
 import { commit, createHistory, type History, redo, undo } from "../history";
 import { collectProblems, type Problem } from "../issues";
+import { FieldChoicesContext, fieldChoices } from "../library-params";
 import { Canvas, type Selection } from "./canvas";
 import { ProblemsPanel } from "./problems-panel";
 import { SimulationPanel } from "./simulation-panel";
@@ -115,7 +117,7 @@ export default function Designer(props: LoaderData) {
   );
 }
 
-function DesignerView({ workflow, versions, published, recentCases, calendar, migration }: LoaderData) {
+function DesignerView({ workflow, versions, published, recentCases, calendar, migration, intakeFields }: LoaderData) {
   const { t } = useTranslation();
   const tr = t as (key: string, values?: Record<string, unknown>) => string;
   const flow = useReactFlow();
@@ -161,6 +163,21 @@ function DesignerView({ workflow, versions, published, recentCases, calendar, mi
       setHistory((h) => (h ? commit(h, change(h.present), { mergeKey }) : h)),
     [],
   );
+
+  // ---- the fields guards and actions may name: the start form's, then each step's form
+  const fieldChoicesOfDoc = useMemo(() => {
+    if (!doc) return [];
+    const startFields = [
+      { key: "content", label: { "zh-CN": t("designer.startFields.content") } },
+      {
+        key: "category",
+        label: { "zh-CN": t("designer.startFields.category") },
+        options: CASE_CATEGORIES.map((value) => ({ value, label: { "zh-CN": tr(`cases.categories.${value}`) } })),
+      },
+      ...intakeFields.map((f) => ({ key: f.key, label: f.label, options: "options" in f ? f.options : undefined })),
+    ];
+    return fieldChoices(doc.definition.states, startFields, t("designer.startForm"));
+  }, [doc?.definition.states, intakeFields, t, tr]);
 
   // ---- validation, comparison
   const validation = useMemo(() => (doc ? validateDefinition(doc.definition) : null), [doc?.definition]);
@@ -603,148 +620,150 @@ function DesignerView({ workflow, versions, published, recentCases, calendar, mi
     );
 
   return (
-    <Stack
-      gap="xs"
-      h={phone ? undefined : "calc(100dvh - 56px - 2 * var(--mantine-spacing-md))"}
-      data-testid="designer"
-    >
-      <Group justify="space-between" gap="xs">
-        <Group gap="xs">
-          <Text component={Link} to="/county/workflows" size="sm" c="dimmed">
-            ← {t("workflows.title")}
+    <FieldChoicesContext.Provider value={fieldChoicesOfDoc}>
+      <Stack
+        gap="xs"
+        h={phone ? undefined : "calc(100dvh - 56px - 2 * var(--mantine-spacing-md))"}
+        data-testid="designer"
+      >
+        <Group justify="space-between" gap="xs">
+          <Group gap="xs">
+            <Text component={Link} to="/county/workflows" size="sm" c="dimmed">
+              ← {t("workflows.title")}
+            </Text>
+            <Title order={3}>{doc.definition.name?.["zh-CN"] ?? workflow.key}</Title>
+            <Select
+              size="xs"
+              w={150}
+              aria-label={t("designer.workflowKind")}
+              data-testid="workflow-kind"
+              data={workflowKinds.map((kind) => ({ value: kind, label: t(`designer.workflowKinds.${kind}`) }))}
+              value={doc.definition.kind}
+              onChange={(kind) => kind && edit((d) => setKind(d, kind as TWorkflowKind))}
+              allowDeselect={false}
+              disabled={readOnly}
+            />
+          </Group>
+          <Text size="xs" c="dimmed">
+            {tr("designer.revision", { revision: revision.current })}
           </Text>
-          <Title order={3}>{doc.definition.name?.["zh-CN"] ?? workflow.key}</Title>
-          <Select
-            size="xs"
-            w={150}
-            aria-label={t("designer.workflowKind")}
-            data-testid="workflow-kind"
-            data={workflowKinds.map((kind) => ({ value: kind, label: t(`designer.workflowKinds.${kind}`) }))}
-            value={doc.definition.kind}
-            onChange={(kind) => kind && edit((d) => setKind(d, kind as TWorkflowKind))}
-            allowDeselect={false}
-            disabled={readOnly}
-          />
         </Group>
-        <Text size="xs" c="dimmed">
-          {tr("designer.revision", { revision: revision.current })}
-        </Text>
-      </Group>
-      {phone && (
-        <Alert color="blue" p="xs">
-          {t("designer.readOnlyPhone")}
-        </Alert>
-      )}
-      {toolbar}
-      <Group align="stretch" gap="xs" wrap={phone ? "wrap" : "nowrap"} style={{ flex: 1, minHeight: 0 }}>
-        <Paper withBorder style={{ flex: 1, minWidth: 0 }} h={phone ? "60dvh" : undefined} data-testid="canvas">
-          <Canvas
-            doc={doc}
-            problems={byElement}
-            diff={diff}
-            published={publishedDoc}
-            activeState={tab === "simulate" ? activeState : null}
-            selection={selection}
-            readOnly={readOnly}
-            onSelectionChange={setSelection}
-            onMoved={moved}
-            onConnect={connect}
-            onDelete={remove}
-          />
-        </Paper>
-        <Paper
-          withBorder
-          w={phone ? "100%" : 360}
-          p="xs"
-          style={{ display: "flex", flexDirection: "column", minHeight: 0 }}
-        >
-          <Tabs
-            value={tab}
-            onChange={setTab}
-            style={{ display: "flex", flexDirection: "column", minHeight: 0, flex: 1 }}
+        {phone && (
+          <Alert color="blue" p="xs">
+            {t("designer.readOnlyPhone")}
+          </Alert>
+        )}
+        {toolbar}
+        <Group align="stretch" gap="xs" wrap={phone ? "wrap" : "nowrap"} style={{ flex: 1, minHeight: 0 }}>
+          <Paper withBorder style={{ flex: 1, minWidth: 0 }} h={phone ? "60dvh" : undefined} data-testid="canvas">
+            <Canvas
+              doc={doc}
+              problems={byElement}
+              diff={diff}
+              published={publishedDoc}
+              activeState={tab === "simulate" ? activeState : null}
+              selection={selection}
+              readOnly={readOnly}
+              onSelectionChange={setSelection}
+              onMoved={moved}
+              onConnect={connect}
+              onDelete={remove}
+            />
+          </Paper>
+          <Paper
+            withBorder
+            w={phone ? "100%" : 360}
+            p="xs"
+            style={{ display: "flex", flexDirection: "column", minHeight: 0 }}
           >
-            <Tabs.List grow>
-              <Tabs.Tab value="properties">{t("designer.tabs.properties")}</Tabs.Tab>
-              <Tabs.Tab
-                value="problems"
-                rightSection={
-                  problems.length > 0 && (
-                    <Badge size="xs" circle color={errorCount ? "red" : "yellow"} data-testid="problem-count">
-                      {problems.length}
-                    </Badge>
-                  )
-                }
-              >
-                {t("designer.tabs.problems")}
-              </Tabs.Tab>
-              <Tabs.Tab value="simulate">{t("designer.tabs.simulate")}</Tabs.Tab>
-              <Tabs.Tab value="versions">{t("designer.tabs.versions")}</Tabs.Tab>
-            </Tabs.List>
-            <ScrollArea style={{ flex: 1 }} pt="xs" type="auto" scrollbars="y" offsetScrollbars="present">
-              <Tabs.Panel value="properties">{properties}</Tabs.Panel>
-              <Tabs.Panel value="problems">
-                <ProblemsPanel problems={problems} definition={doc.definition} onSelect={selectProblem} />
-              </Tabs.Panel>
-              <Tabs.Panel value="simulate">
-                <SimulationPanel
-                  definition={validation.ok ? validation.definition : null}
-                  calendar={countyCalendar}
-                  onActiveState={setActiveState}
-                />
-              </Tabs.Panel>
-              <Tabs.Panel value="versions">
-                <VersionsPanel
-                  versions={versions}
-                  recentCases={recentCases}
-                  stateLabel={stateLabel}
-                  migration={migration}
-                />
-              </Tabs.Panel>
-            </ScrollArea>
-          </Tabs>
-        </Paper>
-      </Group>
-      <Modal opened={!!conflict} onClose={() => {}} withCloseButton={false} title={t("designer.conflict.title")}>
-        <Stack>
-          <Text size="sm">{tr("designer.conflict.body", { revision: conflict ?? "" })}</Text>
-          <Button variant="default" onClick={() => revalidator.revalidate()}>
-            {t("designer.conflict.loadTheirs")}
-          </Button>
-          <Button
-            color="red"
-            onClick={() => {
-              // A deliberate overwrite: saved on top of the revision the other person made.
-              setConflict(null);
-              save(doc, Number(conflict));
-            }}
-          >
-            {t("designer.conflict.keepMine")}
-          </Button>
-          <Button
-            variant="subtle"
-            onClick={() => download(`${doc.definition.key}-mine.json`, JSON.stringify(doc.definition, null, 2))}
-          >
-            {t("designer.conflict.downloadMine")}
-          </Button>
-        </Stack>
-      </Modal>
-      <Modal opened={!!importErrors} onClose={() => setImportErrors(null)} title={t("designer.importFailed")}>
-        <Text size="sm" mb="xs">
-          {t("designer.importFailedIntro")}
-        </Text>
-        <List size="sm" data-testid="import-errors">
-          {(importErrors ?? []).map(([path, key]) => (
-            <List.Item key={`${path}:${key}`}>
-              {path && (
-                <Text span ff="monospace" size="xs">
-                  {path}：
-                </Text>
-              )}
-              {tr(key)}
-            </List.Item>
-          ))}
-        </List>
-      </Modal>
-    </Stack>
+            <Tabs
+              value={tab}
+              onChange={setTab}
+              style={{ display: "flex", flexDirection: "column", minHeight: 0, flex: 1 }}
+            >
+              <Tabs.List grow>
+                <Tabs.Tab value="properties">{t("designer.tabs.properties")}</Tabs.Tab>
+                <Tabs.Tab
+                  value="problems"
+                  rightSection={
+                    problems.length > 0 && (
+                      <Badge size="xs" circle color={errorCount ? "red" : "yellow"} data-testid="problem-count">
+                        {problems.length}
+                      </Badge>
+                    )
+                  }
+                >
+                  {t("designer.tabs.problems")}
+                </Tabs.Tab>
+                <Tabs.Tab value="simulate">{t("designer.tabs.simulate")}</Tabs.Tab>
+                <Tabs.Tab value="versions">{t("designer.tabs.versions")}</Tabs.Tab>
+              </Tabs.List>
+              <ScrollArea style={{ flex: 1 }} pt="xs" type="auto" scrollbars="y" offsetScrollbars="present">
+                <Tabs.Panel value="properties">{properties}</Tabs.Panel>
+                <Tabs.Panel value="problems">
+                  <ProblemsPanel problems={problems} definition={doc.definition} onSelect={selectProblem} />
+                </Tabs.Panel>
+                <Tabs.Panel value="simulate">
+                  <SimulationPanel
+                    definition={validation.ok ? validation.definition : null}
+                    calendar={countyCalendar}
+                    onActiveState={setActiveState}
+                  />
+                </Tabs.Panel>
+                <Tabs.Panel value="versions">
+                  <VersionsPanel
+                    versions={versions}
+                    recentCases={recentCases}
+                    stateLabel={stateLabel}
+                    migration={migration}
+                  />
+                </Tabs.Panel>
+              </ScrollArea>
+            </Tabs>
+          </Paper>
+        </Group>
+        <Modal opened={!!conflict} onClose={() => {}} withCloseButton={false} title={t("designer.conflict.title")}>
+          <Stack>
+            <Text size="sm">{tr("designer.conflict.body", { revision: conflict ?? "" })}</Text>
+            <Button variant="default" onClick={() => revalidator.revalidate()}>
+              {t("designer.conflict.loadTheirs")}
+            </Button>
+            <Button
+              color="red"
+              onClick={() => {
+                // A deliberate overwrite: saved on top of the revision the other person made.
+                setConflict(null);
+                save(doc, Number(conflict));
+              }}
+            >
+              {t("designer.conflict.keepMine")}
+            </Button>
+            <Button
+              variant="subtle"
+              onClick={() => download(`${doc.definition.key}-mine.json`, JSON.stringify(doc.definition, null, 2))}
+            >
+              {t("designer.conflict.downloadMine")}
+            </Button>
+          </Stack>
+        </Modal>
+        <Modal opened={!!importErrors} onClose={() => setImportErrors(null)} title={t("designer.importFailed")}>
+          <Text size="sm" mb="xs">
+            {t("designer.importFailedIntro")}
+          </Text>
+          <List size="sm" data-testid="import-errors">
+            {(importErrors ?? []).map(([path, key]) => (
+              <List.Item key={`${path}:${key}`}>
+                {path && (
+                  <Text span ff="monospace" size="xs">
+                    {path}：
+                  </Text>
+                )}
+                {tr(key)}
+              </List.Item>
+            ))}
+          </List>
+        </Modal>
+      </Stack>
+    </FieldChoicesContext.Provider>
   );
 }

@@ -23,8 +23,9 @@ import {
   type TWorkflowDefinition,
 } from "@rdlink/workflow";
 import { IconTrash } from "@tabler/icons-react";
+import { useContext } from "react";
 import { useTranslation } from "react-i18next";
-import { actionParams, fieldKeys, guardParams, type ParamInput } from "../library-params";
+import { actionParams, FieldChoicesContext, guardParams, type ParamInput } from "../library-params";
 import type { Commit } from "./state-panel";
 
 /** What the panel edits of a transition: label, event, target, who may take it, its guard and actions. */
@@ -164,8 +165,10 @@ function LibraryRefEditor({
   const tr = t as (key: string, values?: Record<string, unknown>) => string;
   const library = kind === "guard" ? guardLibrary : actionLibrary;
   const paramsOf = (type: string): ParamInput[] => (kind === "guard" ? guardParams : actionParams)[type as never] ?? [];
-  const fields = fieldKeys(definition.states);
+  const fields = useContext(FieldChoicesContext);
   const params = value?.params ?? {};
+  // A guard on a field with choices (问题类别…) picks its value among them, by label.
+  const chosenField = fields.find((f) => f.key === params.field);
   const setParam = (name: string, paramValue: unknown, key?: string) =>
     value && onChange({ ...value, params: { ...params, [name]: paramValue } }, key);
   const select = (name: string, data: string[] | { value: string; label: string }[]) => (
@@ -198,8 +201,11 @@ function LibraryRefEditor({
           const label = tr(`designer.params.${param.name}`);
           const current = params[param.name];
           switch (param.input) {
-            case "field":
-              return select(param.name, [...new Set([...fields, ...(typeof current === "string" ? [current] : [])])]);
+            case "field": {
+              const known = fields.map((f) => ({ value: f.key, label: f.label }));
+              const unknown = typeof current === "string" && !fields.some((f) => f.key === current);
+              return select(param.name, unknown ? [...known, { value: current, label: current }] : known);
+            }
             case "counter":
               return select(param.name, definition.counters);
             case "caseDate":
@@ -240,6 +246,18 @@ function LibraryRefEditor({
                 />
               );
             case "list":
+              if (chosenField?.options)
+                return (
+                  <MultiSelect
+                    size="xs"
+                    key={param.name}
+                    label={label}
+                    value={Array.isArray(current) ? current.map(String) : []}
+                    readOnly={readOnly}
+                    data={chosenField.options}
+                    onChange={(values) => setParam(param.name, values)}
+                  />
+                );
               return (
                 <TextInput
                   size="xs"
@@ -270,6 +288,7 @@ function LibraryRefEditor({
                 />
               );
             default:
+              if (param.name === "value" && chosenField?.options) return select(param.name, chosenField.options);
               return (
                 <TextInput
                   size="xs"
