@@ -1,4 +1,3 @@
-import { stations, stationTypes, townships } from "@rdlink/db";
 import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
 import { localDateOf } from "@rdlink/workflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,7 +7,7 @@ import { registerOpinion } from "../cases/register-opinion";
 import { startCase } from "../cases/start-case";
 import { systemClock } from "../clock";
 import { memberOf } from "../testing/actors";
-import { onboardTestCounty } from "../testing/counties";
+import { addTestStation, onboardTestCounty } from "../testing/counties";
 import { getCountyFigures } from "./get-county-figures";
 
 describe.each(testDrivers())("figures by process on %s", (driver) => {
@@ -23,16 +22,7 @@ describe.each(testDrivers())("figures by process on %s", (driver) => {
   beforeAll(async () => {
     t = await createTestDatabase(driver);
     tenantId = (await onboardTestCounty(t.db, "450107")).tenantId;
-    await inCounty(async (tx) => {
-      const [township] = await tx.select({ id: townships.id }).from(townships).limit(1);
-      townshipId = township!.id;
-      const [type] = await tx.select({ id: stationTypes.id }).from(stationTypes).limit(1);
-      const [station] = await tx
-        .insert(stations)
-        .values({ stationTypeId: type!.id, townshipId, name: "联络站", code: "F4G5H6" })
-        .returning({ id: stations.id });
-      stationId = station!.id;
-    });
+    ({ townshipId, stationId } = await inCounty((tx) => addTestStation(tx, "F4G5H6")));
   });
   afterAll(() => t.drop());
 

@@ -1,5 +1,5 @@
 import type { Actor } from "@rdlink/auth";
-import type { Database } from "@rdlink/db";
+import { type Database, stations, stationTypes, type TenantTx, townships } from "@rdlink/db";
 import { type Clock, systemClock } from "../clock";
 import { onboardCounty } from "../tenants/onboard-county";
 import { countyAdminOf, createOperator } from "./actors";
@@ -26,4 +26,15 @@ export async function onboardTestCounty(
     adminDisplayName: "管理员",
   });
   return { tenantId, admin: countyAdminOf(tenantId, operator.actor.userId) };
+}
+
+/** A station of the county's first township, for tests that register opinions at one. */
+export async function addTestStation(tx: TenantTx, code: string): Promise<{ townshipId: string; stationId: string }> {
+  const [township] = await tx.select({ id: townships.id }).from(townships).limit(1);
+  const [type] = await tx.select({ id: stationTypes.id }).from(stationTypes).limit(1);
+  const [station] = await tx
+    .insert(stations)
+    .values({ stationTypeId: type!.id, townshipId: township!.id, name: "联络站", code })
+    .returning({ id: stations.id });
+  return { townshipId: township!.id, stationId: station!.id };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { cases, handlingUnits, outbox, stations, stationTypes, townships, workflows } from "@rdlink/db";
+import { cases, handlingUnits, outbox, workflows } from "@rdlink/db";
 import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
 import { localDateOf, type TWorkflowDefinitionInput, WORKFLOW_TEMPLATES } from "@rdlink/workflow";
 import { and, eq, inArray } from "drizzle-orm";
@@ -13,7 +13,7 @@ import { registerOpinion } from "../cases/register-opinion";
 import { systemClock } from "../clock";
 import { getCountyFigures } from "../stats/get-county-figures";
 import { memberOf, responderOf } from "../testing/actors";
-import { onboardTestCounty } from "../testing/counties";
+import { addTestStation, onboardTestCounty } from "../testing/counties";
 import { createWorkflow } from "./create-workflow";
 import { importWorkflowDefinition } from "./import-workflow-definition";
 import { publishWorkflow } from "./publish-workflow";
@@ -104,14 +104,7 @@ describe.each(testDrivers())("workflows with every state and event renamed on %s
     tenantId = county.tenantId;
     const countyAdmin = { actor: county.admin, ip: null, clock: systemClock };
     await inCounty(async (tx) => {
-      const [township] = await tx.select({ id: townships.id }).from(townships).limit(1);
-      townshipId = township!.id;
-      const [type] = await tx.select({ id: stationTypes.id }).from(stationTypes).limit(1);
-      const [station] = await tx
-        .insert(stations)
-        .values({ stationTypeId: type!.id, townshipId, name: "联络站", code: "R3N4M5" })
-        .returning({ id: stations.id });
-      stationId = station!.id;
+      ({ townshipId, stationId } = await addTestStation(tx, "R3N4M5"));
       const rows = await tx
         .insert(handlingUnits)
         .values([{ name: "区住建局" }, { name: "区交通局" }])
