@@ -68,7 +68,7 @@ function buildMachine(definition: TWorkflowDefinition) {
             actions: [{ type: "recordForm" }, ...transition.actions.map((a) => ({ type: a.type, params: a.params }))],
           };
           if (transition.auto) always.push(compiled);
-          else (on[transition.event] ??= []).push(compiled);
+          else on[transition.event] = [...(on[transition.event] ?? []), compiled];
         }
         return [id, state.kind === "final" ? { type: "final" as const } : { on, always }];
       }),

@@ -29,7 +29,9 @@ export function MigrationPanel({ choices, latestVersion }: { choices: MigrationC
   const tr = t as (key: string, values?: Record<string, unknown>) => string;
   const fetcher = useFetcher<MigrationResult>();
   const errors = useFormErrors(fetcher.data);
-  const [fromVersion, setFromVersion] = useState(choices.from[0]?.version ?? null);
+  // The version picked, or the oldest with running cases (the list changes as versions are published).
+  const [picked, setFromVersion] = useState<number | null>(null);
+  const fromVersion = choices.from.some((v) => v.version === picked) ? picked : (choices.from[0]?.version ?? null);
   const source = choices.from.find((v) => v.version === fromVersion);
   // Each state maps to the new version's state of the same id, where there is one.
   const initialMap = useMemo(
@@ -125,8 +127,8 @@ export function MigrationPanel({ choices, latestVersion }: { choices: MigrationC
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t("designer.migration.case")}</Table.Th>
-                <Table.Th>{t("designer.migration.now")}</Table.Th>
-                <Table.Th>{t("designer.migration.then")}</Table.Th>
+                <Table.Th>{t("designer.migration.currentState")}</Table.Th>
+                <Table.Th>{t("designer.migration.targetState")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
