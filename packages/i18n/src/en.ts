@@ -1028,7 +1028,6 @@ export const en: Translation = {
       fromVersion: "From version",
       stateRow: "{{state}} ({{count}} running) becomes",
       pickTarget: "Pick a state of the new version",
-      clear: "Clear",
       dryRun: "Try",
       migrate: "Move the cases",
       case: "Case",

@@ -994,7 +994,6 @@ export const zhCN = {
       fromVersion: "从版本",
       stateRow: "{{state}}（在办 {{count}} 件）迁移到",
       pickTarget: "选择新版本中的环节",
-      clear: "清除",
       dryRun: "试迁移",
       migrate: "执行迁移",
       case: "案件",

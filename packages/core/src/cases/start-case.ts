@@ -9,12 +9,15 @@ import { NotFoundError, parseInput } from "../shared/errors";
 import { ZOptionalId } from "../shared/fields";
 import { asUseCaseError } from "./case-errors";
 import { type CaseIntake, DrizzleCaseStore } from "./drizzle-case-store";
+import { titleOf } from "./opinion-input";
 
 export const ZStartCase = z.object({
   workflowKey: z.string().min(1).max(40),
   data: z.record(z.string(), z.unknown()).default({}),
   /** The township it belongs to: who works on it depends on this. */
   townshipId: ZOptionalId,
+  /** What lists show of it (the first line of what was registered). */
+  title: z.string().trim().max(200, "validation.tooLong").optional(),
 });
 
 /** The latest published version of a county's workflow; 404 when it has none. */
@@ -76,14 +79,14 @@ export async function openCase(
 
 /** Opens a case on the latest published version of the county's workflow. */
 export async function startCase(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
-  const { workflowKey, data, townshipId } = parseInput(ZStartCase, input);
+  const { workflowKey, data, townshipId, title } = parseInput(ZStartCase, input);
   assertCan(ctx.actor, "tenant.cases.start", { tenantId: tx.tenantId });
   const scope = townshipsInScope(ctx.actor);
   if (townshipId && scope !== "all" && !scope.includes(townshipId)) throw new NotFoundError();
   return openCase(tx, {
     workflowKey,
     data,
-    intake: { townshipId },
+    intake: { townshipId, title: title ? titleOf(title) : null },
     actor: { userId: ctx.actor.userId, roles: ctx.actor.memberships.map((m) => m.role) },
     now,
   });

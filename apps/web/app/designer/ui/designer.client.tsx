@@ -638,7 +638,7 @@ function DesignerView({ workflow, versions, published, recentCases, calendar, mi
               aria-label={t("designer.workflowKind")}
               data-testid="workflow-kind"
               data={workflowKinds.map((kind) => ({ value: kind, label: t(`designer.workflowKinds.${kind}`) }))}
-              value={doc.definition.kind}
+              value={doc.definition.kind ?? "custom"}
               onChange={(kind) => kind && edit((d) => setKind(d, kind as TWorkflowKind))}
               allowDeselect={false}
               disabled={readOnly}

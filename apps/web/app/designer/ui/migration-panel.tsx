@@ -100,7 +100,6 @@ export function MigrationPanel({ choices, latestVersion }: { choices: MigrationC
             onChange={(value) => setStateMap((map) => ({ ...map, [state.id]: value ?? "" }))}
             error={errors.field(`stateMap.${state.id}`)}
             clearable
-            clearButtonProps={{ "aria-label": t("designer.migration.clear") }}
           />
         ))}
         {errors.form && (

@@ -71,6 +71,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           const started = await startCase(tx, ctx, {
             workflowKey: workflow.key,
             data: form.summary ? { summary: form.summary } : {},
+            title: form.summary || undefined,
           });
           return { ok: true as const, intent, caseId: started.caseId };
         }
