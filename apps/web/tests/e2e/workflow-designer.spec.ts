@@ -138,7 +138,7 @@ test("undo/redo, copy/paste and autosave on a new empty workflow; a hard reload 
   await signIn(page, "xxt-admin");
   await page.goto("/county/workflows/new");
   await page.getByLabel("空白流程").check();
-  await page.getByLabel("流程名称").fill("信访件办理");
+  await page.getByLabel("流程名称").fill("来信登记（试画）");
   await page.getByRole("button", { name: "创建" }).click();
   await expect(designer(page)).toBeVisible();
   await expect(page.locator(".react-flow__node")).toHaveCount(2); // 开始 and 办结

@@ -41,6 +41,7 @@ describe.each(testDrivers())("workflow drafts and versions on %s", (driver) => {
       "deputySuggestion",
       "disputeMediation",
       "draftLawConsultation",
+      "letterVisit",
     ]);
     expect((await versions()).map((v) => v.version)).toEqual([1]);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { calendarFromDays, defaultCalendarDays } from "../calendar";
 import { ZWorkflowDefinition } from "../definition/definition-schema";
-import { citizenOpinion } from "../templates";
+import { citizenOpinion, letterVisit } from "../templates";
 import { applyEvent, fireTimer, replayEvents, startCase } from "./case-runtime";
 import type { WorkflowError } from "./errors";
 import { MemoryCaseStore } from "./memory-case-store";
@@ -328,5 +328,68 @@ describe("automatic transitions", () => {
     expect(sent).toMatchObject({ code: "eventNotAvailable" });
     await applyEvent(store, "c1", { type: "APPROVE" }, { expectedSeq: 1, actor: admin as never, now: new Date() });
     expect(store.cases.get("c1")).toMatchObject({ state: "handling", seq: 2 });
+  });
+});
+
+describe("信访件办理 (the letters and visits template)", () => {
+  const letters = ZWorkflowDefinition.parse(letterVisit);
+  const DAY = 86_400_000;
+
+  it("runs 登记 → 批办 → 转办 → 办理, 催办 at 80 % and 督办 at 100 % of 30 days from 转办, → 报告 → 答复 → 办结", async () => {
+    const store = new MemoryCaseStore(calendarFromDays([]));
+    store.addVersion("v1", letters);
+    const registeredAt = new Date("2027-03-01T01:00:00Z");
+    await startCase(store, { caseId: "c1", versionId: "v1", data: {}, actor: admin, now: registeredAt });
+    let at = registeredAt.getTime();
+    const send = (type: string, actor: { userId: string | null; roles: readonly string[] }, data = {}) => {
+      at += 3_600_000;
+      return applyEvent(
+        store,
+        "c1",
+        { type, data },
+        { expectedSeq: store.cases.get("c1")!.seq, actor: actor as never, now: new Date(at) },
+      );
+    };
+    const fire = async (rungId: string) => {
+      const timer = [...store.timers.values()].find((t) => t.rungId === rungId)!;
+      return fireTimer(store, timer.id, timer.dueAt);
+    };
+
+    await send("SUBMIT", admin, { summary: "反映小区违建长期未处理" });
+    await send("INSTRUCT", admin, { instruction: "请区城管局依法处理并报告结果" });
+    await send("TRANSFER", admin, { handlingUnit: UNIT });
+    const transferredAt = at;
+    expect(store.cases.get("c1")).toMatchObject({ state: "handling" });
+    const due = Object.fromEntries([...store.timers.values()].map((t) => [t.rungId, t.dueAt.getTime()]));
+    expect(due).toEqual({ urge: transferredAt + 24 * DAY, overdue: transferredAt + 30 * DAY });
+
+    expect(await fire("urge")).toMatchObject({ fired: true, result: { state: "handling" } });
+    expect(await fire("overdue")).toMatchObject({ fired: true, result: { state: "supervised" } });
+    at = transferredAt + 31 * DAY;
+    await send("REPORT", responder, { result: "已拆除违建" });
+    // Sent back: the limit still counts from 转办, so it is already past and 督办 follows at once.
+    await send("RETURN_REPORT", admin);
+    expect(store.cases.get("c1")).toMatchObject({ state: "handling" });
+    expect(await fire("overdue")).toMatchObject({ fired: true, result: { state: "supervised" } });
+    await send("REPORT", responder, { result: "已拆除违建并恢复绿地" });
+    await send("ANSWER", admin, { answer: "经查属实，已依法处理" });
+    expect(store.cases.get("c1")).toMatchObject({ state: "answered" });
+    await send("CLOSE", admin);
+    expect(store.cases.get("c1")).toMatchObject({ state: "closed", status: "done" });
+    expect(store.eventsOf("c1").map((e) => e.type)).toEqual([
+      "CASE_STARTED",
+      "SUBMIT",
+      "INSTRUCT",
+      "TRANSFER",
+      "URGE",
+      "OVERDUE",
+      "REPORT",
+      "RETURN_REPORT",
+      "OVERDUE",
+      "REPORT",
+      "ANSWER",
+      "CLOSE",
+    ]);
+    expect(store.timers.size).toBe(0);
   });
 });

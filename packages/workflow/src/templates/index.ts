@@ -3,6 +3,7 @@ import { citizenOpinion } from "./citizen-opinion";
 import { deputySuggestion } from "./deputy-suggestion";
 import { disputeMediation } from "./dispute-mediation";
 import { draftLawConsultation } from "./draft-law-consultation";
+import { letterVisit } from "./letter-visit";
 
 /** The workflows every county starts with (installed at onboarding, editable afterwards). */
 export const WORKFLOW_TEMPLATES: readonly TWorkflowDefinitionInput[] = [
@@ -10,9 +11,10 @@ export const WORKFLOW_TEMPLATES: readonly TWorkflowDefinitionInput[] = [
   deputySuggestion,
   draftLawConsultation,
   disputeMediation,
+  letterVisit,
 ];
 
 /** What a county picks to start a new workflow from nothing but a start and an end. */
 export const EMPTY_TEMPLATE = "empty";
 
-export { citizenOpinion, deputySuggestion, disputeMediation, draftLawConsultation };
+export { citizenOpinion, deputySuggestion, disputeMediation, draftLawConsultation, letterVisit };
