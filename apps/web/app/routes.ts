@@ -17,6 +17,7 @@ export default [
     ...prefix("work", [
       index("routes/work/inbox.tsx"),
       route("new", "routes/work/case-new.tsx"),
+      route("start", "routes/work/case-start.tsx"),
       route("cases/:caseId", "routes/work/case.tsx"),
     ]),
     route("notifications", "routes/notifications.tsx"),

@@ -674,6 +674,7 @@ export const en: Translation = {
     unknownHandlingUnit: "The handling unit does not exist or is archived",
     unknownCommunity: "The village or community does not exist or is archived",
     dateInFuture: "The date cannot be later than today",
+    entryNotAllowed: "You cannot register this kind of matter",
     calendarYearOutOfRange: "The calendar supports dates from 2004 to 2099 only",
     yearWithoutWorkingDay: "After this change the year would have no working day at all",
     checkForm: "Please check the fields marked in red",
@@ -1102,6 +1103,15 @@ export const en: Translation = {
     errors: { notRatable: "There is nothing to rate now" },
   },
   work: {
+    start: {
+      title: "Register another matter",
+      intro:
+        "Letters and visits, disputes to mediate, deputies' suggestions…: registered with the start form of the county's workflow, then handled on it.",
+      action: "Register another matter",
+      process: "Kind of matter",
+      township: "Township or street",
+      none: "None of the county's workflows lets you register a matter.",
+    },
     register: {
       title: "Register an opinion",
       intro:

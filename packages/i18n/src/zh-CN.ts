@@ -656,6 +656,7 @@ export const zhCN = {
     unknownHandlingUnit: "所选承办单位不存在或已归档",
     unknownCommunity: "所选村（社区）不存在或已归档",
     dateInFuture: "日期不能晚于今天",
+    entryNotAllowed: "您不能登记这类事项",
     calendarYearOutOfRange: "日历只支持2004年至2099年的日期",
     yearWithoutWorkingDay: "修改后该年将没有任何工作日，无法保存",
     checkForm: "请检查表单中标红的内容",
@@ -1067,6 +1068,14 @@ export const zhCN = {
     errors: { notRatable: "现在无需评价" },
   },
   work: {
+    start: {
+      title: "登记其他事项",
+      intro: "信访、矛盾纠纷调解、代表建议等事项，按本县流程的登记表登记，登记后进入该流程办理。",
+      action: "登记其他事项",
+      process: "事项类型",
+      township: "所属乡镇（街道）",
+      none: "本县流程中没有您可以登记的事项。",
+    },
     register: {
       title: "登记意见建议",
       intro: "群众在接待日、走访、电话或来信中反映的意见，由联络员代为登记；人大代表也可在此提出自己的意见。",

@@ -110,12 +110,28 @@ export const ZState = z.object({
 export const workflowKinds = ["opinion", "suggestion", "letter", "mediation", "consultation", "custom"] as const;
 export type TWorkflowKind = (typeof workflowKinds)[number];
 
+/**
+ * How cases of the workflow start, besides the dedicated ones of its kind (the public QR form
+ * and the station registration of opinions, 整合 for suggestions). `staff`: the roles that may
+ * register a case of it in the workbench, at a township of theirs, and the form they fill in
+ * (its answers are the case's first fields, which guards and later steps can read).
+ */
+export const ZEntry = z.object({
+  staff: z
+    .object({
+      roles: z.array(z.enum(roles)).min(1),
+      form: ZFieldList.default([]),
+    })
+    .optional(),
+});
+
 export const ZWorkflowDefinition = z.object({
   schemaVersion: z.literal(1),
   key: ZId,
   kind: z.enum(workflowKinds).default("custom"),
   name: ZLocalizedText,
   description: ZLocalizedText.optional(),
+  entry: ZEntry.default({}),
   initial: z.string(),
   /** Dates a case carries, set and cleared by actions, that deadlines can count from. */
   caseDates: z.array(ZId).max(20).default([]),

@@ -63,6 +63,13 @@ export const deputySuggestion: TWorkflowDefinitionInput = {
   key: "deputySuggestion",
   kind: "suggestion",
   name: l("代表建议办理", "Deputies' suggestions"),
+  // The county's congress office registers a suggestion deputies handed in (or 整合 makes one).
+  entry: {
+    staff: {
+      roles: ["county_admin"],
+      form: [textField("content", l("建议内容", "The suggestion"))],
+    },
+  },
   initial: "assignment",
   caseDates: ["assignedAt"],
   counters: ["meetings", "siteVisits", "redo"],

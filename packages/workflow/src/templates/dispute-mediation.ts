@@ -28,6 +28,16 @@ export const disputeMediation: TWorkflowDefinitionInput = {
   key: "disputeMediation",
   kind: "mediation",
   name: l("矛盾纠纷调解", "Dispute mediation"),
+  // Registered where the dispute is brought: at the station, or by the township.
+  entry: {
+    staff: {
+      roles: ["station_liaison", "township_operator", "county_admin"],
+      form: [
+        textField("parties", l("当事人", "Parties"), "text"),
+        textField("disputeSummary", l("纠纷概况", "What it is about")),
+      ],
+    },
+  },
   initial: "accepted",
   states: {
     accepted: {

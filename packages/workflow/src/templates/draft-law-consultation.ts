@@ -9,6 +9,12 @@ export const draftLawConsultation: TWorkflowDefinitionInput = {
   key: "draftLawConsultation",
   kind: "consultation",
   name: l("法规草案意见征集", "Comments on a draft law"),
+  entry: {
+    staff: {
+      roles: ["county_admin", "station_liaison"],
+      form: [textField("draftTitle", l("草案名称", "Draft"), "text")],
+    },
+  },
   initial: "published",
   counters: ["comments"],
   states: {

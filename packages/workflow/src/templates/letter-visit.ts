@@ -58,6 +58,16 @@ export const letterVisit: TWorkflowDefinitionInput = {
     "人民群众来信来访的登记、批办、转办、督办和答复",
     "Registering, instructing, transferring, supervising and answering letters and visits",
   ),
+  // The 信访 office registers what came by letter or in person.
+  entry: {
+    staff: {
+      roles: ["county_admin"],
+      form: [
+        textField("summary", l("来信来访摘要", "Summary")),
+        textField("petitioner", l("信访人", "Petitioner"), "text", false),
+      ],
+    },
+  },
   initial: "registered",
   caseDates: ["transferredAt"],
   states: {

@@ -119,9 +119,14 @@ export default function Inbox({ loaderData }: Route.ComponentProps) {
         intro={t("work.intro")}
         actions={
           canRegister && (
-            <Button component={Link} to="/work/new" leftSection={<IconPlus size={16} />}>
-              {t("work.register.action")}
-            </Button>
+            <Group gap="xs">
+              <Button component={Link} to="/work/new" leftSection={<IconPlus size={16} />}>
+                {t("work.register.action")}
+              </Button>
+              <Button component={Link} to="/work/start" variant="default" leftSection={<IconPlus size={16} />}>
+                {t("work.start.action")}
+              </Button>
+            </Group>
           )
         }
       />

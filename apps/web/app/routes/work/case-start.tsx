@@ -1,0 +1,110 @@
+import { Alert, Button, Paper, Select, Stack } from "@mantine/core";
+import { entryWorkflows } from "@rdlink/core/cases/entry-workflows";
+import { REGISTRATION_CHANNELS, registerCase } from "@rdlink/core/cases/register-case";
+import { townshipsToPick } from "@rdlink/core/townships/townships-to-pick";
+import { getDatabase } from "@rdlink/db";
+import { useTranslation } from "react-i18next";
+import { Form, redirect, useNavigation, useSearchParams } from "react-router";
+import { FieldInputs, useLocalized } from "~/components/field-inputs";
+import { PageHeader } from "~/components/page-header";
+import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
+import { requireCountyUser } from "~/lib/auth.server";
+import { useFormErrors } from "~/lib/form-errors";
+import type { Route } from "./+types/case-start";
+
+const DATA = "data.";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { tenantId, ctx } = requireCountyUser(request, context);
+  const picked = new URL(request.url).searchParams.get("workflow");
+  return loadOr404(() =>
+    getDatabase().withTenant(tenantId, async (tx) => {
+      const workflows = await entryWorkflows(tx, ctx.actor);
+      const chosen = workflows.find((w) => w.workflowId === picked) ?? null;
+      return {
+        workflows: workflows.map((w) => ({ value: w.workflowId, label: w.definition.name })),
+        chosen: chosen && { id: chosen.workflowId, form: chosen.definition.entry.staff?.form ?? [] },
+        townships: (await townshipsToPick(tx, ctx.actor)).map((t) => ({ value: t.id, label: t.name })),
+        channels: REGISTRATION_CHANNELS,
+      };
+    }),
+  );
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { tenantId, ctx } = requireCountyUser(request, context);
+  const { workflowId, townshipId, channel, ...rest } = await readForm(request);
+  // The start form's answers come as `data.<key>`, as FieldInputs names them.
+  const data = Object.fromEntries(
+    Object.entries(rest)
+      .filter(([name]) => name.startsWith(DATA))
+      .map(([name, value]) => [name.slice(DATA.length), value]),
+  );
+  try {
+    const { caseId } = await getDatabase().withTenant(tenantId, (tx) =>
+      registerCase(tx, ctx, { workflowId, townshipId, channel, data }),
+    );
+    return redirect(`/work/cases/${caseId}`);
+  } catch (error) {
+    return failureResponse(error);
+  }
+}
+
+/** 登记其他事项: a case of any process the county lets this role register (信访, 调解, 代表建议…). */
+export default function CaseStart({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const localized = useLocalized();
+  const { workflows, chosen, townships, channels } = loaderData;
+  const [, setSearchParams] = useSearchParams();
+  const errors = useFormErrors(actionData);
+  const busy = useNavigation().state === "submitting";
+  return (
+    <>
+      <PageHeader title={t("work.start.title")} intro={t("work.start.intro")} />
+      <Paper withBorder p="md" maw={640}>
+        <Stack>
+          {workflows.length === 0 && <Alert color="gray">{t("work.start.none")}</Alert>}
+          <Select
+            label={t("work.start.process")}
+            data={workflows.map((w) => ({ value: w.value, label: localized(w.label) }))}
+            value={chosen?.id ?? null}
+            onChange={(id) => setSearchParams(id ? { workflow: id } : {})}
+            allowDeselect={false}
+            required
+          />
+          {chosen && (
+            <Form method="post" key={chosen.id}>
+              <Stack>
+                {errors.form && <Alert color="red">{errors.form}</Alert>}
+                <input type="hidden" name="workflowId" value={chosen.id} />
+                <Select
+                  name="townshipId"
+                  label={t("work.start.township")}
+                  data={townships}
+                  defaultValue={townships.length === 1 ? townships[0]!.value : null}
+                  error={errors.field("townshipId")}
+                  searchable
+                  required
+                />
+                <Select
+                  name="channel"
+                  label={t("work.register.channel")}
+                  data={channels.map((c) => ({ value: c, label: t(`cases.channels.${c}`) }))}
+                  defaultValue="reception"
+                  allowDeselect={false}
+                  error={errors.field("channel")}
+                  required
+                />
+                <FieldInputs fields={chosen.form} prefix={DATA} errorOf={(key) => errors.field(`${DATA}${key}`)} />
+                {errors.field("workflowId") && <Alert color="red">{errors.field("workflowId")}</Alert>}
+                <Button type="submit" loading={busy} style={{ alignSelf: "flex-start" }}>
+                  {t("work.register.submit")}
+                </Button>
+              </Stack>
+            </Form>
+          )}
+        </Stack>
+      </Paper>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { randomUUID } from "node:crypto";
+import { assertCan, townshipsInScope } from "@rdlink/auth";
+import type { TenantTx } from "@rdlink/db";
+import { startCase as startOnRuntime } from "@rdlink/workflow";
+import { z } from "zod";
+import type { UseCaseContext } from "../shared/context";
+import { NotFoundError, parseInput, ValidationError } from "../shared/errors";
+import { validateFieldValues } from "../shared/field-values";
+import { ZId } from "../shared/fields";
+import { asUseCaseError } from "./case-errors";
+import { DrizzleCaseStore } from "./drizzle-case-store";
+import { entryWorkflows } from "./entry-workflows";
+import { titleOf } from "./opinion-input";
+
+/** How a case registered in the workbench came in. */
+export const REGISTRATION_CHANNELS = ["reception", "visit", "phone", "letter"] as const;
+
+export const ZRegisterCase = z.object({
+  workflowId: ZId,
+  townshipId: ZId,
+  channel: z.enum(REGISTRATION_CHANNELS, { error: "validation.required" }),
+  /** The workflow's start form, as its `entry.staff.form` declares it. */
+  data: z.record(z.string(), z.unknown()).default({}),
+});
+
+/**
+ * 登记: staff register a case of any workflow whose definition lets their role do so
+ * (`entry.staff`), at a township of theirs, with the start form it declares. Its first text
+ * answer is the case's title. A workflow that does not declare it, or not for this role, is
+ * refused; so is a form not filled in right, each field named, and nothing is written.
+ */
+export async function registerCase(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
+  assertCan(ctx.actor, "tenant.cases.start", { tenantId: tx.tenantId });
+  const { workflowId, townshipId, channel, data } = parseInput(ZRegisterCase, input);
+  const scope = townshipsInScope(ctx.actor);
+  if (scope !== "all" && !scope.includes(townshipId)) throw new NotFoundError();
+  const workflow = (await entryWorkflows(tx, ctx.actor)).find((w) => w.workflowId === workflowId);
+  if (!workflow) throw new ValidationError({ workflowId: "validation.entryNotAllowed" });
+  const form = workflow.definition.entry.staff?.form ?? [];
+  const values = await validateFieldValues(tx, form, data, "data");
+  const firstText = form.find((f) => (f.type === "text" || f.type === "longText") && typeof values[f.key] === "string");
+  try {
+    return await startOnRuntime(
+      new DrizzleCaseStore(tx, {
+        townshipId,
+        channel,
+        title: firstText ? titleOf(String(values[firstText.key])) : null,
+      }),
+      {
+        caseId: randomUUID(),
+        versionId: workflow.versionId,
+        data: values,
+        actor: { userId: ctx.actor.userId, roles: ctx.actor.memberships.map((m) => m.role) },
+        now,
+      },
+    );
+  } catch (error) {
+    throw asUseCaseError(error);
+  }
+}
