@@ -939,6 +939,7 @@ export const en: Translation = {
       unknownTarget: "The target state does not exist",
       unreachableState: "Unreachable: no transition leads here",
       autoLoop: "Automatic loop: automatic transitions lead from this state back to it",
+      nobodyActs: "Nobody can act: only the system may leave this state, and no deadline or condition makes it",
       noPathToFinal: "Dead end: no path from here to a final state",
       noFinalState: "No final state",
       ambiguousTransition: "One event has several transitions without conditions",

@@ -912,6 +912,7 @@ export const zhCN = {
       unknownTarget: "目标环节不存在",
       unreachableState: "无法到达：没有流转进入此环节",
       autoLoop: "自动流转形成循环：从此环节自动流转会回到此环节",
+      nobodyActs: "无人可办：此环节的流转只能由系统执行，但没有期限或条件会触发",
       noPathToFinal: "死胡同：从此环节无法到达结束环节",
       noFinalState: "缺少结束环节",
       ambiguousTransition: "同一事件有多个无条件流转",

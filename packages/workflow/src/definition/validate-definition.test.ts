@@ -278,3 +278,23 @@ describe("automatic transitions", () => {
     expect(result.errors.filter((e) => e.code === "autoLoop").map((e) => e.path)).toEqual(["states.a", "states.b"]);
   });
 });
+
+describe("a step nobody could ever take", () => {
+  it("is refused when every way out is for the system and no deadline sends it", () => {
+    const result = validateDefinition({
+      schemaVersion: 1,
+      key: "stuck",
+      name: { "zh-CN": "卡住" },
+      initial: "waiting",
+      states: {
+        waiting: {
+          label: { "zh-CN": "等待" },
+          kind: "wait",
+          transitions: [{ event: "TIMEOUT", label: { "zh-CN": "超时" }, target: "done", roles: ["system"] }],
+        },
+        done: { label: { "zh-CN": "办结" }, kind: "final" },
+      },
+    });
+    expect(result.errors.map((e) => [e.path, e.code])).toEqual([["states.waiting", "nobodyActs"]]);
+  });
+});

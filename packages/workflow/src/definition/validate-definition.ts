@@ -24,7 +24,8 @@ export type IssueCode =
   | "rungWithoutEffect"
   | "duplicateId"
   | "taskWithoutDeadline"
-  | "autoLoop";
+  | "autoLoop"
+  | "nobodyActs";
 
 export type ValidationIssue = { path: string; code: IssueCode; message: string };
 
@@ -167,6 +168,16 @@ export function validateDefinition(input: unknown): ValidationResult {
       }
     });
     edges.set(id, targets);
+    // A step nobody could ever take: every way out is for the system, and no deadline sends it.
+    const rungEvents = new Set(
+      deadlines.flatMap((d) => (isObject(d) ? arrayOf(d.ladder).map((r) => (isObject(r) ? r.event : undefined)) : [])),
+    );
+    const someoneActs = transitions.some(
+      (t) =>
+        isObject(t) && (t.auto === true || rungEvents.has(t.event) || arrayOf(t.roles).some((r) => r !== "system")),
+    );
+    if (!final && transitions.length > 0 && !someoneActs)
+      error(path, "nobodyActs", "nobody can take a transition out of this state: no role, deadline or condition does");
 
     const systemEvents = new Set(
       transitions
