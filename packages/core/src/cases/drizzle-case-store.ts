@@ -37,6 +37,7 @@ export type CaseIntake = Partial<
     | "submitterPhone"
     | "intakeKey"
     | "intakeFingerprint"
+    | "deputyIds"
   >
 >;
 

@@ -1,4 +1,4 @@
-import { auditLog, cases } from "@rdlink/db";
+import { auditLog, cases, deputies, users } from "@rdlink/db";
 import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,6 +7,7 @@ import { NotFoundError, ValidationError } from "../shared/errors";
 import { memberOf } from "../testing/actors";
 import { addTestStation, onboardTestCounty } from "../testing/counties";
 import { entryWorkflows } from "./entry-workflows";
+import { getCase } from "./get-case";
 import { registerCase } from "./register-case";
 
 describe.each(testDrivers())("registering a case of any workflow on %s", (driver) => {
@@ -58,6 +59,36 @@ describe.each(testDrivers())("registering a case of any workflow on %s", (driver
       assigneeRole: "county_admin",
     });
     expect((row!.snapshot as { context: { fields: unknown } }).context.fields).toMatchObject(data);
+  });
+
+  it("names a suggestion's lead deputy on the case, who then sees it", async () => {
+    const admin = ctx(memberOf(tenantId, "county_admin"));
+    const [user] = await t.db.withoutTenant((tx) =>
+      tx.insert(users).values({ username: "deputy-lead", displayName: "韦建国", homeTenantId: tenantId }).returning(),
+    );
+    const [lead] = await inCounty((tx) =>
+      tx.insert(deputies).values({ name: "韦建国", level: "county", townshipId, userId: user!.id }).returning(),
+    );
+    const workflowId = await workflowOf(admin, "代表建议办理");
+    const data = { leadDeputy: lead!.id, content: "建议加快农村公路提质改造" };
+    const { caseId } = await inCounty((tx) =>
+      registerCase(tx, admin, { workflowId, townshipId, channel: "reception", data }),
+    );
+    const [row] = await inCounty((tx) => tx.select().from(cases).where(eq(cases.id, caseId)));
+    expect(row).toMatchObject({ kind: "suggestion", state: "assignment", deputyIds: [lead!.id] });
+    const asLead = ctx({ ...memberOf(tenantId, "deputy"), userId: user!.id });
+    expect((await inCounty((tx) => getCase(tx, asLead, caseId))).case.id).toBe(caseId);
+    // A deputy that is not in the county is a bad reference, named on its field.
+    await expect(
+      inCounty((tx) =>
+        registerCase(tx, admin, {
+          workflowId,
+          townshipId,
+          channel: "reception",
+          data: { ...data, leadDeputy: crypto.randomUUID() },
+        }),
+      ),
+    ).rejects.toMatchObject({ fieldErrors: { "data.leadDeputy": "validation.invalidReference" } });
   });
 
   it("refuses a role the workflow does not let register, a township out of reach and a bad form, writing nothing", async () => {

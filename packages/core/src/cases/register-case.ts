@@ -26,7 +26,7 @@ export const ZRegisterCase = z.object({
 /**
  * 登记: staff register a case of any workflow whose definition lets their role do so
  * (`entry.staff`), at a township of theirs, with the start form it declares. Its first text
- * answer is the case's title. A workflow that does not declare it, or not for this role, is
+ * answer is the case's title; the deputies it names are the case's deputies. A workflow that does not declare it, or not for this role, is
  * refused; so is a form not filled in right, each field named, and nothing is written.
  */
 export async function registerCase(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
@@ -39,12 +39,17 @@ export async function registerCase(tx: TenantTx, ctx: UseCaseContext, input: unk
   const form = workflow.definition.entry.staff?.form ?? [];
   const values = await validateFieldValues(tx, form, data, "data");
   const firstText = form.find((f) => (f.type === "text" || f.type === "longText") && typeof values[f.key] === "string");
+  // The deputies its start form names (a suggestion's lead deputy) are the case's: their desk has its 代表 steps.
+  const deputyIds = form
+    .filter((f) => f.type === "deputy" && typeof values[f.key] === "string")
+    .map((f) => String(values[f.key]));
   try {
     return await startOnRuntime(
       new DrizzleCaseStore(tx, {
         townshipId,
         channel,
         title: firstText ? titleOf(String(values[firstText.key])) : null,
+        deputyIds,
       }),
       {
         caseId: randomUUID(),

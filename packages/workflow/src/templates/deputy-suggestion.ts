@@ -67,7 +67,10 @@ export const deputySuggestion: TWorkflowDefinitionInput = {
   entry: {
     staff: {
       roles: ["county_admin"],
-      form: [textField("content", l("建议内容", "The suggestion"))],
+      form: [
+        { key: "leadDeputy", label: l("领衔代表", "Lead deputy"), type: "deputy", required: true },
+        textField("content", l("建议内容", "The suggestion")),
+      ],
     },
   },
   initial: "assignment",

@@ -1,6 +1,8 @@
 import { Alert, Button, Paper, Select, Stack } from "@mantine/core";
 import { entryWorkflows } from "@rdlink/core/cases/entry-workflows";
+import { unitOptions } from "@rdlink/core/cases/event-forms";
 import { REGISTRATION_CHANNELS, registerCase } from "@rdlink/core/cases/register-case";
+import { listDeputyChoices } from "@rdlink/core/deputies/list-deputy-choices";
 import { townshipsToPick } from "@rdlink/core/townships/townships-to-pick";
 import { getDatabase } from "@rdlink/db";
 import { useTranslation } from "react-i18next";
@@ -21,9 +23,15 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     getDatabase().withTenant(tenantId, async (tx) => {
       const workflows = await entryWorkflows(tx, ctx.actor);
       const chosen = workflows.find((w) => w.workflowId === picked) ?? null;
+      const form = chosen?.definition.entry.staff?.form ?? [];
+      const needs = (type: string) => form.some((f) => f.type === type);
       return {
         workflows: workflows.map((w) => ({ value: w.workflowId, label: w.definition.name })),
-        chosen: chosen && { id: chosen.workflowId, form: chosen.definition.entry.staff?.form ?? [] },
+        chosen: chosen && { id: chosen.workflowId, form },
+        references: {
+          deputy: needs("deputy") ? await listDeputyChoices(tx, ctx) : undefined,
+          handlingUnit: needs("handlingUnit") ? await unitOptions(tx) : undefined,
+        },
         townships: (await townshipsToPick(tx, ctx.actor)).map((t) => ({ value: t.id, label: t.name })),
         channels: REGISTRATION_CHANNELS,
       };
@@ -54,7 +62,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function CaseStart({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const localized = useLocalized();
-  const { workflows, chosen, townships, channels } = loaderData;
+  const { workflows, chosen, townships, channels, references } = loaderData;
   const [, setSearchParams] = useSearchParams();
   const errors = useFormErrors(actionData);
   const busy = useNavigation().state === "submitting";
@@ -95,7 +103,12 @@ export default function CaseStart({ loaderData, actionData }: Route.ComponentPro
                   error={errors.field("channel")}
                   required
                 />
-                <FieldInputs fields={chosen.form} prefix={DATA} errorOf={(key) => errors.field(`${DATA}${key}`)} />
+                <FieldInputs
+                  fields={chosen.form}
+                  prefix={DATA}
+                  references={references}
+                  errorOf={(key) => errors.field(`${DATA}${key}`)}
+                />
                 {errors.field("workflowId") && <Alert color="red">{errors.field("workflowId")}</Alert>}
                 <Button type="submit" loading={busy} style={{ alignSelf: "flex-start" }}>
                   {t("work.register.submit")}
