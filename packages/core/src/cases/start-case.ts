@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { assertCan, townshipsInScope } from "@rdlink/auth";
-import { selectRows, type TenantTx, workflows, workflowVersions } from "@rdlink/db";
+import { type TenantTx, workflows, workflowVersions } from "@rdlink/db";
 import { type Actor as RuntimeActor, startCase as startOnRuntime, type TWorkflowKind } from "@rdlink/workflow";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { UseCaseContext } from "../shared/context";
 import { NotFoundError, parseInput } from "../shared/errors";
 import { ZOptionalId } from "../shared/fields";
+import { latestVersions } from "../workflows/latest-versions";
 import { asUseCaseError } from "./case-errors";
 import { type CaseIntake, DrizzleCaseStore } from "./drizzle-case-store";
 import { titleOf } from "./opinion-input";
@@ -41,15 +42,7 @@ export async function latestVersionId(tx: TenantTx, workflowKey: string): Promis
  * when it keeps several, whose latest version is still of that kind); 404 when it has none.
  */
 export async function latestVersionIdOfKind(tx: TenantTx, kind: TWorkflowKind): Promise<string> {
-  const [latest] = await selectRows<{ id: string }>(
-    tx,
-    sql`select v.id from workflow_versions v
-        join workflows w on w.tenant_id = v.tenant_id and w.id = v.workflow_id
-        where v.tenant_id = ${tx.tenantId} and w.archived_at is null and v.kind = ${kind}
-          and v.version = (select max(latest.version) from workflow_versions latest
-                           where latest.tenant_id = v.tenant_id and latest.workflow_id = v.workflow_id)
-        order by w.created_at, w.key limit 1`,
-  );
+  const [latest] = await latestVersions(tx, sql`v.kind = ${kind}`);
   if (!latest) throw new NotFoundError();
   return latest.id;
 }

@@ -12,7 +12,7 @@ import {
   townships,
   users,
 } from "@rdlink/db";
-import { localDateOf } from "@rdlink/workflow/calendar/working-time";
+import { addDays, localDateOf } from "@rdlink/workflow/calendar/working-time";
 import { and, asc, eq } from "drizzle-orm";
 import { recordActivity } from "../activities/record-activity";
 import type { Clock } from "../clock";
@@ -23,10 +23,6 @@ import { addHandlingUnitContact } from "../handling-units/add-handling-unit-cont
 import { createHandlingUnit } from "../handling-units/create-handling-unit";
 
 const request = { ip: "127.0.0.1" };
-
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** A Nanning district's departments that handle suggestions, with the people to call. */
 const HANDLING_UNITS: { name: string; duties: string; contacts: [string, string, string][] }[] = [

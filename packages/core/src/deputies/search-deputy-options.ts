@@ -12,10 +12,10 @@ export const ZSearchDeputyOptions = z.object({
 });
 
 /**
- * Up to 20 deputies the actor may see whose name matches, for pickers (deputies present at
- * an activity, a grid's deputies): names and levels only, never phone numbers.
+ * Up to `limit` (20) deputies the actor may see whose name matches, for pickers (deputies present
+ * at an activity, a grid's deputies): names and levels only, never phone numbers.
  */
-export async function searchDeputyOptions(tx: TenantTx, ctx: UseCaseContext, input: unknown = {}) {
+export async function searchDeputyOptions(tx: TenantTx, ctx: UseCaseContext, input: unknown = {}, limit = 20) {
   assertCan(ctx.actor, "tenant.stations.read", { tenantId: tx.tenantId });
   const { search, townshipId } = parseInput(ZSearchDeputyOptions, input);
   return tx
@@ -34,5 +34,5 @@ export async function searchDeputyOptions(tx: TenantTx, ctx: UseCaseContext, inp
       ),
     )
     .orderBy(asc(deputies.name))
-    .limit(20);
+    .limit(limit);
 }

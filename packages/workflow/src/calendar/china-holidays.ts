@@ -1,6 +1,6 @@
 import officialDays from "chinese-days/dist/chinese-days.json" with { type: "json" };
 import { LunarDay, SolarTerm } from "tyme4ts";
-import type { CalendarDay } from "./working-time";
+import { addDays, type CalendarDay } from "./working-time";
 
 /**
  * China's public holidays for any year a county may count a deadline in.
@@ -55,11 +55,6 @@ const isoDate = (year: number, month: number, day: number) =>
 
 const dateOf = (day: { getYear(): number; getMonth(): number; getDay(): number }) =>
   isoDate(day.getYear(), day.getMonth(), day.getDay());
-
-function addDays(date: string, days: number): string {
-  const time = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-  return new Date(time).toISOString().slice(0, 10);
-}
 
 const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
 

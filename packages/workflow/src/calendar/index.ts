@@ -8,6 +8,7 @@ export {
   LAST_CALENDAR_YEAR,
 } from "./china-holidays";
 export {
+  addDays,
   addDuration,
   type CalendarDay,
   type CalendarOverrides,

@@ -49,6 +49,11 @@ export function isWorkingDate(date: string, calendar: CalendarOverrides): boolea
   return isWeekday(day);
 }
 
+/** A "YYYY-MM-DD" date `days` later (earlier when negative). */
+export function addDays(date: string, days: number): string {
+  return formatDayNumber(parseDayNumber(date) + days);
+}
+
 /** The Asia/Shanghai calendar date of an instant. */
 export function localDateOf(instant: Date): string {
   return formatDayNumber(dayNumberOf(validTime(instant)));
