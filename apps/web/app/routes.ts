@@ -38,6 +38,7 @@ export default [
       route("outbox", "routes/county/outbox.tsx"),
       route("api-keys", "routes/county/api-keys.tsx"),
       route("calendar", "routes/county/calendar.tsx"),
+      route("teams", "routes/county/teams.tsx"),
       route("stations", "routes/county/stations.tsx"),
       route("stations/new", "routes/county/station-new.tsx"),
       route("stations/:stationId", "routes/county/station.tsx"),

@@ -13,6 +13,8 @@ export type Actor = {
   tenantId: string | null;
   /** A handling-unit responder's membership names their unit (`handlingUnitId`). */
   memberships: { role: TRole; townshipIds: string[]; handlingUnitId?: string | null }[];
+  /** The keys of the county's teams (信访办, 督办组…) the user belongs to: desks a workflow can name. */
+  teams?: string[];
 };
 
 export type Permission =
@@ -24,6 +26,8 @@ export type Permission =
   | "tenant.audit.read"
   | "tenant.workflows.manage"
   | "tenant.calendar.manage"
+  | "tenant.teams.read"
+  | "tenant.teams.manage"
   | "tenant.cases.start"
   | "tenant.cases.read"
   | "tenant.cases.act"
@@ -110,6 +114,8 @@ export function can(actor: Actor, permission: Permission, target: Target = {}): 
     case "tenant.audit.read":
     case "tenant.workflows.manage":
     case "tenant.calendar.manage":
+    case "tenant.teams.read":
+    case "tenant.teams.manage":
       return hasRole(actor, "county_admin");
     case "tenant.stations.read":
     case "tenant.activities.read": {
@@ -164,8 +170,8 @@ export function can(actor: Actor, permission: Permission, target: Target = {}): 
     // Which cases is decided by `caseScope` in core (township, station, handling unit).
     case "tenant.cases.read":
     case "tenant.cases.act":
-      // Which events a role may send in which state is the workflow's to say (the runtime checks it).
-      return actor.memberships.length > 0;
+      // Which events a role or team may send in which state is the workflow's to say (the runtime checks it).
+      return actor.memberships.length > 0 || (actor.teams ?? []).length > 0;
   }
 }
 

@@ -138,6 +138,8 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
     .values({ userId: user!.id, caseId: kase!.id, template: "case.assigned" })
     .returning();
   const [apiKey] = await tx.insert(s.apiKeys).values({ name: "12345热线", secretHash: "x" }).returning();
+  const [team] = await tx.insert(s.teams).values({ key: "petitionOffice", name: "信访办" }).returning();
+  await tx.insert(s.teamMembers).values({ teamId: team!.id, userId: user!.id });
   return {
     tenantId,
     ids: {
@@ -163,6 +165,7 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
       activities: [activity!.id],
       notifications: [notification!.id],
       api_keys: [apiKey!.id],
+      teams: [team!.id],
     },
   };
 }
@@ -228,6 +231,9 @@ const foreignInserts: Record<string, (b: Seeded) => ReturnType<typeof sql>> = {
   notifications: (b) =>
     sql`insert into notifications (tenant_id, user_id, template) select ${b.tenantId}, id, 'forged' from users limit 1`,
   api_keys: (b) => sql`insert into api_keys (tenant_id, name, secret_hash) values (${b.tenantId}, '入侵', 'x')`,
+  teams: (b) => sql`insert into teams (tenant_id, key, name) values (${b.tenantId}, 'forged', '入侵组')`,
+  team_members: (b) =>
+    sql`insert into team_members (tenant_id, team_id, user_id) select ${b.tenantId}, ${b.ids.teams![0]}, id from users limit 1`,
 };
 
 describe.each(testDrivers())("tenant isolation on %s", (driver) => {

@@ -36,6 +36,7 @@ export const en: Translation = {
     active: "Active",
   },
   nav: {
+    teams: "Teams",
     dashboard: "Dashboard",
     dutyPosts: "Duty posts",
     standards: "Station standards",
@@ -127,6 +128,21 @@ export const en: Translation = {
     townshipCount: "Townships",
     viewTenant: "Open the county",
     noTenants: "No county has been onboarded yet",
+  },
+  teams: {
+    title: "Teams",
+    intro:
+      "A team is a group of the county's people (the petition office, the legislative affairs committee, a supervision group). A workflow step can be put on a team's desk: its members, whatever their role, see and take it in the workbench.",
+    create: "New team",
+    edit: "Edit",
+    name: "Team name",
+    nameHint: "e.g. 信访办, 法工委, 督办组",
+    members: "Members",
+    membersHint: "People who already have an account in this county",
+    noMembers: "No members yet: steps on this team's desk have nobody to take them",
+    empty: "No teams yet. Create one for steps that the petition office or another office takes.",
+    nameTaken: "A team with this name exists",
+    unknownMember: "A chosen person is not a user of this county",
   },
   county: {
     overviewTitle: "{{name}} People's Congress Standing Committee",
@@ -580,6 +596,10 @@ export const en: Translation = {
       archived: "Township archived",
       restored: "Township restored",
     },
+    team: {
+      created: "Team created",
+      updated: "Team changed",
+    },
     user: {
       disabled: "User disabled",
       enabled: "User enabled",
@@ -646,6 +666,7 @@ export const en: Translation = {
     },
   },
   auditGroups: {
+    team: "Teams",
     stationType: "Station types",
     checklist: "Station standards",
     station: "Stations",
@@ -816,6 +837,11 @@ export const en: Translation = {
     kind: "Kind",
     assigneeRole: "Assignee role",
     assigneeScope: "Assignee scope",
+    assigneeTeam: "Team",
+    noTeams: "The county has no teams yet: create one on the Teams page",
+    unknownUnit: "(a unit that no longer exists)",
+    teams: "Teams that may take it",
+    teamsHint: "Members of these teams may take it, whatever their role",
     initial: "Initial state",
     form: "Step form",
     addField: "Add field",
@@ -880,6 +906,7 @@ export const en: Translation = {
       handling_unit_responder: "Handling unit responder",
       citizen: "Citizen",
       system: "System (deadline)",
+      team: "A team (e.g. the petition office)",
     },
     notifyTargets: {
       assignee: "the assignee",
@@ -902,6 +929,7 @@ export const en: Translation = {
       anyOf: "Any of",
       setField: "Set field",
       assignHandlingUnit: "Assign handling unit",
+      assignUnit: "Hand to a chosen unit",
       setCoHandlingUnits: "Set co-handling units",
       setCaseDate: "Record case date",
       clearCaseDate: "Clear case date",
@@ -922,6 +950,7 @@ export const en: Translation = {
       guards: "Conditions (JSON)",
       to: "Recipient",
       template: "Message template",
+      unit: "Handling unit",
     },
     ops: { lt: "less than", lte: "at most", gt: "greater than", gte: "at least" },
     status: {
@@ -940,6 +969,10 @@ export const en: Translation = {
       unreachableState: "Unreachable: no transition leads here",
       autoLoop: "Automatic loop: automatic transitions lead from this state back to it",
       nobodyActs: "Nobody can act: only the system may leave this state, and no deadline or condition makes it",
+      noActor: "Names no role or team that may take it",
+      missingTeam: "The assignee is a team, but no team is chosen",
+      unknownTeam: "The team is not one of the county's (it may have been removed)",
+      unknownHandlingUnit: "The handling unit is not one of the county's (it may have been removed)",
       noPathToFinal: "Dead end: no path from here to a final state",
       noFinalState: "No final state",
       ambiguousTransition: "One event has several transitions without conditions",
@@ -1049,6 +1082,7 @@ export const en: Translation = {
       agriculture: "Agriculture and villages",
       publicSafety: "Public safety",
       governance: "Local governance",
+      quickSnap: "Snap and report",
       other: "Other",
     },
     channels: {

@@ -14,6 +14,7 @@ export {
 export {
   formatPath,
   type IssueCode,
+  type ValidationContext,
   type ValidationIssue,
   type ValidationResult,
   validateDefinition,
@@ -25,6 +26,7 @@ export {
   DEADLINE_REACHED,
   deskOf,
   fireTimer,
+  identitiesOf,
   migrateCase,
   replayEvents,
   type StepResult,

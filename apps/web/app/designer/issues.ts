@@ -1,5 +1,5 @@
 import type { ValidationIssue, ValidationResult } from "@rdlink/workflow";
-import { edgeId } from "./document";
+import { edgeId, parseEdgeId } from "./document";
 
 /** Which element of the canvas a validation issue is about, from its path. */
 export type IssueTarget =
@@ -43,3 +43,24 @@ export function elementKey(target: IssueTarget): string | null {
   if (target.kind === "transition") return `edge:${target.edgeId}`;
   return null;
 }
+
+/**
+ * Where a problem is, as people name it: a state's label, or "state → transition" by their
+ * labels; null for the workflow as a whole. Reads any definition, an unchecked file's too.
+ */
+export function placeLabel(definition: unknown, path: string): string | null {
+  const target = issueTarget(path);
+  const states = (definition as { states?: Record<string, RawState> } | null)?.states ?? {};
+  const labelOf = (value: { label?: { "zh-CN"?: unknown } } | undefined, fallback: string) =>
+    typeof value?.label?.["zh-CN"] === "string" ? value.label["zh-CN"] : fallback;
+  if (target.kind === "state") return labelOf(states[target.stateId], target.stateId);
+  if (target.kind === "transition") {
+    const ref = parseEdgeId(target.edgeId);
+    const state = ref ? states[ref.from] : undefined;
+    const transition = ref && Array.isArray(state?.transitions) ? state.transitions[ref.index] : undefined;
+    return `${labelOf(state, ref?.from ?? "")} → ${labelOf(transition, "")}`;
+  }
+  return null;
+}
+
+type RawState = { label?: { "zh-CN"?: unknown }; transitions?: { label?: { "zh-CN"?: unknown } }[] };

@@ -10,7 +10,8 @@ export type ParamInput =
   | { name: string; input: "list" }
   | { name: string; input: "roles" }
   | { name: string; input: "choice"; options: readonly string[] }
-  | { name: string; input: "json" };
+  | { name: string; input: "json" }
+  | { name: string; input: "handlingUnit" };
 
 export const guardParams: Record<keyof typeof guardLibrary, ParamInput[]> = {
   fieldEquals: [
@@ -46,6 +47,7 @@ export const actionParams: Record<keyof typeof actionLibrary, ParamInput[]> = {
     { name: "value", input: "text" },
   ],
   assignHandlingUnit: [{ name: "field", input: "field" }],
+  assignUnit: [{ name: "unit", input: "handlingUnit" }],
   setCoHandlingUnits: [{ name: "field", input: "field" }],
   setCaseDate: [{ name: "date", input: "caseDate" }],
   clearCaseDate: [{ name: "date", input: "caseDate" }],
@@ -61,6 +63,12 @@ export const actionParams: Record<keyof typeof actionLibrary, ParamInput[]> = {
 
 /** The fields the designer offers for guards and actions (`fieldChoices`), given by the designer. */
 export const FieldChoicesContext = createContext<FieldChoice[]>([]);
+
+/** The county's teams a step can be on the desk of, offered by name (definitions keep the key). */
+export const TeamChoicesContext = createContext<{ key: string; name: string }[]>([]);
+
+/** The county's handling units, offered by name for actions that name one (definitions keep the id). */
+export const UnitChoicesContext = createContext<{ id: string; name: string }[]>([]);
 
 type Text = { "zh-CN": string; en?: string };
 /** A field a guard or action may name, as the designer offers it: by its label, with its choices. */

@@ -39,6 +39,7 @@ import {
   IconNotebook,
   IconPlus,
   IconUsers,
+  IconUsersGroup,
 } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, NavLink, Outlet, useLocation } from "react-router";
@@ -54,6 +55,7 @@ const icons = {
   overview: IconHome,
   townships: IconMapPin,
   users: IconUsers,
+  teams: IconUsersGroup,
   audit: IconListDetails,
   calendar: IconCalendar,
   stations: IconBuildingBank,
@@ -105,6 +107,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     if (can(actor, "tenant.workflows.manage"))
       nav.push({ to: "/county/workflows", labelKey: "nav.workflows", icon: "workflows" });
     if (can(actor, "tenant.users.read")) nav.push({ to: "/county/users", labelKey: "nav.users", icon: "users" });
+    if (can(actor, "tenant.teams.manage")) nav.push({ to: "/county/teams", labelKey: "nav.teams", icon: "teams" });
     if (can(actor, "tenant.calendar.manage"))
       nav.push({ to: "/county/calendar", labelKey: "nav.calendar", icon: "calendar" });
     if (can(actor, "tenant.audit.read")) nav.push({ to: "/county/audit", labelKey: "nav.audit", icon: "audit" });

@@ -1,7 +1,16 @@
 import type { Actor } from "@rdlink/auth";
 import { validateSessionToken } from "@rdlink/auth";
-import { type Database, enterTenant, memberships, membershipTownships, tenants, users } from "@rdlink/db";
-import { and, eq } from "drizzle-orm";
+import {
+  type Database,
+  enterTenant,
+  memberships,
+  membershipTownships,
+  teamMembers,
+  teams,
+  tenants,
+  users,
+} from "@rdlink/db";
+import { and, eq, isNull } from "drizzle-orm";
 
 export type SignedIn = {
   actor: Actor;
@@ -23,6 +32,7 @@ export async function loadActor(db: Database, token: string, now: Date): Promise
     if (!row) return null;
     const { user, tenant } = row;
     let roles: Actor["memberships"] = [];
+    let teamKeys: string[] = [];
     if (tenant) {
       const scoped = await enterTenant(tx, tenant.id);
       const rows = await scoped
@@ -52,6 +62,12 @@ export async function loadActor(db: Database, token: string, now: Date): Promise
         byMembership.set(r.id, entry);
       }
       roles = [...byMembership.values()];
+      const teamRows = await scoped
+        .select({ key: teams.key })
+        .from(teamMembers)
+        .innerJoin(teams, and(eq(teams.tenantId, teamMembers.tenantId), eq(teams.id, teamMembers.teamId)))
+        .where(and(eq(teamMembers.tenantId, tenant.id), eq(teamMembers.userId, user.id), isNull(teams.archivedAt)));
+      teamKeys = teamRows.map((r) => r.key);
     }
     return {
       actor: {
@@ -61,6 +77,7 @@ export async function loadActor(db: Database, token: string, now: Date): Promise
         platformRole: user.platformRole,
         tenantId: tenant?.id ?? null,
         memberships: roles,
+        teams: teamKeys,
       },
       sessionId: session.sessionId,
       sessionExpiresAt: session.expiresAt,

@@ -6,6 +6,7 @@ import type { UseCaseContext } from "../shared/context";
 import { parseInput, ValidationError } from "../shared/errors";
 import { validateFieldValues } from "../shared/field-values";
 import { ZId } from "../shared/fields";
+import { runtimeActor } from "./acting-as";
 import { eventHas } from "./capabilities";
 import { asUseCaseError } from "./case-errors";
 import { DrizzleCaseStore } from "./drizzle-case-store";
@@ -49,7 +50,7 @@ export async function actOnCase(tx: TenantTx, ctx: UseCaseContext, input: unknow
       {
         expectedSeq,
         idempotencyKey,
-        actor: { userId: ctx.actor.userId, roles: ctx.actor.memberships.map((m) => m.role) },
+        actor: runtimeActor(ctx.actor),
         now,
       },
     );

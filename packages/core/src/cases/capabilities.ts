@@ -1,4 +1,4 @@
-import type { ActionType, TState, TTransition } from "@rdlink/workflow";
+import { type ActionType, mayBeSentBy, type TState, type TTransition } from "@rdlink/workflow";
 
 /**
  * What a county's workflow can do, found by the library actions its transitions carry
@@ -39,7 +39,7 @@ export function eventWith(
 ): { event: string; params: Record<string, unknown> } | undefined {
   for (const transition of state?.transitions ?? []) {
     const found = capabilityOf(transition, capability);
-    if (found && transition.roles.some((role) => roles.has(role))) return { event: transition.event, ...found };
+    if (found && mayBeSentBy(transition).some((who) => roles.has(who))) return { event: transition.event, ...found };
   }
   return undefined;
 }

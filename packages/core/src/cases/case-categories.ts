@@ -12,6 +12,8 @@ export const CASE_CATEGORIES = [
   "agriculture",
   "publicSafety",
   "governance",
+  /** 随手拍: a photo of a small thing to fix; a county can route it straight to a unit. */
+  "quickSnap",
   "other",
 ] as const;
 

@@ -29,7 +29,8 @@ const anyOf = (conditions: (SQL | undefined)[]) => {
 };
 
 /**
- * The cases a user may open: the county admin all of them; township operators and
+ * The cases a user may open: the county admin all of them; a team's members the cases that
+ * have been on their team's desk; township operators and
  * liaison officers their townships'; a handling unit's responders the cases assigned to
  * their unit, as lead or co-handling unit; deputies the cases of the stations they are stationed at and
  * those named for them (a suggestion merged from opinions of their stations). Anything else
@@ -40,7 +41,9 @@ export function caseScope(tx: TenantTx, actor: Actor): SQL | undefined {
   const townships = [...townshipsOfRole(actor, "township_operator"), ...townshipsOfRole(actor, "station_liaison")];
   const units = handlingUnitsOf(actor);
   const { asDeputy } = stationsOf(tx, actor);
+  const teams = actor.teams ?? [];
   return anyOf([
+    teams.length > 0 ? arrayOverlaps(cases.teamKeys, teams) : undefined,
     townships.length > 0 ? inArray(cases.townshipId, townships) : undefined,
     units.length > 0 ? inArray(cases.handlingUnitId, units) : undefined,
     units.length > 0 ? arrayOverlaps(cases.coHandlingUnitIds, units) : undefined,
@@ -50,7 +53,8 @@ export function caseScope(tx: TenantTx, actor: Actor): SQL | undefined {
 
 /**
  * The open cases on a user's desk: the current state's assignee is one of the user's
- * roles, within that role's reach (its townships, its stations, its unit, the county).
+ * roles, within that role's reach (its townships, its stations, its unit, the county), or
+ * one of their teams.
  */
 export function onDesk(tx: TenantTx, actor: Actor): SQL {
   const { asLiaison, asDeputy } = stationsOf(tx, actor);
@@ -58,9 +62,11 @@ export function onDesk(tx: TenantTx, actor: Actor): SQL {
   const roles = new Set(actor.memberships.map((m) => m.role));
   const operatorTownships = townshipsOfRole(actor, "township_operator");
   const units = handlingUnitsOf(actor);
+  const teams = actor.teams ?? [];
   return and(
     eq(cases.status, "active"),
     anyOf([
+      teams.length > 0 ? desk("team", inArray(cases.assigneeTeam, teams)) : undefined,
       roles.has("county_admin") ? desk("county_admin", undefined) : undefined,
       operatorTownships.length > 0
         ? desk("township_operator", inArray(cases.townshipId, operatorTownships))

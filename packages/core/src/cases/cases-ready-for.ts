@@ -1,6 +1,7 @@
 import type { Actor } from "@rdlink/auth";
 import type { cases, TenantTx } from "@rdlink/db";
 import { NotFoundError, ValidationError } from "../shared/errors";
+import { actingAs } from "./acting-as";
 import { type Capability, eventWith } from "./capabilities";
 import { DrizzleCaseStore } from "./drizzle-case-store";
 import { loadCaseInScope } from "./load-case-in-scope";
@@ -23,7 +24,7 @@ export async function casesReadyFor(
   capability: Capability,
   messages: { refused: string; notReady: string },
 ): Promise<ReadyCase[]> {
-  const roles = new Set<string>(actor.memberships.map((m) => m.role));
+  const roles = actingAs(actor);
   const store = new DrizzleCaseStore(tx);
   const ready: ReadyCase[] = [];
   const refused: Record<string, string> = {};

@@ -141,8 +141,13 @@ export class DrizzleCaseStore implements CaseStore {
       stateEnteredSeq: row.stateEnteredSeq,
       snapshot: row.snapshot,
       status: row.status,
+      // An automatic transition at the start may have handed it to a unit already (随手拍).
+      handlingUnitId: row.snapshot.context.handlingUnitId,
+      coHandlingUnitIds: row.snapshot.context.coHandlingUnitIds ?? [],
       assigneeRole: row.desk?.assigneeRole,
       assigneeScope: row.desk?.assigneeScope,
+      assigneeTeam: row.desk?.assigneeTeam,
+      teamKeys: row.desk?.assigneeTeam ? [row.desk.assigneeTeam] : [],
       dueAt: row.desk?.dueAt,
       warnAt: row.desk?.warnAt,
       closedAt: row.desk?.closes ? row.at : null,
@@ -191,6 +196,9 @@ export class DrizzleCaseStore implements CaseStore {
               co_handling_unit_ids = array(select jsonb_array_elements_text(${JSON.stringify(change.snapshot.context.coHandlingUnitIds ?? [])}::jsonb)::uuid),
               assignee_role = case when ${desk !== undefined}::boolean then ${desk?.assigneeRole ?? null}::text else assignee_role end,
               assignee_scope = case when ${desk !== undefined}::boolean then ${desk?.assigneeScope ?? null}::text else assignee_scope end,
+              assignee_team = case when ${desk !== undefined}::boolean then ${desk?.assigneeTeam ?? null}::text else assignee_team end,
+              team_keys = case when ${desk?.assigneeTeam ?? null}::text is null or ${desk?.assigneeTeam ?? null}::text = any(team_keys)
+                then team_keys else team_keys || ${desk?.assigneeTeam ?? null}::text end,
               due_at = case when ${desk !== undefined}::boolean then ${desk?.dueAt?.toISOString() ?? null}::timestamptz else due_at end,
               warn_at = case when ${desk !== undefined}::boolean then ${desk?.warnAt?.toISOString() ?? null}::timestamptz else warn_at end,
               closed_at = case when ${desk?.closes === true}::boolean then coalesce(closed_at, ${at}::timestamptz) else closed_at end,

@@ -1,10 +1,12 @@
 import { caseEvents, cases, type TenantTx, users } from "@rdlink/db";
 import type { TFieldDefinition, TLocalizedText } from "@rdlink/forms";
-import { guardCouldHold, type TActorRole, type TState } from "@rdlink/workflow";
+import { guardCouldHold, mayBeSentBy, type TState } from "@rdlink/workflow";
 import { and, asc, eq, or } from "drizzle-orm";
 import { countsOnProvisionalCalendar } from "../calendar/counts-on-provisional-calendar";
 import { maskPhone } from "../deputies/sheet";
 import type { UseCaseContext } from "../shared/context";
+import { teamNames } from "../teams/list-teams";
+import { actingAs } from "./acting-as";
 import { caseNames } from "./case-names";
 import { DrizzleCaseStore } from "./drizzle-case-store";
 import { coHandlingPermits, eventForm, unitOptions } from "./event-forms";
@@ -47,8 +49,9 @@ export async function getCase(tx: TenantTx, ctx: UseCaseContext, caseId: unknown
     .where(and(eq(caseEvents.tenantId, tx.tenantId), eq(caseEvents.caseId, row.id)))
     .orderBy(asc(caseEvents.seq));
   const units = await unitOptions(tx);
+  const teams = events.some((e) => e.actorRole.startsWith("team:")) ? await teamNames(tx) : new Map<string, string>();
 
-  const roles = new Set<string>(ctx.actor.memberships.map((m) => m.role));
+  const roles = actingAs(ctx.actor);
   const stateLabel = (id: string | null) => (id ? (definition.states[id]?.label ?? { "zh-CN": id }) : null);
   const snapshot = row.snapshot as { context: { fields: Record<string, unknown>; counters?: Record<string, number> } };
   return {
@@ -76,6 +79,8 @@ export async function getCase(tx: TenantTx, ctx: UseCaseContext, caseId: unknown
     },
     timeline: events.map(({ data, ...e }) => ({
       ...e,
+      // Taken as a member of a team: which one, by its name.
+      actorTeam: e.actorRole.startsWith("team:") ? (teams.get(e.actorRole.slice("team:".length)) ?? null) : null,
       fromLabel: stateLabel(e.fromState),
       toLabel: stateLabel(e.toState)!,
       label: transitionLabel(definition.states[e.fromState ?? ""], e.type),
@@ -118,14 +123,10 @@ function availableActions(
   const permitted = state.transitions.filter(
     (t) =>
       !t.auto &&
-      t.roles.some(
+      mayBeSentBy(t).some(
         (role) =>
           roles.has(role) &&
-          guardCouldHold(
-            t.guard,
-            { values: context.fields, counters: context.counters ?? {}, role: role as TActorRole },
-            formFields,
-          ),
+          guardCouldHold(t.guard, { values: context.fields, counters: context.counters ?? {}, role }, formFields),
       ),
   );
   const events = [...new Set(permitted.map((t) => t.event))];

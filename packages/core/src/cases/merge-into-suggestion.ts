@@ -6,6 +6,7 @@ import type { UseCaseContext } from "../shared/context";
 import { parseInput } from "../shared/errors";
 import { ZId } from "../shared/fields";
 import { actOnCase } from "./act-on-case";
+import { runtimeActor } from "./acting-as";
 import { casesReadyFor } from "./cases-ready-for";
 import { DrizzleCaseStore } from "./drizzle-case-store";
 import { titleOf } from "./opinion-input";
@@ -48,7 +49,7 @@ export async function mergeIntoSuggestion(tx: TenantTx, ctx: UseCaseContext, inp
       category: first.category,
       title: titleOf(content),
     },
-    actor: { userId: ctx.actor.userId, roles: ctx.actor.memberships.map((m) => m.role) },
+    actor: runtimeActor(ctx.actor),
     now,
   });
   for (const source of sources) {

@@ -7,6 +7,7 @@ import type { UseCaseContext } from "../shared/context";
 import { NotFoundError, parseInput, ValidationError } from "../shared/errors";
 import { validateFieldValues } from "../shared/field-values";
 import { ZId } from "../shared/fields";
+import { runtimeActor } from "./acting-as";
 import { asUseCaseError } from "./case-errors";
 import { DrizzleCaseStore } from "./drizzle-case-store";
 import { entryWorkflows } from "./entry-workflows";
@@ -55,7 +56,7 @@ export async function registerCase(tx: TenantTx, ctx: UseCaseContext, input: unk
         caseId: randomUUID(),
         versionId: workflow.versionId,
         data: values,
-        actor: { userId: ctx.actor.userId, roles: ctx.actor.memberships.map((m) => m.role) },
+        actor: runtimeActor(ctx.actor),
         now,
       },
     );

@@ -6,6 +6,7 @@ import { saveUploadedImages, type Upload } from "../files/save-uploaded-images";
 import type { UseCaseContext } from "../shared/context";
 import { NotFoundError, parseInput, ValidationError } from "../shared/errors";
 import { ZId } from "../shared/fields";
+import { runtimeActor } from "./acting-as";
 import { findStationForIntake } from "./intake-station";
 import { MAX_OPINION_PHOTOS, opinionData, parseOpinion, titleOf } from "./opinion-input";
 import { openCase } from "./start-case";
@@ -56,7 +57,7 @@ export async function registerOpinion(
       submitterName: opinion.submitterName,
       submitterPhone: opinion.submitterPhone,
     },
-    actor: { userId: ctx.actor.userId, roles: ctx.actor.memberships.map((m) => m.role) },
+    actor: runtimeActor(ctx.actor),
     now,
   });
   return { caseId: result.caseId, trackingCode };

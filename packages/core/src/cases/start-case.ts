@@ -8,6 +8,7 @@ import type { UseCaseContext } from "../shared/context";
 import { NotFoundError, parseInput } from "../shared/errors";
 import { ZOptionalId } from "../shared/fields";
 import { latestVersions } from "../workflows/latest-versions";
+import { runtimeActor } from "./acting-as";
 import { asUseCaseError } from "./case-errors";
 import { type CaseIntake, DrizzleCaseStore } from "./drizzle-case-store";
 import { titleOf } from "./opinion-input";
@@ -80,7 +81,7 @@ export async function startCase(tx: TenantTx, ctx: UseCaseContext, input: unknow
     workflowKey,
     data,
     intake: { townshipId, title: title ? titleOf(title) : null },
-    actor: { userId: ctx.actor.userId, roles: ctx.actor.memberships.map((m) => m.role) },
+    actor: runtimeActor(ctx.actor),
     now,
   });
 }

@@ -28,6 +28,7 @@ export async function createInAppNotifications(tx: TenantTx, message: unknown): 
       handlingUnitId: cases.handlingUnitId,
       assigneeRole: cases.assigneeRole,
       assigneeScope: cases.assigneeScope,
+      assigneeTeam: cases.assigneeTeam,
       coHandlingUnitIds: cases.coHandlingUnitIds,
       title: cases.title,
       trackingCode: cases.trackingCode,

@@ -7,6 +7,8 @@ import {
   stationLiaisons,
   type TenantTx,
   type TRole,
+  teamMembers,
+  teams,
   users,
 } from "@rdlink/db";
 import { notifyTargets } from "@rdlink/workflow";
@@ -26,7 +28,8 @@ export type TNotifyTarget = TNotifyPayload["to"];
 export type RecipientCase = Pick<
   typeof cases.$inferSelect,
   "townshipId" | "stationId" | "handlingUnitId" | "coHandlingUnitIds" | "assigneeRole" | "assigneeScope"
->;
+> &
+  Partial<Pick<typeof cases.$inferSelect, "assigneeTeam">>;
 
 /**
  * The users who get an in-app notification for `to` on this case. Each list is read with
@@ -65,8 +68,9 @@ function candidatesFor(tx: TenantTx, to: TNotifyTarget, kase: RecipientCase): Pr
   }
 }
 
-/** Whoever holds the case's assignee role within its scope. */
+/** Whoever holds the case's assignee role within its scope, or the members of its team. */
 function assignees(tx: TenantTx, kase: RecipientCase): Promise<string[]> {
+  if (kase.assigneeRole === "team") return membersOf(tx, kase.assigneeTeam ?? null);
   const role = kase.assigneeRole as TRole | null;
   if (!role) return Promise.resolve([]);
   switch (kase.assigneeScope) {
@@ -83,6 +87,16 @@ function assignees(tx: TenantTx, kase: RecipientCase): Promise<string[]> {
     default:
       return Promise.resolve([]);
   }
+}
+
+async function membersOf(tx: TenantTx, teamKey: string | null): Promise<string[]> {
+  if (!teamKey) return [];
+  const rows = await tx
+    .select({ userId: teamMembers.userId })
+    .from(teamMembers)
+    .innerJoin(teams, and(eq(teams.tenantId, teamMembers.tenantId), eq(teams.id, teamMembers.teamId)))
+    .where(and(eq(teamMembers.tenantId, tx.tenantId), eq(teams.key, teamKey), isNull(teams.archivedAt)));
+  return rows.map((r) => r.userId);
 }
 
 async function withRole(tx: TenantTx, role: TRole): Promise<string[]> {

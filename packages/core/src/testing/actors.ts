@@ -1,5 +1,6 @@
-import type { Actor } from "@rdlink/auth";
-import { type Database, users } from "@rdlink/db";
+import { type Actor, createSession } from "@rdlink/auth";
+import { type Database, memberships, users } from "@rdlink/db";
+import { loadActor } from "../auth/load-actor";
 
 /** A platform operator row and the Actor a signed-in request would carry. */
 export async function createOperator(db: Database, username = "op"): Promise<Actor> {
@@ -59,4 +60,32 @@ export async function realMemberOf(
     }),
   );
   return actor;
+}
+
+/**
+ * A user of the county with a role, as invited (a users row and its membership), signed in
+ * through a real session: the Actor carries what loadActor reads, their teams included.
+ */
+export async function signedInMemberOf(
+  db: Database,
+  tenantId: string,
+  role: Actor["memberships"][number]["role"],
+  displayName: string,
+): Promise<Actor> {
+  const userId = await db.withoutTenant(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({ username: `u-${crypto.randomUUID().slice(0, 8)}`, displayName, homeTenantId: tenantId })
+      .returning({ id: users.id });
+    return user!.id;
+  });
+  await db.withTenant(tenantId, (tx) => tx.insert(memberships).values({ userId, role }));
+  return reloadActor(db, userId);
+}
+
+/** The Actor a new request of this user carries (after their teams changed, say). */
+export async function reloadActor(db: Database, userId: string): Promise<Actor> {
+  const { token } = await db.withoutTenant((tx) => createSession(tx, userId, {}, new Date()));
+  const signedIn = await loadActor(db, token, new Date());
+  return signedIn!.actor;
 }

@@ -6,6 +6,7 @@ import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { UseCaseContext } from "../shared/context";
 import { NotFoundError, parseInput } from "../shared/errors";
 import { ZId } from "../shared/fields";
+import { countyReferences } from "./county-references";
 
 /** How many of a workflow's cases are listed on its page (the workbench lists them all). */
 const RECENT_CASES = 10;
@@ -13,8 +14,8 @@ const RECENT_CASES = 10;
 /**
  * Everything the designer opens a workflow with: the draft and its revision, every
  * published version (who, when, how many cases run on it), the latest published
- * definition to compare the draft with, the latest cases, and the county's calendar
- * so that the simulation counts working days exactly as the runtime does.
+ * definition to compare the draft with, the latest cases, the county's teams, and its
+ * calendar so that the simulation counts working days exactly as the runtime does.
  */
 export async function getWorkflow(tx: TenantTx, ctx: UseCaseContext, workflowIdInput: unknown) {
   assertCan(ctx.actor, "tenant.workflows.manage", { tenantId: tx.tenantId });
@@ -121,10 +122,15 @@ export async function getWorkflow(tx: TenantTx, ctx: UseCaseContext, workflowIdI
     ...new Map(typeForms.flatMap((t) => ZFieldList.parse(t.intakeFields)).map((f) => [f.key, f])).values(),
   ];
 
+  // The teams and units a definition may name, offered by name.
+  const { teams, units } = await countyReferences(tx);
+
   return {
     workflow,
     migration,
     intakeFields,
+    teams,
+    units,
     versions: versions.map((v) => ({ ...v, runningCases: casesOf(v.id, "active"), doneCases: casesOf(v.id, "done") })),
     published: published && latest ? { version: latest.version, ...published } : null,
     recentCases: recentCases.map((c) => ({ ...c, version: versionNumber.get(c.versionId) ?? null })),

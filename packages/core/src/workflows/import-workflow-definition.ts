@@ -7,6 +7,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { UseCaseContext } from "../shared/context";
 import { ConflictError, NotFoundError, parseInput, ValidationError } from "../shared/errors";
 import { ZId } from "../shared/fields";
+import { countyValidationContext } from "./county-references";
 
 export const ZImportWorkflowDefinition = z.object({
   workflowId: ZId,
@@ -36,7 +37,7 @@ export async function importWorkflowDefinition(tx: TenantTx, ctx: UseCaseContext
     .where(and(eq(workflows.tenantId, tx.tenantId), eq(workflows.id, workflowId)));
   if (!workflow) throw new NotFoundError();
 
-  const checked = checkImportedDefinition(text);
+  const checked = checkImportedDefinition(text, await countyValidationContext(tx));
   if (!checked.ok) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of checked.errors) fieldErrors[issue.path || "_file"] ??= importIssueKey(issue.code);

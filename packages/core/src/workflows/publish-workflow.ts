@@ -7,6 +7,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { UseCaseContext } from "../shared/context";
 import { ConflictError, NotFoundError, parseInput, ValidationError } from "../shared/errors";
 import { ZId } from "../shared/fields";
+import { countyValidationContext } from "./county-references";
 import { publishVersion } from "./publish-version";
 
 export const ZPublishWorkflow = z.object({
@@ -15,7 +16,10 @@ export const ZPublishWorkflow = z.object({
   revision: z.coerce.number().int().min(1).optional(),
 });
 
-/** Publishes the draft as the next version, if it is valid; errors list every problem with its path. */
+/**
+ * Publishes the draft as the next version, if it is valid (the county's teams it names
+ * included); errors list every problem by its path, each with its i18n key.
+ */
 export async function publishWorkflow(tx: TenantTx, ctx: UseCaseContext, input: unknown) {
   assertCan(ctx.actor, "tenant.workflows.manage", { tenantId: tx.tenantId });
   const { workflowId, revision } = parseInput(ZPublishWorkflow, input);
@@ -28,10 +32,10 @@ export async function publishWorkflow(tx: TenantTx, ctx: UseCaseContext, input: 
   if (revision !== undefined && workflow.draftRevision !== revision) {
     throw new ConflictError("errors.draftConflict", undefined, { revision: String(workflow.draftRevision) });
   }
-  const result = validateDefinition(workflow.draft);
+  const result = validateDefinition(workflow.draft, await countyValidationContext(tx));
   if (!result.ok) {
     throw new ValidationError(
-      Object.fromEntries(result.errors.map((issue) => [issue.path, issue.message])),
+      Object.fromEntries(result.errors.map((issue) => [issue.path, `designer.issues.${issue.code}`])),
       "errors.workflowInvalid",
     );
   }

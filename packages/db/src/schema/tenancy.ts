@@ -121,3 +121,43 @@ export const invitations = pgTable(
     tenantIsolationPolicy(),
   ],
 );
+
+/**
+ * A county's named group of its users (信访办, 法工委, 督办组): a workflow step can be on a
+ * team's desk and name the teams that may take it. Definitions refer to a team by its `key`,
+ * which never changes; its name is what people see and may be renamed.
+ */
+export const teams = pgTable(
+  "teams",
+  {
+    ...tenantColumns,
+    key: text().notNull(),
+    name: text().notNull(),
+    archivedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }),
+    unique().on(t.tenantId, t.key),
+    unique().on(t.tenantId, t.name),
+    tenantIsolationPolicy(),
+  ],
+);
+
+export const teamMembers = pgTable(
+  "team_members",
+  {
+    tenantId: tenantColumns.tenantId,
+    teamId: uuid().notNull(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.teamId, t.userId] }),
+    foreignKey({ columns: [t.tenantId, t.teamId], foreignColumns: [teams.tenantId, teams.id] }).onDelete("cascade"),
+    index().on(t.tenantId, t.userId),
+    tenantIsolationPolicy(),
+  ],
+);

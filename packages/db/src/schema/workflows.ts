@@ -108,6 +108,10 @@ export const cases = pgTable(
     /** Whose desk the current state is on (its assignee role and scope). */
     assigneeRole: text(),
     assigneeScope: text(),
+    /** The team (its key) whose desk the current state is on, when its assignee is a team. */
+    assigneeTeam: text(),
+    /** Every team the case has been with: their members keep seeing it after they acted. */
+    teamKeys: text().array().notNull().default(sql`'{}'::text[]`),
     /** When the current state's deadline ends (its 100 % rung), and its first warning. */
     dueAt: timestamp({ withTimezone: true }),
     warnAt: timestamp({ withTimezone: true }),
@@ -154,6 +158,7 @@ export const cases = pgTable(
     // A handling unit's cases, open or not, as lead or as co-handling unit (combined by a BitmapOr).
     index("cases_unit_idx").on(t.tenantId, t.handlingUnitId, t.dueAt),
     index("cases_co_units_idx").using("gin", t.coHandlingUnitIds),
+    index("cases_team_keys_idx").using("gin", t.teamKeys),
     // Figures by period, township and station.
     index().on(t.tenantId, t.createdAt),
     index().on(t.tenantId, t.stationId, t.createdAt),

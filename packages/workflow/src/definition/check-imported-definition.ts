@@ -1,7 +1,7 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import type { TWorkflowDefinition } from "./definition-schema";
 import { workflowDefinitionJsonSchema } from "./json-schema";
-import { type ValidationIssue, validateDefinition } from "./validate-definition";
+import { type ValidationContext, type ValidationIssue, validateDefinition } from "./validate-definition";
 
 export type ImportIssue = { path: string; code: "notJson" | "jsonSchema" | ValidationIssue["code"]; message: string };
 
@@ -27,7 +27,7 @@ const pointerToPath = (pointer: string) =>
  * other tools are promised), then every check of validateDefinition. Every problem is listed
  * with its path; only a file that passes all three is a definition.
  */
-export function checkImportedDefinition(text: string): ImportResult {
+export function checkImportedDefinition(text: string, context: ValidationContext = {}): ImportResult {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -42,7 +42,7 @@ export function checkImportedDefinition(text: string): ImportResult {
     });
     return { ok: false, errors };
   }
-  const result = validateDefinition(value);
+  const result = validateDefinition(value, context);
   if (!result.ok) return { ok: false, errors: result.errors };
   return { ok: true, definition: result.definition };
 }

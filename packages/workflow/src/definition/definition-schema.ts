@@ -23,12 +23,27 @@ export const ZLocalizedText = z.object({
 export const actorRoles = [...roles, "citizen", "system"] as const;
 export type TActorRole = (typeof actorRoles)[number];
 
-/** Whose desk a state is on: a role, within the case's station, township, county, handling unit… */
+/**
+ * Whose desk a state is on: a role within the case's station, township, county, handling
+ * unit…, or (role `team`) one of the county's teams, named by its key, county-wide.
+ */
 export const assigneeScopes = ["station", "township", "county", "handlingUnit", "submitter", "deputy"] as const;
 export const ZAssignee = z.object({
-  role: z.enum([...roles, "citizen"]),
+  role: z.enum([...roles, "citizen", "team"]),
   scope: z.enum(assigneeScopes),
+  team: ZId.optional(),
 });
+
+/** How a team member acts, in a case's history and the runtime's checks: `team:<key>`. */
+export type TTeamActor = `team:${string}`;
+export const teamActor = (key: string): TTeamActor => `team:${key}`;
+/** Who a step is taken as: a role, or a team. */
+export type TActingAs = TActorRole | TTeamActor;
+
+/** The identities that may send a transition: its roles and its teams. */
+export function mayBeSentBy(transition: { roles: readonly TActorRole[]; teams?: readonly string[] }): TActingAs[] {
+  return [...transition.roles, ...(transition.teams ?? []).map(teamActor)];
+}
 
 /** A named guard or action of the library with its parameters (checked against the library). */
 export const ZLibraryRef = z.object({
@@ -79,7 +94,9 @@ export const ZTransition = z.object({
   event: ZEventName,
   label: ZLocalizedText,
   target: ZId,
-  roles: z.array(z.enum(actorRoles)).min(1),
+  /** Who may send it: roles and/or the county's teams (by key); validation wants at least one. */
+  roles: z.array(z.enum(actorRoles)).default([]),
+  teams: z.array(ZId).max(10).optional(),
   guard: ZLibraryRef.optional(),
   actions: z.array(ZLibraryRef).max(20).default([]),
   /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { actorRoles, durationUnits, ID_PATTERN, notifyTargets, type TActorRole } from "./definition-schema";
+import { actorRoles, durationUnits, ID_PATTERN, notifyTargets, type TActingAs } from "./definition-schema";
 
 /**
  * The fixed library a definition may name: guards, actions and duration units. A
@@ -27,7 +27,7 @@ export type CaseEvent = {
   type: string;
   data?: Record<string, unknown>;
   at: string;
-  actor: { userId: string | null; role: TActorRole };
+  actor: { userId: string | null; role: TActingAs };
 };
 
 const ZField = z.string().regex(ID_PATTERN);
@@ -35,7 +35,7 @@ const ZGuardRef = z.object({ type: z.string().min(1).max(60), params: z.record(z
 const ZScalar = z.union([z.string().max(200), z.number(), z.boolean()]);
 
 /** What a guard sees: the case's values with this event's data on top. */
-export type GuardView = { values: Record<string, unknown>; counters: Record<string, number>; role: TActorRole };
+export type GuardView = { values: Record<string, unknown>; counters: Record<string, number>; role: TActingAs };
 
 type GuardEntry<P extends z.ZodType> = {
   params: P;
@@ -81,7 +81,7 @@ export const guardLibrary = {
   }),
   actorRole: guard({
     params: z.object({ roles: z.array(z.enum(actorRoles)).min(1) }),
-    test: (view, p) => p.roles.includes(view.role),
+    test: (view, p) => (p.roles as readonly string[]).includes(view.role),
   }),
   /** Every one of 2–5 library guards (validated one by one, like top-level guards). */
   allOf: guard({
@@ -127,6 +127,8 @@ type ActionEntry<P extends z.ZodType> = {
   params: P;
   counterParams?: (keyof z.infer<P>)[];
   caseDateParams?: (keyof z.infer<P>)[];
+  /** Param names that must name one of the county's handling units. */
+  unitParams?: (keyof z.infer<P>)[];
   /** How the action changes the case; absent for side effects, which the runtime queues in the outbox. */
   apply?: (context: CaseContext, event: CaseEvent, params: z.infer<P>) => CaseContext;
 };
@@ -143,6 +145,12 @@ export const actionLibrary = {
       const unit = event.data?.[p.field] ?? context.fields[p.field];
       return { ...context, handlingUnitId: typeof unit === "string" ? unit : context.handlingUnitId };
     },
+  }),
+  /** 交给指定单位: a unit the county picked when drawing (随手拍 straight to 城管), not one chosen per case. */
+  assignUnit: action({
+    params: z.object({ unit: z.uuid() }),
+    unitParams: ["unit"],
+    apply: (context, _event, p) => ({ ...context, handlingUnitId: p.unit }),
   }),
   setCoHandlingUnits: action({
     params: z.object({ field: ZField }),

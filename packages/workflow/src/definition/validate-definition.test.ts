@@ -298,3 +298,37 @@ describe("a step nobody could ever take", () => {
     expect(result.errors.map((e) => [e.path, e.code])).toEqual([["states.waiting", "nobodyActs"]]);
   });
 });
+
+describe("teams", () => {
+  const withTeam = (team: string | undefined, transitionTeams: string[]): TWorkflowDefinitionInput => {
+    const definition = base();
+    definition.states.draft!.assignee = { role: "team", scope: "county", ...(team ? { team } : {}) };
+    definition.states.draft!.transitions![0] = {
+      event: "SUBMIT",
+      label: l("提交"),
+      target: "review",
+      teams: transitionTeams,
+    };
+    return definition;
+  };
+
+  it("accepts a step on a team's desk that the team takes, when the county has the team", () => {
+    const result = validateDefinition(withTeam("petitionOffice", ["petitionOffice"]), {
+      teams: new Set(["petitionOffice"]),
+    });
+    expect(result.errors).toEqual([]);
+  });
+
+  it("names a team's desk without its team, and every team the county does not have", () => {
+    const result = validateDefinition(withTeam(undefined, ["legalAffairs"]), { teams: new Set(["petitionOffice"]) });
+    expect(result.errors.map((e) => [e.path, e.code])).toEqual([
+      ["states.draft.assignee.team", "missingTeam"],
+      ["states.draft.transitions[0].teams[0]", "unknownTeam"],
+    ]);
+  });
+
+  it("refuses a transition that names neither a role nor a team", () => {
+    const result = validateDefinition(withTeam("petitionOffice", []));
+    expect(result.errors.map((e) => [e.path, e.code])).toEqual([["states.draft.transitions[0].roles", "noActor"]]);
+  });
+});

@@ -25,7 +25,11 @@ export type IssueCode =
   | "duplicateId"
   | "taskWithoutDeadline"
   | "autoLoop"
-  | "nobodyActs";
+  | "nobodyActs"
+  | "noActor"
+  | "missingTeam"
+  | "unknownTeam"
+  | "unknownHandlingUnit";
 
 export type ValidationIssue = { path: string; code: IssueCode; message: string };
 
@@ -48,11 +52,18 @@ const stringOf = (value: unknown): string | undefined => (typeof value === "stri
 const shown = (value: unknown): string => (typeof value === "string" ? value : (JSON.stringify(value) ?? typeof value));
 
 /**
+ * What only the county knows: its teams' keys and its handling units' ids. Without them,
+ * the references are not checked (the definition alone cannot tell).
+ */
+export type ValidationContext = { teams?: ReadonlySet<string>; handlingUnits?: ReadonlySet<string> };
+
+/**
  * Checks a definition and returns every problem at once, each with the exact path of
  * what is wrong. Never throws, whatever the input: the structure is checked by zod,
- * and the meaning (targets, reachability, the library…) on whatever parts are readable.
+ * and the meaning (targets, reachability, the library, the county's teams…) on whatever
+ * parts are readable.
  */
-export function validateDefinition(input: unknown): ValidationResult {
+export function validateDefinition(input: unknown, context: ValidationContext = {}): ValidationResult {
   const errors: ValidationIssue[] = [];
   const warnings: ValidationIssue[] = [];
   const report = (list: ValidationIssue[], path: readonly PropertyKey[], code: IssueCode, text: string) => {
@@ -87,7 +98,10 @@ export function validateDefinition(input: unknown): ValidationResult {
       return;
     }
     const entry = (
-      library as Record<string, { params: z.ZodType; counterParams?: string[]; caseDateParams?: string[] }>
+      library as Record<
+        string,
+        { params: z.ZodType; counterParams?: string[]; caseDateParams?: string[]; unitParams?: string[] }
+      >
     )[type]!;
     const params = entry.params.safeParse(ref.params ?? {});
     if (!params.success) {
@@ -108,6 +122,15 @@ export function validateDefinition(input: unknown): ValidationResult {
       if (!caseDates.has(values[name]!))
         error([...path, "params", name], "unknownCaseDate", `case date "${values[name]}" is not declared`);
     }
+    for (const name of entry.unitParams ?? []) {
+      if (context.handlingUnits && !context.handlingUnits.has(values[name]!))
+        error([...path, "params", name], "unknownHandlingUnit", `handling unit "${values[name]}" is not the county's`);
+    }
+  };
+
+  const checkTeam = (team: string, path: PropertyKey[]) => {
+    if (context.teams && !context.teams.has(team))
+      error(path, "unknownTeam", `team "${team}" is not one of the county's`);
   };
 
   const edges = new Map<string, Set<string>>();
@@ -128,6 +151,11 @@ export function validateDefinition(input: unknown): ValidationResult {
       error([...path, "deadlines"], "deadlineOnFinal", "a final state has no deadlines");
     if (state.kind === "task" && !isObject(state.assignee))
       error([...path, "assignee"], "missingAssignee", "a task state needs an assignee");
+    if (isObject(state.assignee) && state.assignee.role === "team") {
+      const team = stringOf(state.assignee.team);
+      if (!team) error([...path, "assignee", "team"], "missingTeam", "a team's desk needs the team");
+      else checkTeam(team, [...path, "assignee", "team"]);
+    }
     if (state.kind === "task" && deadlines.length === 0) {
       report(warnings, path, "taskWithoutDeadline", "a task state without a deadline can wait forever");
     }
@@ -154,6 +182,12 @@ export function validateDefinition(input: unknown): ValidationResult {
         }
         if (transition.guard === undefined && earlier === undefined) unguardedEvents.set(event, index);
       }
+      const teams = arrayOf(transition.teams);
+      teams.forEach((team, teamIndex) => {
+        if (typeof team === "string") checkTeam(team, [...at, "teams", teamIndex]);
+      });
+      if (arrayOf(transition.roles).length === 0 && teams.length === 0 && transition.auto !== true)
+        error([...at, "roles"], "noActor", "nobody may take this transition: name a role or a team");
       if (transition.guard !== undefined) {
         checkRef(guardLibrary, transition.guard, [...at, "guard"], {
           unknown: "unknownGuard",
@@ -174,7 +208,11 @@ export function validateDefinition(input: unknown): ValidationResult {
     );
     const someoneActs = transitions.some(
       (t) =>
-        isObject(t) && (t.auto === true || rungEvents.has(t.event) || arrayOf(t.roles).some((r) => r !== "system")),
+        isObject(t) &&
+        (t.auto === true ||
+          rungEvents.has(t.event) ||
+          arrayOf(t.teams).length > 0 ||
+          arrayOf(t.roles).some((r) => r !== "system")),
     );
     if (!final && transitions.length > 0 && !someoneActs)
       error(path, "nobodyActs", "nobody can take a transition out of this state: no role, deadline or condition does");

@@ -393,3 +393,46 @@ describe("信访件办理 (the letters and visits template)", () => {
     expect(store.timers.size).toBe(0);
   });
 });
+
+describe("a step on a team's desk (信访办)", () => {
+  const definition = ZWorkflowDefinition.parse({
+    schemaVersion: 1,
+    key: "petition",
+    kind: "letter",
+    name: { "zh-CN": "信访" },
+    initial: "approve",
+    states: {
+      approve: {
+        label: { "zh-CN": "批办" },
+        kind: "task",
+        assignee: { role: "team", scope: "county", team: "petitionOffice" },
+        transitions: [{ event: "APPROVE", label: { "zh-CN": "批办" }, target: "closed", teams: ["petitionOffice"] }],
+      },
+      closed: { label: { "zh-CN": "办结" }, kind: "final" },
+    },
+  });
+  const now = new Date("2026-09-28T02:00:00Z");
+  const start = async () => {
+    const store = new MemoryCaseStore(calendarFromDays([]));
+    store.addVersion("v1", definition);
+    await startCase(store, { caseId: "c1", versionId: "v1", actor: admin, now });
+    return store;
+  };
+
+  it("puts the case on the team's desk and lets its members, whatever their role, take the step as the team", async () => {
+    const store = await start();
+    expect(store.cases.get("c1")!.desk).toMatchObject({ assigneeRole: "team", assigneeTeam: "petitionOffice" });
+    const member = { userId: "u-clerk", roles: ["township_operator"] as const, teams: ["petitionOffice"] };
+    await applyEvent(store, "c1", { type: "APPROVE" }, { expectedSeq: 1, actor: member, now });
+    expect(store.cases.get("c1")).toMatchObject({ state: "closed", status: "done" });
+    expect(store.eventsOf("c1").at(-1)).toMatchObject({ actorUserId: "u-clerk", actorRole: "team:petitionOffice" });
+  });
+
+  it("refuses anyone outside the team, the county admin included, changing nothing", async () => {
+    const store = await start();
+    const outsider = { userId: "u-other", roles: ["county_admin"] as const, teams: ["legalAffairs"] };
+    const sent = await refusal(applyEvent(store, "c1", { type: "APPROVE" }, { expectedSeq: 1, actor: outsider, now }));
+    expect(sent).toMatchObject({ code: "eventNotPermitted" });
+    expect(store.cases.get("c1")).toMatchObject({ state: "approve", seq: 1 });
+  });
+});

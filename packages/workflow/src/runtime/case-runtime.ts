@@ -2,7 +2,13 @@ import { buildValidator } from "@rdlink/forms";
 import { initialTransition, transition } from "xstate";
 import { addDuration, type CalendarOverrides, EMPTY_CALENDAR, fractionOf } from "../calendar";
 import { type CaseMachine, compileDefinition } from "../compiler/compile-definition";
-import type { TActorRole, TWorkflowDefinition } from "../definition/definition-schema";
+import {
+  mayBeSentBy,
+  type TActingAs,
+  type TActorRole,
+  type TWorkflowDefinition,
+  teamActor,
+} from "../definition/definition-schema";
 import type { CaseContext, CaseEvent } from "../definition/library";
 import type { CaseDesk, CaseEventRow, CaseSnapshot, CaseStore, OutboxRow, StoredCase, TimerRow } from "./case-store";
 import { WorkflowError } from "./errors";
@@ -13,7 +19,11 @@ import { WorkflowError } from "./errors";
  * its event, its timers and its outbox rows are written together or not at all.
  */
 
-export type Actor = { userId: string | null; roles: readonly TActorRole[] };
+/** Who sends an event: their roles and the keys of the county's teams they belong to. */
+export type Actor = { userId: string | null; roles: readonly TActorRole[]; teams?: readonly string[] };
+
+/** Every identity an actor may act as: its roles, then its teams. */
+export const identitiesOf = (actor: Actor): TActingAs[] => [...actor.roles, ...(actor.teams ?? []).map(teamActor)];
 
 /** The event a timer sends when its rung names none: recorded, changes nothing. */
 export const DEADLINE_REACHED = "DEADLINE_REACHED";
@@ -103,6 +113,7 @@ export function deskOf(definition: TWorkflowDefinition, stateId: string, timers:
   return {
     assigneeRole: state?.assignee?.role ?? null,
     assigneeScope: state?.assignee?.scope ?? null,
+    assigneeTeam: state?.assignee?.role === "team" ? (state.assignee.team ?? null) : null,
     dueAt: rungTime((p) => p === 100),
     warnAt: rungTime((p) => p < 100),
     closes: state?.kind === "final" || state?.closes === true,
@@ -239,13 +250,17 @@ async function step(
       state: stored.state,
     });
   }
-  const permitted = candidates.filter((t) => t.roles.some((role) => options.actor.roles.includes(role)));
+  const identities = identitiesOf(options.actor);
+  const permitted = candidates.filter((t) => mayBeSentBy(t).some((who) => identities.includes(who)));
   if (candidates.length > 0 && permitted.length === 0) {
     throw new WorkflowError("eventNotPermitted", `Your role may not send ${event.type} in state ${stored.state}`, {
       state: stored.state,
     });
   }
-  const role = permitted[0]?.roles.find((r) => options.actor.roles.includes(r)) ?? options.actor.roles[0] ?? "system";
+  const role: TActingAs =
+    (permitted[0] && mayBeSentBy(permitted[0]).find((who) => identities.includes(who))) ??
+    options.actor.roles[0] ??
+    "system";
 
   let data = event.data ?? {};
   if (!system && permitted.some((t) => t.target !== stored.state) && state.form.length > 0) {
@@ -449,7 +464,7 @@ export function replayEvents(
       type: event.type,
       data: event.data,
       at: event.at.toISOString(),
-      actor: { userId: event.actorUserId, role: event.actorRole as TActorRole },
+      actor: { userId: event.actorUserId, role: event.actorRole as TActingAs },
     });
   }
   return persisted(snapshot);

@@ -60,6 +60,8 @@ export type OutboxRow = {
 export type CaseDesk = {
   assigneeRole: string | null;
   assigneeScope: string | null;
+  /** The team whose desk it is, when the assignee is a team. */
+  assigneeTeam: string | null;
   /** When the state's first deadline reaches 100 %, and its first earlier rung (warning). */
   dueAt: Date | null;
   warnAt: Date | null;

@@ -66,8 +66,8 @@ import {
   updateTransition,
 } from "../document";
 import { commit, createHistory, type History, redo, undo } from "../history";
-import { collectProblems, type Problem } from "../issues";
-import { FieldChoicesContext, fieldChoices } from "../library-params";
+import { collectProblems, type Problem, placeLabel } from "../issues";
+import { FieldChoicesContext, fieldChoices, TeamChoicesContext, UnitChoicesContext } from "../library-params";
 import { Canvas, type Selection } from "./canvas";
 import { ProblemsPanel } from "./problems-panel";
 import { SimulationPanel } from "./simulation-panel";
@@ -117,7 +117,17 @@ export default function Designer(props: LoaderData) {
   );
 }
 
-function DesignerView({ workflow, versions, published, recentCases, calendar, migration, intakeFields }: LoaderData) {
+function DesignerView({
+  workflow,
+  versions,
+  published,
+  recentCases,
+  calendar,
+  migration,
+  intakeFields,
+  teams,
+  units,
+}: LoaderData) {
   const { t } = useTranslation();
   const tr = t as (key: string, values?: Record<string, unknown>) => string;
   const flow = useReactFlow();
@@ -135,6 +145,8 @@ function DesignerView({ workflow, versions, published, recentCases, calendar, mi
   const [conflict, setConflict] = useState<string | null>(null);
   const [saveFailed, setSaveFailed] = useState(false);
   const [importErrors, setImportErrors] = useState<[string, string][] | null>(null);
+  /** The file last imported, read as JSON if it is: its problems are named by its own labels. */
+  const importedFile = useRef<unknown>(null);
   const clipboard = useRef<Clipboard | null>(null);
 
   // Open the stored draft; open it again when the server has a newer one (import, "load theirs").
@@ -180,7 +192,14 @@ function DesignerView({ workflow, versions, published, recentCases, calendar, mi
   }, [doc?.definition.states, intakeFields, t, tr]);
 
   // ---- validation, comparison
-  const validation = useMemo(() => (doc ? validateDefinition(doc.definition) : null), [doc?.definition]);
+  const countyContext = useMemo(
+    () => ({ teams: new Set(teams.map((team) => team.key)), handlingUnits: new Set(units.map((unit) => unit.id)) }),
+    [teams, units],
+  );
+  const validation = useMemo(
+    () => (doc ? validateDefinition(doc.definition, countyContext) : null),
+    [doc?.definition, countyContext],
+  );
   const { problems, byElement } = useMemo(
     () => (validation ? collectProblems(validation) : { problems: [] as Problem[], byElement: new Map() }),
     [validation],
@@ -278,10 +297,13 @@ function DesignerView({ workflow, versions, published, recentCases, calendar, mi
   }, [importer.state, importer.data, t]);
   const importFile = async (file: File | null) => {
     if (!file) return;
-    void importer.submit(
-      { intent: "import", baseRevision: revision.current, text: await file.text() },
-      { method: "post" },
-    );
+    const text = await file.text();
+    try {
+      importedFile.current = JSON.parse(text);
+    } catch {
+      importedFile.current = null;
+    }
+    void importer.submit({ intent: "import", baseRevision: revision.current, text }, { method: "post" });
   };
 
   // ---- editing commands
@@ -621,149 +643,153 @@ function DesignerView({ workflow, versions, published, recentCases, calendar, mi
 
   return (
     <FieldChoicesContext.Provider value={fieldChoicesOfDoc}>
-      <Stack
-        gap="xs"
-        h={phone ? undefined : "calc(100dvh - 56px - 2 * var(--mantine-spacing-md))"}
-        data-testid="designer"
-      >
-        <Group justify="space-between" gap="xs">
-          <Group gap="xs">
-            <Text component={Link} to="/county/workflows" size="sm" c="dimmed">
-              ← {t("workflows.title")}
-            </Text>
-            <Title order={3}>{doc.definition.name?.["zh-CN"] ?? workflow.key}</Title>
-            <Select
-              size="xs"
-              w={150}
-              aria-label={t("designer.workflowKind")}
-              data-testid="workflow-kind"
-              data={workflowKinds.map((kind) => ({ value: kind, label: t(`designer.workflowKinds.${kind}`) }))}
-              value={doc.definition.kind ?? "custom"}
-              onChange={(kind) => kind && edit((d) => setKind(d, kind as TWorkflowKind))}
-              allowDeselect={false}
-              disabled={readOnly}
-            />
-          </Group>
-          <Text size="xs" c="dimmed">
-            {tr("designer.revision", { revision: revision.current })}
-          </Text>
-        </Group>
-        {phone && (
-          <Alert color="blue" p="xs">
-            {t("designer.readOnlyPhone")}
-          </Alert>
-        )}
-        {toolbar}
-        <Group align="stretch" gap="xs" wrap={phone ? "wrap" : "nowrap"} style={{ flex: 1, minHeight: 0 }}>
-          <Paper withBorder style={{ flex: 1, minWidth: 0 }} h={phone ? "60dvh" : undefined} data-testid="canvas">
-            <Canvas
-              doc={doc}
-              problems={byElement}
-              diff={diff}
-              published={publishedDoc}
-              activeState={tab === "simulate" ? activeState : null}
-              selection={selection}
-              readOnly={readOnly}
-              onSelectionChange={setSelection}
-              onMoved={moved}
-              onConnect={connect}
-              onDelete={remove}
-            />
-          </Paper>
-          <Paper
-            withBorder
-            w={phone ? "100%" : 360}
-            p="xs"
-            style={{ display: "flex", flexDirection: "column", minHeight: 0 }}
+      <TeamChoicesContext.Provider value={teams}>
+        <UnitChoicesContext.Provider value={units}>
+          <Stack
+            gap="xs"
+            h={phone ? undefined : "calc(100dvh - 56px - 2 * var(--mantine-spacing-md))"}
+            data-testid="designer"
           >
-            <Tabs
-              value={tab}
-              onChange={setTab}
-              style={{ display: "flex", flexDirection: "column", minHeight: 0, flex: 1 }}
-            >
-              <Tabs.List grow>
-                <Tabs.Tab value="properties">{t("designer.tabs.properties")}</Tabs.Tab>
-                <Tabs.Tab
-                  value="problems"
-                  rightSection={
-                    problems.length > 0 && (
-                      <Badge size="xs" circle color={errorCount ? "red" : "yellow"} data-testid="problem-count">
-                        {problems.length}
-                      </Badge>
-                    )
-                  }
+            <Group justify="space-between" gap="xs">
+              <Group gap="xs">
+                <Text component={Link} to="/county/workflows" size="sm" c="dimmed">
+                  ← {t("workflows.title")}
+                </Text>
+                <Title order={3}>{doc.definition.name?.["zh-CN"] ?? workflow.key}</Title>
+                <Select
+                  size="xs"
+                  w={150}
+                  aria-label={t("designer.workflowKind")}
+                  data-testid="workflow-kind"
+                  data={workflowKinds.map((kind) => ({ value: kind, label: t(`designer.workflowKinds.${kind}`) }))}
+                  value={doc.definition.kind ?? "custom"}
+                  onChange={(kind) => kind && edit((d) => setKind(d, kind as TWorkflowKind))}
+                  allowDeselect={false}
+                  disabled={readOnly}
+                />
+              </Group>
+              <Text size="xs" c="dimmed">
+                {tr("designer.revision", { revision: revision.current })}
+              </Text>
+            </Group>
+            {phone && (
+              <Alert color="blue" p="xs">
+                {t("designer.readOnlyPhone")}
+              </Alert>
+            )}
+            {toolbar}
+            <Group align="stretch" gap="xs" wrap={phone ? "wrap" : "nowrap"} style={{ flex: 1, minHeight: 0 }}>
+              <Paper withBorder style={{ flex: 1, minWidth: 0 }} h={phone ? "60dvh" : undefined} data-testid="canvas">
+                <Canvas
+                  doc={doc}
+                  problems={byElement}
+                  diff={diff}
+                  published={publishedDoc}
+                  activeState={tab === "simulate" ? activeState : null}
+                  selection={selection}
+                  readOnly={readOnly}
+                  onSelectionChange={setSelection}
+                  onMoved={moved}
+                  onConnect={connect}
+                  onDelete={remove}
+                />
+              </Paper>
+              <Paper
+                withBorder
+                w={phone ? "100%" : 360}
+                p="xs"
+                style={{ display: "flex", flexDirection: "column", minHeight: 0 }}
+              >
+                <Tabs
+                  value={tab}
+                  onChange={setTab}
+                  style={{ display: "flex", flexDirection: "column", minHeight: 0, flex: 1 }}
                 >
-                  {t("designer.tabs.problems")}
-                </Tabs.Tab>
-                <Tabs.Tab value="simulate">{t("designer.tabs.simulate")}</Tabs.Tab>
-                <Tabs.Tab value="versions">{t("designer.tabs.versions")}</Tabs.Tab>
-              </Tabs.List>
-              <ScrollArea style={{ flex: 1 }} pt="xs" type="auto" scrollbars="y" offsetScrollbars="present">
-                <Tabs.Panel value="properties">{properties}</Tabs.Panel>
-                <Tabs.Panel value="problems">
-                  <ProblemsPanel problems={problems} definition={doc.definition} onSelect={selectProblem} />
-                </Tabs.Panel>
-                <Tabs.Panel value="simulate">
-                  <SimulationPanel
-                    definition={validation.ok ? validation.definition : null}
-                    calendar={countyCalendar}
-                    onActiveState={setActiveState}
-                  />
-                </Tabs.Panel>
-                <Tabs.Panel value="versions">
-                  <VersionsPanel
-                    versions={versions}
-                    recentCases={recentCases}
-                    stateLabel={stateLabel}
-                    migration={migration}
-                  />
-                </Tabs.Panel>
-              </ScrollArea>
-            </Tabs>
-          </Paper>
-        </Group>
-        <Modal opened={!!conflict} onClose={() => {}} withCloseButton={false} title={t("designer.conflict.title")}>
-          <Stack>
-            <Text size="sm">{tr("designer.conflict.body", { revision: conflict ?? "" })}</Text>
-            <Button variant="default" onClick={() => revalidator.revalidate()}>
-              {t("designer.conflict.loadTheirs")}
-            </Button>
-            <Button
-              color="red"
-              onClick={() => {
-                // A deliberate overwrite: saved on top of the revision the other person made.
-                setConflict(null);
-                save(doc, Number(conflict));
-              }}
-            >
-              {t("designer.conflict.keepMine")}
-            </Button>
-            <Button
-              variant="subtle"
-              onClick={() => download(`${doc.definition.key}-mine.json`, JSON.stringify(doc.definition, null, 2))}
-            >
-              {t("designer.conflict.downloadMine")}
-            </Button>
+                  <Tabs.List grow>
+                    <Tabs.Tab value="properties">{t("designer.tabs.properties")}</Tabs.Tab>
+                    <Tabs.Tab
+                      value="problems"
+                      rightSection={
+                        problems.length > 0 && (
+                          <Badge size="xs" circle color={errorCount ? "red" : "yellow"} data-testid="problem-count">
+                            {problems.length}
+                          </Badge>
+                        )
+                      }
+                    >
+                      {t("designer.tabs.problems")}
+                    </Tabs.Tab>
+                    <Tabs.Tab value="simulate">{t("designer.tabs.simulate")}</Tabs.Tab>
+                    <Tabs.Tab value="versions">{t("designer.tabs.versions")}</Tabs.Tab>
+                  </Tabs.List>
+                  <ScrollArea style={{ flex: 1 }} pt="xs" type="auto" scrollbars="y" offsetScrollbars="present">
+                    <Tabs.Panel value="properties">{properties}</Tabs.Panel>
+                    <Tabs.Panel value="problems">
+                      <ProblemsPanel problems={problems} definition={doc.definition} onSelect={selectProblem} />
+                    </Tabs.Panel>
+                    <Tabs.Panel value="simulate">
+                      <SimulationPanel
+                        definition={validation.ok ? validation.definition : null}
+                        calendar={countyCalendar}
+                        onActiveState={setActiveState}
+                      />
+                    </Tabs.Panel>
+                    <Tabs.Panel value="versions">
+                      <VersionsPanel
+                        versions={versions}
+                        recentCases={recentCases}
+                        stateLabel={stateLabel}
+                        migration={migration}
+                      />
+                    </Tabs.Panel>
+                  </ScrollArea>
+                </Tabs>
+              </Paper>
+            </Group>
+            <Modal opened={!!conflict} onClose={() => {}} withCloseButton={false} title={t("designer.conflict.title")}>
+              <Stack>
+                <Text size="sm">{tr("designer.conflict.body", { revision: conflict ?? "" })}</Text>
+                <Button variant="default" onClick={() => revalidator.revalidate()}>
+                  {t("designer.conflict.loadTheirs")}
+                </Button>
+                <Button
+                  color="red"
+                  onClick={() => {
+                    // A deliberate overwrite: saved on top of the revision the other person made.
+                    setConflict(null);
+                    save(doc, Number(conflict));
+                  }}
+                >
+                  {t("designer.conflict.keepMine")}
+                </Button>
+                <Button
+                  variant="subtle"
+                  onClick={() => download(`${doc.definition.key}-mine.json`, JSON.stringify(doc.definition, null, 2))}
+                >
+                  {t("designer.conflict.downloadMine")}
+                </Button>
+              </Stack>
+            </Modal>
+            <Modal opened={!!importErrors} onClose={() => setImportErrors(null)} title={t("designer.importFailed")}>
+              <Text size="sm" mb="xs">
+                {t("designer.importFailedIntro")}
+              </Text>
+              <List size="sm" data-testid="import-errors">
+                {(importErrors ?? []).map(([path, key]) => (
+                  <List.Item key={`${path}:${key}`}>
+                    {path && (
+                      <Text span fw={600} size="sm">
+                        {placeLabel(importedFile.current, path) ?? t("designer.problems.workflow")}：
+                      </Text>
+                    )}
+                    {tr(key)}
+                  </List.Item>
+                ))}
+              </List>
+            </Modal>
           </Stack>
-        </Modal>
-        <Modal opened={!!importErrors} onClose={() => setImportErrors(null)} title={t("designer.importFailed")}>
-          <Text size="sm" mb="xs">
-            {t("designer.importFailedIntro")}
-          </Text>
-          <List size="sm" data-testid="import-errors">
-            {(importErrors ?? []).map(([path, key]) => (
-              <List.Item key={`${path}:${key}`}>
-                {path && (
-                  <Text span ff="monospace" size="xs">
-                    {path}：
-                  </Text>
-                )}
-                {tr(key)}
-              </List.Item>
-            ))}
-          </List>
-        </Modal>
-      </Stack>
+        </UnitChoicesContext.Provider>
+      </TeamChoicesContext.Provider>
     </FieldChoicesContext.Provider>
   );
 }

@@ -1,8 +1,7 @@
 import { Alert, Badge, Group, NavLink, Stack, Text } from "@mantine/core";
 import type { TWorkflowDefinition } from "@rdlink/workflow";
 import { useTranslation } from "react-i18next";
-import { parseEdgeId } from "../document";
-import type { Problem } from "../issues";
+import { type Problem, placeLabel } from "../issues";
 
 /** Every error and warning, in the user's language; clicking one selects its element. */
 export function ProblemsPanel({
@@ -23,17 +22,7 @@ export function ProblemsPanel({
       </Alert>
     );
   }
-  const where = (problem: Problem) => {
-    if (problem.target.kind === "state")
-      return definition.states[problem.target.stateId]?.label["zh-CN"] ?? problem.target.stateId;
-    if (problem.target.kind === "transition") {
-      const ref = parseEdgeId(problem.target.edgeId);
-      const state = ref ? definition.states[ref.from] : undefined;
-      const transition = ref ? state?.transitions[ref.index] : undefined;
-      return `${state?.label["zh-CN"] ?? ""} → ${transition?.label["zh-CN"] ?? ""}`;
-    }
-    return t("designer.problems.workflow");
-  };
+  const where = (problem: Problem) => placeLabel(definition, problem.path) ?? t("designer.problems.workflow");
   return (
     <Stack gap={2} data-testid="problems">
       {problems.map((problem) => (

@@ -2,10 +2,11 @@ import { Badge, Group, Text } from "@mantine/core";
 import type { TState } from "@rdlink/workflow";
 import { IconClock } from "@tabler/icons-react";
 import { Handle, type Node, type NodeProps, Position } from "@xyflow/react";
-import { memo } from "react";
+import { memo, useContext } from "react";
 import { useTranslation } from "react-i18next";
 import { NODE_HEIGHT, NODE_WIDTH } from "../auto-layout";
 import type { Change } from "../definition-diff";
+import { TeamChoicesContext } from "../library-params";
 
 export type StateNodeData = {
   state: TState;
@@ -35,6 +36,11 @@ export const StateNodeView = memo(function StateNodeView({ data, selected }: Nod
   const { state, initial, severity, problemCodes, change, active } = data;
   const style = KIND_STYLE[state.kind] ?? KIND_STYLE.task;
   const deadline = state.deadlines[0];
+  const teams = useContext(TeamChoicesContext);
+  const assignee =
+    state.assignee?.role === "team"
+      ? (teams.find((team) => team.key === state.assignee?.team)?.name ?? tr("designer.actorRoles.team"))
+      : state.assignee && tr(`designer.actorRoles.${state.assignee.role}`);
   const outline = active
     ? "0 0 0 4px var(--mantine-color-teal-4)"
     : selected
@@ -82,7 +88,7 @@ export const StateNodeView = memo(function StateNodeView({ data, selected }: Nod
       <div className="state-node-details">
         <Text size="xs" c="dimmed" truncate>
           {tr(`designer.kinds.${state.kind}`)}
-          {state.assignee ? ` · ${tr(`designer.actorRoles.${state.assignee.role}`)}` : ""}
+          {assignee ? ` · ${assignee}` : ""}
         </Text>
         <Group gap={4} wrap="nowrap">
           {deadline && (

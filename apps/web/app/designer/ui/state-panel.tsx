@@ -24,8 +24,10 @@ import {
   type TState,
 } from "@rdlink/workflow";
 import { IconTrash } from "@tabler/icons-react";
+import { useContext } from "react";
 import { useTranslation } from "react-i18next";
 import { freeId } from "../document";
+import { TeamChoicesContext } from "../library-params";
 
 export type Commit<T> = (patch: Partial<T>, mergeKey?: string) => void;
 
@@ -50,6 +52,7 @@ export function StatePanel({
   const { t } = useTranslation();
   const tr = t as (key: string, values?: Record<string, unknown>) => string;
   const key = (name: string) => `${id}:${name}`;
+  const teams = useContext(TeamChoicesContext);
   return (
     <Stack gap="xs" data-testid="state-panel">
       <Text size="xs" c="dimmed">
@@ -84,26 +87,45 @@ export function StatePanel({
             value={state.assignee?.role ?? null}
             readOnly={readOnly}
             clearable={state.kind !== "task"}
-            data={[...roles, "citizen"].map((role) => ({ value: role, label: tr(`designer.actorRoles.${role}`) }))}
+            data={[...roles, "citizen", "team"].map((role) => ({
+              value: role,
+              label: tr(`designer.actorRoles.${role}`),
+            }))}
             onChange={(role) =>
               onChange({
                 assignee: role
-                  ? { role: role as NonNullable<TState["assignee"]>["role"], scope: state.assignee?.scope ?? "county" }
+                  ? {
+                      role: role as NonNullable<TState["assignee"]>["role"],
+                      scope: role === "team" ? "county" : (state.assignee?.scope ?? "county"),
+                      ...(role === "team" ? { team: teams[0]?.key } : {}),
+                    }
                   : undefined,
               })
             }
           />
-          <Select
-            label={t("designer.assigneeScope")}
-            value={state.assignee?.scope ?? null}
-            readOnly={readOnly}
-            disabled={!state.assignee}
-            allowDeselect={false}
-            data={assigneeScopes.map((scope) => ({ value: scope, label: tr(`designer.scopes.${scope}`) }))}
-            onChange={(scope) =>
-              state.assignee && scope && onChange({ assignee: { ...state.assignee, scope: scope as never } })
-            }
-          />
+          {state.assignee?.role === "team" ? (
+            <Select
+              label={t("designer.assigneeTeam")}
+              value={state.assignee.team ?? null}
+              readOnly={readOnly}
+              allowDeselect={false}
+              placeholder={teams.length === 0 ? t("designer.noTeams") : undefined}
+              data={teams.map((team) => ({ value: team.key, label: team.name }))}
+              onChange={(team) => state.assignee && team && onChange({ assignee: { ...state.assignee, team } })}
+            />
+          ) : (
+            <Select
+              label={t("designer.assigneeScope")}
+              value={state.assignee?.scope ?? null}
+              readOnly={readOnly}
+              disabled={!state.assignee}
+              allowDeselect={false}
+              data={assigneeScopes.map((scope) => ({ value: scope, label: tr(`designer.scopes.${scope}`) }))}
+              onChange={(scope) =>
+                state.assignee && scope && onChange({ assignee: { ...state.assignee, scope: scope as never } })
+              }
+            />
+          )}
         </Group>
       )}
       <Switch

@@ -25,7 +25,14 @@ import {
 import { IconTrash } from "@tabler/icons-react";
 import { useContext } from "react";
 import { useTranslation } from "react-i18next";
-import { actionParams, FieldChoicesContext, guardParams, type ParamInput } from "../library-params";
+import {
+  actionParams,
+  FieldChoicesContext,
+  guardParams,
+  type ParamInput,
+  TeamChoicesContext,
+  UnitChoicesContext,
+} from "../library-params";
 import type { Commit } from "./state-panel";
 
 /** What the panel edits of a transition: label, event, target, who may take it, its guard and actions. */
@@ -47,6 +54,14 @@ export function TransitionPanel({
   const { t } = useTranslation();
   const tr = t as (key: string, values?: Record<string, unknown>) => string;
   const stateOptions = Object.entries(definition.states).map(([value, s]) => ({ value, label: s.label["zh-CN"] }));
+  const teams = useContext(TeamChoicesContext);
+  // A team the county no longer has stays listed (validation names it), by its key.
+  const teamOptions = [
+    ...teams.map((team) => ({ value: team.key, label: team.name })),
+    ...(transition.teams ?? [])
+      .filter((key) => !teams.some((team) => team.key === key))
+      .map((key) => ({ value: key, label: key })),
+  ];
   return (
     <Stack gap="xs" data-testid="transition-panel">
       <Text size="xs" c="dimmed">
@@ -82,6 +97,16 @@ export function TransitionPanel({
         data={actorRoles.map((role) => ({ value: role, label: tr(`designer.actorRoles.${role}`) }))}
         onChange={(roles) => onChange({ roles: roles as TTransition["roles"] })}
       />
+      {(teams.length > 0 || (transition.teams ?? []).length > 0) && (
+        <MultiSelect
+          label={t("designer.teams")}
+          description={t("designer.teamsHint")}
+          value={transition.teams ?? []}
+          readOnly={readOnly}
+          data={teamOptions}
+          onChange={(chosen) => onChange({ teams: chosen.length > 0 ? chosen : undefined })}
+        />
+      )}
       <Switch
         label={t("designer.auto")}
         description={t("designer.autoHint")}
@@ -166,6 +191,7 @@ function LibraryRefEditor({
   const library = kind === "guard" ? guardLibrary : actionLibrary;
   const paramsOf = (type: string): ParamInput[] => (kind === "guard" ? guardParams : actionParams)[type as never] ?? [];
   const fields = useContext(FieldChoicesContext);
+  const units = useContext(UnitChoicesContext);
   const params = value?.params ?? {};
   // A guard on a field with choices (问题类别…) picks its value among them, by label.
   const chosenField = fields.find((f) => f.key === params.field);
@@ -205,6 +231,14 @@ function LibraryRefEditor({
               const known = fields.map((f) => ({ value: f.key, label: f.label }));
               const unknown = typeof current === "string" && !fields.some((f) => f.key === current);
               return select(param.name, unknown ? [...known, { value: current, label: current }] : known);
+            }
+            case "handlingUnit": {
+              const known = units.map((u) => ({ value: u.id, label: u.name }));
+              const gone = typeof current === "string" && !units.some((u) => u.id === current);
+              return select(
+                param.name,
+                gone ? [...known, { value: current, label: t("designer.unknownUnit") }] : known,
+              );
             }
             case "counter":
               return select(param.name, definition.counters);

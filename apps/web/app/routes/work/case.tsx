@@ -174,6 +174,7 @@ export default function CasePage({ loaderData }: Route.ComponentProps) {
                 <Text size="xs" c="dimmed">
                   {when(event.at)} ·{" "}
                   {event.actorName ?? t(`roles.${event.actorRole}`, { defaultValue: event.actorRole })}
+                  {event.actorTeam && `（${event.actorTeam}）`}
                   {event.fromState !== event.toState && ` → ${localized(event.toLabel)}`}
                 </Text>
                 {event.values.map((v) => (

@@ -1,0 +1,188 @@
+import { randomUUID } from "node:crypto";
+import { cases, handlingUnits, stations, stationTypes, townships, workflows } from "@rdlink/db";
+import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
+import { type TWorkflowDefinition, type TWorkflowDefinitionInput, ZWorkflowDefinition } from "@rdlink/workflow";
+import { solveChallenge } from "altcha-lib";
+import { deriveKey } from "altcha-lib/algorithms/sha";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actOnCase } from "../cases/act-on-case";
+import { rateCase } from "../cases/rate-case";
+import { systemClock } from "../clock";
+import type { ValidationError } from "../shared/errors";
+import { memberOf, responderOf } from "../testing/actors";
+import { onboardTestCounty, type TestCounty } from "../testing/counties";
+import { publishWorkflow } from "../workflows/publish-workflow";
+import { saveWorkflowDraft } from "../workflows/save-workflow-draft";
+import { findIntakeStation } from "./find-intake-station";
+import { issueChallenge } from "./proof-of-work";
+import { submitOpinion } from "./submit-opinion";
+
+const SECRET = "test-intake-secret-0123456789abcdef";
+// ALTCHA checks a challenge's expiry against the real clock, so these are real times.
+const submittedAt = new Date();
+
+async function solved() {
+  const challenge = await issueChallenge(SECRET, new Date(submittedAt.getTime() - 60_000));
+  const solution = await solveChallenge({ challenge, deriveKey });
+  return Buffer.from(JSON.stringify({ challenge, solution })).toString("base64");
+}
+
+/**
+ * The county's opinion workflow with a 随手拍 fast track added in the designer: an automatic
+ * transition out of 登记, taken when the public form's 问题类别 is 随手拍, hands the case to
+ * 城管 with a 24-hour limit; every other category is reviewed at the station as before.
+ */
+function withFastTrack(definition: TWorkflowDefinition, unitId: string): TWorkflowDefinitionInput {
+  const registered = definition.states[definition.initial]!;
+  return {
+    ...definition,
+    states: {
+      ...definition.states,
+      [definition.initial]: {
+        ...registered,
+        transitions: [
+          {
+            event: "QUICK_SNAP",
+            label: { "zh-CN": "随手拍直派" },
+            target: "quickFix",
+            roles: ["system"],
+            auto: true,
+            guard: { type: "fieldEquals", params: { field: "category", value: "quickSnap" } },
+            actions: [{ type: "assignUnit", params: { unit: unitId } }],
+          },
+          ...registered.transitions,
+        ],
+      },
+      quickFix: {
+        label: { "zh-CN": "随手拍快办" },
+        kind: "task",
+        assignee: { role: "handling_unit_responder", scope: "handlingUnit" },
+        form: [{ key: "replyContent", label: { "zh-CN": "答复内容" }, type: "longText", required: true }],
+        deadlines: [
+          {
+            id: "quick",
+            label: { "zh-CN": "快办时限" },
+            duration: { amount: 24, unit: "hours" },
+            ladder: [
+              {
+                id: "due",
+                label: { "zh-CN": "到期" },
+                atPercent: 100,
+                notify: { to: "county_admin", template: "case.deadline.due" },
+              },
+            ],
+          },
+        ],
+        transitions: [
+          {
+            event: "REPLY",
+            label: { "zh-CN": "答复" },
+            target: "replied",
+            roles: ["handling_unit_responder"],
+          },
+        ],
+      },
+    },
+  };
+}
+
+describe.each(testDrivers())("a 随手拍 fast track on the public form on %s", (driver) => {
+  let t: TestDatabase;
+  let county: TestCounty;
+  let workflowId: string;
+  let cityUnit: string;
+  let townshipId: string;
+  const inCounty = <T>(work: Parameters<typeof t.db.withTenant<T>>[1]) => t.db.withTenant(county.tenantId, work);
+  const ctx = (actor: ReturnType<typeof memberOf>) => ({ actor, ip: null, clock: systemClock });
+  const submit = async (category: string) =>
+    t.db.withoutTenant(async (tx) => {
+      const { station, tenantTx } = await findIntakeStation(tx, "450107-F4S7T2");
+      return submitOpinion(tenantTx, station, {
+        photos: [],
+        intakeKey: randomUUID(),
+        secret: SECRET,
+        filesDirectory: "/tmp/rdlink-test-files",
+        now: submittedAt,
+        form: { content: "人行道地砖松动，老人容易绊倒", category, altcha: await solved() },
+      });
+    });
+  const caseOf = async (trackingCode: string) =>
+    (await inCounty((tx) => tx.select().from(cases).where(eq(cases.trackingCode, trackingCode))))[0]!;
+
+  beforeAll(async () => {
+    t = await createTestDatabase(driver);
+    county = await onboardTestCounty(t.db, "450107");
+    await inCounty(async (tx) => {
+      const [township] = await tx.select({ id: townships.id }).from(townships).limit(1);
+      townshipId = township!.id;
+      const [type] = await tx.select({ id: stationTypes.id }).from(stationTypes).limit(1);
+      await tx.insert(stations).values({ stationTypeId: type!.id, townshipId, name: "联络站", code: "F4S7T2" });
+      const [unit] = await tx.insert(handlingUnits).values({ name: "区城管局" }).returning({ id: handlingUnits.id });
+      cityUnit = unit!.id;
+      const [opinion] = await tx
+        .select({ id: workflows.id, draft: workflows.draft, revision: workflows.draftRevision })
+        .from(workflows)
+        .where(and(eq(workflows.tenantId, tx.tenantId), eq(workflows.key, "citizenOpinion")));
+      workflowId = opinion!.id;
+      const admin = { actor: county.admin, ip: null, clock: systemClock };
+      // A unit the county does not have is named and refused before anything is published.
+      const definition = ZWorkflowDefinition.parse(opinion!.draft);
+      await saveWorkflowDraft(tx, admin, {
+        workflowId,
+        baseRevision: opinion!.revision,
+        definition: withFastTrack(definition, randomUUID()),
+      });
+      const refused = await publishWorkflow(tx, admin, { workflowId }).catch((e: ValidationError) => e);
+      expect((refused as ValidationError).fieldErrors).toEqual({
+        "states.registered.transitions[0].actions[0].params.unit": "designer.issues.unknownHandlingUnit",
+      });
+      await saveWorkflowDraft(tx, admin, {
+        workflowId,
+        baseRevision: opinion!.revision + 1,
+        definition: withFastTrack(definition, cityUnit),
+      });
+      await publishWorkflow(tx, admin, { workflowId });
+    });
+  });
+  afterAll(() => t.drop());
+
+  it("sends 随手拍 straight to 城管 with a 24-hour limit, where it is answered and rated", async () => {
+    const { trackingCode } = await submit("quickSnap");
+    const row = await caseOf(trackingCode);
+    expect(row).toMatchObject({ state: "quickFix", handlingUnitId: cityUnit, category: "quickSnap", seq: 1 });
+    expect(row.dueAt).toEqual(new Date(submittedAt.getTime() + 24 * 3600_000));
+    await inCounty((tx) =>
+      actOnCase(
+        tx,
+        ctx(responderOf(county.tenantId, cityUnit)),
+        { caseId: row.id, event: "REPLY", data: { replyContent: "已更换地砖" }, expectedSeq: 1 },
+        submittedAt,
+      ),
+    );
+    await t.db.withoutTenant((tx) =>
+      rateCase(
+        tx,
+        trackingCode,
+        { expectedSeq: 2, idempotencyKey: randomUUID(), data: { satisfaction: "satisfied" } },
+        submittedAt,
+      ),
+    );
+    expect(await caseOf(trackingCode)).toMatchObject({ state: "closed", status: "active", satisfaction: "satisfied" });
+  });
+
+  it("leaves every other category for the station's review", async () => {
+    const { trackingCode } = await submit("transport");
+    const row = await caseOf(trackingCode);
+    expect(row).toMatchObject({ state: "registered", handlingUnitId: null, assigneeRole: "station_liaison" });
+    await inCounty((tx) =>
+      actOnCase(
+        tx,
+        ctx(memberOf(county.tenantId, "station_liaison", [townshipId])),
+        { caseId: row.id, event: "SUBMIT_REVIEW", data: { summary: "人行道地砖" }, expectedSeq: 1 },
+        submittedAt,
+      ),
+    );
+    expect(await caseOf(trackingCode)).toMatchObject({ state: "stationReview" });
+  });
+});
