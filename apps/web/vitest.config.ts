@@ -1,10 +1,12 @@
-import { defineConfig } from "vitest/config";
+import { defineConfig, mergeConfig } from "vitest/config";
+// A relative import: vitest loads config files with Node, which cannot import a TypeScript package.
+import { sharedTestConfig } from "../../packages/db/src/testing/vitest-config.ts";
 
-export default defineConfig({
-  resolve: { tsconfigPaths: true },
-  test: {
-    include: ["app/**/*.test.ts"],
-    reporters: ["default", "json"],
-    outputFile: { json: "test-results/vitest.json" },
-  },
-});
+// The shared config brings the real PostgreSQL (for the designer's end-to-end test of a county-drawn workflow).
+export default mergeConfig(
+  sharedTestConfig,
+  defineConfig({
+    resolve: { tsconfigPaths: true },
+    test: { include: ["app/**/*.test.ts"] },
+  }),
+);

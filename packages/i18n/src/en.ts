@@ -838,6 +838,13 @@ export const en: Translation = {
     assigneeRole: "Assignee role",
     assigneeScope: "Assignee scope",
     assigneeTeam: "Team",
+    entry: {
+      title: "How cases start",
+      staff: "Staff register cases in the workbench",
+      staffHint: "Under “Register another matter”, these roles register such a case for a township of theirs",
+      roles: "Roles that may register",
+      form: "Registration form",
+    },
     noTeams: "The county has no teams yet: create one on the Teams page",
     unknownUnit: "(a unit that no longer exists)",
     teams: "Teams that may take it",

@@ -818,6 +818,13 @@ export const zhCN = {
     assigneeRole: "办理角色",
     assigneeScope: "办理范围",
     assigneeTeam: "办理团队",
+    entry: {
+      title: "案件从哪里来",
+      staff: "工作人员可在工作台登记",
+      staffHint: "在“登记其他事项”中，以下角色可为其乡镇（街道）登记此类案件",
+      roles: "可登记的角色",
+      form: "登记表",
+    },
     noTeams: "本区县还没有团队，请先在“团队”页面建立",
     unknownUnit: "（已不存在的单位）",
     teams: "可办理的团队",

@@ -117,6 +117,18 @@ export function setKind(doc: DesignerDocument, kind: TWorkflowKind): DesignerDoc
   return { ...doc, definition: { ...doc.definition, kind } };
 }
 
+/**
+ * Who may register the workflow's cases in the workbench, and the form they fill in
+ * (`entry.staff`); undefined takes the entry point away.
+ */
+export function setStaffEntry(
+  doc: DesignerDocument,
+  staff: NonNullable<TWorkflowDefinition["entry"]>["staff"],
+): DesignerDocument {
+  const { staff: _previous, ...rest } = doc.definition.entry ?? {};
+  return { ...doc, definition: { ...doc.definition, entry: staff ? { ...rest, staff } : rest } };
+}
+
 /** A transition `from` → `to` with an event name not yet taken in `from`. */
 export function addTransition(
   doc: DesignerDocument,

@@ -61,6 +61,7 @@ import {
   removeElements,
   setInitial,
   setKind,
+  setStaffEntry,
   toDocument,
   updateState,
   updateTransition,
@@ -69,6 +70,7 @@ import { commit, createHistory, type History, redo, undo } from "../history";
 import { collectProblems, type Problem, placeLabel } from "../issues";
 import { FieldChoicesContext, fieldChoices, TeamChoicesContext, UnitChoicesContext } from "../library-params";
 import { Canvas, type Selection } from "./canvas";
+import { EntryPanel } from "./entry-panel";
 import { ProblemsPanel } from "./problems-panel";
 import { SimulationPanel } from "./simulation-panel";
 import { StatePanel } from "./state-panel";
@@ -636,9 +638,11 @@ function DesignerView({
         onChange={(patch, mergeKey) => edit((d) => updateTransition(d, selectedEdge, patch), mergeKey)}
       />
     ) : (
-      <Text size="sm" c="dimmed">
-        {t("designer.selectHint")}
-      </Text>
+      <EntryPanel
+        definition={doc.definition}
+        readOnly={readOnly}
+        onChange={(staff, mergeKey) => edit((d) => setStaffEntry(d, staff), mergeKey)}
+      />
     );
 
   return (

@@ -160,7 +160,7 @@ export function StatePanel({
 const replaceAt = <T,>(list: T[], index: number, value: T) => list.map((item, i) => (i === index ? value : item));
 const removeAt = <T,>(list: T[], index: number) => list.filter((_, i) => i !== index);
 
-function FormFields({
+export function FormFields({
   id,
   fields,
   readOnly,
