@@ -688,6 +688,7 @@ export const en: Translation = {
     outbox: "Outgoing messages",
   },
   validation: {
+    stationNotInTownship: "The station is not in that township",
     mergeNeedsTwo: "Choose at least two opinions",
     tooShort: "Too short",
     consentRequired: "Your consent is needed to keep your number",
@@ -945,6 +946,7 @@ export const en: Translation = {
       recordSatisfaction: "Record the rating",
       mergeIntoCase: "Merge into a suggestion",
       coHandlingReply: "Co-handling unit's answer",
+      recordLedgerEntry: "Record in the station ledger",
     },
     params: {
       field: "Field",
@@ -958,6 +960,9 @@ export const en: Translation = {
       to: "Recipient",
       template: "Message template",
       unit: "Handling unit",
+      kind: "Ledger activity",
+      figure: "Ledger figure it adds to",
+      summaryField: "Summary from field",
     },
     ops: { lt: "less than", lte: "at most", gt: "greater than", gte: "at least" },
     status: {
@@ -1152,6 +1157,8 @@ export const en: Translation = {
       action: "Register another matter",
       process: "Kind of matter",
       township: "Township or street",
+      station: "Station",
+      stationHint: "If it was brought to a station: an agreement reached and the like go into its ledger",
       none: "None of the county's workflows lets you register a matter.",
     },
     register: {

@@ -670,6 +670,7 @@ export const zhCN = {
     outbox: "外发消息",
   },
   validation: {
+    stationNotInTownship: "所选联络站不在该乡镇（街道）",
     mergeNeedsTwo: "至少选择两件意见",
     tooShort: "内容太短",
     consentRequired: "留下手机号码需要您的同意",
@@ -924,6 +925,7 @@ export const zhCN = {
       recordSatisfaction: "记录满意度评价",
       mergeIntoCase: "整合为代表建议",
       coHandlingReply: "协办单位答复",
+      recordLedgerEntry: "记入履职台账",
     },
     params: {
       field: "字段",
@@ -937,6 +939,9 @@ export const zhCN = {
       to: "通知对象",
       template: "通知模板",
       unit: "承办单位",
+      kind: "台账活动类型",
+      figure: "计入的台账数字",
+      summaryField: "活动内容取自字段",
     },
     ops: { lt: "小于", lte: "小于等于", gt: "大于", gte: "大于等于" },
     status: { saved: "已保存", unsaved: "未保存", saving: "保存中…", conflict: "保存冲突", saveFailed: "保存失败" },
@@ -1116,6 +1121,8 @@ export const zhCN = {
       action: "登记其他事项",
       process: "事项类型",
       township: "所属乡镇（街道）",
+      station: "联络站",
+      stationHint: "事项在联络站受理时选择：调解达成协议等会记入该站的履职台账",
       none: "本县流程中没有您可以登记的事项。",
     },
     register: {

@@ -41,6 +41,7 @@ export type {
   CaseRowChange,
   CaseSnapshot,
   CaseStore,
+  LedgerRow,
   OutboxRow,
   StepWrite,
   StoredCase,

@@ -1,3 +1,4 @@
+import { activityKinds, ledgerFigures } from "@rdlink/db/activity-kinds";
 import type { actionLibrary, guardLibrary } from "@rdlink/workflow";
 import { createContext } from "react";
 
@@ -9,7 +10,8 @@ export type ParamInput =
   | { name: string; input: "field" | "counter" | "caseDate" | "text" | "number" | "notifyTarget" | "template" }
   | { name: string; input: "list" }
   | { name: string; input: "roles" }
-  | { name: string; input: "choice"; options: readonly string[] }
+  /** One of `options`, each labelled by the i18n key `<labels>.<option>` (default `designer.ops`). */
+  | { name: string; input: "choice"; options: readonly string[]; labels?: string }
   | { name: string; input: "json" }
   | { name: string; input: "handlingUnit" };
 
@@ -59,6 +61,11 @@ export const actionParams: Record<keyof typeof actionLibrary, ParamInput[]> = {
   recordSatisfaction: [{ name: "field", input: "field" }],
   mergeIntoCase: [],
   coHandlingReply: [{ name: "field", input: "field" }],
+  recordLedgerEntry: [
+    { name: "kind", input: "choice", options: activityKinds, labels: "ledger.kinds" },
+    { name: "figure", input: "choice", options: ledgerFigures, labels: "ledger" },
+    { name: "summaryField", input: "field" },
+  ],
 };
 
 /** The fields the designer offers for guards and actions (`fieldChoices`), given by the designer. */

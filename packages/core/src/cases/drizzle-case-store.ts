@@ -1,9 +1,12 @@
 import {
+  activities,
+  activityDeputies,
   calendarDays,
   calendarYears,
   caseEvents,
   cases,
   caseTimers,
+  deputies,
   satisfactionLevels,
   selectPrepared,
   type TenantTx,
@@ -16,12 +19,13 @@ import {
   type CaseStore,
   calendarFromDays,
   chinaHolidaysExcept,
+  localDateOf,
   type StepWrite,
   type TimerRow,
   type TWorkflowDefinition,
   ZWorkflowDefinition,
 } from "@rdlink/workflow";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 
 /** The columns a new case records of how it came in (none for cases started otherwise). */
 export type CaseIntake = Partial<
@@ -229,7 +233,49 @@ export class DrizzleCaseStore implements CaseStore {
           )
           select count(*)::int as written from updated`,
     );
-    return result?.written === 1;
+    const written = result?.written === 1;
+    if (written && step.ledger && step.ledger.length > 0) await this.writeLedger(step);
+    return written;
+  }
+
+  /**
+   * The step's 履职台账 entries, at the case's station on the step's day (Asia/Shanghai), with
+   * the deputies the step named and the case's own. A case without a station has no ledger to
+   * write to: its entries are not kept. (case, seq) is unique, so an entry is never doubled.
+   */
+  private async writeLedger(step: StepWrite) {
+    const [kase] = await this.tx
+      .select({ stationId: cases.stationId, townshipId: cases.townshipId, deputyIds: cases.deputyIds })
+      .from(cases)
+      .where(and(eq(cases.tenantId, this.tenant), eq(cases.id, step.caseId)));
+    if (!kase?.stationId || !kase.townshipId) return;
+    for (const entry of step.ledger!) {
+      const [activity] = await this.tx
+        .insert(activities)
+        .values({
+          stationId: kase.stationId,
+          townshipId: kase.townshipId,
+          kind: entry.kind,
+          day: localDateOf(step.event.at),
+          ...(entry.figure ? { [entry.figure]: 1 } : {}),
+          summary: entry.summary,
+          recordedBy: step.event.actorUserId,
+          caseId: step.caseId,
+          caseSeq: step.event.seq,
+          createdAt: step.event.at,
+        })
+        .returning({ id: activities.id });
+      const deputyIds = [...new Set([...kase.deputyIds, ...entry.deputyIds])];
+      const known = deputyIds.length
+        ? await this.tx
+            .select({ id: deputies.id })
+            .from(deputies)
+            .where(and(eq(deputies.tenantId, this.tenant), inArray(deputies.id, deputyIds)))
+        : [];
+      if (known.length > 0) {
+        await this.tx.insert(activityDeputies).values(known.map((d) => ({ activityId: activity!.id, deputyId: d.id })));
+      }
+    }
   }
 
   async loadTimer(timerId: string) {

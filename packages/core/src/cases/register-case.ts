@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { assertCan, townshipsInScope } from "@rdlink/auth";
-import type { TenantTx } from "@rdlink/db";
+import { stations, type TenantTx } from "@rdlink/db";
 import { startCase as startOnRuntime } from "@rdlink/workflow";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { UseCaseContext } from "../shared/context";
 import { NotFoundError, parseInput, ValidationError } from "../shared/errors";
 import { validateFieldValues } from "../shared/field-values";
-import { ZId } from "../shared/fields";
+import { ZId, ZOptionalId } from "../shared/fields";
 import { runtimeActor } from "./acting-as";
 import { asUseCaseError } from "./case-errors";
 import { DrizzleCaseStore } from "./drizzle-case-store";
@@ -19,6 +20,8 @@ export const REGISTRATION_CHANNELS = ["reception", "visit", "phone", "letter"] a
 export const ZRegisterCase = z.object({
   workflowId: ZId,
   townshipId: ZId,
+  /** The station it was brought to, if any: a step's 履职台账 entry is the station's. */
+  stationId: ZOptionalId,
   channel: z.enum(REGISTRATION_CHANNELS, { error: "validation.required" }),
   /** The workflow's start form, as its `entry.staff.form` declares it. */
   data: z.record(z.string(), z.unknown()).default({}),
@@ -32,9 +35,16 @@ export const ZRegisterCase = z.object({
  */
 export async function registerCase(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
   assertCan(ctx.actor, "tenant.cases.start", { tenantId: tx.tenantId });
-  const { workflowId, townshipId, channel, data } = parseInput(ZRegisterCase, input);
+  const { workflowId, townshipId, stationId, channel, data } = parseInput(ZRegisterCase, input);
   const scope = townshipsInScope(ctx.actor);
   if (scope !== "all" && !scope.includes(townshipId)) throw new NotFoundError();
+  if (stationId) {
+    const [station] = await tx
+      .select({ townshipId: stations.townshipId })
+      .from(stations)
+      .where(and(eq(stations.tenantId, tx.tenantId), eq(stations.id, stationId)));
+    if (station?.townshipId !== townshipId) throw new ValidationError({ stationId: "validation.stationNotInTownship" });
+  }
   const workflow = (await entryWorkflows(tx, ctx.actor)).find((w) => w.workflowId === workflowId);
   if (!workflow) throw new ValidationError({ workflowId: "validation.entryNotAllowed" });
   const form = workflow.definition.entry.staff?.form ?? [];
@@ -48,6 +58,7 @@ export async function registerCase(tx: TenantTx, ctx: UseCaseContext, input: unk
     return await startOnRuntime(
       new DrizzleCaseStore(tx, {
         townshipId,
+        stationId,
         channel,
         title: firstText ? titleOf(String(values[firstText.key])) : null,
         deputyIds,

@@ -12,6 +12,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { activityKinds } from "../activity-kinds";
 import { tenants, users } from "./platform";
 import { dutyPosts, stationTypes } from "./templates";
 import { communities, townships } from "./tenancy";
@@ -250,17 +251,7 @@ export const gridDeputies = pgTable(
   ],
 );
 
-export const activityKinds = [
-  "reception",
-  "visit",
-  "training",
-  "study",
-  "mediation",
-  "legislativeConsultation",
-  "postService",
-  "other",
-] as const;
-export type TActivityKind = (typeof activityKinds)[number];
+export { activityKinds, ledgerFigures, type TActivityKind, type TLedgerFigure } from "../activity-kinds";
 
 /** 履职台账: reception days, visits, trainings, mediations, consultations, post service … */
 export const activities = pgTable(
@@ -283,11 +274,18 @@ export const activities = pgTable(
     summary: text().notNull(),
     photoIds: jsonb().$type<string[]>().notNull().default([]),
     recordedBy: uuid().references(() => users.id),
+    /**
+     * Written by a step of a case (a mediation that reached agreement), not by hand: the case
+     * and the event's seq. One entry per event, so a figure is never counted twice.
+     */
+    caseId: uuid(),
+    caseSeq: integer(),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.stationId], foreignColumns: [stations.tenantId, stations.id] }),
+    unique().on(t.tenantId, t.caseId, t.caseSeq, t.kind),
     foreignKey({ columns: [t.tenantId, t.townshipId], foreignColumns: [townships.tenantId, townships.id] }),
     foreignKey({ columns: [t.tenantId, t.postId], foreignColumns: [dutyPosts.tenantId, dutyPosts.id] }),
     // The ledger lists newest first (day, then entry time) a page at a time: with the order in

@@ -1,3 +1,4 @@
+import { activityKinds, ledgerFigures } from "@rdlink/db/activity-kinds";
 import { z } from "zod";
 import { actorRoles, durationUnits, ID_PATTERN, notifyTargets, type TActingAs } from "./definition-schema";
 
@@ -194,6 +195,18 @@ export const actionLibrary = {
       const valid = (satisfactionValues as readonly unknown[]).includes(rating);
       return valid ? { ...context, satisfaction: rating as string } : context;
     },
+  }),
+  /**
+   * 记入台账: the step is an entry of the station's 履职台账 (a mediation that reached agreement),
+   * adding one to a ledger figure; its summary is the form's `summaryField`, its deputies those
+   * the step's form names and the case's own. Written with the step, once.
+   */
+  recordLedgerEntry: action({
+    params: z.object({
+      kind: z.enum(activityKinds),
+      figure: z.enum(ledgerFigures).optional(),
+      summaryField: ZField.optional(),
+    }),
   }),
   /** 整合: the case is merged into another (a deputy suggestion); core opens that case and links them. */
   mergeIntoCase: action({ params: z.object({}) }),

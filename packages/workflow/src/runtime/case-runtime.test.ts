@@ -421,7 +421,7 @@ describe("a step on a team's desk (信访办)", () => {
 
   it("puts the case on the team's desk and lets its members, whatever their role, take the step as the team", async () => {
     const store = await start();
-    expect(store.cases.get("c1")!.desk).toMatchObject({ assigneeRole: "team", assigneeTeam: "petitionOffice" });
+    expect(store.cases.get("c1")).toMatchObject({ desk: { assigneeRole: "team", assigneeTeam: "petitionOffice" } });
     const member = { userId: "u-clerk", roles: ["township_operator"] as const, teams: ["petitionOffice"] };
     await applyEvent(store, "c1", { type: "APPROVE" }, { expectedSeq: 1, actor: member, now });
     expect(store.cases.get("c1")).toMatchObject({ state: "closed", status: "done" });

@@ -10,7 +10,16 @@ import {
   teamActor,
 } from "../definition/definition-schema";
 import type { CaseContext, CaseEvent } from "../definition/library";
-import type { CaseDesk, CaseEventRow, CaseSnapshot, CaseStore, OutboxRow, StoredCase, TimerRow } from "./case-store";
+import type {
+  CaseDesk,
+  CaseEventRow,
+  CaseSnapshot,
+  CaseStore,
+  LedgerRow,
+  OutboxRow,
+  StoredCase,
+  TimerRow,
+} from "./case-store";
 import { WorkflowError } from "./errors";
 
 /**
@@ -126,6 +135,33 @@ function isOverdueRung(definition: TWorkflowDefinition, stateId: string, deadlin
   if (state?.kind !== "task" || state.assignee?.role === "citizen") return false;
   const rung = state.deadlines.find((d) => d.id === deadlineId)?.ladder.find((r) => r.id === rungId);
   return (rung?.atPercent ?? 0) >= 100;
+}
+
+/** The ledger entries a step's `recordLedgerEntry` actions write. */
+function ledgerFor(
+  actions: { type: string; params?: unknown }[],
+  form: TWorkflowDefinition["states"][string]["form"],
+  data: Record<string, unknown>,
+  context: CaseContext,
+  fallbackSummary: string,
+): LedgerRow[] {
+  const deputyIds = form
+    .filter((f) => f.type === "deputy" && typeof data[f.key] === "string")
+    .map((f) => String(data[f.key]));
+  const entries = actions
+    .filter((a) => a.type === "recordLedgerEntry")
+    .map((a) => {
+      const p = (a.params ?? {}) as { kind: LedgerRow["kind"]; figure?: LedgerRow["figure"]; summaryField?: string };
+      const summary = p.summaryField ? (data[p.summaryField] ?? context.fields[p.summaryField]) : undefined;
+      return {
+        kind: p.kind,
+        figure: p.figure ?? null,
+        summary: typeof summary === "string" && summary.trim() ? summary.trim() : fallbackSummary,
+        deputyIds,
+      };
+    });
+  // One entry per kind and step: the same activity twice would count twice.
+  return entries.filter((entry, index) => entries.findIndex((e) => e.kind === entry.kind) === index);
 }
 
 function outboxFor(caseId: string, seq: number, actions: { type: string; params?: unknown }[], at: Date): OutboxRow[] {
@@ -293,6 +329,14 @@ async function step(
   const stateEnteredSeq = moved ? seq : stored.stateEnteredSeq;
 
   const outbox = outboxFor(caseId, seq, actions as { type: string; params?: unknown }[], options.now);
+  const taken = permitted.find((t) => t.target === next.value) ?? permitted[0];
+  const ledger = ledgerFor(
+    actions as { type: string; params?: unknown }[],
+    state.form,
+    data,
+    next.context,
+    taken?.label["zh-CN"] ?? event.type,
+  );
   if (extras.notify) {
     outbox.push({ caseId, seq, actionIndex: outbox.length, kind: "notify", payload: extras.notify, at: options.now });
   }
@@ -331,6 +375,7 @@ async function step(
     deleteTimerIds: extras.deleteTimerIds ?? [],
     timers,
     outbox,
+    ledger,
   });
   if (!written) {
     throw new WorkflowError("seqConflict", "The case has changed since it was loaded", { state: stored.state });

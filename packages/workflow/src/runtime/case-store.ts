@@ -1,3 +1,4 @@
+import type { TActivityKind, TLedgerFigure } from "@rdlink/db/activity-kinds";
 import type { CalendarOverrides } from "../calendar";
 import type { TWorkflowDefinition } from "../definition/definition-schema";
 import type { CaseContext } from "../definition/library";
@@ -54,6 +55,17 @@ export type OutboxRow = {
 };
 
 /**
+ * A 履职台账 entry a step writes (`recordLedgerEntry`): at the case's station, on the day of
+ * the step, with the deputies the step's form names besides the case's own.
+ */
+export type LedgerRow = {
+  kind: TActivityKind;
+  figure: TLedgerFigure | null;
+  summary: string;
+  deputyIds: string[];
+};
+
+/**
  * What a state means for the people working the case, kept on the case row so inboxes
  * and figures need not read snapshots: whose desk it is on and when its deadline ends.
  */
@@ -95,6 +107,7 @@ export type StepWrite = {
   deleteTimerIds: string[];
   timers: TimerRow[];
   outbox: OutboxRow[];
+  ledger?: LedgerRow[];
 };
 
 export interface CaseStore {

@@ -1,7 +1,16 @@
 import type { CalendarOverrides } from "../calendar";
 import { contentHash } from "../definition/content-hash";
 import type { TWorkflowDefinition } from "../definition/definition-schema";
-import type { CaseEventRow, CaseRowChange, CaseStore, OutboxRow, StepWrite, StoredCase, TimerRow } from "./case-store";
+import type {
+  CaseEventRow,
+  CaseRowChange,
+  CaseStore,
+  LedgerRow,
+  OutboxRow,
+  StepWrite,
+  StoredCase,
+  TimerRow,
+} from "./case-store";
 
 /**
  * The CaseStore port in memory: for tests of the runtime's logic without a database (the
@@ -13,6 +22,7 @@ export class MemoryCaseStore implements CaseStore {
   readonly events: CaseEventRow[] = [];
   readonly timers = new Map<string, TimerRow>();
   readonly outbox: OutboxRow[] = [];
+  readonly ledger: (LedgerRow & { caseId: string; seq: number })[] = [];
   private readonly versions = new Map<string, { definition: TWorkflowDefinition; hash: string }>();
 
   constructor(private readonly calendarDays: CalendarOverrides = { holidays: new Set(), workdays: new Set() }) {}
@@ -50,6 +60,7 @@ export class MemoryCaseStore implements CaseStore {
     }
     for (const timer of step.timers) this.timers.set(timer.id, timer);
     this.outbox.push(...step.outbox);
+    this.ledger.push(...(step.ledger ?? []).map((row) => ({ ...row, caseId: step.caseId, seq: step.event.seq })));
     return true;
   }
   async loadTimer(timerId: string) {

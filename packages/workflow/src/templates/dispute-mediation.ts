@@ -22,7 +22,10 @@ const due = (id: string, amount: number): TDeadlineInput => ({
   ],
 });
 
-/** 矛盾纠纷调解: accepted, mediated, agreement or referral, a return visit, closed. */
+/**
+ * 矛盾纠纷调解: accepted, mediated, agreement or referral, a return visit, closed. An agreement
+ * is written to the station's 履职台账 as one dispute mediated (not typed in again by hand).
+ */
 export const disputeMediation: TWorkflowDefinitionInput = {
   schemaVersion: 1,
   key: "disputeMediation",
@@ -68,6 +71,7 @@ export const disputeMediation: TWorkflowDefinitionInput = {
           ["noAgreement", l("未达成协议", "No agreement")],
         ]),
         textField("outcomeNote", l("调解情况", "Notes"), "longText", false),
+        { key: "mediatorDeputy", label: l("主持调解的代表", "Deputy who mediated"), type: "deputy", required: false },
       ],
       deadlines: [due("mediate", 30)],
       transitions: [
@@ -77,6 +81,13 @@ export const disputeMediation: TWorkflowDefinitionInput = {
           target: "agreement",
           roles: ["station_liaison", "township_operator"],
           guard: { type: "fieldEquals", params: { field: "outcome", value: "agreement" } },
+          // A dispute settled is one of the station's 调解矛盾纠纷 in its 履职台账, with its deputies.
+          actions: [
+            {
+              type: "recordLedgerEntry",
+              params: { kind: "mediation", figure: "disputesMediated", summaryField: "outcomeNote" },
+            },
+          ],
         },
         {
           event: "CONCLUDE",

@@ -252,7 +252,7 @@ function LibraryRefEditor({
             case "choice":
               return select(
                 param.name,
-                param.options.map((o) => ({ value: o, label: tr(`designer.ops.${o}`) })),
+                param.options.map((o) => ({ value: o, label: tr(`${param.labels ?? "designer.ops"}.${o}`) })),
               );
             case "number":
               return (

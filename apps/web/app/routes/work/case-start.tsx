@@ -3,8 +3,10 @@ import { entryWorkflows } from "@rdlink/core/cases/entry-workflows";
 import { unitOptions } from "@rdlink/core/cases/event-forms";
 import { REGISTRATION_CHANNELS, registerCase } from "@rdlink/core/cases/register-case";
 import { listDeputyChoices } from "@rdlink/core/deputies/list-deputy-choices";
+import { stationsToPick } from "@rdlink/core/stations/stations-to-pick";
 import { townshipsToPick } from "@rdlink/core/townships/townships-to-pick";
 import { getDatabase } from "@rdlink/db";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, redirect, useNavigation, useSearchParams } from "react-router";
 import { FieldInputs, useLocalized } from "~/components/field-inputs";
@@ -33,6 +35,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
           handlingUnit: needs("handlingUnit") ? await unitOptions(tx) : undefined,
         },
         townships: (await townshipsToPick(tx, ctx.actor)).map((t) => ({ value: t.id, label: t.name })),
+        stations: await stationsToPick(tx, ctx.actor),
         channels: REGISTRATION_CHANNELS,
       };
     }),
@@ -41,7 +44,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { tenantId, ctx } = requireCountyUser(request, context);
-  const { workflowId, townshipId, channel, ...rest } = await readForm(request);
+  const { workflowId, townshipId, stationId, channel, ...rest } = await readForm(request);
   // The start form's answers come as `data.<key>`, as FieldInputs names them.
   const data = Object.fromEntries(
     Object.entries(rest)
@@ -50,7 +53,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   );
   try {
     const { caseId } = await getDatabase().withTenant(tenantId, (tx) =>
-      registerCase(tx, ctx, { workflowId, townshipId, channel, data }),
+      registerCase(tx, ctx, { workflowId, townshipId, stationId, channel, data }),
     );
     return redirect(`/work/cases/${caseId}`);
   } catch (error) {
@@ -62,7 +65,11 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function CaseStart({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const localized = useLocalized();
-  const { workflows, chosen, townships, channels, references } = loaderData;
+  const { workflows, chosen, townships, stations, channels, references } = loaderData;
+  const [townshipId, setTownshipId] = useState<string | null>(townships.length === 1 ? townships[0]!.value : null);
+  const stationsThere = stations
+    .filter((s) => s.townshipId === townshipId)
+    .map((s) => ({ value: s.id, label: s.name }));
   const [, setSearchParams] = useSearchParams();
   const errors = useFormErrors(actionData);
   const busy = useNavigation().state === "submitting";
@@ -89,10 +96,22 @@ export default function CaseStart({ loaderData, actionData }: Route.ComponentPro
                   name="townshipId"
                   label={t("work.start.township")}
                   data={townships}
-                  defaultValue={townships.length === 1 ? townships[0]!.value : null}
+                  value={townshipId}
+                  onChange={setTownshipId}
                   error={errors.field("townshipId")}
                   searchable
                   required
+                />
+                <Select
+                  key={townshipId ?? "none"}
+                  name="stationId"
+                  label={t("work.start.station")}
+                  description={t("work.start.stationHint")}
+                  data={stationsThere}
+                  disabled={stationsThere.length === 0}
+                  error={errors.field("stationId")}
+                  searchable
+                  clearable
                 />
                 <Select
                   name="channel"
