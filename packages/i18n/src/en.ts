@@ -1150,6 +1150,9 @@ export const en: Translation = {
     errors: { notRatable: "There is nothing to rate now" },
   },
   work: {
+    unattended: "Nobody can take it: with the county",
+    unattendedHint:
+      "Nobody can take the current step, so it is on the county admin's desk. Assign someone under Users or Teams.",
     start: {
       title: "Register another matter",
       intro:
@@ -1306,6 +1309,8 @@ export const en: Translation = {
     generic: "Case “{{title}}” has news",
     templates: {
       case: {
+        unattended:
+          "Nobody can take the current step of case “{{title}}” (a station without a liaison, a team without members): it is with the county, please assign someone",
         assigned: "New case assigned: “{{title}}”. Please accept and handle it",
         urged: "Case “{{title}}” was urged: please speed it up",
         coAssigned: "Please help handle case “{{title}}” (co-handling unit)",

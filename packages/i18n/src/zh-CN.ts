@@ -1115,6 +1115,8 @@ export const zhCN = {
     errors: { notRatable: "现在无需评价" },
   },
   work: {
+    unattended: "无人可办，已转区县",
+    unattendedHint: "当前环节没有可办理的人员，已出现在区县管理员的待办中。请在“用户”或“团队”中安排人员。",
     start: {
       title: "登记其他事项",
       intro: "信访、矛盾纠纷调解、代表建议等事项，按本县流程的登记表登记，登记后进入该流程办理。",
@@ -1262,6 +1264,7 @@ export const zhCN = {
     generic: "案件“{{title}}”有新的动态",
     templates: {
       case: {
+        unattended: "案件“{{title}}”的当前环节无人可办（如联络站未配联络员、团队没有成员），已转区县，请安排人员",
         assigned: "新交办案件：“{{title}}”，请及时签收办理",
         urged: "案件“{{title}}”被催办，请加快办理",
         coAssigned: "请协助办理案件“{{title}}”（协办单位）",

@@ -1,6 +1,6 @@
 import { type Actor, handlingUnitsOf, townshipsOfRole } from "@rdlink/auth";
 import { cases, deputies, deputyStations, stationLiaisons, type TenantTx } from "@rdlink/db";
-import { and, arrayOverlaps, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, arrayOverlaps, eq, inArray, isNotNull, or, type SQL, sql } from "drizzle-orm";
 
 /** The stations a user serves at: as their liaison officer, or as a deputy stationed there. */
 function stationsOf(tx: TenantTx, actor: Actor) {
@@ -54,7 +54,7 @@ export function caseScope(tx: TenantTx, actor: Actor): SQL | undefined {
 /**
  * The open cases on a user's desk: the current state's assignee is one of the user's
  * roles, within that role's reach (its townships, its stations, its unit, the county), or
- * one of their teams.
+ * one of their teams; the county admin also has every case nobody can take (unattended).
  */
 export function onDesk(tx: TenantTx, actor: Actor): SQL {
   const { asLiaison, asDeputy } = stationsOf(tx, actor);
@@ -68,6 +68,8 @@ export function onDesk(tx: TenantTx, actor: Actor): SQL {
     anyOf([
       teams.length > 0 ? desk("team", inArray(cases.assigneeTeam, teams)) : undefined,
       roles.has("county_admin") ? desk("county_admin", undefined) : undefined,
+      // Nobody can take its step: the county takes it up.
+      roles.has("county_admin") ? isNotNull(cases.unattendedSince) : undefined,
       operatorTownships.length > 0
         ? desk("township_operator", inArray(cases.townshipId, operatorTownships))
         : undefined,

@@ -26,6 +26,7 @@ import {
   ZWorkflowDefinition,
 } from "@rdlink/workflow";
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { checkAttended } from "./unattended";
 
 /** The columns a new case records of how it came in (none for cases started otherwise). */
 export type CaseIntake = Partial<
@@ -160,6 +161,7 @@ export class DrizzleCaseStore implements CaseStore {
     });
     await this.tx.insert(caseEvents).values(event);
     if (timers.length > 0) await this.tx.insert(caseTimers).values(timers);
+    await checkAttended(this.tx, row.id, row.at);
   }
 
   /**
@@ -235,6 +237,7 @@ export class DrizzleCaseStore implements CaseStore {
     );
     const written = result?.written === 1;
     if (written && step.ledger && step.ledger.length > 0) await this.writeLedger(step);
+    if (written && desk !== undefined) await checkAttended(this.tx, step.caseId, change.at);
     return written;
   }
 

@@ -72,6 +72,7 @@ export async function getCase(tx: TenantTx, ctx: UseCaseContext, caseId: unknown
       submitterPhone: row.submitterPhone ? maskPhone(row.submitterPhone) : null,
       satisfaction: row.satisfaction,
       dueAt: row.dueAt,
+      unattended: row.unattendedSince !== null,
       dueAtProvisional: row.dueAt ? await countsOnProvisionalCalendar(tx, now, row.dueAt) : false,
       deadline: deadlineState(row, now),
       createdAt: row.createdAt,

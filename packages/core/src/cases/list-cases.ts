@@ -70,6 +70,7 @@ export async function listCases(tx: TenantTx, ctx: UseCaseContext, input: unknow
         dueAt: cases.dueAt,
         warnAt: cases.warnAt,
         overdueAt: cases.overdueAt,
+        unattended: sql<boolean>`${cases.unattendedSince} is not null`,
         createdAt: cases.createdAt,
       })
       .from(cases)

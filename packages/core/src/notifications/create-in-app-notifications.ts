@@ -29,6 +29,7 @@ export async function createInAppNotifications(tx: TenantTx, message: unknown): 
       assigneeRole: cases.assigneeRole,
       assigneeScope: cases.assigneeScope,
       assigneeTeam: cases.assigneeTeam,
+      deputyIds: cases.deputyIds,
       coHandlingUnitIds: cases.coHandlingUnitIds,
       title: cases.title,
       trackingCode: cases.trackingCode,

@@ -29,7 +29,7 @@ export type RecipientCase = Pick<
   typeof cases.$inferSelect,
   "townshipId" | "stationId" | "handlingUnitId" | "coHandlingUnitIds" | "assigneeRole" | "assigneeScope"
 > &
-  Partial<Pick<typeof cases.$inferSelect, "assigneeTeam">>;
+  Partial<Pick<typeof cases.$inferSelect, "assigneeTeam" | "deputyIds">>;
 
 /**
  * The users who get an in-app notification for `to` on this case. Each list is read with
@@ -84,6 +84,11 @@ function assignees(tx: TenantTx, kase: RecipientCase): Promise<string[]> {
         : inTownship(tx, "township_operator", kase.townshipId);
     case "handlingUnit":
       return role === "handling_unit_responder" ? responders(tx, kase.handlingUnitId) : Promise.resolve([]);
+    case "deputy":
+      // The case's deputies (a suggestion's proposer, the deputies of merged opinions' stations) and its station's.
+      return role === "deputy"
+        ? Promise.all([deputiesAt(tx, kase.stationId), deputyUsers(tx, kase.deputyIds ?? [])]).then((l) => l.flat())
+        : Promise.resolve([]);
     default:
       return Promise.resolve([]);
   }
@@ -148,6 +153,16 @@ async function liaisonsOf(tx: TenantTx, stationId: string | null): Promise<strin
     .from(stationLiaisons)
     .where(and(eq(stationLiaisons.tenantId, tx.tenantId), eq(stationLiaisons.stationId, stationId)));
   return rows.map((r) => r.userId);
+}
+
+/** The accounts of these deputies (those who have one). */
+async function deputyUsers(tx: TenantTx, deputyIds: string[]): Promise<string[]> {
+  if (deputyIds.length === 0) return [];
+  const rows = await tx
+    .select({ userId: deputies.userId })
+    .from(deputies)
+    .where(and(eq(deputies.tenantId, tx.tenantId), inArray(deputies.id, deputyIds)));
+  return rows.flatMap((r) => (r.userId ? [r.userId] : []));
 }
 
 /** Deputies stationed at the case's station who have an account (deputies.user_id). */

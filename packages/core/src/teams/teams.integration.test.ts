@@ -1,5 +1,5 @@
 import type { Actor } from "@rdlink/auth";
-import { auditLog, cases, teams } from "@rdlink/db";
+import { auditLog, cases, outbox, teams, workflows } from "@rdlink/db";
 import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
 import type { TWorkflowDefinitionInput } from "@rdlink/workflow";
 import { count, eq } from "drizzle-orm";
@@ -14,6 +14,7 @@ import { ConflictError, NotFoundError, type ValidationError } from "../shared/er
 import { reloadActor, signedInMemberOf } from "../testing/actors";
 import { addTestStation, onboardTestCounty } from "../testing/counties";
 import { createWorkflow } from "../workflows/create-workflow";
+import { importWorkflowDefinition } from "../workflows/import-workflow-definition";
 import { publishWorkflow } from "../workflows/publish-workflow";
 import { saveWorkflowDraft } from "../workflows/save-workflow-draft";
 import { createTeam } from "./create-team";
@@ -103,6 +104,21 @@ describe.each(testDrivers())("teams on %s", (driver) => {
       "states.approve.assignee.team": "designer.issues.unknownTeam",
       "states.approve.transitions[0].teams[0]": "designer.issues.unknownTeam",
     });
+    // The same file imported: refused the same way, and the draft stays as it was.
+    const [before] = await inCounty((tx) => tx.select().from(workflows).where(eq(workflows.id, workflowId)));
+    const imported = await inCounty((tx) =>
+      importWorkflowDefinition(tx, ctx(admin), {
+        workflowId,
+        baseRevision: before!.draftRevision,
+        text: JSON.stringify({ ...petitionOn("team_1111111111"), entry: {} }),
+      }),
+    ).catch((e) => e);
+    expect((imported as ValidationError).fieldErrors).toEqual({
+      "states.approve.assignee.team": "designer.issues.unknownTeam",
+      "states.approve.transitions[0].teams[0]": "designer.issues.unknownTeam",
+    });
+    const [after] = await inCounty((tx) => tx.select().from(workflows).where(eq(workflows.id, workflowId)));
+    expect(after).toEqual(before);
   });
 
   it("puts a step on the team's desk: its members see it and take it whatever their role; others cannot open it", async () => {
@@ -144,6 +160,31 @@ describe.each(testDrivers())("teams on %s", (driver) => {
     expect(after.case.status).toBe("done");
     expect(after.timeline.at(-1)).toMatchObject({ actorName: "信访办王科员", actorTeam: "区信访办" });
     expect((await inCounty((tx) => listCases(tx, ctx(member), { view: "mine" }))).cases).toEqual([]);
+  });
+
+  it("takes a case whose step nobody can take (an empty team) to the county admin, who is told, until someone can", async () => {
+    const empty = await inCounty((tx) => createTeam(tx, ctx(admin), { name: "督办组" }));
+    const { id: workflowId } = await inCounty((tx) =>
+      createWorkflow(tx, ctx(admin), { template: "empty", name: "督办（空团队）" }),
+    );
+    await inCounty((tx) =>
+      saveWorkflowDraft(tx, ctx(admin), { workflowId, baseRevision: 1, definition: petitionOn(empty.key) }),
+    );
+    await inCounty((tx) => publishWorkflow(tx, ctx(admin), { workflowId }));
+    const { caseId } = await inCounty((tx) =>
+      registerCase(tx, ctx(admin), { workflowId, townshipId, channel: "letter", data: { summary: "无人办理的来信" } }),
+    );
+    expect((await row(caseId)).unattendedSince).not.toBeNull();
+    const adminDesk = await inCounty((tx) => listCases(tx, ctx(admin), { view: "mine" }));
+    expect(adminDesk.cases.filter((c) => c.id === caseId)).toMatchObject([{ unattended: true }]);
+    const notices = await inCounty((tx) => tx.select().from(outbox).where(eq(outbox.caseId, caseId)));
+    expect(notices.map((n) => n.payload)).toEqual([{ to: "county_admin", template: "case.unattended" }]);
+
+    // Someone joins the team; their step lands the case on an ordinary desk again.
+    await inCounty((tx) => updateTeam(tx, ctx(admin), { teamId: empty.id, name: "督办组", memberIds: [clerk.userId] }));
+    const member = await reloadActor(t.db, clerk.userId);
+    await inCounty((tx) => actOnCase(tx, ctx(member), { caseId, event: "APPROVE", expectedSeq: 1 }));
+    expect(await row(caseId)).toMatchObject({ status: "done", unattendedSince: null });
   });
 
   async function row(caseId: string) {

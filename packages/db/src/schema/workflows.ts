@@ -110,6 +110,11 @@ export const cases = pgTable(
     assigneeScope: text(),
     /** The team (its key) whose desk the current state is on, when its assignee is a team. */
     assigneeTeam: text(),
+    /**
+     * Since when nobody can take the current step (no liaison at the station, an empty team…):
+     * the case is on the county admin's desk until someone can. Null when someone can.
+     */
+    unattendedSince: timestamp({ withTimezone: true }),
     /** Every team the case has been with: their members keep seeing it after they acted. */
     teamKeys: text().array().notNull().default(sql`'{}'::text[]`),
     /** When the current state's deadline ends (its 100 % rung), and its first warning. */

@@ -101,6 +101,13 @@ export default function CasePage({ loaderData }: Route.ComponentProps) {
                   {kase.dueAt ? ` · ${when(kase.dueAt)}` : ""}
                 </Badge>
               )}
+              {kase.unattended && (
+                <Tooltip label={t("work.unattendedHint")} multiline w={280}>
+                  <Badge color="red" variant="outline" data-testid="case-unattended">
+                    {t("work.unattended")}
+                  </Badge>
+                </Tooltip>
+              )}
               {kase.deadline !== "none" && kase.dueAtProvisional && (
                 <Tooltip label={t("work.provisionalDeadlineHint")} multiline w={280}>
                   <Badge color="orange" variant="outline" data-testid="case-deadline-provisional">

@@ -240,7 +240,14 @@ export default function Inbox({ loaderData }: Route.ComponentProps) {
                       {row.deadline === "none" ? "—" : countdown(row.dueAt, now, t as never)}
                     </Badge>
                   </Table.Td>
-                  <Table.Td>{localized(row.stateLabel)}</Table.Td>
+                  <Table.Td>
+                    {localized(row.stateLabel)}
+                    {row.unattended && (
+                      <Badge color="red" variant="outline" size="xs" ml={4} data-testid="case-unattended">
+                        {t("work.unattended")}
+                      </Badge>
+                    )}
+                  </Table.Td>
                   <Table.Td data-testid="case-place">
                     {row.stationName ?? "—"}
                     <Text size="xs" c="dimmed">

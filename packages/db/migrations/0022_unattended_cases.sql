@@ -1,0 +1,1 @@
+ALTER TABLE "cases" ADD COLUMN "unattended_since" timestamp with time zone;
