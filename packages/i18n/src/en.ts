@@ -354,6 +354,9 @@ export const en: Translation = {
     empty: "No deputy matches",
   },
   stationTypes: {
+    intakeWorkflow: "Workflow for QR submissions",
+    intakeWorkflowHint:
+      "Opinions sent from this type's QR codes follow this workflow; none means the county's first opinion workflow",
     new: "New station type",
     newHint: "Add its fields and its public form afterwards.",
     standard: "Standard",
@@ -688,6 +691,7 @@ export const en: Translation = {
     outbox: "Outgoing messages",
   },
   validation: {
+    intakeWorkflowInvalid: "Choose one of the county's opinion workflows in use",
     stationNotInTownship: "The station is not in that township",
     mergeNeedsTwo: "Choose at least two opinions",
     tooShort: "Too short",

@@ -341,6 +341,8 @@ export const zhCN = {
     empty: "没有符合条件的代表",
   },
   stationTypes: {
+    intakeWorkflow: "扫码意见进入的流程",
+    intakeWorkflowHint: "本类站点二维码收到的群众意见按此流程办理；不选则按本县第一个群众意见建议流程",
     new: "新建站点类型",
     newHint: "创建后可添加自定义字段和群众扫码填写的表单。",
     standard: "站点标准",
@@ -670,6 +672,7 @@ export const zhCN = {
     outbox: "外发消息",
   },
   validation: {
+    intakeWorkflowInvalid: "请选择本区县在用的群众意见建议类流程",
     stationNotInTownship: "所选联络站不在该乡镇（街道）",
     mergeNeedsTwo: "至少选择两件意见",
     tooShort: "内容太短",

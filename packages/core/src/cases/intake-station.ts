@@ -14,6 +14,8 @@ export async function findStationForIntake(tx: TenantTx, which: SQL) {
       status: stations.status,
       townshipId: stations.townshipId,
       intakeFields: stationTypes.intakeFields,
+      /** The opinion workflow its station type's cases start on (null: the county's first). */
+      intakeWorkflowId: stationTypes.intakeWorkflowId,
       divisionCode: tenants.divisionCode,
     })
     .from(stations)

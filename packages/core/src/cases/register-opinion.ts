@@ -46,6 +46,7 @@ export async function registerOpinion(
   const trackingCode = newTrackingCode(station.divisionCode);
   const result = await openCase(tx, {
     kind: "opinion",
+    preferred: station.intakeWorkflowId,
     data: opinionData(opinion, photoIds),
     intake: {
       townshipId: station.townshipId,

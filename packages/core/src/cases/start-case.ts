@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { UseCaseContext } from "../shared/context";
 import { NotFoundError, parseInput } from "../shared/errors";
 import { ZOptionalId } from "../shared/fields";
-import { latestVersions } from "../workflows/latest-versions";
+import { latestVersionIdOfWorkflow, latestVersions } from "../workflows/latest-versions";
 import { runtimeActor } from "./acting-as";
 import { asUseCaseError } from "./case-errors";
 import { type CaseIntake, DrizzleCaseStore } from "./drizzle-case-store";
@@ -48,16 +48,23 @@ export async function latestVersionIdOfKind(tx: TenantTx, kind: TWorkflowKind): 
   return latest.id;
 }
 
-/** The workflow a case starts on: a county's workflow by key, or its workflow of a kind. */
-export type WorkflowChoice = { workflowKey: string } | { kind: TWorkflowKind };
+/**
+ * The workflow a case starts on: a county's workflow by key, or its workflow of a kind, or
+ * (a station type's QR code) a chosen workflow of that kind, falling back to the kind's first
+ * when it is no longer in use.
+ */
+export type WorkflowChoice = { workflowKey: string } | { kind: TWorkflowKind; preferred?: string | null };
 
 /** Opens a case on the runtime, recording how it came in on its row. */
 export async function openCase(
   tx: TenantTx,
   args: WorkflowChoice & { data: Record<string, unknown>; intake: CaseIntake; actor: RuntimeActor; now: Date },
 ) {
+  const preferred =
+    "kind" in args && args.preferred ? await latestVersionIdOfWorkflow(tx, args.preferred, args.kind) : null;
   const versionId =
-    "kind" in args ? await latestVersionIdOfKind(tx, args.kind) : await latestVersionId(tx, args.workflowKey);
+    preferred ??
+    ("kind" in args ? await latestVersionIdOfKind(tx, args.kind) : await latestVersionId(tx, args.workflowKey));
   try {
     return await startOnRuntime(new DrizzleCaseStore(tx, args.intake), {
       caseId: randomUUID(),

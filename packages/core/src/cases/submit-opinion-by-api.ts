@@ -81,6 +81,7 @@ export async function submitOpinionByApi(tx: TenantTx, submission: ApiSubmission
   const externalId = envelope.data.externalId || undefined;
   const started = await openCase(tx, {
     kind: "opinion",
+    preferred: station.intakeWorkflowId,
     data: { ...opinionData(opinion, []), ...(externalId ? { externalId } : {}) },
     intake: {
       townshipId: station.townshipId,

@@ -10,8 +10,10 @@ import { actOnCase } from "../cases/act-on-case";
 import { rateCase } from "../cases/rate-case";
 import { systemClock } from "../clock";
 import type { ValidationError } from "../shared/errors";
+import { updateStationType } from "../station-types/update-station-type";
 import { memberOf, responderOf } from "../testing/actors";
 import { onboardTestCounty, type TestCounty } from "../testing/counties";
+import { createWorkflow } from "../workflows/create-workflow";
 import { publishWorkflow } from "../workflows/publish-workflow";
 import { saveWorkflowDraft } from "../workflows/save-workflow-draft";
 import { findIntakeStation } from "./find-intake-station";
@@ -29,7 +31,7 @@ async function solved() {
 }
 
 /**
- * The county's opinion workflow with a 随手拍 fast track added in the designer: an automatic
+ * A copy of the county's opinion workflow with a 随手拍 fast track added in the designer: an automatic
  * transition out of 登记, taken when the public form's 问题类别 is 随手拍, hands the case to
  * 城管 with a 24-hour limit; every other category is reviewed at the station as before.
  */
@@ -87,7 +89,7 @@ function withFastTrack(definition: TWorkflowDefinition, unitId: string): TWorkfl
   };
 }
 
-describe.each(testDrivers())("a 随手拍 fast track on the public form on %s", (driver) => {
+describe.each(testDrivers())("a station type whose QR codes start a 随手拍 fast track, on %s", (driver) => {
   let t: TestDatabase;
   let county: TestCounty;
   let workflowId: string;
@@ -116,21 +118,26 @@ describe.each(testDrivers())("a 随手拍 fast track on the public form on %s", 
     await inCounty(async (tx) => {
       const [township] = await tx.select({ id: townships.id }).from(townships).limit(1);
       townshipId = township!.id;
-      const [type] = await tx.select({ id: stationTypes.id }).from(stationTypes).limit(1);
+      const [type] = await tx.select({ id: stationTypes.id, name: stationTypes.name }).from(stationTypes).limit(1);
       await tx.insert(stations).values({ stationTypeId: type!.id, townshipId, name: "联络站", code: "F4S7T2" });
       const [unit] = await tx.insert(handlingUnits).values({ name: "区城管局" }).returning({ id: handlingUnits.id });
       cityUnit = unit!.id;
-      const [opinion] = await tx
-        .select({ id: workflows.id, draft: workflows.draft, revision: workflows.draftRevision })
-        .from(workflows)
-        .where(and(eq(workflows.tenantId, tx.tenantId), eq(workflows.key, "citizenOpinion")));
-      workflowId = opinion!.id;
       const admin = { actor: county.admin, ip: null, clock: systemClock };
+      // A second opinion workflow, the county's copy with the fast track; the station type's QR codes start it.
+      const copy = await createWorkflow(tx, admin, {
+        template: "citizenOpinion",
+        name: "群众意见建议办理（随手拍快办）",
+      });
+      workflowId = copy.id;
+      const [draft] = await tx
+        .select({ draft: workflows.draft, revision: workflows.draftRevision })
+        .from(workflows)
+        .where(and(eq(workflows.tenantId, tx.tenantId), eq(workflows.id, workflowId)));
       // A unit the county does not have is named and refused before anything is published.
-      const definition = ZWorkflowDefinition.parse(opinion!.draft);
+      const definition = ZWorkflowDefinition.parse(draft!.draft);
       await saveWorkflowDraft(tx, admin, {
         workflowId,
-        baseRevision: opinion!.revision,
+        baseRevision: draft!.revision,
         definition: withFastTrack(definition, randomUUID()),
       });
       const refused = await publishWorkflow(tx, admin, { workflowId }).catch((e: ValidationError) => e);
@@ -139,10 +146,21 @@ describe.each(testDrivers())("a 随手拍 fast track on the public form on %s", 
       });
       await saveWorkflowDraft(tx, admin, {
         workflowId,
-        baseRevision: opinion!.revision + 1,
+        baseRevision: draft!.revision + 1,
         definition: withFastTrack(definition, cityUnit),
       });
       await publishWorkflow(tx, admin, { workflowId });
+      // Only an opinion workflow in use can be a station type's: a letter workflow is refused.
+      const [letters] = await tx.select({ id: workflows.id }).from(workflows).where(eq(workflows.key, "letterVisit"));
+      const wrongKind = await updateStationType(tx, admin, {
+        stationTypeId: type!.id,
+        name: type!.name,
+        intakeWorkflowId: letters!.id,
+      }).catch((e: ValidationError) => e);
+      expect((wrongKind as ValidationError).fieldErrors).toEqual({
+        intakeWorkflowId: "validation.intakeWorkflowInvalid",
+      });
+      await updateStationType(tx, admin, { stationTypeId: type!.id, name: type!.name, intakeWorkflowId: workflowId });
     });
   });
   afterAll(() => t.drop());
@@ -150,7 +168,13 @@ describe.each(testDrivers())("a 随手拍 fast track on the public form on %s", 
   it("sends 随手拍 straight to 城管 with a 24-hour limit, where it is answered and rated", async () => {
     const { trackingCode } = await submit("quickSnap");
     const row = await caseOf(trackingCode);
-    expect(row).toMatchObject({ state: "quickFix", handlingUnitId: cityUnit, category: "quickSnap", seq: 1 });
+    expect(row).toMatchObject({
+      workflowId,
+      state: "quickFix",
+      handlingUnitId: cityUnit,
+      category: "quickSnap",
+      seq: 1,
+    });
     expect(row.dueAt).toEqual(new Date(submittedAt.getTime() + 24 * 3600_000));
     await inCounty((tx) =>
       actOnCase(
@@ -174,7 +198,12 @@ describe.each(testDrivers())("a 随手拍 fast track on the public form on %s", 
   it("leaves every other category for the station's review", async () => {
     const { trackingCode } = await submit("transport");
     const row = await caseOf(trackingCode);
-    expect(row).toMatchObject({ state: "registered", handlingUnitId: null, assigneeRole: "station_liaison" });
+    expect(row).toMatchObject({
+      workflowId,
+      state: "registered",
+      handlingUnitId: null,
+      assigneeRole: "station_liaison",
+    });
     await inCounty((tx) =>
       actOnCase(
         tx,

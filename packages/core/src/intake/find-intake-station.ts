@@ -16,6 +16,8 @@ export type IntakeStation = {
   receptionSchedule: string | null;
   /** The station type's public form: what a citizen fills in besides the opinion itself. */
   intakeFields: TFieldList;
+  /** The workflow its station type's QR codes start; null for the county's first opinion workflow. */
+  intakeWorkflowId: string | null;
 };
 
 /**
@@ -45,6 +47,7 @@ export async function findIntakeStation(
       townshipId: stations.townshipId,
       townshipName: townships.name,
       intakeFields: stationTypes.intakeFields,
+      intakeWorkflowId: stationTypes.intakeWorkflowId,
     })
     .from(stations)
     .innerJoin(townships, and(eq(townships.tenantId, stations.tenantId), eq(townships.id, stations.townshipId)))
@@ -67,6 +70,7 @@ export async function findIntakeStation(
       address: row.address,
       receptionSchedule: row.receptionSchedule,
       intakeFields: ZFieldList.parse(row.intakeFields),
+      intakeWorkflowId: row.intakeWorkflowId,
     },
   };
 }

@@ -24,8 +24,8 @@ export type PublicSubmission = {
 
 /**
  * A citizen's opinion from a station's public page (the QR code): checked against the
- * honeypot, the proof of work and the form, then opened as a case on the county's
- * opinion workflow with its photos, in this one transaction. Answers the tracking code;
+ * honeypot, the proof of work and the form, then opened as a case on the opinion workflow
+ * its station type names (else the county's first) with its photos, in this one transaction. Answers the tracking code;
  * the same idempotency key answers the same code again and writes nothing.
  */
 export async function submitOpinion(tx: TenantTx, station: IntakeStation, submission: PublicSubmission) {
@@ -65,6 +65,7 @@ export async function submitOpinion(tx: TenantTx, station: IntakeStation, submis
   try {
     await openCase(tx, {
       kind: "opinion",
+      preferred: station.intakeWorkflowId,
       data: opinionData(opinion, photoIds),
       intake: {
         townshipId: station.townshipId,

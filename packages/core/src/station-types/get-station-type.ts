@@ -1,12 +1,13 @@
 import { assertCan } from "@rdlink/auth";
 import { checklists, stations, stationTypes, type TenantTx } from "@rdlink/db";
 import { ZFieldList } from "@rdlink/forms";
-import { and, asc, count, eq, isNull } from "drizzle-orm";
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import type { UseCaseContext } from "../shared/context";
 import { NotFoundError } from "../shared/errors";
 import { ZId } from "../shared/fields";
+import { latestVersions } from "../workflows/latest-versions";
 
-/** One station type for its settings page, with the standards it can follow. */
+/** One station type for its settings page, with the standards it can follow and the opinion workflows its QR codes can start. */
 export async function getStationType(tx: TenantTx, ctx: UseCaseContext, idInput: unknown) {
   assertCan(ctx.actor, "tenant.stationTypes.manage", { tenantId: tx.tenantId });
   const id = ZId.safeParse(idInput);
@@ -25,16 +26,23 @@ export async function getStationType(tx: TenantTx, ctx: UseCaseContext, idInput:
     .from(checklists)
     .where(and(eq(checklists.tenantId, tx.tenantId), isNull(checklists.archivedAt)))
     .orderBy(asc(checklists.createdAt));
+  // The opinion workflows its QR codes may start (the county may keep several, e.g. one with a 随手拍 fast track).
+  const opinionWorkflows = await latestVersions(tx, sql`v.kind = 'opinion'`);
+  const names = new Map(
+    opinionWorkflows.map((v) => [v.workflow_id, (v.definition as { name: { "zh-CN": string } }).name["zh-CN"]]),
+  );
   return {
     type: {
       id: type.id,
       name: type.name,
       checklistId: type.checklistId,
+      intakeWorkflowId: type.intakeWorkflowId,
       archivedAt: type.archivedAt,
       customFields: ZFieldList.parse(type.customFields),
       intakeFields: ZFieldList.parse(type.intakeFields),
     },
     stationCount: stationCount?.value ?? 0,
     standards,
+    intakeWorkflows: [...names].map(([id, name]) => ({ id, name })),
   };
 }

@@ -16,3 +16,12 @@ export function latestVersions(tx: TenantTx, where: SQL = sql`true`) {
         order by w.created_at, w.key`,
   );
 }
+
+/**
+ * The latest published version of one of the county's workflows in use, if its kind is
+ * `kind`: what a station type's QR code starts. Null otherwise (archived, never published…).
+ */
+export async function latestVersionIdOfWorkflow(tx: TenantTx, workflowId: string, kind: string) {
+  const [latest] = await latestVersions(tx, sql`v.workflow_id = ${workflowId} and v.kind = ${kind}`);
+  return latest?.id ?? null;
+}

@@ -31,6 +31,12 @@ export const stationTypes = pgTable(
     customFields: jsonb().$type<unknown[]>().notNull().default([]),
     /** What a citizen fills in on its stations' public intake page (a @rdlink/forms field list). */
     intakeFields: jsonb().$type<unknown[]>().notNull().default([]),
+    /**
+     * The workflow its stations' QR codes start (an opinion workflow of the county's); null for
+     * the county's first opinion workflow. Its foreign key is in the migration (workflows are
+     * declared after station types).
+     */
+    intakeWorkflowId: uuid(),
     sortOrder: integer().notNull().default(0),
     archivedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),

@@ -80,7 +80,7 @@ function Saved({ show }: { show: boolean }) {
 
 export default function StationType({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { type, stationCount, standards } = loaderData;
+  const { type, stationCount, standards, intakeWorkflows } = loaderData;
   const errors = useFormErrors(actionData);
   const navigation = useNavigation();
   const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
@@ -145,6 +145,18 @@ export default function StationType({ loaderData, actionData }: Route.ComponentP
                 clearable
                 error={errors.field("checklistId")}
               />
+              {intakeWorkflows.length > 1 && (
+                <Select
+                  name="intakeWorkflowId"
+                  label={t("stationTypes.intakeWorkflow")}
+                  description={t("stationTypes.intakeWorkflowHint")}
+                  data={intakeWorkflows.map((w) => ({ value: w.id, label: w.name }))}
+                  defaultValue={type.intakeWorkflowId}
+                  placeholder={intakeWorkflows[0]!.name}
+                  clearable
+                  error={errors.field("intakeWorkflowId")}
+                />
+              )}
               <Button type="submit" name="intent" value="settings" loading={busy("settings")}>
                 {t("common.save")}
               </Button>
