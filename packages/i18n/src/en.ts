@@ -1313,8 +1313,6 @@ export const en: Translation = {
     generic: "Case “{{title}}” has news",
     templates: {
       case: {
-        unattended:
-          "Nobody can take the current step of case “{{title}}” (a station without a liaison, a team without members): it is with the county, please assign someone",
         assigned: "New case assigned: “{{title}}”. Please accept and handle it",
         urged: "Case “{{title}}” was urged: please speed it up",
         coAssigned: "Please help handle case “{{title}}” (co-handling unit)",

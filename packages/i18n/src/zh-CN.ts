@@ -1267,7 +1267,6 @@ export const zhCN = {
     generic: "案件“{{title}}”有新的动态",
     templates: {
       case: {
-        unattended: "案件“{{title}}”的当前环节无人可办（如联络站未配联络员、团队没有成员），已转区县，请安排人员",
         assigned: "新交办案件：“{{title}}”，请及时签收办理",
         urged: "案件“{{title}}”被催办，请加快办理",
         coAssigned: "请协助办理案件“{{title}}”（协办单位）",

@@ -38,15 +38,13 @@ test("a step on a team's desk is taken by a member of the team", async ({ page }
   await page.getByRole("option", { name: "团队（如信访办）", exact: true }).click();
   await expect(page.getByRole("combobox", { name: "办理团队", exact: true })).toHaveValue("信访办");
   await expect(page.getByTestId("node-开始")).toContainText("信访办");
-  await page
-    .getByTestId("state-panel")
-    .getByRole("button", { name: /办结 → 办结/ })
-    .click();
-  await page.getByRole("combobox", { name: "可办理的团队" }).click();
+  await page.getByRole("button", { name: "办结 → 办结" }).click();
+  // An empty MultiSelect's input has no width to click on: its box is clicked instead.
+  await page.getByRole("combobox", { name: "可办理的团队" }).locator("xpath=ancestor::div[2]").click();
   await page.getByRole("option", { name: "信访办" }).click();
   await page.keyboard.press("Escape");
-  // Nothing selected: the workflow's own properties, where its entry point is set.
-  await page.keyboard.press("Escape");
+  // Nothing selected (a click on the empty canvas): the workflow's own properties, where its entry point is set.
+  await page.locator(".react-flow__pane").click({ position: { x: 10, y: 10 } });
   await page.getByRole("switch", { name: "工作人员可在工作台登记" }).check();
   const entry = page.getByTestId("entry-panel");
   await entry.getByRole("button", { name: "添加字段" }).click();

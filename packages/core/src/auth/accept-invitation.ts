@@ -1,7 +1,7 @@
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { createSession, hashPassword, ZNewPassword } from "@rdlink/auth";
 import { type Database, invitations, type TenantTx, tenants, users } from "@rdlink/db";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit/record-audit";
 import { ManualClock } from "../clock";
@@ -71,14 +71,25 @@ export async function acceptInvitation(
   return db.withTenant(tenantId, async (tx) => {
     const { user } = await findOpenInvitation(tx, invitationId, secret, now);
     if (user.disabledAt) throw new ValidationError({}, "errors.invitationInvalid");
+    // Used up first, by a conditional update: of requests racing with one link, the others wait
+    // for this row, then find it used and change nothing.
+    const [used] = await tx
+      .update(invitations)
+      .set({ acceptedAt: now })
+      .where(
+        and(
+          eq(invitations.tenantId, tenantId),
+          eq(invitations.id, invitationId),
+          isNull(invitations.acceptedAt),
+          eq(invitations.revoked, false),
+        ),
+      )
+      .returning({ id: invitations.id });
+    if (!used) throw new NotFoundError("errors.invitationInvalid");
     await tx
       .update(users)
       .set({ passwordHash: await hashPassword(password), passwordChangedAt: now })
       .where(eq(users.id, user.id));
-    await tx
-      .update(invitations)
-      .set({ acceptedAt: now })
-      .where(and(eq(invitations.tenantId, tenantId), eq(invitations.id, invitationId)));
     const actor = { userId: user.id, displayName: user.displayName };
     await recordAudit(
       tx,

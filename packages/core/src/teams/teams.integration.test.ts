@@ -1,5 +1,5 @@
 import type { Actor } from "@rdlink/auth";
-import { auditLog, cases, outbox, teams, workflows } from "@rdlink/db";
+import { auditLog, cases, teams, workflows } from "@rdlink/db";
 import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
 import type { TWorkflowDefinitionInput } from "@rdlink/workflow";
 import { count, eq } from "drizzle-orm";
@@ -162,7 +162,7 @@ describe.each(testDrivers())("teams on %s", (driver) => {
     expect((await inCounty((tx) => listCases(tx, ctx(member), { view: "mine" }))).cases).toEqual([]);
   });
 
-  it("takes a case whose step nobody can take (an empty team) to the county admin, who is told, until someone can", async () => {
+  it("takes a case whose step nobody can take (an empty team) to the county admin's desk, until someone can", async () => {
     const empty = await inCounty((tx) => createTeam(tx, ctx(admin), { name: "督办组" }));
     const { id: workflowId } = await inCounty((tx) =>
       createWorkflow(tx, ctx(admin), { template: "empty", name: "督办（空团队）" }),
@@ -177,8 +177,6 @@ describe.each(testDrivers())("teams on %s", (driver) => {
     expect((await row(caseId)).unattendedSince).not.toBeNull();
     const adminDesk = await inCounty((tx) => listCases(tx, ctx(admin), { view: "mine" }));
     expect(adminDesk.cases.filter((c) => c.id === caseId)).toMatchObject([{ unattended: true }]);
-    const notices = await inCounty((tx) => tx.select().from(outbox).where(eq(outbox.caseId, caseId)));
-    expect(notices.map((n) => n.payload)).toEqual([{ to: "county_admin", template: "case.unattended" }]);
 
     // Someone joins the team; their step lands the case on an ordinary desk again.
     await inCounty((tx) => updateTeam(tx, ctx(admin), { teamId: empty.id, name: "督办组", memberIds: [clerk.userId] }));

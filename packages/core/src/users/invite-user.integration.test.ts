@@ -67,6 +67,33 @@ describe.each(testDrivers())("inviting and scoping users on %s", (driver) => {
     expect(await t.db.withTenant(tenantId, (tx) => listUsers(tx, ctx()))).toHaveLength(1);
   });
 
+  it("lets one of many requests racing with one invitation link redeem it; the rest change nothing", async () => {
+    const { invitationToken, userId } = await t.db.withTenant(tenantId, (tx) =>
+      inviteUser(tx, ctx(), { username: "race-admin", displayName: "并发", role: "county_admin" }),
+    );
+    const passwords = Array.from({ length: 8 }, (_, i) => `${PASSWORD}${i}`);
+    const outcomes = await Promise.allSettled(
+      passwords.map((password) =>
+        acceptInvitation(t.db, invitationToken, { password, confirmPassword: password }, request, new Date()),
+      ),
+    );
+    const won = outcomes.flatMap((o, i) => (o.status === "fulfilled" ? [passwords[i]!] : []));
+    expect(won).toHaveLength(1);
+    expect(
+      outcomes
+        .filter((o) => o.status === "rejected")
+        .map((o) => ((o as PromiseRejectedResult).reason as Error).message),
+    ).toEqual(Array(7).fill("errors.invitationInvalid"));
+    const accepted = await t.db.withTenant(tenantId, (tx) =>
+      tx.select().from(auditLog).where(eq(auditLog.action, "invitation.accepted")),
+    );
+    expect(accepted.filter((row) => row.objectId === userId)).toHaveLength(1);
+    // The password that counts is the winner's.
+    await expect(
+      signIn(t.db, { username: "race-admin", password: won[0]! }, request, new Date()),
+    ).resolves.toMatchObject({ ok: true, userId });
+  });
+
   it("keeps a township operator to the townships of their scope", async () => {
     const { invitationToken } = await t.db.withTenant(tenantId, (tx) =>
       inviteUser(tx, ctx(), {

@@ -787,6 +787,12 @@ function DesignerView({
                       </Text>
                     )}
                     {tr(key)}
+                    {path && (
+                      <Text span ff="monospace" size="xs" c="dimmed">
+                        {" "}
+                        {path}
+                      </Text>
+                    )}
                   </List.Item>
                 ))}
               </List>
