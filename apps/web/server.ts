@@ -11,6 +11,7 @@ import { env } from "@rdlink/env";
 import { createRequestHandler } from "@react-router/express";
 import express from "express";
 import { type RouterContext, RouterContextProvider, type ServerBuild } from "react-router";
+import { isCleanUrl } from "./app/lib/clean-input";
 
 const { NODE_ENV, HOST, PORT, SEED_DEMO, DATABASE_URL, DATA_DIR, WORKER_MODE, WORKER_POLL_MS } = env();
 const production = NODE_ENV === "production";
@@ -35,6 +36,23 @@ const app = express();
 app.disable("x-powered-by");
 // One reverse proxy in front (see infra/deploy): its X-Forwarded-For names the client.
 app.set("trust proxy", 1);
+
+/** The methods the app answers: anything else (TRACE, PUT, DELETE…) is a 405, never a 500. */
+const ALLOWED_METHODS = ["GET", "HEAD", "POST", "OPTIONS"];
+
+app.use((req, res, next) => {
+  if (!ALLOWED_METHODS.includes(req.method)) {
+    res.status(405).setHeader("Allow", ALLOWED_METHODS.join(", "));
+    res.type("text/plain; charset=utf-8").send("不支持的请求方法 / Method Not Allowed");
+    return;
+  }
+  // NUL, lone surrogates or broken percent-encoding in the path or query: refused before any route.
+  if (!isCleanUrl(req.originalUrl)) {
+    res.status(400).type("text/plain; charset=utf-8").send("请求地址含有无效字符 / Invalid characters in the URL");
+    return;
+  }
+  next();
+});
 
 app.use((req, res, next) => {
   res.setHeader("X-Content-Type-Options", "nosniff");

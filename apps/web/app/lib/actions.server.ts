@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@rdlink/core/shar
 import { TenantIdError } from "@rdlink/db";
 import { data } from "react-router";
 import { notFound } from "./auth.server";
+import { isCleanText } from "./clean-input";
 
 /** What a failed form submission sends back: i18n keys, translated by the page. */
 export type FormFailure = {
@@ -91,8 +92,14 @@ async function parseFormData(request: Request): Promise<FormData> {
   }
 }
 
+/** A form's values by name; a value holding NUL or a lone surrogate refuses the whole form (400). */
 function formValues(form: FormData): Record<string, unknown> {
   const values: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (!isCleanText(key) || (typeof value === "string" && !isCleanText(value))) {
+      throw data({ messageKey: "errors.invalidCharacters" }, { status: 400 });
+    }
+  }
   for (const key of new Set(form.keys())) {
     if (key.endsWith("[]"))
       values[key.slice(0, -2)] = form.getAll(key).filter((v) => typeof v === "string" && v !== "");

@@ -9,6 +9,7 @@ import {
 } from "@rdlink/core/shared/errors";
 import { getDatabase, TenantIdError } from "@rdlink/db";
 import { resources } from "@rdlink/i18n";
+import { isCleanJson } from "./clean-input";
 import { appClock } from "./clock.server";
 
 /**
@@ -32,6 +33,7 @@ export type ApiErrorCode =
   | "unsupported_media_type"
   | "payload_too_large"
   | "malformed_json"
+  | "invalid_input"
   | "validation_failed"
   | "not_found"
   | "method_not_allowed"
@@ -45,6 +47,7 @@ const MESSAGE_KEYS: Record<ApiErrorCode, string> = {
   unsupported_media_type: "apiKeys.apiErrors.unsupportedMediaType",
   payload_too_large: "apiKeys.apiErrors.payloadTooLarge",
   malformed_json: "apiKeys.apiErrors.malformedJson",
+  invalid_input: "apiKeys.apiErrors.invalidInput",
   validation_failed: "apiKeys.apiErrors.validationFailed",
   not_found: "apiKeys.apiErrors.notFound",
   method_not_allowed: "apiKeys.apiErrors.methodNotAllowed",
@@ -105,7 +108,10 @@ export async function authenticateRequest(request: Request, now = appClock.now()
   return outcome.caller;
 }
 
-/** The JSON body: 415 unless it says it is JSON, 413 above 64 KB, 400 unless it parses. */
+/**
+ * The JSON body: 415 unless it says it is JSON, 413 above 64 KB, 400 unless it parses, and
+ * 400 when a string holds NUL or a lone surrogate or the nesting is deeper than any of ours.
+ */
 export async function readJsonBody(request: Request): Promise<unknown> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "application/json") throw new ApiRefusal(apiError(415, "unsupported_media_type"));
@@ -127,11 +133,14 @@ export async function readJsonBody(request: Request): Promise<unknown> {
       chunks.push(value);
     }
   }
+  let body: unknown;
   try {
-    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)));
+    body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)));
   } catch {
     throw new ApiRefusal(apiError(400, "malformed_json"));
   }
+  if (!isCleanJson(body)) throw new ApiRefusal(apiError(400, "invalid_input"));
+  return body;
 }
 
 /** A use case's deliberate errors as API answers; anything else is a 500 without details. */

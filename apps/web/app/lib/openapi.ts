@@ -217,6 +217,7 @@ export const openApiDocument = {
                   "unsupported_media_type",
                   "payload_too_large",
                   "malformed_json",
+                  "invalid_input",
                   "validation_failed",
                   "not_found",
                   "method_not_allowed",

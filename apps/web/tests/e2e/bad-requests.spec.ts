@@ -64,3 +64,46 @@ test("a form with bad fields shows the errors in Chinese and writes nothing", as
   await expect(page.getByTestId("audit-log")).toContainText("五一路街道");
   await expect(page.getByTestId("audit-log")).toContainText("西乡塘区人大常委会管理员");
 });
+
+test("NUL, lone surrogates, deep JSON and unknown methods get a 4xx in Chinese, never a 500", async ({
+  page,
+  baseURL,
+  request,
+}) => {
+  // Unknown methods: 405 naming the ones answered.
+  for (const method of ["PUT", "PATCH", "DELETE", "TRACE"]) {
+    const answer = await request.fetch("/county/deputies", { method });
+    expect(answer.status(), method).toBe(405);
+    expect(answer.headers().allow).toBe("GET, HEAD, POST, OPTIONS");
+  }
+  // In a query string, signed in or not.
+  await signIn(page, "xxt-admin");
+  for (const path of ["/county/deputies?q=%00", "/work?q=%ED%A0%80", "/county/stations?q=a%00b", "/t/%00"]) {
+    const answer = await page.request.get(path);
+    expect(answer.status(), path).toBe(400);
+    expect(await answer.text()).toContain("请求地址含有无效字符");
+  }
+  // In a form, before signing in.
+  const signInForm = await request.post("/sign-in", {
+    headers: { origin: baseURL!, "content-type": "application/x-www-form-urlencoded" },
+    data: "username=a%00b&password=x",
+  });
+  expect(signInForm.status()).toBe(400);
+  // In the API's JSON, with a real key: 400 invalid_input, in Chinese.
+  await page.goto("/county/api-keys");
+  await page.getByLabel("名称").fill("坏输入测试");
+  await page.getByRole("button", { name: "新建密钥" }).click();
+  const key = (await page.getByTestId("api-key").textContent())!.trim();
+  const api = (body: string) =>
+    request.post("/api/v1/opinions", {
+      headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+      data: body,
+    });
+  for (const body of ['{"content":"\\u0000"}', '{"content":"\\ud800"}', `${"[".repeat(10_000)}${"]".repeat(10_000)}`]) {
+    const answer = await api(body);
+    expect(answer.status(), body.slice(0, 20)).toBe(400);
+    expect(await answer.json()).toMatchObject({
+      error: { code: "invalid_input", message: expect.stringContaining("无效字符") },
+    });
+  }
+});
