@@ -244,7 +244,7 @@ export class DrizzleCaseStore implements CaseStore {
   /**
    * The step's 履职台账 entries, at the case's station on the step's day (Asia/Shanghai), with
    * the deputies the step named and the case's own. A case without a station has no ledger to
-   * write to: its entries are not kept. (case, seq) is unique, so an entry is never doubled.
+   * write to: its entries are not kept. (case, seq, kind) is unique, so an entry is never doubled.
    */
   private async writeLedger(step: StepWrite) {
     const [kase] = await this.tx
