@@ -2,8 +2,6 @@ import { randomUUID } from "node:crypto";
 import { cases, handlingUnits, stations, stationTypes, townships, workflows } from "@rdlink/db";
 import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
 import { type TWorkflowDefinition, type TWorkflowDefinitionInput, ZWorkflowDefinition } from "@rdlink/workflow";
-import { solveChallenge } from "altcha-lib";
-import { deriveKey } from "altcha-lib/algorithms/sha";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actOnCase } from "../cases/act-on-case";
@@ -13,22 +11,17 @@ import type { ValidationError } from "../shared/errors";
 import { updateStationType } from "../station-types/update-station-type";
 import { memberOf, responderOf } from "../testing/actors";
 import { onboardTestCounty, type TestCounty } from "../testing/counties";
+import { solvedChallenge, TEST_INTAKE_SECRET } from "../testing/proof-of-work";
 import { createWorkflow } from "../workflows/create-workflow";
 import { publishWorkflow } from "../workflows/publish-workflow";
 import { saveWorkflowDraft } from "../workflows/save-workflow-draft";
 import { findIntakeStation } from "./find-intake-station";
-import { issueChallenge } from "./proof-of-work";
 import { submitOpinion } from "./submit-opinion";
 
-const SECRET = "test-intake-secret-0123456789abcdef";
 // ALTCHA checks a challenge's expiry against the real clock, so these are real times.
 const submittedAt = new Date();
 
-async function solved() {
-  const challenge = await issueChallenge(SECRET, new Date(submittedAt.getTime() - 60_000));
-  const solution = await solveChallenge({ challenge, deriveKey });
-  return Buffer.from(JSON.stringify({ challenge, solution })).toString("base64");
-}
+const solved = () => solvedChallenge(new Date(submittedAt.getTime() - 60_000));
 
 /**
  * A copy of the county's opinion workflow with a 随手拍 fast track added in the designer: an automatic
@@ -103,7 +96,7 @@ describe.each(testDrivers())("a station type whose QR codes start a 随手拍 fa
       return submitOpinion(tenantTx, station, {
         photos: [],
         intakeKey: randomUUID(),
-        secret: SECRET,
+        secret: TEST_INTAKE_SECRET,
         filesDirectory: "/tmp/rdlink-test-files",
         now: submittedAt,
         form: { content: "人行道地砖松动，老人容易绊倒", category, altcha: await solved() },

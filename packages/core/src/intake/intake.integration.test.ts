@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { caseEvents, cases, handlingUnits, outbox, rateLimits, stations, stationTypes, townships } from "@rdlink/db";
 import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
-import { solveChallenge } from "altcha-lib";
-import { deriveKey } from "altcha-lib/algorithms/sha";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actOnCase } from "../cases/act-on-case";
@@ -17,22 +15,17 @@ import { systemClock } from "../clock";
 import { NotFoundError, RateLimitedError, ValidationError } from "../shared/errors";
 import { memberOf, responderOf } from "../testing/actors";
 import { onboardTestCounty } from "../testing/counties";
+import { solvedChallenge, TEST_INTAKE_SECRET } from "../testing/proof-of-work";
 import { findIntakeStation } from "./find-intake-station";
-import { issueChallenge } from "./proof-of-work";
 import { assertWithinIntakeLimits, purgeRateLimits } from "./rate-limit";
 import { type PublicSubmission, submitOpinion } from "./submit-opinion";
 
-const SECRET = "test-intake-secret-0123456789abcdef";
+const SECRET = TEST_INTAKE_SECRET;
 // ALTCHA checks a challenge's expiry against the real clock, so these are real times.
 const later = new Date();
 const opened = new Date(later.getTime() - 60_000);
 
-/** What the browser does: solve the puzzle, send it base64-encoded. */
-async function solved(now = opened) {
-  const challenge = await issueChallenge(SECRET, now);
-  const solution = await solveChallenge({ challenge, deriveKey });
-  return Buffer.from(JSON.stringify({ challenge, solution })).toString("base64");
-}
+const solved = (now = opened) => solvedChallenge(now);
 
 describe.each(testDrivers())("public intake on %s", (driver) => {
   let t: TestDatabase;
