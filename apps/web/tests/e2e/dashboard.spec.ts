@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { signIn, waitForHydration } from "./support";
 
 /** The last 200 days in Asia/Shanghai: every opinion the demo seeds (six months back). */
 function lastDays(days: number) {
@@ -31,6 +31,7 @@ test("the county admin's dashboard shows the seeded figures and exports them as 
   expect(closed + open).toBe(received);
   // Each process on its own, and what a figure counts on hover.
   await expect(page.getByTestId("figures-by-process")).toContainText("群众意见建议");
+  await waitForHydration(page);
   await page.getByTestId("stat-received-label").hover();
   await expect(page.getByRole("tooltip")).toContainText("整合为代表建议的意见只计一次");
   expect(Number(await page.getByTestId("stat-overdue").textContent())).toBeGreaterThan(0);

@@ -10,6 +10,11 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await expect(page).not.toHaveURL(/\/sign-in/);
 }
 
+/** Waits until React has hydrated the page: hover and key handlers exist only from then on. */
+export async function waitForHydration(page: Page) {
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+}
+
 /** Picks an option in a Mantine Select by typing part of its label. */
 export async function pick(page: Page, label: string, option: string) {
   const input = page.getByRole("combobox", { name: label, exact: true });

@@ -177,6 +177,15 @@ function DesignerView({
       setHistory((h) => (h ? commit(h, change(h.present), { mergeKey }) : h)),
     [],
   );
+  /** What to select once an edit that names new elements has been applied. React may run an
+   * update function only while rendering, so the ids it makes are known after that, not when
+   * `edit` returns. */
+  const selectAfterEdit = useRef<Selection | null>(null);
+  useEffect(() => {
+    if (!selectAfterEdit.current) return;
+    setSelection(selectAfterEdit.current);
+    selectAfterEdit.current = null;
+  }, [doc]);
 
   // ---- the fields guards and actions may name: the start form's, then each step's form
   const fieldChoicesOfDoc = useMemo(() => {
@@ -325,13 +334,11 @@ function DesignerView({
   };
   const connect = useCallback(
     (from: string, to: string) => {
-      let created = "";
       edit((d) => {
         const added = addTransition(d, from, to, t("designer.newTransition"));
-        created = added.id;
+        if (added.id) selectAfterEdit.current = { nodes: [], edges: [added.id] };
         return added.doc;
       });
-      if (created) setSelection({ nodes: [], edges: [created] });
     },
     [edit, t],
   );
@@ -358,13 +365,11 @@ function DesignerView({
       .catch(() => null);
     const source = fromSystem ?? clipboard.current;
     if (!source || readOnly) return;
-    let ids: string[] = [];
     edit((d) => {
       const pasted = pasteStates(d, source);
-      ids = pasted.ids;
+      selectAfterEdit.current = { nodes: pasted.ids, edges: [] };
       return pasted.doc;
     });
-    setSelection({ nodes: ids, edges: [] });
   };
   const autoLayout = async () => {
     if (!doc) return;
