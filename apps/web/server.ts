@@ -54,6 +54,18 @@ app.use((req, res, next) => {
   next();
 });
 
+// For the reverse proxy and systemd: live while the process serves, ready while the database answers.
+app.get("/healthz", (_req, res) => {
+  res.type("text/plain").send("ok");
+});
+app.get("/readyz", async (_req, res) => {
+  const ready = await db.ping();
+  res
+    .status(ready ? 200 : 503)
+    .type("text/plain; charset=utf-8")
+    .send(ready ? "ok" : "数据库暂不可用 / database unavailable");
+});
+
 app.use((req, res, next) => {
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("X-Frame-Options", "DENY");

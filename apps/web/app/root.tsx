@@ -70,20 +70,23 @@ export default function App({ loaderData }: Route.ComponentProps) {
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const notFound = status === 404;
   if (!isRouteErrorResponse(error)) console.error(error);
+  const [title, message] =
+    status === 404
+      ? [t("errors.notFoundTitle"), t("errors.notFound")]
+      : status === 503
+        ? [t("errors.unavailableTitle"), t("errors.unavailable")]
+        : status < 500
+          ? [t("errors.badRequest"), t("errors.badRequest")]
+          : [t("errors.serverTitle"), t("errors.server")];
   return (
     <Container size="sm" py={80}>
       <Stack align="center" gap="md">
         <Title order={1} c="red.8">
           {status}
         </Title>
-        <Title order={2}>
-          {notFound ? t("errors.notFoundTitle") : status < 500 ? t("errors.badRequest") : t("errors.serverTitle")}
-        </Title>
-        <Text c="dimmed">
-          {notFound ? t("errors.notFound") : status < 500 ? t("errors.badRequest") : t("errors.server")}
-        </Text>
+        <Title order={2}>{title}</Title>
+        <Text c="dimmed">{message}</Text>
         <Button component={Link} to="/" variant="light">
           {t("errors.goHome")}
         </Button>

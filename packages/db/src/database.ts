@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { z } from "zod";
+import { rethrowUnavailable } from "./database-unavailable";
 import type * as schema from "./schema";
 import type { AppTx, DriverName, TenantTx } from "./types";
 
@@ -64,21 +65,25 @@ export class Database {
 
   async withTenant<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>): Promise<T> {
     if (!ZTenantId.safeParse(tenantId).success) throw new TenantIdError(tenantId);
-    return this.orm.transaction(async (tx) => {
-      // Role and tenant in one round trip; both last until the transaction ends.
-      await tx.execute(
-        sql`select set_config('role', 'app_user', true), set_config('app.tenant_id', ${tenantId}, true)`,
-      );
-      return work(Object.assign(tx, { tenantId }) as TenantTx);
-    });
+    return this.orm
+      .transaction(async (tx) => {
+        // Role and tenant in one round trip; both last until the transaction ends.
+        await tx.execute(
+          sql`select set_config('role', 'app_user', true), set_config('app.tenant_id', ${tenantId}, true)`,
+        );
+        return work(Object.assign(tx, { tenantId }) as TenantTx);
+      })
+      .catch(rethrowUnavailable);
   }
 
   /** Platform tables (tenants, users, sessions …) only: tenant tables show no rows here. */
   withoutTenant<T>(work: (tx: AppTx) => Promise<T>): Promise<T> {
-    return this.orm.transaction(async (tx) => {
-      await tx.execute(sql`set local role app_user`);
-      return work(tx as AppTx);
-    });
+    return this.orm
+      .transaction(async (tx) => {
+        await tx.execute(sql`set local role app_user`);
+        return work(tx as AppTx);
+      })
+      .catch(rethrowUnavailable);
   }
 
   /**
@@ -86,10 +91,32 @@ export class Database {
    * outbox show only their tenant, due time and status columns, and nothing else is readable.
    */
   withWorkerScan<T>(work: (tx: AppTx) => Promise<T>): Promise<T> {
-    return this.orm.transaction(async (tx) => {
-      await tx.execute(sql`set local role app_worker`);
-      return work(tx as AppTx);
+    return this.orm
+      .transaction(async (tx) => {
+        await tx.execute(sql`set local role app_worker`);
+        return work(tx as AppTx);
+      })
+      .catch(rethrowUnavailable);
+  }
+
+  /**
+   * Whether the database answers within `timeoutMs`: for the readiness check, never inside
+   * a use case. A server that hangs counts as down as much as one that refuses.
+   */
+  async ping(timeoutMs = 2000): Promise<boolean> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
     });
+    const answer = this.orm.execute(sql`select 1`).then(
+      () => true,
+      () => false,
+    );
+    try {
+      return await Promise.race([answer, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /**

@@ -1,4 +1,5 @@
 export { Database, enterTenant, selectPrepared, selectRows, TenantIdError, UnsafeDatabaseRoleError } from "./database";
+export { DatabaseUnavailableError, isConnectionFailure } from "./database-unavailable";
 export { GLOBAL_TABLES } from "./global-tables";
 export { getDatabase, setDatabase } from "./instance";
 export { openConfiguredDatabase } from "./open-configured-database";

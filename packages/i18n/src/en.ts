@@ -755,6 +755,9 @@ export const en: Translation = {
     notFoundTitle: "Not found",
     serverTitle: "Something went wrong",
     server: "The request failed. The error has been logged; please try again later.",
+    unavailableTitle: "Busy",
+    unavailable:
+      "The system is busy, please try again shortly. If what you just did was not shown as done, submit it again later.",
     badRequest: "The request is malformed",
     invalidCharacters: "What was sent holds invalid characters (such as NUL): remove them and try again",
     forbidden: "Request refused",
@@ -1402,6 +1405,7 @@ export const en: Translation = {
       notFound: "Not found",
       methodNotAllowed: "Method not allowed",
       server: "Internal server error, please try again later",
+      unavailable: "The system is busy, please try again shortly",
     },
   },
 };

@@ -736,6 +736,8 @@ export const zhCN = {
     notFoundTitle: "找不到页面",
     serverTitle: "服务器出错了",
     server: "处理请求时出错，请稍后再试。错误已记录。",
+    unavailableTitle: "系统繁忙",
+    unavailable: "系统繁忙，请稍后再试。您刚才的操作如未显示成功，请稍后重新提交。",
     badRequest: "请求格式不正确",
     invalidCharacters: "提交的内容含有无效字符（如空字符），请删除后重试",
     forbidden: "请求被拒绝",
@@ -1352,6 +1354,7 @@ export const zhCN = {
       notFound: "未找到",
       methodNotAllowed: "不支持该请求方法",
       server: "服务器内部错误，请稍后再试",
+      unavailable: "系统繁忙，请稍后再试",
     },
   },
 } as const;

@@ -2,7 +2,7 @@ import { PermissionDenied } from "@rdlink/auth";
 import type { Upload } from "@rdlink/core/files/save-uploaded-images";
 import { UploadError } from "@rdlink/core/files/store-image";
 import { ConflictError, NotFoundError, ValidationError } from "@rdlink/core/shared/errors";
-import { TenantIdError } from "@rdlink/db";
+import { DatabaseUnavailableError, TenantIdError } from "@rdlink/db";
 import { data } from "react-router";
 import { notFound } from "./auth.server";
 import { isCleanText } from "./clean-input";
@@ -17,8 +17,8 @@ export type FormFailure = {
 
 /**
  * Turns a use case's deliberate errors into 4xx answers: field errors for the form
- * (400), a conflict (409), and 404 for anything not found or not permitted.
- * Anything else is rethrown and becomes a 500 without details.
+ * (400), a conflict (409), 404 for anything not found or not permitted, and 503 while
+ * the database is unreachable. Anything else is rethrown and becomes a 500 without details.
  */
 export function failureResponse(error: unknown) {
   if (error instanceof ValidationError) {
@@ -39,6 +39,13 @@ export function failureResponse(error: unknown) {
   }
   if (error instanceof NotFoundError || error instanceof PermissionDenied || error instanceof TenantIdError) {
     throw notFound();
+  }
+  // The database restarting: the form stays as it was typed, with a message to send it again.
+  if (error instanceof DatabaseUnavailableError) {
+    return data<FormFailure>(
+      { ok: false, fieldErrors: {}, formError: "errors.unavailable" },
+      { status: 503, headers: { "Retry-After": "5" } },
+    );
   }
   throw error;
 }

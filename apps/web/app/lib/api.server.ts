@@ -7,7 +7,7 @@ import {
   RateLimitedError,
   ValidationError,
 } from "@rdlink/core/shared/errors";
-import { getDatabase, TenantIdError } from "@rdlink/db";
+import { DatabaseUnavailableError, getDatabase, TenantIdError } from "@rdlink/db";
 import { resources } from "@rdlink/i18n";
 import { isCleanJson } from "./clean-input";
 import { appClock } from "./clock.server";
@@ -39,6 +39,7 @@ export type ApiErrorCode =
   | "method_not_allowed"
   | "conflict"
   | "idempotency_key_reused"
+  | "unavailable"
   | "server_error";
 
 const MESSAGE_KEYS: Record<ApiErrorCode, string> = {
@@ -53,6 +54,7 @@ const MESSAGE_KEYS: Record<ApiErrorCode, string> = {
   method_not_allowed: "apiKeys.apiErrors.methodNotAllowed",
   conflict: "errors.idempotencyConflict",
   idempotency_key_reused: "errors.idempotencyKeyReused",
+  unavailable: "apiKeys.apiErrors.unavailable",
   server_error: "apiKeys.apiErrors.server",
 };
 
@@ -159,6 +161,8 @@ export function apiFailure(error: unknown): Response {
   if (error instanceof RateLimitedError) {
     return apiError(429, "rate_limited", {}, { "Retry-After": String(error.retryAfterSeconds) });
   }
+  // The database restarting or failing over: the client may send the same request again.
+  if (error instanceof DatabaseUnavailableError) return apiError(503, "unavailable", {}, { "Retry-After": "5" });
   console.error(error);
   return apiError(500, "server_error");
 }
