@@ -1,4 +1,4 @@
-import { auditLog, townships } from "@rdlink/db";
+import { auditLog, sessions, townships } from "@rdlink/db";
 import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +8,7 @@ import { signIn } from "../auth/sign-in";
 import { systemClock } from "../clock";
 import { ConflictError, ValidationError } from "../shared/errors";
 import { onboardCounty } from "../tenants/onboard-county";
+import { reissueInvitation } from "../tenants/reissue-invitation";
 import { type countyAdminOf, createOperator } from "../testing/actors";
 import { getTownship } from "../townships/get-township";
 import { listTownships } from "../townships/list-townships";
@@ -67,31 +68,57 @@ describe.each(testDrivers())("inviting and scoping users on %s", (driver) => {
     expect(await t.db.withTenant(tenantId, (tx) => listUsers(tx, ctx()))).toHaveLength(1);
   });
 
-  it("lets one of many requests racing with one invitation link redeem it; the rest change nothing", async () => {
-    const { invitationToken, userId } = await t.db.withTenant(tenantId, (tx) =>
-      inviteUser(tx, ctx(), { username: "race-admin", displayName: "并发", role: "county_admin" }),
+  it.each([
+    ["a new user's invitation link", false],
+    ["a password link issued again (the first one revoked)", true],
+  ])("lets one of 20 requests racing with %s redeem it; the rest change nothing", async (_, reissued) => {
+    const username = reissued ? "race-reissued" : "race-invited";
+    const invited = await t.db.withTenant(tenantId, (tx) =>
+      inviteUser(tx, ctx(), { username, displayName: "并发", role: "county_admin" }),
     );
-    const passwords = Array.from({ length: 8 }, (_, i) => `${PASSWORD}${i}`);
+    const { userId } = invited;
+    const token = reissued
+      ? await t.db.withTenant(tenantId, (tx) => reissueInvitation(tx, ctx(), userId))
+      : invited.invitationToken;
+    const passwords = Array.from({ length: 20 }, (_, i) => `${PASSWORD}${i}`);
     const outcomes = await Promise.allSettled(
       passwords.map((password) =>
-        acceptInvitation(t.db, invitationToken, { password, confirmPassword: password }, request, new Date()),
+        acceptInvitation(t.db, token, { password, confirmPassword: password }, request, new Date()),
       ),
     );
     const won = outcomes.flatMap((o, i) => (o.status === "fulfilled" ? [passwords[i]!] : []));
     expect(won).toHaveLength(1);
+    // Each loser is told the link is used up (the page answers 410).
     expect(
       outcomes
         .filter((o) => o.status === "rejected")
         .map((o) => ((o as PromiseRejectedResult).reason as Error).message),
-    ).toEqual(Array(7).fill("errors.invitationInvalid"));
+    ).toEqual(Array(19).fill("errors.invitationInvalid"));
     const accepted = await t.db.withTenant(tenantId, (tx) =>
       tx.select().from(auditLog).where(eq(auditLog.action, "invitation.accepted")),
     );
     expect(accepted.filter((row) => row.objectId === userId)).toHaveLength(1);
+    const userSessions = await t.db.withoutTenant((tx) =>
+      tx.select().from(sessions).where(eq(sessions.userId, userId)),
+    );
+    expect(userSessions).toHaveLength(1);
     // The password that counts is the winner's.
-    await expect(
-      signIn(t.db, { username: "race-admin", password: won[0]! }, request, new Date()),
-    ).resolves.toMatchObject({ ok: true, userId });
+    await expect(signIn(t.db, { username, password: won[0]! }, request, new Date())).resolves.toMatchObject({
+      ok: true,
+      userId,
+    });
+    // A revoked first link opens nothing either.
+    if (reissued) {
+      await expect(
+        acceptInvitation(
+          t.db,
+          invited.invitationToken,
+          { password: PASSWORD, confirmPassword: PASSWORD },
+          request,
+          new Date(),
+        ),
+      ).rejects.toThrow("errors.invitationInvalid");
+    }
   });
 
   it("keeps a township operator to the townships of their scope", async () => {
