@@ -7,7 +7,7 @@ import { systemClock } from "@rdlink/core/clock";
 import { DEMO_PASSWORD, seedDemo } from "@rdlink/core/demo/seed-demo";
 import { startWorker } from "@rdlink/core/worker/start-worker";
 import { openConfiguredDatabase, setDatabase, UnsafeDatabaseRoleError } from "@rdlink/db";
-import { env } from "@rdlink/env";
+import { env, filesDirectory } from "@rdlink/env";
 import { createRequestHandler } from "@react-router/express";
 import express from "express";
 import { type RouterContext, RouterContextProvider, type ServerBuild } from "react-router";
@@ -29,7 +29,11 @@ setDatabase(db);
 const demo = SEED_DEMO ? await seedDemo(db, systemClock) : null;
 const worker =
   WORKER_MODE === "inline"
-    ? startWorker(db, { pollMs: WORKER_POLL_MS, log: (line) => console.log(`[worker] ${line}`) })
+    ? startWorker(db, {
+        pollMs: WORKER_POLL_MS,
+        filesDirectory: filesDirectory(),
+        log: (line) => console.log(`[worker] ${line}`),
+      })
     : null;
 
 const app = express();

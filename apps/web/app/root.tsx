@@ -67,6 +67,14 @@ export default function App({ loaderData }: Route.ComponentProps) {
   return <Outlet />;
 }
 
+/** The i18n key a refusal carries (`data({ messageKey }, { status: 400 })`), if it names one. */
+function refusalKey(error: unknown): "errors.badRequest" | undefined {
+  if (!isRouteErrorResponse(error)) return undefined;
+  const key = (error.data as { messageKey?: unknown } | null)?.messageKey;
+  // Typed as one key: i18n's types cannot follow a key that arrives as data.
+  return typeof key === "string" && key.startsWith("errors.") ? (key as "errors.badRequest") : undefined;
+}
+
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
@@ -77,7 +85,7 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
       : status === 503
         ? [t("errors.unavailableTitle"), t("errors.unavailable")]
         : status < 500
-          ? [t("errors.badRequest"), t("errors.badRequest")]
+          ? [t("errors.badRequest"), t(refusalKey(error) ?? "errors.badRequest")]
           : [t("errors.serverTitle"), t("errors.server")];
   return (
     <Container size="sm" py={80}>

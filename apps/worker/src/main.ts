@@ -5,7 +5,7 @@
  */
 import { startWorker } from "@rdlink/core/worker/start-worker";
 import { openConfiguredDatabase } from "@rdlink/db";
-import { env } from "@rdlink/env";
+import { env, filesDirectory } from "@rdlink/env";
 
 const { DATABASE_URL, WORKER_POLL_MS } = env();
 if (!DATABASE_URL) {
@@ -16,7 +16,12 @@ if (!DATABASE_URL) {
 }
 
 const db = await openConfiguredDatabase();
-const worker = startWorker(db, { pollMs: WORKER_POLL_MS, log: (line) => console.log(`[worker] ${line}`) });
+// The photos' directory must be the web processes' (the same FILES_DIR) for the sweep to be right.
+const worker = startWorker(db, {
+  pollMs: WORKER_POLL_MS,
+  filesDirectory: filesDirectory(),
+  log: (line) => console.log(`[worker] ${line}`),
+});
 console.log(`[worker] running, polling every ${WORKER_POLL_MS} ms`);
 
 async function shutdown() {

@@ -43,3 +43,9 @@ export function env(): TEnv {
   cached ??= parseEnvironment(ZEnv);
   return cached;
 }
+
+/** Where uploaded photos live: FILES_DIR, else `files/` in the data directory (the web app's and the worker's). */
+export function filesDirectory(): string {
+  const { FILES_DIR, DATA_DIR } = env();
+  return FILES_DIR ?? path.join(DATA_DIR, "files");
+}

@@ -1141,6 +1141,8 @@ export const en: Translation = {
       refused: "The form did not pass the checks; reload the page and fill it in again",
       reload: "The page has expired; reload it and submit again",
       tooFast: "That was too fast; check your text and submit again",
+      keyReused:
+        "This form was already sent with other content; this one was not saved. To raise another opinion, reload the page and fill it in again",
     },
   },
   track: {

@@ -1,11 +1,20 @@
-import path from "node:path";
-import { env } from "@rdlink/env";
+import { type StagedFiles, withStagedFiles } from "@rdlink/core/files/staged-files";
+import { getDatabase, type TenantTx } from "@rdlink/db";
+import { filesDirectory } from "@rdlink/env";
 
 /** Where uploaded photos live: FILES_DIR, else `files/` in the data directory. */
-export function filesDirectory(): string {
-  const { FILES_DIR, DATA_DIR } = env();
-  return FILES_DIR ?? path.join(DATA_DIR, "files");
-}
+export { filesDirectory };
 
 /** Photos a form may carry at once (a ledger entry, a checklist item's evidence). */
 export const MAX_PHOTOS_PER_FORM = 6;
+
+/**
+ * A county's transaction that may store photos (through `staged`): they are kept only if it
+ * commits, so a refused form leaves no file behind.
+ */
+export function withTenantStoringFiles<T>(
+  tenantId: string,
+  work: (tx: TenantTx, staged: StagedFiles) => Promise<T>,
+): Promise<T> {
+  return withStagedFiles(filesDirectory(), (staged) => getDatabase().withTenant(tenantId, (tx) => work(tx, staged)));
+}

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { RateLimitedError } from "@rdlink/core/shared/errors";
+import { IdempotencyKeyReusedError, RateLimitedError } from "@rdlink/core/shared/errors";
 import { env } from "@rdlink/env";
 import { data } from "react-router";
 import { type FormFailure, failureResponse } from "./actions.server";
@@ -12,8 +12,14 @@ export function intakeSecret(): string {
   return env().INTAKE_SECRET ?? drawnAtBoot;
 }
 
-/** failureResponse, plus 429 with Retry-After for the public pages' rate limits. */
+/**
+ * failureResponse, plus 429 with Retry-After for the public pages' rate limits, and 422 for
+ * a form sent again with its key but other content (the first submission stands).
+ */
 export function publicFailureResponse(error: unknown) {
+  if (error instanceof IdempotencyKeyReusedError) {
+    return data<FormFailure>({ ok: false, fieldErrors: {}, formError: "intake.errors.keyReused" }, { status: 422 });
+  }
   if (error instanceof RateLimitedError) {
     const minutes = String(Math.max(1, Math.ceil(error.retryAfterSeconds / 60)));
     return data<FormFailure>(

@@ -1,15 +1,14 @@
 import { readFormWithFiles } from "./actions.server";
-import { filesDirectory } from "./files.server";
 import { pickedIds } from "./picker-values";
 
 /**
  * The ledger entry form as the use cases take it: its fields (deputies come comma-joined
- * from the picker) and the photos chosen, to be stored in the county's files directory.
+ * from the picker) and the photos chosen (stored staged, see withTenantStoringFiles).
  */
 export async function readActivityForm(request: Request) {
   const { values, uploads } = await readFormWithFiles(request);
   return {
     input: { ...values, deputyIds: pickedIds(values.deputyIds) },
-    photos: { uploads: await uploads("photos"), directory: filesDirectory() },
+    uploads: await uploads("photos"),
   };
 }

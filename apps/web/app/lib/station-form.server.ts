@@ -1,9 +1,9 @@
 import { saveUploadedImages, type Upload } from "@rdlink/core/files/save-uploaded-images";
+import type { StagedFiles } from "@rdlink/core/files/staged-files";
 import type { UseCaseContext } from "@rdlink/core/shared/context";
 import type { TenantTx } from "@rdlink/db";
 import type { TFieldDefinition } from "@rdlink/forms";
 import { uploadInputName } from "~/components/field-inputs";
-import { filesDirectory } from "./files.server";
 
 /**
  * The station form's values as the station use cases take them: partners split on
@@ -37,15 +37,13 @@ export async function withUploadedPhotos(
   customValues: Record<string, unknown>,
   fields: TFieldDefinition[],
   uploads: (name: string) => Promise<Upload[]>,
+  staged: StagedFiles,
 ) {
   const values = { ...customValues };
   for (const field of fields.filter((f) => f.type === "image")) {
     const chosen = await uploads(uploadInputName(field.key));
     if (chosen.length === 0) continue;
-    [values[field.key]] = await saveUploadedImages(tx, ctx, chosen.slice(0, 1), {
-      directory: filesDirectory(),
-      maxFiles: 1,
-    });
+    [values[field.key]] = await saveUploadedImages(tx, ctx, chosen.slice(0, 1), { staged, maxFiles: 1 });
   }
   return values;
 }

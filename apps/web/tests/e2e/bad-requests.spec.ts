@@ -78,7 +78,13 @@ test("NUL, lone surrogates, deep JSON and unknown methods get a 4xx in Chinese, 
   }
   // In a query string, signed in or not.
   await signIn(page, "xxt-admin");
-  for (const path of ["/county/deputies?q=%00", "/work?q=%ED%A0%80", "/county/stations?q=a%00b", "/t/%00"]) {
+  for (const path of [
+    "/county/deputies?q=%00",
+    "/work?q=%ED%A0%80",
+    "/county/stations?q=a%00b",
+    "/county/ledger?q=%00",
+    "/t/%00",
+  ]) {
     const answer = await page.request.get(path);
     expect(answer.status(), path).toBe(400);
     expect(await answer.text()).toContain("请求地址含有无效字符");
@@ -89,6 +95,10 @@ test("NUL, lone surrogates, deep JSON and unknown methods get a 4xx in Chinese, 
     data: "username=a%00b&password=x",
   });
   expect(signInForm.status()).toBe(400);
+  // The station a citizen would write to: everything below is valid but for the bad character.
+  await page.goto("/county/stations");
+  await page.getByTestId("stations").getByRole("link").first().click();
+  const publicCode = (await page.getByTestId("public-code").textContent())!;
   // In the API's JSON, with a real key: 400 invalid_input, in Chinese.
   await page.goto("/county/api-keys");
   await page.getByLabel("名称").fill("坏输入测试");
@@ -99,11 +109,28 @@ test("NUL, lone surrogates, deep JSON and unknown methods get a 4xx in Chinese, 
       headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
       data: body,
     });
-  for (const body of ['{"content":"\\u0000"}', '{"content":"\\ud800"}', `${"[".repeat(10_000)}${"]".repeat(10_000)}`]) {
+  const opinionWith = (content: string) =>
+    `{"stationCode":"${publicCode}","category":"transport","consent":true,"content":"${content}"}`;
+  for (const body of [
+    opinionWith("坏输入标记\\u0000路灯坏了"),
+    opinionWith("坏输入标记\\ud800路灯坏了"),
+    `${"[".repeat(10_000)}${"]".repeat(10_000)}`,
+  ]) {
     const answer = await api(body);
     expect(answer.status(), body.slice(0, 20)).toBe(400);
     expect(await answer.json()).toMatchObject({
       error: { code: "invalid_input", message: expect.stringContaining("无效字符") },
     });
   }
+  // In the public form's content, sent without signing in.
+  const publicForm = await request.post(`/s/${publicCode}`, {
+    headers: { origin: baseURL! },
+    multipart: { intakeKey: crypto.randomUUID(), category: "transport", content: "坏输入标记\u0000路灯坏了" },
+  });
+  expect(publicForm.status()).toBe(400);
+  expect(await publicForm.text()).toContain("无效字符");
+  // None of it was written.
+  await page.goto(`/work?view=all&q=${encodeURIComponent("坏输入标记")}`);
+  await expect(page.getByTestId("inbox")).toBeVisible();
+  await expect(page.getByTestId("inbox").getByRole("link")).toHaveCount(0);
 });

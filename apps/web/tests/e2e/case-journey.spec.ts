@@ -231,6 +231,45 @@ test("the township assigns two registered opinions at once from the workbench", 
   await expect(unit.getByTestId("inbox").getByText("承办单位签收")).toHaveCount(2);
 });
 
+test("the public form sent again with its key: its code for the same text, a refusal for other text", async ({
+  browser,
+}) => {
+  const liaison = await as(browser, "xxt-liaison");
+  const publicCode = await stationCode(liaison);
+  const citizen = await newPage(browser);
+  const text = `公交站台顶棚漏雨${Date.now()}`;
+  await fillOpinion(citizen, publicCode, text);
+  const submit = citizen.getByRole("button", { name: "提交意见" });
+  await expect(submit).toBeEnabled({ timeout: 60_000 });
+  // What the browser sends (its key and solved puzzle among it), to send again as a double tap would.
+  const sent: Record<string, string> = await citizen
+    .locator('form[enctype="multipart/form-data"]')
+    .evaluate((form) =>
+      Object.fromEntries(
+        [...new FormData(form as HTMLFormElement)].filter(
+          (entry): entry is [string, string] => typeof entry[1] === "string",
+        ),
+      ),
+    );
+  await submit.click();
+  const code = (await citizen.getByTestId("tracking-code").textContent())!;
+
+  const again = (content: string) =>
+    citizen.request.post(`/s/${publicCode}`, {
+      headers: { origin: new URL(citizen.url()).origin },
+      multipart: { ...sent, content },
+    });
+  const same = await again(text);
+  expect(same.status()).toBe(200);
+  expect(await same.text()).toContain(code);
+  const other = await again(`${text}，已经半个月了`);
+  expect(other.status()).toBe(422);
+  expect(await other.text()).toContain("这份表单已经提交过其他内容");
+  // One case, with the first text.
+  await liaison.goto(`/work?view=all&q=${text}`);
+  await expect(liaison.getByTestId("inbox").getByRole("link")).toHaveCount(1);
+});
+
 test("a liaison officer registers what a citizen said on a reception day", async ({ browser }) => {
   const liaison = await as(browser, "xxt-liaison");
   await liaison.goto("/work");

@@ -33,7 +33,7 @@ export async function editActivity(
   const room = MAX_ACTIVITY_PHOTOS - kept.length;
   if (photos && photos.uploads.length > room) throw new UploadError(400, "errors.tooManyFiles");
   const added = photos
-    ? await saveUploadedImages(tx, ctx, photos.uploads, { directory: photos.directory, maxFiles: room })
+    ? await saveUploadedImages(tx, ctx, photos.uploads, { staged: photos.staged, maxFiles: room })
     : [];
   await tx
     .update(activities)

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { TenantTx } from "@rdlink/db";
 import {
   activities,
   activityDeputies,
@@ -18,6 +19,7 @@ import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Clock, systemClock } from "../clock";
+import { type StagedFiles, withStagedFiles } from "../files/staged-files";
 import { UploadError } from "../files/store-image";
 import { MAX_UPLOAD_BYTES } from "../files/upload-policy";
 import { NotFoundError, type ValidationError } from "../shared/errors";
@@ -57,6 +59,15 @@ describe.each(testDrivers())("the activity ledger on %s", (driver) => {
   let deputyIds: string[];
   let lawPost: string;
   const inCounty = <T>(work: Parameters<typeof t.db.withTenant<T>>[1]) => t.db.withTenant(tenantId, work);
+  /** A county transaction whose photos are kept only if it commits, as the web app runs one. */
+  const storing = <T>(work: (tx: TenantTx, staged: StagedFiles) => Promise<T>) =>
+    withStagedFiles(directory, (staged) => inCounty((tx) => work(tx, staged)));
+  /** Every file under the store directory, staged ones included. */
+  const filesOnDisk = () =>
+    fs
+      .readdirSync(directory, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => entry.name);
   const entry = (overrides: object = {}) => ({
     stationId: jinlingStation,
     kind: "reception",
@@ -123,7 +134,7 @@ describe.each(testDrivers())("the activity ledger on %s", (driver) => {
 
   it("records a reception day with deputies and a photo; the photo is stored re-encoded under a new name", async () => {
     const uploads = [await photo()];
-    const { id } = await inCounty((tx) => recordActivity(tx, jinlingLiaison, entry(), { uploads, directory }));
+    const { id } = await storing((tx, staged) => recordActivity(tx, jinlingLiaison, entry(), { uploads, staged }));
     const page = await inCounty((tx) => getActivity(tx, jinlingLiaison, id));
     expect(page.activity).toMatchObject({
       kind: "reception",
@@ -161,9 +172,11 @@ describe.each(testDrivers())("the activity ledger on %s", (driver) => {
     const future = await inCounty((tx) => recordActivity(tx, jinlingLiaison, entry({ day: tomorrow }))).catch((e) => e);
     expect((future as ValidationError).fieldErrors).toEqual({ day: "validation.dateInFuture" });
 
+    const filesBefore = filesOnDisk();
     const huge = { bytes: new Uint8Array(MAX_UPLOAD_BYTES + 1), filename: "big.jpg", declaredType: "image/jpeg" };
-    const tooLarge = await inCounty(async (tx) =>
-      recordActivity(tx, jinlingLiaison, entry(), { uploads: [await photo(), huge], directory }),
+    const uploads = [await photo(), huge];
+    const tooLarge = await storing((tx, staged) =>
+      recordActivity(tx, jinlingLiaison, entry(), { uploads, staged }),
     ).catch((e) => e);
     expect(tooLarge).toBeInstanceOf(UploadError);
     expect(tooLarge).toMatchObject({ status: 413, messageKey: "errors.fileTooLarge" });
@@ -172,16 +185,19 @@ describe.each(testDrivers())("the activity ledger on %s", (driver) => {
       filename: "photo.jpg",
       declaredType: "image/jpeg",
     };
-    const fake = await inCounty((tx) =>
-      recordActivity(tx, jinlingLiaison, entry(), { uploads: [pdf], directory }),
+    const goodThenFake = [await photo(), pdf];
+    const fake = await storing((tx, staged) =>
+      recordActivity(tx, jinlingLiaison, entry(), { uploads: goodThenFake, staged }),
     ).catch((e) => e);
     expect(fake).toMatchObject({ status: 415, messageKey: "errors.fileTypeMismatch" });
     const seven = await Promise.all(Array.from({ length: 7 }, () => photo()));
-    const tooMany = await inCounty((tx) =>
-      recordActivity(tx, jinlingLiaison, entry(), { uploads: seven, directory }),
+    const tooMany = await storing((tx, staged) =>
+      recordActivity(tx, jinlingLiaison, entry(), { uploads: seven, staged }),
     ).catch((e) => e);
     expect(tooMany).toMatchObject({ status: 400, messageKey: "errors.tooManyFiles" });
     expect(await count()).toBe(before);
+    // The good photo stored before the bad one went with the refused entry.
+    expect(filesOnDisk()).toEqual(filesBefore);
     // A liaison officer of Jinling cannot record for Shuangding's station.
     const elsewhere = await inCounty((tx) =>
       recordActivity(tx, jinlingLiaison, entry({ stationId: shuangdingStation })),
@@ -280,10 +296,11 @@ describe.each(testDrivers())("the activity ledger on %s", (driver) => {
   });
 
   it("edits an entry (keeping or dropping photos) and deletes one, both audited; numbers in summaries are masked", async () => {
-    const { id } = await inCounty(async (tx) =>
+    const uploads = [await photo(), await photo("b.jpg")];
+    const { id } = await storing((tx, staged) =>
       recordActivity(tx, jinlingLiaison, entry({ summary: "走访困难户，户主电话13877712345，诉求已登记。" }), {
-        uploads: [await photo(), await photo("b.jpg")],
-        directory,
+        uploads,
+        staged,
       }),
     );
     const page = await inCounty((tx) => getActivity(tx, jinlingOperator, id));
@@ -291,13 +308,14 @@ describe.each(testDrivers())("the activity ledger on %s", (driver) => {
     expect(mobileNumbersIn(await inCounty((tx) => listActivities(tx, admin)))).toEqual([]);
 
     const [keep] = page.activity.photoIds;
-    await inCounty(async (tx) =>
+    const another = [await photo("c.jpg")];
+    await storing((tx, staged) =>
       editActivity(
         tx,
         jinlingOperator,
         id,
         { ...entry({ kind: "visit", day: daysAgo(1), deputyIds: deputyIds.slice(0, 1) }), keepPhotoIds: [keep] },
-        { uploads: [await photo("c.jpg")], directory },
+        { uploads: another, staged },
       ),
     );
     const after = await inCounty((tx) => getActivity(tx, admin, id));

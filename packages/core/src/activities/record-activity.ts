@@ -2,12 +2,13 @@ import { activities, activityDeputies, type TenantTx } from "@rdlink/db";
 import { localDateOf } from "@rdlink/workflow";
 import { recordAudit } from "../audit/record-audit";
 import { saveUploadedImages, type Upload } from "../files/save-uploaded-images";
+import type { StagedFiles } from "../files/staged-files";
 import type { UseCaseContext } from "../shared/context";
 import { parseInput } from "../shared/errors";
 import { activityInput, checkActivityReferences, MAX_ACTIVITY_PHOTOS } from "./activity-input";
 
-/** Photos attached to a form, and where they are stored once checked. */
-export type PhotoUploads = { uploads: Upload[]; directory: string };
+/** Photos attached to a form, and where they wait until the entry is committed (see StagedFiles). */
+export type PhotoUploads = { uploads: Upload[]; staged: StagedFiles };
 
 /**
  * One ledger entry (履职台账) of a station in the actor's townships: what happened, on which
@@ -19,7 +20,7 @@ export async function recordActivity(tx: TenantTx, ctx: UseCaseContext, input: u
   const data = parseInput(activityInput(localDateOf(ctx.clock.now())), input);
   const { station, deputyIds, columns } = await checkActivityReferences(tx, ctx, data);
   const photoIds = photos
-    ? await saveUploadedImages(tx, ctx, photos.uploads, { directory: photos.directory, maxFiles: MAX_ACTIVITY_PHOTOS })
+    ? await saveUploadedImages(tx, ctx, photos.uploads, { staged: photos.staged, maxFiles: MAX_ACTIVITY_PHOTOS })
     : [];
   const [activity] = await tx
     .insert(activities)

@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/t
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemClock } from "../clock";
+import { StagedFiles } from "../files/staged-files";
 import { NotFoundError } from "../shared/errors";
 import { memberOf, responderOf } from "../testing/actors";
 import { onboardTestCounty } from "../testing/counties";
@@ -71,7 +72,14 @@ describe.each(testDrivers())("a suggestion merged from two stations on %s", (dri
     for (const i of [0, 1]) {
       const input = { stationId: station[i], content: `第${i + 1}村反映路灯损坏`, category: "urbanConstruction" };
       const { caseId } = await inCounty((tx) =>
-        registerOpinion(tx, liaison, { ...input, channel: "reception" }, [], "/tmp/rdlink-test-files", now),
+        registerOpinion(
+          tx,
+          liaison,
+          { ...input, channel: "reception" },
+          [],
+          new StagedFiles("/tmp/rdlink-test-files"),
+          now,
+        ),
       );
       await act(liaison, caseId, "SUBMIT_REVIEW", { summary: "路灯" });
       await act(liaison, caseId, "ESCALATE", { issueScope: "common" });

@@ -3,6 +3,7 @@ import { deputies, deputyStations, stations, type TenantTx } from "@rdlink/db";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { saveUploadedImages, type Upload } from "../files/save-uploaded-images";
+import type { StagedFiles } from "../files/staged-files";
 import type { UseCaseContext } from "../shared/context";
 import { NotFoundError, parseInput, ValidationError } from "../shared/errors";
 import { ZId } from "../shared/fields";
@@ -28,7 +29,7 @@ export async function registerOpinion(
   ctx: UseCaseContext,
   input: Record<string, unknown>,
   photos: Upload[],
-  filesDirectory: string,
+  staged: StagedFiles,
   now = ctx.clock.now(),
 ) {
   assertCan(ctx.actor, "tenant.cases.start", { tenantId: tx.tenantId });
@@ -39,10 +40,7 @@ export async function registerOpinion(
   if (channel === "deputy" && !isDeputy) throw new ValidationError({ channel: "validation.invalid" });
 
   const opinion = await parseOpinion(tx, input, station.intakeFields);
-  const photoIds = await saveUploadedImages(tx, ctx, photos, {
-    directory: filesDirectory,
-    maxFiles: MAX_OPINION_PHOTOS,
-  });
+  const photoIds = await saveUploadedImages(tx, ctx, photos, { staged, maxFiles: MAX_OPINION_PHOTOS });
   const trackingCode = newTrackingCode(station.divisionCode);
   const result = await openCase(tx, {
     kind: "opinion",

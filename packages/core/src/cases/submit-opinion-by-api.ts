@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import { cases, stations, type TenantTx, tenants } from "@rdlink/db";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { IdempotencyKeyReusedError, parseInput, ValidationError } from "../shared/errors";
+import { parseInput, ValidationError } from "../shared/errors";
 import { parsePublicStationCode } from "../stations/station-code";
+import { intakeFingerprint, replayIntake } from "./intake-key";
 import { findStationForIntake } from "./intake-station";
 import { opinionData, parseOpinion, titleOf } from "./opinion-input";
 import { openCase } from "./start-case";
@@ -40,7 +40,8 @@ export type ApiOpinionResult = { caseId: string; trackingCode: string; state: st
  * An opinion from another system (e.g. the 12345 hotline) through the HTTP API: checked
  * like every intake form, opened on the county's opinion workflow with channel "api" at
  * the named station, in this one transaction. The same `Idempotency-Key` with the same body
- * answers the same case again and writes nothing; with another body it is refused (422).
+ * answers the same case again and writes nothing; with another body it is refused (422)
+ * (see intake-key.ts; the caller runs it in withIntakeKeyRetry).
  */
 export async function submitOpinionByApi(tx: TenantTx, submission: ApiSubmission): Promise<ApiOpinionResult> {
   const { now } = submission;
@@ -48,13 +49,10 @@ export async function submitOpinionByApi(tx: TenantTx, submission: ApiSubmission
     throw new ValidationError({ "Idempotency-Key": "validation.invalid" });
   }
   const intakeKey = submission.idempotencyKey === null ? null : `api:${submission.keyId}:${submission.idempotencyKey}`;
-  const intakeFingerprint = fingerprintOf(submission.body);
+  const fingerprint = intakeFingerprint(submission.body);
   if (intakeKey) {
-    const earlier = await findByIntakeKey(tx, intakeKey);
-    // Cases from before fingerprints were kept (null) replay as they always did.
-    if (earlier?.fingerprint && earlier.fingerprint !== intakeFingerprint) throw new IdempotencyKeyReusedError();
-    if (earlier)
-      return { caseId: earlier.caseId, trackingCode: earlier.trackingCode, state: earlier.state, created: false };
+    const earlier = await replayIntake(tx, intakeKey, fingerprint);
+    if (earlier) return { ...earlier, created: false };
   }
 
   if (!isObject(submission.body)) throw new ValidationError({}, "validation.invalid");
@@ -93,7 +91,7 @@ export async function submitOpinionByApi(tx: TenantTx, submission: ApiSubmission
       submitterName: opinion.submitterName,
       submitterPhone: opinion.submitterPhone,
       intakeKey,
-      intakeFingerprint,
+      intakeFingerprint: fingerprint,
     },
     actor: { userId: null, roles: ["citizen"] },
     now,
@@ -117,39 +115,6 @@ function collect(into: Record<string, string>, parse: () => unknown) {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-async function findByIntakeKey(tx: TenantTx, intakeKey: string) {
-  const [row] = await tx
-    .select({
-      caseId: cases.id,
-      trackingCode: cases.trackingCode,
-      state: cases.state,
-      fingerprint: cases.intakeFingerprint,
-    })
-    .from(cases)
-    .where(and(eq(cases.tenantId, tx.tenantId), eq(cases.intakeKey, intakeKey)));
-  return row ? { ...row, trackingCode: row.trackingCode ?? "" } : null;
-}
-
-/**
- * The request's body as SHA-256 of its JSON with keys sorted at every level, so that the
- * same content sent again matches however its keys are ordered.
- */
-function fingerprintOf(body: unknown): string {
-  const sorted = (value: unknown): unknown =>
-    Array.isArray(value)
-      ? value.map(sorted)
-      : isObject(value)
-        ? Object.fromEntries(
-            Object.keys(value)
-              .sort()
-              .map((key) => [key, sorted(value[key])]),
-          )
-        : value;
-  return createHash("sha256")
-    .update(JSON.stringify(sorted(body)))
-    .digest("hex");
 }
 
 /** An open station of this county, by its public code (this county's division code) or its id. */

@@ -15,8 +15,7 @@ import { solvedChallenge, TEST_INTAKE_SECRET } from "../testing/proof-of-work";
 import { createWorkflow } from "../workflows/create-workflow";
 import { publishWorkflow } from "../workflows/publish-workflow";
 import { saveWorkflowDraft } from "../workflows/save-workflow-draft";
-import { findIntakeStation } from "./find-intake-station";
-import { submitOpinion } from "./submit-opinion";
+import { submitPublicOpinion } from "./submit-public-opinion";
 
 // ALTCHA checks a challenge's expiry against the real clock, so these are real times.
 const submittedAt = new Date();
@@ -91,16 +90,13 @@ describe.each(testDrivers())("a station type whose QR codes start a 随手拍 fa
   const inCounty = <T>(work: Parameters<typeof t.db.withTenant<T>>[1]) => t.db.withTenant(county.tenantId, work);
   const ctx = (actor: ReturnType<typeof memberOf>) => ({ actor, ip: null, clock: systemClock });
   const submit = async (category: string) =>
-    t.db.withoutTenant(async (tx) => {
-      const { station, tenantTx } = await findIntakeStation(tx, "450107-F4S7T2");
-      return submitOpinion(tenantTx, station, {
-        photos: [],
-        intakeKey: randomUUID(),
-        secret: TEST_INTAKE_SECRET,
-        filesDirectory: "/tmp/rdlink-test-files",
-        now: submittedAt,
-        form: { content: "人行道地砖松动，老人容易绊倒", category, altcha: await solved() },
-      });
+    submitPublicOpinion(t.db, "450107-F4S7T2", {
+      photos: [],
+      intakeKey: randomUUID(),
+      secret: TEST_INTAKE_SECRET,
+      filesDirectory: "/tmp/rdlink-test-files",
+      now: submittedAt,
+      form: { content: "人行道地砖松动，老人容易绊倒", category, altcha: await solved() },
     });
   const caseOf = async (trackingCode: string) =>
     (await inCounty((tx) => tx.select().from(cases).where(eq(cases.trackingCode, trackingCode))))[0]!;

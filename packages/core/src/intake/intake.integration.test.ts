@@ -12,13 +12,14 @@ import { rateCase } from "../cases/rate-case";
 import { registerOpinion } from "../cases/register-opinion";
 import { trackCase } from "../cases/track-case";
 import { systemClock } from "../clock";
+import { StagedFiles } from "../files/staged-files";
 import { NotFoundError, RateLimitedError, ValidationError } from "../shared/errors";
 import { memberOf, responderOf } from "../testing/actors";
 import { onboardTestCounty } from "../testing/counties";
 import { solvedChallenge, TEST_INTAKE_SECRET } from "../testing/proof-of-work";
-import { findIntakeStation } from "./find-intake-station";
 import { assertWithinIntakeLimits, purgeRateLimits } from "./rate-limit";
-import { type PublicSubmission, submitOpinion } from "./submit-opinion";
+import type { PublicSubmission } from "./submit-opinion";
+import { submitPublicOpinion } from "./submit-public-opinion";
 
 const SECRET = TEST_INTAKE_SECRET;
 // ALTCHA checks a challenge's expiry against the real clock, so these are real times.
@@ -57,21 +58,18 @@ describe.each(testDrivers())("public intake on %s", (driver) => {
   afterAll(() => t.drop());
 
   const submit = (overrides: Partial<PublicSubmission> & { form?: Record<string, unknown> }) =>
-    t.db.withoutTenant(async (tx) => {
-      const { station, tenantTx } = await findIntakeStation(tx, publicCode);
-      return submitOpinion(tenantTx, station, {
-        photos: [],
-        intakeKey: randomUUID(),
-        secret: SECRET,
-        filesDirectory: "/tmp/rdlink-test-files",
-        now: later,
-        ...overrides,
-        form: {
-          content: "村口路灯坏了三个月<script>alert(1)</script>",
-          category: "urbanConstruction",
-          ...overrides.form,
-        },
-      });
+    submitPublicOpinion(t.db, publicCode, {
+      photos: [],
+      intakeKey: randomUUID(),
+      secret: SECRET,
+      filesDirectory: "/tmp/rdlink-test-files",
+      now: later,
+      ...overrides,
+      form: {
+        content: "村口路灯坏了三个月<script>alert(1)</script>",
+        category: "urbanConstruction",
+        ...overrides.form,
+      },
     });
   const inCounty = <T>(work: Parameters<typeof t.db.withTenant<T>>[1]) => t.db.withTenant(tenantId, work);
   const ctx = (actor: ReturnType<typeof memberOf>) => ({ actor, ip: null, clock: systemClock });
@@ -365,7 +363,7 @@ describe.each(testDrivers())("public intake on %s", (driver) => {
     const [station] = await inCounty((tx) => tx.select().from(stations).where(eq(stations.townshipId, town[0]!)));
     const form = { stationId: station!.id, content: "接待日群众反映：菜市场排水不畅", category: "urbanConstruction" };
     const register = (who: typeof liaison, input: Record<string, unknown>) =>
-      inCounty((tx) => registerOpinion(tx, who, input, [], "/tmp/rdlink-test-files", later));
+      inCounty((tx) => registerOpinion(tx, who, input, [], new StagedFiles("/tmp/rdlink-test-files"), later));
 
     const { caseId, trackingCode } = await register(liaison, { ...form, channel: "reception" });
     expect(trackingCode).toMatch(/^450107-/);

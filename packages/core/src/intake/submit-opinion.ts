@@ -1,11 +1,13 @@
-import { cases, rateLimits, type TenantTx } from "@rdlink/db";
-import { and, eq } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { rateLimits, type TenantTx } from "@rdlink/db";
 import { z } from "zod";
+import { intakeFingerprint, replayIntake } from "../cases/intake-key";
 import { MAX_OPINION_PHOTOS, opinionData, parseOpinion, titleOf } from "../cases/opinion-input";
 import { openCase } from "../cases/start-case";
 import { newTrackingCode } from "../cases/tracking-code";
 import { saveUploadedImages, type Upload } from "../files/save-uploaded-images";
-import { isUniqueViolation, ValidationError } from "../shared/errors";
+import type { StagedFiles } from "../files/staged-files";
+import { ValidationError } from "../shared/errors";
 import type { IntakeStation } from "./find-intake-station";
 import { checkSolution } from "./proof-of-work";
 
@@ -18,22 +20,28 @@ export type PublicSubmission = {
   /** From the `Idempotency-Key` header, or the form's hidden field. */
   intakeKey: unknown;
   secret: string;
-  filesDirectory: string;
+  /** Where its photos wait until the case is committed (see StagedFiles). */
+  staged: StagedFiles;
   now: Date;
 };
+
+/** What the form sends besides what the citizen wrote: not part of what a key is compared on. */
+const NOT_CONTENT = new Set(["altcha", "website", "intakeKey"]);
 
 /**
  * A citizen's opinion from a station's public page (the QR code): checked against the
  * honeypot, the proof of work and the form, then opened as a case on the opinion workflow
  * its station type names (else the county's first) with its photos, in this one transaction. Answers the tracking code;
- * the same idempotency key answers the same code again and writes nothing.
+ * the same idempotency key with the same text and photos answers the same code again and writes nothing, with
+ * anything else is refused (422, see intake-key.ts). Run it through submitPublicOpinion.
  */
 export async function submitOpinion(tx: TenantTx, station: IntakeStation, submission: PublicSubmission) {
   const { now } = submission;
   const intakeKey = ZIntakeKey.safeParse(submission.intakeKey);
   if (!intakeKey.success) throw new ValidationError({}, "intake.errors.reload");
-  const earlier = await findByIntakeKey(tx, intakeKey.data);
-  if (earlier) return { trackingCode: earlier, repeated: true };
+  const fingerprint = fingerprintOf(submission);
+  const earlier = await replayIntake(tx, intakeKey.data, fingerprint);
+  if (earlier) return { trackingCode: earlier.trackingCode, repeated: true };
 
   // A field people never see: only a form-filling robot puts anything in it.
   if (String(submission.form.website ?? "") !== "") throw new ValidationError({}, "intake.errors.refused");
@@ -52,46 +60,42 @@ export async function submitOpinion(tx: TenantTx, station: IntakeStation, submis
     .onConflictDoNothing()
     .returning({ key: rateLimits.key });
   if (fresh.length === 0) {
-    const repeated = await findByIntakeKey(tx, intakeKey.data);
-    if (repeated) return { trackingCode: repeated, repeated: true };
+    const repeated = await replayIntake(tx, intakeKey.data, fingerprint);
+    if (repeated) return { trackingCode: repeated.trackingCode, repeated: true };
     throw new ValidationError({}, "intake.errors.reload");
   }
 
   const photoIds = await saveUploadedImages(tx, null, submission.photos, {
-    directory: submission.filesDirectory,
+    staged: submission.staged,
     maxFiles: MAX_OPINION_PHOTOS,
   });
   const trackingCode = newTrackingCode(station.divisionCode);
-  try {
-    await openCase(tx, {
-      kind: "opinion",
-      preferred: station.intakeWorkflowId,
-      data: opinionData(opinion, photoIds),
-      intake: {
-        townshipId: station.townshipId,
-        stationId: station.stationId,
-        trackingCode,
-        channel: "qr",
-        category: opinion.category,
-        title: titleOf(opinion.content),
-        submitterName: opinion.submitterName,
-        submitterPhone: opinion.submitterPhone,
-        intakeKey: intakeKey.data,
-      },
-      actor: { userId: null, roles: ["citizen"] },
-      now,
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new ValidationError({}, "intake.errors.reload");
-    throw error;
-  }
+  // A concurrent submission with this key fails here on the unique key; withIntakeKeyRetry tries it again.
+  await openCase(tx, {
+    kind: "opinion",
+    preferred: station.intakeWorkflowId,
+    data: opinionData(opinion, photoIds),
+    intake: {
+      townshipId: station.townshipId,
+      stationId: station.stationId,
+      trackingCode,
+      channel: "qr",
+      category: opinion.category,
+      title: titleOf(opinion.content),
+      submitterName: opinion.submitterName,
+      submitterPhone: opinion.submitterPhone,
+      intakeKey: intakeKey.data,
+      intakeFingerprint: fingerprint,
+    },
+    actor: { userId: null, roles: ["citizen"] },
+    now,
+  });
   return { trackingCode, repeated: false };
 }
 
-async function findByIntakeKey(tx: TenantTx, intakeKey: string): Promise<string | null> {
-  const [row] = await tx
-    .select({ trackingCode: cases.trackingCode })
-    .from(cases)
-    .where(and(eq(cases.tenantId, tx.tenantId), eq(cases.intakeKey, intakeKey)));
-  return row?.trackingCode ?? null;
+/** The form's fields and its photos' bytes, in order: what a double tap sends twice. */
+function fingerprintOf(submission: PublicSubmission): string {
+  const form = Object.fromEntries(Object.entries(submission.form).filter(([key]) => !NOT_CONTENT.has(key)));
+  const photos = submission.photos.map((photo) => createHash("sha256").update(photo.bytes).digest("hex"));
+  return intakeFingerprint({ form, photos });
 }

@@ -10,6 +10,7 @@ import { createChecklist } from "../checklists/create-checklist";
 import { listChecklists } from "../checklists/list-checklists";
 import { systemClock } from "../clock";
 import { saveUploadedImages } from "../files/save-uploaded-images";
+import { withStagedFiles } from "../files/staged-files";
 import { UploadError } from "../files/store-image";
 import { claimPost } from "../posts/claim-post";
 import { createDutyPost } from "../posts/create-duty-post";
@@ -224,11 +225,13 @@ describe.each(testDrivers())("station types, standards, stations and posts on %s
     const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#a33" } })
       .jpeg()
       .toBuffer();
-    const photoIds = await inCounty((tx) =>
-      saveUploadedImages(tx, uploader, [{ bytes: photo, filename: "场所.jpg", declaredType: "image/jpeg" }], {
-        directory: filesDir,
-        maxFiles: 6,
-      }),
+    const photoIds = await withStagedFiles(filesDir, (staged) =>
+      inCounty((tx) =>
+        saveUploadedImages(tx, uploader, [{ bytes: photo, filename: "场所.jpg", declaredType: "image/jpeg" }], {
+          staged,
+          maxFiles: 6,
+        }),
+      ),
     );
     expect(fs.readdirSync(filesDir)).toContain(`${photoIds[0]}.jpg`);
     await inCounty((tx) =>
@@ -256,11 +259,13 @@ describe.each(testDrivers())("station types, standards, stations and posts on %s
     );
     expect((strangerPhoto as ValidationError).fieldErrors).toEqual({ photoIds: "validation.invalidReference" });
     const fake = await failure(
-      inCounty((tx) =>
-        saveUploadedImages(tx, uploader, [{ bytes: new TextEncoder().encode("<svg/>"), filename: "x.jpg" }], {
-          directory: filesDir,
-          maxFiles: 6,
-        }),
+      withStagedFiles(filesDir, (staged) =>
+        inCounty((tx) =>
+          saveUploadedImages(tx, uploader, [{ bytes: new TextEncoder().encode("<svg/>"), filename: "x.jpg" }], {
+            staged,
+            maxFiles: 6,
+          }),
+        ),
       ),
     );
     expect(fake).toMatchObject({ status: 415 });

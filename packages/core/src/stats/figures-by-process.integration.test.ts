@@ -6,6 +6,7 @@ import { mergeIntoSuggestion } from "../cases/merge-into-suggestion";
 import { registerOpinion } from "../cases/register-opinion";
 import { startCase } from "../cases/start-case";
 import { systemClock } from "../clock";
+import { StagedFiles } from "../files/staged-files";
 import { memberOf } from "../testing/actors";
 import { addTestStation, onboardTestCounty } from "../testing/counties";
 import { getCountyFigures } from "./get-county-figures";
@@ -32,7 +33,9 @@ describe.each(testDrivers())("figures by process on %s", (driver) => {
     const opinions = [];
     for (const content of ["路灯不亮已经三个月", "路灯损坏无人维修", "小区垃圾清运不及时"]) {
       const input = { stationId, content, category: "urbanConstruction", channel: "reception" };
-      opinions.push(await inCounty((tx) => registerOpinion(tx, liaison, input, [], "/tmp/rdlink-test-files", now)));
+      opinions.push(
+        await inCounty((tx) => registerOpinion(tx, liaison, input, [], new StagedFiles("/tmp/rdlink-test-files"), now)),
+      );
     }
     for (const { caseId } of opinions.slice(0, 2)) {
       await inCounty((tx) =>

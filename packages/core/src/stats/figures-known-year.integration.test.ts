@@ -9,6 +9,7 @@ import { mergeIntoSuggestion } from "../cases/merge-into-suggestion";
 import { registerCase } from "../cases/register-case";
 import { registerOpinion } from "../cases/register-opinion";
 import { ManualClock } from "../clock";
+import { StagedFiles } from "../files/staged-files";
 import { memberOf, realMemberOf } from "../testing/actors";
 import { addTestStation, onboardTestCounty } from "../testing/counties";
 import { getCountyFigures } from "./get-county-figures";
@@ -53,7 +54,11 @@ describe.each(testDrivers())("the dashboard of a known year on %s", (driver) => 
     ]) {
       const input = { stationId, content, category: "urbanConstruction", channel: "reception" };
       opinions.push(
-        (await inCounty((tx) => registerOpinion(tx, ctx(liaison), input, [], "/tmp/rdlink-test-files"))).caseId,
+        (
+          await inCounty((tx) =>
+            registerOpinion(tx, ctx(liaison), input, [], new StagedFiles("/tmp/rdlink-test-files")),
+          )
+        ).caseId,
       );
     }
     // Two of them merged into one suggestion: received once each, the suggestion not again.

@@ -1,5 +1,6 @@
 import type { Database } from "@rdlink/db";
 import { type Clock, systemClock } from "../clock";
+import { sweepOrphanFiles } from "../files/sweep-orphan-files";
 import { purgeRateLimits } from "../intake/rate-limit";
 import { deliverOutbox } from "./deliver-outbox";
 import { fireDueTimers } from "./fire-due-timers";
@@ -12,6 +13,8 @@ export type WorkerOptions = {
   clock?: Clock;
   adapter?: OutboxAdapter;
   log?: (line: string) => void;
+  /** The uploaded photos' directory, swept hourly of files no row names (none: not swept). */
+  filesDirectory?: string;
 };
 
 export type RoundReport = {
@@ -65,6 +68,8 @@ export function startWorker(db: Database, options: WorkerOptions = {}) {
         const housekeeping = now.getTime() - housekeptAt >= 3_600_000;
         const round = await runWorkerRound(db, now, { adapter, housekeeping, log });
         if (housekeeping) housekeptAt = now.getTime();
+        // After housekeptAt: a sweep that fails is one failed round, not one every poll.
+        if (housekeeping && options.filesDirectory) await sweepOrphanFiles(db, options.filesDirectory, clock);
         busy = round.fired + round.stale + round.delivered + round.retried > 0;
         if (busy)
           log(

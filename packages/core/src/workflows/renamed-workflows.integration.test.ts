@@ -11,6 +11,7 @@ import { mergeIntoSuggestion } from "../cases/merge-into-suggestion";
 import { rateCase } from "../cases/rate-case";
 import { registerOpinion } from "../cases/register-opinion";
 import { systemClock } from "../clock";
+import { StagedFiles } from "../files/staged-files";
 import { getCountyFigures } from "../stats/get-county-figures";
 import { memberOf, responderOf } from "../testing/actors";
 import { addTestStation, onboardTestCounty } from "../testing/counties";
@@ -86,7 +87,7 @@ describe.each(testDrivers())("workflows with every state and event renamed on %s
         liaison(),
         { stationId, content, category: "urbanConstruction", channel: "reception" },
         [],
-        "/tmp/rdlink-test-files",
+        new StagedFiles("/tmp/rdlink-test-files"),
         now,
       ),
     );

@@ -18,6 +18,7 @@ import { mergeIntoSuggestion } from "../cases/merge-into-suggestion";
 import { registerCase } from "../cases/register-case";
 import { registerOpinion } from "../cases/register-opinion";
 import { ManualClock } from "../clock";
+import { StagedFiles } from "../files/staged-files";
 import { getCountyFigures } from "../stats/get-county-figures";
 import { memberOf, realMemberOf, responderOf } from "../testing/actors";
 import { addTestStation, onboardTestCounty } from "../testing/counties";
@@ -107,7 +108,7 @@ describe.each(testDrivers())("the shipped templates, end to end, on %s", (driver
             ctx(liaison),
             { stationId, content, category: "urbanConstruction", channel: "reception" },
             [],
-            "/tmp/rdlink-test-files",
+            new StagedFiles("/tmp/rdlink-test-files"),
           ),
         )
       ).caseId;

@@ -1,5 +1,5 @@
+import { withIntakeKeyRetry } from "@rdlink/core/cases/intake-key";
 import { submitOpinionByApi } from "@rdlink/core/cases/submit-opinion-by-api";
-import { isUniqueViolation } from "@rdlink/core/shared/errors";
 import { getDatabase } from "@rdlink/db";
 import { apiHandler, apiJson, authenticateRequest, methodNotAllowed, readJsonBody } from "~/lib/api.server";
 import { appClock } from "~/lib/clock.server";
@@ -16,12 +16,8 @@ export async function action({ request }: Route.ActionArgs) {
       getDatabase().withTenant(caller.tenantId, (tx) =>
         submitOpinionByApi(tx, { keyId: caller.keyId, body, idempotencyKey, now: appClock.now() }),
       );
-    // Two requests with one key at once: the loser's insert fails on the unique key, and
-    // asking again finds the winner's case.
-    const result = await submit().catch((error: unknown) => {
-      if (idempotencyKey !== null && isUniqueViolation(error)) return submit();
-      throw error;
-    });
+    // Two requests with one key at once: the loser's second try finds the winner's case.
+    const result = await (idempotencyKey === null ? submit() : withIntakeKeyRetry(submit));
     const { created, ...answer } = result;
     return created
       ? apiJson(answer, 201, { Location: `/api/v1/opinions/${answer.trackingCode}` })

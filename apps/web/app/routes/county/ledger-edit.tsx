@@ -9,6 +9,7 @@ import { ActivityForm } from "~/components/activity-form";
 import { PageHeader } from "~/components/page-header";
 import { failureResponse, loadOr404 } from "~/lib/actions.server";
 import { requireCountyUser } from "~/lib/auth.server";
+import { withTenantStoringFiles } from "~/lib/files.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { readActivityForm } from "~/lib/ledger-form.server";
 import type { Route } from "./+types/ledger-edit";
@@ -25,9 +26,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { tenantId, ctx } = requireCountyUser(request, context);
-  const { input, photos } = await readActivityForm(request);
+  const { input, uploads } = await readActivityForm(request);
   try {
-    await getDatabase().withTenant(tenantId, (tx) => editActivity(tx, ctx, params.activityId, input, photos));
+    await withTenantStoringFiles(tenantId, (tx, staged) =>
+      editActivity(tx, ctx, params.activityId, input, { uploads, staged }),
+    );
     return redirect(`/county/ledger/${params.activityId}`);
   } catch (error) {
     return failureResponse(error);

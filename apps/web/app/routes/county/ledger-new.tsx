@@ -8,6 +8,7 @@ import { ActivityForm } from "~/components/activity-form";
 import { PageHeader } from "~/components/page-header";
 import { failureResponse, loadOr404 } from "~/lib/actions.server";
 import { requireCountyUser } from "~/lib/auth.server";
+import { withTenantStoringFiles } from "~/lib/files.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { readActivityForm } from "~/lib/ledger-form.server";
 import type { Route } from "./+types/ledger-new";
@@ -22,9 +23,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { tenantId, ctx } = requireCountyUser(request, context);
-  const { input, photos } = await readActivityForm(request);
+  const { input, uploads } = await readActivityForm(request);
   try {
-    const activity = await getDatabase().withTenant(tenantId, (tx) => recordActivity(tx, ctx, input, photos));
+    const activity = await withTenantStoringFiles(tenantId, (tx, staged) =>
+      recordActivity(tx, ctx, input, { uploads, staged }),
+    );
     return redirect(`/county/ledger/${activity.id}`);
   } catch (error) {
     return failureResponse(error);

@@ -9,6 +9,7 @@ import { PageHeader } from "~/components/page-header";
 import { StationForm } from "~/components/station-form";
 import { failureResponse, loadOr404, readFormWithFiles } from "~/lib/actions.server";
 import { notFound, requireCountyUser } from "~/lib/auth.server";
+import { withTenantStoringFiles } from "~/lib/files.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { stationInput, withUploadedPhotos } from "~/lib/station-form.server";
 import type { Route } from "./+types/station-edit";
@@ -40,10 +41,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { values, uploads } = await readFormWithFiles(request);
   const input = stationInput(values);
   try {
-    await getDatabase().withTenant(tenantId, async (tx) => {
+    await withTenantStoringFiles(tenantId, async (tx, staged) => {
       const page = await getStation(tx, ctx, params.stationId);
       const fields = page.fields.filter((f) => !f.removed).map((f) => f.definition);
-      const customValues = await withUploadedPhotos(tx, ctx, input.customValues, fields, uploads);
+      const customValues = await withUploadedPhotos(tx, ctx, input.customValues, fields, uploads, staged);
       await updateStation(tx, ctx, { ...input, customValues, stationId: page.station.id });
     });
     return redirect(`/county/stations/${params.stationId}`);

@@ -7,6 +7,7 @@ import { PageHeader } from "~/components/page-header";
 import { StationForm } from "~/components/station-form";
 import { failureResponse, loadOr404, readFormWithFiles } from "~/lib/actions.server";
 import { requireCountyUser } from "~/lib/auth.server";
+import { withTenantStoringFiles } from "~/lib/files.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { stationInput, withUploadedPhotos } from "~/lib/station-form.server";
 import type { Route } from "./+types/station-new";
@@ -21,10 +22,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { values, uploads } = await readFormWithFiles(request);
   const input = stationInput(values);
   try {
-    const station = await getDatabase().withTenant(tenantId, async (tx) => {
+    const station = await withTenantStoringFiles(tenantId, async (tx, staged) => {
       const { types } = await getStationFormOptions(tx, ctx);
       const fields = types.find((type) => type.id === values.stationTypeId)?.customFields ?? [];
-      const customValues = await withUploadedPhotos(tx, ctx, input.customValues, fields, uploads);
+      const customValues = await withUploadedPhotos(tx, ctx, input.customValues, fields, uploads, staged);
       return createStation(tx, ctx, { ...input, customValues });
     });
     return redirect(`/county/stations/${station.id}`);

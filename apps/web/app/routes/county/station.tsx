@@ -39,7 +39,7 @@ import { PageHeader } from "~/components/page-header";
 import { failureResponse, loadOr404, readFormWithFiles } from "~/lib/actions.server";
 import { requireCountyUser } from "~/lib/auth.server";
 import { useCloseOnSuccess } from "~/lib/close-on-success";
-import { filesDirectory } from "~/lib/files.server";
+import { withTenantStoringFiles } from "~/lib/files.server";
 import { useFormErrors } from "~/lib/form-errors";
 import type { Route } from "./+types/station";
 
@@ -60,7 +60,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { intent, ...form } = values;
   const stationId = params.stationId;
   try {
-    await getDatabase().withTenant(tenantId, async (tx) => {
+    await withTenantStoringFiles(tenantId, async (tx, staged) => {
       await getStation(tx, ctx, stationId); // 404 unless the actor may see this station
       switch (intent) {
         case "assign":
@@ -78,7 +78,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           return setStationPosts(tx, ctx, { stationId, postIds: form.postIds ?? [] });
         case "checklist": {
           const added = await saveUploadedImages(tx, ctx, await uploads("photos"), {
-            directory: filesDirectory(),
+            staged,
             maxFiles: MAX_EVIDENCE_PHOTOS,
           });
           const kept = (form.keepPhotoIds as string[] | undefined) ?? [];

@@ -4,7 +4,7 @@ import { MAX_OPINION_PHOTOS } from "@rdlink/core/cases/opinion-input";
 import { findIntakeStation } from "@rdlink/core/intake/find-intake-station";
 import { issueChallenge, MIN_FILL_MS } from "@rdlink/core/intake/proof-of-work";
 import { assertWithinIntakeLimits } from "@rdlink/core/intake/rate-limit";
-import { submitOpinion } from "@rdlink/core/intake/submit-opinion";
+import { submitPublicOpinion } from "@rdlink/core/intake/submit-public-opinion";
 import { getDatabase } from "@rdlink/db";
 import { solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/web/sha";
@@ -62,17 +62,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         appClock.now(),
       ),
     );
-    const photos = await uploads("photos");
-    const result = await db.withoutTenant(async (tx) => {
-      const found = await findIntakeStation(tx, params.code);
-      return submitOpinion(found.tenantTx, found.station, {
-        form: opinionInput(values),
-        photos,
-        intakeKey: request.headers.get("Idempotency-Key") ?? values.intakeKey,
-        secret: intakeSecret(),
-        now: appClock.now(),
-        filesDirectory: filesDirectory(),
-      });
+    const result = await submitPublicOpinion(db, params.code, {
+      form: opinionInput(values),
+      photos: await uploads("photos"),
+      intakeKey: request.headers.get("Idempotency-Key") ?? values.intakeKey,
+      secret: intakeSecret(),
+      now: appClock.now(),
+      filesDirectory: filesDirectory(),
     });
     return { ok: true as const, trackingCode: result.trackingCode };
   } catch (error) {

@@ -11,7 +11,7 @@ import { OpinionFields } from "~/components/opinion-fields";
 import { PageHeader } from "~/components/page-header";
 import { failureResponse, loadOr404, readFormWithFiles } from "~/lib/actions.server";
 import { requireCountyUser } from "~/lib/auth.server";
-import { filesDirectory } from "~/lib/files.server";
+import { withTenantStoringFiles } from "~/lib/files.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { opinionInput } from "~/lib/opinion-form.server";
 import type { Route } from "./+types/case-new";
@@ -43,8 +43,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { tenantId, ctx } = requireCountyUser(request, context);
   const { values, uploads } = await readFormWithFiles(request);
   try {
-    const { caseId } = await getDatabase().withTenant(tenantId, async (tx) =>
-      registerOpinion(tx, ctx, opinionInput(values), await uploads("photos"), filesDirectory()),
+    const photos = await uploads("photos");
+    const { caseId } = await withTenantStoringFiles(tenantId, (tx, staged) =>
+      registerOpinion(tx, ctx, opinionInput(values), photos, staged),
     );
     return redirect(`/work/cases/${caseId}`);
   } catch (error) {
