@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createServer } from "node:net";
+import { connect, createServer, type Socket } from "node:net";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -68,6 +68,39 @@ describe.runIf(inject("pgAdminUrl"))("a PostgreSQL connection cut by the server"
       { one: 1 },
     ]);
     expect(await t.db.ping()).toBe(true);
+  });
+
+  it("survives the connection dying while the driver reads the server's array types", async () => {
+    // A proxy that cuts the connection the moment the driver asks for the array types (its
+    // first query on a new connection, sent from a socket handler nothing awaits) and then
+    // refuses every new one: the server going away at the worst moment. Unpatched, the
+    // driver's rejection went unhandled there and ended the process (vitest fails the run on it).
+    const target = new URL(t.appUrl!);
+    const sockets: Socket[] = [];
+    const proxy = createServer((client) => {
+      const server = connect(Number(target.port), target.hostname);
+      sockets.push(client, server);
+      client.on("data", (chunk) => {
+        if (chunk.includes("pg_catalog.pg_type")) {
+          proxy.close();
+          for (const socket of sockets) socket.destroy();
+        } else server.write(chunk);
+      });
+      server.on("data", (chunk) => client.write(chunk));
+      client.on("error", () => {});
+      server.on("error", () => {});
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    const url = new URL(target);
+    url.port = String((proxy.address() as { port: number }).port);
+    const db = await openPostgres({ url: url.toString(), max: 1 });
+    try {
+      await expect(db.withoutTenant((tx) => tx.execute(sql`select 1`))).rejects.toBeInstanceOf(
+        DatabaseUnavailableError,
+      );
+    } finally {
+      await db.close();
+    }
   });
 
   it("leaves a mistake in the query what it is: not a 503", async () => {
