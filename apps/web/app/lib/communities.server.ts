@@ -5,6 +5,7 @@ import { listCommunities } from "@rdlink/core/communities/list-communities";
 import { renameCommunity } from "@rdlink/core/communities/rename-community";
 import { setCommunityArchived } from "@rdlink/core/communities/set-community-archived";
 import type { UseCaseContext } from "@rdlink/core/shared/context";
+import { ValidationError } from "@rdlink/core/shared/errors";
 import type { TenantTx } from "@rdlink/db";
 import { getDatabase } from "@rdlink/db";
 import { failureResponse, readForm } from "./actions.server";
@@ -26,7 +27,9 @@ export async function communityAction(request: Request, tenantId: string, ctx: U
     await getDatabase().withTenant(tenantId, async (tx) => {
       if (intent === "add") await addCommunity(tx, ctx, { townshipId, name });
       else if (intent === "rename") await renameCommunity(tx, ctx, { id, name });
-      else await setCommunityArchived(tx, ctx, { id, archived: intent === "archive" });
+      else if (intent === "archive" || intent === "restore")
+        await setCommunityArchived(tx, ctx, { id, archived: intent === "archive" });
+      else throw new ValidationError({}, "errors.unknownIntent");
     });
     return { ok: true as const };
   } catch (error) {

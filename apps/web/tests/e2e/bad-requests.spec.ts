@@ -134,3 +134,33 @@ test("NUL, lone surrogates, deep JSON and unknown methods get a 4xx in Chinese, 
   await expect(page.getByTestId("inbox")).toBeVisible();
   await expect(page.getByTestId("inbox").getByRole("link")).toHaveCount(0);
 });
+
+test("an intent no form sends is refused with a 400 in Chinese, whatever the page", async ({ page, baseURL }) => {
+  await signIn(page, "xxt-admin");
+  /** The first link on a list page that leads to one of its rows. */
+  const firstRow = async (list: string, pattern: RegExp) => {
+    await page.goto(list);
+    const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+    const href = hrefs.find((h) => pattern.test(h));
+    expect(href, list).toBeTruthy();
+    return href!;
+  };
+  const pages = [
+    "/county/townships",
+    "/county/standards",
+    "/county/duty-posts",
+    "/work",
+    await firstRow("/county/townships", /^\/county\/townships\/[0-9a-f-]{36}$/),
+    await firstRow("/county/stations", /^\/county\/stations\/[0-9a-f-]{36}$/),
+    await firstRow("/county/station-types", /^\/county\/station-types\/[0-9a-f-]{36}$/),
+    await firstRow("/county/handling-units", /^\/county\/handling-units\/[0-9a-f-]{36}$/),
+  ];
+  for (const path of pages) {
+    const answer = await page.request.post(`${path}.data`, {
+      headers: { origin: baseURL!, "content-type": "application/x-www-form-urlencoded" },
+      data: "intent=dropEverything&id=00000000-0000-4000-8000-000000000000&name=x",
+    });
+    expect(answer.status(), path).toBe(400);
+    expect(await answer.text(), path).toContain("errors.unknownIntent");
+  }
+});

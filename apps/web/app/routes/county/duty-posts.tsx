@@ -4,6 +4,7 @@ import { createDutyPost } from "@rdlink/core/posts/create-duty-post";
 import { listDutyPosts } from "@rdlink/core/posts/list-duty-posts";
 import { moveDutyPost } from "@rdlink/core/posts/move-duty-post";
 import { updateDutyPost } from "@rdlink/core/posts/update-duty-post";
+import { ValidationError } from "@rdlink/core/shared/errors";
 import { getDatabase } from "@rdlink/db";
 import { IconArrowDown, IconArrowUp, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
@@ -31,7 +32,8 @@ export async function action({ request, context }: Route.ActionArgs) {
       if (intent === "create") await createDutyPost(tx, ctx, form);
       else if (intent === "up" || intent === "down")
         await moveDutyPost(tx, ctx, { postId: form.postId, direction: intent });
-      else await updateDutyPost(tx, ctx, form);
+      else if (intent === "update") await updateDutyPost(tx, ctx, form);
+      else throw new ValidationError({}, "errors.unknownIntent");
     });
     return { ok: true as const };
   } catch (error) {

@@ -19,6 +19,7 @@ import { getHandlingUnit } from "@rdlink/core/handling-units/get-handling-unit";
 import { removeHandlingUnitContact } from "@rdlink/core/handling-units/remove-handling-unit-contact";
 import { revealContactPhone } from "@rdlink/core/handling-units/reveal-contact-phone";
 import { setHandlingUnitArchived } from "@rdlink/core/handling-units/set-handling-unit-archived";
+import { ValidationError } from "@rdlink/core/shared/errors";
 import { inviteUser } from "@rdlink/core/users/invite-user";
 import { getDatabase } from "@rdlink/db";
 import { IconPlus, IconUserPlus } from "@tabler/icons-react";
@@ -75,6 +76,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           });
           return { ok: true as const, invitationUrl: invitationUrl(request, invitationToken) };
         }
+        default:
+          throw new ValidationError({}, "errors.unknownIntent");
       }
       return { ok: true as const };
     });

@@ -15,6 +15,7 @@ import {
 import { createChecklist } from "@rdlink/core/checklists/create-checklist";
 import { listChecklists } from "@rdlink/core/checklists/list-checklists";
 import { updateChecklist } from "@rdlink/core/checklists/update-checklist";
+import { ValidationError } from "@rdlink/core/shared/errors";
 import { getDatabase } from "@rdlink/db";
 import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
@@ -41,7 +42,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   try {
     await getDatabase().withTenant(actor.tenantId!, async (tx) => {
       if (intent === "create") await createChecklist(tx, ctx, form);
-      else await updateChecklist(tx, ctx, form);
+      else if (intent === "update") await updateChecklist(tx, ctx, form);
+      else throw new ValidationError({}, "errors.unknownIntent");
     });
     return { ok: true as const };
   } catch (error) {

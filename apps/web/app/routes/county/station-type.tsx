@@ -12,6 +12,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
+import { ValidationError } from "@rdlink/core/shared/errors";
 import { getStationType } from "@rdlink/core/station-types/get-station-type";
 import { setStationTypeArchived } from "@rdlink/core/station-types/set-station-type-archived";
 import { setStationTypeFields } from "@rdlink/core/station-types/set-station-type-fields";
@@ -61,7 +62,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         await setStationTypeFields(tx, ctx, { stationTypeId, customFields: jsonValue(form, "customFields") });
       else if (intent === "intakeFields")
         await setStationTypeFields(tx, ctx, { stationTypeId, intakeFields: jsonValue(form, "intakeFields") });
-      else await setStationTypeArchived(tx, ctx, { stationTypeId, archived: intent === "archive" });
+      else if (intent === "archive" || intent === "restore")
+        await setStationTypeArchived(tx, ctx, { stationTypeId, archived: intent === "archive" });
+      else throw new ValidationError({}, "errors.unknownIntent");
     });
     return { ok: true as const, intent: String(intent) };
   } catch (error) {

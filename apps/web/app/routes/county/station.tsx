@@ -21,6 +21,7 @@ import { saveUploadedImages } from "@rdlink/core/files/save-uploaded-images";
 import { claimPost } from "@rdlink/core/posts/claim-post";
 import { decideClaim } from "@rdlink/core/posts/decide-claim";
 import { endClaim } from "@rdlink/core/posts/end-claim";
+import { ValidationError } from "@rdlink/core/shared/errors";
 import { assignDeputy } from "@rdlink/core/stations/assign-deputy";
 import { getStation } from "@rdlink/core/stations/get-station";
 import { MAX_EVIDENCE_PHOTOS, recordChecklistItem } from "@rdlink/core/stations/record-checklist-item";
@@ -84,6 +85,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           const kept = (form.keepPhotoIds as string[] | undefined) ?? [];
           return recordChecklistItem(tx, ctx, { ...form, stationId, photoIds: [...kept, ...added] });
         }
+        default:
+          throw new ValidationError({}, "errors.unknownIntent");
       }
     });
     return { ok: true as const, intent: String(intent) };

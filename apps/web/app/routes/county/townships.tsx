@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Group, Modal, Paper, Select, Stack, Switch, Table, TextInput } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { can } from "@rdlink/auth";
+import { ValidationError } from "@rdlink/core/shared/errors";
 import { addTownship } from "@rdlink/core/townships/add-township";
 import { listTownships } from "@rdlink/core/townships/list-townships";
 import { renameTownship } from "@rdlink/core/townships/rename-township";
@@ -39,7 +40,9 @@ export async function action({ request, context }: Route.ActionArgs) {
     await getDatabase().withTenant(tenantId, async (tx) => {
       if (intent === "add") await addTownship(tx, ctx, form);
       else if (intent === "rename") await renameTownship(tx, ctx, form);
-      else await setTownshipArchived(tx, ctx, { id: form.id, archived: intent === "archive" });
+      else if (intent === "archive" || intent === "restore")
+        await setTownshipArchived(tx, ctx, { id: form.id, archived: intent === "archive" });
+      else throw new ValidationError({}, "errors.unknownIntent");
     });
     return { ok: true as const };
   } catch (error) {

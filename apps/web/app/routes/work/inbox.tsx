@@ -20,6 +20,7 @@ import { CASE_CATEGORIES, type TCaseCategory } from "@rdlink/core/cases/case-cat
 import { listCases } from "@rdlink/core/cases/list-cases";
 import { mergeIntoSuggestion } from "@rdlink/core/cases/merge-into-suggestion";
 import { listHandlingUnits } from "@rdlink/core/handling-units/list-handling-units";
+import { ValidationError } from "@rdlink/core/shared/errors";
 import { listStations } from "@rdlink/core/stations/list-stations";
 import { getDatabase } from "@rdlink/db";
 import { IconPlus } from "@tabler/icons-react";
@@ -70,7 +71,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   try {
     await getDatabase().withTenant(tenantId, async (tx) => {
       if (intent === "merge") await mergeIntoSuggestion(tx, ctx, form);
-      else await assignCases(tx, ctx, form);
+      else if (intent === "assign") await assignCases(tx, ctx, form);
+      else throw new ValidationError({}, "errors.unknownIntent");
     });
     return { ok: true as const };
   } catch (error) {
