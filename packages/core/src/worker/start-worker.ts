@@ -26,6 +26,13 @@ export type RoundReport = {
   calendarsRolled: number;
 };
 
+/** An error with its stack (and its cause's), so the log says where it happened. */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause === undefined ? "" : `\ncaused by: ${describeError(error.cause)}`;
+  return `${error.stack ?? String(error)}${cause}`;
+}
+
 /**
  * One round of the worker at `now`: fire the timers due, deliver the outbox, and, with
  * `housekeeping`, forget old rate-limit windows and roll the counties' calendars forward.
@@ -38,7 +45,7 @@ export async function runWorkerRound(
 ): Promise<RoundReport> {
   const { housekeeping = true, log = () => {} } = options;
   const adapter = options.adapter ?? logAdapter(log);
-  const timers = await fireDueTimers(db, { now, onError: (e) => log(`timer failed: ${String(e)}`) });
+  const timers = await fireDueTimers(db, { now, onError: (e) => log(`timer failed: ${describeError(e)}`) });
   const messages = await deliverOutbox(db, adapter, { now });
   let calendarsRolled = 0;
   if (housekeeping) {
@@ -77,7 +84,7 @@ export function startWorker(db: Database, options: WorkerOptions = {}) {
           );
         if (round.calendarsRolled > 0) log(`gave ${round.calendarsRolled} counties their next calendar year`);
       } catch (error) {
-        log(`worker round failed: ${String(error)}`);
+        log(`worker round failed: ${describeError(error)}`);
       }
       if (!busy && running)
         await new Promise<void>((resolve) => {
