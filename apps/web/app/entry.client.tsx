@@ -4,6 +4,7 @@ import { StrictMode, startTransition } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { HydratedRouter } from "react-router/dom";
+import { NonceContext } from "~/lib/nonce";
 
 async function main() {
   // Use exactly the language the server rendered (<html lang> set in root Layout)
@@ -15,14 +16,19 @@ async function main() {
     supportedLngs: [...supportedLanguages],
     interpolation: { escapeValue: false },
   });
+  // The nonce the server rendered with, so that hydration renders the same attributes. Any
+  // script in the page could read it already: it grants nothing new.
+  const nonce = document.querySelector<HTMLScriptElement>("script[nonce]")?.nonce || undefined;
   startTransition(() => {
     hydrateRoot(
       document,
-      <I18nextProvider i18n={i18next}>
-        <StrictMode>
-          <HydratedRouter />
-        </StrictMode>
-      </I18nextProvider>,
+      <NonceContext value={nonce}>
+        <I18nextProvider i18n={i18next}>
+          <StrictMode>
+            <HydratedRouter />
+          </StrictMode>
+        </I18nextProvider>
+      </NonceContext>,
     );
   });
 }

@@ -8,6 +8,8 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { type EntryContext, type RouterContextProvider, ServerRouter } from "react-router";
 import { getInstance } from "~/lib/i18n.server";
+import { NonceContext } from "~/lib/nonce";
+import { newNonce, setDocumentSecurityHeaders } from "~/lib/security-headers.server";
 
 export const streamTimeout = 5_000;
 
@@ -36,6 +38,9 @@ export default function handleRequest(
   entryContext: EntryContext,
   routerContext: RouterContextProvider,
 ) {
+  // One nonce per document, in its policy and on every inline script it renders.
+  const nonce = newNonce();
+  setDocumentSecurityHeaders(request, responseHeaders, nonce, { development: import.meta.env.DEV });
   if (request.method.toUpperCase() === "HEAD") {
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });
   }
@@ -47,10 +52,13 @@ export default function handleRequest(
     let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(() => abort(), streamTimeout + 1000);
 
     const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={i18nFor(routerContext)}>
-        <ServerRouter context={entryContext} url={request.url} />
-      </I18nextProvider>,
+      <NonceContext value={nonce}>
+        <I18nextProvider i18n={i18nFor(routerContext)}>
+          <ServerRouter context={entryContext} url={request.url} nonce={nonce} />
+        </I18nextProvider>
+      </NonceContext>,
       {
+        nonce,
         [readyOption]() {
           shellRendered = true;
           const body = new PassThrough({

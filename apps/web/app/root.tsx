@@ -1,3 +1,5 @@
+// First: no schema may be built before zod is told not to use eval (see the module).
+import "./lib/zod-without-eval.client";
 import "@mantine/core/styles.css";
 import "@mantine/charts/styles.css";
 import "@mantine/notifications/styles.css";
@@ -19,6 +21,7 @@ import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestora
 import type { Route } from "./+types/root";
 import { sameOriginMiddleware, sessionMiddleware } from "./lib/auth.server";
 import { getLocale, i18nextMiddleware } from "./lib/i18n.server";
+import { useNonce } from "./lib/nonce";
 import { theme } from "./lib/theme";
 
 // Language first, so that even an error page thrown by a later middleware is translated.
@@ -32,23 +35,24 @@ export function loader({ context }: Route.LoaderArgs) {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const { i18n, t } = useTranslation();
+  const nonce = useNonce();
   return (
     <html lang={i18n.language} {...mantineHtmlProps}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{t("app.name")}</title>
-        <ColorSchemeScript defaultColorScheme="light" />
+        <ColorSchemeScript defaultColorScheme="light" nonce={nonce} />
         <Meta />
-        <Links />
+        <Links nonce={nonce} />
       </head>
       <body>
         <MantineProvider theme={theme} defaultColorScheme="light">
           <Notifications position="top-center" />
           {children}
         </MantineProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -79,7 +83,7 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (!isRouteErrorResponse(error)) console.error(error);
-  const [title, message] =
+  const [title, message]: [string, string] =
     status === 404
       ? [t("errors.notFoundTitle"), t("errors.notFound")]
       : status === 503
