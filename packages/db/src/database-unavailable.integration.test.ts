@@ -7,22 +7,11 @@ import { selectRows } from "./database";
 import { DatabaseUnavailableError } from "./database-unavailable";
 import { openPostgres } from "./open-database";
 import { createTestDatabase, type TestDatabase } from "./testing";
-
-/** A loopback port nothing listens on. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from "./testing/free-port";
 
 describe("a database nobody answers at", () => {
   it("is a 503 the client may retry, for every kind of transaction, and not ready", async () => {
-    const db = await openPostgres({ url: `postgres://nobody@127.0.0.1:${await closedPort()}/none`, max: 1 });
+    const db = await openPostgres({ url: `postgres://nobody@127.0.0.1:${await freePort()}/none`, max: 1 });
     try {
       for (const attempt of [
         db.withTenant(randomUUID(), (tx) => tx.execute(sql`select 1`)),

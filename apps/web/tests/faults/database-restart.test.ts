@@ -24,11 +24,12 @@ import { sweepOrphanFiles } from "@rdlink/core/files/sweep-orphan-files";
 import { countyAdminOf } from "@rdlink/core/testing/actors";
 import { solvedChallenge, TEST_INTAKE_SECRET } from "@rdlink/core/testing/proof-of-work";
 import { openPostgres } from "@rdlink/db";
+import { freePort } from "@rdlink/db/testing/free-port";
 import postgres from "postgres";
 import { afterAll, expect, it } from "vitest";
 import { ensureBuild, startBuiltApp } from "../../bench/built-app";
 import { TINY_PNG } from "../e2e/ledger-support";
-import { type Cluster, freePort, startCluster } from "./postgres-cluster";
+import { type Cluster, startCluster } from "./postgres-cluster";
 
 const run = promisify(execFile);
 const repositoryRoot = path.resolve(import.meta.dirname, "../../../..");

@@ -1,9 +1,9 @@
 import { execFile } from "node:child_process";
 import { chownSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { freePort } from "@rdlink/db/testing/free-port";
 
 const run = promisify(execFile);
 
@@ -18,17 +18,6 @@ async function binDir(): Promise<string> {
   const { stdout: found } = await run("sh", ["-c", "ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1"]);
   if (!found.trim()) throw new Error("No PostgreSQL server programs (apt-get install postgresql)");
   return found.trim();
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**
