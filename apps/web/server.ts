@@ -12,6 +12,7 @@ import { createRequestHandler } from "@react-router/express";
 import express from "express";
 import { type RouterContext, RouterContextProvider, type ServerBuild } from "react-router";
 import { isCleanUrl } from "./app/lib/clean-input";
+import { endConnectionIfBodyUnread } from "./app/lib/unread-body.server";
 
 const { NODE_ENV, HOST, PORT, SEED_DEMO, DATABASE_URL, DATA_DIR, WORKER_MODE, WORKER_POLL_MS } = env();
 const production = NODE_ENV === "production";
@@ -81,6 +82,9 @@ app.use((req, res, next) => {
     res.status(411).type("text/plain; charset=utf-8").send("需要 Content-Length / Length Required");
     return;
   }
+  // A refusal (by Content-Length below, or from a form read as it streams in) answers before
+  // the body has been read: once it is out, the connection ends and the rest is not taken.
+  endConnectionIfBodyUnread(req, res);
   const multipart = req.headers["content-type"]?.startsWith("multipart/form-data") ?? false;
   if (Number(length) > (multipart ? MAX_MULTIPART_BYTES : MAX_BODY_BYTES)) {
     res.status(413).type("text/plain; charset=utf-8").send("请求内容过大 / Payload Too Large");

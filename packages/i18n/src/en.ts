@@ -783,6 +783,8 @@ export const en: Translation = {
     claimDecided: "This claim has been decided",
     tooManyFiles: "Too many photos",
     fileTooLarge: "The file is too large (10 MB at most)",
+    fieldTooLarge: "A field is too long",
+    formTooLarge: "The form holds too much",
     fileTypeMismatch: "The file is not what its name says, or not an allowed image (JPEG, PNG, WebP)",
     imageUnreadable: "The image cannot be read",
     sheetFormat: "Upload an .xlsx or .csv sheet whose content matches its name",
@@ -1140,6 +1142,7 @@ export const en: Translation = {
     errors: {
       refused: "The form did not pass the checks; reload the page and fill it in again",
       reload: "The page has expired; reload it and submit again",
+      notReady: "The page's check had not finished; reload it and submit again",
       tooFast: "That was too fast; check your text and submit again",
       keyReused:
         "This form was already sent with other content; this one was not saved. To raise another opinion, reload the page and fill it in again",

@@ -762,6 +762,8 @@ export const zhCN = {
     claimDecided: "该认领已处理",
     tooManyFiles: "照片数量过多",
     fileTooLarge: "文件过大（不超过 10 MB）",
+    fieldTooLarge: "填写的内容过长",
+    formTooLarge: "提交的内容过多",
     fileTypeMismatch: "文件内容与扩展名不符，或不是允许的图片格式（JPEG、PNG、WebP）",
     imageUnreadable: "无法读取该图片",
     sheetFormat: "请上传 .xlsx 或 .csv 表格，且文件内容与扩展名一致",
@@ -1103,6 +1105,7 @@ export const zhCN = {
     errors: {
       refused: "提交未通过校验，请刷新页面后重新填写",
       reload: "页面已过期，请刷新后重新提交",
+      notReady: "页面校验尚未完成，请刷新后重新提交",
       tooFast: "提交太快了，请确认内容后再提交",
       keyReused: "这份表单已经提交过其他内容，本次内容没有保存。如需反映新的意见，请刷新页面后重新填写",
     },

@@ -6,9 +6,11 @@ import { useTranslation } from "react-i18next";
 import { FieldInputs, IMAGE_ACCEPT } from "./field-inputs";
 
 /**
- * What every opinion form asks — category, the opinion, the station type's own fields,
- * photos, an optional name and phone (with consent once a phone is typed) — worded for
- * the citizen on the public page, or for staff registering for a citizen.
+ * What every opinion form asks — category, the opinion, the station type's own fields, an
+ * optional name and phone (with consent once a phone is typed), photos — worded for the
+ * citizen on the public page, or for staff registering for a citizen. The photos come last
+ * on purpose: a form sends its fields in page order, and the public form's text fields must
+ * reach the server before any photo (see readIntakeForm).
  */
 export function OpinionFields({
   categories,
@@ -60,15 +62,6 @@ export function OpinionFields({
         error={errorOf("content")}
       />
       <FieldInputs fields={intakeFields} prefix="fields." errorOf={(key) => errorOf(`fields.${key}`)} />
-      <FileInput
-        name="photos"
-        label={t("intake.photos", { max: String(maxPhotos) })}
-        accept={IMAGE_ACCEPT}
-        multiple
-        clearable
-        placeholder={t("files.choosePhoto")}
-        error={errorOf("photos")}
-      />
       <TextInput name="submitterName" label={words.name} maxLength={30} error={errorOf("submitterName")} />
       <TextInput
         name="submitterPhone"
@@ -80,6 +73,17 @@ export function OpinionFields({
         error={errorOf("submitterPhone")}
       />
       {phone.trim() !== "" && <Checkbox name="consent" label={words.consent} error={errorOf("consent")} />}
+      {/* Last: the browser sends a form's fields in this order, and the public page's server
+          reads every text field (its proof of work among them) before taking a photo's bytes. */}
+      <FileInput
+        name="photos"
+        label={t("intake.photos", { max: String(maxPhotos) })}
+        accept={IMAGE_ACCEPT}
+        multiple
+        clearable
+        placeholder={t("files.choosePhoto")}
+        error={errorOf("photos")}
+      />
     </>
   );
 }

@@ -1,11 +1,12 @@
 import { PermissionDenied } from "@rdlink/auth";
 import type { Upload } from "@rdlink/core/files/save-uploaded-images";
 import { UploadError } from "@rdlink/core/files/store-image";
+import { MAX_UPLOAD_BYTES } from "@rdlink/core/files/upload-policy";
 import { ConflictError, NotFoundError, ValidationError } from "@rdlink/core/shared/errors";
 import { DatabaseUnavailableError, TenantIdError } from "@rdlink/db";
 import { data } from "react-router";
 import { notFound } from "./auth.server";
-import { isCleanText } from "./clean-input";
+import { FormLimitError, type MultipartLimits, readMultipartForm } from "./multipart.server";
 
 /** What a failed form submission sends back: i18n keys, translated by the page. */
 export type FormFailure = {
@@ -64,58 +65,55 @@ export async function loadOr404<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * A form without files: as much text as server.ts lets a form that is not multipart send
+ * (1 MB), and no file. A multipart body is read as it streams in, within these limits.
+ */
+const FORM_LIMITS: MultipartLimits = {
+  fieldBytes: 1024 * 1024,
+  textBytes: 1024 * 1024,
+  fields: 10_000,
+  fileBytes: 0,
+  files: 0,
+};
+
+/**
  * The submitted form as a plain object for zod. Fields named `x[]` become arrays.
- * A body that is not a form is a 400, never a 500.
+ * A body that is not a form is a 400, never a 500; a value holding NUL or a lone surrogate
+ * refuses the whole form (400); one past FORM_LIMITS is a 413 (a file, 400).
  */
 export async function readForm(request: Request): Promise<Record<string, unknown>> {
-  return formValues(await parseFormData(request));
+  try {
+    return (await readMultipartForm(request, FORM_LIMITS)).values;
+  } catch (error) {
+    if (error instanceof FormLimitError) throw data({ messageKey: error.messageKey }, { status: error.status });
+    throw error;
+  }
 }
 
 /**
+ * What the staff's forms with files may hold (server.ts caps the whole body at 64 MB): text as a
+ * form without files may (1 MB), and files of at most 10 MB each. Each part is checked as it
+ * streams in; nothing past a limit is read.
+ */
+const STAFF_FORM_LIMITS: MultipartLimits = {
+  fieldBytes: 1024 * 1024,
+  textBytes: 1024 * 1024,
+  fields: 1000,
+  fileBytes: MAX_UPLOAD_BYTES,
+  files: 20,
+};
+
+/**
  * A form with file inputs (`encType="multipart/form-data"`): its values as readForm
- * gives them, and the files chosen in each file input (empty inputs give none).
+ * gives them, and the files chosen in each file input (empty inputs give none). Read as it
+ * streams in (see readMultipartForm): a file over 10 MB stops the reading there and is an
+ * UploadError (413, errors.fileTooLarge), which failureResponse shows on the form; call it
+ * inside the action's try.
  */
 export async function readFormWithFiles(request: Request) {
-  const form = await parseFormData(request);
-  const uploads = async (name: string): Promise<Upload[]> =>
-    Promise.all(
-      form
-        .getAll(name)
-        .filter((entry): entry is File => typeof entry !== "string" && entry.size > 0)
-        .map(async (file) => ({
-          bytes: new Uint8Array(await file.arrayBuffer()),
-          filename: file.name,
-          declaredType: file.type,
-        })),
-    );
-  return { values: formValues(form), uploads };
-}
-
-async function parseFormData(request: Request): Promise<FormData> {
-  try {
-    return await request.formData();
-  } catch {
-    throw data({ messageKey: "errors.badRequest" }, { status: 400 });
-  }
-}
-
-/** A form's values by name; a value holding NUL or a lone surrogate refuses the whole form (400). */
-function formValues(form: FormData): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  for (const [key, value] of form.entries()) {
-    if (!isCleanText(key) || (typeof value === "string" && !isCleanText(value))) {
-      throw data({ messageKey: "errors.invalidCharacters" }, { status: 400 });
-    }
-  }
-  for (const key of new Set(form.keys())) {
-    if (key.endsWith("[]"))
-      values[key.slice(0, -2)] = form.getAll(key).filter((v) => typeof v === "string" && v !== "");
-    else {
-      const value = form.get(key);
-      values[key] = typeof value === "string" ? value : undefined;
-    }
-  }
-  return values;
+  const form = await readMultipartForm(request, STAFF_FORM_LIMITS);
+  const uploads = async (name: string): Promise<Upload[]> => form.files(name);
+  return { values: form.values, uploads };
 }
 
 /** A form value that carries JSON (a field list editor's hidden input); unreadable JSON is that field's error. */

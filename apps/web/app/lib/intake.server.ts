@@ -1,8 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { IdempotencyKeyReusedError, RateLimitedError } from "@rdlink/core/shared/errors";
+import { MAX_OPINION_PHOTOS } from "@rdlink/core/cases/opinion-input";
+import { MAX_UPLOAD_BYTES } from "@rdlink/core/files/upload-policy";
+import { checkSolution, powRefusal } from "@rdlink/core/intake/proof-of-work";
+import { IdempotencyKeyReusedError, RateLimitedError, ValidationError } from "@rdlink/core/shared/errors";
 import { env } from "@rdlink/env";
 import { data } from "react-router";
 import { type FormFailure, failureResponse } from "./actions.server";
+import { FormLimitError, type MultipartLimits, readMultipartForm } from "./multipart.server";
 
 let drawnAtBoot: string | undefined;
 
@@ -28,4 +32,48 @@ export function publicFailureResponse(error: unknown) {
     );
   }
   return failureResponse(error);
+}
+
+/**
+ * What the public form may send: its text fields (the opinion is at most 2,000 characters,
+ * a station type's own fields are short) and up to MAX_OPINION_PHOTOS photos of 10 MB.
+ */
+export const INTAKE_FORM_LIMITS: MultipartLimits = {
+  fieldBytes: 64 * 1024,
+  textBytes: 256 * 1024,
+  fields: 200,
+  fileBytes: MAX_UPLOAD_BYTES,
+  files: MAX_OPINION_PHOTOS,
+};
+
+/**
+ * The public form, read as it streams in (call it once the station and the rate limits have
+ * passed): its proof of work is checked the moment its field arrives, and a photo that comes
+ * before it is refused at its first byte (the page sends its text fields first), so nobody
+ * gets to upload anything without having solved the page's puzzle. Every part is held to
+ * INTAKE_FORM_LIMITS as it arrives. The first check that fails stops the reading.
+ *
+ * The full check — the puzzle used once, the honeypot, the fields — stays in submitOpinion.
+ */
+export async function readIntakeForm(request: Request, proof: { secret: string; now: Date }) {
+  let proven = false;
+  try {
+    return await readMultipartForm(request, INTAKE_FORM_LIMITS, {
+      async onField(name, value) {
+        if (name !== "altcha") return;
+        const outcome = await checkSolution(proof.secret, value, proof.now);
+        if (!outcome.ok) throw powRefusal(outcome);
+        proven = true;
+      },
+      onFileStart() {
+        if (!proven) throw new ValidationError({}, "intake.errors.notReady");
+      },
+    });
+  } catch (error) {
+    // As submitOpinion words it, on the photos field.
+    if (error instanceof FormLimitError && error.limit === "files") {
+      throw new ValidationError({ photos: "validation.tooManyPhotos" });
+    }
+    throw error;
+  }
 }

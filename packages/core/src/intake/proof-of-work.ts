@@ -1,6 +1,7 @@
 import { type Challenge, createChallenge, type Solution, verifySolution } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/sha";
 import { z } from "zod";
+import { ValidationError } from "../shared/errors";
 
 /**
  * ALTCHA, self-hosted: the public form's browser solves a small SHA-256 puzzle while the
@@ -57,4 +58,9 @@ export async function checkSolution(secret: string, encoded: unknown, now: Date)
   const shownAt = payload.challenge.parameters.data?.shownAt ?? now.getTime();
   if (now.getTime() - shownAt < MIN_FILL_MS) return { ok: false, reason: "tooFast" };
   return { ok: true, signature: payload.challenge.signature };
+}
+
+/** What the public form answers for a proof of work that fails: too fast, or reload the page. */
+export function powRefusal(outcome: Extract<PowOutcome, { ok: false }>): ValidationError {
+  return new ValidationError({}, outcome.reason === "tooFast" ? "intake.errors.tooFast" : "intake.errors.reload");
 }

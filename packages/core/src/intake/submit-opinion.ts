@@ -9,7 +9,7 @@ import { saveUploadedImages, type Upload } from "../files/save-uploaded-images";
 import type { StagedFiles } from "../files/staged-files";
 import { ValidationError } from "../shared/errors";
 import type { IntakeStation } from "./find-intake-station";
-import { checkSolution } from "./proof-of-work";
+import { checkSolution, powRefusal } from "./proof-of-work";
 
 /** What the browser generates once per form: a double tap sends it twice, and makes one case. */
 const ZIntakeKey = z.string().regex(/^[A-Za-z0-9-]{16,64}$/);
@@ -46,9 +46,7 @@ export async function submitOpinion(tx: TenantTx, station: IntakeStation, submis
   // A field people never see: only a form-filling robot puts anything in it.
   if (String(submission.form.website ?? "") !== "") throw new ValidationError({}, "intake.errors.refused");
   const pow = await checkSolution(submission.secret, submission.form.altcha, now);
-  if (!pow.ok) {
-    throw new ValidationError({}, pow.reason === "tooFast" ? "intake.errors.tooFast" : "intake.errors.reload");
-  }
+  if (!pow.ok) throw powRefusal(pow);
   const opinion = await parseOpinion(tx, submission.form, station.intakeFields);
   if (submission.photos.length > MAX_OPINION_PHOTOS) {
     throw new ValidationError({ photos: "validation.tooManyPhotos" });

@@ -1,7 +1,6 @@
 import { Alert, Anchor, Button, FileInput, Group, Paper, Stack, Table, Text } from "@mantine/core";
 import { importDeputies } from "@rdlink/core/deputies/import-deputies";
 import { SheetFormatError } from "@rdlink/core/deputies/sheet/index";
-import { MAX_UPLOAD_BYTES } from "@rdlink/core/files/upload-policy";
 import { getDatabase } from "@rdlink/db";
 import { IconFileSpreadsheet } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +9,7 @@ import { PageHeader } from "~/components/page-header";
 import { failureResponse, readFormWithFiles } from "~/lib/actions.server";
 import { requirePermission } from "~/lib/auth.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { FormLimitError } from "~/lib/multipart.server";
 import type { Route } from "./+types/deputies-import";
 
 export function loader({ request, context }: Route.LoaderArgs) {
@@ -23,12 +23,19 @@ export function loader({ request, context }: Route.LoaderArgs) {
  */
 export async function action({ request, context }: Route.ActionArgs) {
   const { actor, ctx } = requirePermission(request, context, "tenant.deputies.import");
-  const { values, uploads } = await readFormWithFiles(request);
+  let form: Awaited<ReturnType<typeof readFormWithFiles>>;
+  try {
+    // A file over 10 MB stops the upload as soon as it passes the limit.
+    form = await readFormWithFiles(request);
+  } catch (error) {
+    if (error instanceof FormLimitError && error.limit === "fileBytes") {
+      return data({ ok: false as const, fieldErrors: { file: "errors.fileTooLarge" } }, { status: 413 });
+    }
+    return failureResponse(error);
+  }
+  const { values, uploads } = form;
   const [file] = await uploads("file");
   if (!file) return data({ ok: false as const, fieldErrors: { file: "validation.required" } }, { status: 400 });
-  if (file.bytes.byteLength > MAX_UPLOAD_BYTES) {
-    return data({ ok: false as const, fieldErrors: { file: "errors.fileTooLarge" } }, { status: 413 });
-  }
   try {
     const result = await getDatabase().withTenant(actor.tenantId!, (tx) =>
       importDeputies(tx, ctx, { name: file.filename, bytes: file.bytes }, { dryRun: values.intent !== "import" }),

@@ -26,8 +26,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { tenantId, ctx } = requireCountyUser(request, context);
-  const { input, uploads } = await readActivityForm(request);
   try {
+    const { input, uploads } = await readActivityForm(request);
     await withTenantStoringFiles(tenantId, (tx, staged) =>
       editActivity(tx, ctx, params.activityId, input, { uploads, staged }),
     );

@@ -23,8 +23,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { tenantId, ctx } = requireCountyUser(request, context);
-  const { input, uploads } = await readActivityForm(request);
   try {
+    const { input, uploads } = await readActivityForm(request);
     const activity = await withTenantStoringFiles(tenantId, (tx, staged) =>
       recordActivity(tx, ctx, input, { uploads, staged }),
     );

@@ -38,9 +38,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { tenantId, ctx } = requireCountyUser(request, context);
-  const { values, uploads } = await readFormWithFiles(request);
-  const input = stationInput(values);
   try {
+    const { values, uploads } = await readFormWithFiles(request);
+    const input = stationInput(values);
     await withTenantStoringFiles(tenantId, async (tx, staged) => {
       const page = await getStation(tx, ctx, params.stationId);
       const fields = page.fields.filter((f) => !f.removed).map((f) => f.definition);

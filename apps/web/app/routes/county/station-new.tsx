@@ -19,9 +19,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { tenantId, ctx } = requireCountyUser(request, context);
-  const { values, uploads } = await readFormWithFiles(request);
-  const input = stationInput(values);
   try {
+    const { values, uploads } = await readFormWithFiles(request);
+    const input = stationInput(values);
     const station = await withTenantStoringFiles(tenantId, async (tx, staged) => {
       const { types } = await getStationFormOptions(tx, ctx);
       const fields = types.find((type) => type.id === values.stationTypeId)?.customFields ?? [];

@@ -57,10 +57,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { tenantId, ctx } = requireCountyUser(request, context);
-  const { values, uploads } = await readFormWithFiles(request);
-  const { intent, ...form } = values;
   const stationId = params.stationId;
   try {
+    const { values, uploads } = await readFormWithFiles(request);
+    const { intent, ...form } = values;
     await withTenantStoringFiles(tenantId, async (tx, staged) => {
       await getStation(tx, ctx, stationId); // 404 unless the actor may see this station
       switch (intent) {

@@ -13,12 +13,12 @@ import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
 import { OpinionFields } from "~/components/opinion-fields";
 import { PublicFrame } from "~/components/public-frame";
-import { loadOr404, readFormWithFiles } from "~/lib/actions.server";
+import { loadOr404 } from "~/lib/actions.server";
 import { appClock } from "~/lib/clock.server";
 import { clientIpContext } from "~/lib/context";
 import { filesDirectory } from "~/lib/files.server";
 import { useFormErrors } from "~/lib/form-errors";
-import { intakeSecret, publicFailureResponse } from "~/lib/intake.server";
+import { intakeSecret, publicFailureResponse, readIntakeForm } from "~/lib/intake.server";
 import { opinionInput } from "~/lib/opinion-form.server";
 import type { Route } from "./+types/station-intake";
 
@@ -49,7 +49,9 @@ export async function loader({ params }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const db = getDatabase();
   try {
-    const { values, uploads } = await readFormWithFiles(request);
+    // The cheap checks first, before a byte of the body is read: the station (from the
+    // address), then the rate limits (the client's address); the proof of work and each
+    // part's limits as the form streams in (readIntakeForm).
     const { station } = await loadOr404(() => db.withoutTenant((tx) => findIntakeStation(tx, params.code)));
     await db.withoutTenant((tx) =>
       assertWithinIntakeLimits(
@@ -62,9 +64,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         appClock.now(),
       ),
     );
+    const { values, files } = await readIntakeForm(request, { secret: intakeSecret(), now: appClock.now() });
     const result = await submitPublicOpinion(db, params.code, {
       form: opinionInput(values),
-      photos: await uploads("photos"),
+      photos: files("photos"),
       intakeKey: request.headers.get("Idempotency-Key") ?? values.intakeKey,
       secret: intakeSecret(),
       now: appClock.now(),

@@ -41,8 +41,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { tenantId, ctx } = requireCountyUser(request, context);
-  const { values, uploads } = await readFormWithFiles(request);
   try {
+    const { values, uploads } = await readFormWithFiles(request);
     const photos = await uploads("photos");
     const { caseId } = await withTenantStoringFiles(tenantId, (tx, staged) =>
       registerOpinion(tx, ctx, opinionInput(values), photos, staged),

@@ -1,0 +1,25 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/** How long the connection of a request answered before its body was read may stay open. */
+export const UNREAD_BODY_LINGER_MS = 1000;
+
+/**
+ * Forms are read as they stream in (see readMultipartForm), and a refusal — a body too large
+ * by its Content-Length, the public form's rate limit or proof of work, a part over its
+ * limit — answers before the rest of the body has been read. Once such an answer is out, this
+ * ends the connection and takes none of the rest: the client sees the answer, then the end,
+ * and stops sending; one that goes on is cut off after `lingerMs` (never before, so that the
+ * answer is not lost to a reset while the client's bytes wait unread).
+ */
+export function endConnectionIfBodyUnread(
+  req: IncomingMessage,
+  res: ServerResponse,
+  lingerMs: number = UNREAD_BODY_LINGER_MS,
+): void {
+  res.on("finish", () => {
+    if (req.complete) return;
+    const socket = req.socket;
+    socket.end();
+    setTimeout(() => socket.destroy(), lingerMs).unref();
+  });
+}
