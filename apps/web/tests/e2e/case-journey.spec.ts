@@ -6,7 +6,7 @@ import {
   type Page,
   test,
 } from "@playwright/test";
-import { signIn } from "./support";
+import { choose, signIn } from "./support";
 
 /** A 1×1 PNG: the citizen's photo. */
 const PNG = Buffer.from(
@@ -48,8 +48,7 @@ async function stationCode(page: Page) {
 /** What a citizen fills in on the station's public page. */
 async function fillOpinion(page: Page, publicCode: string, text: string) {
   await page.goto(`/s/${publicCode}`);
-  await page.getByRole("combobox", { name: "问题类别" }).click();
-  await page.getByRole("option", { name: "城乡建设" }).click();
+  await choose(page, "问题类别", "城乡建设");
   await page.getByRole("textbox", { name: /^意见建议/ }).fill(text);
 }
 
@@ -86,7 +85,7 @@ async function step(
   await expect(page.getByTestId("case-state")).toHaveText(stage);
 }
 
-async function choose(page: Page, dialog: ReturnType<Page["getByRole"]>, label: string, option: string) {
+async function chooseIn(page: Page, dialog: ReturnType<Page["getByRole"]>, label: string, option: string) {
   await dialog.getByRole("combobox", { name: label }).click();
   await page.getByRole("option", { name: option, exact: true }).click();
 }
@@ -125,12 +124,12 @@ test("an opinion from the station's QR code to the citizen's 满意, seen on the
   await expect(liaison.getByText("138****1234")).toBeVisible();
   await noScriptRan(liaison);
   await step(liaison, "提交初审", (d) => d.getByLabel("意见摘要").fill("村口路灯不亮"), "联络站初审");
-  await step(liaison, "现场交办", (d) => choose(liaison, d, "问题类型", "个性问题"), "交办承办单位");
+  await step(liaison, "现场交办", (d) => chooseIn(liaison, d, "问题类型", "个性问题"), "交办承办单位");
 
   // The township assigns it to a handling unit.
   const township = await as(browser, "xxt-jinling");
   await openCase(township, code);
-  await step(township, "交办", (d) => choose(township, d, "承办单位", "区住建局"), "承办单位签收");
+  await step(township, "交办", (d) => chooseIn(township, d, "承办单位", "区住建局"), "承办单位签收");
 
   // The unit returns it with a reason; the county rules that the unit keeps it.
   const unit = await as(browser, "xxt-responder");
@@ -138,7 +137,7 @@ test("an opinion from the station's QR code to the citizen's 满意, seen on the
   await noScriptRan(unit);
   await step(unit, "退回", (d) => d.getByLabel("退回理由").fill("路灯属城管部门管理"), "退回裁定");
   await openCase(admin, code);
-  await step(admin, "裁定", (d) => choose(admin, d, "裁定", "退回不成立，原单位签收办理"), "承办单位签收");
+  await step(admin, "裁定", (d) => chooseIn(admin, d, "裁定", "退回不成立，原单位签收办理"), "承办单位签收");
 
   // The unit accepts and answers.
   await unit.reload();
@@ -210,7 +209,7 @@ test("the township assigns two registered opinions at once from the workbench", 
     const code = await sendOpinion(citizen);
     await openCase(liaison, code);
     await step(liaison, "提交初审", (d) => d.getByLabel("意见摘要").fill("井盖缺失"), "联络站初审");
-    await step(liaison, "现场交办", (d) => choose(liaison, d, "问题类型", "个性问题"), "交办承办单位");
+    await step(liaison, "现场交办", (d) => chooseIn(liaison, d, "问题类型", "个性问题"), "交办承办单位");
   }
 
   const township = await as(browser, "xxt-jinling");
@@ -220,7 +219,7 @@ test("the township assigns two registered opinions at once from the workbench", 
   await township.getByRole("checkbox", { name: "全选本页" }).check();
   await township.getByTestId("bulk-assign").click();
   const dialog = township.getByRole("dialog");
-  await choose(township, dialog, "承办单位", "区住建局");
+  await chooseIn(township, dialog, "承办单位", "区住建局");
   await dialog.getByRole("button", { name: "交办", exact: true }).click();
   await expect(dialog).toBeHidden();
   // Off the township's desk, onto the unit's.
@@ -274,12 +273,9 @@ test("a liaison officer registers what a citizen said on a reception day", async
   const liaison = await as(browser, "xxt-liaison");
   await liaison.goto("/work");
   await liaison.getByRole("link", { name: "登记意见" }).click();
-  await liaison.getByRole("combobox", { name: "站点" }).click();
-  await liaison.getByRole("option").first().click();
-  await liaison.getByRole("combobox", { name: "来源渠道" }).click();
-  await liaison.getByRole("option", { name: "接待日登记" }).click();
-  await liaison.getByRole("combobox", { name: "问题类别" }).click();
-  await liaison.getByRole("option", { name: "农业农村" }).click();
+  await choose(liaison, "站点", "first");
+  await choose(liaison, "来源渠道", "接待日登记");
+  await choose(liaison, "问题类别", "农业农村");
   await liaison.getByRole("textbox", { name: /^意见建议/ }).fill("农田灌溉水渠年久失修，影响春耕");
   await liaison.getByRole("button", { name: "登记", exact: true }).click();
   await expect(liaison).toHaveURL(/\/work\/cases\//);

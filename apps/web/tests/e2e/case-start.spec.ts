@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { pick, signIn } from "./support";
+import { choose, pick, signIn } from "./support";
 
 test("the county registers a letter (信访) on its workflow's own start form, and takes its first step", async ({
   page,
@@ -7,8 +7,7 @@ test("the county registers a letter (信访) on its workflow's own start form, a
   await signIn(page, "xxt-admin");
   await page.goto("/work");
   await page.getByRole("link", { name: "登记其他事项" }).click();
-  await page.getByRole("combobox", { name: "事项类型" }).click();
-  await page.getByRole("option", { name: "信访件办理", exact: true }).click();
+  await choose(page, "事项类型", "信访件办理");
   await pick(page, "所属乡镇（街道）", "金陵镇");
 
   // The start form is the workflow's: its required summary is named when left empty.

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { choose, signIn } from "./support";
 
 const HEADER = "姓名,代表层级,届次,选区,所属乡镇,进站联络站,行业,专长标签,联系电话,性别";
 const TOWNSHIPS = ["金陵镇", "双定镇", "石埠街道", "坛洛镇"];
@@ -82,8 +82,7 @@ test("a township operator adds and edits deputies of its own township only", asy
   await page.goto("/county/deputies");
   await page.getByRole("link", { name: "新增代表" }).click();
   await page.getByLabel("姓名").fill("蓝 秀 凤");
-  await page.getByRole("combobox", { name: "层级" }).click();
-  await page.getByRole("option", { name: "乡（镇）" }).click();
+  await choose(page, "层级", "乡（镇）");
   await page.getByLabel("联系电话").fill("1371234");
   await page.getByRole("button", { name: "创建" }).click();
   await expect(page.getByText("请输入正确的手机号或座机号")).toBeVisible();

@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { choose } from "./support";
 
 /** A 2×2 opaque PNG, the smallest real photo a form can carry. */
 export const TINY_PNG = Buffer.from(
@@ -22,12 +23,10 @@ export async function fillLedgerEntry(
   },
 ) {
   if (entry.station) {
-    await page.getByRole("combobox", { name: "站点" }).click();
-    await page.getByRole("option", { name: entry.station, exact: true }).click();
+    await choose(page, "站点", entry.station);
   }
   if (entry.kind) {
-    await page.getByRole("combobox", { name: "活动类型" }).click();
-    await page.getByRole("option", { name: entry.kind, exact: true }).click();
+    await choose(page, "活动类型", entry.kind);
   }
   for (const name of entry.deputies ?? []) {
     await page.getByRole("combobox", { name: "参加代表" }).fill(name);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { choose, signIn } from "./support";
 
 /** A 1×1 PNG: a real image for the upload checks. */
 const PNG = Buffer.from(
@@ -22,8 +22,7 @@ test("the county admin keeps its standards, a new station type's public form and
   await page.getByRole("link", { name: "站点类型" }).click();
   await page.getByRole("button", { name: "新建站点类型" }).click();
   await page.getByLabel("名称").fill("侨务代表联络站");
-  await page.getByRole("combobox", { name: "站点标准" }).click();
-  await page.getByRole("option", { name: "七有" }).click();
+  await choose(page, "站点标准", "七有");
   await page.getByRole("button", { name: "创建" }).click();
   await expect(page.getByRole("heading", { name: "侨务代表联络站" })).toBeVisible();
 
@@ -158,8 +157,7 @@ test("a township operator cannot open, edit or record for another township's sta
   await page.goto("/county/stations?q=双定镇");
   const other = await page.getByTestId("stations").getByRole("link").first().getAttribute("href");
   await page.goto("/county/deputies");
-  await page.getByRole("combobox", { name: "所属乡镇（街道）" }).click();
-  await page.getByRole("option", { name: "双定镇" }).click();
+  await choose(page, "所属乡镇（街道）", "双定镇");
   await expect(page).toHaveURL(/township=/);
   const deputy = await page.getByTestId("deputies").getByRole("link").first().getAttribute("href");
   await page.getByRole("button", { name: "退出登录" }).click();

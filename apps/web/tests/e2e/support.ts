@@ -15,8 +15,20 @@ export async function waitForHydration(page: Page) {
   await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
 }
 
+/**
+ * Opens a Mantine Select and clicks one of its options. Waits for hydration first: a click on the
+ * server-rendered input before React has attached its handlers opens nothing.
+ */
+export async function choose(page: Page, label: string, option: string | RegExp | "first") {
+  await waitForHydration(page);
+  await page.getByRole("combobox", { name: label }).click();
+  const options = page.getByRole("option");
+  await (option === "first" ? options.first() : page.getByRole("option", { name: option, exact: true })).click();
+}
+
 /** Picks an option in a Mantine Select by typing part of its label. */
 export async function pick(page: Page, label: string, option: string) {
+  await waitForHydration(page);
   const input = page.getByRole("combobox", { name: label, exact: true });
   await input.click();
   await input.fill(option.slice(0, 2));

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { pick, signIn } from "./support";
+import { choose, pick, signIn } from "./support";
 
 const designer = (page: Page) => page.getByTestId("designer");
 
@@ -54,8 +54,7 @@ test("a step on a team's desk is taken by a member of the team", async ({ page }
   await expect(page.getByText("已发布版本 1")).toBeVisible();
 
   await page.goto("/work/start");
-  await page.getByRole("combobox", { name: "事项类型" }).click();
-  await page.getByRole("option", { name: "来信批办", exact: true }).click();
+  await choose(page, "事项类型", "来信批办");
   await pick(page, "所属乡镇（街道）", "金陵镇");
   await page.getByLabel("来信内容").fill("来信反映金陵镇某路段噪声扰民");
   await page.getByRole("button", { name: "登记", exact: true }).click();
