@@ -1,12 +1,10 @@
-import { PermissionDenied } from "@rdlink/auth";
 import type { Upload } from "@rdlink/core/files/save-uploaded-images";
-import { UploadError } from "@rdlink/core/files/store-image";
 import { MAX_UPLOAD_BYTES } from "@rdlink/core/files/upload-policy";
-import { ConflictError, NotFoundError, ValidationError } from "@rdlink/core/shared/errors";
-import { DatabaseUnavailableError, TenantIdError } from "@rdlink/db";
+import { ValidationError } from "@rdlink/core/shared/errors";
 import { data } from "react-router";
 import { notFound } from "./auth.server";
 import { FormLimitError, type MultipartLimits, readMultipartForm } from "./multipart.server";
+import { refusalOf } from "./refusal.server";
 
 /** What a failed form submission sends back: i18n keys, translated by the page. */
 export type FormFailure = {
@@ -17,38 +15,44 @@ export type FormFailure = {
 };
 
 /**
- * Turns a use case's deliberate errors into 4xx answers: field errors for the form
- * (400), a conflict (409), 404 for anything not found or not permitted, and 503 while
- * the database is unreachable. Anything else is rethrown and becomes a 500 without details.
+ * Turns a use case's deliberate errors (see refusalOf) into the form's 4xx answer: field errors
+ * (400), a conflict (409), a refused upload, 503 while the database is unreachable (the form stays
+ * as it was typed, with a message to send it again); not found or not permitted throws the 404
+ * page. Anything else is rethrown and becomes a 500 without details.
  */
 export function failureResponse(error: unknown) {
-  if (error instanceof ValidationError) {
-    return data<FormFailure>(
-      { ok: false, fieldErrors: error.fieldErrors, formError: error.formError },
-      { status: 400 },
-    );
+  const refusal = refusalOf(error);
+  if (!refusal) throw error;
+  const failure = (formError?: string, fieldErrors: Record<string, string> = {}, values?: Record<string, string>) =>
+    ({ ok: false, fieldErrors, formError, values }) satisfies FormFailure;
+  switch (refusal.kind) {
+    case "notFound":
+      throw notFound();
+    case "invalid":
+      return data(failure(refusal.formError, refusal.fieldErrors), { status: 400 });
+    case "conflict": {
+      const { field, messageKey, values } = refusal;
+      return data(failure(field ? undefined : messageKey, field ? { [field]: messageKey } : {}, values), {
+        status: 409,
+      });
+    }
+    case "upload":
+      return data(failure(refusal.messageKey), { status: refusal.status });
+    case "keyReused":
+      return data(failure("intake.errors.keyReused"), { status: 422 });
+    case "rateLimited": {
+      const minutes = String(Math.max(1, Math.ceil(refusal.retryAfterSeconds / 60)));
+      return data(failure("errors.rateLimited", {}, { minutes }), {
+        status: 429,
+        headers: { "Retry-After": String(refusal.retryAfterSeconds) },
+      });
+    }
+    case "unavailable":
+      return data(failure("errors.unavailable"), {
+        status: 503,
+        headers: { "Retry-After": String(refusal.retryAfterSeconds) },
+      });
   }
-  if (error instanceof ConflictError) {
-    const fieldErrors = error.field ? { [error.field]: error.message } : {};
-    return data<FormFailure>(
-      { ok: false, fieldErrors, formError: error.field ? undefined : error.message, values: error.values },
-      { status: 409 },
-    );
-  }
-  if (error instanceof UploadError) {
-    return data<FormFailure>({ ok: false, fieldErrors: {}, formError: error.messageKey }, { status: error.status });
-  }
-  if (error instanceof NotFoundError || error instanceof PermissionDenied || error instanceof TenantIdError) {
-    throw notFound();
-  }
-  // The database restarting: the form stays as it was typed, with a message to send it again.
-  if (error instanceof DatabaseUnavailableError) {
-    return data<FormFailure>(
-      { ok: false, fieldErrors: {}, formError: "errors.unavailable" },
-      { status: 503, headers: { "Retry-After": "5" } },
-    );
-  }
-  throw error;
 }
 
 /** Runs a loader's use case; not-found and not-permitted become a 404 page, bad query parameters a 400. */
@@ -56,10 +60,9 @@ export async function loadOr404<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof NotFoundError || error instanceof PermissionDenied || error instanceof TenantIdError) {
-      throw notFound();
-    }
-    if (error instanceof ValidationError) throw data({ messageKey: "errors.badRequest" }, { status: 400 });
+    const refusal = refusalOf(error);
+    if (refusal?.kind === "notFound") throw notFound();
+    if (refusal?.kind === "invalid") throw data({ messageKey: "errors.badRequest" }, { status: 400 });
     throw error;
   }
 }

@@ -1,16 +1,10 @@
 import { authenticateApiKey } from "@rdlink/core/api-keys/authenticate-api-key";
 import { hitRateLimit, type RateLimit } from "@rdlink/core/intake/rate-limit";
-import {
-  ConflictError,
-  IdempotencyKeyReusedError,
-  NotFoundError,
-  RateLimitedError,
-  ValidationError,
-} from "@rdlink/core/shared/errors";
-import { DatabaseUnavailableError, getDatabase, TenantIdError } from "@rdlink/db";
+import { getDatabase } from "@rdlink/db";
 import { resources } from "@rdlink/i18n";
 import { isCleanJson } from "./clean-input";
 import { appClock } from "./clock.server";
+import { refusalOf } from "./refusal.server";
 
 /**
  * The HTTP API for other systems (`/api/…`): JSON in, JSON out, `Authorization: Bearer
@@ -145,26 +139,33 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   return body;
 }
 
-/** A use case's deliberate errors as API answers; anything else is a 500 without details. */
+/** A use case's deliberate errors (see refusalOf) as API answers; anything else is a 500 without details. */
 export function apiFailure(error: unknown): Response {
   if (error instanceof ApiRefusal) return error.response;
-  if (error instanceof ValidationError) {
-    const fields = Object.fromEntries(
-      Object.entries(error.fieldErrors).map(([field, key]) => [field, { code: key, message: zh(key) }]),
-    );
-    if (error.formError) fields._form = { code: error.formError, message: zh(error.formError) };
-    return apiError(400, "validation_failed", { fields });
+  const refusal = refusalOf(error);
+  switch (refusal?.kind) {
+    case "invalid": {
+      const fields = Object.fromEntries(
+        Object.entries(refusal.fieldErrors).map(([field, key]) => [field, { code: key, message: zh(key) }]),
+      );
+      if (refusal.formError) fields._form = { code: refusal.formError, message: zh(refusal.formError) };
+      return apiError(400, "validation_failed", { fields });
+    }
+    case "notFound":
+      return apiError(404, "not_found");
+    case "conflict":
+      return apiError(409, "conflict");
+    case "keyReused":
+      return apiError(422, "idempotency_key_reused");
+    case "rateLimited":
+      return apiError(429, "rate_limited", {}, { "Retry-After": String(refusal.retryAfterSeconds) });
+    case "unavailable":
+      return apiError(503, "unavailable", {}, { "Retry-After": String(refusal.retryAfterSeconds) });
+    default:
+      // An upload refusal cannot happen (the API takes no files); anything else is a bug.
+      console.error(error);
+      return apiError(500, "server_error");
   }
-  if (error instanceof NotFoundError || error instanceof TenantIdError) return apiError(404, "not_found");
-  if (error instanceof ConflictError) return apiError(409, "conflict");
-  if (error instanceof IdempotencyKeyReusedError) return apiError(422, "idempotency_key_reused");
-  if (error instanceof RateLimitedError) {
-    return apiError(429, "rate_limited", {}, { "Retry-After": String(error.retryAfterSeconds) });
-  }
-  // The database restarting or failing over: the client may send the same request again.
-  if (error instanceof DatabaseUnavailableError) return apiError(503, "unavailable", {}, { "Retry-After": "5" });
-  console.error(error);
-  return apiError(500, "server_error");
 }
 
 /** Runs an API handler: every outcome, refusals and bugs included, is a JSON response. */

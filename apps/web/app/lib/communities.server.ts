@@ -5,10 +5,8 @@ import { listCommunities } from "@rdlink/core/communities/list-communities";
 import { renameCommunity } from "@rdlink/core/communities/rename-community";
 import { setCommunityArchived } from "@rdlink/core/communities/set-community-archived";
 import type { UseCaseContext } from "@rdlink/core/shared/context";
-import { ValidationError } from "@rdlink/core/shared/errors";
 import type { TenantTx } from "@rdlink/db";
-import { getDatabase } from "@rdlink/db";
-import { failureResponse, readForm } from "./actions.server";
+import { intentAction } from "./county-route.server";
 
 /** What a township page adds for its villages and communities and its ledger. */
 export async function loadTownshipExtras(tx: TenantTx, ctx: UseCaseContext, townshipId: string) {
@@ -21,18 +19,11 @@ export async function loadTownshipExtras(tx: TenantTx, ctx: UseCaseContext, town
 }
 
 /** The township page's form posts: add, rename, archive or restore one of its communities. */
-export async function communityAction(request: Request, tenantId: string, ctx: UseCaseContext, townshipId: string) {
-  const { intent, id, name } = await readForm(request);
-  try {
-    await getDatabase().withTenant(tenantId, async (tx) => {
-      if (intent === "add") await addCommunity(tx, ctx, { townshipId, name });
-      else if (intent === "rename") await renameCommunity(tx, ctx, { id, name });
-      else if (intent === "archive" || intent === "restore")
-        await setCommunityArchived(tx, ctx, { id, archived: intent === "archive" });
-      else throw new ValidationError({}, "errors.unknownIntent");
-    });
-    return { ok: true as const };
-  } catch (error) {
-    return failureResponse(error);
-  }
+export function communityAction(args: Parameters<typeof intentAction>[0], townshipId: string) {
+  return intentAction(args, {
+    add: (tx, ctx, { name }) => addCommunity(tx, ctx, { townshipId, name }),
+    rename: (tx, ctx, { id, name }) => renameCommunity(tx, ctx, { id, name }),
+    archive: (tx, ctx, { id }) => setCommunityArchived(tx, ctx, { id, archived: true }),
+    restore: (tx, ctx, { id }) => setCommunityArchived(tx, ctx, { id, archived: false }),
+  });
 }

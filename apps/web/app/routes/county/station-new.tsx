@@ -1,37 +1,30 @@
 import { createStation } from "@rdlink/core/stations/create-station";
 import { getStationFormOptions } from "@rdlink/core/stations/get-station-form-options";
-import { getDatabase } from "@rdlink/db";
 import { useTranslation } from "react-i18next";
 import { redirect } from "react-router";
 import { PageHeader } from "~/components/page-header";
 import { StationForm } from "~/components/station-form";
-import { failureResponse, loadOr404, readFormWithFiles } from "~/lib/actions.server";
-import { requireCountyUser } from "~/lib/auth.server";
-import { withTenantStoringFiles } from "~/lib/files.server";
+import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { stationInput, withUploadedPhotos } from "~/lib/station-form.server";
 import type { Route } from "./+types/station-new";
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  return loadOr404(() => getDatabase().withTenant(tenantId, (tx) => getStationFormOptions(tx, ctx)));
+export function loader(args: Route.LoaderArgs) {
+  return countyLoader(args, getStationFormOptions);
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  try {
-    const { values, uploads } = await readFormWithFiles(request);
+export function action(args: Route.ActionArgs) {
+  return countyAction(args, async (county) => {
+    const { values, uploads } = await county.formWithFiles();
     const input = stationInput(values);
-    const station = await withTenantStoringFiles(tenantId, async (tx, staged) => {
+    const station = await county.inTenantStoringFiles(async (tx, ctx, staged) => {
       const { types } = await getStationFormOptions(tx, ctx);
       const fields = types.find((type) => type.id === values.stationTypeId)?.customFields ?? [];
       const customValues = await withUploadedPhotos(tx, ctx, input.customValues, fields, uploads, staged);
       return createStation(tx, ctx, { ...input, customValues });
     });
     return redirect(`/county/stations/${station.id}`);
-  } catch (error) {
-    return failureResponse(error);
-  }
+  });
 }
 
 export default function StationNew({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,29 +1,23 @@
 import { Anchor, Badge, Stack } from "@mantine/core";
 import { getTownship } from "@rdlink/core/townships/get-township";
-import { getDatabase } from "@rdlink/db";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { CommunitiesSection } from "~/components/communities-section";
 import { LedgerSummary } from "~/components/ledger-summary";
 import { PageHeader } from "~/components/page-header";
-import { loadOr404 } from "~/lib/actions.server";
-import { requireCountyUser } from "~/lib/auth.server";
 import { communityAction, loadTownshipExtras } from "~/lib/communities.server";
+import { countyLoader } from "~/lib/county-route.server";
 import type { Route } from "./+types/township";
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  return loadOr404(() =>
-    getDatabase().withTenant(tenantId, async (tx) => {
-      const page = await getTownship(tx, ctx, params.townshipId);
-      return { ...page, ...(await loadTownshipExtras(tx, ctx, page.township.id)) };
-    }),
-  );
+export function loader(args: Route.LoaderArgs) {
+  return countyLoader(args, async (tx, ctx) => {
+    const page = await getTownship(tx, ctx, args.params.townshipId);
+    return { ...page, ...(await loadTownshipExtras(tx, ctx, page.township.id)) };
+  });
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  return communityAction(request, tenantId, ctx, params.townshipId);
+export function action(args: Route.ActionArgs) {
+  return communityAction(args, args.params.townshipId);
 }
 
 export default function Township({ loaderData }: Route.ComponentProps) {

@@ -1,12 +1,10 @@
 import { Anchor, Badge, Button, Group, Modal, Paper, Select, Stack, Switch, Table, TextInput } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { can } from "@rdlink/auth";
-import { ValidationError } from "@rdlink/core/shared/errors";
 import { addTownship } from "@rdlink/core/townships/add-township";
 import { listTownships } from "@rdlink/core/townships/list-townships";
 import { renameTownship } from "@rdlink/core/townships/rename-township";
 import { setTownshipArchived } from "@rdlink/core/townships/set-township-archived";
-import { getDatabase } from "@rdlink/db";
 import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -15,39 +13,31 @@ import { FormActions } from "~/components/form-actions";
 import { ListPagination } from "~/components/list-pagination";
 import { ListSearch, ListTotal } from "~/components/list-search";
 import { PageHeader } from "~/components/page-header";
-import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
-import { requireCountyUser } from "~/lib/auth.server";
 import { useCloseOnSuccess } from "~/lib/close-on-success";
+import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import type { Route } from "./+types/townships";
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const params = new URL(request.url).searchParams;
+export function loader(args: Route.LoaderArgs) {
+  const params = new URL(args.request.url).searchParams;
   const query = {
     search: params.get("q") ?? undefined,
     includeArchived: params.get("archived") === "1",
     page: params.get("page") ?? undefined,
   };
-  const list = await loadOr404(() => getDatabase().withTenant(tenantId, (tx) => listTownships(tx, ctx, query)));
-  return { ...list, canManage: can(ctx.actor, "tenant.townships.manage") };
+  return countyLoader(args, async (tx, ctx) => ({
+    ...(await listTownships(tx, ctx, query)),
+    canManage: can(ctx.actor, "tenant.townships.manage"),
+  }));
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const { intent, ...form } = await readForm(request);
-  try {
-    await getDatabase().withTenant(tenantId, async (tx) => {
-      if (intent === "add") await addTownship(tx, ctx, form);
-      else if (intent === "rename") await renameTownship(tx, ctx, form);
-      else if (intent === "archive" || intent === "restore")
-        await setTownshipArchived(tx, ctx, { id: form.id, archived: intent === "archive" });
-      else throw new ValidationError({}, "errors.unknownIntent");
-    });
-    return { ok: true as const };
-  } catch (error) {
-    return failureResponse(error);
-  }
+export function action(args: Route.ActionArgs) {
+  return intentAction(args, {
+    add: (tx, ctx, form) => addTownship(tx, ctx, form),
+    rename: (tx, ctx, form) => renameTownship(tx, ctx, form),
+    archive: (tx, ctx, form) => setTownshipArchived(tx, ctx, { id: form.id, archived: true }),
+    restore: (tx, ctx, form) => setTownshipArchived(tx, ctx, { id: form.id, archived: false }),
+  });
 }
 
 type TownshipRow = Route.ComponentProps["loaderData"]["rows"][number];

@@ -13,12 +13,12 @@ import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
 import { OpinionFields } from "~/components/opinion-fields";
 import { PublicFrame } from "~/components/public-frame";
-import { loadOr404 } from "~/lib/actions.server";
+import { failureResponse, loadOr404 } from "~/lib/actions.server";
 import { appClock } from "~/lib/clock.server";
 import { clientIpContext } from "~/lib/context";
 import { filesDirectory } from "~/lib/files.server";
 import { useFormErrors } from "~/lib/form-errors";
-import { intakeSecret, publicFailureResponse, readIntakeForm } from "~/lib/intake.server";
+import { intakeSecret, readIntakeForm } from "~/lib/intake.server";
 import { opinionInput } from "~/lib/opinion-form.server";
 import type { Route } from "./+types/station-intake";
 
@@ -75,7 +75,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     });
     return { ok: true as const, trackingCode: result.trackingCode };
   } catch (error) {
-    return publicFailureResponse(error);
+    return failureResponse(error);
   }
 }
 

@@ -8,10 +8,9 @@ import { useTranslation } from "react-i18next";
 import { Form, redirect, useNavigation } from "react-router";
 import { useLocalized } from "~/components/field-inputs";
 import { PublicFrame } from "~/components/public-frame";
-import { loadOr404, readForm } from "~/lib/actions.server";
+import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
 import { appClock } from "~/lib/clock.server";
 import { useFormErrors } from "~/lib/form-errors";
-import { publicFailureResponse } from "~/lib/intake.server";
 import type { Route } from "./+types/track";
 
 export function meta() {
@@ -39,7 +38,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     );
     return { ok: true as const };
   } catch (error) {
-    return publicFailureResponse(error);
+    return failureResponse(error);
   }
 }
 
