@@ -68,7 +68,7 @@ function freePort() {
 ensureChromium();
 const e2ePort = process.env.E2E_PORT ?? String(await freePort());
 // Every workspace package's vitest JSON report (each vitest.config writes one).
-const reports = ["apps", "packages"].flatMap((group) =>
+const reports = ["apps", "packages", "infra"].flatMap((group) =>
   readdirSync(path.join(root, group)).map((dir) => path.join(root, group, dir, "test-results/vitest.json")),
 );
 const e2eReport = path.join(root, "apps/web/test-results/playwright.json");
