@@ -49,10 +49,14 @@ function withoutIntent(values: Record<string, unknown>) {
 
 /**
  * A county page's loader: one transaction in the user's county; what is missing or not theirs is a
- * 404 page, bad query parameters a 400.
+ * 404 page, bad query parameters a 400. A user without `permission`, when given, gets the 404 too.
  */
-export function countyLoader<T>(args: RouteArgs, load: (tx: TenantTx, ctx: UseCaseContext) => Promise<T>) {
-  const county = countyRequest(args);
+export function countyLoader<T>(
+  args: RouteArgs,
+  load: (tx: TenantTx, ctx: UseCaseContext) => Promise<T>,
+  permission?: Permission,
+) {
+  const county = countyRequest(args, permission);
   return loadOr404(() => county.inTenant(load));
 }
 
@@ -79,14 +83,19 @@ export type IntentHandler = (tx: TenantTx, ctx: UseCaseContext, form: Record<str
 /**
  * A page with several forms, each naming its `intent`: the named handler runs in one transaction
  * and the page gets `{ ok: true }` (or the Response the handler returns, such as a redirect). An
- * intent the page does not have is a 400 and touches nothing.
+ * intent the page does not have is a 400 and touches nothing. `permission`, when given, is checked
+ * first (a 404 without it).
  */
-export function intentAction(args: RouteArgs, handlers: Record<string, IntentHandler>) {
-  return countyAction(args, async (county) => {
-    const { intent, ...form } = await readForm(county.request);
-    const handler = typeof intent === "string" && Object.hasOwn(handlers, intent) ? handlers[intent] : undefined;
-    if (!handler) throw new ValidationError({}, "errors.unknownIntent");
-    const result = await county.inTenant((tx, ctx) => handler(tx, ctx, form));
-    return result instanceof Response ? result : { ok: true as const };
-  });
+export function intentAction(args: RouteArgs, handlers: Record<string, IntentHandler>, permission?: Permission) {
+  return countyAction(
+    args,
+    async (county) => {
+      const { intent, ...form } = await readForm(county.request);
+      const handler = typeof intent === "string" && Object.hasOwn(handlers, intent) ? handlers[intent] : undefined;
+      if (!handler) throw new ValidationError({}, "errors.unknownIntent");
+      const result = await county.inTenant((tx, ctx) => handler(tx, ctx, form));
+      return result instanceof Response ? result : { ok: true as const };
+    },
+    permission,
+  );
 }

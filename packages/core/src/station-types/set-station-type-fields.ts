@@ -7,6 +7,16 @@ import { recordAudit } from "../audit/record-audit";
 import type { UseCaseContext } from "../shared/context";
 import { NotFoundError, parseInput } from "../shared/errors";
 import { ZId } from "../shared/fields";
+import { isIntakeFieldType } from "./intake-field-types";
+
+/** A public intake form's fields: a kind a citizen may not be asked for is refused on that field's type. */
+const ZIntakeFieldList = ZFieldList.superRefine((fields, ctx) => {
+  fields.forEach((field, i) => {
+    if (!isIntakeFieldType(field.type)) {
+      ctx.addIssue({ code: "custom", message: "validation.invalidOption", path: [i, "type"] });
+    }
+  });
+});
 
 export const ZSetStationTypeFields = z
   .object({
@@ -14,7 +24,7 @@ export const ZSetStationTypeFields = z
     /** Extra fields its stations carry. */
     customFields: ZFieldList.optional(),
     /** What a citizen fills in on its stations' public page. */
-    intakeFields: ZFieldList.optional(),
+    intakeFields: ZIntakeFieldList.optional(),
   })
   .refine((v) => v.customFields || v.intakeFields, "validation.required");
 

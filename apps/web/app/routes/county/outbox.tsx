@@ -1,14 +1,12 @@
 import { Anchor, Badge, Button, Code, Group, Paper, SegmentedControl, Stack, Table, Text } from "@mantine/core";
 import { listOutboxMessages } from "@rdlink/core/outbox/list-outbox-messages";
 import { retryOutboxMessage } from "@rdlink/core/outbox/retry-outbox-message";
-import { getDatabase } from "@rdlink/db";
 import { IconRefresh } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useFetcher } from "react-router";
 import { ListPagination } from "~/components/list-pagination";
 import { PageHeader } from "~/components/page-header";
-import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
-import { requireCountyUser } from "~/lib/auth.server";
+import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { useListFilters } from "~/lib/list-filters";
 import { notificationText } from "~/lib/notification-text";
@@ -16,22 +14,18 @@ import type { Route } from "./+types/outbox";
 
 const STATUS_COLORS = { pending: "yellow", delivered: "green", failed: "red" } as const;
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const params = new URL(request.url).searchParams;
+export function loader(args: Route.LoaderArgs) {
+  const params = new URL(args.request.url).searchParams;
   const query = { status: params.get("status") ?? undefined, page: params.get("page") ?? undefined };
-  return loadOr404(() => getDatabase().withTenant(tenantId, (tx) => listOutboxMessages(tx, ctx, query)));
+  return countyLoader(args, (tx, ctx) => listOutboxMessages(tx, ctx, query));
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const form = await readForm(request);
-  try {
-    await getDatabase().withTenant(tenantId, (tx) => retryOutboxMessage(tx, ctx, form));
+export function action(args: Route.ActionArgs) {
+  return countyAction(args, async (county) => {
+    const form = await county.form();
+    await county.inTenant((tx, ctx) => retryOutboxMessage(tx, ctx, form));
     return { ok: true as const };
-  } catch (error) {
-    return failureResponse(error);
-  }
+  });
 }
 
 function RetryButton({ id }: { id: string }) {

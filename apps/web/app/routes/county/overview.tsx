@@ -1,15 +1,12 @@
 import { Paper, SimpleGrid, Text } from "@mantine/core";
 import { getCountyOverview } from "@rdlink/core/county/get-county-overview";
-import { getDatabase } from "@rdlink/db";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
-import { loadOr404 } from "~/lib/actions.server";
-import { requireCountyUser } from "~/lib/auth.server";
+import { countyLoader } from "~/lib/county-route.server";
 import type { Route } from "./+types/overview";
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  return loadOr404(() => getDatabase().withTenant(tenantId, (tx) => getCountyOverview(tx, ctx)));
+export function loader(args: Route.LoaderArgs) {
+  return countyLoader(args, getCountyOverview);
 }
 
 export default function Overview({ loaderData }: Route.ComponentProps) {

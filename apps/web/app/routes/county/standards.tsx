@@ -15,40 +15,34 @@ import {
 import { createChecklist } from "@rdlink/core/checklists/create-checklist";
 import { listChecklists } from "@rdlink/core/checklists/list-checklists";
 import { updateChecklist } from "@rdlink/core/checklists/update-checklist";
-import { ValidationError } from "@rdlink/core/shared/errors";
-import { getDatabase } from "@rdlink/db";
 import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFetcher } from "react-router";
 import { FormActions } from "~/components/form-actions";
 import { PageHeader } from "~/components/page-header";
-import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
-import { requirePermission } from "~/lib/auth.server";
 import { useCloseOnSuccess } from "~/lib/close-on-success";
+import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import type { Route } from "./+types/standards";
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { actor, ctx } = requirePermission(request, context, "tenant.stationTypes.manage");
-  return {
-    standards: await loadOr404(() => getDatabase().withTenant(actor.tenantId!, (tx) => listChecklists(tx, ctx))),
-  };
+export function loader(args: Route.LoaderArgs) {
+  return countyLoader(
+    args,
+    async (tx, ctx) => ({ standards: await listChecklists(tx, ctx) }),
+    "tenant.stationTypes.manage",
+  );
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const { actor, ctx } = requirePermission(request, context, "tenant.stationTypes.manage");
-  const { intent, ...form } = await readForm(request);
-  try {
-    await getDatabase().withTenant(actor.tenantId!, async (tx) => {
-      if (intent === "create") await createChecklist(tx, ctx, form);
-      else if (intent === "update") await updateChecklist(tx, ctx, form);
-      else throw new ValidationError({}, "errors.unknownIntent");
-    });
-    return { ok: true as const };
-  } catch (error) {
-    return failureResponse(error);
-  }
+export function action(args: Route.ActionArgs) {
+  return intentAction(
+    args,
+    {
+      create: (tx, ctx, form) => createChecklist(tx, ctx, form),
+      update: (tx, ctx, form) => updateChecklist(tx, ctx, form),
+    },
+    "tenant.stationTypes.manage",
+  );
 }
 
 type Standard = Route.ComponentProps["loaderData"]["standards"][number];

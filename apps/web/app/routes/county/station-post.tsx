@@ -1,18 +1,14 @@
 import { Anchor, Badge, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { getStationPost } from "@rdlink/core/posts/get-station-post";
-import { getDatabase } from "@rdlink/db";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageHeader } from "~/components/page-header";
-import { loadOr404 } from "~/lib/actions.server";
-import { requireCountyUser } from "~/lib/auth.server";
+import { countyLoader } from "~/lib/county-route.server";
 import type { Route } from "./+types/station-post";
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  return loadOr404(() =>
-    getDatabase().withTenant(tenantId, (tx) => getStationPost(tx, ctx, params.stationId, params.postId)),
-  );
+export function loader(args: Route.LoaderArgs) {
+  const { stationId, postId } = args.params;
+  return countyLoader(args, (tx, ctx) => getStationPost(tx, ctx, stationId, postId));
 }
 
 const STATUS_COLORS = { pending: "yellow", approved: "green", declined: "gray", ended: "gray" } as const;

@@ -1,19 +1,20 @@
 import { getStation } from "@rdlink/core/stations/get-station";
 import { stationPosterHtml, stationQrPng, stationQrSvg } from "@rdlink/core/stations/qr/index";
-import { getDatabase } from "@rdlink/db";
 import { loadOr404 } from "~/lib/actions.server";
-import { notFound, requireCountyUser } from "~/lib/auth.server";
+import { notFound } from "~/lib/auth.server";
+import { countyRequest } from "~/lib/county-route.server";
 import { getInstance } from "~/lib/i18n.server";
 import { intakeUrl } from "~/lib/station-urls";
 import type { Route } from "./+types/station-qr";
 
 /** A station's QR code as PNG or SVG (downloads), or its printable A4 poster. */
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { tenantId, tenant, ctx } = requireCountyUser(request, context);
+export async function loader(args: Route.LoaderArgs) {
+  const { request, params, context } = args;
+  const county = countyRequest(args);
   const { station, typeName, townshipName } = await loadOr404(() =>
-    getDatabase().withTenant(tenantId, (tx) => getStation(tx, ctx, params.stationId)),
+    county.inTenant((tx, ctx) => getStation(tx, ctx, params.stationId)),
   );
-  const url = intakeUrl(request, tenant.divisionCode, station.code);
+  const url = intakeUrl(request, county.tenant.divisionCode, station.code);
   const file = `${station.name}-二维码`;
   const disposition = (ext: string) => `attachment; filename*=UTF-8''${encodeURIComponent(`${file}.${ext}`)}`;
   switch (params.format) {

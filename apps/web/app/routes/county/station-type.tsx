@@ -14,10 +14,10 @@ import {
 } from "@mantine/core";
 import { ValidationError } from "@rdlink/core/shared/errors";
 import { getStationType } from "@rdlink/core/station-types/get-station-type";
+import { INTAKE_FIELD_TYPES } from "@rdlink/core/station-types/intake-field-types";
 import { setStationTypeArchived } from "@rdlink/core/station-types/set-station-type-archived";
 import { setStationTypeFields } from "@rdlink/core/station-types/set-station-type-fields";
 import { updateStationType } from "@rdlink/core/station-types/update-station-type";
-import { getDatabase } from "@rdlink/db";
 import { type TFieldDefinition, type TFieldType, ZFieldDefinition } from "@rdlink/forms";
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -25,12 +25,12 @@ import { Form, Link, useNavigation } from "react-router";
 import { FieldInputs } from "~/components/field-inputs";
 import { FieldListEditor } from "~/components/field-list-editor";
 import { PageHeader } from "~/components/page-header";
-import { failureResponse, jsonValue, loadOr404, readForm } from "~/lib/actions.server";
-import { requirePermission } from "~/lib/auth.server";
+import { jsonValue, readForm } from "~/lib/actions.server";
+import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import type { Route } from "./+types/station-type";
 
-/** What a station type's own fields may be. */
+/** What the editor offers for a station type's own fields (no pickers of county records). */
 const STATION_FIELD_TYPES: TFieldType[] = [
   "text",
   "longText",
@@ -42,34 +42,38 @@ const STATION_FIELD_TYPES: TFieldType[] = [
   "phone",
   "image",
 ];
-/** What a citizen can be asked on the public page (no pickers of county records). */
-const INTAKE_FIELD_TYPES: TFieldType[] = ["text", "longText", "number", "select", "multiSelect", "date", "yesNo"];
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { actor, ctx } = requirePermission(request, context, "tenant.stationTypes.manage");
-  return loadOr404(() => getDatabase().withTenant(actor.tenantId!, (tx) => getStationType(tx, ctx, params.typeId)));
+export function loader(args: Route.LoaderArgs) {
+  return countyLoader(args, (tx, ctx) => getStationType(tx, ctx, args.params.typeId), "tenant.stationTypes.manage");
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const { actor, ctx } = requirePermission(request, context, "tenant.stationTypes.manage");
-  const { intent, ...form } = await readForm(request);
-  const stationTypeId = params.typeId;
-  try {
-    await getDatabase().withTenant(actor.tenantId!, async (tx) => {
-      await getStationType(tx, ctx, stationTypeId); // 404 for another county's type
-      if (intent === "settings") await updateStationType(tx, ctx, { ...form, stationTypeId });
-      else if (intent === "customFields")
-        await setStationTypeFields(tx, ctx, { stationTypeId, customFields: jsonValue(form, "customFields") });
-      else if (intent === "intakeFields")
-        await setStationTypeFields(tx, ctx, { stationTypeId, intakeFields: jsonValue(form, "intakeFields") });
-      else if (intent === "archive" || intent === "restore")
-        await setStationTypeArchived(tx, ctx, { stationTypeId, archived: intent === "archive" });
-      else throw new ValidationError({}, "errors.unknownIntent");
-    });
-    return { ok: true as const, intent: String(intent) };
-  } catch (error) {
-    return failureResponse(error);
-  }
+/** Each of the page's forms; the answer names the intent so that form alone shows "saved". */
+export function action(args: Route.ActionArgs) {
+  const stationTypeId = args.params.typeId;
+  return countyAction(
+    args,
+    async (county) => {
+      const { intent, ...form } = await readForm(county.request);
+      await county.inTenant(async (tx, ctx) => {
+        await getStationType(tx, ctx, stationTypeId); // 404 for another county's type
+        switch (intent) {
+          case "settings":
+            return updateStationType(tx, ctx, { ...form, stationTypeId });
+          case "customFields":
+            return setStationTypeFields(tx, ctx, { stationTypeId, customFields: jsonValue(form, "customFields") });
+          case "intakeFields":
+            return setStationTypeFields(tx, ctx, { stationTypeId, intakeFields: jsonValue(form, "intakeFields") });
+          case "archive":
+          case "restore":
+            return setStationTypeArchived(tx, ctx, { stationTypeId, archived: intent === "archive" });
+          default:
+            throw new ValidationError({}, "errors.unknownIntent");
+        }
+      });
+      return { ok: true as const, intent: String(intent) };
+    },
+    "tenant.stationTypes.manage",
+  );
 }
 
 function Saved({ show }: { show: boolean }) {

@@ -16,37 +16,37 @@ import { useDisclosure } from "@mantine/hooks";
 import { listChecklists } from "@rdlink/core/checklists/list-checklists";
 import { createStationType } from "@rdlink/core/station-types/create-station-type";
 import { listStationTypes } from "@rdlink/core/station-types/list-station-types";
-import { getDatabase } from "@rdlink/db";
 import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, redirect, useActionData, useNavigation, useSearchParams, useSubmit } from "react-router";
 import { FormActions } from "~/components/form-actions";
 import { PageHeader } from "~/components/page-header";
-import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
-import { requirePermission } from "~/lib/auth.server";
+import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import type { Route } from "./+types/station-types";
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { actor, ctx } = requirePermission(request, context, "tenant.stationTypes.manage");
-  const includeArchived = new URL(request.url).searchParams.get("archived") === "1";
-  return loadOr404(() =>
-    getDatabase().withTenant(actor.tenantId!, async (tx) => ({
+export function loader(args: Route.LoaderArgs) {
+  const includeArchived = new URL(args.request.url).searchParams.get("archived") === "1";
+  return countyLoader(
+    args,
+    async (tx, ctx) => ({
       types: await listStationTypes(tx, ctx, { includeArchived }),
       standards: (await listChecklists(tx, ctx)).filter((s) => !s.archivedAt),
-    })),
+    }),
+    "tenant.stationTypes.manage",
   );
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const { actor, ctx } = requirePermission(request, context, "tenant.stationTypes.manage");
-  const form = await readForm(request);
-  try {
-    const type = await getDatabase().withTenant(actor.tenantId!, (tx) => createStationType(tx, ctx, form));
-    return redirect(`/county/station-types/${type.id}`);
-  } catch (error) {
-    return failureResponse(error);
-  }
+export function action(args: Route.ActionArgs) {
+  return countyAction(
+    args,
+    async (county) => {
+      const form = await county.form();
+      const type = await county.inTenant((tx, ctx) => createStationType(tx, ctx, form));
+      return redirect(`/county/station-types/${type.id}`);
+    },
+    "tenant.stationTypes.manage",
+  );
 }
 
 export default function StationTypes({ loaderData }: Route.ComponentProps) {

@@ -3,21 +3,18 @@ import { can } from "@rdlink/auth";
 import { listStationTypes } from "@rdlink/core/station-types/list-station-types";
 import { listStations } from "@rdlink/core/stations/list-stations";
 import { listTownships } from "@rdlink/core/townships/list-townships";
-import { getDatabase } from "@rdlink/db";
 import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useSubmit } from "react-router";
 import { ListPagination } from "~/components/list-pagination";
 import { ListSearch, ListTotal } from "~/components/list-search";
 import { PageHeader } from "~/components/page-header";
-import { loadOr404 } from "~/lib/actions.server";
-import { requireCountyUser } from "~/lib/auth.server";
+import { countyLoader } from "~/lib/county-route.server";
 import { useListFilters } from "~/lib/list-filters";
 import type { Route } from "./+types/stations";
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const params = new URL(request.url).searchParams;
+export function loader(args: Route.LoaderArgs) {
+  const params = new URL(args.request.url).searchParams;
   const query = {
     search: params.get("q") ?? undefined,
     townshipId: params.get("township") ?? undefined,
@@ -25,14 +22,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     status: params.get("status") ?? undefined,
     page: params.get("page") ?? undefined,
   };
-  return loadOr404(() =>
-    getDatabase().withTenant(tenantId, async (tx) => ({
-      ...(await listStations(tx, ctx, query)),
-      townships: (await listTownships(tx, ctx, { pageSize: 200 })).rows.map((t) => ({ value: t.id, label: t.name })),
-      types: (await listStationTypes(tx, ctx)).map((t) => ({ value: t.id, label: t.name })),
-      canCreate: can(ctx.actor, "tenant.stations.manage"),
-    })),
-  );
+  return countyLoader(args, async (tx, ctx) => ({
+    ...(await listStations(tx, ctx, query)),
+    townships: (await listTownships(tx, ctx, { pageSize: 200 })).rows.map((t) => ({ value: t.id, label: t.name })),
+    types: (await listStationTypes(tx, ctx)).map((t) => ({ value: t.id, label: t.name })),
+    canCreate: can(ctx.actor, "tenant.stations.manage"),
+  }));
 }
 
 export default function Stations({ loaderData }: Route.ComponentProps) {

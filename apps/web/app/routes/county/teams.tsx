@@ -3,44 +3,39 @@ import { createTeam } from "@rdlink/core/teams/create-team";
 import { listTeams } from "@rdlink/core/teams/list-teams";
 import { updateTeam } from "@rdlink/core/teams/update-team";
 import { listUsers } from "@rdlink/core/users/list-users";
-import { getDatabase } from "@rdlink/db";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { data, useFetcher } from "react-router";
+import { useFetcher } from "react-router";
 import { FormActions } from "~/components/form-actions";
 import { PageHeader } from "~/components/page-header";
-import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
-import { requirePermission } from "~/lib/auth.server";
+import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import type { Route } from "./+types/teams";
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { actor, ctx } = requirePermission(request, context, "tenant.teams.manage");
-  const tenantId = actor.tenantId!;
-  return loadOr404(() =>
-    getDatabase().withTenant(tenantId, async (tx) => {
+export function loader(args: Route.LoaderArgs) {
+  return countyLoader(
+    args,
+    async (tx, ctx) => {
+      // One entry per person: listUsers has a row per role.
       const people = new Map<string, { value: string; label: string }>();
       for (const user of await listUsers(tx, ctx)) {
         if (!user.disabled) people.set(user.userId, { value: user.userId, label: user.displayName });
       }
       return { teams: await listTeams(tx, ctx), people: [...people.values()] };
-    }),
+    },
+    "tenant.teams.manage",
   );
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const { actor, ctx } = requirePermission(request, context, "tenant.teams.manage");
-  const tenantId = actor.tenantId!;
-  const { intent, ...form } = await readForm(request);
-  if (intent !== "create" && intent !== "update") throw data({ messageKey: "errors.badRequest" }, { status: 400 });
-  try {
-    await getDatabase().withTenant(tenantId, (tx) =>
-      intent === "create" ? createTeam(tx, ctx, form) : updateTeam(tx, ctx, form),
-    );
-    return { ok: true as const };
-  } catch (error) {
-    return failureResponse(error);
-  }
+export function action(args: Route.ActionArgs) {
+  return intentAction(
+    args,
+    {
+      create: (tx, ctx, form) => createTeam(tx, ctx, form),
+      update: (tx, ctx, form) => updateTeam(tx, ctx, form),
+    },
+    "tenant.teams.manage",
+  );
 }
 
 type Team = Route.ComponentProps["loaderData"]["teams"][number];

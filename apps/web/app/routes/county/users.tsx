@@ -1,12 +1,12 @@
 import { Badge, Button, Group, Modal, MultiSelect, Paper, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { listHandlingUnits } from "@rdlink/core/handling-units/list-handling-units";
+import { ValidationError } from "@rdlink/core/shared/errors";
 import { reissueInvitation } from "@rdlink/core/tenants/reissue-invitation";
 import { listTownships } from "@rdlink/core/townships/list-townships";
 import { inviteUser } from "@rdlink/core/users/invite-user";
 import { listUsers } from "@rdlink/core/users/list-users";
 import { setUserDisabled } from "@rdlink/core/users/set-user-disabled";
-import { getDatabase } from "@rdlink/db";
 import { roles } from "@rdlink/db/roles";
 import { IconUserPlus } from "@tabler/icons-react";
 import { useState } from "react";
@@ -15,43 +15,45 @@ import { useFetcher } from "react-router";
 import { FormActions } from "~/components/form-actions";
 import { InvitationLink } from "~/components/invitation-link";
 import { PageHeader } from "~/components/page-header";
-import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
-import { requireCountyUser } from "~/lib/auth.server";
+import { readForm } from "~/lib/actions.server";
+import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { invitationUrl } from "~/lib/urls";
 import type { Route } from "./+types/users";
 
 const TOWNSHIP_SCOPED_ROLES: string[] = ["township_operator", "station_liaison"];
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  return loadOr404(() =>
-    getDatabase().withTenant(tenantId, async (tx) => ({
-      users: await listUsers(tx, ctx),
-      townships: (await listTownships(tx, ctx, { pageSize: 200 })).rows.map((t) => ({ value: t.id, label: t.name })),
-      units: (await listHandlingUnits(tx, ctx, { pageSize: 200 })).rows.map((u) => ({ value: u.id, label: u.name })),
-    })),
-  );
+export function loader(args: Route.LoaderArgs) {
+  return countyLoader(args, async (tx, ctx) => ({
+    users: await listUsers(tx, ctx),
+    townships: (await listTownships(tx, ctx, { pageSize: 200 })).rows.map((t) => ({ value: t.id, label: t.name })),
+    units: (await listHandlingUnits(tx, ctx, { pageSize: 200 })).rows.map((u) => ({ value: u.id, label: u.name })),
+  }));
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const { intent, ...form } = await readForm(request);
-  try {
-    const token = await getDatabase().withTenant(tenantId, async (tx) => {
-      if (intent === "reissue") return reissueInvitation(tx, ctx, form.userId);
-      if (intent === "disable" || intent === "enable") {
-        await setUserDisabled(tx, ctx, { userId: form.userId, disabled: intent === "disable" });
-        return null;
+/** Invite and reissue answer with the invitation link to hand over; an unknown intent is a 400. */
+export function action(args: Route.ActionArgs) {
+  return countyAction(args, async (county) => {
+    const { intent, ...form } = await readForm(county.request);
+    const token = await county.inTenant(async (tx, ctx) => {
+      switch (intent) {
+        case "invite": {
+          // MultiSelect submits its values comma-joined in one field.
+          const townshipIds = typeof form.townshipIds === "string" ? form.townshipIds.split(",").filter(Boolean) : [];
+          return (await inviteUser(tx, ctx, { ...form, townshipIds })).invitationToken;
+        }
+        case "reissue":
+          return reissueInvitation(tx, ctx, form.userId);
+        case "disable":
+        case "enable":
+          await setUserDisabled(tx, ctx, { userId: form.userId, disabled: intent === "disable" });
+          return null;
+        default:
+          throw new ValidationError({}, "errors.unknownIntent");
       }
-      // MultiSelect submits its values comma-joined in one field.
-      const townshipIds = typeof form.townshipIds === "string" ? form.townshipIds.split(",").filter(Boolean) : [];
-      return (await inviteUser(tx, ctx, { ...form, townshipIds })).invitationToken;
     });
-    return { ok: true as const, invitationUrl: token ? invitationUrl(request, token) : null };
-  } catch (error) {
-    return failureResponse(error);
-  }
+    return { ok: true as const, invitationUrl: token ? invitationUrl(county.request, token) : null };
+  });
 }
 
 type Option = { value: string; label: string };

@@ -1,18 +1,16 @@
 import { Button, Group, Paper, Radio, Stack, Text, TextInput } from "@mantine/core";
 import { createWorkflow } from "@rdlink/core/workflows/create-workflow";
-import { getDatabase } from "@rdlink/db";
 import { EMPTY_TEMPLATE, WORKFLOW_TEMPLATES } from "@rdlink/workflow";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, redirect, useNavigation } from "react-router";
 import { PageHeader } from "~/components/page-header";
-import { failureResponse, readForm } from "~/lib/actions.server";
-import { requirePermission } from "~/lib/auth.server";
+import { countyAction, countyRequest } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import type { Route } from "./+types/workflow-new";
 
-export function loader({ request, context }: Route.LoaderArgs) {
-  requirePermission(request, context, "tenant.workflows.manage");
+export function loader(args: Route.LoaderArgs) {
+  countyRequest(args, "tenant.workflows.manage");
   return {
     templates: WORKFLOW_TEMPLATES.map((t) => ({
       key: t.key,
@@ -22,15 +20,16 @@ export function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const { actor, ctx } = requirePermission(request, context, "tenant.workflows.manage");
-  const form = await readForm(request);
-  try {
-    const created = await getDatabase().withTenant(actor.tenantId!, (tx) => createWorkflow(tx, ctx, form));
-    return redirect(`/county/workflows/${created.id}`);
-  } catch (error) {
-    return failureResponse(error);
-  }
+export function action(args: Route.ActionArgs) {
+  return countyAction(
+    args,
+    async (county) => {
+      const form = await county.form();
+      const created = await county.inTenant((tx, ctx) => createWorkflow(tx, ctx, form));
+      return redirect(`/county/workflows/${created.id}`);
+    },
+    "tenant.workflows.manage",
+  );
 }
 
 export default function NewWorkflow({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,15 +1,15 @@
 import { startCase } from "@rdlink/core/cases/start-case";
+import { ValidationError } from "@rdlink/core/shared/errors";
 import { getWorkflow } from "@rdlink/core/workflows/get-workflow";
 import { importWorkflowDefinition } from "@rdlink/core/workflows/import-workflow-definition";
 import { migrateCases } from "@rdlink/core/workflows/migrate-cases";
 import { publishWorkflow } from "@rdlink/core/workflows/publish-workflow";
 import { saveWorkflowDraft } from "@rdlink/core/workflows/save-workflow-draft";
-import { getDatabase } from "@rdlink/db";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { data, type ShouldRevalidateFunctionArgs } from "react-router";
 import { DesignerSkeleton } from "~/designer/ui/designer-skeleton";
-import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
-import { requireCountyUser } from "~/lib/auth.server";
+import { readForm } from "~/lib/actions.server";
+import { countyAction, countyLoader } from "~/lib/county-route.server";
 import type { Route } from "./+types/workflow";
 
 // React Flow measures and draws in the browser only: the server sends a skeleton. The
@@ -17,9 +17,8 @@ import type { Route } from "./+types/workflow";
 const designerCode = typeof document === "undefined" ? null : import("~/designer/ui/designer.client");
 const Designer = lazy(() => designerCode ?? import("~/designer/ui/designer.client"));
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  return loadOr404(() => getDatabase().withTenant(tenantId, (tx) => getWorkflow(tx, ctx, params.workflowId)));
+export function loader(args: Route.LoaderArgs) {
+  return countyLoader(args, (tx, ctx) => getWorkflow(tx, ctx, args.params.workflowId));
 }
 
 /** JSON sent as a form field; anything unreadable is a 400 like any other bad form. */
@@ -31,12 +30,12 @@ function parseJsonField(value: unknown): unknown {
   }
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const { intent, ...form } = await readForm(request);
-  const workflowId = params.workflowId;
-  try {
-    return await getDatabase().withTenant(tenantId, async (tx) => {
+/** The designer's posts; each answers with what the editor needs next, an unknown intent with a 400. */
+export function action(args: Route.ActionArgs) {
+  const workflowId = args.params.workflowId;
+  return countyAction(args, async (county) => {
+    const { intent, ...form } = await readForm(county.request);
+    return county.inTenant(async (tx, ctx) => {
       // Each use case checks the permission and answers 404 for another county's workflow.
       switch (intent) {
         case "save": {
@@ -76,12 +75,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           return { ok: true as const, intent, caseId: started.caseId };
         }
         default:
-          throw data({ messageKey: "errors.badRequest" }, { status: 400 });
+          throw new ValidationError({}, "errors.unknownIntent");
       }
     });
-  } catch (error) {
-    return failureResponse(error);
-  }
+  });
 }
 
 /** Autosaves answer the editor alone; reloading the whole workflow after each would be waste. */

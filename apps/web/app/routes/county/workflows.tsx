@@ -1,17 +1,14 @@
 import { Anchor, Badge, Button, Paper, Table, Text } from "@mantine/core";
 import { listWorkflows } from "@rdlink/core/workflows/list-workflows";
-import { getDatabase } from "@rdlink/db";
 import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageHeader } from "~/components/page-header";
-import { loadOr404 } from "~/lib/actions.server";
-import { requireCountyUser } from "~/lib/auth.server";
+import { countyLoader } from "~/lib/county-route.server";
 import type { Route } from "./+types/workflows";
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  return { workflows: await loadOr404(() => getDatabase().withTenant(tenantId, (tx) => listWorkflows(tx, ctx))) };
+export function loader(args: Route.LoaderArgs) {
+  return countyLoader(args, async (tx, ctx) => ({ workflows: await listWorkflows(tx, ctx) }));
 }
 
 export default function Workflows({ loaderData }: Route.ComponentProps) {
