@@ -3,7 +3,7 @@ import type { TRole } from "@rdlink/db/roles";
 import { roles } from "@rdlink/db/roles";
 import type { TWorkflowDefinition } from "@rdlink/workflow";
 import { useTranslation } from "react-i18next";
-import { FormFields } from "./state-panel";
+import { FormFields } from "./form-fields";
 
 type StaffEntry = NonNullable<TWorkflowDefinition["entry"]>["staff"];
 
