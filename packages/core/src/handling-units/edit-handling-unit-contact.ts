@@ -11,9 +11,15 @@ import { ZContact } from "./add-handling-unit-contact";
  * Changes a contact's name, title or number. The form never holds the full number, so a
  * blank phone keeps the one on file.
  */
-export async function editHandlingUnitContact(tx: TenantTx, ctx: UseCaseContext, contactId: unknown, input: unknown) {
+export async function editHandlingUnitContact(
+  tx: TenantTx,
+  ctx: UseCaseContext,
+  unitId: unknown,
+  contactId: unknown,
+  input: unknown,
+) {
   assertCan(ctx.actor, "tenant.handlingUnits.manage", { tenantId: tx.tenantId });
-  const contact = await findContact(tx, contactId);
+  const contact = await findContact(tx, unitId, contactId);
   const { phone, ...data } = parseInput(ZContact, input);
   await tx
     .update(handlingUnitContacts)
@@ -27,14 +33,24 @@ export async function editHandlingUnitContact(tx: TenantTx, ctx: UseCaseContext,
   });
 }
 
-/** A contact of this county by an untrusted id, or NotFoundError. */
-export async function findContact(tx: TenantTx, contactId: unknown) {
+/**
+ * A contact of this county's unit `unitId`, both by untrusted ids, or NotFoundError: a contact is
+ * reached only through its own unit, so another unit's (or county's) contact is not found.
+ */
+export async function findContact(tx: TenantTx, unitId: unknown, contactId: unknown) {
+  const unit = ZId.safeParse(unitId);
   const id = ZId.safeParse(contactId);
-  if (!id.success) throw new NotFoundError();
+  if (!unit.success || !id.success) throw new NotFoundError();
   const [contact] = await tx
     .select()
     .from(handlingUnitContacts)
-    .where(and(eq(handlingUnitContacts.tenantId, tx.tenantId), eq(handlingUnitContacts.id, id.data)));
+    .where(
+      and(
+        eq(handlingUnitContacts.tenantId, tx.tenantId),
+        eq(handlingUnitContacts.handlingUnitId, unit.data),
+        eq(handlingUnitContacts.id, id.data),
+      ),
+    );
   if (!contact) throw new NotFoundError();
   return contact;
 }

@@ -85,17 +85,19 @@ describe.each(testDrivers())("handling units on %s", (driver) => {
 
     // A blank phone on edit keeps the number on file.
     await inCounty((tx) =>
-      editHandlingUnitContact(tx, ctx(), contact.id, { name: "李明", title: "副主任", phone: "" }),
+      editHandlingUnitContact(tx, ctx(), unit!.id, contact.id, { name: "李明", title: "副主任", phone: "" }),
     );
-    expect(await inCounty((tx) => revealContactPhone(tx, ctx(), contact.id))).toBe("13807712345");
+    expect(await inCounty((tx) => revealContactPhone(tx, ctx(), unit!.id, contact.id))).toBe("13807712345");
     const operator = { actor: memberOf(tenantId, "township_operator", []), ip: null, clock: systemClock };
-    await expect(inCounty((tx) => revealContactPhone(tx, operator, contact.id))).rejects.toThrow(/Not allowed/);
+    await expect(inCounty((tx) => revealContactPhone(tx, operator, unit!.id, contact.id))).rejects.toThrow(
+      /Not allowed/,
+    );
     const audit = await inCounty((tx) => tx.select().from(auditLog).where(eq(auditLog.objectId, unit!.id)));
     const reveal = audit.find((a) => a.action === "handlingUnit.phone_revealed");
     expect(reveal).toMatchObject({ actorUserId: admin.userId, detail: { contact: "李明" } });
     expect(mobileNumbersIn(audit.map((a) => a.detail))).toEqual([]);
 
-    await inCounty((tx) => removeHandlingUnitContact(tx, ctx(), contact.id));
+    await inCounty((tx) => removeHandlingUnitContact(tx, ctx(), unit!.id, contact.id));
     expect((await inCounty((tx) => getHandlingUnit(tx, ctx(), unit!.id))).contacts).toEqual([]);
   });
 
@@ -135,6 +137,26 @@ describe.each(testDrivers())("handling units on %s", (driver) => {
     expect(rows).toHaveLength(1);
   });
 
+  it("reaches a contact only through its own unit: another unit's contact is not found", async () => {
+    const own = await inCounty((tx) => createHandlingUnit(tx, ctx(), { name: "区民政局" }));
+    const other = await inCounty((tx) => createHandlingUnit(tx, ctx(), { name: "区水利局" }));
+    const contact = await inCounty((tx) =>
+      addHandlingUnitContact(tx, ctx(), other.id, { name: "赵联络员", phone: "13900000002" }),
+    );
+    const throughWrongUnit = [
+      () => inCounty((tx) => editHandlingUnitContact(tx, ctx(), own.id, contact.id, { name: "改", phone: "" })),
+      () => inCounty((tx) => revealContactPhone(tx, ctx(), own.id, contact.id)),
+      () => inCounty((tx) => removeHandlingUnitContact(tx, ctx(), own.id, contact.id)),
+      () => inCounty((tx) => revealContactPhone(tx, ctx(), "not-a-uuid", contact.id)),
+    ];
+    for (const attempt of throughWrongUnit) await expect(attempt()).rejects.toBeInstanceOf(NotFoundError);
+    // Nothing changed, and no reveal was recorded.
+    const page = await inCounty((tx) => getHandlingUnit(tx, ctx(), other.id));
+    expect(page.contacts).toEqual([expect.objectContaining({ id: contact.id, name: "赵联络员" })]);
+    const audit = await inCounty((tx) => tx.select().from(auditLog).where(eq(auditLog.objectId, other.id)));
+    expect(audit.map((a) => a.action)).toEqual(["handlingUnit.created", "handlingUnit.contact_added"]);
+  });
+
   it("cannot reach another county's unit or contact, even by id", async () => {
     const otherAdmin = { actor: countyAdminOf(otherTenantId, admin.userId), ip: null, clock: systemClock };
     const foreign = await t.db.withTenant(otherTenantId, (tx) =>
@@ -147,12 +169,12 @@ describe.each(testDrivers())("handling units on %s", (driver) => {
     await expect(inCounty((tx) => editHandlingUnit(tx, ctx(), foreign.id, { name: "改" }))).rejects.toBeInstanceOf(
       NotFoundError,
     );
-    await expect(inCounty((tx) => revealContactPhone(tx, ctx(), foreignContact.id))).rejects.toBeInstanceOf(
+    await expect(inCounty((tx) => revealContactPhone(tx, ctx(), foreign.id, foreignContact.id))).rejects.toBeInstanceOf(
       NotFoundError,
     );
-    await expect(inCounty((tx) => removeHandlingUnitContact(tx, ctx(), foreignContact.id))).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    await expect(
+      inCounty((tx) => removeHandlingUnitContact(tx, ctx(), foreign.id, foreignContact.id)),
+    ).rejects.toBeInstanceOf(NotFoundError);
     await expect(inCounty((tx) => getHandlingUnit(tx, ctx(), "not-a-uuid"))).rejects.toBeInstanceOf(NotFoundError);
   });
 });

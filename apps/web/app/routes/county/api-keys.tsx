@@ -15,38 +15,37 @@ import {
 import { createApiKey } from "@rdlink/core/api-keys/create-api-key";
 import { listApiKeys } from "@rdlink/core/api-keys/list-api-keys";
 import { revokeApiKey } from "@rdlink/core/api-keys/revoke-api-key";
-import { getDatabase } from "@rdlink/db";
+import { ValidationError } from "@rdlink/core/shared/errors";
 import { IconAlertTriangle, IconCheck, IconCopy, IconKey } from "@tabler/icons-react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, useFetcher, useNavigation } from "react-router";
 import { PageHeader } from "~/components/page-header";
-import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
-import { requirePermission } from "~/lib/auth.server";
+import { readForm } from "~/lib/actions.server";
+import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import type { Route } from "./+types/api-keys";
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { actor, ctx } = requirePermission(request, context, "tenant.apiKeys.manage");
-  const tenantId = actor.tenantId!;
-  return { keys: await loadOr404(() => getDatabase().withTenant(tenantId, (tx) => listApiKeys(tx, ctx))) };
+export function loader(args: Route.LoaderArgs) {
+  return countyLoader(args, async (tx, ctx) => ({ keys: await listApiKeys(tx, ctx) }), "tenant.apiKeys.manage");
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const { actor, ctx } = requirePermission(request, context, "tenant.apiKeys.manage");
-  const tenantId = actor.tenantId!;
-  const { intent, ...form } = await readForm(request);
-  try {
-    if (intent === "revoke") {
-      await getDatabase().withTenant(tenantId, (tx) => revokeApiKey(tx, ctx, form));
-      return { ok: true as const, revoked: true };
-    }
-    const created = await getDatabase().withTenant(tenantId, (tx) => createApiKey(tx, ctx, form));
-    // The full key, this once: it is never stored and never shown again.
-    return { ok: true as const, created: { name: created.name, key: created.key } };
-  } catch (error) {
-    return failureResponse(error);
-  }
+export function action(args: Route.ActionArgs) {
+  return countyAction(
+    args,
+    async (county) => {
+      const { intent, ...form } = await readForm(county.request);
+      if (intent === "revoke") {
+        await county.inTenant((tx, ctx) => revokeApiKey(tx, ctx, form));
+        return { ok: true as const, revoked: true };
+      }
+      if (intent !== "create") throw new ValidationError({}, "errors.unknownIntent");
+      const created = await county.inTenant((tx, ctx) => createApiKey(tx, ctx, form));
+      // The full key, this once: it is never stored and never shown again.
+      return { ok: true as const, created: { name: created.name, key: created.key } };
+    },
+    "tenant.apiKeys.manage",
+  );
 }
 
 function RevokeButton({ id }: { id: string }) {

@@ -1,23 +1,20 @@
 import { Code, Paper, Select, Table, Text } from "@mantine/core";
 import { listAuditLog } from "@rdlink/core/audit/list-audit-log";
-import { getDatabase } from "@rdlink/db";
 import { resources, type Translation } from "@rdlink/i18n";
 import { useTranslation } from "react-i18next";
 import { ListPagination } from "~/components/list-pagination";
 import { PageHeader } from "~/components/page-header";
-import { loadOr404 } from "~/lib/actions.server";
-import { requireCountyUser } from "~/lib/auth.server";
+import { countyLoader } from "~/lib/county-route.server";
 import { useListFilters } from "~/lib/list-filters";
 import type { Route } from "./+types/audit";
 
 /** The filter's groups of actions: those the translations name (a test keeps them complete). */
 const GROUPS = Object.keys(resources["zh-CN"].translation.auditGroups) as (keyof Translation["auditGroups"])[];
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const params = new URL(request.url).searchParams;
+export function loader(args: Route.LoaderArgs) {
+  const params = new URL(args.request.url).searchParams;
   const query = { action: params.get("action") ?? undefined, page: params.get("page") ?? undefined };
-  return loadOr404(() => getDatabase().withTenant(tenantId, (tx) => listAuditLog(tx, ctx, query)));
+  return countyLoader(args, (tx, ctx) => listAuditLog(tx, ctx, query));
 }
 
 export default function Audit({ loaderData }: Route.ComponentProps) {

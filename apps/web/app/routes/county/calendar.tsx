@@ -4,48 +4,34 @@ import { listCalendarDays } from "@rdlink/core/calendar/list-calendar-days";
 import { listCalendarYears } from "@rdlink/core/calendar/list-calendar-years";
 import { removeCalendarDay } from "@rdlink/core/calendar/remove-calendar-day";
 import { setCalendarDay } from "@rdlink/core/calendar/set-calendar-day";
-import { ValidationError } from "@rdlink/core/shared/errors";
-import { getDatabase } from "@rdlink/db";
 import { localDateOf } from "@rdlink/workflow";
 import { useTranslation } from "react-i18next";
 import { Form, useNavigation, useSearchParams, useSubmit } from "react-router";
 import { PageHeader } from "~/components/page-header";
-import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
-import { requireCountyUser } from "~/lib/auth.server";
+import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import type { Route } from "./+types/calendar";
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const thisYear = Number(localDateOf(ctx.clock.now()).slice(0, 4));
-  const asked = new URL(request.url).searchParams.get("year");
-  const year = asked === null ? thisYear : Number(asked);
-  return loadOr404(() =>
-    getDatabase().withTenant(tenantId, async (tx) => {
-      const days = await listCalendarDays(tx, ctx, { year });
-      const held = await listCalendarYears(tx, ctx);
-      // The years the county holds, and the next two even before the worker adds them.
-      const years = [...new Set([...held.map((h) => h.year), thisYear + 1, thisYear + 2])].sort((a, b) => a - b);
-      const statusOf = (y: number): YearStatus => held.find((h) => h.year === y)?.status ?? "missing";
-      return { year, days, status: statusOf(year), years: years.map((y) => ({ year: y, status: statusOf(y) })) };
-    }),
-  );
+export function loader(args: Route.LoaderArgs) {
+  const asked = new URL(args.request.url).searchParams.get("year");
+  return countyLoader(args, async (tx, ctx) => {
+    const thisYear = Number(localDateOf(ctx.clock.now()).slice(0, 4));
+    const year = asked === null ? thisYear : Number(asked);
+    const days = await listCalendarDays(tx, ctx, { year });
+    const held = await listCalendarYears(tx, ctx);
+    // The years the county holds, and the next two even before the worker adds them.
+    const years = [...new Set([...held.map((h) => h.year), thisYear + 1, thisYear + 2])].sort((a, b) => a - b);
+    const statusOf = (y: number): YearStatus => held.find((h) => h.year === y)?.status ?? "missing";
+    return { year, days, status: statusOf(year), years: years.map((y) => ({ year: y, status: statusOf(y) })) };
+  });
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const { intent, ...form } = await readForm(request);
-  try {
-    await getDatabase().withTenant(tenantId, (tx) => {
-      if (intent === "remove") return removeCalendarDay(tx, ctx, form);
-      if (intent === "confirm") return confirmCalendarYear(tx, ctx, form);
-      if (intent === "set") return setCalendarDay(tx, ctx, form);
-      throw new ValidationError({}, "errors.unknownIntent");
-    });
-    return { ok: true as const };
-  } catch (error) {
-    return failureResponse(error);
-  }
+export function action(args: Route.ActionArgs) {
+  return intentAction(args, {
+    remove: (tx, ctx, form) => removeCalendarDay(tx, ctx, form),
+    confirm: (tx, ctx, form) => confirmCalendarYear(tx, ctx, form),
+    set: (tx, ctx, form) => setCalendarDay(tx, ctx, form),
+  });
 }
 
 type YearStatus = "official" | "provisional" | "confirmed" | "missing";

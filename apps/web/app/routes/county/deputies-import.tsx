@@ -1,53 +1,60 @@
 import { Alert, Anchor, Button, FileInput, Group, Paper, Stack, Table, Text } from "@mantine/core";
 import { importDeputies } from "@rdlink/core/deputies/import-deputies";
 import { SheetFormatError } from "@rdlink/core/deputies/sheet/index";
-import { getDatabase } from "@rdlink/db";
+import { ValidationError } from "@rdlink/core/shared/errors";
 import { IconFileSpreadsheet } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { data, Link, useFetcher } from "react-router";
 import { PageHeader } from "~/components/page-header";
-import { failureResponse, readFormWithFiles } from "~/lib/actions.server";
-import { requirePermission } from "~/lib/auth.server";
+import { readFormWithFiles } from "~/lib/actions.server";
+import { countyAction, countyRequest } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { FormLimitError } from "~/lib/multipart.server";
 import type { Route } from "./+types/deputies-import";
 
-export function loader({ request, context }: Route.LoaderArgs) {
-  requirePermission(request, context, "tenant.deputies.import");
+export function loader(args: Route.LoaderArgs) {
+  countyRequest(args, "tenant.deputies.import");
   return null;
 }
+
+const refused = (field: string, status: number) =>
+  data({ ok: false as const, fieldErrors: { file: field } }, { status });
 
 /**
  * Checks the sheet (intent "check", writes nothing) or imports it (intent "import",
  * all or nothing). The browser keeps the chosen file, so confirming sends it again.
  */
-export async function action({ request, context }: Route.ActionArgs) {
-  const { actor, ctx } = requirePermission(request, context, "tenant.deputies.import");
-  let form: Awaited<ReturnType<typeof readFormWithFiles>>;
-  try {
-    // A file over 10 MB stops the upload as soon as it passes the limit.
-    form = await readFormWithFiles(request);
-  } catch (error) {
-    if (error instanceof FormLimitError && error.limit === "fileBytes") {
-      return data({ ok: false as const, fieldErrors: { file: "errors.fileTooLarge" } }, { status: 413 });
-    }
-    return failureResponse(error);
-  }
-  const { values, uploads } = form;
-  const [file] = await uploads("file");
-  if (!file) return data({ ok: false as const, fieldErrors: { file: "validation.required" } }, { status: 400 });
-  try {
-    const result = await getDatabase().withTenant(actor.tenantId!, (tx) =>
-      importDeputies(tx, ctx, { name: file.filename, bytes: file.bytes }, { dryRun: values.intent !== "import" }),
-    );
-    return { ok: true as const, done: values.intent === "import", ...result };
-  } catch (error) {
-    // A file that is not the spreadsheet its name says is the wrong kind of content, not a bad form.
-    if (error instanceof SheetFormatError && error.formError === "errors.sheetFormat") {
-      return data({ ok: false as const, fieldErrors: { file: error.formError } }, { status: 415 });
-    }
-    return failureResponse(error);
-  }
+export function action(args: Route.ActionArgs) {
+  return countyAction(
+    args,
+    async (county) => {
+      let form: Awaited<ReturnType<typeof readFormWithFiles>>;
+      try {
+        // A file over 10 MB stops the upload as soon as it passes the limit.
+        form = await readFormWithFiles(county.request);
+      } catch (error) {
+        if (error instanceof FormLimitError && error.limit === "fileBytes") return refused("errors.fileTooLarge", 413);
+        throw error;
+      }
+      const { intent } = form.values;
+      if (intent !== "check" && intent !== "import") throw new ValidationError({}, "errors.unknownIntent");
+      const [file] = await form.uploads("file");
+      if (!file) return refused("validation.required", 400);
+      try {
+        const result = await county.inTenant((tx, ctx) =>
+          importDeputies(tx, ctx, { name: file.filename, bytes: file.bytes }, { dryRun: intent !== "import" }),
+        );
+        return { ok: true as const, done: intent === "import", ...result };
+      } catch (error) {
+        // A file that is not the spreadsheet its name says is the wrong kind of content, not a bad form.
+        if (error instanceof SheetFormatError && error.formError === "errors.sheetFormat") {
+          return refused(error.formError, 415);
+        }
+        throw error;
+      }
+    },
+    "tenant.deputies.import",
+  );
 }
 
 export default function DeputiesImport() {

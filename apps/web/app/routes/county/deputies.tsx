@@ -3,7 +3,6 @@ import { can } from "@rdlink/auth";
 import { listDeputies } from "@rdlink/core/deputies/list-deputies";
 import { revealDeputyPhone } from "@rdlink/core/deputies/reveal-deputy-phone";
 import { listTownships } from "@rdlink/core/townships/list-townships";
-import { getDatabase } from "@rdlink/db";
 import { IconChevronDown, IconFileImport, IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useSubmit } from "react-router";
@@ -11,43 +10,36 @@ import { ListPagination } from "~/components/list-pagination";
 import { ListSearch, ListTotal } from "~/components/list-search";
 import { PageHeader } from "~/components/page-header";
 import { RevealPhone } from "~/components/reveal-phone";
-import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
-import { requireCountyUser } from "~/lib/auth.server";
+import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useListFilters } from "~/lib/list-filters";
 import type { Route } from "./+types/deputies";
 
 const LEVELS = ["national", "provincial", "municipal", "county", "township"] as const;
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const params = new URL(request.url).searchParams;
+export function loader(args: Route.LoaderArgs) {
+  const params = new URL(args.request.url).searchParams;
   const query = {
     search: params.get("q") ?? undefined,
     level: params.get("level") ?? undefined,
     townshipId: params.get("township") ?? undefined,
     page: params.get("page") ?? undefined,
   };
-  return loadOr404(() =>
-    getDatabase().withTenant(tenantId, async (tx) => ({
-      ...(await listDeputies(tx, ctx, query)),
-      townships: (await listTownships(tx, ctx, { pageSize: 200 })).rows.map((t) => ({ value: t.id, label: t.name })),
-      canReveal: can(ctx.actor, "tenant.deputies.revealPhone"),
-      canManage: can(ctx.actor, "tenant.deputies.manage"),
-      canImport: can(ctx.actor, "tenant.deputies.import"),
-    })),
-  );
+  return countyLoader(args, async (tx, ctx) => ({
+    ...(await listDeputies(tx, ctx, query)),
+    townships: (await listTownships(tx, ctx, { pageSize: 200 })).rows.map((t) => ({ value: t.id, label: t.name })),
+    canReveal: can(ctx.actor, "tenant.deputies.revealPhone"),
+    canManage: can(ctx.actor, "tenant.deputies.manage"),
+    canImport: can(ctx.actor, "tenant.deputies.import"),
+  }));
 }
 
 /** Reveals one number, on purpose and audited; the page never holds full numbers otherwise. */
-export async function action({ request, context }: Route.ActionArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const form = await readForm(request);
-  try {
-    const phone = await getDatabase().withTenant(tenantId, (tx) => revealDeputyPhone(tx, ctx, form.deputyId));
+export function action(args: Route.ActionArgs) {
+  return countyAction(args, async (county) => {
+    const { deputyId } = await county.form();
+    const phone = await county.inTenant((tx, ctx) => revealDeputyPhone(tx, ctx, deputyId));
     return { ok: true as const, phone };
-  } catch (error) {
-    return failureResponse(error);
-  }
+  });
 }
 
 export default function Deputies({ loaderData }: Route.ComponentProps) {

@@ -2,37 +2,31 @@ import { Anchor } from "@mantine/core";
 import { getDeputy } from "@rdlink/core/deputies/get-deputy";
 import { getDeputyFormOptions } from "@rdlink/core/deputies/get-deputy-form-options";
 import { updateDeputy } from "@rdlink/core/deputies/update-deputy";
-import { getDatabase } from "@rdlink/db";
 import { useTranslation } from "react-i18next";
 import { Link, redirect } from "react-router";
 import { DeputyForm } from "~/components/deputy-form";
 import { PageHeader } from "~/components/page-header";
-import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
-import { notFound, requireCountyUser } from "~/lib/auth.server";
+import { notFound } from "~/lib/auth.server";
+import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import type { Route } from "./+types/deputy-edit";
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const loaded = await loadOr404(() =>
-    getDatabase().withTenant(tenantId, async (tx) => {
-      const page = await getDeputy(tx, ctx, params.deputyId);
-      return page.canManage ? { deputy: page.deputy, options: await getDeputyFormOptions(tx, ctx) } : null;
-    }),
-  );
+export async function loader(args: Route.LoaderArgs) {
+  const loaded = await countyLoader(args, async (tx, ctx) => {
+    const page = await getDeputy(tx, ctx, args.params.deputyId);
+    return page.canManage ? { deputy: page.deputy, options: await getDeputyFormOptions(tx, ctx) } : null;
+  });
   if (!loaded) throw notFound();
   return loaded;
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const form = await readForm(request);
-  try {
-    await getDatabase().withTenant(tenantId, (tx) => updateDeputy(tx, ctx, { ...form, deputyId: params.deputyId }));
-    return redirect(form.archived === "on" ? "/county/deputies" : `/county/deputies/${params.deputyId}`);
-  } catch (error) {
-    return failureResponse(error);
-  }
+export function action(args: Route.ActionArgs) {
+  const { deputyId } = args.params;
+  return countyAction(args, async (county) => {
+    const form = await county.form();
+    await county.inTenant((tx, ctx) => updateDeputy(tx, ctx, { ...form, deputyId }));
+    return redirect(form.archived === "on" ? "/county/deputies" : `/county/deputies/${deputyId}`);
+  });
 }
 
 export default function DeputyEdit({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,18 +1,15 @@
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { getDeputy } from "@rdlink/core/deputies/get-deputy";
-import { getDatabase } from "@rdlink/db";
 import { IconEdit } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageHeader } from "~/components/page-header";
 import { RevealPhone } from "~/components/reveal-phone";
-import { loadOr404 } from "~/lib/actions.server";
-import { requireCountyUser } from "~/lib/auth.server";
+import { countyLoader } from "~/lib/county-route.server";
 import type { Route } from "./+types/deputy";
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  return loadOr404(() => getDatabase().withTenant(tenantId, (tx) => getDeputy(tx, ctx, params.deputyId)));
+export function loader(args: Route.LoaderArgs) {
+  return countyLoader(args, (tx, ctx) => getDeputy(tx, ctx, args.params.deputyId));
 }
 
 export default function Deputy({ loaderData }: Route.ComponentProps) {

@@ -4,41 +4,31 @@ import { createDutyPost } from "@rdlink/core/posts/create-duty-post";
 import { listDutyPosts } from "@rdlink/core/posts/list-duty-posts";
 import { moveDutyPost } from "@rdlink/core/posts/move-duty-post";
 import { updateDutyPost } from "@rdlink/core/posts/update-duty-post";
-import { ValidationError } from "@rdlink/core/shared/errors";
-import { getDatabase } from "@rdlink/db";
 import { IconArrowDown, IconArrowUp, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, useFetcher } from "react-router";
 import { FormActions } from "~/components/form-actions";
 import { PageHeader } from "~/components/page-header";
-import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
-import { requireCountyUser } from "~/lib/auth.server";
 import { useCloseOnSuccess } from "~/lib/close-on-success";
+import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import type { Route } from "./+types/duty-posts";
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const posts = await loadOr404(() => getDatabase().withTenant(tenantId, (tx) => listDutyPosts(tx, ctx)));
-  return { posts, canManage: can(ctx.actor, "tenant.posts.manage") };
+export function loader(args: Route.LoaderArgs) {
+  return countyLoader(args, async (tx, ctx) => ({
+    posts: await listDutyPosts(tx, ctx),
+    canManage: can(ctx.actor, "tenant.posts.manage"),
+  }));
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const { intent, ...form } = await readForm(request);
-  try {
-    await getDatabase().withTenant(tenantId, async (tx) => {
-      if (intent === "create") await createDutyPost(tx, ctx, form);
-      else if (intent === "up" || intent === "down")
-        await moveDutyPost(tx, ctx, { postId: form.postId, direction: intent });
-      else if (intent === "update") await updateDutyPost(tx, ctx, form);
-      else throw new ValidationError({}, "errors.unknownIntent");
-    });
-    return { ok: true as const };
-  } catch (error) {
-    return failureResponse(error);
-  }
+export function action(args: Route.ActionArgs) {
+  return intentAction(args, {
+    create: (tx, ctx, form) => createDutyPost(tx, ctx, form),
+    update: (tx, ctx, form) => updateDutyPost(tx, ctx, form),
+    up: (tx, ctx, { postId }) => moveDutyPost(tx, ctx, { postId, direction: "up" }),
+    down: (tx, ctx, { postId }) => moveDutyPost(tx, ctx, { postId, direction: "down" }),
+  });
 }
 
 type Post = Route.ComponentProps["loaderData"]["posts"][number];

@@ -1,8 +1,7 @@
 import { getStoredFile } from "@rdlink/core/files/get-stored-file";
 import { readStoredImage } from "@rdlink/core/files/store-image";
-import { getDatabase } from "@rdlink/db";
 import { loadOr404 } from "~/lib/actions.server";
-import { requireCountyUser } from "~/lib/auth.server";
+import { countyRequest } from "~/lib/county-route.server";
 import { filesDirectory } from "~/lib/files.server";
 import type { Route } from "./+types/file";
 
@@ -11,10 +10,10 @@ import type { Route } from "./+types/file";
  * policy, so even a file that slipped past the checks cannot run as a page here;
  * `<img>` tags show it all the same.
  */
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
+export async function loader(args: Route.LoaderArgs) {
+  const county = countyRequest(args);
   const bytes = await loadOr404(async () => {
-    const file = await getDatabase().withTenant(tenantId, (tx) => getStoredFile(tx, ctx, params.fileId));
+    const file = await county.inTenant((tx, ctx) => getStoredFile(tx, ctx, args.params.fileId));
     return { file, bytes: await readStoredImage(filesDirectory(), file.storedName) };
   });
   return new Response(new Uint8Array(bytes.bytes), {

@@ -6,7 +6,6 @@ import { deleteGrid } from "@rdlink/core/grids/delete-grid";
 import { listGrids } from "@rdlink/core/grids/list-grids";
 import { renameGrid } from "@rdlink/core/grids/rename-grid";
 import { setGridDeputies } from "@rdlink/core/grids/set-grid-deputies";
-import { getDatabase } from "@rdlink/db";
 import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -16,49 +15,38 @@ import { FormActions } from "~/components/form-actions";
 import { ListPagination } from "~/components/list-pagination";
 import { ListSearch, ListTotal } from "~/components/list-search";
 import { PageHeader } from "~/components/page-header";
-import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
-import { requireCountyUser } from "~/lib/auth.server";
 import { useCloseOnSuccess } from "~/lib/close-on-success";
+import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { groupedOptions } from "~/lib/grouped-options";
 import { useListFilters } from "~/lib/list-filters";
 import { pickedIds } from "~/lib/picker-values";
 import type { Route } from "./+types/grids";
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const params = new URL(request.url).searchParams;
+export function loader(args: Route.LoaderArgs) {
+  const params = new URL(args.request.url).searchParams;
   const query = {
     search: params.get("q") ?? undefined,
     townshipId: params.get("township") ?? undefined,
     communityId: params.get("community") ?? undefined,
     page: params.get("page") ?? undefined,
   };
-  return loadOr404(() =>
-    getDatabase().withTenant(tenantId, async (tx) => ({
-      ...(await listGrids(tx, ctx, query)),
-      communities: await listCommunities(tx, ctx),
-      canManage: can(ctx.actor, "tenant.grids.manage"),
-    })),
-  );
+  return countyLoader(args, async (tx, ctx) => ({
+    ...(await listGrids(tx, ctx, query)),
+    communities: await listCommunities(tx, ctx),
+    canManage: can(ctx.actor, "tenant.grids.manage"),
+  }));
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const { intent, gridId, ...form } = await readForm(request);
-  try {
-    await getDatabase().withTenant(tenantId, async (tx) => {
-      if (intent === "create") await createGrid(tx, ctx, form);
-      else if (intent === "delete") await deleteGrid(tx, ctx, gridId);
-      else {
-        await renameGrid(tx, ctx, gridId, form.name);
-        await setGridDeputies(tx, ctx, gridId, pickedIds(form.deputyIds));
-      }
-    });
-    return { ok: true as const };
-  } catch (error) {
-    return failureResponse(error);
-  }
+export function action(args: Route.ActionArgs) {
+  return intentAction(args, {
+    create: (tx, ctx, form) => createGrid(tx, ctx, form),
+    delete: (tx, ctx, { gridId }) => deleteGrid(tx, ctx, gridId),
+    save: async (tx, ctx, { gridId, name, deputyIds }) => {
+      await renameGrid(tx, ctx, gridId, name);
+      await setGridDeputies(tx, ctx, gridId, pickedIds(deputyIds));
+    },
+  });
 }
 
 type LoaderData = Route.ComponentProps["loaderData"];

@@ -3,7 +3,6 @@ import { useDisclosure } from "@mantine/hooks";
 import { can } from "@rdlink/auth";
 import { createHandlingUnit } from "@rdlink/core/handling-units/create-handling-unit";
 import { listHandlingUnits } from "@rdlink/core/handling-units/list-handling-units";
-import { getDatabase } from "@rdlink/db";
 import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, redirect, useFetcher, useSearchParams, useSubmit } from "react-router";
@@ -12,32 +11,29 @@ import { HandlingUnitFields } from "~/components/handling-unit-fields";
 import { ListPagination } from "~/components/list-pagination";
 import { ListSearch, ListTotal } from "~/components/list-search";
 import { PageHeader } from "~/components/page-header";
-import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
-import { requireCountyUser } from "~/lib/auth.server";
+import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import type { Route } from "./+types/handling-units";
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const params = new URL(request.url).searchParams;
+export function loader(args: Route.LoaderArgs) {
+  const params = new URL(args.request.url).searchParams;
   const query = {
     search: params.get("q") ?? undefined,
     includeArchived: params.get("archived") ?? undefined,
     page: params.get("page") ?? undefined,
   };
-  const list = await loadOr404(() => getDatabase().withTenant(tenantId, (tx) => listHandlingUnits(tx, ctx, query)));
-  return { ...list, canManage: can(ctx.actor, "tenant.handlingUnits.manage") };
+  return countyLoader(args, async (tx, ctx) => ({
+    ...(await listHandlingUnits(tx, ctx, query)),
+    canManage: can(ctx.actor, "tenant.handlingUnits.manage"),
+  }));
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const form = await readForm(request);
-  try {
-    const unit = await getDatabase().withTenant(tenantId, (tx) => createHandlingUnit(tx, ctx, form));
+export function action(args: Route.ActionArgs) {
+  return countyAction(args, async (county) => {
+    const form = await county.form();
+    const unit = await county.inTenant((tx, ctx) => createHandlingUnit(tx, ctx, form));
     return redirect(`/county/handling-units/${unit.id}`);
-  } catch (error) {
-    return failureResponse(error);
-  }
+  });
 }
 
 function NewUnitModal({ onClose }: { onClose: () => void }) {

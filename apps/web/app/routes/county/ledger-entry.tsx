@@ -1,29 +1,28 @@
 import { Anchor, Badge, Button, Group, Image, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { deleteActivity } from "@rdlink/core/activities/delete-activity";
-import { getActivity } from "@rdlink/core/activities/get-activity";
-import { getDatabase } from "@rdlink/db";
+import { findActivityToChange, getActivity } from "@rdlink/core/activities/get-activity";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, redirect } from "react-router";
 import { PageHeader } from "~/components/page-header";
-import { failureResponse, loadOr404 } from "~/lib/actions.server";
-import { requireCountyUser } from "~/lib/auth.server";
+import { countyAction, countyLoader } from "~/lib/county-route.server";
 import type { Route } from "./+types/ledger-entry";
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  return loadOr404(() => getDatabase().withTenant(tenantId, (tx) => getActivity(tx, ctx, params.activityId)));
+export function loader(args: Route.LoaderArgs) {
+  return countyLoader(args, (tx, ctx) => getActivity(tx, ctx, args.params.activityId));
 }
 
 /** The page's one action: deleting the entry (audited). */
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  try {
-    await getDatabase().withTenant(tenantId, (tx) => deleteActivity(tx, ctx, params.activityId));
+export function action(args: Route.ActionArgs) {
+  const { activityId } = args.params;
+  return countyAction(args, async (county) => {
+    // Not this user's to change (or another county's): a 404 before the body is even read, so a
+    // stray post without a form gets the same answer. The delete form itself has no fields.
+    await county.inTenant((tx, ctx) => findActivityToChange(tx, ctx, activityId));
+    await county.form();
+    await county.inTenant((tx, ctx) => deleteActivity(tx, ctx, activityId));
     return redirect("/county/ledger");
-  } catch (error) {
-    return failureResponse(error);
-  }
+  });
 }
 
 export default function LedgerEntry({ loaderData }: Route.ComponentProps) {

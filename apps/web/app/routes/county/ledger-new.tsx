@@ -1,37 +1,30 @@
 import { Anchor } from "@mantine/core";
 import { listLedgerChoices } from "@rdlink/core/activities/list-ledger-choices";
 import { recordActivity } from "@rdlink/core/activities/record-activity";
-import { getDatabase } from "@rdlink/db";
 import { useTranslation } from "react-i18next";
 import { Link, redirect } from "react-router";
 import { ActivityForm } from "~/components/activity-form";
 import { PageHeader } from "~/components/page-header";
-import { failureResponse, loadOr404 } from "~/lib/actions.server";
-import { requireCountyUser } from "~/lib/auth.server";
-import { withTenantStoringFiles } from "~/lib/files.server";
+import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { readActivityForm } from "~/lib/ledger-form.server";
 import type { Route } from "./+types/ledger-new";
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const choices = await loadOr404(() => getDatabase().withTenant(tenantId, (tx) => listLedgerChoices(tx, ctx)));
+export async function loader(args: Route.LoaderArgs) {
+  const choices = await countyLoader(args, listLedgerChoices);
   // Coming from a station's page, that station is chosen already.
-  const station = new URL(request.url).searchParams.get("station");
+  const station = new URL(args.request.url).searchParams.get("station");
   return { choices, stationId: choices.stations.some((s) => s.id === station) ? station : null };
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  try {
-    const { input, uploads } = await readActivityForm(request);
-    const activity = await withTenantStoringFiles(tenantId, (tx, staged) =>
+export function action(args: Route.ActionArgs) {
+  return countyAction(args, async (county) => {
+    const { input, uploads } = await readActivityForm(county);
+    const activity = await county.inTenantStoringFiles((tx, ctx, staged) =>
       recordActivity(tx, ctx, input, { uploads, staged }),
     );
     return redirect(`/county/ledger/${activity.id}`);
-  } catch (error) {
-    return failureResponse(error);
-  }
+  });
 }
 
 export default function LedgerNew({ loaderData, actionData }: Route.ComponentProps) {

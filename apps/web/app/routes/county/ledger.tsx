@@ -4,7 +4,7 @@ import { listActivities } from "@rdlink/core/activities/list-activities";
 import { summarizeActivities } from "@rdlink/core/activities/summarize-activities";
 import { getStation } from "@rdlink/core/stations/get-station";
 import { listTownships } from "@rdlink/core/townships/list-townships";
-import { activityKinds, getDatabase } from "@rdlink/db";
+import { activityKinds } from "@rdlink/db";
 import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useSubmit } from "react-router";
@@ -12,14 +12,12 @@ import { LedgerFigures } from "~/components/ledger-figures";
 import { ListPagination } from "~/components/list-pagination";
 import { ListSearch } from "~/components/list-search";
 import { PageHeader } from "~/components/page-header";
-import { loadOr404 } from "~/lib/actions.server";
-import { requireCountyUser } from "~/lib/auth.server";
+import { countyLoader } from "~/lib/county-route.server";
 import { useListFilters } from "~/lib/list-filters";
 import type { Route } from "./+types/ledger";
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const params = new URL(request.url).searchParams;
+export function loader(args: Route.LoaderArgs) {
+  const params = new URL(args.request.url).searchParams;
   const filters = {
     townshipId: params.get("township") ?? undefined,
     stationId: params.get("station") ?? undefined,
@@ -28,21 +26,19 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     to: params.get("to") || undefined,
     search: params.get("q") ?? undefined,
   };
-  return loadOr404(() =>
-    getDatabase().withTenant(tenantId, async (tx) => {
-      // Both the figures and the list cover one period: this year so far unless chosen.
-      const figures = await summarizeActivities(tx, ctx, filters);
-      return {
-        figures,
-        list: await listActivities(tx, ctx, { ...filters, ...figures.period, page: params.get("page") ?? undefined }),
-        townships: (await listTownships(tx, ctx, { pageSize: 200 })).rows.map((t) => ({ value: t.id, label: t.name })),
-        // A station filter (from a station's page) is shown by name; one outside the actor's scope is a 404.
-        stationName: filters.stationId ? (await getStation(tx, ctx, filters.stationId)).station.name : null,
-        kinds: activityKinds,
-        canRecord: can(ctx.actor, "tenant.activities.record"),
-      };
-    }),
-  );
+  return countyLoader(args, async (tx, ctx) => {
+    // Both the figures and the list cover one period: this year so far unless chosen.
+    const figures = await summarizeActivities(tx, ctx, filters);
+    return {
+      figures,
+      list: await listActivities(tx, ctx, { ...filters, ...figures.period, page: params.get("page") ?? undefined }),
+      townships: (await listTownships(tx, ctx, { pageSize: 200 })).rows.map((t) => ({ value: t.id, label: t.name })),
+      // A station filter (from a station's page) is shown by name; one outside the actor's scope is a 404.
+      stationName: filters.stationId ? (await getStation(tx, ctx, filters.stationId)).station.name : null,
+      kinds: activityKinds,
+      canRecord: can(ctx.actor, "tenant.activities.record"),
+    };
+  });
 }
 
 export default function Ledger({ loaderData }: Route.ComponentProps) {
