@@ -5,6 +5,7 @@ export {
   assertCan,
   can,
   handlingUnitsOf,
+  hasRole,
   homePath,
   type Permission,
   PermissionDenied,

@@ -133,6 +133,24 @@ describe("permissions", () => {
     expect(can(responder, "tenant.outbox.manage")).toBe(false);
   });
 
+  it("lets the township and the county assign in bulk, and deputies merge as well", () => {
+    const deputy = actor({ memberships: [{ role: "deputy", townshipIds: [] }] });
+    const liaison = actor({ memberships: [{ role: "station_liaison", townshipIds: ["t1"] }] });
+    const responder = actor({
+      memberships: [{ role: "handling_unit_responder", townshipIds: [], handlingUnitId: "h1" }],
+    });
+    for (const permission of ["tenant.cases.assign", "tenant.cases.merge"] as const) {
+      expect(can(admin, permission, { tenantId: tenantA }), permission).toBe(true);
+      expect(can(operator, permission), permission).toBe(true);
+      expect(can(liaison, permission), permission).toBe(false);
+      expect(can(responder, permission), permission).toBe(false);
+      expect(can(admin, permission, { tenantId: tenantB }), permission).toBe(false);
+      expect(can(platform, permission), permission).toBe(false);
+    }
+    expect(can(deputy, "tenant.cases.assign")).toBe(false);
+    expect(can(deputy, "tenant.cases.merge")).toBe(true);
+  });
+
   it("lets only the county admin manage the county's API keys", () => {
     expect(can(admin, "tenant.apiKeys.manage", { tenantId: tenantA })).toBe(true);
     expect(can(admin, "tenant.apiKeys.manage", { tenantId: tenantB })).toBe(false);

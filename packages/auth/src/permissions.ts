@@ -2,7 +2,8 @@ import type { TRole } from "@rdlink/db";
 
 /**
  * Every permission decision in one place. Loaders and actions ask `can` (or
- * `assertCan`); nothing else inspects roles.
+ * `assertCan`); what a role reaches (which cases, townships, channels) is built in core on
+ * `hasRole` and the scope helpers below, never on memberships read by hand.
  */
 export type Actor = {
   userId: string;
@@ -31,6 +32,8 @@ export type Permission =
   | "tenant.cases.start"
   | "tenant.cases.read"
   | "tenant.cases.act"
+  | "tenant.cases.assign"
+  | "tenant.cases.merge"
   | "tenant.stations.read"
   | "tenant.stations.manage"
   | "tenant.stationTypes.manage"
@@ -65,7 +68,8 @@ export class PermissionDenied extends Error {
   }
 }
 
-const hasRole = (actor: Actor, role: TRole) => actor.memberships.some((m) => m.role === role);
+/** Whether any of the actor's memberships has this role; for the rules below and the scopes built on them. */
+export const hasRole = (actor: Actor, role: TRole) => actor.memberships.some((m) => m.role === role);
 
 /** Township-scoped roles reach only their townships; the county admin reaches all. */
 export function townshipsInScope(actor: Actor): "all" | string[] {
@@ -167,6 +171,13 @@ export function can(actor: Actor, permission: Permission, target: Target = {}): 
       return ["county_admin", "township_operator", "station_liaison", "deputy"].some((role) =>
         hasRole(actor, role as TRole),
       );
+    // The workbench's bulk 交办: the township hands opinions on, the county suggestions and rulings.
+    // Which cases, and at which step, is still the workflow's to say.
+    case "tenant.cases.assign":
+      return hasRole(actor, "county_admin") || hasRole(actor, "township_operator");
+    // 整合: opinions merged into a deputy suggestion (the workflow's merge step says where).
+    case "tenant.cases.merge":
+      return hasRole(actor, "county_admin") || hasRole(actor, "township_operator") || hasRole(actor, "deputy");
     // Which cases is decided by `caseScope` in core (township, station, handling unit).
     case "tenant.cases.read":
     case "tenant.cases.act":

@@ -1,6 +1,6 @@
 import { authenticateApiKey } from "@rdlink/core/api-keys/authenticate-api-key";
 import { hitRateLimit, type RateLimit } from "@rdlink/core/intake/rate-limit";
-import { getDatabase } from "@rdlink/db";
+import { type AppTx, getDatabase, type TenantTx } from "@rdlink/db";
 import { resources } from "@rdlink/i18n";
 import { isCleanJson } from "./clean-input";
 import { appClock } from "./clock.server";
@@ -102,6 +102,22 @@ export async function authenticateRequest(request: Request, now = appClock.now()
     throw new ApiRefusal(apiError(429, "rate_limited", {}, { "Retry-After": seconds }));
   }
   return outcome.caller;
+}
+
+/** The county behind an API key, as authenticateRequest finds it. */
+export type ApiCaller = Awaited<ReturnType<typeof authenticateRequest>>;
+
+/** One transaction in the calling key's county: the only county a request may write to. */
+export function inCallerTenant<T>(caller: ApiCaller, work: (tx: TenantTx) => Promise<T>): Promise<T> {
+  return getDatabase().withTenant(caller.tenantId, work);
+}
+
+/**
+ * One transaction before any county is entered, for a lookup by tracking code: the code names
+ * its county, which the use case checks against the caller's.
+ */
+export function outsideTenant<T>(work: (tx: AppTx) => Promise<T>): Promise<T> {
+  return getDatabase().withoutTenant(work);
 }
 
 /**

@@ -47,7 +47,12 @@ export function requirePermission(
 ): SignedIn & { ctx: UseCaseContext } {
   const signedIn = requireSignedIn(request, context);
   if (!can(signedIn.actor, permission, target)) throw notFound();
-  return { ...signedIn, ctx: { actor: signedIn.actor, ip: context.get(clientIpContext), clock: appClock } };
+  return { ...signedIn, ctx: actingContext(signedIn, context) };
+}
+
+/** A signed-in user's use-case context: who acts, from where, by which clock (the audit log records all three). */
+export function actingContext(signedIn: SignedIn, context: Context): UseCaseContext {
+  return { actor: signedIn.actor, ip: context.get(clientIpContext), clock: appClock };
 }
 
 /** A signed-in user of a county, with that county's id (platform staff get 404 on county pages). */
@@ -55,8 +60,7 @@ export function requireCountyUser(request: Request, context: Context) {
   const signedIn = requireSignedIn(request, context);
   const { actor, tenant } = signedIn;
   if (!actor.tenantId || !tenant) throw notFound();
-  const ctx: UseCaseContext = { actor, ip: context.get(clientIpContext), clock: appClock };
-  return { ...signedIn, tenant, tenantId: actor.tenantId, ctx };
+  return { ...signedIn, tenant, tenantId: actor.tenantId, ctx: actingContext(signedIn, context) };
 }
 
 export function notFound() {
@@ -65,4 +69,13 @@ export function notFound() {
 
 export function requestMeta(request: Request, context: Context) {
   return { ip: context.get(clientIpContext), userAgent: request.headers.get("user-agent") };
+}
+
+/**
+ * What the account pages (sign-in, invitation, password, sign-out) give their use cases, which open
+ * their own transactions before anyone's county is known: the database, where the request came
+ * from, and the time.
+ */
+export function accountRequest(request: Request, context: Context) {
+  return { db: getDatabase(), meta: requestMeta(request, context), now: appClock.now() };
 }

@@ -1,15 +1,12 @@
 import { Alert, Button, Paper, PasswordInput, Stack } from "@mantine/core";
 import { sessionCookie } from "@rdlink/auth";
 import { changePassword } from "@rdlink/core/auth/change-password";
-import { getDatabase } from "@rdlink/db";
 import { useTranslation } from "react-i18next";
 import { data, Form, useNavigation } from "react-router";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { PageHeader } from "~/components/page-header";
 import { failureResponse, readForm } from "~/lib/actions.server";
-import { requireSignedIn } from "~/lib/auth.server";
-import { appClock } from "~/lib/clock.server";
-import { clientIpContext } from "~/lib/context";
+import { accountRequest, actingContext, requireSignedIn } from "~/lib/auth.server";
 import { useFormErrors } from "~/lib/form-errors";
 import type { Route } from "./+types/account-password";
 
@@ -19,14 +16,10 @@ export function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const { actor } = requireSignedIn(request, context);
+  const signedIn = requireSignedIn(request, context);
   try {
-    const session = await changePassword(
-      getDatabase(),
-      { actor, ip: context.get(clientIpContext), clock: appClock },
-      await readForm(request),
-      { userAgent: request.headers.get("user-agent") },
-    );
+    const { db, meta } = accountRequest(request, context);
+    const session = await changePassword(db, actingContext(signedIn, context), await readForm(request), meta);
     return data({ ok: true as const }, { headers: { "Set-Cookie": sessionCookie(session.token) } });
   } catch (error) {
     return failureResponse(error);

@@ -2,21 +2,20 @@ import { Alert, Button, Stack } from "@mantine/core";
 import { sessionCookie } from "@rdlink/auth";
 import { acceptInvitation, getInvitation } from "@rdlink/core/auth/accept-invitation";
 import { NotFoundError } from "@rdlink/core/shared/errors";
-import { getDatabase } from "@rdlink/db";
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useNavigation } from "react-router";
 import { AuthCard } from "~/components/auth-card";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { failureResponse, readForm } from "~/lib/actions.server";
-import { requestMeta } from "~/lib/auth.server";
-import { appClock } from "~/lib/clock.server";
+import { accountRequest } from "~/lib/auth.server";
 import { useFormErrors } from "~/lib/form-errors";
 import type { Route } from "./+types/invite";
 
 /** An unusable link is a page that says so (410), not a bare 404. */
-export async function loader({ params }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { db, now } = accountRequest(request, context);
   try {
-    return { invitation: await getInvitation(getDatabase(), params.token, appClock.now()) };
+    return { invitation: await getInvitation(db, params.token, now) };
   } catch (error) {
     if (error instanceof NotFoundError) return data({ invitation: null }, { status: 410 });
     throw error;
@@ -26,13 +25,8 @@ export async function loader({ params }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const form = await readForm(request);
   try {
-    const session = await acceptInvitation(
-      getDatabase(),
-      params.token,
-      form,
-      requestMeta(request, context),
-      appClock.now(),
-    );
+    const { db, meta, now } = accountRequest(request, context);
+    const session = await acceptInvitation(db, params.token, form, meta, now);
     return redirect("/", { headers: { "Set-Cookie": sessionCookie(session.token) } });
   } catch (error) {
     if (error instanceof NotFoundError)

@@ -2,38 +2,32 @@ import { Anchor, Badge, Button, Group, Paper, Stack, Switch, Text, UnstyledButto
 import { listMyNotifications } from "@rdlink/core/notifications/list-my-notifications";
 import { markNotificationsRead } from "@rdlink/core/notifications/mark-notifications-read";
 import { openNotification } from "@rdlink/core/notifications/open-notification";
-import { getDatabase } from "@rdlink/db";
 import { IconChecks } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, redirect, useFetcher } from "react-router";
 import { ListPagination } from "~/components/list-pagination";
 import { PageHeader } from "~/components/page-header";
-import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
-import { requireCountyUser } from "~/lib/auth.server";
+import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { useListFilters } from "~/lib/list-filters";
 import { notificationText } from "~/lib/notification-text";
 import type { Route } from "./+types/notifications";
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const params = new URL(request.url).searchParams;
+export function loader(args: Route.LoaderArgs) {
+  const params = new URL(args.request.url).searchParams;
   const query = { unreadOnly: params.get("unread") ?? undefined, page: params.get("page") ?? undefined };
-  return loadOr404(() => getDatabase().withTenant(tenantId, (tx) => listMyNotifications(tx, ctx, query)));
+  return countyLoader(args, (tx, ctx) => listMyNotifications(tx, ctx, query));
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const { intent, id } = await readForm(request);
-  try {
-    if (intent === "open") {
-      const { caseId } = await getDatabase().withTenant(tenantId, (tx) => openNotification(tx, ctx, { id }));
+export function action(args: Route.ActionArgs) {
+  return intentAction(args, {
+    // Opening one reads it and goes on to its case.
+    open: async (tx, ctx, { id }) => {
+      const { caseId } = await openNotification(tx, ctx, { id });
       return redirect(caseId ? `/work/cases/${caseId}` : "/notifications");
-    }
-    const input = intent === "markAll" ? { all: true } : { id };
-    return await getDatabase().withTenant(tenantId, (tx) => markNotificationsRead(tx, ctx, input));
-  } catch (error) {
-    return failureResponse(error);
-  }
+    },
+    markOne: (tx, ctx, { id }) => markNotificationsRead(tx, ctx, { id }),
+    markAll: (tx, ctx) => markNotificationsRead(tx, ctx, { all: true }),
+  });
 }
 
 type Row = Route.ComponentProps["loaderData"]["rows"][number];

@@ -1,13 +1,11 @@
 import { Alert, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { homePath, sessionCookie } from "@rdlink/auth";
 import { signIn } from "@rdlink/core/auth/sign-in";
-import { getDatabase } from "@rdlink/db";
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useNavigation, useSearchParams } from "react-router";
 import { AuthCard } from "~/components/auth-card";
 import { type FormFailure, failureResponse, readForm } from "~/lib/actions.server";
-import { requestMeta } from "~/lib/auth.server";
-import { appClock } from "~/lib/clock.server";
+import { accountRequest } from "~/lib/auth.server";
 import { signedInContext } from "~/lib/context";
 import { useFormErrors } from "~/lib/form-errors";
 import { safeRedirect } from "~/lib/safe-redirect";
@@ -22,7 +20,8 @@ export function loader({ context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await readForm(request);
   try {
-    const result = await signIn(getDatabase(), form, requestMeta(request, context), appClock.now());
+    const { db, meta, now } = accountRequest(request, context);
+    const result = await signIn(db, form, meta, now);
     if (result.ok) {
       return redirect(safeRedirect(form.redirectTo), { headers: { "Set-Cookie": sessionCookie(result.token) } });
     }

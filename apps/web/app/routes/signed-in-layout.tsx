@@ -14,7 +14,6 @@ import {
 import { useDisclosure } from "@mantine/hooks";
 import { can } from "@rdlink/auth";
 import { countUnreadNotifications } from "@rdlink/core/notifications/count-unread-notifications";
-import { getDatabase } from "@rdlink/db";
 import {
   IconApi,
   IconBell,
@@ -45,6 +44,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link, NavLink, Outlet, useLocation } from "react-router";
 import { LanguageSwitch } from "~/components/language-switch";
 import { requireSignedIn } from "~/lib/auth.server";
+import { countyRequest } from "~/lib/county-route.server";
 import type { Route } from "./+types/signed-in-layout";
 
 type NavItem = { to: string; labelKey: string; icon: keyof typeof icons; end?: boolean };
@@ -74,8 +74,8 @@ const icons = {
   apiKeys: IconApi,
 };
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { actor, tenant } = requireSignedIn(request, context);
+export async function loader(args: Route.LoaderArgs) {
+  const { actor, tenant } = requireSignedIn(args.request, args.context);
   const nav: NavItem[] = [];
   if (can(actor, "platform.tenants.manage")) {
     nav.push({ to: "/platform", labelKey: "nav.tenants", icon: "tenants", end: true });
@@ -117,11 +117,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       nav.push({ to: "/county/api-keys", labelKey: "apiKeys.title", icon: "apiKeys" });
   }
   // The bell: the user's unread notifications, counted on every navigation (one indexed count).
-  const tenantId = actor.tenantId;
-  const unread =
-    tenantId && can(actor, "tenant.notifications.read")
-      ? await getDatabase().withTenant(tenantId, (tx) => countUnreadNotifications(tx, actor.userId))
-      : null;
+  // Platform staff have no county and no bell.
+  const unread = can(actor, "tenant.notifications.read")
+    ? await countyRequest(args).inTenant((tx) => countUnreadNotifications(tx, actor.userId))
+    : null;
   nav.push({ to: "/account/password", labelKey: "nav.account", icon: "account" });
   return {
     user: {

@@ -1,4 +1,4 @@
-import { type Actor, handlingUnitsOf, townshipsOfRole } from "@rdlink/auth";
+import { type Actor, handlingUnitsOf, hasRole, townshipsOfRole } from "@rdlink/auth";
 import { cases, deputies, deputyStations, stationLiaisons, type TenantTx } from "@rdlink/db";
 import { and, arrayOverlaps, eq, inArray, isNotNull, or, type SQL, sql } from "drizzle-orm";
 
@@ -22,7 +22,6 @@ function namesDeputyOf(tx: TenantTx, actor: Actor): SQL {
     where ${deputies.tenantId} = ${tx.tenantId} and ${deputies.userId} = ${actor.userId})`;
 }
 
-const hasRole = (actor: Actor, role: string) => actor.memberships.some((m) => m.role === role);
 const anyOf = (conditions: (SQL | undefined)[]) => {
   const present = conditions.filter((c): c is SQL => c !== undefined);
   return present.length > 0 ? or(...present)! : sql`false`;
@@ -59,7 +58,6 @@ export function caseScope(tx: TenantTx, actor: Actor): SQL | undefined {
 export function onDesk(tx: TenantTx, actor: Actor): SQL {
   const { asLiaison, asDeputy } = stationsOf(tx, actor);
   const desk = (role: string, reach: SQL | undefined) => and(eq(cases.assigneeRole, role), reach);
-  const roles = new Set(actor.memberships.map((m) => m.role));
   const operatorTownships = townshipsOfRole(actor, "township_operator");
   const units = handlingUnitsOf(actor);
   const teams = actor.teams ?? [];
@@ -67,20 +65,20 @@ export function onDesk(tx: TenantTx, actor: Actor): SQL {
     eq(cases.status, "active"),
     anyOf([
       teams.length > 0 ? desk("team", inArray(cases.assigneeTeam, teams)) : undefined,
-      roles.has("county_admin") ? desk("county_admin", undefined) : undefined,
+      hasRole(actor, "county_admin") ? desk("county_admin", undefined) : undefined,
       // Nobody can take its step: the county takes it up.
-      roles.has("county_admin") ? isNotNull(cases.unattendedSince) : undefined,
+      hasRole(actor, "county_admin") ? isNotNull(cases.unattendedSince) : undefined,
       operatorTownships.length > 0
         ? desk("township_operator", inArray(cases.townshipId, operatorTownships))
         : undefined,
-      roles.has("station_liaison") ? desk("station_liaison", inArray(cases.stationId, asLiaison)) : undefined,
+      hasRole(actor, "station_liaison") ? desk("station_liaison", inArray(cases.stationId, asLiaison)) : undefined,
       units.length > 0
         ? desk(
             "handling_unit_responder",
             or(inArray(cases.handlingUnitId, units), arrayOverlaps(cases.coHandlingUnitIds, units)),
           )
         : undefined,
-      roles.has("deputy")
+      hasRole(actor, "deputy")
         ? desk("deputy", or(inArray(cases.stationId, asDeputy), namesDeputyOf(tx, actor)))
         : undefined,
     ]),

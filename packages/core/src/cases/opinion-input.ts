@@ -1,4 +1,5 @@
-import type { TenantTx } from "@rdlink/db";
+import { type Actor, hasRole } from "@rdlink/auth";
+import { caseChannels, type TenantTx } from "@rdlink/db";
 import type { TFieldList } from "@rdlink/forms";
 import { z } from "zod";
 import { parseInput } from "../shared/errors";
@@ -8,6 +9,21 @@ import { CASE_CATEGORIES } from "./case-categories";
 
 /** Photos an opinion may carry. */
 export const MAX_OPINION_PHOTOS = 3;
+
+type TCaseChannel = (typeof caseChannels)[number];
+/** Not a citizen's way in that staff record: the QR page and the API record themselves; `deputy` see channelsFor. */
+const NOT_STAFF_CHANNELS = ["qr", "api", "deputy"] as const;
+type TStaffChannel = Exclude<TCaseChannel, (typeof NOT_STAFF_CHANNELS)[number]>;
+const isStaffChannel = (channel: TCaseChannel): channel is TStaffChannel =>
+  !(NOT_STAFF_CHANNELS as readonly string[]).includes(channel);
+
+/** How a citizen brought an opinion that staff register for them: at a reception day, on a visit, by phone, by letter. */
+export const STAFF_CHANNELS: readonly TStaffChannel[] = caseChannels.filter(isStaffChannel);
+
+/** The channels this actor may register an opinion by: a deputy also by their own submission (`deputy`). */
+export function channelsFor(actor: Actor): (TStaffChannel | "deputy")[] {
+  return hasRole(actor, "deputy") ? [...STAFF_CHANNELS, "deputy"] : [...STAFF_CHANNELS];
+}
 
 /**
  * What every intake form asks, whoever fills it in (the citizen on the public page, a

@@ -1,5 +1,5 @@
 import { assertCan, townshipsInScope } from "@rdlink/auth";
-import { deputies, deputyStations, stations, type TenantTx } from "@rdlink/db";
+import { caseChannels, deputies, deputyStations, stations, type TenantTx } from "@rdlink/db";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { saveUploadedImages, type Upload } from "../files/save-uploaded-images";
@@ -9,14 +9,14 @@ import { NotFoundError, parseInput, ValidationError } from "../shared/errors";
 import { ZId } from "../shared/fields";
 import { runtimeActor } from "./acting-as";
 import { findStationForIntake } from "./intake-station";
-import { MAX_OPINION_PHOTOS, opinionData, parseOpinion, titleOf } from "./opinion-input";
+import { channelsFor, MAX_OPINION_PHOTOS, opinionData, parseOpinion, titleOf } from "./opinion-input";
 import { openCase } from "./start-case";
 import { newTrackingCode } from "./tracking-code";
 
 const ZRegistration = z.object({
   stationId: ZId,
-  /** How the citizen brought it: at a reception day, on a visit, by phone, by letter; or a deputy's own. */
-  channel: z.enum(["reception", "visit", "phone", "letter", "deputy"], { error: "validation.required" }),
+  /** How it came in; which of them this actor may choose is channelsFor's to say. */
+  channel: z.enum(caseChannels, { error: "validation.required" }),
 });
 
 /**
@@ -36,8 +36,8 @@ export async function registerOpinion(
   const { stationId, channel } = parseInput(ZRegistration, input);
   const station = await findStationForIntake(tx, eq(stations.id, stationId));
   if (!station || !(await reaches(tx, ctx, stationId, station.townshipId))) throw new NotFoundError();
-  const isDeputy = ctx.actor.memberships.some((m) => m.role === "deputy");
-  if (channel === "deputy" && !isDeputy) throw new ValidationError({ channel: "validation.invalid" });
+  if (!(channelsFor(ctx.actor) as string[]).includes(channel))
+    throw new ValidationError({ channel: "validation.invalid" });
 
   const opinion = await parseOpinion(tx, input, station.intakeFields);
   const photoIds = await saveUploadedImages(tx, ctx, photos, { staged, maxFiles: MAX_OPINION_PHOTOS });

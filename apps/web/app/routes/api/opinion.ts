@@ -1,15 +1,12 @@
 import { trackCaseByApi } from "@rdlink/core/cases/track-case-by-api";
-import { getDatabase } from "@rdlink/db";
-import { apiHandler, apiJson, authenticateRequest, methodNotAllowed } from "~/lib/api.server";
+import { apiHandler, apiJson, authenticateRequest, methodNotAllowed, outsideTenant } from "~/lib/api.server";
 import type { Route } from "./+types/opinion";
 
 /** `GET /api/v1/opinions/:trackingCode`: where a case of the key's county stands; no personal data. */
 export async function loader({ request, params }: Route.LoaderArgs) {
   return apiHandler(async () => {
     const caller = await authenticateRequest(request);
-    const tracked = await getDatabase().withoutTenant((tx) =>
-      trackCaseByApi(tx, caller.divisionCode, params.trackingCode),
-    );
+    const tracked = await outsideTenant((tx) => trackCaseByApi(tx, caller.divisionCode, params.trackingCode));
     return apiJson(tracked);
   });
 }

@@ -1,7 +1,13 @@
 import { withIntakeKeyRetry } from "@rdlink/core/cases/intake-key";
 import { submitOpinionByApi } from "@rdlink/core/cases/submit-opinion-by-api";
-import { getDatabase } from "@rdlink/db";
-import { apiHandler, apiJson, authenticateRequest, methodNotAllowed, readJsonBody } from "~/lib/api.server";
+import {
+  apiHandler,
+  apiJson,
+  authenticateRequest,
+  inCallerTenant,
+  methodNotAllowed,
+  readJsonBody,
+} from "~/lib/api.server";
 import { appClock } from "~/lib/clock.server";
 import type { Route } from "./+types/opinions";
 
@@ -13,7 +19,7 @@ export async function action({ request }: Route.ActionArgs) {
     const body = await readJsonBody(request);
     const idempotencyKey = request.headers.get("idempotency-key");
     const submit = () =>
-      getDatabase().withTenant(caller.tenantId, (tx) =>
+      inCallerTenant(caller, (tx) =>
         submitOpinionByApi(tx, { keyId: caller.keyId, body, idempotencyKey, now: appClock.now() }),
       );
     // Two requests with one key at once: the loser's second try finds the winner's case.

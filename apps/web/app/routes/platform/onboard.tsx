@@ -1,35 +1,31 @@
 import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { listProvinces } from "@rdlink/core/divisions/divisions";
 import { onboardCounty } from "@rdlink/core/tenants/onboard-county";
-import { getDatabase } from "@rdlink/db";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useFetcher, useNavigation } from "react-router";
 import { InvitationLink } from "~/components/invitation-link";
 import { PageHeader } from "~/components/page-header";
-import { failureResponse, readForm } from "~/lib/actions.server";
-import { requirePermission } from "~/lib/auth.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { platformAction, platformRequest } from "~/lib/platform-route.server";
 import { invitationUrl } from "~/lib/urls";
 import type { Route } from "./+types/onboard";
 
-export function loader({ request, context }: Route.LoaderArgs) {
-  requirePermission(request, context, "platform.tenants.manage");
+export function loader(args: Route.LoaderArgs) {
+  platformRequest(args); // platform staff only: anyone else gets the 404
   return { provinces: listProvinces() };
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const { ctx } = requirePermission(request, context, "platform.tenants.manage");
-  try {
-    const result = await onboardCounty(getDatabase(), ctx, await readForm(request));
+export function action(args: Route.ActionArgs) {
+  return platformAction(args, async (platform) => {
+    const form = await platform.form();
+    const result = await platform.withDatabase((db, ctx) => onboardCounty(db, ctx, form));
     return {
       ok: true as const,
       tenantId: result.tenantId,
-      invitationUrl: invitationUrl(request, result.invitationToken),
+      invitationUrl: invitationUrl(args.request, result.invitationToken),
     };
-  } catch (error) {
-    return failureResponse(error);
-  }
+  });
 }
 
 type Division = { code: string; name: string };

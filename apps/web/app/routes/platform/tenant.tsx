@@ -3,46 +3,42 @@ import { getTenant } from "@rdlink/core/tenants/get-tenant";
 import { reissueInvitation } from "@rdlink/core/tenants/reissue-invitation";
 import { setTenantStatus } from "@rdlink/core/tenants/set-tenant-status";
 import { listTownships } from "@rdlink/core/townships/list-townships";
-import { getDatabase } from "@rdlink/db";
 import { useTranslation } from "react-i18next";
 import { Form, useNavigation } from "react-router";
 import { InvitationLink } from "~/components/invitation-link";
 import { PageHeader } from "~/components/page-header";
-import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
-import { requirePermission } from "~/lib/auth.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { platformLoader, type TenantIntentHandler, tenantIntentAction } from "~/lib/platform-route.server";
 import { invitationUrl } from "~/lib/urls";
 import type { Route } from "./+types/tenant";
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { ctx } = requirePermission(request, context, "platform.tenants.manage");
-  return loadOr404(() =>
-    getDatabase().withTenant(params.tenantId, async (tx) => ({
+export function loader(args: Route.LoaderArgs) {
+  return platformLoader(args, (platform) =>
+    platform.inTenant(args.params.tenantId, async (tx, ctx) => ({
       ...(await getTenant(tx, ctx)),
       townships: await listTownships(tx, ctx, { pageSize: 200 }),
     })),
   );
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const { ctx } = requirePermission(request, context, "platform.tenants.manage");
-  const form = await readForm(request);
-  try {
-    return await getDatabase().withTenant(params.tenantId, async (tx) => {
-      if (form.intent === "reissue") {
-        return {
-          ok: true as const,
-          invitationUrl: invitationUrl(request, await reissueInvitation(tx, ctx, form.userId)),
-        };
-      }
-      await setTenantStatus(tx, ctx, {
-        status: form.intent === "suspend" ? "suspended" : form.intent === "reactivate" ? "active" : undefined,
-      });
-      return { ok: true as const, invitationUrl: null };
-    });
-  } catch (error) {
-    return failureResponse(error);
-  }
+/** What the page gets back: a new invitation link to show, or none. */
+type TenantAnswer = { ok: true; invitationUrl: string | null };
+
+export function action(args: Route.ActionArgs) {
+  const setStatus =
+    (status: "active" | "suspended"): TenantIntentHandler<TenantAnswer> =>
+    async (tx, ctx) => {
+      await setTenantStatus(tx, ctx, { status });
+      return { ok: true, invitationUrl: null };
+    };
+  return tenantIntentAction<TenantAnswer>(args, args.params.tenantId, {
+    reissue: async (tx, ctx, form) => ({
+      ok: true,
+      invitationUrl: invitationUrl(args.request, await reissueInvitation(tx, ctx, form.userId)),
+    }),
+    suspend: setStatus("suspended"),
+    reactivate: setStatus("active"),
+  });
 }
 
 export default function Tenant({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,18 +1,18 @@
 import { Anchor, Badge, Button, Paper, Table, Text, TextInput } from "@mantine/core";
 import { listTenants } from "@rdlink/core/tenants/list-tenants";
-import { getDatabase } from "@rdlink/db";
 import { IconPlus, IconSearch } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { PageHeader } from "~/components/page-header";
-import { requirePermission } from "~/lib/auth.server";
+import { platformLoader } from "~/lib/platform-route.server";
 import type { Route } from "./+types/tenants";
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { ctx } = requirePermission(request, context, "platform.tenants.manage");
-  const search = new URL(request.url).searchParams.get("q")?.slice(0, 60) ?? "";
-  const tenants = await getDatabase().withoutTenant((tx) => listTenants(tx, ctx, { search }));
-  return { tenants, search };
+export function loader(args: Route.LoaderArgs) {
+  const search = new URL(args.request.url).searchParams.get("q")?.slice(0, 60) ?? "";
+  return platformLoader(args, async (platform) => ({
+    tenants: await platform.outsideTenants((tx, ctx) => listTenants(tx, ctx, { search })),
+    search,
+  }));
 }
 
 export default function Tenants({ loaderData }: Route.ComponentProps) {

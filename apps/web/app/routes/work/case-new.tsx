@@ -1,56 +1,42 @@
 import { Alert, Button, Paper, Select, Stack } from "@mantine/core";
 import { CASE_CATEGORIES } from "@rdlink/core/cases/case-categories";
 import { findStationForIntakeById } from "@rdlink/core/cases/intake-station";
-import { MAX_OPINION_PHOTOS } from "@rdlink/core/cases/opinion-input";
+import { channelsFor, MAX_OPINION_PHOTOS } from "@rdlink/core/cases/opinion-input";
 import { registerOpinion } from "@rdlink/core/cases/register-opinion";
 import { listStations } from "@rdlink/core/stations/list-stations";
-import { getDatabase } from "@rdlink/db";
 import { useTranslation } from "react-i18next";
 import { Form, redirect, useNavigation, useSearchParams } from "react-router";
 import { OpinionFields } from "~/components/opinion-fields";
 import { PageHeader } from "~/components/page-header";
-import { failureResponse, loadOr404, readFormWithFiles } from "~/lib/actions.server";
-import { requireCountyUser } from "~/lib/auth.server";
-import { withTenantStoringFiles } from "~/lib/files.server";
+import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { opinionInput } from "~/lib/opinion-form.server";
 import type { Route } from "./+types/case-new";
 
-const STAFF_CHANNELS = ["reception", "visit", "phone", "letter"] as const;
-
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const stationId = new URL(request.url).searchParams.get("station");
-  return loadOr404(() =>
-    getDatabase().withTenant(tenantId, async (tx) => {
-      const listed = await listStations(tx, ctx, { status: "active", pageSize: 200 });
-      const station = listed.rows.some((s) => s.id === stationId)
-        ? await findStationForIntakeById(tx, stationId!)
-        : null;
-      const isDeputy = ctx.actor.memberships.some((m) => m.role === "deputy");
-      return {
-        stations: listed.rows.map((s) => ({ value: s.id, label: `${s.name}（${s.townshipName}）` })),
-        station: station && { id: station.id, intakeFields: station.intakeFields },
-        channels: isDeputy ? [...STAFF_CHANNELS, "deputy" as const] : [...STAFF_CHANNELS],
-        categories: CASE_CATEGORIES,
-        maxPhotos: MAX_OPINION_PHOTOS,
-      };
-    }),
-  );
+export function loader(args: Route.LoaderArgs) {
+  const stationId = new URL(args.request.url).searchParams.get("station");
+  return countyLoader(args, async (tx, ctx) => {
+    const listed = await listStations(tx, ctx, { status: "active", pageSize: 200 });
+    const station = listed.rows.some((s) => s.id === stationId) ? await findStationForIntakeById(tx, stationId!) : null;
+    return {
+      stations: listed.rows.map((s) => ({ value: s.id, label: `${s.name}（${s.townshipName}）` })),
+      station: station && { id: station.id, intakeFields: station.intakeFields },
+      channels: channelsFor(ctx.actor),
+      categories: CASE_CATEGORIES,
+      maxPhotos: MAX_OPINION_PHOTOS,
+    };
+  });
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  try {
-    const { values, uploads } = await readFormWithFiles(request);
+export function action(args: Route.ActionArgs) {
+  return countyAction(args, async (county) => {
+    const { values, uploads } = await county.formWithFiles();
     const photos = await uploads("photos");
-    const { caseId } = await withTenantStoringFiles(tenantId, (tx, staged) =>
+    const { caseId } = await county.inTenantStoringFiles((tx, ctx, staged) =>
       registerOpinion(tx, ctx, opinionInput(values), photos, staged),
     );
     return redirect(`/work/cases/${caseId}`);
-  } catch (error) {
-    return failureResponse(error);
-  }
+  });
 }
 
 /** 登记: a liaison officer (or the township) registers what a citizen brought to the station; a deputy their own. */

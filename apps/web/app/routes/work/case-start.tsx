@@ -5,60 +5,52 @@ import { REGISTRATION_CHANNELS, registerCase } from "@rdlink/core/cases/register
 import { listDeputyChoices } from "@rdlink/core/deputies/list-deputy-choices";
 import { stationsToPick } from "@rdlink/core/stations/stations-to-pick";
 import { townshipsToPick } from "@rdlink/core/townships/townships-to-pick";
-import { getDatabase } from "@rdlink/db";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, redirect, useNavigation, useSearchParams } from "react-router";
 import { FieldInputs, useLocalized } from "~/components/field-inputs";
 import { PageHeader } from "~/components/page-header";
-import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
-import { requireCountyUser } from "~/lib/auth.server";
+import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import type { Route } from "./+types/case-start";
 
 const DATA = "data.";
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const picked = new URL(request.url).searchParams.get("workflow");
-  return loadOr404(() =>
-    getDatabase().withTenant(tenantId, async (tx) => {
-      const workflows = await entryWorkflows(tx, ctx.actor);
-      const chosen = workflows.find((w) => w.workflowId === picked) ?? null;
-      const form = chosen?.definition.entry.staff?.form ?? [];
-      const needs = (type: string) => form.some((f) => f.type === type);
-      return {
-        workflows: workflows.map((w) => ({ value: w.workflowId, label: w.definition.name })),
-        chosen: chosen && { id: chosen.workflowId, form },
-        references: {
-          deputy: needs("deputy") ? await listDeputyChoices(tx, ctx) : undefined,
-          handlingUnit: needs("handlingUnit") ? await unitOptions(tx) : undefined,
-        },
-        townships: (await townshipsToPick(tx, ctx.actor)).map((t) => ({ value: t.id, label: t.name })),
-        stations: await stationsToPick(tx, ctx.actor),
-        channels: REGISTRATION_CHANNELS,
-      };
-    }),
-  );
+export function loader(args: Route.LoaderArgs) {
+  const picked = new URL(args.request.url).searchParams.get("workflow");
+  return countyLoader(args, async (tx, ctx) => {
+    const workflows = await entryWorkflows(tx, ctx.actor);
+    const chosen = workflows.find((w) => w.workflowId === picked) ?? null;
+    const form = chosen?.definition.entry.staff?.form ?? [];
+    const needs = (type: string) => form.some((f) => f.type === type);
+    return {
+      workflows: workflows.map((w) => ({ value: w.workflowId, label: w.definition.name })),
+      chosen: chosen && { id: chosen.workflowId, form },
+      references: {
+        deputy: needs("deputy") ? await listDeputyChoices(tx, ctx) : undefined,
+        handlingUnit: needs("handlingUnit") ? await unitOptions(tx) : undefined,
+      },
+      townships: (await townshipsToPick(tx, ctx.actor)).map((t) => ({ value: t.id, label: t.name })),
+      stations: await stationsToPick(tx, ctx.actor),
+      channels: REGISTRATION_CHANNELS,
+    };
+  });
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const { workflowId, townshipId, stationId, channel, ...rest } = await readForm(request);
-  // The start form's answers come as `data.<key>`, as FieldInputs names them.
-  const data = Object.fromEntries(
-    Object.entries(rest)
-      .filter(([name]) => name.startsWith(DATA))
-      .map(([name, value]) => [name.slice(DATA.length), value]),
-  );
-  try {
-    const { caseId } = await getDatabase().withTenant(tenantId, (tx) =>
+export function action(args: Route.ActionArgs) {
+  return countyAction(args, async (county) => {
+    const { workflowId, townshipId, stationId, channel, ...rest } = await county.form();
+    // The start form's answers come as `data.<key>`, as FieldInputs names them.
+    const data = Object.fromEntries(
+      Object.entries(rest)
+        .filter(([name]) => name.startsWith(DATA))
+        .map(([name, value]) => [name.slice(DATA.length), value]),
+    );
+    const { caseId } = await county.inTenant((tx, ctx) =>
       registerCase(tx, ctx, { workflowId, townshipId, stationId, channel, data }),
     );
     return redirect(`/work/cases/${caseId}`);
-  } catch (error) {
-    return failureResponse(error);
-  }
+  });
 }
 
 /** 登记其他事项: a case of any process the county lets this role register (信访, 调解, 代表建议…). */

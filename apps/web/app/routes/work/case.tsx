@@ -17,35 +17,29 @@ import {
 import { actOnCase } from "@rdlink/core/cases/act-on-case";
 import type { TCaseCategory } from "@rdlink/core/cases/case-categories";
 import { getCase } from "@rdlink/core/cases/get-case";
-import { getDatabase } from "@rdlink/db";
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useFetcher } from "react-router";
 import { FieldInputs, useLocalized } from "~/components/field-inputs";
 import { PageHeader } from "~/components/page-header";
-import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
-import { requireCountyUser } from "~/lib/auth.server";
 import { useCloseOnSuccess } from "~/lib/close-on-success";
+import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { DEADLINE_COLOR } from "~/lib/deadline-colors";
 import { useFormErrors } from "~/lib/form-errors";
 import type { Route } from "./+types/case";
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  return loadOr404(() => getDatabase().withTenant(tenantId, (tx) => getCase(tx, ctx, params.caseId)));
+export function loader(args: Route.LoaderArgs) {
+  return countyLoader(args, (tx, ctx) => getCase(tx, ctx, args.params.caseId));
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const { event, expectedSeq, ...data } = await readForm(request);
-  try {
-    await getDatabase().withTenant(tenantId, (tx) =>
-      actOnCase(tx, ctx, { caseId: params.caseId, event, expectedSeq: Number(expectedSeq), data }),
-    );
+/** A workflow `event` on the case, against the step the page showed (`expectedSeq`); the rest is its form. */
+export function action(args: Route.ActionArgs) {
+  return countyAction(args, async (county) => {
+    const { event, expectedSeq, ...data } = await county.form();
+    const caseId = args.params.caseId;
+    await county.inTenant((tx, ctx) => actOnCase(tx, ctx, { caseId, event, expectedSeq: Number(expectedSeq), data }));
     return { ok: true as const };
-  } catch (error) {
-    return failureResponse(error);
-  }
+  });
 }
 
 export default function CasePage({ loaderData }: Route.ComponentProps) {

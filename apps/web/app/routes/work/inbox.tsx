@@ -1,28 +1,11 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  Paper,
-  SegmentedControl,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-} from "@mantine/core";
+import { Button, Group, Paper, SegmentedControl, Select, Table, Text } from "@mantine/core";
 import { can } from "@rdlink/auth";
 import { assignCases } from "@rdlink/core/cases/assign-cases";
-import { CASE_CATEGORIES, type TCaseCategory } from "@rdlink/core/cases/case-categories";
+import { CASE_CATEGORIES } from "@rdlink/core/cases/case-categories";
 import { listCases } from "@rdlink/core/cases/list-cases";
 import { mergeIntoSuggestion } from "@rdlink/core/cases/merge-into-suggestion";
 import { listHandlingUnits } from "@rdlink/core/handling-units/list-handling-units";
-import { ValidationError } from "@rdlink/core/shared/errors";
 import { listStations } from "@rdlink/core/stations/list-stations";
-import { getDatabase } from "@rdlink/db";
 import { IconPlus } from "@tabler/icons-react";
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -31,68 +14,36 @@ import { useLocalized } from "~/components/field-inputs";
 import { ListPagination } from "~/components/list-pagination";
 import { ListSearch, ListTotal } from "~/components/list-search";
 import { PageHeader } from "~/components/page-header";
-import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
-import { requireCountyUser } from "~/lib/auth.server";
+import { BulkCaseModal, type BulkIntent } from "~/components/work/bulk-case-modal";
+import { CaseTable } from "~/components/work/case-table";
 import { useCloseOnSuccess } from "~/lib/close-on-success";
-import { DEADLINE_COLOR } from "~/lib/deadline-colors";
+import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { useListFilters } from "~/lib/list-filters";
 import type { Route } from "./+types/inbox";
 
-/** Who may assign: the township (opinions) and the county (suggestions, rulings). */
-const ASSIGNING_ROLES = new Set(["township_operator", "county_admin"]);
-/** Who may merge opinions into a deputy suggestion (the workflow's MERGE step says where). */
-const MERGING_ROLES = new Set(["deputy", "township_operator", "county_admin"]);
-
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const query = Object.fromEntries(new URL(request.url).searchParams);
-  const canAssign = ctx.actor.memberships.some((m) => ASSIGNING_ROLES.has(m.role));
-  const canMerge = ctx.actor.memberships.some((m) => MERGING_ROLES.has(m.role));
-  return loadOr404(() =>
-    getDatabase().withTenant(tenantId, async (tx) => ({
-      ...(await listCases(tx, ctx, query)),
-      stations: (await listStations(tx, ctx, { pageSize: 200 })).rows.map((s) => ({ value: s.id, label: s.name })),
-      categories: CASE_CATEGORIES,
-      units: canAssign
-        ? (await listHandlingUnits(tx, ctx, { pageSize: 200 })).rows.map((u) => ({ value: u.id, label: u.name }))
-        : null,
-      canMerge,
-      canRegister: can(ctx.actor, "tenant.cases.start"),
-      // The countdowns count from the server's clock, so the page and its hydration agree.
-      now: ctx.clock.now().getTime(),
-    })),
-  );
+export function loader(args: Route.LoaderArgs) {
+  const query = Object.fromEntries(new URL(args.request.url).searchParams);
+  return countyLoader(args, async (tx, ctx) => ({
+    ...(await listCases(tx, ctx, query)),
+    stations: (await listStations(tx, ctx, { pageSize: 200 })).rows.map((s) => ({ value: s.id, label: s.name })),
+    categories: CASE_CATEGORIES,
+    units: can(ctx.actor, "tenant.cases.assign")
+      ? (await listHandlingUnits(tx, ctx, { pageSize: 200 })).rows.map((u) => ({ value: u.id, label: u.name }))
+      : null,
+    canMerge: can(ctx.actor, "tenant.cases.merge"),
+    canRegister: can(ctx.actor, "tenant.cases.start"),
+    // The countdowns count from the server's clock, so the page and its hydration agree.
+    now: ctx.clock.now().getTime(),
+  }));
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
-  const { tenantId, ctx } = requireCountyUser(request, context);
-  const { intent, ...form } = await readForm(request);
-  try {
-    await getDatabase().withTenant(tenantId, async (tx) => {
-      if (intent === "merge") await mergeIntoSuggestion(tx, ctx, form);
-      else if (intent === "assign") await assignCases(tx, ctx, form);
-      else throw new ValidationError({}, "errors.unknownIntent");
-    });
-    return { ok: true as const };
-  } catch (error) {
-    return failureResponse(error);
-  }
-}
-
-/** Days (or hours) left until a deadline, or since it passed. */
-function countdown(
-  dueAt: Date | string | null,
-  now: number,
-  t: (key: string, values?: Record<string, string>) => string,
-) {
-  if (!dueAt) return "—";
-  const hours = Math.round((new Date(dueAt).getTime() - now) / 3_600_000);
-  const amount =
-    Math.abs(hours) >= 48
-      ? `${Math.round(Math.abs(hours) / 24)}${t("work.days")}`
-      : `${Math.abs(hours)}${t("work.hours")}`;
-  return hours >= 0 ? t("work.dueIn", { amount }) : t("work.overdueBy", { amount });
+/** The bulk tools' forms: 交办 to a handling unit, 整合 into a deputy suggestion. */
+export function action(args: Route.ActionArgs) {
+  return intentAction(args, {
+    assign: (tx, ctx, form) => assignCases(tx, ctx, form),
+    merge: (tx, ctx, form) => mergeIntoSuggestion(tx, ctx, form),
+  });
 }
 
 export default function Inbox({ loaderData }: Route.ComponentProps) {
@@ -103,7 +54,7 @@ export default function Inbox({ loaderData }: Route.ComponentProps) {
   const { cases, total, query, categories, units, canMerge, canRegister, states, stations, now } = loaderData;
   const selectable = units !== null || canMerge;
   const [selected, setSelected] = useState<string[]>([]);
-  const [bulk, setBulk] = useState<"assign" | "merge" | null>(null);
+  const [bulk, setBulk] = useState<BulkIntent | null>(null);
   const fetcher = useFetcher<typeof action>();
   const errors = useFormErrors(fetcher.data);
   const close = useCallback(() => {
@@ -112,8 +63,6 @@ export default function Inbox({ loaderData }: Route.ComponentProps) {
   }, []);
   useCloseOnSuccess(fetcher, close);
   const refused = (id: string) => errors.field(`caseIds.${id}`) !== undefined;
-  const toggle = (id: string) =>
-    setSelected((current) => (current.includes(id) ? current.filter((x) => x !== id) : [...current, id]));
   return (
     <>
       <PageHeader
@@ -195,72 +144,11 @@ export default function Inbox({ loaderData }: Route.ComponentProps) {
       </Form>
       <Paper withBorder>
         <Table.ScrollContainer minWidth={720}>
-          <Table striped highlightOnHover verticalSpacing="sm" data-testid="inbox">
-            <Table.Thead>
-              <Table.Tr>
-                {selectable && (
-                  <Table.Th w={40}>
-                    <Checkbox
-                      aria-label={t("work.bulk.selectAll")}
-                      checked={cases.length > 0 && selected.length === cases.length}
-                      indeterminate={selected.length > 0 && selected.length < cases.length}
-                      onChange={(e) => setSelected(e.currentTarget.checked ? cases.map((c) => c.id) : [])}
-                    />
-                  </Table.Th>
-                )}
-                <Table.Th>{t("work.case")}</Table.Th>
-                {/* Beside the title, so a phone shows it without scrolling the table sideways. */}
-                <Table.Th>{t("work.deadline")}</Table.Th>
-                <Table.Th>{t("work.state")}</Table.Th>
-                <Table.Th>{t("work.station")}</Table.Th>
-                <Table.Th>{t("work.handlingUnit")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {cases.map((row) => (
-                <Table.Tr key={row.id} bg={refused(row.id) ? "red.0" : undefined}>
-                  {selectable && (
-                    <Table.Td>
-                      <Checkbox
-                        aria-label={t("work.bulk.select", { title: row.title ?? "" })}
-                        checked={selected.includes(row.id)}
-                        onChange={() => toggle(row.id)}
-                      />
-                    </Table.Td>
-                  )}
-                  <Table.Td>
-                    <Anchor component={Link} to={`/work/cases/${row.id}`} fw={600}>
-                      {row.title ?? t("work.untitled")}
-                    </Anchor>
-                    <Text size="xs" c="dimmed">
-                      {row.trackingCode}
-                      {row.category && ` · ${t(`cases.categories.${row.category as TCaseCategory}`)}`}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={DEADLINE_COLOR[row.deadline]} data-deadline={row.deadline}>
-                      {row.deadline === "none" ? "—" : countdown(row.dueAt, now, t as never)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {localized(row.stateLabel)}
-                    {row.unattended && (
-                      <Badge color="red" variant="outline" size="xs" ml={4} data-testid="case-unattended">
-                        {t("work.unattended")}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td data-testid="case-place">
-                    {row.stationName ?? "—"}
-                    <Text size="xs" c="dimmed">
-                      {row.townshipName}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td data-testid="case-unit">{row.handlingUnitName ?? "—"}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <CaseTable
+            cases={cases}
+            now={now}
+            selection={selectable ? { selected, onChange: setSelected, refused } : undefined}
+          />
         </Table.ScrollContainer>
         {cases.length === 0 && (
           <Text c="dimmed" ta="center" py="xl">
@@ -269,50 +157,14 @@ export default function Inbox({ loaderData }: Route.ComponentProps) {
         )}
       </Paper>
       <ListPagination total={total} page={query.page} pageSize={query.pageSize} />
-      <Modal
-        opened={bulk !== null}
+      <BulkCaseModal
+        intent={bulk}
+        selected={selected}
+        units={units}
+        fetcher={fetcher}
+        errors={errors}
         onClose={() => setBulk(null)}
-        title={bulk === "merge" ? t("work.merge.title") : t("work.bulk.title")}
-      >
-        <fetcher.Form method="post">
-          <Stack>
-            {errors.form && <Alert color="red">{errors.form}</Alert>}
-            <input type="hidden" name="intent" value={bulk ?? ""} />
-            {selected.map((id) => (
-              <input key={id} type="hidden" name="caseIds[]" value={id} />
-            ))}
-            {bulk === "merge" ? (
-              <>
-                <Text size="sm">{t("work.merge.intro", { count: selected.length })}</Text>
-                <Textarea
-                  name="content"
-                  label={t("work.merge.content")}
-                  required
-                  autosize
-                  minRows={4}
-                  maxLength={4000}
-                  error={errors.field("content")}
-                />
-              </>
-            ) : (
-              <>
-                <Text size="sm">{t("work.bulk.intro", { count: selected.length })}</Text>
-                <Select
-                  name="handlingUnit"
-                  label={t("work.handlingUnit")}
-                  data={units ?? []}
-                  searchable
-                  required
-                  error={errors.field("handlingUnit")}
-                />
-              </>
-            )}
-            <Button type="submit" loading={fetcher.state !== "idle"}>
-              {bulk === "merge" ? t("work.merge.submit") : t("work.bulk.submit")}
-            </Button>
-          </Stack>
-        </fetcher.Form>
-      </Modal>
+      />
     </>
   );
 }
