@@ -1,8 +1,8 @@
-import { Code, Paper, Select, Table, Text } from "@mantine/core";
+import { Code, Select, Table } from "@mantine/core";
 import { listAuditLog } from "@rdlink/core/audit/list-audit-log";
 import { resources, type Translation } from "@rdlink/i18n";
 import { useTranslation } from "react-i18next";
-import { ListPagination } from "~/components/list-pagination";
+import { ListTable } from "~/components/list-table";
 import { PageHeader } from "~/components/page-header";
 import { countyLoader } from "~/lib/county-route.server";
 import { useListFilters } from "~/lib/list-filters";
@@ -36,42 +36,37 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
         maw={240}
         mb="md"
       />
-      <Paper withBorder>
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped verticalSpacing="xs" fz="sm" data-testid="audit-log">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>#</Table.Th>
-                <Table.Th>{t("county.auditTime")}</Table.Th>
-                <Table.Th>{t("county.auditActor")}</Table.Th>
-                <Table.Th>{t("county.auditAction")}</Table.Th>
-                <Table.Th>{t("county.auditIp")}</Table.Th>
-                <Table.Th>{t("county.auditDetail")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={row.id}>
-                  <Table.Td c="dimmed">{row.seq}</Table.Td>
-                  <Table.Td style={{ whiteSpace: "nowrap" }}>
-                    {new Date(row.at).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai" })}
-                  </Table.Td>
-                  <Table.Td>{row.actorName ?? "—"}</Table.Td>
-                  <Table.Td>{tr(`audit.${row.action}`, { defaultValue: row.action })}</Table.Td>
-                  <Table.Td ff="monospace">{row.ip ?? "—"}</Table.Td>
-                  <Table.Td>{row.detail ? <Code>{JSON.stringify(row.detail)}</Code> : null}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        {rows.length === 0 && (
-          <Text c="dimmed" ta="center" py="xl">
-            {t("common.none")}
-          </Text>
-        )}
-      </Paper>
-      <ListPagination total={total} page={page} pageSize={pageSize} />
+      <ListTable
+        minWidth={900}
+        verticalSpacing="xs"
+        fz="sm"
+        data-testid="audit-log"
+        empty={t("common.none")}
+        paging={{ total, page, pageSize }}
+        head={
+          <>
+            <Table.Th>#</Table.Th>
+            <Table.Th>{t("county.auditTime")}</Table.Th>
+            <Table.Th>{t("county.auditActor")}</Table.Th>
+            <Table.Th>{t("county.auditAction")}</Table.Th>
+            <Table.Th>{t("county.auditIp")}</Table.Th>
+            <Table.Th>{t("county.auditDetail")}</Table.Th>
+          </>
+        }
+      >
+        {rows.map((row) => (
+          <Table.Tr key={row.id}>
+            <Table.Td c="dimmed">{row.seq}</Table.Td>
+            <Table.Td style={{ whiteSpace: "nowrap" }}>
+              {new Date(row.at).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai" })}
+            </Table.Td>
+            <Table.Td>{row.actorName ?? "—"}</Table.Td>
+            <Table.Td>{tr(`audit.${row.action}`, { defaultValue: row.action })}</Table.Td>
+            <Table.Td ff="monospace">{row.ip ?? "—"}</Table.Td>
+            <Table.Td>{row.detail ? <Code>{JSON.stringify(row.detail)}</Code> : null}</Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Menu, Paper, Select, Table, Text } from "@mantine/core";
+import { Anchor, Button, Group, Menu, Select, Table } from "@mantine/core";
 import { can } from "@rdlink/auth";
 import { listDeputies } from "@rdlink/core/deputies/list-deputies";
 import { revealDeputyPhone } from "@rdlink/core/deputies/reveal-deputy-phone";
@@ -6,8 +6,8 @@ import { listTownships } from "@rdlink/core/townships/list-townships";
 import { IconChevronDown, IconFileImport, IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useSubmit } from "react-router";
-import { ListPagination } from "~/components/list-pagination";
 import { ListSearch, ListTotal } from "~/components/list-search";
+import { ListTable } from "~/components/list-table";
 import { PageHeader } from "~/components/page-header";
 import { RevealPhone } from "~/components/reveal-phone";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
@@ -122,48 +122,42 @@ export default function Deputies({ loaderData }: Route.ComponentProps) {
           <ListTotal total={total} />
         </Group>
       </Form>
-      <Paper withBorder>
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped verticalSpacing="xs" data-testid="deputies">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("deputies.name")}</Table.Th>
-                <Table.Th>{t("deputies.level")}</Table.Th>
-                <Table.Th>{t("deputies.township")}</Table.Th>
-                <Table.Th>{t("deputies.sector")}</Table.Th>
-                <Table.Th>{t("deputies.phone")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((deputy) => (
-                <Table.Tr key={deputy.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/county/deputies/${deputy.id}`} fw={600}>
-                      {deputy.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{t(`deputies.levels.${deputy.level}`)}</Table.Td>
-                  <Table.Td>{deputy.townshipName}</Table.Td>
-                  <Table.Td>{deputy.sector ?? "—"}</Table.Td>
-                  <Table.Td>
-                    {deputy.phone && canReveal ? (
-                      <RevealPhone deputyId={deputy.id} masked={deputy.phone} />
-                    ) : (
-                      (deputy.phone ?? "—")
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        {rows.length === 0 && (
-          <Text c="dimmed" ta="center" py="xl">
-            {t("deputies.empty")}
-          </Text>
-        )}
-      </Paper>
-      <ListPagination total={total} page={page} pageSize={pageSize} />
+      <ListTable
+        minWidth={720}
+        verticalSpacing="xs"
+        data-testid="deputies"
+        empty={t("deputies.empty")}
+        paging={{ total, page, pageSize }}
+        head={
+          <>
+            <Table.Th>{t("deputies.name")}</Table.Th>
+            <Table.Th>{t("deputies.level")}</Table.Th>
+            <Table.Th>{t("deputies.township")}</Table.Th>
+            <Table.Th>{t("deputies.sector")}</Table.Th>
+            <Table.Th>{t("deputies.phone")}</Table.Th>
+          </>
+        }
+      >
+        {rows.map((deputy) => (
+          <Table.Tr key={deputy.id}>
+            <Table.Td>
+              <Anchor component={Link} to={`/county/deputies/${deputy.id}`} fw={600}>
+                {deputy.name}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{t(`deputies.levels.${deputy.level}`)}</Table.Td>
+            <Table.Td>{deputy.townshipName}</Table.Td>
+            <Table.Td>{deputy.sector ?? "—"}</Table.Td>
+            <Table.Td>
+              {deputy.phone && canReveal ? (
+                <RevealPhone deputyId={deputy.id} masked={deputy.phone} />
+              ) : (
+                (deputy.phone ?? "—")
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Paper, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Button, Group, Modal, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { can } from "@rdlink/auth";
 import { listCommunities } from "@rdlink/core/communities/list-communities";
 import { createGrid } from "@rdlink/core/grids/create-grid";
@@ -12,8 +12,8 @@ import { useTranslation } from "react-i18next";
 import { Form, useFetcher, useSearchParams, useSubmit } from "react-router";
 import { DeputyPicker } from "~/components/deputy-picker";
 import { FormActions } from "~/components/form-actions";
-import { ListPagination } from "~/components/list-pagination";
 import { ListSearch, ListTotal } from "~/components/list-search";
+import { ListTable } from "~/components/list-table";
 import { PageHeader } from "~/components/page-header";
 import { useCloseOnSuccess } from "~/lib/close-on-success";
 import { countyLoader, intentAction } from "~/lib/county-route.server";
@@ -189,55 +189,48 @@ export default function Grids({ loaderData }: Route.ComponentProps) {
           <ListTotal total={total} />
         </Group>
       </Form>
-      <Paper withBorder>
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped verticalSpacing="sm" data-testid="grids">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("grids.name")}</Table.Th>
-                <Table.Th>{t("grids.community")}</Table.Th>
-                <Table.Th>{t("grids.deputies")}</Table.Th>
-                {canManage && <Table.Th />}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((grid) => (
-                <Table.Tr key={grid.id} data-testid={`grid-${grid.name}`}>
-                  <Table.Td fw={600}>{grid.name}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{grid.communityName}</Text>
-                    <Text size="xs" c="dimmed">
-                      {grid.townshipName}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {grid.deputies.length ? (
-                      grid.deputies.map((d) => d.name).join("、")
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        {t("grids.noDeputies")}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  {canManage && (
-                    <Table.Td>
-                      <Button size="compact-sm" variant="subtle" onClick={() => setManaging(grid)}>
-                        {t("grids.manage")}
-                      </Button>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        {rows.length === 0 && (
-          <Text c="dimmed" ta="center" py="xl">
-            {t("grids.empty")}
-          </Text>
-        )}
-      </Paper>
-      <ListPagination total={total} page={page} pageSize={pageSize} />
+      <ListTable
+        minWidth={640}
+        data-testid="grids"
+        empty={t("grids.empty")}
+        paging={{ total, page, pageSize }}
+        head={
+          <>
+            <Table.Th>{t("grids.name")}</Table.Th>
+            <Table.Th>{t("grids.community")}</Table.Th>
+            <Table.Th>{t("grids.deputies")}</Table.Th>
+            {canManage && <Table.Th />}
+          </>
+        }
+      >
+        {rows.map((grid) => (
+          <Table.Tr key={grid.id} data-testid={`grid-${grid.name}`}>
+            <Table.Td fw={600}>{grid.name}</Table.Td>
+            <Table.Td>
+              <Text size="sm">{grid.communityName}</Text>
+              <Text size="xs" c="dimmed">
+                {grid.townshipName}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              {grid.deputies.length ? (
+                grid.deputies.map((d) => d.name).join("、")
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t("grids.noDeputies")}
+                </Text>
+              )}
+            </Table.Td>
+            {canManage && (
+              <Table.Td>
+                <Button size="compact-sm" variant="subtle" onClick={() => setManaging(grid)}>
+                  {t("grids.manage")}
+                </Button>
+              </Table.Td>
+            )}
+          </Table.Tr>
+        ))}
+      </ListTable>
       {creating && <NewGridModal communities={communities} onClose={() => setCreating(false)} />}
       {managing && <ManageGridModal grid={managing} onClose={() => setManaging(null)} />}
     </>

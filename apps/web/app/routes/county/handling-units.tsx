@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Modal, Paper, Stack, Switch, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Modal, Stack, Switch, Table, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { can } from "@rdlink/auth";
 import { createHandlingUnit } from "@rdlink/core/handling-units/create-handling-unit";
@@ -8,8 +8,8 @@ import { useTranslation } from "react-i18next";
 import { Form, Link, redirect, useFetcher, useSearchParams, useSubmit } from "react-router";
 import { FormActions } from "~/components/form-actions";
 import { HandlingUnitFields } from "~/components/handling-unit-fields";
-import { ListPagination } from "~/components/list-pagination";
 import { ListSearch, ListTotal } from "~/components/list-search";
+import { ListTable } from "~/components/list-table";
 import { PageHeader } from "~/components/page-header";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
@@ -84,59 +84,53 @@ export default function HandlingUnits({ loaderData }: Route.ComponentProps) {
           <ListTotal total={total} />
         </Group>
       </Form>
-      <Paper withBorder>
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped highlightOnHover verticalSpacing="sm" data-testid="handling-units">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("handlingUnits.name")}</Table.Th>
-                <Table.Th>{t("handlingUnits.duties")}</Table.Th>
-                <Table.Th>{t("handlingUnits.contacts")}</Table.Th>
-                <Table.Th>{t("handlingUnits.staffCount")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((unit) => (
-                <Table.Tr key={unit.id}>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Anchor component={Link} to={`/county/handling-units/${unit.id}`} fw={600}>
-                        {unit.name}
-                      </Anchor>
-                      {unit.archived && (
-                        <Badge color="gray" variant="light" size="sm">
-                          {t("common.archived")}
-                        </Badge>
-                      )}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>{unit.duties ?? "—"}</Table.Td>
-                  <Table.Td>
-                    {unit.contacts.length === 0
-                      ? "—"
-                      : unit.contacts.map((c) => (
-                          <Text size="sm" key={c.id}>
-                            {c.name}
-                            {c.title ? `（${c.title}）` : ""}{" "}
-                            <Text span ff="monospace">
-                              {c.phone ?? ""}
-                            </Text>
-                          </Text>
-                        ))}
-                  </Table.Td>
-                  <Table.Td>{unit.staffCount}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        {rows.length === 0 && (
-          <Text c="dimmed" ta="center" py="xl">
-            {t("handlingUnits.empty")}
-          </Text>
-        )}
-      </Paper>
-      <ListPagination total={total} page={page} pageSize={pageSize} />
+      <ListTable
+        minWidth={720}
+        highlightOnHover
+        data-testid="handling-units"
+        empty={t("handlingUnits.empty")}
+        paging={{ total, page, pageSize }}
+        head={
+          <>
+            <Table.Th>{t("handlingUnits.name")}</Table.Th>
+            <Table.Th>{t("handlingUnits.duties")}</Table.Th>
+            <Table.Th>{t("handlingUnits.contacts")}</Table.Th>
+            <Table.Th>{t("handlingUnits.staffCount")}</Table.Th>
+          </>
+        }
+      >
+        {rows.map((unit) => (
+          <Table.Tr key={unit.id}>
+            <Table.Td>
+              <Group gap="xs" wrap="nowrap">
+                <Anchor component={Link} to={`/county/handling-units/${unit.id}`} fw={600}>
+                  {unit.name}
+                </Anchor>
+                {unit.archived && (
+                  <Badge color="gray" variant="light" size="sm">
+                    {t("common.archived")}
+                  </Badge>
+                )}
+              </Group>
+            </Table.Td>
+            <Table.Td>{unit.duties ?? "—"}</Table.Td>
+            <Table.Td>
+              {unit.contacts.length === 0
+                ? "—"
+                : unit.contacts.map((c) => (
+                    <Text size="sm" key={c.id}>
+                      {c.name}
+                      {c.title ? `（${c.title}）` : ""}{" "}
+                      <Text span ff="monospace">
+                        {c.phone ?? ""}
+                      </Text>
+                    </Text>
+                  ))}
+            </Table.Td>
+            <Table.Td>{unit.staffCount}</Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
       {creating && <NewUnitModal onClose={create.close} />}
     </>
   );

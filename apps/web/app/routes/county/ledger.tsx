@@ -9,8 +9,8 @@ import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useSubmit } from "react-router";
 import { LedgerFigures } from "~/components/ledger-figures";
-import { ListPagination } from "~/components/list-pagination";
 import { ListSearch } from "~/components/list-search";
+import { ListTable } from "~/components/list-table";
 import { PageHeader } from "~/components/page-header";
 import { countyLoader } from "~/lib/county-route.server";
 import { useListFilters } from "~/lib/list-filters";
@@ -121,69 +121,63 @@ export default function Ledger({ loaderData }: Route.ComponentProps) {
       <Text c="dimmed" size="sm" mb="xs">
         {t("common.total", { count: total })}
       </Text>
-      <Paper withBorder>
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped highlightOnHover verticalSpacing="sm" data-testid="ledger">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={112}>{t("ledger.day")}</Table.Th>
-                <Table.Th w={136}>{t("ledger.kind")}</Table.Th>
-                <Table.Th>{t("ledger.station")}</Table.Th>
-                <Table.Th>{t("ledger.summary")}</Table.Th>
-                <Table.Th ta="right" style={{ whiteSpace: "nowrap" }}>
-                  {t("ledger.peopleReceived")}
-                </Table.Th>
-                <Table.Th ta="right" style={{ whiteSpace: "nowrap" }}>
-                  {t("ledger.disputesMediated")}
-                </Table.Th>
-                <Table.Th ta="right" style={{ whiteSpace: "nowrap" }}>
-                  {t("ledger.jobsArranged")}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((entry) => (
-                <Table.Tr key={entry.id}>
-                  <Table.Td ff="monospace" style={{ whiteSpace: "nowrap" }}>
-                    {entry.day}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light">{t(`ledger.kinds.${entry.kind}`)}</Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{entry.stationName}</Text>
-                    <Text size="xs" c="dimmed">
-                      {entry.townshipName}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td maw={360}>
-                    <Anchor component={Link} to={`/county/ledger/${entry.id}`} size="sm" lineClamp={2}>
-                      {entry.summary}
-                    </Anchor>
-                    <Text size="xs" c="dimmed">
-                      {[
-                        entry.deputyCount > 0 && t("ledger.deputyCount", { count: entry.deputyCount }),
-                        entry.photoCount > 0 && t("ledger.photoCount", { count: entry.photoCount }),
-                      ]
-                        .filter(Boolean)
-                        .join(" · ")}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td ta="right">{entry.peopleReceived}</Table.Td>
-                  <Table.Td ta="right">{entry.disputesMediated}</Table.Td>
-                  <Table.Td ta="right">{entry.jobsArranged}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        {rows.length === 0 && (
-          <Text c="dimmed" ta="center" py="xl">
-            {t("ledger.empty")}
-          </Text>
-        )}
-      </Paper>
-      <ListPagination total={total} page={page} pageSize={pageSize} />
+      <ListTable
+        minWidth={900}
+        highlightOnHover
+        data-testid="ledger"
+        empty={t("ledger.empty")}
+        paging={{ total, page, pageSize }}
+        head={
+          <>
+            <Table.Th w={112}>{t("ledger.day")}</Table.Th>
+            <Table.Th w={136}>{t("ledger.kind")}</Table.Th>
+            <Table.Th>{t("ledger.station")}</Table.Th>
+            <Table.Th>{t("ledger.summary")}</Table.Th>
+            <Table.Th ta="right" style={{ whiteSpace: "nowrap" }}>
+              {t("ledger.peopleReceived")}
+            </Table.Th>
+            <Table.Th ta="right" style={{ whiteSpace: "nowrap" }}>
+              {t("ledger.disputesMediated")}
+            </Table.Th>
+            <Table.Th ta="right" style={{ whiteSpace: "nowrap" }}>
+              {t("ledger.jobsArranged")}
+            </Table.Th>
+          </>
+        }
+      >
+        {rows.map((entry) => (
+          <Table.Tr key={entry.id}>
+            <Table.Td ff="monospace" style={{ whiteSpace: "nowrap" }}>
+              {entry.day}
+            </Table.Td>
+            <Table.Td>
+              <Badge variant="light">{t(`ledger.kinds.${entry.kind}`)}</Badge>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{entry.stationName}</Text>
+              <Text size="xs" c="dimmed">
+                {entry.townshipName}
+              </Text>
+            </Table.Td>
+            <Table.Td maw={360}>
+              <Anchor component={Link} to={`/county/ledger/${entry.id}`} size="sm" lineClamp={2}>
+                {entry.summary}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {[
+                  entry.deputyCount > 0 && t("ledger.deputyCount", { count: entry.deputyCount }),
+                  entry.photoCount > 0 && t("ledger.photoCount", { count: entry.photoCount }),
+                ]
+                  .filter(Boolean)
+                  .join(" · ")}
+              </Text>
+            </Table.Td>
+            <Table.Td ta="right">{entry.peopleReceived}</Table.Td>
+            <Table.Td ta="right">{entry.disputesMediated}</Table.Td>
+            <Table.Td ta="right">{entry.jobsArranged}</Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
     </>
   );
 }

@@ -1,10 +1,10 @@
-import { Anchor, Badge, Button, Code, Group, Paper, SegmentedControl, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Button, Code, SegmentedControl, Stack, Table, Text } from "@mantine/core";
 import { listOutboxMessages } from "@rdlink/core/outbox/list-outbox-messages";
 import { retryOutboxMessage } from "@rdlink/core/outbox/retry-outbox-message";
 import { IconRefresh } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useFetcher } from "react-router";
-import { ListPagination } from "~/components/list-pagination";
+import { ListTable } from "~/components/list-table";
 import { PageHeader } from "~/components/page-header";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
@@ -76,87 +76,80 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
           })),
         ]}
       />
-      <Paper withBorder>
-        <Table.ScrollContainer minWidth={960}>
-          <Table striped verticalSpacing="xs" fz="sm" data-testid="outbox">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("outbox.time")}</Table.Th>
-                <Table.Th>{t("outbox.message")}</Table.Th>
-                <Table.Th>{t("outbox.to")}</Table.Th>
-                <Table.Th>{t("outbox.case")}</Table.Th>
-                <Table.Th>{t("outbox.filter")}</Table.Th>
-                <Table.Th>{t("outbox.attempts")}</Table.Th>
-                <Table.Th>{t("outbox.via")}</Table.Th>
-                <Table.Th>{t("outbox.lastError")}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={row.id} data-testid="outbox-message" data-status={row.status}>
-                  <Table.Td style={{ whiteSpace: "nowrap" }}>{when(row.createdAt)}</Table.Td>
-                  <Table.Td>
-                    <Stack gap={2}>
-                      <Text size="sm">{notificationText(t, row.template, null, row.caseTitle)}</Text>
-                      <Code fz="xs" c="dimmed">
-                        {row.kind}
-                        {row.template ? ` · ${row.template}` : ""}
-                      </Code>
-                    </Stack>
-                  </Table.Td>
-                  <Table.Td>{row.to ? tr(`outbox.targets.${row.to}`, { defaultValue: row.to }) : "—"}</Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/work/cases/${row.caseId}`} size="sm">
-                      {row.caseTitle ?? t("notifications.untitled")}
-                    </Anchor>
-                    {row.trackingCode && (
-                      <Text size="xs" c="dimmed" ff="monospace">
-                        {row.trackingCode}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: "nowrap" }}>
-                    <Badge
-                      color={STATUS_COLORS[row.status]}
-                      variant="light"
-                      tt="none"
-                      styles={{ root: { overflow: "visible" }, label: { overflow: "visible" } }}
-                    >
-                      {t(`outbox.statuses.${row.status}`)}
-                    </Badge>
-                    {row.status === "pending" && row.attempts > 0 && (
-                      <Text size="xs" c="dimmed">
-                        {t("outbox.nextAttempt", { at: when(row.nextAttemptAt) })}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{row.attempts}</Table.Td>
-                  <Table.Td>{row.deliveredVia ?? "—"}</Table.Td>
-                  <Table.Td maw={260} style={{ wordBreak: "break-word" }}>
-                    {row.lastError ? (
-                      <Text size="xs" c="red.8">
-                        {row.lastError}
-                      </Text>
-                    ) : (
-                      "—"
-                    )}
-                  </Table.Td>
-                  <Table.Td>{row.status === "failed" && <RetryButton id={row.id} />}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        {rows.length === 0 && (
-          <Text c="dimmed" ta="center" py="xl">
-            {t("outbox.empty")}
-          </Text>
-        )}
-      </Paper>
-      <Group>
-        <ListPagination total={total} page={page} pageSize={pageSize} />
-      </Group>
+      <ListTable
+        minWidth={960}
+        verticalSpacing="xs"
+        fz="sm"
+        data-testid="outbox"
+        empty={t("outbox.empty")}
+        paging={{ total, page, pageSize }}
+        head={
+          <>
+            <Table.Th>{t("outbox.time")}</Table.Th>
+            <Table.Th>{t("outbox.message")}</Table.Th>
+            <Table.Th>{t("outbox.to")}</Table.Th>
+            <Table.Th>{t("outbox.case")}</Table.Th>
+            <Table.Th>{t("outbox.filter")}</Table.Th>
+            <Table.Th>{t("outbox.attempts")}</Table.Th>
+            <Table.Th>{t("outbox.via")}</Table.Th>
+            <Table.Th>{t("outbox.lastError")}</Table.Th>
+            <Table.Th />
+          </>
+        }
+      >
+        {rows.map((row) => (
+          <Table.Tr key={row.id} data-testid="outbox-message" data-status={row.status}>
+            <Table.Td style={{ whiteSpace: "nowrap" }}>{when(row.createdAt)}</Table.Td>
+            <Table.Td>
+              <Stack gap={2}>
+                <Text size="sm">{notificationText(t, row.template, null, row.caseTitle)}</Text>
+                <Code fz="xs" c="dimmed">
+                  {row.kind}
+                  {row.template ? ` · ${row.template}` : ""}
+                </Code>
+              </Stack>
+            </Table.Td>
+            <Table.Td>{row.to ? tr(`outbox.targets.${row.to}`, { defaultValue: row.to }) : "—"}</Table.Td>
+            <Table.Td>
+              <Anchor component={Link} to={`/work/cases/${row.caseId}`} size="sm">
+                {row.caseTitle ?? t("notifications.untitled")}
+              </Anchor>
+              {row.trackingCode && (
+                <Text size="xs" c="dimmed" ff="monospace">
+                  {row.trackingCode}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: "nowrap" }}>
+              <Badge
+                color={STATUS_COLORS[row.status]}
+                variant="light"
+                tt="none"
+                styles={{ root: { overflow: "visible" }, label: { overflow: "visible" } }}
+              >
+                {t(`outbox.statuses.${row.status}`)}
+              </Badge>
+              {row.status === "pending" && row.attempts > 0 && (
+                <Text size="xs" c="dimmed">
+                  {t("outbox.nextAttempt", { at: when(row.nextAttemptAt) })}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>{row.attempts}</Table.Td>
+            <Table.Td>{row.deliveredVia ?? "—"}</Table.Td>
+            <Table.Td maw={260} style={{ wordBreak: "break-word" }}>
+              {row.lastError ? (
+                <Text size="xs" c="red.8">
+                  {row.lastError}
+                </Text>
+              ) : (
+                "—"
+              )}
+            </Table.Td>
+            <Table.Td>{row.status === "failed" && <RetryButton id={row.id} />}</Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, Select, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Select, Table } from "@mantine/core";
 import { can } from "@rdlink/auth";
 import { listStationTypes } from "@rdlink/core/station-types/list-station-types";
 import { listStations } from "@rdlink/core/stations/list-stations";
@@ -6,8 +6,8 @@ import { listTownships } from "@rdlink/core/townships/list-townships";
 import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useSubmit } from "react-router";
-import { ListPagination } from "~/components/list-pagination";
 import { ListSearch, ListTotal } from "~/components/list-search";
+import { ListTable } from "~/components/list-table";
 import { PageHeader } from "~/components/page-header";
 import { countyLoader } from "~/lib/county-route.server";
 import { useListFilters } from "~/lib/list-filters";
@@ -87,44 +87,38 @@ export default function Stations({ loaderData }: Route.ComponentProps) {
           <ListTotal total={total} />
         </Group>
       </Form>
-      <Paper withBorder>
-        <Table.ScrollContainer minWidth={600}>
-          <Table striped highlightOnHover verticalSpacing="sm" data-testid="stations">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("stations.name")}</Table.Th>
-                <Table.Th>{t("stations.type")}</Table.Th>
-                <Table.Th>{t("stations.township")}</Table.Th>
-                <Table.Th>{t("stations.status")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((station) => (
-                <Table.Tr key={station.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/county/stations/${station.id}`} fw={600}>
-                      {station.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{station.typeName}</Table.Td>
-                  <Table.Td>{station.townshipName}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={station.status === "active" ? "green" : "gray"}>
-                      {t(`stations.statuses.${station.status}`)}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        {rows.length === 0 && (
-          <Text c="dimmed" ta="center" py="xl">
-            {t("stations.empty")}
-          </Text>
-        )}
-      </Paper>
-      <ListPagination total={total} page={page} pageSize={pageSize} />
+      <ListTable
+        minWidth={600}
+        highlightOnHover
+        data-testid="stations"
+        empty={t("stations.empty")}
+        paging={{ total, page, pageSize }}
+        head={
+          <>
+            <Table.Th>{t("stations.name")}</Table.Th>
+            <Table.Th>{t("stations.type")}</Table.Th>
+            <Table.Th>{t("stations.township")}</Table.Th>
+            <Table.Th>{t("stations.status")}</Table.Th>
+          </>
+        }
+      >
+        {rows.map((station) => (
+          <Table.Tr key={station.id}>
+            <Table.Td>
+              <Anchor component={Link} to={`/county/stations/${station.id}`} fw={600}>
+                {station.name}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{station.typeName}</Table.Td>
+            <Table.Td>{station.townshipName}</Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={station.status === "active" ? "green" : "gray"}>
+                {t(`stations.statuses.${station.status}`)}
+              </Badge>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Modal, Paper, Select, Stack, Switch, Table, TextInput } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Modal, Select, Stack, Switch, Table, TextInput } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { can } from "@rdlink/auth";
 import { addTownship } from "@rdlink/core/townships/add-township";
@@ -10,8 +10,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useFetcher, useSearchParams, useSubmit } from "react-router";
 import { FormActions } from "~/components/form-actions";
-import { ListPagination } from "~/components/list-pagination";
 import { ListSearch, ListTotal } from "~/components/list-search";
+import { ListTable } from "~/components/list-table";
 import { PageHeader } from "~/components/page-header";
 import { useCloseOnSuccess } from "~/lib/close-on-success";
 import { countyLoader, intentAction } from "~/lib/county-route.server";
@@ -121,63 +121,62 @@ export default function Townships({ loaderData }: Route.ComponentProps) {
           <ListTotal total={total} />
         </Group>
       </Form>
-      <Paper withBorder>
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped highlightOnHover verticalSpacing="sm" data-testid="townships">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("county.townshipName")}</Table.Th>
-                <Table.Th>{t("county.townshipKind")}</Table.Th>
-                <Table.Th>{t("county.divisionCode")}</Table.Th>
-                {canManage && <Table.Th>{t("common.actions")}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((township) => (
-                <Table.Tr key={township.id}>
-                  <Table.Td>
-                    <Group gap="xs">
-                      <Anchor component={Link} to={`/county/townships/${township.id}`}>
-                        {township.name}
-                      </Anchor>
-                      {township.archivedAt && (
-                        <Badge color="gray" variant="light" size="sm">
-                          {t("common.archived")}
-                        </Badge>
-                      )}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>{t(`townshipKinds.${township.kind}`)}</Table.Td>
-                  <Table.Td ff="monospace">{township.divisionCode ?? t("county.manualEntry")}</Table.Td>
-                  {canManage && (
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button size="compact-sm" variant="subtle" onClick={() => setRenaming(township)}>
-                          {t("common.rename")}
-                        </Button>
-                        <Form method="post">
-                          <input type="hidden" name="id" value={township.id} />
-                          <Button
-                            size="compact-sm"
-                            variant="subtle"
-                            color="gray"
-                            type="submit"
-                            name="intent"
-                            value={township.archivedAt ? "restore" : "archive"}
-                          >
-                            {township.archivedAt ? t("common.restore") : t("common.archive")}
-                          </Button>
-                        </Form>
-                      </Group>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
-      <ListPagination total={total} page={page} pageSize={pageSize} />
+      <ListTable
+        minWidth={560}
+        highlightOnHover
+        data-testid="townships"
+        empty={null}
+        paging={{ total, page, pageSize }}
+        head={
+          <>
+            <Table.Th>{t("county.townshipName")}</Table.Th>
+            <Table.Th>{t("county.townshipKind")}</Table.Th>
+            <Table.Th>{t("county.divisionCode")}</Table.Th>
+            {canManage && <Table.Th>{t("common.actions")}</Table.Th>}
+          </>
+        }
+      >
+        {rows.map((township) => (
+          <Table.Tr key={township.id}>
+            <Table.Td>
+              <Group gap="xs">
+                <Anchor component={Link} to={`/county/townships/${township.id}`}>
+                  {township.name}
+                </Anchor>
+                {township.archivedAt && (
+                  <Badge color="gray" variant="light" size="sm">
+                    {t("common.archived")}
+                  </Badge>
+                )}
+              </Group>
+            </Table.Td>
+            <Table.Td>{t(`townshipKinds.${township.kind}`)}</Table.Td>
+            <Table.Td ff="monospace">{township.divisionCode ?? t("county.manualEntry")}</Table.Td>
+            {canManage && (
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  <Button size="compact-sm" variant="subtle" onClick={() => setRenaming(township)}>
+                    {t("common.rename")}
+                  </Button>
+                  <Form method="post">
+                    <input type="hidden" name="id" value={township.id} />
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      color="gray"
+                      type="submit"
+                      name="intent"
+                      value={township.archivedAt ? "restore" : "archive"}
+                    >
+                      {township.archivedAt ? t("common.restore") : t("common.archive")}
+                    </Button>
+                  </Form>
+                </Group>
+              </Table.Td>
+            )}
+          </Table.Tr>
+        ))}
+      </ListTable>
       {adding && <TownshipModal opened onClose={addModal.close} />}
       {renaming && <TownshipModal township={renaming} opened onClose={() => setRenaming(undefined)} />}
     </>
