@@ -94,6 +94,20 @@ export async function readForm(request: Request): Promise<Record<string, unknown
 }
 
 /**
+ * The form of a page that does one thing: it names no intent, so a form that does is a request
+ * this page does not understand (400), refused before anything is written.
+ */
+export async function readSinglePurposeForm(request: Request): Promise<Record<string, unknown>> {
+  return refuseIntent(await readForm(request));
+}
+
+/** A form's values, refused (400) if it names an intent: see readSinglePurposeForm. */
+export function refuseIntent<T extends Record<string, unknown>>(values: T): T {
+  if ("intent" in values) throw new ValidationError({}, "errors.unknownIntent");
+  return values;
+}
+
+/**
  * What the staff's forms with files may hold (server.ts caps the whole body at 64 MB): text as a
  * form without files may (1 MB), and files of at most 10 MB each. Each part is checked as it
  * streams in; nothing past a limit is read.

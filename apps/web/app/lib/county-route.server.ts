@@ -4,7 +4,14 @@ import type { UseCaseContext } from "@rdlink/core/shared/context";
 import { ValidationError } from "@rdlink/core/shared/errors";
 import { getDatabase, type TenantTx } from "@rdlink/db";
 import type { RouterContextProvider } from "react-router";
-import { failureResponse, loadOr404, readForm, readFormWithFiles } from "./actions.server";
+import {
+  failureResponse,
+  loadOr404,
+  readForm,
+  readFormWithFiles,
+  readSinglePurposeForm,
+  refuseIntent,
+} from "./actions.server";
 import { requireCountyUser, requirePermission } from "./auth.server";
 import { withTenantStoringFiles } from "./files.server";
 
@@ -34,17 +41,12 @@ export function countyRequest({ request, context }: RouteArgs, permission?: Perm
     inTenantStoringFiles: <T>(work: (tx: TenantTx, ctx: UseCaseContext, staged: StagedFiles) => Promise<T>) =>
       withTenantStoringFiles(tenantId, (tx, staged) => work(tx, ctx, staged)),
     /** The submitted form; a form of a single-purpose page carries no intent, so one that does is refused. */
-    form: async () => withoutIntent(await readForm(request)),
+    form: () => readSinglePurposeForm(request),
     formWithFiles: async () => {
       const form = await readFormWithFiles(request);
-      return { ...form, values: withoutIntent(form.values) };
+      return { ...form, values: refuseIntent(form.values) };
     },
   };
-}
-
-function withoutIntent(values: Record<string, unknown>) {
-  if ("intent" in values) throw new ValidationError({}, "errors.unknownIntent");
-  return values;
 }
 
 /**

@@ -2,7 +2,9 @@ import { randomBytes } from "node:crypto";
 import { MAX_OPINION_PHOTOS } from "@rdlink/core/cases/opinion-input";
 import { MAX_UPLOAD_BYTES } from "@rdlink/core/files/upload-policy";
 import { checkSolution, powRefusal } from "@rdlink/core/intake/proof-of-work";
+import { submitPublicOpinion } from "@rdlink/core/intake/submit-public-opinion";
 import { ValidationError } from "@rdlink/core/shared/errors";
+import { type AppTx, getDatabase } from "@rdlink/db";
 import { env } from "@rdlink/env";
 import { FormLimitError, type MultipartLimits, readMultipartForm } from "./multipart.server";
 
@@ -12,6 +14,19 @@ let drawnAtBoot: string | undefined;
 export function intakeSecret(): string {
   drawnAtBoot ??= randomBytes(32).toString("hex");
   return env().INTAKE_SECRET ?? drawnAtBoot;
+}
+
+/**
+ * A transaction of the public pages (the station's form, case tracking): no county is known until
+ * the station or tracking code in the address names it, so the use case starts outside any.
+ */
+export function publicTransaction<T>(work: (tx: AppTx) => Promise<T>): Promise<T> {
+  return getDatabase().withoutTenant(work);
+}
+
+/** The citizen's opinion, through submitPublicOpinion (which opens its own transaction and keeps its photos). */
+export function submitToStation(code: string, input: Parameters<typeof submitPublicOpinion>[2]) {
+  return submitPublicOpinion(getDatabase(), code, input);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { UseCaseContext } from "@rdlink/core/shared/context";
 import { ValidationError } from "@rdlink/core/shared/errors";
 import { type AppTx, type Database, getDatabase, type TenantTx } from "@rdlink/db";
 import type { RouterContextProvider } from "react-router";
-import { failureResponse, loadOr404, readForm } from "./actions.server";
+import { failureResponse, loadOr404, readForm, readSinglePurposeForm } from "./actions.server";
 import { requirePermission } from "./auth.server";
 
 type RouteArgs = { request: Request; context: Readonly<RouterContextProvider> };
@@ -28,11 +28,7 @@ export function platformRequest({ request, context }: RouteArgs) {
     /** A use case that opens its own transactions (onboarding creates the county it then works in). */
     withDatabase: <T>(work: (db: Database, ctx: UseCaseContext) => Promise<T>) => work(getDatabase(), ctx),
     /** The submitted form; a single-purpose form carries no intent, so one that does is refused. */
-    form: async () => {
-      const values = await readForm(request);
-      if ("intent" in values) throw new ValidationError({}, "errors.unknownIntent");
-      return values;
-    },
+    form: () => readSinglePurposeForm(request),
   };
 }
 

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, useNavigation } from "react-router";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { PageHeader } from "~/components/page-header";
-import { failureResponse, readForm } from "~/lib/actions.server";
+import { failureResponse, readSinglePurposeForm } from "~/lib/actions.server";
 import { accountRequest, actingContext, requireSignedIn } from "~/lib/auth.server";
 import { useFormErrors } from "~/lib/form-errors";
 import type { Route } from "./+types/account-password";
@@ -19,7 +19,12 @@ export async function action({ request, context }: Route.ActionArgs) {
   const signedIn = requireSignedIn(request, context);
   try {
     const { db, meta } = accountRequest(request, context);
-    const session = await changePassword(db, actingContext(signedIn, context), await readForm(request), meta);
+    const session = await changePassword(
+      db,
+      actingContext(signedIn, context),
+      await readSinglePurposeForm(request),
+      meta,
+    );
     return data({ ok: true as const }, { headers: { "Set-Cookie": sessionCookie(session.token) } });
   } catch (error) {
     return failureResponse(error);

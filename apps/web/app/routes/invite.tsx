@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useNavigation } from "react-router";
 import { AuthCard } from "~/components/auth-card";
 import { NewPasswordFields } from "~/components/new-password-fields";
-import { failureResponse, readForm } from "~/lib/actions.server";
+import { failureResponse, readSinglePurposeForm } from "~/lib/actions.server";
 import { accountRequest } from "~/lib/auth.server";
 import { useFormErrors } from "~/lib/form-errors";
 import type { Route } from "./+types/invite";
@@ -23,7 +23,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const form = await readForm(request);
+  const form = await readSinglePurposeForm(request);
   try {
     const { db, meta, now } = accountRequest(request, context);
     const session = await acceptInvitation(db, params.token, form, meta, now);

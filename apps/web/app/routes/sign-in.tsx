@@ -4,7 +4,7 @@ import { signIn } from "@rdlink/core/auth/sign-in";
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useNavigation, useSearchParams } from "react-router";
 import { AuthCard } from "~/components/auth-card";
-import { type FormFailure, failureResponse, readForm } from "~/lib/actions.server";
+import { type FormFailure, failureResponse, readSinglePurposeForm } from "~/lib/actions.server";
 import { accountRequest } from "~/lib/auth.server";
 import { signedInContext } from "~/lib/context";
 import { useFormErrors } from "~/lib/form-errors";
@@ -18,7 +18,7 @@ export function loader({ context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const form = await readForm(request);
+  const form = await readSinglePurposeForm(request);
   try {
     const { db, meta, now } = accountRequest(request, context);
     const result = await signIn(db, form, meta, now);

@@ -4,8 +4,6 @@ import { MAX_OPINION_PHOTOS } from "@rdlink/core/cases/opinion-input";
 import { findIntakeStation } from "@rdlink/core/intake/find-intake-station";
 import { issueChallenge, MIN_FILL_MS } from "@rdlink/core/intake/proof-of-work";
 import { assertWithinIntakeLimits } from "@rdlink/core/intake/rate-limit";
-import { submitPublicOpinion } from "@rdlink/core/intake/submit-public-opinion";
-import { getDatabase } from "@rdlink/db";
 import { solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/web/sha";
 import { useEffect, useState } from "react";
@@ -18,7 +16,7 @@ import { appClock } from "~/lib/clock.server";
 import { clientIpContext } from "~/lib/context";
 import { filesDirectory } from "~/lib/files.server";
 import { useFormErrors } from "~/lib/form-errors";
-import { intakeSecret, readIntakeForm } from "~/lib/intake.server";
+import { intakeSecret, publicTransaction, readIntakeForm, submitToStation } from "~/lib/intake.server";
 import { opinionInput } from "~/lib/opinion-form.server";
 import type { Route } from "./+types/station-intake";
 
@@ -27,7 +25,7 @@ export function meta() {
 }
 
 export async function loader({ params }: Route.LoaderArgs) {
-  const { station } = await loadOr404(() => getDatabase().withoutTenant((tx) => findIntakeStation(tx, params.code)));
+  const { station } = await loadOr404(() => publicTransaction((tx) => findIntakeStation(tx, params.code)));
   return {
     station: {
       name: station.stationName,
@@ -47,13 +45,12 @@ export async function loader({ params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const db = getDatabase();
   try {
     // The cheap checks first, before a byte of the body is read: the station (from the
     // address), then the rate limits (the client's address); the proof of work and each
     // part's limits as the form streams in (readIntakeForm).
-    const { station } = await loadOr404(() => db.withoutTenant((tx) => findIntakeStation(tx, params.code)));
-    await db.withoutTenant((tx) =>
+    const { station } = await loadOr404(() => publicTransaction((tx) => findIntakeStation(tx, params.code)));
+    await publicTransaction((tx) =>
       assertWithinIntakeLimits(
         tx,
         {
@@ -65,7 +62,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       ),
     );
     const { values, files } = await readIntakeForm(request, { secret: intakeSecret(), now: appClock.now() });
-    const result = await submitPublicOpinion(db, params.code, {
+    const result = await submitToStation(params.code, {
       form: opinionInput(values),
       photos: files("photos"),
       intakeKey: request.headers.get("Idempotency-Key") ?? values.intakeKey,

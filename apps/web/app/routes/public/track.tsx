@@ -3,7 +3,6 @@ import type { TCaseCategory } from "@rdlink/core/cases/case-categories";
 import { rateCase } from "@rdlink/core/cases/rate-case";
 import { trackCase } from "@rdlink/core/cases/track-case";
 import { parseTrackingCode } from "@rdlink/core/cases/tracking-code";
-import { getDatabase } from "@rdlink/db";
 import { useTranslation } from "react-i18next";
 import { Form, redirect, useNavigation } from "react-router";
 import { useLocalized } from "~/components/field-inputs";
@@ -11,6 +10,7 @@ import { PublicFrame } from "~/components/public-frame";
 import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
 import { appClock } from "~/lib/clock.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { publicTransaction } from "~/lib/intake.server";
 import type { Route } from "./+types/track";
 
 export function meta() {
@@ -26,16 +26,14 @@ export async function loader({ params, request }: Route.LoaderArgs) {
     return { tracked: null, notFound: true };
   }
   if (!params.code) return { tracked: null, notFound: false };
-  const tracked = await loadOr404(() => getDatabase().withoutTenant((tx) => trackCase(tx, params.code)));
+  const tracked = await loadOr404(() => publicTransaction((tx) => trackCase(tx, params.code)));
   return { tracked, notFound: false, ratingKey: crypto.randomUUID() };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
   try {
     const { expectedSeq, idempotencyKey, ...data } = await readForm(request);
-    await getDatabase().withoutTenant((tx) =>
-      rateCase(tx, params.code, { expectedSeq, idempotencyKey, data }, appClock.now()),
-    );
+    await publicTransaction((tx) => rateCase(tx, params.code, { expectedSeq, idempotencyKey, data }, appClock.now()));
     return { ok: true as const };
   } catch (error) {
     return failureResponse(error);
