@@ -95,6 +95,8 @@ describe.each(testDrivers())("schema catalog on %s", (driver) => {
       { table: "calendar_years", column: "tenant_id" },
       { table: "calendar_years", column: "year" },
       { table: "case_timers", column: "due_at" },
+      { table: "case_timers", column: "failed_at" },
+      { table: "case_timers", column: "next_attempt_at" },
       { table: "case_timers", column: "tenant_id" },
       { table: "outbox", column: "next_attempt_at" },
       { table: "outbox", column: "status" },

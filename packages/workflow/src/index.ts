@@ -23,17 +23,9 @@ export {
   type Actor,
   type ApplyOptions,
   applyEvent,
-  DEADLINE_REACHED,
-  deskOf,
-  fireTimer,
   identitiesOf,
-  migrateCase,
-  replayEvents,
   type StepResult,
   startCase,
-  type TimerOutcome,
-  timersFor,
-  VERSION_MIGRATED,
 } from "./runtime/case-runtime";
 export type {
   CaseDesk,
@@ -48,5 +40,9 @@ export type {
   TimerRow,
 } from "./runtime/case-store";
 export { WorkflowError } from "./runtime/errors";
+export { DEADLINE_REACHED, fireTimer, type TimerOutcome } from "./runtime/fire-timer";
 export { MemoryCaseStore } from "./runtime/memory-case-store";
+export { migrateCase, VERSION_MIGRATED } from "./runtime/migrate-case";
+export { replayEvents } from "./runtime/replay-events";
+export { deskOf, timersFor } from "./runtime/step-effects";
 export { EMPTY_TEMPLATE, WORKFLOW_TEMPLATES } from "./templates";

@@ -7,8 +7,6 @@ import {
   cases,
   caseTimers,
   deputies,
-  satisfactionLevels,
-  selectPrepared,
   type TenantTx,
   workflowVersions,
 } from "@rdlink/db";
@@ -25,7 +23,8 @@ import {
   type TWorkflowDefinition,
   ZWorkflowDefinition,
 } from "@rdlink/workflow";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
+import { stepStatement } from "./step-statement";
 import { checkAttended } from "./unattended";
 
 /** The columns a new case records of how it came in (none for cases started otherwise). */
@@ -92,28 +91,21 @@ export class DrizzleCaseStore implements CaseStore {
   }
 
   async loadCase(caseId: string) {
-    const [row] = await selectPrepared<{
-      id: string;
-      version_id: string;
-      seq: number;
-      state: string;
-      state_entered_seq: number;
-      snapshot: CaseSnapshot;
-    }>(
-      this.tx,
-      "load_case",
-      sql`select id, version_id, seq, state, state_entered_seq, snapshot from cases
-          where tenant_id = ${this.tenant} and id = ${caseId} for update`,
-    );
-    if (!row) return null;
-    return {
-      id: row.id,
-      versionId: row.version_id,
-      seq: row.seq,
-      state: row.state,
-      stateEnteredSeq: row.state_entered_seq,
-      snapshot: typeof row.snapshot === "string" ? (JSON.parse(row.snapshot) as CaseSnapshot) : row.snapshot,
-    };
+    const [row] = await this.tx
+      .select({
+        id: cases.id,
+        versionId: cases.versionId,
+        seq: cases.seq,
+        state: cases.state,
+        stateEnteredSeq: cases.stateEnteredSeq,
+        snapshot: cases.snapshot,
+      })
+      .from(cases)
+      .where(and(eq(cases.tenantId, this.tenant), eq(cases.id, caseId)))
+      .for("update")
+      .prepare("load_case")
+      .execute();
+    return row ? { ...row, snapshot: row.snapshot as CaseSnapshot } : null;
   }
 
   async findEventByKey(caseId: string, idempotencyKey: string) {
@@ -169,75 +161,10 @@ export class DrizzleCaseStore implements CaseStore {
    * expected seq, and every other write hangs off that update, so a stale step writes nothing.
    */
   async writeStep(step: StepWrite) {
-    const { change, event } = step;
-    const at = change.at.toISOString();
-    const timers = step.timers.map((t) => ({
-      id: t.id,
-      state_id: t.stateId,
-      entry_seq: t.entrySeq,
-      deadline_id: t.deadlineId,
-      rung_id: t.rungId,
-      event: t.event,
-      notify: t.notify,
-      due_at: t.dueAt.toISOString(),
-    }));
-    const messages = step.outbox.map((m) => ({
-      seq: m.seq,
-      action_index: m.actionIndex,
-      kind: m.kind,
-      payload: m.payload,
-      at: m.at.toISOString(),
-    }));
-    const desk = change.desk;
-    // 满意度 as the workflow's `recordSatisfaction` action recorded it, whatever the field is called.
-    const rating = change.snapshot.context.satisfaction;
-    const [result] = await selectPrepared<{ written: number }>(
-      this.tx,
-      "write_step",
-      sql`with updated as (
-            update cases set seq = ${change.seq}, state = ${change.state}, state_entered_seq = ${change.stateEnteredSeq},
-              snapshot = ${JSON.stringify(change.snapshot)}::jsonb, status = ${change.status}, updated_at = ${at}::timestamptz,
-              version_id = coalesce(${change.versionId ?? null}::uuid, version_id),
-              handling_unit_id = ${change.snapshot.context.handlingUnitId}::uuid,
-              co_handling_unit_ids = array(select jsonb_array_elements_text(${JSON.stringify(change.snapshot.context.coHandlingUnitIds ?? [])}::jsonb)::uuid),
-              assignee_role = case when ${desk !== undefined}::boolean then ${desk?.assigneeRole ?? null}::text else assignee_role end,
-              assignee_scope = case when ${desk !== undefined}::boolean then ${desk?.assigneeScope ?? null}::text else assignee_scope end,
-              assignee_team = case when ${desk !== undefined}::boolean then ${desk?.assigneeTeam ?? null}::text else assignee_team end,
-              team_keys = case when ${desk?.assigneeTeam ?? null}::text is null or ${desk?.assigneeTeam ?? null}::text = any(team_keys)
-                then team_keys else team_keys || ${desk?.assigneeTeam ?? null}::text end,
-              due_at = case when ${desk !== undefined}::boolean then ${desk?.dueAt?.toISOString() ?? null}::timestamptz else due_at end,
-              warn_at = case when ${desk !== undefined}::boolean then ${desk?.warnAt?.toISOString() ?? null}::timestamptz else warn_at end,
-              closed_at = case when ${desk?.closes === true}::boolean then coalesce(closed_at, ${at}::timestamptz) else closed_at end,
-              overdue_at = case when ${change.overdue === true}::boolean then coalesce(overdue_at, ${at}::timestamptz) else overdue_at end,
-              satisfaction = coalesce(${isSatisfaction(rating) ? rating : null}::text, satisfaction)
-            where tenant_id = ${this.tenant} and id = ${step.caseId} and seq = ${step.expectedSeq}
-            returning tenant_id, id
-          ), event as (
-            insert into case_events (tenant_id, case_id, seq, type, from_state, to_state, actor_user_id, actor_role, data, at, idempotency_key)
-            select tenant_id, id, ${event.seq}, ${event.type}, ${event.fromState}, ${event.toState}, ${event.actorUserId}::uuid,
-              ${event.actorRole}, ${JSON.stringify(event.data)}::jsonb, ${event.at.toISOString()}::timestamptz, ${event.idempotencyKey}
-            from updated
-          ), gone as (
-            delete from case_timers
-            where tenant_id = ${this.tenant} and case_id = ${step.caseId} and exists (select 1 from updated)
-              and (state_id = ${step.leftState}
-                or id in (select jsonb_array_elements_text(${JSON.stringify(step.deleteTimerIds)}::jsonb)))
-          ), timers as (
-            insert into case_timers (tenant_id, id, case_id, state_id, entry_seq, deadline_id, rung_id, event, notify, due_at)
-            select u.tenant_id, x.id, u.id, x.state_id, x.entry_seq, x.deadline_id, x.rung_id, x.event, x.notify, x.due_at
-            from updated u, jsonb_to_recordset(${JSON.stringify(timers)}::jsonb) as x(id text, state_id text, entry_seq int,
-              deadline_id text, rung_id text, event text, notify jsonb, due_at timestamptz)
-          ), messages as (
-            insert into outbox (tenant_id, case_id, seq, action_index, kind, payload, created_at, next_attempt_at)
-            select u.tenant_id, u.id, x.seq, x.action_index, x.kind, x.payload, x.at, x.at
-            from updated u, jsonb_to_recordset(${JSON.stringify(messages)}::jsonb) as x(seq int, action_index int, kind text,
-              payload jsonb, at timestamptz)
-          )
-          select count(*)::int as written from updated`,
-    );
+    const [result] = await stepStatement(this.tx, step).prepare("write_step").execute();
     const written = result?.written === 1;
     if (written && step.ledger && step.ledger.length > 0) await this.writeLedger(step);
-    if (written && desk !== undefined) await checkAttended(this.tx, step.caseId, change.at);
+    if (written && step.change.desk !== undefined) await checkAttended(this.tx, step.caseId, step.change.at);
     return written;
   }
 
@@ -282,34 +209,24 @@ export class DrizzleCaseStore implements CaseStore {
   }
 
   async loadTimer(timerId: string) {
-    const [row] = await selectPrepared<{
-      id: string;
-      case_id: string;
-      state_id: string;
-      entry_seq: number;
-      deadline_id: string;
-      rung_id: string;
-      event: string | null;
-      notify: TimerRow["notify"] | string;
-      due_at: string | Date;
-    }>(
-      this.tx,
-      "load_timer",
-      sql`select id, case_id, state_id, entry_seq, deadline_id, rung_id, event, notify, due_at from case_timers
-          where tenant_id = ${this.tenant} and id = ${timerId} for update skip locked`,
-    );
-    if (!row) return null;
-    return {
-      id: row.id,
-      caseId: row.case_id,
-      stateId: row.state_id,
-      entrySeq: row.entry_seq,
-      deadlineId: row.deadline_id,
-      rungId: row.rung_id,
-      event: row.event,
-      notify: typeof row.notify === "string" ? (JSON.parse(row.notify) as TimerRow["notify"]) : row.notify,
-      dueAt: new Date(row.due_at),
-    };
+    const [row] = await this.tx
+      .select({
+        id: caseTimers.id,
+        caseId: caseTimers.caseId,
+        stateId: caseTimers.stateId,
+        entrySeq: caseTimers.entrySeq,
+        deadlineId: caseTimers.deadlineId,
+        rungId: caseTimers.rungId,
+        event: caseTimers.event,
+        notify: caseTimers.notify,
+        dueAt: caseTimers.dueAt,
+      })
+      .from(caseTimers)
+      .where(and(eq(caseTimers.tenantId, this.tenant), eq(caseTimers.id, timerId)))
+      .for("update", { skipLocked: true })
+      .prepare("load_timer")
+      .execute();
+    return row ?? null;
   }
 
   async deleteTimer(timerId: string) {
@@ -334,9 +251,6 @@ export class DrizzleCaseStore implements CaseStore {
     return calendar;
   }
 }
-
-const isSatisfaction = (value: unknown): value is (typeof satisfactionLevels)[number] =>
-  (satisfactionLevels as readonly unknown[]).includes(value);
 
 function toEventRow(row: typeof caseEvents.$inferSelect): CaseEventRow {
   const { tenantId: _tenant, ...event } = row;

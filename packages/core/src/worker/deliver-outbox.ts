@@ -1,11 +1,11 @@
 import { cases, type Database, outbox, selectRows, type TenantTx } from "@rdlink/db";
 import { and, eq, sql } from "drizzle-orm";
 import { createInAppNotifications } from "../notifications/create-in-app-notifications";
+import { errorText, MAX_ATTEMPTS, nextAttemptAfter } from "./backoff";
 import type { OutboxAdapter } from "./outbox-adapters";
 
 /** After this many failed attempts a message is given up and its case flagged as an incident. */
-export const MAX_ATTEMPTS = 5;
-const FIRST_RETRY_MS = 30_000;
+export { MAX_ATTEMPTS };
 
 /**
  * Delivers pending side effects at least once, with exponential backoff. A `notify`
@@ -67,7 +67,7 @@ export async function deliverOutbox(
             .where(where);
           report.delivered++;
         } catch (error) {
-          const lastError = String((error as Error)?.message ?? error).slice(0, 500);
+          const lastError = errorText(error);
           if (attempt >= MAX_ATTEMPTS) {
             await tx.update(outbox).set({ status: "failed", attempts: attempt, lastError }).where(where);
             await tx
@@ -76,7 +76,7 @@ export async function deliverOutbox(
               .where(and(eq(cases.tenantId, tenantId), eq(cases.id, message.caseId)));
             report.failed++;
           } else {
-            const nextAttemptAt = new Date(now.getTime() + FIRST_RETRY_MS * 2 ** (attempt - 1));
+            const nextAttemptAt = nextAttemptAfter(now, attempt);
             await tx.update(outbox).set({ attempts: attempt, lastError, nextAttemptAt }).where(where);
             report.retried++;
           }

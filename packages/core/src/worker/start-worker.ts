@@ -20,7 +20,9 @@ export type WorkerOptions = {
 export type RoundReport = {
   fired: number;
   stale: number;
+  /** Timers whose firing threw, and of those, the ones given up (their cases are incidents now). */
   failed: number;
+  gaveUp: number;
   delivered: number;
   retried: number;
   calendarsRolled: number;
@@ -80,7 +82,7 @@ export function startWorker(db: Database, options: WorkerOptions = {}) {
         busy = round.fired + round.stale + round.delivered + round.retried > 0;
         if (busy)
           log(
-            `fired ${round.fired} timers (${round.stale} stale, ${round.failed} failed), delivered ${round.delivered} messages`,
+            `fired ${round.fired} timers (${round.stale} stale, ${round.failed} failed, ${round.gaveUp} given up), delivered ${round.delivered} messages`,
           );
         if (round.calendarsRolled > 0) log(`gave ${round.calendarsRolled} counties their next calendar year`);
       } catch (error) {

@@ -3,10 +3,12 @@ import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/t
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCase } from "../cases/start-case";
-import { systemClock } from "../clock";
+import { ManualClock, systemClock } from "../clock";
 import { memberOf } from "../testing/actors";
 import { onboardTestCounty } from "../testing/counties";
-import { deliverOutbox, MAX_ATTEMPTS } from "./deliver-outbox";
+import { MAX_ATTEMPTS } from "./backoff";
+import { deliverOutbox } from "./deliver-outbox";
+import { fireDueTimers } from "./fire-due-timers";
 import type { OutboxAdapter } from "./outbox-adapters";
 import { runWorkerRound } from "./start-worker";
 
@@ -74,5 +76,43 @@ describe.each(testDrivers())("the worker on %s", (driver) => {
     expect(message).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS, lastError: "gateway timeout" });
     const [flagged] = await inCounty((tx) => tx.select().from(cases).where(eq(cases.id, caseId)));
     expect(flagged).toMatchObject({ incident: true, state: "registered" });
+  });
+
+  it("backs a failing timer off like the outbox, then gives up and flags its case as an incident", async () => {
+    const opened = new Date("2026-11-02T01:00:00Z");
+    const { caseId } = await inCounty((tx) =>
+      startCase(tx, liaison(), { workflowKey: "citizenOpinion", data: { content: "z" } }, opened),
+    );
+    // A case in a state its version does not have (a repair by hand gone wrong): its deadline cannot fire.
+    await inCounty(async (tx) => {
+      await tx.update(cases).set({ state: "nowhere" }).where(eq(cases.id, caseId));
+      await tx.update(caseTimers).set({ stateId: "nowhere" }).where(eq(caseTimers.caseId, caseId));
+    });
+    const timerOfCase = async () =>
+      (await inCounty((tx) => tx.select().from(caseTimers).where(eq(caseTimers.caseId, caseId))))[0]!;
+    const clock = new ManualClock((await timerOfCase()).dueAt);
+    const errors: unknown[] = [];
+    const fire = () => fireDueTimers(t.db, { now: clock.now(), onError: (error) => errors.push(error) });
+
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      expect(await fire()).toMatchObject({ failed: 1, gaveUp: attempt === MAX_ATTEMPTS ? 1 : 0 });
+      const timer = await timerOfCase();
+      expect(timer).toMatchObject({ attempts: attempt, lastError: expect.stringContaining("nowhere") });
+      if (attempt === MAX_ATTEMPTS) break;
+      // Not tried again before its backoff has passed: 30 s, then twice as long each time.
+      const backoff = 30_000 * 2 ** (attempt - 1);
+      expect(timer.nextAttemptAt).toEqual(new Date(clock.now().getTime() + backoff));
+      clock.advance(backoff - 1000);
+      expect(await fire()).toMatchObject({ failed: 0 });
+      clock.advance(1000);
+    }
+    expect(errors).toHaveLength(MAX_ATTEMPTS);
+    expect((await timerOfCase()).failedAt).toEqual(clock.now());
+    const [flagged] = await inCounty((tx) => tx.select().from(cases).where(eq(cases.id, caseId)));
+    expect(flagged).toMatchObject({ incident: true, state: "nowhere" });
+    // Given up: left alone from then on, however long the worker runs.
+    clock.advance(30 * 86_400_000);
+    expect(await fire()).toMatchObject({ failed: 0 });
+    expect(errors).toHaveLength(MAX_ATTEMPTS);
   });
 });

@@ -210,6 +210,13 @@ export const caseTimers = pgTable(
     event: text(),
     notify: jsonb().$type<{ to: string; template: string }>(),
     dueAt: timestamp({ withTimezone: true }).notNull(),
+    /** Failed firings so far; the worker backs off between them as it does for the outbox. */
+    attempts: integer().notNull().default(0),
+    /** After a failed firing: not tried again before this. */
+    nextAttemptAt: timestamp({ withTimezone: true }),
+    lastError: text(),
+    /** Given up after too many failures: the worker leaves it, and its case is an incident. */
+    failedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),

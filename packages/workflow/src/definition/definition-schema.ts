@@ -1,5 +1,5 @@
-import { roles } from "@rdlink/db/roles";
 import { ZFieldList } from "@rdlink/forms";
+import { roles } from "@rdlink/vocabulary/roles";
 import { z } from "zod";
 
 /**

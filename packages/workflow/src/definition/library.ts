@@ -1,4 +1,4 @@
-import { activityKinds, ledgerFigures } from "@rdlink/db/activity-kinds";
+import { activityKinds, ledgerFigures } from "@rdlink/vocabulary/activity-kinds";
 import { z } from "zod";
 import { actorRoles, durationUnits, ID_PATTERN, notifyTargets, type TActingAs } from "./definition-schema";
 

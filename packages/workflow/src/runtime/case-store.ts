@@ -1,4 +1,4 @@
-import type { TActivityKind, TLedgerFigure } from "@rdlink/db/activity-kinds";
+import type { TActivityKind, TLedgerFigure } from "@rdlink/vocabulary/activity-kinds";
 import type { CalendarOverrides } from "../calendar";
 import type { TWorkflowDefinition } from "../definition/definition-schema";
 import type { CaseContext } from "../definition/library";

@@ -5,9 +5,11 @@ import { calendarFromDays, defaultCalendarDays } from "../calendar";
 import { canonicalJson } from "../definition/content-hash";
 import { type TActorRole, ZWorkflowDefinition } from "../definition/definition-schema";
 import { WORKFLOW_TEMPLATES } from "../templates";
-import { applyEvent, fireTimer, replayEvents, startCase } from "./case-runtime";
+import { applyEvent, startCase } from "./case-runtime";
 import { WorkflowError } from "./errors";
+import { fireTimer } from "./fire-timer";
 import { MemoryCaseStore } from "./memory-case-store";
+import { replayEvents } from "./replay-events";
 
 /** A value the field accepts, chosen by `seed`, so that guards on it go either way. */
 function valueFor(field: TFieldDefinition, seed: number): unknown {
