@@ -16,23 +16,6 @@ export async function selectRows<T>(executor: Executor, query: SQL): Promise<T[]
   return rowsOf<T>(await executor.execute(query));
 }
 
-type WithSession = {
-  session: {
-    prepareQuery(query: unknown, fields: undefined, name: string, arrayMode: false): { execute(): Promise<unknown> };
-  };
-  dialect: { sqlToQuery(query: SQL): unknown };
-};
-
-/**
- * `selectRows` as a named prepared statement, which PostgreSQL parses and plans once per
- * connection: for the workflow runtime's hot statements. drizzle names statements only on
- * its query builders, so this goes through the session every database and transaction has.
- */
-export async function selectPrepared<T>(executor: Executor, name: string, query: SQL): Promise<T[]> {
-  const { session, dialect } = executor as unknown as WithSession;
-  return rowsOf<T>(await session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute());
-}
-
 export class TenantIdError extends Error {
   constructor(value: unknown) {
     super(`Not a tenant id: ${String(value)}`);

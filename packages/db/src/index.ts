@@ -1,4 +1,4 @@
-export { Database, enterTenant, selectPrepared, selectRows, TenantIdError, UnsafeDatabaseRoleError } from "./database";
+export { Database, enterTenant, selectRows, TenantIdError, UnsafeDatabaseRoleError } from "./database";
 export { DatabaseUnavailableError, isConnectionFailure } from "./database-unavailable";
 export { GLOBAL_TABLES } from "./global-tables";
 export { getDatabase, setDatabase } from "./instance";
