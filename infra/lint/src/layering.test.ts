@@ -50,7 +50,10 @@ describe("layering, checked by pnpm lint", () => {
   });
 
   it("refuses a route that opens a transaction with getDatabase", () => {
-    write("apps/web/app/routes/county/door.tsx", 'import { getDatabase } from "@rdlink/db";\nexport { getDatabase };\n');
+    write(
+      "apps/web/app/routes/county/door.tsx",
+      'import { getDatabase } from "@rdlink/db";\nexport { getDatabase };\n',
+    );
     expect(lint("apps/web/app/routes/county/door.tsx").failed).toBe(true);
   });
 
