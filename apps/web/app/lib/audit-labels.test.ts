@@ -1,42 +1,47 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { resources } from "@rdlink/i18n";
+import { type AuditAction, type AuditGroup, auditActions, auditGroups } from "@rdlink/core/audit/audit-actions";
+import { resources, type Translation } from "@rdlink/i18n";
 import { describe, expect, it } from "vitest";
 
-/** The use cases' sources, where every audit action is named (`action: "group.name"`). */
-const CORE = path.resolve(import.meta.dirname, "../../../../packages/core/src");
-
-function auditActionsWritten(): string[] {
-  const files = readdirSync(CORE, { recursive: true, encoding: "utf8" }).filter(
-    (file) => file.endsWith(".ts") && !file.includes(".test."),
-  );
-  const actions = new Set<string>();
-  for (const file of files) {
-    for (const line of readFileSync(path.join(CORE, file), "utf8").split("\n")) {
-      if (!/\baction: /.test(line)) continue;
-      for (const [, action] of line.matchAll(/"([a-zA-Z]+\.[a-z_]+)"/g)) actions.add(action!);
-    }
-  }
-  return [...actions].sort();
-}
+/** The actions without a label in the locale's type (en is typed against zh-CN). */
+type Unlabelled = {
+  [A in AuditAction]: A extends `${infer Group}.${infer Name}`
+    ? Group extends keyof Translation["audit"]
+      ? Name extends keyof Translation["audit"][Group]
+        ? never
+        : A
+      : A
+    : A;
+}[AuditAction];
+/** A missing label or filter fails typecheck here, naming the action or group. */
+const everyActionLabelled: [Unlabelled] extends [never] ? true : Unlabelled = true;
+const everyGroupFiltered: [Exclude<AuditGroup, keyof Translation["auditGroups"]>] extends [never] ? true : never = true;
 
 describe("the audit page", () => {
-  it("names every action the use cases record, in every language", () => {
-    const actions = auditActionsWritten();
-    expect(actions.length).toBeGreaterThan(50);
+  it("knows the actions the use cases record", () => {
+    expect(everyActionLabelled && everyGroupFiltered).toBe(true);
+    expect(auditActions.length).toBeGreaterThan(50);
+    expect(new Set(auditActions).size).toBe(auditActions.length);
+    for (const action of auditActions) expect(action).toMatch(/^[a-zA-Z]+\.[a-z_]+$/);
+  });
+
+  it("names every action in every language", () => {
     for (const [language, { translation }] of Object.entries(resources)) {
       const labels = translation.audit as Record<string, Record<string, string>>;
-      const unnamed = actions.filter((action) => {
+      const unnamed = auditActions.filter((action) => {
         const [group, name] = action.split(".") as [string, string];
-        return typeof labels[group]?.[name] !== "string";
+        return typeof labels[group]?.[name] !== "string" || labels[group][name] === "";
       });
       expect(unnamed, language).toEqual([]);
     }
   });
 
-  it("offers a filter for every group of actions", () => {
-    const groups = new Set(auditActionsWritten().map((action) => action.split(".")[0]!));
-    const filters = Object.keys(resources["zh-CN"].translation.auditGroups);
-    expect([...groups].filter((group) => !filters.includes(group))).toEqual([]);
+  it("offers a filter for every group of actions, in every language", () => {
+    for (const [language, { translation }] of Object.entries(resources)) {
+      const filters = translation.auditGroups as Record<string, string>;
+      expect(
+        auditGroups.filter((group) => typeof filters[group] !== "string"),
+        language,
+      ).toEqual([]);
+    }
   });
 });

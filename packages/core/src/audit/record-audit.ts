@@ -1,8 +1,10 @@
 import { type AppTx, auditLog, enterTenant, platformAuditLog, type TenantTx } from "@rdlink/db";
 import type { AuditContext } from "../shared/context";
+import type { AuditAction } from "./audit-actions";
 
 export type AuditEntry = {
-  action: string;
+  /** One of `auditActions`: a misspelt action fails typecheck. */
+  action: AuditAction;
   objectType?: string;
   objectId?: string;
   detail?: Record<string, unknown>;

@@ -9,6 +9,7 @@ import {
 import { type Database, tenants, users } from "@rdlink/db";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import type { AuditAction } from "../audit/audit-actions";
 import { recordAuditOf, recordPlatformAudit } from "../audit/record-audit";
 import { ManualClock } from "../clock";
 import { parseInput } from "../shared/errors";
@@ -56,7 +57,7 @@ export async function signIn(
     const allowed = user && passwordOk && !user.disabledAt && found.tenantStatus !== "suspended";
 
     const actor = user ? { userId: user.id, displayName: user.displayName } : null;
-    const record = (action: string, detail: Record<string, unknown>) =>
+    const record = (action: AuditAction, detail: Record<string, unknown>) =>
       recordAuditOf(tx, user?.homeTenantId ?? null, { actor, ip: request.ip, clock }, { action, detail });
 
     if (!allowed) {

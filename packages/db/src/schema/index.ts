@@ -1,7 +1,14 @@
+// One file per area, named as core's folders: stations, deputies, posts (duty posts at stations and
+// their claims), grids, activities (履职台账, the ledger), files.
+export * from "./activities";
 export * from "./audit";
 export * from "./case-operations";
+export * from "./deputies";
+export * from "./files";
+export * from "./grids";
 export * from "./handling-units";
 export * from "./platform";
+export * from "./posts";
 export * from "./stations";
 export * from "./templates";
 export * from "./tenancy";

@@ -1,0 +1,71 @@
+import { date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
+import { activityKinds } from "../activity-kinds";
+import { deputies } from "./deputies";
+import { users } from "./platform";
+import { stations } from "./stations";
+import { dutyPosts } from "./templates";
+import { townships } from "./tenancy";
+import { createdAt, tenantColumns, tenantIsolationPolicy } from "./tenant-table";
+
+export { activityKinds, ledgerFigures, type TActivityKind, type TLedgerFigure } from "../activity-kinds";
+
+/** 履职台账: reception days, visits, trainings, mediations, consultations, post service … */
+export const activities = pgTable(
+  "activities",
+  {
+    ...tenantColumns,
+    stationId: uuid().notNull(),
+    /** The station's township, copied so township lists and counts need no join. */
+    townshipId: uuid().notNull(),
+    kind: text({ enum: activityKinds }).notNull(),
+    day: date({ mode: "string" }).notNull(),
+    /** 接待人次 */
+    peopleReceived: integer().notNull().default(0),
+    /** 调解矛盾纠纷 (起) */
+    disputesMediated: integer().notNull().default(0),
+    /** 安排就业 (人次) */
+    jobsArranged: integer().notNull().default(0),
+    /** The duty post served, for post service (岗位服务). */
+    postId: uuid(),
+    summary: text().notNull(),
+    photoIds: jsonb().$type<string[]>().notNull().default([]),
+    recordedBy: uuid().references(() => users.id),
+    /**
+     * Written by a step of a case (a mediation that reached agreement), not by hand: the case
+     * and the event's seq. One entry per event, so a figure is never counted twice.
+     */
+    caseId: uuid(),
+    caseSeq: integer(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.stationId], foreignColumns: [stations.tenantId, stations.id] }),
+    unique().on(t.tenantId, t.caseId, t.caseSeq, t.kind),
+    foreignKey({ columns: [t.tenantId, t.townshipId], foreignColumns: [townships.tenantId, townships.id] }),
+    foreignKey({ columns: [t.tenantId, t.postId], foreignColumns: [dutyPosts.tenantId, dutyPosts.id] }),
+    // The ledger lists newest first (day, then entry time) a page at a time: with the order in
+    // the index, a page reads its 50 rows instead of sorting the whole period.
+    index().on(t.tenantId, t.stationId, t.day, t.createdAt),
+    index().on(t.tenantId, t.townshipId, t.day, t.createdAt),
+    index().on(t.tenantId, t.day, t.createdAt),
+    tenantIsolationPolicy(),
+  ],
+);
+
+export const activityDeputies = pgTable(
+  "activity_deputies",
+  {
+    tenantId: tenantColumns.tenantId,
+    activityId: uuid().notNull(),
+    deputyId: uuid().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.activityId, t.deputyId] }),
+    foreignKey({ columns: [t.tenantId, t.activityId], foreignColumns: [activities.tenantId, activities.id] }).onDelete(
+      "cascade",
+    ),
+    foreignKey({ columns: [t.tenantId, t.deputyId], foreignColumns: [deputies.tenantId, deputies.id] }),
+    tenantIsolationPolicy(),
+  ],
+);
