@@ -187,6 +187,37 @@ describe.each(testDrivers())("station types, standards, stations and posts on %s
     expect(page.station.code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
   });
 
+  it("refuses on a public intake form the fields a citizen may not be asked for, writing nothing", async () => {
+    const label = { "zh-CN": "字段" };
+    const before = await inCounty((tx) => listStationTypes(tx, admin()));
+    for (const type of ["deputy", "handlingUnit", "image", "phone"] as const) {
+      const refused = await failure(
+        inCounty((tx) =>
+          setStationTypeFields(tx, admin(), {
+            stationTypeId: typeId,
+            intakeFields: [
+              { key: "location", label, type: "text" },
+              { key: "picked", label, type },
+            ],
+          }),
+        ),
+      );
+      expect((refused as ValidationError).fieldErrors).toEqual({ "intakeFields.1.type": "validation.invalidOption" });
+    }
+    const after = await inCounty((tx) => listStationTypes(tx, admin()));
+    expect(after.find((type) => type.id === typeId)!.intakeFields).toEqual(
+      before.find((type) => type.id === typeId)!.intakeFields,
+    );
+    // A station's own fields may hold a photo: those are the county's, not a citizen's.
+    await inCounty((tx) =>
+      setStationTypeFields(tx, admin(), {
+        stationTypeId: typeId,
+        customFields: [{ key: "doorPhoto", label, type: "image" }],
+      }),
+    );
+    await inCounty((tx) => setStationTypeFields(tx, admin(), { stationTypeId: typeId, customFields: [] }));
+  });
+
   it("keeps values of removed custom fields when a station is edited", async () => {
     await inCounty((tx) =>
       setStationTypeFields(tx, admin(), {
