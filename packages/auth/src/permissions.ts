@@ -1,4 +1,4 @@
-import type { TRole } from "@rdlink/db";
+import type { TRole } from "@rdlink/vocabulary/roles";
 
 /**
  * Every permission decision in one place. Loaders and actions ask `can` (or

@@ -1,4 +1,4 @@
-import { activityKinds, ledgerFigures } from "@rdlink/db/activity-kinds";
+import { activityKinds, ledgerFigures } from "@rdlink/vocabulary/activity-kinds";
 import type { actionLibrary, guardLibrary } from "@rdlink/workflow";
 import { createContext } from "react";
 

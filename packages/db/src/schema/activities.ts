@@ -1,5 +1,5 @@
+import { activityKinds } from "@rdlink/vocabulary/activity-kinds";
 import { date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
-import { activityKinds } from "../activity-kinds";
 import { deputies } from "./deputies";
 import { users } from "./platform";
 import { stations } from "./stations";
@@ -7,7 +7,12 @@ import { dutyPosts } from "./templates";
 import { townships } from "./tenancy";
 import { createdAt, tenantColumns, tenantIsolationPolicy } from "./tenant-table";
 
-export { activityKinds, ledgerFigures, type TActivityKind, type TLedgerFigure } from "../activity-kinds";
+export {
+  activityKinds,
+  ledgerFigures,
+  type TActivityKind,
+  type TLedgerFigure,
+} from "@rdlink/vocabulary/activity-kinds";
 
 /** 履职台账: reception days, visits, trainings, mediations, consultations, post service … */
 export const activities = pgTable(

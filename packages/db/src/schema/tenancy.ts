@@ -1,3 +1,4 @@
+import { roles } from "@rdlink/vocabulary/roles";
 import {
   boolean,
   foreignKey,
@@ -10,12 +11,11 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
-import { roles } from "../roles";
 import { handlingUnits } from "./handling-units";
 import { tenants, users } from "./platform";
 import { createdAt, tenantColumns, tenantIsolationPolicy } from "./tenant-table";
 
-export { roles, type TRole } from "../roles";
+export { roles, type TRole } from "@rdlink/vocabulary/roles";
 
 /** Townships and streets (乡镇/街道) of a county. */
 export const townships = pgTable(

@@ -1,6 +1,6 @@
 import { Divider, MultiSelect, Stack, Switch, Text } from "@mantine/core";
-import type { TRole } from "@rdlink/db/roles";
-import { roles } from "@rdlink/db/roles";
+import type { TRole } from "@rdlink/vocabulary/roles";
+import { roles } from "@rdlink/vocabulary/roles";
 import type { TWorkflowDefinition } from "@rdlink/workflow";
 import { useTranslation } from "react-i18next";
 import { FormFields } from "./form-fields";

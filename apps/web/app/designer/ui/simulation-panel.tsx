@@ -15,8 +15,8 @@ import {
   Timeline,
 } from "@mantine/core";
 import { systemClock } from "@rdlink/core/clock";
-import { roles } from "@rdlink/db/roles";
 import type { TFieldDefinition } from "@rdlink/forms";
+import { roles } from "@rdlink/vocabulary/roles";
 import type { CalendarOverrides, TWorkflowDefinition } from "@rdlink/workflow";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";

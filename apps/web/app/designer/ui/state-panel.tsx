@@ -1,5 +1,5 @@
 import { Divider, Group, Select, Stack, Switch, Text, TextInput } from "@mantine/core";
-import { roles } from "@rdlink/db/roles";
+import { roles } from "@rdlink/vocabulary/roles";
 import { assigneeScopes, stateKinds, type TState } from "@rdlink/workflow";
 import { useContext } from "react";
 import { useTranslation } from "react-i18next";

@@ -4,7 +4,7 @@ import { listActivities } from "@rdlink/core/activities/list-activities";
 import { summarizeActivities } from "@rdlink/core/activities/summarize-activities";
 import { getStation } from "@rdlink/core/stations/get-station";
 import { listTownships } from "@rdlink/core/townships/list-townships";
-import { activityKinds } from "@rdlink/db";
+import { activityKinds } from "@rdlink/vocabulary/activity-kinds";
 import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useSubmit } from "react-router";

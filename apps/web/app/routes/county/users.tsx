@@ -7,7 +7,7 @@ import { listTownships } from "@rdlink/core/townships/list-townships";
 import { inviteUser } from "@rdlink/core/users/invite-user";
 import { listUsers } from "@rdlink/core/users/list-users";
 import { setUserDisabled } from "@rdlink/core/users/set-user-disabled";
-import { roles } from "@rdlink/db/roles";
+import { roles } from "@rdlink/vocabulary/roles";
 import { IconUserPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
