@@ -5,6 +5,7 @@ export {
   assertCan,
   can,
   handlingUnitsOf,
+  hasOnlyRole,
   hasRole,
   homePath,
   type Permission,

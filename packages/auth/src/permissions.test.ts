@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Actor, can, handlingUnitsOf, townshipsInScope } from "./permissions";
+import { type Actor, can, handlingUnitsOf, hasOnlyRole, townshipsInScope } from "./permissions";
 
 const tenantA = "00000000-0000-4000-8000-00000000000a";
 const tenantB = "00000000-0000-4000-8000-00000000000b";
@@ -156,5 +156,14 @@ describe("permissions", () => {
     expect(can(admin, "tenant.apiKeys.manage", { tenantId: tenantB })).toBe(false);
     expect(can(operator, "tenant.apiKeys.manage")).toBe(false);
     expect(can(platform, "tenant.apiKeys.manage")).toBe(false);
+  });
+
+  it("tells a user who has one role and no other from one who has more", () => {
+    const responder = { role: "handling_unit_responder" as const, townshipIds: [], handlingUnitId: "u1" };
+    expect(hasOnlyRole(actor({ memberships: [responder] }), "handling_unit_responder")).toBe(true);
+    expect(hasOnlyRole(actor({ memberships: [responder, ...admin.memberships] }), "handling_unit_responder")).toBe(
+      false,
+    );
+    expect(hasOnlyRole(actor({ memberships: [] }), "handling_unit_responder")).toBe(false);
   });
 });

@@ -71,6 +71,10 @@ export class PermissionDenied extends Error {
 /** Whether any of the actor's memberships has this role; for the rules below and the scopes built on them. */
 export const hasRole = (actor: Actor, role: TRole) => actor.memberships.some((m) => m.role === role);
 
+/** Whether the actor has this role and no other (a unit's responder who is nothing else). */
+export const hasOnlyRole = (actor: Actor, role: TRole) =>
+  actor.memberships.length > 0 && actor.memberships.every((m) => m.role === role);
+
 /** Township-scoped roles reach only their townships; the county admin reaches all. */
 export function townshipsInScope(actor: Actor): "all" | string[] {
   if (hasRole(actor, "county_admin")) return "all";

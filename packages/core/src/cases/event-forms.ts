@@ -1,4 +1,4 @@
-import { type Actor, handlingUnitsOf } from "@rdlink/auth";
+import { type Actor, handlingUnitsOf, hasOnlyRole } from "@rdlink/auth";
 import { handlingUnits, type TenantTx } from "@rdlink/db";
 import type { TFieldDefinition } from "@rdlink/forms";
 import type { TState } from "@rdlink/workflow";
@@ -70,6 +70,6 @@ export function coHandlingPermits(
   const leads = row.handlingUnitId !== null && units.includes(row.handlingUnitId);
   const coHandles = row.coHandlingUnitIds.some((unit) => units.includes(unit));
   if (eventHas(state, event, "coHandlingReply")) return coHandles;
-  const onlyResponder = actor.memberships.every((m) => m.role === "handling_unit_responder");
+  const onlyResponder = hasOnlyRole(actor, "handling_unit_responder");
   return !(coHandles && !leads && onlyResponder);
 }

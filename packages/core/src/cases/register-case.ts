@@ -12,17 +12,15 @@ import { runtimeActor } from "./acting-as";
 import { asUseCaseError } from "./case-errors";
 import { DrizzleCaseStore } from "./drizzle-case-store";
 import { entryWorkflows } from "./entry-workflows";
-import { titleOf } from "./opinion-input";
-
-/** How a case registered in the workbench came in. */
-export const REGISTRATION_CHANNELS = ["reception", "visit", "phone", "letter"] as const;
+import { STAFF_CHANNELS, titleOf } from "./opinion-input";
 
 export const ZRegisterCase = z.object({
   workflowId: ZId,
   townshipId: ZId,
   /** The station it was brought to, if any: a step's 履职台账 entry is the station's. */
   stationId: ZOptionalId,
-  channel: z.enum(REGISTRATION_CHANNELS, { error: "validation.required" }),
+  /** How it came in: the ways staff record a citizen's matter (STAFF_CHANNELS). */
+  channel: z.enum(STAFF_CHANNELS, { error: "validation.required" }),
   /** The workflow's start form, as its `entry.staff.form` declares it. */
   data: z.record(z.string(), z.unknown()).default({}),
 });

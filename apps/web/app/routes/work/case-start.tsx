@@ -1,7 +1,8 @@
 import { Alert, Button, Paper, Select, Stack } from "@mantine/core";
 import { entryWorkflows } from "@rdlink/core/cases/entry-workflows";
 import { unitOptions } from "@rdlink/core/cases/event-forms";
-import { REGISTRATION_CHANNELS, registerCase } from "@rdlink/core/cases/register-case";
+import { STAFF_CHANNELS } from "@rdlink/core/cases/opinion-input";
+import { registerCase } from "@rdlink/core/cases/register-case";
 import { listDeputyChoices } from "@rdlink/core/deputies/list-deputy-choices";
 import { stationsToPick } from "@rdlink/core/stations/stations-to-pick";
 import { townshipsToPick } from "@rdlink/core/townships/townships-to-pick";
@@ -32,7 +33,7 @@ export function loader(args: Route.LoaderArgs) {
       },
       townships: (await townshipsToPick(tx, ctx.actor)).map((t) => ({ value: t.id, label: t.name })),
       stations: await stationsToPick(tx, ctx.actor),
-      channels: REGISTRATION_CHANNELS,
+      channels: STAFF_CHANNELS,
     };
   });
 }
