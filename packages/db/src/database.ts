@@ -35,9 +35,10 @@ export async function enterTenant(tx: AppTx, tenantId: string): Promise<TenantTx
 }
 
 /**
- * The only door to the data. Every transaction runs as `app_user`, a role that owns
- * nothing and cannot bypass row-level security; `withTenant` also sets the tenant
- * the policies compare against, for this transaction only (set_config(..., true)).
+ * The way to the data. Every transaction runs as `app_user`, a role that owns nothing
+ * and cannot bypass row-level security; `withTenant` also sets the tenant the policies
+ * compare against, for this transaction only (set_config(..., true)). A `withoutTenant`
+ * transaction sees no tenant's rows until `enterTenant` names one (sign-in, the public pages).
  */
 export class Database {
   constructor(
