@@ -16,10 +16,24 @@ export function endConnectionIfBodyUnread(
   res: ServerResponse,
   lingerMs: number = UNREAD_BODY_LINGER_MS,
 ): void {
+  // The answer says so (Connection: close): a keep-alive client would otherwise send its next
+  // request on this connection as it ends, and get a reset instead of an answer.
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
+    if (bodyUnread(req) && !this.headersSent) this.setHeader("Connection", "close");
+    return writeHead.apply(this, args);
+  } as ServerResponse["writeHead"];
   res.on("finish", () => {
     if (req.complete) return;
     const socket = req.socket;
     socket.end();
     setTimeout(() => socket.destroy(), lingerMs).unref();
   });
+}
+
+/** A request that has a body, not all of it read yet. */
+function bodyUnread(req: IncomingMessage): boolean {
+  if (req.complete) return false;
+  const length = req.headers["content-length"];
+  return req.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0");
 }
