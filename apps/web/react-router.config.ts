@@ -4,9 +4,10 @@ export default {
   ssr: true,
   // Middleware resolves the user and language once per request; the v8 flags keep the move to React Router 8 small.
   future: { v8_middleware: true },
-  // Every page ships the whole route manifest (a few KB for our ~60 routes). With lazy discovery a
-  // fetcher revalidating a not-yet-discovered route (the deputy picker's options) fell to the "*"
-  // catch-all and the page crashed with "No result found for routeId routes/not-found"
-  // (remix-run/react-router#15326).
-  routeDiscovery: { mode: "initial" },
+  // Lazy discovery: a page ships the manifest of the routes it matched, and learns others from
+  // the links it shows (one request after hydration) or when it goes there, so the citizens'
+  // public pages do not carry the staff console's ~60 routes (docs/decisions/0014). Fetchers'
+  // routes are discovered with the signed-in layout (app/components/discover-routes.tsx,
+  // remix-run/react-router#15326).
+  routeDiscovery: { mode: "lazy" },
 } satisfies Config;

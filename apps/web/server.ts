@@ -5,13 +5,15 @@
  */
 import { systemClock } from "@rdlink/core/clock";
 import { DEMO_PASSWORD, seedDemo } from "@rdlink/core/demo/seed-demo";
+import { tencentSmsChannel } from "@rdlink/core/sms/tencent-sms-channel";
 import { startWorker } from "@rdlink/core/worker/start-worker";
 import { openConfiguredDatabase, setDatabase, UnsafeDatabaseRoleError } from "@rdlink/db";
-import { env, filesDirectory } from "@rdlink/env";
+import { countySecretsKey, env, filesDirectory, usingDevelopmentSecretsKey } from "@rdlink/env";
 import { createRequestHandler } from "@react-router/express";
 import express from "express";
 import { type RouterContext, RouterContextProvider, type ServerBuild } from "react-router";
 import { isCleanUrl } from "./app/lib/clean-input";
+import { compressedResponses, precompressedStatic } from "./app/lib/compression.server";
 import { endConnectionIfBodyUnread } from "./app/lib/unread-body.server";
 
 const { NODE_ENV, HOST, PORT, SEED_DEMO, DATABASE_URL, DATA_DIR, WORKER_MODE, WORKER_POLL_MS } = env();
@@ -20,6 +22,10 @@ const production = NODE_ENV === "production";
 const MAX_BODY_BYTES = 1024 * 1024;
 /** A form with photos or a spreadsheet: a few files of at most 10 MB each (each file is checked again). */
 const MAX_MULTIPART_BYTES = 64 * 1024 * 1024;
+
+// On PostgreSQL in production env() has refused to start without it; the embedded trial may run on the development key.
+if (production && usingDevelopmentSecretsKey())
+  console.warn("  COUNTY_SECRETS_KEY is not set: SMS keys are sealed with the development key (fine for a trial only)");
 
 const db = await openConfiguredDatabase().catch((error: unknown) => {
   if (!(error instanceof UnsafeDatabaseRoleError)) throw error;
@@ -33,6 +39,7 @@ const worker =
     ? startWorker(db, {
         pollMs: WORKER_POLL_MS,
         filesDirectory: filesDirectory(),
+        sms: tencentSmsChannel({ secretsKey: countySecretsKey() }),
         log: (line) => console.log(`[worker] ${line}`),
       })
     : null;
@@ -58,6 +65,9 @@ app.use((req, res, next) => {
   }
   next();
 });
+
+// Brotli when the browser takes it, else gzip (docs/decisions/0016-a-light-public-entry.md).
+app.use(compressedResponses());
 
 // For the reverse proxy and systemd: live while the process serves, ready while the database answers.
 app.get("/healthz", (_req, res) => {
@@ -104,6 +114,8 @@ function loadContextFor(build: () => Promise<BuildWithContext>) {
 }
 
 if (production) {
+  // The build's own brotli and gzip copies (scripts/precompress-assets.ts), then the files themselves.
+  app.use("/assets", precompressedStatic("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h", index: false }));
   const build = (await import(/* @vite-ignore */ "./build/server/index.js" as string)) as BuildWithContext;

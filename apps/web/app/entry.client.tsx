@@ -1,16 +1,19 @@
-import { fallbackLanguage, resources, supportedLanguages } from "@rdlink/i18n";
+import { fallbackLanguage, supportedLanguages } from "@rdlink/i18n/languages";
 import i18next from "i18next";
 import { StrictMode, startTransition } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { HydratedRouter } from "react-router/dom";
 import { NonceContext } from "~/lib/nonce";
+import { initialResources } from "~/lib/translations";
 
 async function main() {
   // Use exactly the language the server rendered (<html lang> set in root Layout)
   const lng = document.documentElement.lang || fallbackLanguage;
+  // Only the translations this page needs (lib/translations.ts).
+  const resources = await initialResources(lng, window.location.pathname);
   await i18next.use(initReactI18next).init({
-    resources, // bundled, no http backend
+    resources,
     lng,
     fallbackLng: fallbackLanguage,
     supportedLngs: [...supportedLanguages],

@@ -1,28 +1,17 @@
 // First: no schema may be built before zod is told not to use eval (see the module).
 import "./lib/zod-without-eval.client";
-import "@mantine/core/styles.css";
-import "@mantine/charts/styles.css";
-import "@mantine/notifications/styles.css";
+// The citizens' pages' few styles: Mantine's come with MantineFrame (staff pages, tracking).
+import "./styles/public.css";
 
-import {
-  Button,
-  ColorSchemeScript,
-  Container,
-  MantineProvider,
-  mantineHtmlProps,
-  Stack,
-  Text,
-  Title,
-} from "@mantine/core";
-import { Notifications } from "@mantine/notifications";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration } from "react-router";
+import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation } from "react-router";
 import type { Route } from "./+types/root";
+import { DocumentTitle } from "./components/document-title";
 import { sameOriginMiddleware, sessionMiddleware } from "./lib/auth.server";
 import { getLocale, i18nextMiddleware } from "./lib/i18n.server";
 import { useNonce } from "./lib/nonce";
-import { theme } from "./lib/theme";
+import { addMissingResources } from "./lib/translations";
 
 // Language first, so that even an error page thrown by a later middleware is translated.
 export const middleware: Route.MiddlewareFunction[] = [i18nextMiddleware, sameOriginMiddleware, sessionMiddleware];
@@ -34,23 +23,19 @@ export function loader({ context }: Route.LoaderArgs) {
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
-  const { i18n, t } = useTranslation();
+  const { i18n } = useTranslation();
   const nonce = useNonce();
+  // Light only: the attribute Mantine's styles key on is set here rather than by a script.
   return (
-    <html lang={i18n.language} {...mantineHtmlProps}>
+    <html lang={i18n.language} data-mantine-color-scheme="light" suppressHydrationWarning>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{t("app.name")}</title>
-        <ColorSchemeScript defaultColorScheme="light" nonce={nonce} />
         <Meta />
         <Links nonce={nonce} />
       </head>
       <body>
-        <MantineProvider theme={theme} defaultColorScheme="light">
-          <Notifications position="top-center" />
-          {children}
-        </MantineProvider>
+        {children}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -60,9 +45,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App({ loaderData }: Route.ComponentProps) {
   const { i18n } = useTranslation();
+  const { pathname } = useLocation();
   useEffect(() => {
-    if (i18n.language !== loaderData.locale) void i18n.changeLanguage(loaderData.locale);
-  }, [loaderData.locale, i18n]);
+    // A page's strings may not be loaded yet: a staff page reached from a public one, or English chosen.
+    void addMissingResources(i18n, loaderData.locale, pathname).then((added) => {
+      if (added || i18n.language !== loaderData.locale) void i18n.changeLanguage(loaderData.locale);
+    });
+  }, [loaderData.locale, pathname, i18n]);
   // A mark that the page now answers hover and keys, for the browser tests to wait on
   // rather than racing hydration.
   useEffect(() => {
@@ -91,18 +80,16 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
         : status < 500
           ? [t("errors.badRequest"), t(refusalKey(error) ?? "errors.badRequest")]
           : [t("errors.serverTitle"), t("errors.server")];
+  // Plain elements: an error can meet a citizen on the public pages, which load no Mantine.
   return (
-    <Container size="sm" py={80}>
-      <Stack align="center" gap="md">
-        <Title order={1} c="red.8">
-          {status}
-        </Title>
-        <Title order={2}>{title}</Title>
-        <Text c="dimmed">{message}</Text>
-        <Button component={Link} to="/" variant="light">
-          {t("errors.goHome")}
-        </Button>
-      </Stack>
-    </Container>
+    <main className="pub-error-page">
+      <DocumentTitle title={title} />
+      <p className="pub-status">{status}</p>
+      <h1 className="pub-title">{title}</h1>
+      <p className="pub-p pub-dimmed">{message}</p>
+      <Link to="/" className="pub-button pub-button-light">
+        {t("errors.goHome")}
+      </Link>
+    </main>
   );
 }

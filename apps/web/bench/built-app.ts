@@ -34,7 +34,7 @@ const answersOk = (url: string) =>
 export async function startBuiltApp(
   base: string,
   env: Record<string, string>,
-  options: { without?: string[]; portKnob: string; stderr?: "inherit" | "ignore" },
+  options: { without?: string[]; portKnob: string; stderr?: "inherit" | "ignore"; startSeconds?: number },
 ): Promise<{ server: ChildProcess; stop: () => void }> {
   if (await reachable(`${base}/sign-in`)) {
     throw new Error(`${base} is in use: set ${options.portKnob} to a free port`);
@@ -48,11 +48,12 @@ export async function startBuiltApp(
   const stop = () => {
     if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
   };
-  for (let i = 0; i < 240; i++) {
+  const seconds = options.startSeconds ?? 60;
+  for (let i = 0; i < seconds * 4; i++) {
     if (server.exitCode !== null) throw new Error("the app stopped while starting");
     if (await answersOk(`${base}/sign-in`)) return { server, stop };
     await sleep(250);
   }
   stop();
-  throw new Error("the app did not answer within 60 s");
+  throw new Error(`the app did not answer within ${seconds} s`);
 }

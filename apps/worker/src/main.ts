@@ -3,9 +3,10 @@
  * (set WORKER_MODE=external on the web processes). Several may run at once: timers are
  * claimed with FOR UPDATE SKIP LOCKED and fired exactly once.
  */
+import { tencentSmsChannel } from "@rdlink/core/sms/tencent-sms-channel";
 import { startWorker } from "@rdlink/core/worker/start-worker";
 import { openConfiguredDatabase } from "@rdlink/db";
-import { env, filesDirectory } from "@rdlink/env";
+import { countySecretsKey, env, filesDirectory } from "@rdlink/env";
 
 const { DATABASE_URL, WORKER_POLL_MS } = env();
 if (!DATABASE_URL) {
@@ -20,6 +21,8 @@ const db = await openConfiguredDatabase();
 const worker = startWorker(db, {
   pollMs: WORKER_POLL_MS,
   filesDirectory: filesDirectory(),
+  // The citizens' SMS, through each county's Tencent Cloud account (COUNTY_SECRETS_KEY opens its keys).
+  sms: tencentSmsChannel({ secretsKey: countySecretsKey() }),
   log: (line) => console.log(`[worker] ${line}`),
 });
 console.log(`[worker] running, polling every ${WORKER_POLL_MS} ms`);

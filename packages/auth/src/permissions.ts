@@ -53,7 +53,9 @@ export type Permission =
   | "tenant.stats.read"
   | "tenant.notifications.read"
   | "tenant.outbox.manage"
-  | "tenant.apiKeys.manage";
+  | "tenant.apiKeys.manage"
+  | "tenant.sessions.manage"
+  | "tenant.suggestions.submit";
 
 export type Target = {
   /** The tenant the data belongs to. */
@@ -170,6 +172,12 @@ export function can(actor: Actor, permission: Permission, target: Target = {}): 
       return hasRole(actor, "county_admin");
     case "tenant.posts.claim":
       return hasRole(actor, "deputy");
+    // The congress sessions and the suggestions handed in at them: kept by the county's congress office.
+    case "tenant.sessions.manage":
+      return hasRole(actor, "county_admin");
+    // A deputy hands in their own suggestion (as its 领衔代表).
+    case "tenant.suggestions.submit":
+      return hasRole(actor, "deputy");
     // Registering a case: at the station on a citizen's behalf, or a deputy's own submission.
     case "tenant.cases.start":
       return ["county_admin", "township_operator", "station_liaison", "deputy"].some((role) =>
@@ -199,8 +207,11 @@ export function assertCan(actor: Actor, permission: Permission, target?: Target)
   if (!can(actor, permission, target)) throw new PermissionDenied(permission);
 }
 
-/** Where a signed-in user lands first. */
+/**
+ * Where a signed-in user lands first: the operator on the counties, the county admin on the
+ * county's overview, everyone else on their own desk (what waits for them).
+ */
 export function homePath(actor: Actor): string {
   if (actor.platformRole === "operator") return "/platform";
-  return "/county";
+  return hasRole(actor, "county_admin") ? "/county" : "/desk";
 }

@@ -138,8 +138,58 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
     .values({ userId: user!.id, caseId: kase!.id, template: "case.assigned" })
     .returning();
   const [apiKey] = await tx.insert(s.apiKeys).values({ name: "12345热线", secretHash: "x" }).returning();
+  const [sms] = await tx
+    .insert(s.smsSettings)
+    .values({
+      secretIdCiphertext: "x",
+      secretIdHint: "AKID…",
+      secretKeyCiphertext: "x",
+      sdkAppId: "1400000000",
+      signName: "某区人大",
+      region: "ap-guangzhou",
+      templateSubmitted: "1",
+      templateAssigned: "2",
+      templateAnswered: "3",
+      templateClosed: "4",
+      updatedAt: new Date("2026-11-02T00:00:00Z"),
+    })
+    .returning();
   const [team] = await tx.insert(s.teams).values({ key: "petitionOffice", name: "信访办" }).returning();
   await tx.insert(s.teamMembers).values({ teamId: team!.id, userId: user!.id });
+  const [session] = await tx
+    .insert(s.congressSessions)
+    .values({
+      name: "第十七届人民代表大会第三次会议",
+      term: 17,
+      meeting: 3,
+      opensOn: "2027-01-10",
+      closesOn: "2027-01-13",
+    })
+    .returning();
+  const [suggestion] = await tx
+    .insert(s.suggestions)
+    .values({
+      caseId: kase!.id,
+      sessionId: session!.id,
+      number: "001",
+      receivedOn: "2027-01-11",
+      leadDeputyId: deputy!.id,
+      source: "staff",
+    })
+    .returning();
+  const [meeting] = await tx
+    .insert(s.assignmentMeetings)
+    .values({ sessionId: session!.id, name: "第十七届人民代表大会第三次会议建议交办会", heldOn: "2027-01-20" })
+    .returning();
+  const [proposal] = await tx
+    .insert(s.assignmentProposals)
+    .values({ meetingId: meeting!.id, caseId: kase!.id, leadUnitId: unit!.id })
+    .returning();
+  const [campaign] = await tx.insert(s.revisitCampaigns).values({ name: "2027年回头看", year: 2027 }).returning();
+  const [revisit] = await tx
+    .insert(s.revisitItems)
+    .values({ campaignId: campaign!.id, suggestionId: suggestion!.id, teamId: team!.id })
+    .returning();
   return {
     tenantId,
     ids: {
@@ -165,7 +215,14 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
       activities: [activity!.id],
       notifications: [notification!.id],
       api_keys: [apiKey!.id],
+      sms_settings: [sms!.id],
       teams: [team!.id],
+      congress_sessions: [session!.id],
+      suggestions: [suggestion!.id],
+      assignment_meetings: [meeting!.id],
+      assignment_proposals: [proposal!.id],
+      revisit_campaigns: [campaign!.id],
+      revisit_items: [revisit!.id],
     },
   };
 }
@@ -231,9 +288,23 @@ const foreignInserts: Record<string, (b: Seeded) => ReturnType<typeof sql>> = {
   notifications: (b) =>
     sql`insert into notifications (tenant_id, user_id, template) select ${b.tenantId}, id, 'forged' from users limit 1`,
   api_keys: (b) => sql`insert into api_keys (tenant_id, name, secret_hash) values (${b.tenantId}, '入侵', 'x')`,
+  sms_settings: (b) =>
+    sql`insert into sms_settings (tenant_id, secret_id_ciphertext, secret_id_hint, secret_key_ciphertext, sdk_app_id, sign_name, region, template_submitted, template_assigned, template_answered, template_closed, updated_at) values (${b.tenantId}, 'x', 'x', 'x', '1', 'x', 'x', '1', '2', '3', '4', now())`,
   teams: (b) => sql`insert into teams (tenant_id, key, name) values (${b.tenantId}, 'forged', '入侵组')`,
   team_members: (b) =>
     sql`insert into team_members (tenant_id, team_id, user_id) select ${b.tenantId}, ${b.ids.teams![0]}, id from users limit 1`,
+  congress_sessions: (b) =>
+    sql`insert into congress_sessions (tenant_id, name, term, meeting, opens_on, closes_on) values (${b.tenantId}, '入侵会议', 1, 1, '2027-01-01', '2027-01-02')`,
+  suggestions: (b) =>
+    sql`insert into suggestions (tenant_id, case_id, session_id, number, received_on, lead_deputy_id, source) values (${b.tenantId}, ${b.ids.cases![0]}, ${b.ids.congress_sessions![0]}, '999', '2027-01-01', ${b.ids.deputies![0]}, 'staff')`,
+  assignment_meetings: (b) =>
+    sql`insert into assignment_meetings (tenant_id, session_id, name, held_on) values (${b.tenantId}, ${b.ids.congress_sessions![0]}, '入侵交办会', '2027-01-20')`,
+  assignment_proposals: (b) =>
+    sql`insert into assignment_proposals (tenant_id, meeting_id, case_id, lead_unit_id) values (${b.tenantId}, ${b.ids.assignment_meetings![0]}, ${b.ids.cases![0]}, ${b.ids.handling_units![0]})`,
+  revisit_campaigns: (b) =>
+    sql`insert into revisit_campaigns (tenant_id, name, year) values (${b.tenantId}, '入侵回头看', 2027)`,
+  revisit_items: (b) =>
+    sql`insert into revisit_items (tenant_id, campaign_id, suggestion_id) values (${b.tenantId}, ${b.ids.revisit_campaigns![0]}, ${b.ids.suggestions![0]})`,
 };
 
 describe.each(testDrivers())("tenant isolation on %s", (driver) => {

@@ -14,6 +14,7 @@ export {
   ZFieldOption,
   ZLocalizedText,
 } from "./field-schema";
+export { newFieldKey, newOptionValue } from "./generated-ids";
 export {
   definitionMessageKeys,
   type TDefinitionMessageKey,

@@ -1,11 +1,8 @@
 import { en } from "./en";
 import { zhCN } from "./zh-CN";
 
+export { fallbackLanguage, type Language, supportedLanguages } from "./languages";
 export type { Translation } from "./zh-CN";
-
-export const supportedLanguages = ["zh-CN", "en"] as const;
-export type Language = (typeof supportedLanguages)[number];
-export const fallbackLanguage: Language = "zh-CN";
 
 /** i18next resources: one namespace, "translation". */
 export const resources = {

@@ -5,9 +5,12 @@ export * from "./definition/definition-schema";
 export {
   type ActionType,
   actionLibrary,
+  answerClasses,
   type CaseContext,
   type CaseEvent,
+  type GuardView,
   guardCouldHold,
+  guardFields,
   guardLibrary,
   satisfactionValues,
 } from "./definition/library";
@@ -31,6 +34,7 @@ export type {
   CaseDesk,
   CaseEventRow,
   CaseRowChange,
+  CaseRowEffect,
   CaseSnapshot,
   CaseStore,
   LedgerRow,
@@ -39,6 +43,7 @@ export type {
   StoredCase,
   TimerRow,
 } from "./runtime/case-store";
+export { DUE_BY_KEY, handlingStepsAfter } from "./runtime/due-by";
 export { WorkflowError } from "./runtime/errors";
 export { DEADLINE_REACHED, fireTimer, type TimerOutcome } from "./runtime/fire-timer";
 export { MemoryCaseStore } from "./runtime/memory-case-store";

@@ -1,5 +1,6 @@
 import { Box, Center, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { DocumentTitle } from "./document-title";
 import { LanguageSwitch } from "./language-switch";
 
 /** The frame of the pages a signed-out person sees: sign-in, invitation. */
@@ -15,7 +16,8 @@ export function AuthCard({
   const { t } = useTranslation();
   return (
     <Box mih="100vh" bg="gray.0">
-      <Group justify="space-between" px="md" py="sm" bg="red.8">
+      <DocumentTitle title={title} />
+      <Group component="header" justify="space-between" px="md" py="sm" bg="red.9">
         <Text c="white" fw={700} size="lg">
           {t("app.name")}
         </Text>
@@ -23,10 +25,12 @@ export function AuthCard({
           <LanguageSwitch />
         </Box>
       </Group>
-      <Center px="md" py={48}>
+      <Center component="main" px="md" py={48}>
         <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={420}>
           <Stack gap="xs" mb="lg">
-            <Title order={2}>{title}</Title>
+            <Title order={1} size="h2">
+              {title}
+            </Title>
             {subtitle && (
               <Text size="sm" c="dimmed">
                 {subtitle}

@@ -28,7 +28,7 @@ function StatCard({
         </Text>
       </Tooltip>
       <Group gap={4} align="baseline" wrap="nowrap">
-        <Text fz={26} fw={700} c="red.8" data-testid={testId}>
+        <Text fz={26} fw={700} c="red.9" data-testid={testId}>
           {value ?? t("dashboard.noValue")}
         </Text>
         {unit && value !== null && (

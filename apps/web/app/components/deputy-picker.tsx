@@ -19,6 +19,7 @@ export function DeputyPicker({
   description,
   townshipId,
   maxValues,
+  notInStationId,
 }: {
   name: string;
   label: string;
@@ -28,6 +29,8 @@ export function DeputyPicker({
   /** Only this township's deputies. */
   townshipId?: string;
   maxValues?: number;
+  /** Offers only deputies not yet in this station (asked of the server, before its limit). */
+  notInStationId?: string;
 }) {
   const { t } = useTranslation();
   const fetcher = useFetcher<typeof loader>();
@@ -35,10 +38,14 @@ export function DeputyPicker({
   const [chosen, setChosen] = useState<DeputyOption[]>(initial);
   const { load } = fetcher;
   useEffect(() => {
-    const query = new URLSearchParams({ q: search, ...(townshipId ? { township: townshipId } : {}) });
+    const query = new URLSearchParams({
+      q: search,
+      ...(townshipId ? { township: townshipId } : {}),
+      ...(notInStationId ? { notIn: notInStationId } : {}),
+    });
     const timer = setTimeout(() => load(`/county/deputy-options?${query}`), 250);
     return () => clearTimeout(timer);
-  }, [search, townshipId, load]);
+  }, [search, townshipId, notInStationId, load]);
   const found = Array.isArray(fetcher.data) ? fetcher.data : [];
   const options = new Map([...chosen, ...found].map((d) => [d.id, d]));
   const describe = (d: DeputyOption) =>

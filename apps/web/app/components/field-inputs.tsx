@@ -12,9 +12,11 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import type { TFieldDefinition, TLocalizedText } from "@rdlink/forms";
+import type { TFieldDefinition } from "@rdlink/forms";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { IMAGE_ACCEPT } from "~/lib/image-accept";
+import { useLocalized } from "~/lib/localized";
 
 /** Options for the fields that pick a row of the county (a handling unit, a deputy). */
 export type FieldReferences = {
@@ -24,13 +26,7 @@ export type FieldReferences = {
 
 /** Photo inputs are named apart from the value they replace: `upload.<key>`. */
 export const uploadInputName = (key: string) => `upload.${key}`;
-export const IMAGE_ACCEPT = "image/jpeg,image/png,image/webp,.jpg,.jpeg,.png,.webp";
-
-/** The text of a label in the page's language, zh-CN when there is no translation. */
-export function useLocalized() {
-  const { i18n } = useTranslation();
-  return (text: TLocalizedText) => (i18n.language === "en" && text.en ? text.en : text["zh-CN"]);
-}
+export { IMAGE_ACCEPT, useLocalized };
 
 /**
  * Inputs for a `@rdlink/forms` field list (station custom fields, the public intake

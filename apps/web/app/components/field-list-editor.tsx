@@ -12,7 +12,7 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import type { TFieldDefinition, TFieldType } from "@rdlink/forms";
+import { newFieldKey, newOptionValue, type TFieldDefinition, type TFieldType } from "@rdlink/forms";
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -65,11 +65,18 @@ function fromDraft(draft: DraftField): Record<string, unknown> {
   };
   if (draft.helpZh.trim()) field.help = { "zh-CN": draft.helpZh };
   if (CHOICE_TYPES.includes(draft.type)) {
-    field.options = draft.optionsText
+    // A label the field had keeps its stored value; a new one gets a generated value (o<n>).
+    const options: { value: string; label: { "zh-CN": string } }[] = [];
+    const labels = draft.optionsText
       .split("\n")
       .map((line) => line.trim())
-      .filter(Boolean)
-      .map((label) => ({ value: draft.optionValues[label] ?? label, label: { "zh-CN": label } }));
+      .filter(Boolean);
+    const kept = new Set(labels.flatMap((label) => draft.optionValues[label] ?? []));
+    for (const label of labels) {
+      const value = draft.optionValues[label] ?? newOptionValue([...[...kept].map((v) => ({ value: v })), ...options]);
+      options.push({ value, label: { "zh-CN": label } });
+    }
+    field.options = options;
   }
   if (draft.type === "number") {
     if (number(draft.min) !== undefined) field.min = number(draft.min);
@@ -82,12 +89,7 @@ function fromDraft(draft: DraftField): Record<string, unknown> {
 }
 
 /** A key no other field has yet: field1, field2 … (keys are ASCII; labels carry the Chinese). */
-function freeKey(fields: DraftField[]): string {
-  for (let n = fields.length + 1; ; n++) {
-    const key = `field${n}`;
-    if (!fields.some((f) => f.key === key)) return key;
-  }
-}
+const freeKey = (fields: DraftField[]) => newFieldKey((key) => fields.some((f) => f.key === key), fields.length + 1);
 
 /**
  * Edits a `@rdlink/forms` field list (a station type's custom fields, its public form).
@@ -111,6 +113,8 @@ export function FieldListEditor({
 }) {
   const { t } = useTranslation();
   const [fields, setFields] = useState<DraftField[]>(() => initial.map(toDraft));
+  // Keys are generated (field1, field2…) and shown only under 高级, for exports and the API.
+  const [advanced, setAdvanced] = useState(false);
   const stored = useMemo(() => fields.map(fromDraft), [fields]);
   useEffect(() => onChange?.(stored), [stored, onChange]);
   const update = (index: number, change: Partial<DraftField>) =>
@@ -136,7 +140,7 @@ export function FieldListEditor({
         <Paper key={index} withBorder p="sm" data-testid={`field-${index}`}>
           <Stack gap="xs">
             <Group justify="space-between" wrap="nowrap" align="flex-start">
-              <SimpleGrid cols={{ base: 1, sm: 3 }} style={{ flex: 1 }}>
+              <SimpleGrid cols={{ base: 1, sm: advanced || error(index, "key") ? 3 : 2 }} style={{ flex: 1 }}>
                 <TextInput
                   label={t("stations.fieldLabel")}
                   value={field.labelZh}
@@ -152,15 +156,17 @@ export function FieldListEditor({
                   allowDeselect={false}
                   error={error(index, "type")}
                 />
-                <TextInput
-                  label={t("stations.fieldKey")}
-                  description={t("stations.fieldKeyHint")}
-                  value={field.key}
-                  onChange={(e) => update(index, { key: e.currentTarget.value })}
-                  error={error(index, "key")}
-                  ff="monospace"
-                  required
-                />
+                {(advanced || error(index, "key")) && (
+                  <TextInput
+                    label={t("stations.fieldKey")}
+                    description={t("stations.fieldKeyHint")}
+                    value={field.key}
+                    onChange={(e) => update(index, { key: e.currentTarget.value })}
+                    error={error(index, "key")}
+                    ff="monospace"
+                    required
+                  />
+                )}
               </SimpleGrid>
               <Group gap={2} wrap="nowrap" mt={24}>
                 <ActionIcon
@@ -251,7 +257,7 @@ export function FieldListEditor({
           </Stack>
         </Paper>
       ))}
-      <Group>
+      <Group justify="space-between">
         <Button
           variant="light"
           leftSection={<IconPlus size={16} />}
@@ -273,6 +279,13 @@ export function FieldListEditor({
         >
           {t("stations.addField")}
         </Button>
+        <Switch
+          size="xs"
+          label={t("designer.advanced")}
+          description={t("stations.advancedHint")}
+          checked={advanced}
+          onChange={(e) => setAdvanced(e.currentTarget.checked)}
+        />
       </Group>
     </Stack>
   );

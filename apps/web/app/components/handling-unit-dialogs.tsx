@@ -90,7 +90,7 @@ export function InviteStaffModal({ onClose }: { onClose: () => void }) {
     <Modal opened onClose={onClose} title={t("handlingUnits.inviteStaff")} centered size="lg">
       {link ? (
         <Stack>
-          <InvitationLink url={link} title={t("platform.invitationLink")} />
+          <InvitationLink url={link} invitedRole="handling_unit_responder" />
           <Group justify="flex-end">
             <Button onClick={onClose}>{t("common.back")}</Button>
           </Group>

@@ -1,5 +1,5 @@
 import { Button, Menu } from "@mantine/core";
-import { supportedLanguages } from "@rdlink/i18n";
+import { supportedLanguages } from "@rdlink/i18n/languages";
 import { IconLanguage } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Form, useLocation } from "react-router";
@@ -16,7 +16,7 @@ export function LanguageSwitch() {
           color="gray"
           size="compact-sm"
           leftSection={<IconLanguage size={16} />}
-          aria-label={t("nav.language")}
+          aria-label={`${t("nav.language")}：${t(`language.${i18n.language === "en" ? "en" : "zh-CN"}`)}`}
         >
           {t(`language.${i18n.language === "en" ? "en" : "zh-CN"}`)}
         </Button>

@@ -20,7 +20,7 @@ export function LedgerFigures({ figures, testId }: { figures: LedgerFiguresData;
             <Text size="xs" c="dimmed">
               {label(figure)}
             </Text>
-            <Text fz={26} fw={700} c="red.8" data-testid={`${testId}-${figure}`}>
+            <Text fz={26} fw={700} c="red.9" data-testid={`${testId}-${figure}`}>
               {figures.total[figure].toLocaleString()}
             </Text>
           </Paper>

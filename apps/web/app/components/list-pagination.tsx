@@ -1,8 +1,10 @@
 import { Pagination } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 
 /** Server-side pages: the page number lives in ?page=, so a list can be linked and reloaded. */
 export function ListPagination({ total, page, pageSize }: { total: number; page: number; pageSize: number }) {
+  const { t } = useTranslation();
   const [, setParams] = useSearchParams();
   if (total <= pageSize) return null;
   return (
@@ -10,6 +12,8 @@ export function ListPagination({ total, page, pageSize }: { total: number; page:
       mt="md"
       total={Math.ceil(total / pageSize)}
       value={page}
+      getControlProps={(control) => ({ "aria-label": t(`common.pages.${control}`) })}
+      getItemProps={(item) => ({ "aria-label": t("common.pages.page", { page: item }) })}
       onChange={(next) =>
         setParams((current) => {
           current.set("page", String(next));

@@ -6,41 +6,24 @@ import { useTranslation } from "react-i18next";
 import { FieldInputs, IMAGE_ACCEPT } from "./field-inputs";
 
 /**
- * What every opinion form asks — category, the opinion, the station type's own fields, an
- * optional name and phone (with consent once a phone is typed), photos — worded for the
- * citizen on the public page, or for staff registering for a citizen. The photos come last
- * on purpose: a form sends its fields in page order, and the public form's text fields must
- * reach the server before any photo (see readIntakeForm).
+ * What staff registering an opinion for a citizen fill in — category, the opinion, the station
+ * type's own fields, an optional name and phone (with consent once a phone is typed), photos:
+ * the questions of the public form (`PublicOpinionFields`, built without Mantine), worded for
+ * staff. The photos come last, as on the public form.
  */
 export function OpinionFields({
   categories,
   intakeFields,
   maxPhotos,
   errorOf,
-  by,
 }: {
   categories: readonly TCaseCategory[];
   intakeFields: TFieldDefinition[];
   maxPhotos: number;
   errorOf: (name: string) => string | undefined;
-  by: "citizen" | "staff";
 }) {
   const { t } = useTranslation();
   const [phone, setPhone] = useState("");
-  const words =
-    by === "citizen"
-      ? {
-          name: t("intake.name"),
-          phone: t("intake.phone"),
-          phoneHelp: t("intake.phoneHelp"),
-          consent: t("intake.consent"),
-        }
-      : {
-          name: t("work.register.name"),
-          phone: t("work.register.phone"),
-          phoneHelp: undefined,
-          consent: t("work.register.consent"),
-        };
   return (
     <>
       <Select
@@ -62,19 +45,16 @@ export function OpinionFields({
         error={errorOf("content")}
       />
       <FieldInputs fields={intakeFields} prefix="fields." errorOf={(key) => errorOf(`fields.${key}`)} />
-      <TextInput name="submitterName" label={words.name} maxLength={30} error={errorOf("submitterName")} />
+      <TextInput name="submitterName" label={t("work.register.name")} maxLength={30} error={errorOf("submitterName")} />
       <TextInput
         name="submitterPhone"
-        label={words.phone}
-        description={words.phoneHelp}
+        label={t("work.register.phone")}
         inputMode="tel"
         value={phone}
         onChange={(e) => setPhone(e.currentTarget.value)}
         error={errorOf("submitterPhone")}
       />
-      {phone.trim() !== "" && <Checkbox name="consent" label={words.consent} error={errorOf("consent")} />}
-      {/* Last: the browser sends a form's fields in this order, and the public page's server
-          reads every text field (its proof of work among them) before taking a photo's bytes. */}
+      {phone.trim() !== "" && <Checkbox name="consent" label={t("work.register.consent")} error={errorOf("consent")} />}
       <FileInput
         name="photos"
         label={t("intake.photos", { max: String(maxPhotos) })}

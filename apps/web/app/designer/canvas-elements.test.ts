@@ -1,5 +1,6 @@
 import { validateDefinition, WORKFLOW_TEMPLATES } from "@rdlink/workflow";
 import { describe, expect, it } from "vitest";
+import { layoutWorkflow } from "./auto-layout";
 import { buildEdges, buildNodes, reconcile, sameEdge, sameNode } from "./canvas-elements";
 import { diffDefinitions } from "./definition-diff";
 import { addState, edgeId, moveStates, removeElements, toDocument, updateState } from "./document";
@@ -58,4 +59,23 @@ describe("the canvas's elements", () => {
     const again = reconcile(edges, buildEdges(doc, problems, diff), sameEdge, new Set([edgeId("registered", 0)]));
     expect(again.filter((e, i) => e !== edges[i]).map((e) => e.id)).toEqual([edgeId("registered", 0)]);
   });
+
+  it("draws each edge along its ELK route, with an arrowhead, until one of its states is moved", async () => {
+    const bare = toDocument(template, {});
+    const layout = await layoutWorkflow(bare.definition);
+    const doc = { ...bare, layout: layout.positions };
+    const edges = buildEdges(doc, problemsOf(doc), null, layout);
+    expect(edges.every((e) => e.type === "routed" && e.markerEnd)).toBe(true);
+    const id = edgeId("registered", 0);
+    const edge = edges.find((e) => e.id === id)!;
+    expect(edge.data?.points).toBe(layout.routes[id]);
+    expect(edge.data?.from).toEqual(layout.positions.registered);
+    // The same route object for the same layout: the edge is not re-rendered.
+    expect(buildEdges(doc, problemsOf(doc), null, layout).find((e) => e.id === id)!.data?.points).toBe(
+      edge.data?.points,
+    );
+    const moved = moveStates(doc, { registered: { x: -500, y: -500 } });
+    expect(buildEdges(moved, problemsOf(moved), null, layout).find((e) => e.id === id)!.data?.points).toBeUndefined();
+    expect(buildEdges(doc, problemsOf(doc), null, null).find((e) => e.id === id)!.data?.points).toBeUndefined();
+  }, 30_000);
 });

@@ -1,8 +1,9 @@
 import type { TWorkflowDefinition } from "@rdlink/workflow";
-import { type Edge, MarkerType } from "@xyflow/react";
-import { NODE_HEIGHT, NODE_WIDTH } from "./auto-layout";
+import { MarkerType } from "@xyflow/react";
+import { currentRoute, NODE_HEIGHT, NODE_WIDTH, type WorkflowLayout } from "./auto-layout";
 import type { DefinitionDiff } from "./definition-diff";
 import { type DesignerDocument, edgeId, type Position } from "./document";
+import type { RoutedEdge } from "./ui/routed-edge";
 import type { StateNode, StateNodeData } from "./ui/state-node";
 
 /**
@@ -14,6 +15,9 @@ export type Selection = { nodes: string[]; edges: string[] };
 export type ElementProblems = Map<string, { severity: "error" | "warning"; codes: string[] }>;
 
 export const REMOVED = "removed:";
+/** An edge's line and arrowhead when nothing marks it: dark enough to follow on the grid. */
+const EDGE_COLOR = "#6b7785";
+const marker = (color: string) => ({ type: MarkerType.ArrowClosed, color, width: 18, height: 18 });
 const EDGE_COLORS = { error: "#e03131", warning: "#f08c00", added: "#2f9e44", changed: "#e8590c", removed: "#fa5252" };
 
 const sameCodes = (a?: string[], b?: string[]) => (a ?? []).join() === (b ?? []).join();
@@ -87,8 +91,29 @@ export function buildNodes(
   return nodes;
 }
 
-export function buildEdges(doc: DesignerDocument, problems: ElementProblems, diff: DefinitionDiff | null): Edge[] {
-  const edges: Edge[] = [];
+/** The edge's route while both its states stand where the layout put them (the same object for the same layout). */
+function routeData(
+  layout: WorkflowLayout | null,
+  id: string,
+  from: string,
+  to: string,
+  positions: Record<string, Position>,
+): RoutedEdge["data"] {
+  const points = currentRoute(layout, id, from, to, positions);
+  return points && layout ? { points, from: layout.positions[from], to: layout.positions[to] } : {};
+}
+
+/**
+ * Every transition as an edge. Drawn along the auto-layout's orthogonal route while both its
+ * states stand where the layout put them; otherwise from handle to handle.
+ */
+export function buildEdges(
+  doc: DesignerDocument,
+  problems: ElementProblems,
+  diff: DefinitionDiff | null,
+  layout: WorkflowLayout | null = null,
+): RoutedEdge[] {
+  const edges: RoutedEdge[] = [];
   for (const [from, state] of Object.entries(doc.definition.states)) {
     state.transitions.forEach((transition, index) => {
       if (!Object.hasOwn(doc.definition.states, transition.target)) return; // shown in the problems list
@@ -98,13 +123,16 @@ export function buildEdges(doc: DesignerDocument, problems: ElementProblems, dif
       const color = problem ? EDGE_COLORS[problem.severity] : change ? EDGE_COLORS[change] : undefined;
       edges.push({
         id,
+        type: "routed",
         source: from,
         target: transition.target,
+        data: routeData(layout, id, from, transition.target, doc.layout),
         label: `${problem ? "⚠ " : ""}${transition.label["zh-CN"]}`,
-        markerEnd: { type: MarkerType.ArrowClosed, color },
+        markerEnd: marker(color ?? EDGE_COLOR),
         // An automatic transition is drawn dashed: nobody takes it, its condition does.
         style: {
-          ...(color ? { stroke: color, strokeWidth: 2 } : {}),
+          stroke: color ?? EDGE_COLOR,
+          strokeWidth: color ? 2 : 1.5,
           ...(transition.auto ? { strokeDasharray: "6 4" } : {}),
         },
         labelStyle: color ? { fill: color } : undefined,
@@ -119,13 +147,14 @@ export function buildEdges(doc: DesignerDocument, problems: ElementProblems, dif
         : `${REMOVED}${transition.target}`;
       edges.push({
         id: `${REMOVED}${from}:${transition.event}:${transition.target}`,
+        type: "routed",
         source,
         target,
         label: transition.label["zh-CN"],
         selectable: false,
         style: { stroke: EDGE_COLORS.removed, strokeDasharray: "6 4" },
         labelStyle: { fill: EDGE_COLORS.removed },
-        markerEnd: { type: MarkerType.ArrowClosed, color: EDGE_COLORS.removed },
+        markerEnd: marker(EDGE_COLORS.removed),
       });
     }
   }
@@ -150,8 +179,9 @@ export function reconcile<T extends { id: string; selected?: boolean }>(
 
 export const sameNode = (a: StateNode, b: StateNode) =>
   a.data === b.data && a.position.x === b.position.x && a.position.y === b.position.y;
-export const sameEdge = (a: Edge, b: Edge) =>
+export const sameEdge = (a: RoutedEdge, b: RoutedEdge) =>
   a.source === b.source &&
+  a.data?.points === b.data?.points &&
   a.target === b.target &&
   a.label === b.label &&
   a.style?.stroke === b.style?.stroke &&

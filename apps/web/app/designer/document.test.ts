@@ -4,6 +4,7 @@ import {
   addState,
   addTransition,
   edgeId,
+  fieldKeysOf,
   freeId,
   moveStates,
   parseEdgeId,
@@ -90,5 +91,30 @@ describe("the designer's document", () => {
       "ANSWER_DIRECTLY",
       "ESCALATE",
     ]);
+  });
+});
+
+describe("machine identifiers", () => {
+  it("generates them when an element is added, valid and unique, and never changes them when its label is edited", () => {
+    const added = addState(citizenOpinion(), { label: "代表接待", position: { x: 0, y: 0 } });
+    const again = addState(added.doc, { label: "代表接待", position: { x: 0, y: 0 } });
+    expect(added.id).toMatch(/^step/);
+    expect(again.id).not.toBe(added.id);
+    const renamed = updateState(again.doc, added.id, { label: { "zh-CN": "代表约见" } });
+    expect(renamed.definition.states[added.id]?.label["zh-CN"]).toBe("代表约见");
+    const linked = addTransition(renamed, added.id, "archived", "归档");
+    const linkedAgain = addTransition(linked.doc, added.id, "archived", "再归档");
+    const events = linkedAgain.doc.definition.states[added.id]!.transitions.map((t) => t.event);
+    expect(new Set(events).size).toBe(2);
+    const relabelled = updateTransition(linkedAgain.doc, linked.id, { label: { "zh-CN": "转归档" } });
+    expect(relabelled.definition.states[added.id]!.transitions[0]!.event).toBe(events[0]);
+    expect(validateDefinition(relabelled.definition).errors.filter((e) => e.code === "invalid")).toEqual([]);
+  });
+
+  it("knows every field key of the workflow, so a new field's key is free across all its forms", () => {
+    const keys = fieldKeysOf(citizenOpinion().definition);
+    expect(keys.has("handlingUnit")).toBe(true);
+    expect(keys.has("ruling")).toBe(true);
+    expect(freeId("ruling", (k) => keys.has(k))).toBe("ruling_2");
   });
 });

@@ -188,3 +188,17 @@ export function removeElements(doc: DesignerDocument, stateIds: string[], edgeId
 export function moveStates(doc: DesignerDocument, positions: Record<string, Position>): DesignerDocument {
   return { ...doc, layout: { ...doc.layout, ...positions } };
 }
+
+/**
+ * Every field key the workflow's forms use (each state's, each step's own and the start form's): a case keeps
+ * its data by key, so a new field's key is free across the whole workflow, not one form.
+ */
+export function fieldKeysOf(definition: TWorkflowDefinition): Set<string> {
+  const keys = new Set<string>();
+  for (const state of Object.values(definition.states)) {
+    for (const field of state.form) keys.add(field.key);
+    for (const transition of state.transitions) for (const field of transition.form ?? []) keys.add(field.key);
+  }
+  for (const field of definition.entry?.staff?.form ?? []) keys.add(field.key);
+  return keys;
+}

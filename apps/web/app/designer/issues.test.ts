@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { edgeId } from "./document";
-import { collectProblems, issueTarget } from "./issues";
+import { collectProblems, describePlace, issueTarget, problemText } from "./issues";
 
 describe("issues on the canvas", () => {
   it("points each path at its state, its transition, or the workflow", () => {
@@ -32,5 +32,55 @@ describe("issues on the canvas", () => {
       codes: ["unreachableState", "noPathToFinal", "taskWithoutDeadline"],
     });
     expect(byElement.get("state:b")?.severity).toBe("warning");
+  });
+});
+
+describe("problems in the user's words", () => {
+  const definition = {
+    states: {
+      returnRuling: {
+        label: { "zh-CN": "退回裁定" },
+        transitions: [{ event: "RULE", label: { "zh-CN": "裁定" } }],
+        form: [{ key: "ruling", label: { "zh-CN": "裁定结果" } }],
+        deadlines: [{ id: "ruling", label: { "zh-CN": "裁定时限" } }],
+      },
+      nameless: {},
+    },
+  };
+  const t = (key: string, values?: Record<string, unknown>) => `${key}${values ? JSON.stringify(values) : ""}`;
+
+  it("names the state, transition, field or deadline by its label, never by its path", () => {
+    expect(describePlace(definition, "states.returnRuling")).toEqual({
+      key: "designer.place.state",
+      values: { state: "退回裁定" },
+    });
+    expect(describePlace(definition, "states.returnRuling.transitions[0].guard.params.value")).toEqual({
+      key: "designer.place.transition",
+      values: { state: "退回裁定", transition: "裁定" },
+    });
+    expect(describePlace(definition, "states.returnRuling.form[0].options")).toEqual({
+      key: "designer.place.field",
+      values: { state: "退回裁定", field: "裁定结果" },
+    });
+    expect(describePlace(definition, "states.returnRuling.deadlines[0].ladder[1].event")).toEqual({
+      key: "designer.place.deadline",
+      values: { state: "退回裁定", deadline: "裁定时限" },
+    });
+    expect(describePlace(definition, "initial")).toEqual({ key: "designer.place.workflow", values: {} });
+  });
+
+  it("falls back to the id for a nameless element and reads any input without throwing", () => {
+    expect(describePlace(definition, "states.nameless").values).toEqual({ state: "nameless" });
+    expect(describePlace(null, "states.a.transitions[3]").values).toEqual({ state: "a", transition: "" });
+    expect(describePlace({ states: { a: { form: "x" } } }, "states.a.form[0]").values).toEqual({
+      state: "a",
+      field: "",
+    });
+  });
+
+  it("says a problem as one sentence, place first", () => {
+    expect(problemText(t, definition, "states.returnRuling", "designer.issues.taskWithoutDeadline")).toBe(
+      'designer.problemAt{"place":"designer.place.state{\\"state\\":\\"退回裁定\\"}","message":"designer.issues.taskWithoutDeadline"}',
+    );
   });
 });

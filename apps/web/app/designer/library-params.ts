@@ -61,6 +61,15 @@ export const actionParams: Record<keyof typeof actionLibrary, ParamInput[]> = {
   recordSatisfaction: [{ name: "field", input: "field" }],
   mergeIntoCase: [],
   coHandlingReply: [{ name: "field", input: "field" }],
+  acceptAssignment: [],
+  urgeHandling: [],
+  recordAnswer: [
+    { name: "classField", input: "field" },
+    { name: "publicField", input: "field" },
+  ],
+  recordConsultation: [],
+  markKeySupervision: [{ name: "field", input: "field" }],
+  reopenCase: [],
   recordLedgerEntry: [
     { name: "kind", input: "choice", options: activityKinds, labels: "ledger.kinds" },
     { name: "figure", input: "choice", options: ledgerFigures, labels: "ledger" },

@@ -84,7 +84,8 @@ export type IntentHandler = (tx: TenantTx, ctx: UseCaseContext, form: Record<str
 
 /**
  * A page with several forms, each naming its `intent`: the named handler runs in one transaction
- * and the page gets `{ ok: true }` (or the Response the handler returns, such as a redirect). An
+ * and the page gets `{ ok: true }` (with `report` when the handler returns `{ report }`), or the
+ * Response the handler returns, such as a redirect. An
  * intent the page does not have is a 400 and touches nothing. `permission`, when given, is checked
  * first (a 404 without it).
  */
@@ -96,7 +97,10 @@ export function intentAction(args: RouteArgs, handlers: Record<string, IntentHan
       const handler = typeof intent === "string" && Object.hasOwn(handlers, intent) ? handlers[intent] : undefined;
       if (!handler) throw new ValidationError({}, "errors.unknownIntent");
       const result = await county.inTenant((tx, ctx) => handler(tx, ctx, form));
-      return result instanceof Response ? result : { ok: true as const };
+      if (result instanceof Response) return result;
+      // A handler that reports on what it did (a batch's per-case results) returns `{ report }`.
+      const report = typeof result === "object" && result !== null && "report" in result ? result.report : undefined;
+      return { ok: true as const, report };
     },
     permission,
   );

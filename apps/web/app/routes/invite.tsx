@@ -1,3 +1,4 @@
+import "~/lib/staff-styles";
 import { Alert, Button, Stack } from "@mantine/core";
 import { sessionCookie } from "@rdlink/auth";
 import { acceptInvitation, getInvitation } from "@rdlink/core/auth/accept-invitation";
@@ -5,6 +6,7 @@ import { NotFoundError } from "@rdlink/core/shared/errors";
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useNavigation } from "react-router";
 import { AuthCard } from "~/components/auth-card";
+import { MantineFrame } from "~/components/mantine-frame";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { failureResponse, readSinglePurposeForm } from "~/lib/actions.server";
 import { accountRequest } from "~/lib/auth.server";
@@ -35,7 +37,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
 }
 
-export default function Invite({ loaderData, actionData }: Route.ComponentProps) {
+function InvitePage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const errors = useFormErrors(actionData);
   const busy = useNavigation().state !== "idle";
@@ -47,14 +49,12 @@ export default function Invite({ loaderData, actionData }: Route.ComponentProps)
       </AuthCard>
     );
   }
+  // A reset link (issued by the admin to a user who has a password) says so, not "you are invited".
+  const who = { tenant: invitation.tenantName, username: invitation.username, name: invitation.displayName };
   return (
     <AuthCard
-      title={t("invite.title")}
-      subtitle={t("invite.intro", {
-        tenant: invitation.tenantName,
-        username: invitation.username,
-        name: invitation.displayName,
-      })}
+      title={t(invitation.reset ? "invite.resetTitle" : "invite.title")}
+      subtitle={t(invitation.reset ? "invite.resetIntro" : "invite.intro", who)}
     >
       <Form method="post">
         <Stack>
@@ -62,10 +62,18 @@ export default function Invite({ loaderData, actionData }: Route.ComponentProps)
           <input type="text" name="username" value={invitation.username} autoComplete="username" readOnly hidden />
           <NewPasswordFields error={errors.field} />
           <Button type="submit" loading={busy} fullWidth mt="sm">
-            {t("invite.submit")}
+            {t(invitation.reset ? "invite.resetSubmit" : "invite.submit")}
           </Button>
         </Stack>
       </Form>
     </AuthCard>
+  );
+}
+
+export default function Invite(props: Route.ComponentProps) {
+  return (
+    <MantineFrame>
+      <InvitePage {...props} />
+    </MantineFrame>
   );
 }

@@ -1,4 +1,4 @@
-import { supportedLanguages } from "@rdlink/i18n";
+import { supportedLanguages } from "@rdlink/i18n/languages";
 import { redirect } from "react-router";
 import { z } from "zod";
 import { readForm } from "~/lib/actions.server";

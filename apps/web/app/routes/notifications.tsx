@@ -8,6 +8,7 @@ import { Link, redirect, useFetcher } from "react-router";
 import { ListPagination } from "~/components/list-pagination";
 import { PageHeader } from "~/components/page-header";
 import { countyLoader, intentAction } from "~/lib/county-route.server";
+import { formatDateTime } from "~/lib/dates";
 import { useListFilters } from "~/lib/list-filters";
 import { notificationText } from "~/lib/notification-text";
 import type { Route } from "./+types/notifications";
@@ -75,14 +76,14 @@ function NotificationItem({ row }: { row: Row }) {
             )}
           </Group>
           <Text size="xs" c="dimmed">
-            {new Date(row.createdAt).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai" })}
+            {formatDateTime(row.createdAt, i18n.language)}
             {row.trackingCode ? ` · ${row.trackingCode}` : ""}
           </Text>
         </Stack>
         {unread && (
           <fetcher.Form method="post" style={{ flexShrink: 0 }}>
             <input type="hidden" name="id" value={row.id} />
-            <UnstyledButton type="submit" name="intent" value="markOne" fz="sm" c="red.8">
+            <UnstyledButton type="submit" name="intent" value="markOne" fz="sm" c="red.9">
               {t("notifications.markRead")}
             </UnstyledButton>
           </fetcher.Form>
@@ -119,7 +120,7 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
         }
       />
       <Group mb="md" gap="lg">
-        <Text size="sm" c={unread > 0 ? "red.8" : "dimmed"} fw={600} data-testid="unread-count">
+        <Text size="sm" c={unread > 0 ? "red.9" : "dimmed"} fw={600} data-testid="unread-count">
           {unread > 0 ? t("notifications.unreadCount", { count: unread }) : t("notifications.allRead")}
         </Text>
         <Switch

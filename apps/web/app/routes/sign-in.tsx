@@ -1,9 +1,12 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
+import "~/lib/staff-styles";
+import { Alert, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
 import { homePath, sessionCookie } from "@rdlink/auth";
 import { signIn } from "@rdlink/core/auth/sign-in";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useNavigation, useSearchParams } from "react-router";
 import { AuthCard } from "~/components/auth-card";
+import { MantineFrame } from "~/components/mantine-frame";
 import { type FormFailure, failureResponse, readSinglePurposeForm } from "~/lib/actions.server";
 import { accountRequest } from "~/lib/auth.server";
 import { signedInContext } from "~/lib/context";
@@ -38,11 +41,17 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
 }
 
-export default function SignIn({ actionData }: Route.ComponentProps) {
+function SignInPage({ actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const errors = useFormErrors(actionData);
   const [params] = useSearchParams();
   const busy = useNavigation().state !== "idle";
+  // The username field has the keyboard on arrival and again after a refused attempt (the page's
+  // answer would otherwise leave focus on <body>); React would not carry autofocus through SSR.
+  const username = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (actionData !== undefined || document.activeElement === document.body) username.current?.focus();
+  }, [actionData]);
   return (
     <AuthCard title={t("signIn.title")} subtitle={t("signIn.subtitle")}>
       <Form method="post">
@@ -61,7 +70,7 @@ export default function SignIn({ actionData }: Route.ComponentProps) {
             autoCapitalize="none"
             required
             error={errors.field("username")}
-            data-autofocus
+            ref={username}
           />
           <PasswordInput
             name="password"
@@ -73,8 +82,23 @@ export default function SignIn({ actionData }: Route.ComponentProps) {
           <Button type="submit" loading={busy} fullWidth mt="sm">
             {t("signIn.submit")}
           </Button>
+          {/* No e-mail or SMS here: a forgotten password is reset by the county admin's one-time link. */}
+          <Text size="sm" c="dimmed" data-testid="forgot-password">
+            <Text span fw={600} inherit>
+              {t("signIn.forgot")}
+            </Text>{" "}
+            {t("signIn.forgotHint")}
+          </Text>
         </Stack>
       </Form>
     </AuthCard>
+  );
+}
+
+export default function SignIn(props: Route.ComponentProps) {
+  return (
+    <MantineFrame>
+      <SignInPage {...props} />
+    </MantineFrame>
   );
 }

@@ -1,17 +1,22 @@
+import "~/lib/staff-styles";
 import {
   ActionIcon,
+  Anchor,
   AppShell,
+  Box,
   Burger,
   Button,
+  Collapse,
   Group,
   Indicator,
   NavLink as MantineNavLink,
   ScrollArea,
   Stack,
   Text,
-  Title,
+  UnstyledButton,
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
+import { Notifications } from "@mantine/notifications";
 import { can } from "@rdlink/auth";
 import { countUnreadNotifications } from "@rdlink/core/notifications/count-unread-notifications";
 import {
@@ -23,35 +28,44 @@ import {
   IconCalendar,
   IconChartBar,
   IconChecklist,
+  IconChevronDown,
+  IconFileText,
   IconFlag,
   IconForms,
   IconGridDots,
   IconHierarchy2,
+  IconHistory,
   IconHome,
   IconId,
   IconInbox,
   IconKey,
+  IconLayoutDashboard,
   IconListDetails,
   IconLogout,
   IconMailForward,
   IconMapPin,
+  IconMessage,
   IconNotebook,
   IconPlus,
   IconUsers,
   IconUsersGroup,
 } from "@tabler/icons-react";
+import { useEffect, useId, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, NavLink, Outlet, useLocation } from "react-router";
+import { DiscoverFetchedRoutes } from "~/components/discover-routes";
 import { LanguageSwitch } from "~/components/language-switch";
+import { MantineFrame } from "~/components/mantine-frame";
 import { requireSignedIn } from "~/lib/auth.server";
 import { countyRequest } from "~/lib/county-route.server";
+import { type NavIcon, type NavItem, navigationOf } from "~/lib/navigation";
 import type { Route } from "./+types/signed-in-layout";
+import classes from "./signed-in-layout.module.css";
 
-type NavItem = { to: string; labelKey: string; icon: keyof typeof icons; end?: boolean };
-
-const icons = {
+const icons: Record<NavIcon, typeof IconHome> = {
   tenants: IconBuildingCommunity,
   onboard: IconPlus,
+  desk: IconLayoutDashboard,
   overview: IconHome,
   townships: IconMapPin,
   users: IconUsers,
@@ -66,62 +80,24 @@ const icons = {
   workflows: IconHierarchy2,
   account: IconKey,
   handlingUnits: IconBriefcase,
+  sessions: IconFileText,
+  revisits: IconHistory,
   ledger: IconNotebook,
   grids: IconGridDots,
   work: IconInbox,
   dashboard: IconChartBar,
   outbox: IconMailForward,
+  sms: IconMessage,
   apiKeys: IconApi,
 };
 
 export async function loader(args: Route.LoaderArgs) {
   const { actor, tenant } = requireSignedIn(args.request, args.context);
-  const nav: NavItem[] = [];
-  if (can(actor, "platform.tenants.manage")) {
-    nav.push({ to: "/platform", labelKey: "nav.tenants", icon: "tenants", end: true });
-    nav.push({ to: "/platform/onboard", labelKey: "nav.onboard", icon: "onboard" });
-  }
-  if (actor.tenantId) {
-    // The dashboard comes first for those who read the county's (or their townships') figures.
-    if (can(actor, "tenant.stats.read"))
-      nav.push({ to: "/county/dashboard", labelKey: "nav.dashboard", icon: "dashboard" });
-    nav.push({ to: "/county", labelKey: "nav.overview", icon: "overview", end: true });
-    if (can(actor, "tenant.cases.read")) nav.push({ to: "/work", labelKey: "work.title", icon: "work" });
-    if (can(actor, "tenant.townships.read"))
-      nav.push({ to: "/county/townships", labelKey: "nav.townships", icon: "townships" });
-    if (can(actor, "tenant.stations.read"))
-      nav.push({ to: "/county/stations", labelKey: "nav.stations", icon: "stations" });
-    if (can(actor, "tenant.stations.read")) {
-      nav.push({ to: "/county/deputies", labelKey: "nav.deputies", icon: "deputies" });
-      nav.push({ to: "/county/duty-posts", labelKey: "nav.dutyPosts", icon: "dutyPosts" });
-    }
-    if (can(actor, "tenant.stations.read")) nav.push({ to: "/county/grids", labelKey: "grids.title", icon: "grids" });
-    if (can(actor, "tenant.activities.read"))
-      nav.push({ to: "/county/ledger", labelKey: "ledger.title", icon: "ledger" });
-    if (can(actor, "tenant.handlingUnits.read"))
-      nav.push({ to: "/county/handling-units", labelKey: "handlingUnits.title", icon: "handlingUnits" });
-    if (can(actor, "tenant.stationTypes.manage")) {
-      nav.push({ to: "/county/station-types", labelKey: "nav.stationTypes", icon: "stationTypes" });
-      nav.push({ to: "/county/standards", labelKey: "nav.standards", icon: "standards" });
-    }
-    if (can(actor, "tenant.workflows.manage"))
-      nav.push({ to: "/county/workflows", labelKey: "nav.workflows", icon: "workflows" });
-    if (can(actor, "tenant.users.read")) nav.push({ to: "/county/users", labelKey: "nav.users", icon: "users" });
-    if (can(actor, "tenant.teams.manage")) nav.push({ to: "/county/teams", labelKey: "nav.teams", icon: "teams" });
-    if (can(actor, "tenant.calendar.manage"))
-      nav.push({ to: "/county/calendar", labelKey: "nav.calendar", icon: "calendar" });
-    if (can(actor, "tenant.audit.read")) nav.push({ to: "/county/audit", labelKey: "nav.audit", icon: "audit" });
-    if (can(actor, "tenant.outbox.manage"))
-      nav.push({ to: "/county/outbox", labelKey: "outbox.title", icon: "outbox" });
-    if (can(actor, "tenant.apiKeys.manage"))
-      nav.push({ to: "/county/api-keys", labelKey: "apiKeys.title", icon: "apiKeys" });
-  }
   // The bell: the user's unread notifications, counted on every navigation (one indexed count).
   // Platform staff have no county and no bell.
   const unread = can(actor, "tenant.notifications.read")
     ? await countyRequest(args).inTenant((tx) => countUnreadNotifications(tx, actor.userId))
     : null;
-  nav.push({ to: "/account/password", labelKey: "nav.account", icon: "account" });
   return {
     user: {
       displayName: actor.displayName,
@@ -129,123 +105,240 @@ export async function loader(args: Route.LoaderArgs) {
       roles: actor.platformRole ? ["platform_operator"] : actor.memberships.map((m) => m.role),
     },
     tenantName: tenant?.name ?? null,
-    nav,
+    nav: navigationOf(actor),
     unread,
   };
 }
 
-export default function SignedInLayout({ loaderData }: Route.ComponentProps) {
+function SignedInLayoutPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const { user, tenantName, nav, unread } = loaderData;
   const tr = t as (key: string) => string;
+  const isActive = (item: NavItem) =>
+    item.end ? location.pathname === item.to : location.pathname.startsWith(item.to);
+  useFocusOnNavigation(location.pathname);
   return (
-    <AppShell
-      header={{ height: 56 }}
-      navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }}
-      padding="md"
-    >
-      <AppShell.Header bg="red.8" withBorder={false}>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Burger
-              opened={opened}
-              onClick={toggle}
-              hiddenFrom="sm"
-              size="sm"
-              color="white"
-              aria-label={t("nav.openMenu")}
-            />
-            <Title order={4} c="white" style={{ whiteSpace: "nowrap" }}>
-              <Text span visibleFrom="md" inherit>
-                {t("app.name")}
+    <>
+      {/* Toasts belong to the staff's pages; the public pages have none. */}
+      <Notifications position="top-center" />
+      <AppShell
+        header={{ height: 56 }}
+        navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }}
+        padding="md"
+      >
+        <Anchor href="#main" className={classes.skipLink}>
+          {t("nav.skipToContent")}
+        </Anchor>
+        <AppShell.Header bg="red.9" withBorder={false}>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                color="white"
+                aria-label={t("nav.openMenu")}
+              />
+              <Text c="white" fw={700} fz="lg" style={{ whiteSpace: "nowrap" }}>
+                <Text span visibleFrom="md" inherit>
+                  {t("app.name")}
+                </Text>
+                <Text span hiddenFrom="md" inherit>
+                  {t("app.shortName")}
+                </Text>
               </Text>
-              <Text span hiddenFrom="md" inherit>
-                {t("app.shortName")}
-              </Text>
-            </Title>
-            {tenantName && (
-              <Text c="red.1" size="sm" visibleFrom="xs">
-                {tenantName}
-              </Text>
-            )}
-          </Group>
-          <Group gap="sm" wrap="nowrap">
-            {unread !== null && (
-              <Indicator
-                label={<span data-testid="bell-count">{unread > 99 ? "99+" : unread}</span>}
-                size={18}
-                color="yellow.4"
-                autoContrast
-                fw={700}
-                offset={4}
-                disabled={unread === 0}
-              >
-                <ActionIcon
-                  component={Link}
-                  to="/notifications"
-                  variant="subtle"
-                  color="white"
-                  size="lg"
-                  aria-label={unread > 0 ? t("notifications.bellUnread", { count: unread }) : t("notifications.bell")}
-                  data-testid="bell"
+              {tenantName && (
+                <Text c="white" size="sm" visibleFrom="xs">
+                  {tenantName}
+                </Text>
+              )}
+            </Group>
+            <Group gap="sm" wrap="nowrap">
+              {unread !== null && (
+                <Indicator
+                  label={<span data-testid="bell-count">{unread > 99 ? "99+" : unread}</span>}
+                  size={18}
+                  color="yellow.4"
+                  autoContrast
+                  fw={700}
+                  offset={4}
+                  disabled={unread === 0}
                 >
-                  <IconBell size={22} />
-                </ActionIcon>
-              </Indicator>
-            )}
-            <Group gap="xs" wrap="nowrap" bg="white" px={4} style={{ borderRadius: 4 }}>
-              <LanguageSwitch />
+                  <ActionIcon
+                    component={Link}
+                    to="/notifications"
+                    variant="subtle"
+                    color="white"
+                    size="lg"
+                    aria-label={unread > 0 ? t("notifications.bellUnread", { count: unread }) : t("notifications.bell")}
+                    data-testid="bell"
+                  >
+                    <IconBell size={22} />
+                  </ActionIcon>
+                </Indicator>
+              )}
+              <Group gap="xs" wrap="nowrap" bg="white" px={4} style={{ borderRadius: 4 }}>
+                <LanguageSwitch />
+              </Group>
             </Group>
           </Group>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="sm">
-        {/* The menu scrolls when it is longer than the screen; the account section stays in view. */}
-        <AppShell.Section grow component={ScrollArea}>
-          {nav.map((item) => {
-            const Icon = icons[item.icon];
-            return (
-              <MantineNavLink
-                key={item.to}
-                component={NavLink}
-                to={item.to}
-                end={item.end}
-                label={tr(item.labelKey)}
-                leftSection={<Icon size={18} />}
-                active={item.end ? location.pathname === item.to : location.pathname.startsWith(item.to)}
-                onClick={close}
-              />
-            );
-          })}
-        </AppShell.Section>
-        <AppShell.Section>
-          <Stack gap={4} p="xs" style={{ borderTop: "1px solid var(--mantine-color-gray-3)" }}>
-            <Text size="sm" fw={600} data-testid="current-user">
-              {user.displayName}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {user.username} · {user.roles.map((role) => tr(`roles.${role}`)).join("、")}
-            </Text>
-            <Form method="post" action="/sign-out">
-              <Button
-                type="submit"
-                variant="subtle"
-                color="gray"
-                size="compact-sm"
-                leftSection={<IconLogout size={16} />}
-                px={0}
-              >
-                {t("nav.signOut")}
-              </Button>
-            </Form>
-          </Stack>
-        </AppShell.Section>
-      </AppShell.Navbar>
-      <AppShell.Main bg="gray.0">
-        <Outlet />
-      </AppShell.Main>
-    </AppShell>
+        </AppShell.Header>
+        <AppShell.Navbar p="sm" aria-label={t("nav.menu")}>
+          {/* Groups fold, so the whole menu fits a 768 px high screen; the one holding the page is open. */}
+          <AppShell.Section grow component={ScrollArea}>
+            {nav.map((group) =>
+              group.key === "work" ? (
+                group.items.map((item) => (
+                  <NavEntry
+                    key={item.to}
+                    item={item}
+                    active={isActive(item)}
+                    onClick={close}
+                    label={tr(item.labelKey)}
+                  />
+                ))
+              ) : (
+                <NavGroupEntries
+                  key={group.key}
+                  label={tr(`nav.groups.${group.key}`)}
+                  defaultOpened={group.items.some(isActive)}
+                >
+                  {group.items.map((item) => (
+                    <NavEntry
+                      key={item.to}
+                      item={item}
+                      active={isActive(item)}
+                      onClick={close}
+                      label={tr(item.labelKey)}
+                    />
+                  ))}
+                </NavGroupEntries>
+              ),
+            )}
+          </AppShell.Section>
+          <AppShell.Section>
+            <Stack gap={4} p="xs" style={{ borderTop: "1px solid var(--mantine-color-gray-3)" }}>
+              <Text size="sm" fw={600} data-testid="current-user">
+                {user.displayName}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {user.username} · {user.roles.map((role) => tr(`roles.${role}`)).join("、")}
+              </Text>
+              <Group gap="md">
+                <Anchor component={Link} to="/account/password" size="sm" c="dark.6" onClick={close}>
+                  <Group gap={4} wrap="nowrap" component="span">
+                    <IconKey size={16} aria-hidden />
+                    {t("nav.account")}
+                  </Group>
+                </Anchor>
+                <Form method="post" action="/sign-out">
+                  <Button
+                    type="submit"
+                    variant="subtle"
+                    color="dark"
+                    size="compact-sm"
+                    leftSection={<IconLogout size={16} aria-hidden />}
+                    px={0}
+                  >
+                    {t("nav.signOut")}
+                  </Button>
+                </Form>
+              </Group>
+            </Stack>
+          </AppShell.Section>
+        </AppShell.Navbar>
+        <AppShell.Main bg="gray.0" id="main" tabIndex={-1} style={{ outline: "none" }}>
+          <Outlet />
+          <DiscoverFetchedRoutes />
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}
+
+/**
+ * A folding group of the menu: a real button that says whether it is open, and its entries
+ * (kept in the page while folded, so a link is found by its name either way).
+ */
+function NavGroupEntries({
+  label,
+  defaultOpened,
+  children,
+}: {
+  label: string;
+  defaultOpened: boolean;
+  children: React.ReactNode;
+}) {
+  const [opened, { toggle }] = useDisclosure(defaultOpened);
+  const id = useId();
+  return (
+    <div data-nav-group>
+      <UnstyledButton className={classes.groupButton} aria-expanded={opened} aria-controls={id} onClick={toggle}>
+        <Text span fw={600} size="sm">
+          {label}
+        </Text>
+        <IconChevronDown size={16} aria-hidden className={classes.chevron} data-opened={opened || undefined} />
+      </UnstyledButton>
+      <Collapse expanded={opened} keepMountedMode="display-none" id={id}>
+        <Box pl="sm">{children}</Box>
+      </Collapse>
+    </div>
+  );
+}
+
+function NavEntry({
+  item,
+  active,
+  label,
+  onClick,
+}: {
+  item: NavItem;
+  active: boolean;
+  label: string;
+  onClick: () => void;
+}) {
+  const Icon = icons[item.icon];
+  return (
+    <MantineNavLink
+      component={NavLink}
+      to={item.to}
+      end={item.end}
+      label={label}
+      data-label={label}
+      leftSection={<Icon size={18} aria-hidden />}
+      active={active}
+      onClick={onClick}
+    />
+  );
+}
+
+/**
+ * After a client-side navigation, focus moves to the new page's heading (or its main region),
+ * as a screen reader user expects after following a link; not on the first load.
+ */
+function useFocusOnNavigation(pathname: string) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const main = document.getElementById("main");
+    const heading = main?.querySelector<HTMLElement>("h1");
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    } else main?.focus({ preventScroll: true });
+  }, [pathname]);
+}
+
+export default function SignedInLayout(props: Route.ComponentProps) {
+  return (
+    <MantineFrame>
+      <SignedInLayoutPage {...props} />
+    </MantineFrame>
   );
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { openMenuEntry, signIn } from "./support";
 
 /**
  * The HTTP API as another system (a 12345 hotline) uses it: the county admin issues a
@@ -14,7 +14,7 @@ test("a county admin's key submits opinions, idempotently, and every refusal is 
   const stationCode = (await page.getByTestId("public-code").textContent())!.trim();
   expect(stationCode).toMatch(/^\d{6}-[0-9A-Z]{6}$/);
 
-  await page.getByRole("link", { name: "接口密钥" }).click();
+  await openMenuEntry(page, "接口密钥");
   await expect(page).toHaveURL(/\/county\/api-keys$/);
   await page.getByLabel("名称").fill("12345 热线");
   await page.getByRole("button", { name: "新建密钥" }).click();

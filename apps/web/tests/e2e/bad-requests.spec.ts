@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { openMenuEntry, signIn } from "./support";
 
 test("oversized, malformed and cross-site requests get 4xx, never a 500 or a stack trace", async ({
   page,
@@ -59,7 +59,7 @@ test("a form with bad fields shows the errors in Chinese and writes nothing", as
   await expect(page.getByText("共 16 条")).toBeVisible();
 
   // The audit log has the addition, with who and from where.
-  await page.getByRole("link", { name: "审计日志" }).click();
+  await openMenuEntry(page, "审计日志");
   await expect(page.getByTestId("audit-log")).toContainText("新增乡镇");
   await expect(page.getByTestId("audit-log")).toContainText("五一路街道");
   await expect(page.getByTestId("audit-log")).toContainText("西乡塘区人大常委会管理员");

@@ -6,7 +6,7 @@ import {
   type Page,
   test,
 } from "@playwright/test";
-import { choose, signIn } from "./support";
+import { choose, signIn, waitForHydration } from "./support";
 
 /** A 1×1 PNG: the citizen's photo. */
 const PNG = Buffer.from(
@@ -48,7 +48,9 @@ async function stationCode(page: Page) {
 /** What a citizen fills in on the station's public page. */
 async function fillOpinion(page: Page, publicCode: string, text: string) {
   await page.goto(`/s/${publicCode}`);
-  await choose(page, "问题类别", "城乡建设");
+  // A native select (the phone's own picker), answered once the page has hydrated.
+  await waitForHydration(page);
+  await page.getByRole("combobox", { name: "问题类别" }).selectOption({ label: "城乡建设" });
   await page.getByRole("textbox", { name: /^意见建议/ }).fill(text);
 }
 

@@ -179,8 +179,8 @@ test("citizen: the station's public form, its proof of work solved and sent, the
   const watched = await watchedPage(browser);
   const { page } = watched;
   await loadTwice(page, `/s/${publicCode}`);
-  await page.getByRole("combobox", { name: "问题类别" }).click();
-  await page.getByRole("option", { name: "城乡建设" }).click();
+  // A native select: the phone's own picker (docs/decisions/0014).
+  await page.getByRole("combobox", { name: "问题类别" }).selectOption({ label: "城乡建设" });
   await page.getByRole("textbox", { name: /^意见建议/ }).fill("村口路灯坏了，晚上看不清路");
   // Enabled only once the page's script has solved the proof of work.
   const submit = page.getByRole("button", { name: "提交意见" });

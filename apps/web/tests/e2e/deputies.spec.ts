@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { mobileNumbersIn } from "@rdlink/core/testing/phones";
-import { signIn } from "./support";
+import { openMenuEntry, signIn } from "./support";
 
 test("no list or data response carries an unmasked mobile number; a reveal is audited", async ({ page }) => {
   await signIn(page, "xxt-admin");
-  await page.getByRole("link", { name: "人大代表" }).click();
+  await openMenuEntry(page, "人大代表");
   await expect(page.getByTestId("deputies")).toContainText("****");
 
   // Every page of the directory, as HTML and as the data the client fetches.
@@ -37,7 +37,7 @@ test("no list or data response carries an unmasked mobile number; a reveal is au
   // The demo seed names two deputies 韦建国; either one will do.
   await page.getByTestId("deputies").getByRole("button", { name: "查看" }).first().click();
   await expect(page.getByTestId("deputies")).toContainText(/139\d{8}/);
-  await page.getByRole("link", { name: "审计日志" }).click();
+  await openMenuEntry(page, "审计日志");
   await expect(page.getByTestId("audit-log")).toContainText("查看代表电话");
   await expect(page.getByTestId("audit-log")).toContainText("韦建国");
 });

@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { openMenuEntry, signIn } from "./support";
 
 test("a township operator adds a community, a grid in it and its deputies; other townships stay out of reach", async ({
   page,
 }) => {
   await signIn(page, "xxt-jinling");
-  await page.getByRole("link", { name: "乡镇街道" }).click();
+  await openMenuEntry(page, "乡镇街道");
   await page.getByRole("link", { name: "金陵镇" }).click();
   // The real villages of 金陵镇 came with onboarding.
   await expect(page.getByTestId("communities")).toContainText("金陵村");
@@ -19,7 +19,7 @@ test("a township operator adds a community, a grid in it and its deputies; other
   await page.getByRole("dialog").getByRole("button", { name: "保存" }).click();
   await expect(page.getByTestId("community-金陵新城社区")).toContainText("手工添加");
 
-  await page.getByRole("link", { name: "网格", exact: true }).click();
+  await openMenuEntry(page, "网格");
   await page.getByRole("button", { name: "新建网格" }).click();
   const newGrid = page.getByRole("dialog");
   await newGrid.getByRole("combobox", { name: "所属村（社区）" }).fill("金陵新城");

@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { pick, signIn } from "./support";
+import { openMenuEntry, pick, signIn } from "./support";
 
 test("the admin adds a unit and a contact (phone masked, reveal audited) and invites a responder for it", async ({
   page,
 }) => {
   await signIn(page, "xxt-admin");
-  await page.getByRole("link", { name: "承办单位" }).click();
+  await openMenuEntry(page, "承办单位");
   await expect(page.getByTestId("handling-units")).toContainText("区住建局");
   await expect(page.getByTestId("handling-units")).toContainText("139****0201");
 

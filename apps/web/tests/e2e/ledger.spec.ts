@@ -105,6 +105,7 @@ test("a township operator sees its township's ledger only: another township's en
   await expect(jinling.getByTestId("ledger")).not.toContainText("衡阳街道");
   await jinling.goto(elsewhere!);
   await expect(jinling.getByRole("heading", { name: "找不到页面" })).toBeVisible();
+  await jinling.context().close();
 
   // The entry is still there for the admin.
   expect((await page.request.get(elsewhere!)).status()).toBe(200);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { pick, signIn } from "./support";
+import { openMenuEntry, pick, signIn } from "./support";
 
 const ADMIN_PASSWORD = "港城人大 2026 春";
 
@@ -50,12 +50,12 @@ test("an operator onboards a county whose admin sets a password, invites an oper
   expect(reuseResponse?.status()).toBe(410);
   await reuse.close();
 
-  await admin.getByRole("link", { name: "乡镇街道" }).click();
+  await openMenuEntry(admin, "乡镇街道");
   await expect(admin.getByTestId("townships")).toContainText("塘桥镇");
   await expect(admin.getByText("共 15 条")).toBeVisible();
 
   // … and invites a township operator for 杨舍镇.
-  await admin.getByRole("link", { name: "用户与角色" }).click();
+  await openMenuEntry(admin, "用户与角色");
   await admin.getByRole("button", { name: "邀请用户" }).click();
   const dialog = admin.getByRole("dialog");
   await dialog.getByLabel("用户名").fill("Bad Name");

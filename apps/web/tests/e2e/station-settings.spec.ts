@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { choose, signIn } from "./support";
+import { choose, openMenuEntry, signIn, signOut } from "./support";
 
 /** A 1×1 PNG: a real image for the upload checks. */
 const PNG = Buffer.from(
@@ -12,14 +12,14 @@ test("the county admin keeps its standards, a new station type's public form and
 }) => {
   await signIn(page, "xxt-admin");
 
-  await page.getByRole("link", { name: "站点标准" }).click();
+  await openMenuEntry(page, "站点标准");
   await page.getByRole("button", { name: "新建标准" }).click();
   await page.getByLabel("名称").fill("七有");
   await page.getByLabel("标准条目").fill("有场所\n有牌子\n有制度\n有活动\n有台账\n有经费\n有档案");
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByTestId("standard-七有")).toContainText("有牌子");
 
-  await page.getByRole("link", { name: "站点类型" }).click();
+  await openMenuEntry(page, "站点类型");
   await page.getByRole("button", { name: "新建站点类型" }).click();
   await page.getByLabel("名称").fill("侨务代表联络站");
   await choose(page, "站点标准", "七有");
@@ -34,13 +34,22 @@ test("the county admin keeps its standards, a new station type's public form and
   await category.getByRole("combobox", { name: "字段类型" }).click();
   await page.getByRole("option", { name: "单选" }).click();
   await category.getByLabel("选项").fill("就业\n教育\n侨务");
-  await expect(page.getByTestId("intake-preview").getByRole("combobox", { name: "诉求类别" })).toBeVisible();
+  // The preview is the public form itself (its category and opinion first), on a 375 px phone.
+  const preview = page.getByTestId("intake-preview");
+  await expect(preview.getByRole("combobox", { name: "诉求类别" })).toBeVisible();
+  await expect(preview.getByRole("combobox", { name: "问题类别" })).toBeVisible();
+  await expect(preview.getByRole("button", { name: "提交意见" })).toBeDisabled();
+  // Keys are generated and hidden: 字段标识 shows only under 高级.
+  await expect(category.getByRole("textbox", { name: "字段标识" })).toBeHidden();
 
   // A field whose key another field has is refused where it is, and nothing is saved.
   await intake.getByRole("button", { name: "添加字段" }).click();
   const twin = intake.getByTestId(/^field-/).last();
   await twin.getByLabel("字段名称").fill("地点");
-  await twin.getByRole("textbox", { name: "字段标识" }).fill("location");
+  await intake.getByRole("switch", { name: "高级" }).check();
+  const categoryKey = intake.getByTestId("field-1").getByRole("textbox", { name: "字段标识" });
+  await expect(categoryKey).toHaveValue("field2"); // generated: 涉及地点 (location) is field 1
+  await twin.getByRole("textbox", { name: "字段标识" }).fill("location"); // 涉及地点's
   await intake.getByRole("button", { name: "保存表单" }).click();
   await expect(twin).toContainText("字段标识重复");
   await page.reload();
@@ -57,7 +66,7 @@ test("the county admin keeps its standards, a new station type's public form and
   await page.reload();
   await expect(intake.getByTestId(/^field-/)).toHaveCount(2);
 
-  await page.getByRole("link", { name: "岗位目录" }).click();
+  await openMenuEntry(page, "岗位目录");
   await page.getByRole("button", { name: "新增岗位" }).click();
   await page.getByLabel("名称").fill("侨务服务岗");
   await page.getByLabel("岗位职责").fill("联系归侨侨眷，反映涉侨诉求");
@@ -73,16 +82,20 @@ test("a township operator keeps its station: map point, posts offered, evidence 
   page,
 }) => {
   await signIn(page, "xxt-jinling");
-  await page.getByRole("link", { name: "站点", exact: true }).click();
+  await openMenuEntry(page, "站点");
   await page.getByRole("link", { name: "金陵镇人大代表联络站" }).click();
   await expect(page.getByRole("heading", { name: "金陵镇人大代表联络站" })).toBeVisible();
   const stationUrl = new URL(page.url()).pathname;
-  // The page knows every route from its first load, so the deputy picker's fetcher, revalidated
+  // The page learns the deputy picker's route with its first load (discovery is lazy, but the
+  // signed-in layout names the routes its fetchers load), so the picker's fetcher, revalidated
   // after a save, can never fall to the "*" catch-all (remix-run/react-router#15326).
-  const knownRoutes = await page.evaluate(() =>
-    Object.keys((window as unknown as { __reactRouterManifest: { routes: object } }).__reactRouterManifest.routes),
-  );
-  expect(knownRoutes).toContain("routes/county/deputy-options");
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        Object.keys((window as unknown as { __reactRouterManifest: { routes: object } }).__reactRouterManifest.routes),
+      ),
+    )
+    .toContain("routes/county/deputy-options");
 
   await page.getByRole("link", { name: "编辑" }).click();
   await page.getByLabel("纬度").fill("22.9012");
@@ -160,7 +173,7 @@ test("a township operator cannot open, edit or record for another township's sta
   await choose(page, "所属乡镇（街道）", "双定镇");
   await expect(page).toHaveURL(/township=/);
   const deputy = await page.getByTestId("deputies").getByRole("link").first().getAttribute("href");
-  await page.getByRole("button", { name: "退出登录" }).click();
+  await signOut(page);
 
   await signIn(page, "xxt-jinling");
   for (const url of [other!, `${other}.data`, `${other}/edit`, deputy!, `${deputy}/edit`]) {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { pick, signIn } from "./support";
+import { openMenuEntry, pick, signIn } from "./support";
 
 test("a station gets a custom field, a liaison officer, a QR poster, and a deputy holding 法律服务岗", async ({
   page,
@@ -8,7 +8,7 @@ test("a station gets a custom field, a liaison officer, a QR poster, and a deput
   await signIn(page, "xxt-admin");
 
   // The admin adds a custom field to the station type.
-  await page.getByRole("link", { name: "站点类型" }).click();
+  await openMenuEntry(page, "站点类型");
   await page.getByTestId("station-types").getByRole("link", { name: "人大代表联络站" }).click();
   const fields = page.getByTestId("custom-fields");
   await fields.getByRole("button", { name: "添加字段" }).click();
@@ -16,7 +16,8 @@ test("a station gets a custom field, a liaison officer, a QR poster, and a deput
   await field.getByLabel("字段名称").fill("场所面积（平方米）");
   await field.getByRole("combobox", { name: "字段类型" }).click();
   await page.getByRole("option", { name: "数字" }).click();
-  await field.getByRole("textbox", { name: "字段标识" }).fill("area");
+  // No key to type: it is generated, and shows only under 高级.
+  await expect(field.getByRole("textbox", { name: "字段标识" })).toBeHidden();
   // Mantine stacks the switch's input and track on one spot, so whichever is on top takes
   // the click (both toggle it); the assertion checks that it did.
   await field.getByRole("switch", { name: "必填" }).check({ force: true });
@@ -32,7 +33,7 @@ test("a station gets a custom field, a liaison officer, a QR poster, and a deput
   ).toHaveValue("场所面积（平方米）");
 
   // … creates a station of that type in 金陵镇 with a liaison officer.
-  await page.getByRole("link", { name: "站点", exact: true }).click();
+  await openMenuEntry(page, "站点");
   await page.getByRole("link", { name: "新建站点" }).click();
   await expect(page.getByRole("heading", { name: "新建站点" })).toBeVisible();
   await pick(page, "所属乡镇（街道）", "金陵镇");

@@ -8,6 +8,17 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
+  // The address changes before the signed-in page is drawn: wait for the page itself.
+  await expect(page.getByTestId("current-user")).toBeAttached();
+}
+
+/**
+ * Signs out and waits for the sign-in page: the button posts a form, and a page opened before
+ * its answer arrives would still carry the old session cookie.
+ */
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?signedOut/);
 }
 
 /** Waits until React has hydrated the page: hover and key handlers exist only from then on. */
@@ -33,4 +44,48 @@ export async function pick(page: Page, label: string, option: string) {
   await input.click();
   await input.fill(option.slice(0, 2));
   await page.getByRole("option", { name: option, exact: true }).click();
+}
+
+/**
+ * Follows an entry of the signed-in menu by its name, unfolding its group first when the group
+ * is folded (only the group holding the current page, and the work group, start open).
+ */
+export async function openMenuEntry(page: Page, name: string) {
+  await waitForHydration(page);
+  const nav = page.getByRole("navigation");
+  // Found by an attribute while folded: a hidden link has no reliable accessible name or text.
+  const folded = page.locator(`a[data-label="${name}"]`);
+  const group = nav.locator("[data-nav-group]").filter({ has: folded });
+  const link = nav.getByRole("link", { name, exact: true });
+  // Right after a client-side navigation the address can change before the new page is drawn.
+  await expect(nav.locator(`a[data-label="${name}"]`)).toBeAttached();
+  if ((await group.count()) > 0) {
+    const toggle = group.getByRole("button").first();
+    // Again if the page was still settling after sign-in and the group folded back.
+    await expect(async () => {
+      if ((await toggle.getAttribute("aria-expanded")) === "false") await toggle.click();
+      await expect(link).toBeVisible({ timeout: 2_000 });
+    }).toPass();
+  }
+  await link.click();
+}
+
+/**
+ * A 交办会 of the session at `sessionPath` (its page's address): the first one listed there, or
+ * one held now through the session page's own form (its answer redirects to the new meeting).
+ */
+export async function meetingOf(page: Page, sessionPath: string) {
+  await page.goto(sessionPath);
+  const listed = await page
+    .getByTestId("meetings")
+    .getByRole("link")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+  if (listed.length > 0) return listed[0]!;
+  const answer = await page.request.post(sessionPath, {
+    headers: { origin: new URL(page.url()).origin },
+    form: { intent: "meeting", heldOn: "2026-02-10", attendees: "" },
+    maxRedirects: 0,
+  });
+  expect(answer.status(), sessionPath).toBe(302);
+  return new URL(answer.headers().location!, page.url()).pathname;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import { pick, signIn } from "./support";
+import { meetingOf, pick, signIn, signOut } from "./support";
 
 /**
  * Tenant A's admin asks for tenant B's pages by id, as an attacker would: every one
@@ -23,6 +23,14 @@ const ID_ROUTES_COVERED = [
   "ledger/:activityId/edit",
   "workflows/:workflowId",
   "cases/:caseId",
+  "cases/:caseId/print",
+  "sessions/:sessionId",
+  "sessions/:sessionId/import",
+  "sessions/:sessionId/meetings/:meetingId",
+  "units/:unitId/print",
+  "sessions/:sessionId/report.xlsx",
+  "county/sessions/:sessionId/report",
+  "revisits/:campaignId",
 ];
 
 /** A 1×1 PNG, uploaded as evidence so that tenant A has a stored file to ask for. */
@@ -33,6 +41,8 @@ const PNG = Buffer.from(
 const ID_ROUTES_ALLOWED = {
   "invite/:token": "public by design: the token is the credential (tested in onboarding.spec.ts)",
   "s/:code": "public by design: a station's intake page, the code printed on its poster (case-intake.spec.ts)",
+  "s/:code/send":
+    "public by design: where the station's intake page sends its form with upload progress (public-phone.spec.ts)",
   "t/:code?": "public by design: the tracking code is the credential; the page shows no personal data",
   "api/v1/opinions/:trackingCode":
     "API, bearer key only: the code is looked up within the key's own county (another county's code is 404, api.spec.ts and submit-opinion-by-api.integration.test.ts)",
@@ -53,7 +63,7 @@ async function onboardCountyB(page: Page) {
   await page.getByRole("link", { name: "查看区县" }).click();
   await expect(page).toHaveURL(/\/platform\/tenants\//);
   const tenantUrl = new URL(page.url()).pathname;
-  await page.getByRole("button", { name: "退出登录" }).click();
+  await signOut(page);
 
   await page.goto(invitation);
   await page.getByLabel(/^新密码/).fill(B_PASSWORD);
@@ -70,7 +80,7 @@ async function onboardCountyB(page: Page) {
     .getByTestId("workflows")
     .getByRole("link")
     .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-  await page.getByRole("button", { name: "退出登录" }).click();
+  await signOut(page);
   return { tenantUrl, townshipUrls, workflowUrls };
 }
 
@@ -161,8 +171,16 @@ test("tenant A's admin gets 404 for every tenant-B URL, never B's data", async (
   const caseUrls = (await linksOf("inbox")).filter((url) => url.startsWith("/work/cases/")).slice(0, 5);
   const caseTitle = await page.getByTestId("inbox").locator("tbody tr").first().getByRole("link").first().textContent();
   expect(caseUrls.length).toBe(5);
+  await page.goto("/county/sessions");
+  const sessionUrls = await linksOf("sessions");
+  expect(sessionUrls.length).toBeGreaterThan(0);
+  const meetingUrl = await meetingOf(page, sessionUrls[0]!);
+  const unitSheetUrl = `${meetingUrl}/units/${unitUrls[0]!.split("/").pop()}/print`;
+  await page.goto("/county/revisits");
+  const [campaignUrl] = await linksOf("revisit-campaigns");
+  expect(campaignUrl).toBeTruthy();
 
-  await page.getByRole("button", { name: "退出登录" }).click();
+  await signOut(page);
   await signIn(page, "qx-admin", B_PASSWORD);
   const forB = [
     ...stationUrls.flatMap((url) => [
@@ -177,7 +195,19 @@ test("tenant A's admin gets 404 for every tenant-B URL, never B's data", async (
     ...deputyUrls.map((url) => `${url}/edit`),
     ...unitUrls.flatMap((url) => [url, `${url}.data`]),
     ...entryUrls.flatMap((url) => [url, `${url}.data`, `${url}/edit`, `${url}/edit.data`]),
-    ...caseUrls.flatMap((url) => [url, `${url}.data`]),
+    ...caseUrls.flatMap((url) => [url, `${url}.data`, `${url}/print`, `${url}/print.data`]),
+    ...[meetingUrl, unitSheetUrl].flatMap((url) => [url, `${url}.data`]),
+    ...sessionUrls.flatMap((url) => [
+      url,
+      `${url}.data`,
+      `${url}/import`,
+      `${url}/import.data`,
+      `${url}/report`,
+      `${url}/report.data`,
+      `${url}/report.xlsx`,
+    ]),
+    campaignUrl!,
+    `${campaignUrl}.data`,
     fileUrl!,
   ];
   for (const url of forB) {
@@ -193,6 +223,49 @@ test("tenant A's admin gets 404 for every tenant-B URL, never B's data", async (
     (await page.request.post(unitUrls[0]!, { headers: origin, form: { intent: "edit", name: "被改名" } })).status(),
   ).toBe(404);
   expect((await page.request.post(entryUrls[0]!, { headers: origin })).status()).toBe(404);
+  // Nor enter a suggestion into A's session, rename it, or import into it.
+  const sessionForms: Record<string, string>[] = [
+    { intent: "enter", title: "越权录入", content: "越权录入的建议内容", leadDeputyId: "" },
+    { intent: "edit", term: "17", meeting: "9", opensOn: "2027-01-01", closesOn: "2027-01-02" },
+  ];
+  for (const form of sessionForms) {
+    expect((await page.request.post(sessionUrls[0]!, { headers: origin, form })).status(), form.intent).toBe(404);
+  }
+  // Nor hold a 交办会 in A's session, propose units at A's meeting or assign its suggestions.
+  expect(
+    (
+      await page.request.post(sessionUrls[0]!, {
+        headers: origin,
+        form: { intent: "meeting", heldOn: "2027-01-20" },
+        maxRedirects: 0,
+      })
+    ).status(),
+  ).toBe(404);
+  const meetingForms: Record<string, string>[] = [
+    { intent: "propose", leadUnitId: unitUrls[0]!.split("/").pop()!, "caseIds[]": crypto.randomUUID() },
+    { intent: "assign" },
+    { intent: "edit", heldOn: "2027-01-20", name: "越权改名" },
+  ];
+  for (const form of meetingForms) {
+    expect((await page.request.post(meetingUrl, { headers: origin, form })).status(), form.intent).toBe(404);
+  }
+  expect(
+    (
+      await page.request.post(`${sessionUrls[0]}/import`, {
+        headers: origin,
+        multipart: { intent: "import", file: { name: "x.xlsx", mimeType: "application/octet-stream", buffer: PNG } },
+      })
+    ).status(),
+  ).toBe(404);
+  // Nor add to A's 回头看, send its teams or record its findings.
+  const campaignForms: Record<string, string>[] = [
+    { intent: "add", "suggestionIds[]": crypto.randomUUID() },
+    { intent: "assign", "itemIds[]": crypto.randomUUID(), teamId: crypto.randomUUID() },
+    { intent: "find", suggestionId: crypto.randomUUID(), finding: "kept", foundOn: "2027-06-01" },
+  ];
+  for (const form of campaignForms) {
+    expect((await page.request.post(campaignUrl!, { headers: origin, form })).status(), form.intent).toBe(404);
+  }
   // Nor take a step on A's case: the event is one the county admin may send (the ruling on a return).
   for (const url of caseUrls) {
     const step = await page.request.post(url, {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import { signIn } from "./support";
+import { meetingOf, signIn } from "./support";
 
 /**
  * Every staff page that answers a POST refuses an intent it does not have: a 400 naming
@@ -11,7 +11,20 @@ import { signIn } from "./support";
  */
 
 /** What the URL of a page needs: the id of a row the demo seed has, found the way a user would. */
-type Ids = Record<"township" | "station" | "stationType" | "deputy" | "unit" | "entry" | "workflow" | "case", string>;
+type Ids = Record<
+  | "township"
+  | "station"
+  | "stationType"
+  | "deputy"
+  | "unit"
+  | "entry"
+  | "workflow"
+  | "case"
+  | "session"
+  | "meeting"
+  | "campaign",
+  string
+>;
 
 /** Route modules (under app/routes) and where to post to them, as the demo county's admin. */
 const COUNTY_PAGES: Record<string, (ids: Ids) => string> = {
@@ -25,6 +38,7 @@ const COUNTY_PAGES: Record<string, (ids: Ids) => string> = {
   "county/township.tsx": (ids) => ids.township,
   "county/users.tsx": () => "/county/users",
   "county/outbox.tsx": () => "/county/outbox",
+  "county/sms.tsx": () => "/county/sms",
   "county/api-keys.tsx": () => "/county/api-keys",
   "county/calendar.tsx": () => "/county/calendar",
   "county/teams.tsx": () => "/county/teams",
@@ -47,6 +61,17 @@ const COUNTY_PAGES: Record<string, (ids: Ids) => string> = {
   "county/ledger-edit.tsx": (ids) => `${ids.entry}/edit`,
   "county/workflow-new.tsx": () => "/county/workflows/new",
   "county/workflow.tsx": (ids) => ids.workflow,
+  "county/sessions.tsx": () => "/county/sessions",
+  "county/session.tsx": (ids) => ids.session,
+  "county/session-import.tsx": (ids) => `${ids.session}/import`,
+  "county/meeting.tsx": (ids) => ids.meeting,
+  "county/revisits.tsx": () => "/county/revisits",
+  "county/revisit.tsx": (ids) => ids.campaign,
+};
+
+/** A deputy's own pages, as the demo deputy. */
+const DEPUTY_PAGES: Record<string, () => string> = {
+  "desk-suggestions.tsx": () => "/desk/suggestions",
 };
 
 /** The platform's pages, as its operator. */
@@ -62,6 +87,8 @@ const EXCLUDED: Record<string, string> = {
   "invite.tsx": "public by design: the token is the credential, one form that sets the password",
   "language.tsx": "only sets the language cookie; an unknown choice is already a 400 and writes nothing",
   "public/station-intake.tsx": "the citizens' public intake form (/s/:code), no session and no intents",
+  "public/station-intake-send.ts":
+    "the same public form sent by its page's script for upload progress (/s/:code/send), answered as JSON",
   "public/track.tsx": "the citizens' tracking and rating page (/t/:code), no session and no intents",
   "api/opinions.ts": "the JSON API for other systems, bearer keys and JSON bodies (api.spec.ts)",
   "api/opinion.ts": "the JSON API for other systems, bearer keys and JSON bodies (api.spec.ts)",
@@ -141,7 +168,7 @@ async function timelineLength(page: Page, casePath: string) {
 }
 
 test("every route with an action is posted an unknown intent below, or excluded with a reason", () => {
-  const covered = [...Object.keys(COUNTY_PAGES), ...Object.keys(PLATFORM_PAGES)];
+  const covered = [...Object.keys(COUNTY_PAGES), ...Object.keys(PLATFORM_PAGES), ...Object.keys(DEPUTY_PAGES)];
   for (const [file, reason] of Object.entries(EXCLUDED)) expect(reason, file).not.toBe("");
   expect(routesWithAnAction()).toEqual([...covered, ...Object.keys(EXCLUDED)].sort());
 });
@@ -157,7 +184,12 @@ test("an unknown intent posted to any county page is a 400 and writes nothing", 
     entry: await firstRow(page, "/county/ledger", rowOf("/county/ledger")),
     workflow: await firstRow(page, "/county/workflows", rowOf("/county/workflows")),
     case: await firstRow(page, "/work?view=all", rowOf("/work/cases")),
+    session: await firstRow(page, "/county/sessions", rowOf("/county/sessions")),
+    meeting: "",
+    campaign: await firstRow(page, "/county/revisits", rowOf("/county/revisits")),
   };
+  // The demo has no 交办会: one is held (and audited) before the count below starts.
+  ids.meeting = await meetingOf(page, ids.session);
   const before = {
     audit: await lastAuditSeq(page),
     cases: await listTotal(page, "/work?view=all"),
@@ -173,6 +205,21 @@ test("an unknown intent posted to any county page is a 400 and writes nothing", 
   expect(await lastAuditSeq(page)).toBe(before.audit);
   expect(await listTotal(page, "/work?view=all")).toBe(before.cases);
   expect(await timelineLength(page, ids.case)).toBe(before.timeline);
+});
+
+test("an unknown intent posted to a deputy's pages is a 400 and writes nothing", async ({ page, baseURL }) => {
+  await signIn(page, "xxt-deputy");
+  const mine = async () => {
+    await page.goto("/desk/suggestions");
+    await expect(page.getByRole("heading", { name: "我的代表建议" })).toBeVisible();
+    return page.getByTestId("my-suggestions").locator("tbody tr").count();
+  };
+  const before = await mine();
+  for (const [file, url] of Object.entries(DEPUTY_PAGES)) {
+    await test.step(file, () => postBogusIntent(page, baseURL!, url()));
+  }
+  // No suggestion handed in.
+  expect(await mine()).toBe(before);
 });
 
 test("an unknown intent posted to the platform's pages is a 400 and writes nothing", async ({ page, baseURL }) => {

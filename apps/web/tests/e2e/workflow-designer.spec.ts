@@ -46,6 +46,20 @@ test("群众意见建议办理: add 代表接待, see and fix its errors, simula
   const seededRunning = Number((await page.getByTestId("version-1").textContent())?.match(/在办 (\d+)/)?.[1]);
   expect(seededRunning).toBeGreaterThan(0);
 
+  // The shipped template opens without a problem; its edges carry arrowheads along their routes,
+  // and the names of its states read at 11 px or more at the zoom that fits it.
+  await tab(page, "问题").click();
+  await expect(page.getByTestId("no-problems")).toBeVisible();
+  // A bent route: a straight level one has a box of no height, which the browser calls hidden.
+  await expect(page.locator(".react-flow__edge-path[marker-end^='url('][d*=' Q ']").first()).toBeVisible(); // ELK's rounded route
+  const smallestName = await page.evaluate(() => {
+    const zoom = new DOMMatrixReadOnly(getComputedStyle(document.querySelector(".react-flow__viewport")!).transform).a;
+    const names = [...document.querySelectorAll(".state-node-title")];
+    return Math.min(...names.map((e) => Number.parseFloat(getComputedStyle(e).fontSize) * zoom));
+  });
+  // At the smallest fitting zoom (11/29) a 29 px name is 11 px, give or take the float's last digits.
+  expect(Number(smallestName.toFixed(3))).toBeGreaterThanOrEqual(11);
+
   // A case registered before the change runs on version 1.
   await registerCase(page, "村道路灯不亮");
   await expect(page.getByTestId("recent-case").first()).toContainText("版本 1");
@@ -60,20 +74,35 @@ test("群众意见建议办理: add 代表接待, see and fix its errors, simula
   await expect(reception).toHaveAttribute("title", /无法到达：/);
   await expect(reception).toHaveAttribute("title", /死胡同/);
   await tab(page, "问题").click();
+  // Each problem names its state by label, never by an id or a path.
+  await expect(page.getByTestId("problems")).toContainText("环节「代表接待」");
+  await expect(page.getByTestId("problems")).not.toContainText("states.");
   await expect(page.getByTestId("problems")).toContainText("无法到达：没有流转进入此环节");
   await expect(page.getByTestId("problems")).toContainText("死胡同：从此环节无法到达结束环节");
   await expect(page.getByRole("button", { name: "发布" })).toBeDisabled();
 
   // A transition into it: reachable now, still a dead end.
   await tab(page, "属性").click();
+  // 联络站初审's form: its choices are a list of labels, their stored values only under 高级.
+  await selectState(page, "联络站初审");
+  const panel = page.getByTestId("state-panel");
+  await expect(panel.getByRole("textbox", { name: "选项 1", exact: true })).toHaveValue("个性问题");
+  await expect(panel.getByRole("textbox", { name: "选项值 1" })).toBeHidden();
+  await page.getByRole("switch", { name: "高级" }).check();
+  await expect(panel.getByRole("textbox", { name: "选项值 1" })).toHaveValue("individual");
+  await page.getByRole("switch", { name: "高级" }).uncheck();
   await addTransition(page, "联络站初审", "代表接待");
   await expect(reception).not.toHaveAttribute("title", /无法到达：/);
   await expect(reception).toHaveAttribute("title", /死胡同/);
   // Clicking the problem selects the node.
   await tab(page, "问题").click();
   await page.getByTestId("problems").getByText("死胡同：从此环节无法到达结束环节").click();
-  await expect(page.getByTestId("state-panel")).toContainText("标识");
   await expect(page.getByLabel("名称（中文）")).toHaveValue("代表接待");
+  // Its generated id shows only under 高级.
+  await expect(page.getByTestId("state-id")).toBeHidden();
+  await page.getByRole("switch", { name: "高级" }).check();
+  await expect(page.getByTestId("state-id")).toContainText(/内部标识: step/);
+  await page.getByRole("switch", { name: "高级" }).uncheck();
   // … and one out of it: fixed (a task without a deadline is only a warning).
   await pick(page, "添加流转", "交办承办单位");
   await expect(reception).not.toHaveAttribute("data-severity", "error");
@@ -162,13 +191,14 @@ test("undo/redo, copy/paste and autosave on a new empty workflow; a hard reload 
 
   // Copy and paste: a second 批办 with an id of its own.
   await selectState(page, "批办");
-  const originalId = await page.getByTestId("state-panel").getByText(/^标识/).textContent();
+  await page.getByRole("switch", { name: "高级" }).check(); // ids show under 高级
+  const originalId = await page.getByTestId("state-id").textContent();
   await page.locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
   await selectState(page, "批办");
   await page.keyboard.press("ControlOrMeta+c");
   await page.keyboard.press("ControlOrMeta+v");
   await expect(node(page, "批办")).toHaveCount(2);
-  const pastedId = await page.getByTestId("state-panel").getByText(/^标识/).textContent();
+  const pastedId = await page.getByTestId("state-id").textContent();
   expect(pastedId).not.toBe(originalId);
   await page.keyboard.press("ControlOrMeta+z");
   await expect(node(page, "批办")).toHaveCount(1);
@@ -227,9 +257,11 @@ test("a stale save gets a conflict with a choice; a malformed import lists its e
     mimeType: "application/json",
     buffer: Buffer.from(JSON.stringify(broken)),
   });
+  // Named as people name them (the nameless state by the only name it has), never by a JSON path.
   const errors = page.getByTestId("import-errors");
-  await expect(errors).toContainText("schemaVersion");
-  await expect(errors).toContainText("states.a.kind");
+  await expect(errors).toContainText("整个流程：");
+  await expect(errors).toContainText("环节「a」：");
+  await expect(errors).not.toContainText("states.a");
   await expect(errors).toContainText("不符合流程定义格式（JSON Schema）");
   await page.keyboard.press("Escape");
   await page.locator('input[type="file"]').setInputFiles({

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { signIn } from "./support";
+import { openMenuEntry, signIn } from "./support";
 
 const tab = (page: Page, name: string) => page.getByRole("tab", { name });
 
@@ -68,6 +68,6 @@ test("running cases move to a new version from the versions panel: dry run, refu
   await expect(page.getByTestId("version-2")).toContainText("在办 2");
   await expect(page.getByTestId("version-1")).toContainText("在办 0");
 
-  await page.getByRole("link", { name: "审计日志" }).click();
+  await openMenuEntry(page, "审计日志");
   await expect(page.getByTestId("audit-log")).toContainText("迁移在办案件");
 });

@@ -10,7 +10,7 @@
  */
 
 import { execFile } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -79,6 +79,8 @@ it("keeps serving through three fast restarts and a 10 s stop of its PostgreSQL,
       WORKER_MODE: "inline",
       WORKER_POLL_MS: "200",
       INTAKE_SECRET: TEST_INTAKE_SECRET,
+      // Production on PostgreSQL requires the key that seals the counties' SMS keys.
+      COUNTY_SECRETS_KEY: randomBytes(32).toString("hex"),
     },
     { portKnob: "a free port", stderr: "inherit", without: ["FILES_DIR"] },
   );

@@ -48,3 +48,8 @@ function containsText(column: PgColumn, term: string): SQL {
   const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return term.toLowerCase() === term.toUpperCase() ? like(column, pattern) : ilike(column, pattern);
 }
+
+/** The period a ledger view covers: the chosen days, or this year so far (Asia/Shanghai) unless chosen. */
+export function ledgerPeriod(filters: TActivityFilters, today: string): { from: string; to: string } {
+  return { from: filters.from ?? `${today.slice(0, 4)}-01-01`, to: filters.to ?? today };
+}

@@ -13,6 +13,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { UseCaseContext } from "../shared/context";
 import { NotFoundError } from "../shared/errors";
 import { ZId } from "../shared/fields";
+import { naturalOrder } from "../shared/natural-order";
 
 /** One ledger entry with its station, deputies present and photos; 404 outside the actor's townships. */
 export async function getActivity(tx: TenantTx, ctx: UseCaseContext, idInput: unknown) {
@@ -31,7 +32,7 @@ export async function getActivity(tx: TenantTx, ctx: UseCaseContext, idInput: un
       and(eq(deputies.tenantId, activityDeputies.tenantId), eq(deputies.id, activityDeputies.deputyId)),
     )
     .where(and(eq(activityDeputies.tenantId, tx.tenantId), eq(activityDeputies.activityId, activity.id)))
-    .orderBy(asc(deputies.name));
+    .orderBy(asc(naturalOrder(deputies.name)));
   const [post] = activity.postId
     ? await tx
         .select({ name: dutyPosts.name })

@@ -3,6 +3,7 @@ import { activityKinds, dutyPosts, stations, type TenantTx, townships } from "@r
 import { localDateOf } from "@rdlink/workflow/calendar/working-time";
 import { and, asc, eq, isNull, ne, type SQL } from "drizzle-orm";
 import type { UseCaseContext } from "../shared/context";
+import { naturalOrder } from "../shared/natural-order";
 import { inTownshipScope } from "../shared/scope";
 
 /**
@@ -25,7 +26,7 @@ export async function listLedgerChoices(tx: TenantTx, ctx: UseCaseContext) {
         ] as (SQL | undefined)[]),
       ),
     )
-    .orderBy(asc(townships.sortOrder), asc(stations.name));
+    .orderBy(asc(townships.sortOrder), asc(naturalOrder(stations.name)));
   const posts = await tx
     .select({ id: dutyPosts.id, name: dutyPosts.name })
     .from(dutyPosts)

@@ -4,7 +4,7 @@ import { localDateOf } from "@rdlink/workflow/calendar/working-time";
 import { count, sql } from "drizzle-orm";
 import type { UseCaseContext } from "../shared/context";
 import { parseInput } from "../shared/errors";
-import { activityConditions, ZActivityFilters } from "./activity-filters";
+import { activityConditions, ledgerPeriod, ZActivityFilters } from "./activity-filters";
 
 export type TActivityFigures = {
   entries: number;
@@ -22,10 +22,7 @@ export async function summarizeActivities(tx: TenantTx, ctx: UseCaseContext, inp
   const filters = parseInput(ZActivityFilters, input);
   assertCan(ctx.actor, "tenant.activities.read", { tenantId: tx.tenantId, townshipId: filters.townshipId });
   const today = localDateOf(ctx.clock.now());
-  const period = {
-    from: filters.from ?? `${today.slice(0, 4)}-01-01`,
-    to: filters.to ?? today,
-  };
+  const period = ledgerPeriod(filters, today);
   const rows = await tx
     .select({
       kind: activities.kind,

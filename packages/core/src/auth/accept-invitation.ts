@@ -1,5 +1,5 @@
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
-import { createSession, hashPassword, ZNewPassword } from "@rdlink/auth";
+import { createSession, hashPassword, invalidateUserSessions, ZNewPassword } from "@rdlink/auth";
 import { type Database, invitations, type TenantTx, tenants, users } from "@rdlink/db";
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
@@ -45,12 +45,20 @@ function parseToken(token: string) {
   return { tenantId, invitationId, secret };
 }
 
-/** What the invitation page shows before the password is set. */
+/**
+ * What the invitation page shows before the password is set. `reset`: the user already has a
+ * password, so the link is a password reset their admin issued, not an invitation.
+ */
 export async function getInvitation(db: Database, token: string, now: Date) {
   const { tenantId, invitationId, secret } = parseToken(token);
   return db.withTenant(tenantId, async (tx) => {
     const { user, tenant } = await findOpenInvitation(tx, invitationId, secret, now);
-    return { username: user.username, displayName: user.displayName, tenantName: tenant.name };
+    return {
+      username: user.username,
+      displayName: user.displayName,
+      tenantName: tenant.name,
+      reset: user.passwordHash !== null,
+    };
   });
 }
 
@@ -90,17 +98,20 @@ export async function acceptInvitation(
       .update(users)
       .set({ passwordHash: await hashPassword(password), passwordChangedAt: now })
       .where(eq(users.id, user.id));
+    // A password reset link (the user had a password): whoever held the old one is signed out.
+    const reset = user.passwordHash !== null;
+    if (reset) await invalidateUserSessions(tx, user.id);
     const actor = { userId: user.id, displayName: user.displayName };
     await recordAudit(
       tx,
       { actor, ip: request.ip, clock },
-      { action: "invitation.accepted", objectType: "user", objectId: user.id },
+      { action: reset ? "user.password_reset" : "invitation.accepted", objectType: "user", objectId: user.id },
     );
     const session = await createSession(tx, user.id, request, now);
     await recordAudit(
       tx,
       { actor, ip: request.ip, clock },
-      { action: "auth.signed_in", detail: { username: user.username, via: "invitation" } },
+      { action: "auth.signed_in", detail: { username: user.username, via: reset ? "reset" : "invitation" } },
     );
     return session;
   });

@@ -1,17 +1,38 @@
 import { assertCan } from "@rdlink/auth";
 import type { TenantTx } from "@rdlink/db";
-import { applyEvent } from "@rdlink/workflow";
+import { applyEvent, type CaseContext } from "@rdlink/workflow";
 import { z } from "zod";
 import type { UseCaseContext } from "../shared/context";
 import { parseInput, ValidationError } from "../shared/errors";
 import { validateFieldValues } from "../shared/field-values";
 import { ZId } from "../shared/fields";
 import { runtimeActor } from "./acting-as";
+import { isAssignment, legalDueBy, readAssignmentNote } from "./assignment-note";
 import { eventHas } from "./capabilities";
 import { asUseCaseError } from "./case-errors";
 import { DrizzleCaseStore } from "./drizzle-case-store";
-import { coHandlingPermits, eventForm, unitOptions } from "./event-forms";
+import { coHandlingPermits, eventForm, fieldsMissingFor, fieldsRequiredBy, unitOptions } from "./event-forms";
 import { loadCaseInScope } from "./load-case-in-scope";
+
+/**
+ * A step's data with the 交办 notes (`assignment-note.ts`) checked and kept on a 交办, and any
+ * other `_` key dropped: notes belong to 交办 only.
+ */
+function withAssignmentNote(
+  data: Record<string, unknown>,
+  /** The legal deadline on a 交办 (null: none declared); undefined on any other step. */
+  legalBy: string | null | undefined,
+  now: Date,
+) {
+  const own = Object.fromEntries(Object.entries(data).filter(([key]) => !key.startsWith("_")));
+  return legalBy === undefined ? own : { ...own, ...readAssignmentNote(data, legalBy, now) };
+}
+
+const isBlank = (value: unknown) =>
+  value === undefined ||
+  value === null ||
+  (typeof value === "string" && value.trim() === "") ||
+  (Array.isArray(value) && value.length === 0);
 
 export const ZActOnCase = z.object({
   caseId: ZId,
@@ -41,7 +62,29 @@ export async function actOnCase(tx: TenantTx, ctx: UseCaseContext, input: unknow
   if (!coHandlingPermits(ctx.actor, row, state, event)) throw new ValidationError({}, "errors.eventNotPermitted");
   const units = eventHas(state, event, "setCoHandlingUnits") ? await unitOptions(tx) : [];
   const ownForm = eventForm(state, event, units, row.handlingUnitId);
-  if (ownForm) data = await validateFieldValues(tx, ownForm, data, "data");
+  // Checked here (the options are the county's units), keeping what the form does not name (a 交办's notes).
+  if (ownForm) data = { ...data, ...(await validateFieldValues(tx, ownForm, data, "data")) };
+  // A field the step's guard needs (申请延期's reason) is refused as missing, as the runtime refuses
+  // a required field of the form (by its key), not as "not possible now".
+  const context = (row.snapshot as { context: CaseContext }).context;
+  const view = {
+    values: { ...context.fields, ...data },
+    counters: context.counters,
+    role: runtimeActor(ctx.actor).roles[0] ?? "system",
+  };
+  const missing = [
+    ...new Set([
+      ...fieldsRequiredBy(state, event).filter((key) => isBlank(data[key])),
+      ...fieldsMissingFor(state, event, view, isBlank),
+    ]),
+  ];
+  if (missing.length > 0) {
+    throw new ValidationError(Object.fromEntries(missing.map((key) => [key, "validation.required"])));
+  }
+  const legalBy = isAssignment(state, event)
+    ? legalDueBy(definition, state, event, now, await store.calendar())
+    : undefined;
+  data = withAssignmentNote(data, legalBy, now);
   try {
     return await applyEvent(
       store,

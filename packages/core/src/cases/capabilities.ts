@@ -3,12 +3,20 @@ import { type ActionType, mayBeSentBy, type TState, type TTransition } from "@rd
 /**
  * What a county's workflow can do, found by the library actions its transitions carry
  * (交办 `assignHandlingUnit`, 协办 `setCoHandlingUnits` and `coHandlingReply`, 整合
- * `mergeIntoCase`, 评价 `recordSatisfaction`), never by an event or state name, which the
- * county may rename in the designer.
+ * `mergeIntoCase`, 评价 `recordSatisfaction`, 签收 `acceptAssignment`, 催办 `urgeHandling`, 重点建议
+ * `markKeySupervision`, 回头看's reopening `reopenCase`), never by an event or state name, which the county may rename in the designer.
  */
 export type Capability = Extract<
   ActionType,
-  "assignHandlingUnit" | "setCoHandlingUnits" | "coHandlingReply" | "mergeIntoCase" | "recordSatisfaction"
+  | "assignHandlingUnit"
+  | "setCoHandlingUnits"
+  | "coHandlingReply"
+  | "mergeIntoCase"
+  | "recordSatisfaction"
+  | "acceptAssignment"
+  | "urgeHandling"
+  | "markKeySupervision"
+  | "reopenCase"
 >;
 
 /** The capability's action on a transition, with its parameters, if it carries it. */

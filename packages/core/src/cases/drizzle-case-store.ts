@@ -24,6 +24,7 @@ import {
   ZWorkflowDefinition,
 } from "@rdlink/workflow";
 import { and, eq, inArray } from "drizzle-orm";
+import { citizenStepOf, queueCitizenSms } from "../sms/queue-citizen-sms";
 import { stepStatement } from "./step-statement";
 import { checkAttended } from "./unattended";
 
@@ -153,6 +154,9 @@ export class DrizzleCaseStore implements CaseStore {
     });
     await this.tx.insert(caseEvents).values(event);
     if (timers.length > 0) await this.tx.insert(caseTimers).values(timers);
+    // The citizen who left a mobile number gets the tracking code by SMS.
+    if (this.intake.trackingCode && this.intake.submitterPhone)
+      await queueCitizenSms(this.tx, { caseId: row.id, seq: row.seq, step: "submitted", at: row.at });
     await checkAttended(this.tx, row.id, row.at);
   }
 
@@ -165,6 +169,15 @@ export class DrizzleCaseStore implements CaseStore {
     const written = result?.written === 1;
     if (written && step.ledger && step.ledger.length > 0) await this.writeLedger(step);
     if (written && step.change.desk !== undefined) await checkAttended(this.tx, step.caseId, step.change.at);
+    // A public step (交办, an answer, 办结) is news for the citizen who left a mobile number.
+    const citizenStep = written ? citizenStepOf(step) : null;
+    if (citizenStep)
+      await queueCitizenSms(this.tx, {
+        caseId: step.caseId,
+        seq: step.change.seq,
+        step: citizenStep,
+        at: step.change.at,
+      });
     return written;
   }
 

@@ -94,7 +94,15 @@ describe.each(testDrivers())("a suggestion merged from two stations on %s", (dri
 
     await act(admin, suggestionId, "ASSIGN", { handlingUnit: unitId, keySupervision: false });
     await act(ctx(responderOf(tenantId, unitId)), suggestionId, "ACCEPT", {});
-    await act(ctx(responderOf(tenantId, unitId)), suggestionId, "REPLY", { replyContent: "已统一排查更换" });
+    await act(ctx(responderOf(tenantId, unitId)), suggestionId, "CONSULT", {
+      consultedOn: "2026-03-20",
+      consultationForm: "phone",
+      consultationMinutes: "电话征求两位代表意见",
+    });
+    await act(ctx(responderOf(tenantId, unitId)), suggestionId, "REPLY", {
+      replyContent: "已统一排查更换",
+      answerClass: "A",
+    });
     expect((await caseRow(suggestionId)).state).toBe("evaluation");
 
     // On the desks of the deputies of both stations, and nobody else's.

@@ -1,4 +1,4 @@
-import { caseEvents, cases, caseTimers, outbox, satisfactionLevels, type TenantTx } from "@rdlink/db";
+import { answerClasses, caseEvents, cases, caseTimers, outbox, satisfactionLevels, type TenantTx } from "@rdlink/db";
 import type { StepWrite } from "@rdlink/workflow";
 import { and, eq, exists, getTableColumns, type InferInsertModel, or, type SQL, type Subquery, sql } from "drizzle-orm";
 import { CasingCache } from "drizzle-orm/casing";
@@ -13,8 +13,10 @@ export function stepStatement(tx: TenantTx, step: StepWrite) {
   const { change, event } = step;
   const desk = change.desk;
   const at = change.at.toISOString();
+  const context = change.snapshot.context;
   // 满意度 as the workflow's `recordSatisfaction` action recorded it, whatever the field is called.
-  const rating = change.snapshot.context.satisfaction;
+  const rating = context.satisfaction;
+  const effects = new Set(change.effects ?? []);
   const update = tx
     .update(cases)
     .set({
@@ -46,6 +48,24 @@ export function stepStatement(tx: TenantTx, step: StepWrite) {
       ...(desk?.closes ? { closedAt: sql`coalesce(${cases.closedAt}, ${at}::timestamptz)` } : {}),
       ...(change.overdue ? { overdueAt: sql`coalesce(${cases.overdueAt}, ${at}::timestamptz)` } : {}),
       ...(isSatisfaction(rating) ? { satisfaction: rating } : {}),
+      keySupervision: context.keySupervision === true,
+      // The first answer, and whether it came before the deadline of the step it was given in
+      // (`due_at` here is still the row's, the answering step's).
+      ...(effects.has("answered")
+        ? {
+            firstAnsweredAt: sql`coalesce(${cases.firstAnsweredAt}, ${at}::timestamptz)`,
+            answeredOnTime: sql`coalesce(${cases.answeredOnTime}, ${cases.dueAt} is null or ${at}::timestamptz <= ${cases.dueAt})`,
+            answerClass: isAnswerClass(context.answerClass) ? context.answerClass : null,
+          }
+        : {}),
+      ...(effects.has("consulted")
+        ? {
+            consultedAt: sql`coalesce(${cases.consultedAt}, ${at}::timestamptz)`,
+            consultations: sql`${cases.consultations} + 1`,
+          }
+        : {}),
+      // A 回头看 found the promise not kept: the case is open again until it closes anew.
+      ...(effects.has("reopened") ? { closedAt: null } : {}),
     })
     .where(and(eq(cases.tenantId, tx.tenantId), eq(cases.id, step.caseId), eq(cases.seq, step.expectedSeq)))
     .returning({ tenantId: cases.tenantId, id: cases.id });
@@ -140,3 +160,6 @@ function insertUnder<T extends PgTable>(
 
 const isSatisfaction = (value: unknown): value is (typeof satisfactionLevels)[number] =>
   (satisfactionLevels as readonly unknown[]).includes(value);
+
+const isAnswerClass = (value: unknown): value is (typeof answerClasses)[number] =>
+  (answerClasses as readonly unknown[]).includes(value);

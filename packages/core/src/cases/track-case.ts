@@ -3,9 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { caseNames } from "./case-names";
 import { DrizzleCaseStore } from "./drizzle-case-store";
 import { findTrackedCase } from "./find-tracked-case";
-
-/** Events whose form carries an answer meant for the citizen. */
-const PUBLIC_ANSWER_FIELDS = ["replyContent", "answer"] as const;
+import { PUBLIC_ANSWER_FIELDS } from "./public-answers";
 
 /**
  * What a citizen sees by tracking code: where the case stands in plain words, when it

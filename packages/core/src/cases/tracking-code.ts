@@ -14,9 +14,20 @@ export function newTrackingCode(divisionCode: string): string {
   return `${divisionCode}-${random}`;
 }
 
-/** The county part of a tracking code, or null for anything that is not one (case-insensitive). */
+/** Spaces and dashes of any width a citizen may type, copy or a phone keyboard may insert. */
+const SEPARATORS = /[\s\-‐-―−－_.·]/gu;
+const BARE_CODE = /^(\d{6})([2-9A-HJKMNP-Z]{8})$/;
+
+/**
+ * The canonical code and its county part, or null for anything that is not a tracking code.
+ * Forgiving of how people type it: any case, with or without the hyphen, spaces around or
+ * inside, full-width dashes ("450107 k7m2qd8p", "450107－K7M2QD8P").
+ */
 export function parseTrackingCode(value: string): { code: string; divisionCode: string } | null {
-  const code = value.trim().toUpperCase();
-  const match = TRACKING_CODE.exec(code);
-  return match ? { code, divisionCode: match[1]! } : null;
+  if (value.length > 64) return null;
+  const bare = value.normalize("NFKC").replace(SEPARATORS, "").toUpperCase();
+  const match = BARE_CODE.exec(bare);
+  if (!match) return null;
+  const code = `${match[1]}-${match[2]}`;
+  return TRACKING_CODE.test(code) ? { code, divisionCode: match[1]! } : null;
 }

@@ -4,6 +4,7 @@ import { and, asc, count, eq, isNull, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { UseCaseContext } from "../shared/context";
 import { parseInput } from "../shared/errors";
+import { naturalOrder } from "../shared/natural-order";
 import { inTownshipScope } from "../shared/scope";
 
 export const ZListCommunities = z.object({
@@ -42,6 +43,6 @@ export async function listCommunities(tx: TenantTx, ctx: UseCaseContext, input: 
       ),
     )
     .groupBy(communities.id, communities.tenantId, townships.id, townships.tenantId)
-    .orderBy(asc(townships.sortOrder), asc(communities.divisionCode), asc(communities.name))
+    .orderBy(asc(townships.sortOrder), asc(communities.divisionCode), asc(naturalOrder(communities.name)))
     .then((rows) => rows.map(({ archived, ...row }) => ({ ...row, archived: archived !== null })));
 }

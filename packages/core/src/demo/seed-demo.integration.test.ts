@@ -4,6 +4,7 @@ import {
   caseEvents,
   cases,
   deputies,
+  deputyStations,
   gridDeputies,
   grids,
   handlingUnitContacts,
@@ -17,13 +18,14 @@ import {
 } from "@rdlink/db";
 import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
 import { localDateOf } from "@rdlink/workflow/calendar/working-time";
-import { and, count, countDistinct, eq, isNotNull, max, min, type SQL, sum } from "drizzle-orm";
+import { and, count, countDistinct, eq, gte, isNotNull, max, min, type SQL, sum } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActor } from "../auth/load-actor";
 import { signIn } from "../auth/sign-in";
 import { listCases } from "../cases/list-cases";
 import { ManualClock, systemClock } from "../clock";
+import { getMyDesk } from "../desk/get-my-desk";
 import { DEMO_COUNTY_CODE, DEMO_PASSWORD, type DemoSignIn, seedDemo } from "./seed-demo";
 
 const browser = { ip: "127.0.0.1", userAgent: "vitest" };
@@ -162,6 +164,47 @@ describe.each(testDrivers())("the demo county on %s", (driver) => {
       ).total;
     }
     expect(Object.entries(desks).filter(([, onDesk]) => onDesk === 0)).toEqual([]);
+  });
+
+  it("gives each staff account a home: its desk by urgency, and the deputy his stations, posts and ledger", async () => {
+    for (const user of demoUsers.filter((u) => u.role !== "platform_operator")) {
+      const signedIn = await signIn(t.db, { username: user.username, password: DEMO_PASSWORD }, browser, seededAt);
+      if (!signedIn.ok) throw new Error(`${user.username} cannot sign in`);
+      const { actor } = (await loadActor(t.db, signedIn.token, seededAt))!;
+      const ctx = { actor, ip: null, clock: new ManualClock(seededAt) };
+      const desk = await inCounty((tx) => getMyDesk(tx, ctx));
+      const workbench = (deadline?: string) =>
+        inCounty(async (tx) => (await listCases(tx, ctx, { view: "mine", deadline })).total);
+      expect(desk.counts, user.username).toEqual({
+        total: await workbench(),
+        overdue: await workbench("overdue"),
+        warning: await workbench("warning"),
+      });
+      expect(desk.cases.length, user.username).toBe(Math.min(6, desk.counts.total));
+      expect(desk.deputy === null, user.username).toBe(user.role !== "deputy");
+      expect(desk.liaisonStations.length > 0, user.username).toBe(user.role === "station_liaison");
+    }
+    const deputy = demoUsers.find((u) => u.role === "deputy")!;
+    const signedIn = await signIn(t.db, { username: deputy.username, password: DEMO_PASSWORD }, browser, seededAt);
+    const { actor } = (await loadActor(t.db, signedIn.ok ? signedIn.token : "", seededAt))!;
+    const { deputy: service } = await inCounty((tx) =>
+      getMyDesk(tx, { actor, ip: null, clock: new ManualClock(seededAt) }),
+    );
+    const [record] = await inCounty((tx) =>
+      tx.select({ id: deputies.id }).from(deputies).where(eq(deputies.userId, actor.userId)),
+    );
+    expect(service!.deputy!.id).toBe(record!.id);
+    expect(service!.stations.length).toBe(await rows(deputyStations, eq(deputyStations.deputyId, record!.id)));
+    expect(service!.stations.length).toBeGreaterThan(0);
+    const yearStart = `${localDateOf(seededAt).slice(0, 4)}-01-01`;
+    const [thisYear] = await inCounty((tx) =>
+      tx
+        .select({ n: count() })
+        .from(activityDeputies)
+        .innerJoin(activities, eq(activities.id, activityDeputies.activityId))
+        .where(and(eq(activityDeputies.deputyId, record!.id), gte(activities.day, yearStart))),
+    );
+    expect(service!.ledger.entries).toBe(thisYear!.n);
   });
 
   it("seeds only once", async () => {

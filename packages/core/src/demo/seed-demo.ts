@@ -21,6 +21,8 @@ import { setStationTypeFields } from "../station-types/set-station-type-fields";
 import { assignDeputy } from "../stations/assign-deputy";
 import { createStation } from "../stations/create-station";
 import { recordChecklistItem } from "../stations/record-checklist-item";
+import { createRevisitCampaign } from "../suggestions/create-revisit-campaign";
+import { createSession } from "../suggestions/create-session";
 import { onboardCounty } from "../tenants/onboard-county";
 import { inviteUser } from "../users/invite-user";
 import { seedDemoCases } from "./seed-cases";
@@ -40,6 +42,9 @@ const DEMO_USERS: { username: string; displayName: string; role: TRole; township
 ];
 
 const request = { ip: "127.0.0.1", userAgent: "seed" };
+
+/** 第十七届人民代表大会第五次会议: the demo county's session. */
+const DEMO_SESSION = { term: 17, meeting: 5, opensOn: "2026-01-08", closesOn: "2026-01-11" };
 
 /**
  * On an empty database: a platform operator and the demo county 西乡塘区 with one user
@@ -119,6 +124,12 @@ export async function seedDemo(db: Database, source: Clock): Promise<DemoSignIn[
   await seedGrids(db, onboarded.tenantId, admin, clock);
   await seedLedger(db, onboarded.tenantId, admin, "xxt-liaison", clock);
   await seedDemoCases(db, onboarded.tenantId, clock.now());
+  // The county's last congress session, to enter suggestions into (none yet: the cases above are the demo's figures).
+  await db.withTenant(onboarded.tenantId, (tx) => createSession(tx, { actor: admin, ...request, clock }, DEMO_SESSION));
+  // Last year's 回头看, with nothing selected yet (no suggestion is answered in the demo).
+  await db.withTenant(onboarded.tenantId, (tx) =>
+    createRevisitCampaign(tx, { actor: admin, ...request, clock }, { name: "代表建议办理回头看", year: 2026 }),
+  );
   return [
     { username: "operator", role: "platform_operator", displayName: operator.displayName },
     ...DEMO_USERS.map(({ username, role, displayName }) => ({ username, role, displayName })),

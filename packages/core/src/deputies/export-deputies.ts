@@ -3,6 +3,7 @@ import { deputies, deputyStations, stations, type TenantTx, townships } from "@r
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import type { UseCaseContext } from "../shared/context";
+import { naturalOrder } from "../shared/natural-order";
 import { inTownshipScope } from "../shared/scope";
 import { buildDeputySheet } from "./sheet";
 
@@ -22,7 +23,7 @@ export async function exportDeputies(tx: TenantTx, ctx: UseCaseContext, options:
     .where(
       and(eq(deputies.tenantId, tx.tenantId), isNull(deputies.archivedAt), inTownshipScope(deputies.townshipId, scope)),
     )
-    .orderBy(asc(townships.sortOrder), asc(deputies.name));
+    .orderBy(asc(townships.sortOrder), asc(naturalOrder(deputies.name)));
   const links = await tx
     .select({ deputyId: deputyStations.deputyId, station: stations.name })
     .from(deputyStations)

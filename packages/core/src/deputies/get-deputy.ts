@@ -4,6 +4,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { UseCaseContext } from "../shared/context";
 import { NotFoundError } from "../shared/errors";
 import { ZId } from "../shared/fields";
+import { naturalOrder } from "../shared/natural-order";
 import { maskPhone } from "./sheet";
 
 /** A deputy's page: the record (phone masked), the stations they are in and the posts they hold. */
@@ -24,7 +25,7 @@ export async function getDeputy(tx: TenantTx, ctx: UseCaseContext, idInput: unkn
     .from(deputyStations)
     .innerJoin(stations, and(eq(stations.tenantId, deputyStations.tenantId), eq(stations.id, deputyStations.stationId)))
     .where(and(eq(deputyStations.tenantId, tx.tenantId), eq(deputyStations.deputyId, deputy.id)))
-    .orderBy(asc(stations.name));
+    .orderBy(asc(naturalOrder(stations.name)));
   const posts = await tx
     .select({
       id: postClaims.id,

@@ -4,6 +4,7 @@ import { and, asc, count, eq, ilike, isNull, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { UseCaseContext } from "../shared/context";
 import { parseInput } from "../shared/errors";
+import { naturalOrder } from "../shared/natural-order";
 import { inTownshipScope } from "../shared/scope";
 import { deputyLevels, maskPhone } from "./sheet";
 
@@ -46,7 +47,7 @@ export async function listDeputies(tx: TenantTx, ctx: UseCaseContext, input: unk
     .from(deputies)
     .innerJoin(townships, and(eq(townships.tenantId, deputies.tenantId), eq(townships.id, deputies.townshipId)))
     .where(where)
-    .orderBy(asc(townships.sortOrder), asc(deputies.name))
+    .orderBy(asc(townships.sortOrder), asc(naturalOrder(deputies.name)))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
   const [total] = await tx.select({ value: count() }).from(deputies).where(where);

@@ -4,6 +4,7 @@ import { and, asc, count, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { UseCaseContext } from "../shared/context";
 import { parseInput } from "../shared/errors";
+import { naturalOrder } from "../shared/natural-order";
 import { ZPaging } from "../shared/paging";
 import { inTownshipScope } from "../shared/scope";
 
@@ -45,7 +46,7 @@ export async function listGrids(tx: TenantTx, ctx: UseCaseContext, input: unknow
       .innerJoin(communities, withCommunity)
       .innerJoin(townships, and(eq(townships.tenantId, grids.tenantId), eq(townships.id, communities.townshipId)))
       .where(where)
-      .orderBy(asc(townships.sortOrder), asc(communities.name), asc(grids.name))
+      .orderBy(asc(townships.sortOrder), asc(naturalOrder(communities.name)), asc(naturalOrder(grids.name)))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
     tx.select({ value: count() }).from(grids).innerJoin(communities, withCommunity).where(where),
@@ -64,7 +65,7 @@ export async function listGrids(tx: TenantTx, ctx: UseCaseContext, input: unknow
             ),
           ),
         )
-        .orderBy(asc(deputies.name))
+        .orderBy(asc(naturalOrder(deputies.name)))
     : [];
   return {
     rows: rows.map((grid) => ({

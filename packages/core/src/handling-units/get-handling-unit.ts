@@ -5,6 +5,7 @@ import { maskPhone } from "../deputies/sheet/build-deputy-sheet";
 import type { UseCaseContext } from "../shared/context";
 import { NotFoundError } from "../shared/errors";
 import { ZId } from "../shared/fields";
+import { naturalOrder } from "../shared/natural-order";
 
 /** One handling unit of this county with its contacts (phones masked) and staff accounts; 404 otherwise. */
 export async function getHandlingUnit(tx: TenantTx, ctx: UseCaseContext, idInput: unknown) {
@@ -28,7 +29,7 @@ export async function getHandlingUnit(tx: TenantTx, ctx: UseCaseContext, idInput
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))
         .where(and(eq(memberships.tenantId, tx.tenantId), eq(memberships.handlingUnitId, unit.id)))
-        .orderBy(asc(users.username))
+        .orderBy(asc(naturalOrder(users.username)))
     : [];
   return {
     unit,

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { maskPhone } from "../deputies/sheet/build-deputy-sheet";
 import type { UseCaseContext } from "../shared/context";
 import { parseInput } from "../shared/errors";
+import { naturalOrder } from "../shared/natural-order";
 import { ZPaging } from "../shared/paging";
 
 export const ZListHandlingUnits = z.object({
@@ -32,7 +33,7 @@ export async function listHandlingUnits(tx: TenantTx, ctx: UseCaseContext, input
       .select()
       .from(handlingUnits)
       .where(where)
-      .orderBy(asc(handlingUnits.name))
+      .orderBy(asc(naturalOrder(handlingUnits.name)))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
     tx.select({ value: count() }).from(handlingUnits).where(where),

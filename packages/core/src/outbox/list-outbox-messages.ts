@@ -2,8 +2,10 @@ import { assertCan } from "@rdlink/auth";
 import { cases, outbox, type TenantTx } from "@rdlink/db";
 import { and, count, desc, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { maskPhone } from "../deputies/sheet/build-deputy-sheet";
 import type { UseCaseContext } from "../shared/context";
 import { parseInput } from "../shared/errors";
+import { CITIZEN_SMS_KIND } from "../sms/queue-citizen-sms";
 
 export const outboxStatuses = ["pending", "delivered", "failed"] as const;
 
@@ -17,7 +19,8 @@ const ZPayload = z.object({ to: z.string().optional(), template: z.string().opti
 
 /**
  * The county's messages to channels, newest first: what (template, target), for which
- * case, how delivered or how often it failed and why. `counts` feeds the status filter.
+ * case, how delivered or how often it failed and why. `counts` feeds the status filter. A
+ * citizen's SMS shows the number it goes to masked (138****5678), never in full.
  */
 export async function listOutboxMessages(tx: TenantTx, ctx: UseCaseContext, input: unknown = {}) {
   assertCan(ctx.actor, "tenant.outbox.manage", { tenantId: tx.tenantId });
@@ -42,6 +45,7 @@ export async function listOutboxMessages(tx: TenantTx, ctx: UseCaseContext, inpu
         createdAt: outbox.createdAt,
         caseTitle: cases.title,
         trackingCode: cases.trackingCode,
+        submitterPhone: cases.submitterPhone,
       })
       .from(outbox)
       .leftJoin(cases, and(eq(cases.tenantId, outbox.tenantId), eq(cases.id, outbox.caseId)))
@@ -59,9 +63,10 @@ export async function listOutboxMessages(tx: TenantTx, ctx: UseCaseContext, inpu
   for (const row of byStatus) counts[row.status] = row.value;
   const total = status ? counts[status] : counts.pending + counts.delivered + counts.failed;
   return {
-    rows: rows.map(({ payload, ...row }) => {
+    rows: rows.map(({ payload, submitterPhone, ...row }) => {
       const { to, template } = ZPayload.parse(payload);
-      return { ...row, to: to ?? null, template: template ?? null };
+      const phone = row.kind === CITIZEN_SMS_KIND && submitterPhone ? maskPhone(submitterPhone) : null;
+      return { ...row, to: to ?? null, template: template ?? null, phone };
     }),
     counts,
     status: status ?? null,

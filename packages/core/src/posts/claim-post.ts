@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { UseCaseContext } from "../shared/context";
 import { ConflictError, parseInput, ValidationError } from "../shared/errors";
 import { ZId } from "../shared/fields";
+import { notifyClaimApprovers } from "./claim-notifications";
 
 export const ZClaimPost = z.object({
   stationId: ZId,
@@ -68,5 +69,6 @@ export async function claimPost(tx: TenantTx, ctx: UseCaseContext, input: unknow
     objectId: claim!.id,
     detail: { stationId, postId },
   });
+  await notifyClaimApprovers(tx, claim!.id);
   return claim!;
 }

@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { UseCaseContext } from "../shared/context";
 import { ConflictError, NotFoundError, parseInput } from "../shared/errors";
 import { ZId } from "../shared/fields";
+import { notifyClaimant } from "./claim-notifications";
 
 export const ZDecideClaim = z.object({
   claimId: ZId,
@@ -40,4 +41,5 @@ export async function decideClaim(tx: TenantTx, ctx: UseCaseContext, input: unkn
     objectType: "post_claim",
     objectId: claimId,
   });
+  await notifyClaimant(tx, claimId, decision === "approve");
 }

@@ -2,6 +2,7 @@ import { assertCan } from "@rdlink/auth";
 import { dutyPosts, postClaims, stationPosts, type TenantTx } from "@rdlink/db";
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import type { UseCaseContext } from "../shared/context";
+import { naturalOrder } from "../shared/natural-order";
 
 /** The county's duty post catalog, with how many stations offer each post and how many deputies hold it. */
 export async function listDutyPosts(tx: TenantTx, ctx: UseCaseContext) {
@@ -31,5 +32,5 @@ export async function listDutyPosts(tx: TenantTx, ctx: UseCaseContext) {
     .leftJoin(offered, eq(offered.postId, dutyPosts.id))
     .leftJoin(held, eq(held.postId, dutyPosts.id))
     .where(eq(dutyPosts.tenantId, tx.tenantId))
-    .orderBy(asc(dutyPosts.archivedAt), asc(dutyPosts.sortOrder), asc(dutyPosts.name));
+    .orderBy(asc(dutyPosts.archivedAt), asc(dutyPosts.sortOrder), asc(naturalOrder(dutyPosts.name)));
 }

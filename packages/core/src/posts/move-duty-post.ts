@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { UseCaseContext } from "../shared/context";
 import { NotFoundError, parseInput } from "../shared/errors";
 import { ZId } from "../shared/fields";
+import { naturalOrder } from "../shared/natural-order";
 
 export const ZMoveDutyPost = z.object({ postId: ZId, direction: z.enum(["up", "down"]) });
 
@@ -17,7 +18,7 @@ export async function moveDutyPost(tx: TenantTx, ctx: UseCaseContext, input: unk
     .select({ id: dutyPosts.id })
     .from(dutyPosts)
     .where(eq(dutyPosts.tenantId, tx.tenantId))
-    .orderBy(asc(dutyPosts.sortOrder), asc(dutyPosts.name));
+    .orderBy(asc(dutyPosts.sortOrder), asc(naturalOrder(dutyPosts.name)));
   const from = posts.findIndex((p) => p.id === postId);
   if (from < 0) throw new NotFoundError();
   const to = direction === "up" ? from - 1 : from + 1;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PHONE_PATTERN } from "../deputies/sheet/deputy-row";
+import { PHONE_PATTERN } from "./phone";
 
 /** Field schemas shared by forms. Messages are i18n keys. */
 export const ZName = z

@@ -5,6 +5,7 @@ import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { UseCaseContext } from "../shared/context";
 import { parseInput } from "../shared/errors";
+import { naturalOrder } from "../shared/natural-order";
 
 export const ZListStationTypes = z.object({ includeArchived: z.boolean().default(false) });
 
@@ -22,7 +23,7 @@ export async function listStationTypes(tx: TenantTx, ctx: UseCaseContext, input:
     .leftJoin(stations, and(eq(stations.tenantId, stationTypes.tenantId), eq(stations.stationTypeId, stationTypes.id)))
     .where(and(eq(stationTypes.tenantId, tx.tenantId), includeArchived ? undefined : isNull(stationTypes.archivedAt)))
     .groupBy(stationTypes.tenantId, stationTypes.id, checklists.name)
-    .orderBy(asc(stationTypes.archivedAt), asc(stationTypes.sortOrder), asc(stationTypes.name));
+    .orderBy(asc(stationTypes.archivedAt), asc(stationTypes.sortOrder), asc(naturalOrder(stationTypes.name)));
   return rows.map(({ type, checklistName, stationCount }) => ({
     id: type.id,
     name: type.name,

@@ -2,6 +2,7 @@ import { assertCan, townshipsInScope } from "@rdlink/auth";
 import { communities, type TenantTx } from "@rdlink/db";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { UseCaseContext } from "../shared/context";
+import { naturalOrder } from "../shared/natural-order";
 import { inTownshipScope } from "../shared/scope";
 import { listStationTypes } from "../station-types/list-station-types";
 import { townshipsToPick } from "../townships/townships-to-pick";
@@ -25,7 +26,7 @@ export async function getStationFormOptions(tx: TenantTx, ctx: UseCaseContext) {
         inTownshipScope(communities.townshipId, scope),
       ),
     )
-    .orderBy(asc(communities.name));
+    .orderBy(asc(naturalOrder(communities.name)));
   return {
     types: await listStationTypes(tx, ctx),
     townships: townshipRows,

@@ -21,6 +21,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { UseCaseContext } from "../shared/context";
 import { NotFoundError } from "../shared/errors";
 import { ZId } from "../shared/fields";
+import { naturalOrder } from "../shared/natural-order";
 
 /**
  * A station page: its type's fields with the values (removed fields read-only), liaison
@@ -99,7 +100,7 @@ export async function getStation(tx: TenantTx, ctx: UseCaseContext, idInput: unk
     .from(deputyStations)
     .innerJoin(deputies, and(eq(deputies.tenantId, deputyStations.tenantId), eq(deputies.id, deputyStations.deputyId)))
     .where(and(eq(deputyStations.tenantId, tx.tenantId), eq(deputyStations.stationId, station.id)))
-    .orderBy(asc(deputies.name));
+    .orderBy(asc(naturalOrder(deputies.name)));
   const canManage = can(ctx.actor, "tenant.stations.manage", target);
   const catalog = canManage
     ? await tx

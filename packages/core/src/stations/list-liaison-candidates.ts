@@ -2,6 +2,7 @@ import { assertCan } from "@rdlink/auth";
 import { memberships, membershipTownships, type TenantTx, users } from "@rdlink/db";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { UseCaseContext } from "../shared/context";
+import { naturalOrder } from "../shared/natural-order";
 
 /** People with the liaison officer role and the townships they serve, who can be given a station there. */
 export async function listLiaisonCandidates(tx: TenantTx, ctx: UseCaseContext) {
@@ -22,7 +23,7 @@ export async function listLiaisonCandidates(tx: TenantTx, ctx: UseCaseContext) {
     .where(
       and(eq(memberships.tenantId, tx.tenantId), eq(memberships.role, "station_liaison"), isNull(users.disabledAt)),
     )
-    .orderBy(asc(users.username));
+    .orderBy(asc(naturalOrder(users.username)));
   const byUser = new Map<string, { userId: string; displayName: string; username: string; townshipIds: string[] }>();
   for (const { townshipId, ...user } of rows) {
     const entry = byUser.get(user.userId) ?? { ...user, townshipIds: [] };

@@ -4,6 +4,7 @@ import { and, asc, count, eq, ilike, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { UseCaseContext } from "../shared/context";
 import { parseInput } from "../shared/errors";
+import { naturalOrder } from "../shared/natural-order";
 import { inTownshipScope } from "../shared/scope";
 
 export const ZListStations = z.object({
@@ -45,7 +46,7 @@ export async function listStations(tx: TenantTx, ctx: UseCaseContext, input: unk
     )
     .innerJoin(townships, and(eq(townships.tenantId, stations.tenantId), eq(townships.id, stations.townshipId)))
     .where(where)
-    .orderBy(asc(townships.sortOrder), asc(stations.name))
+    .orderBy(asc(townships.sortOrder), asc(naturalOrder(stations.name)))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
   const [total] = await tx.select({ value: count() }).from(stations).where(where);

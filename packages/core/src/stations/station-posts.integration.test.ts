@@ -1,4 +1,4 @@
-import { auditLog, deputies, deputyStations, postClaims, users } from "@rdlink/db";
+import { auditLog, deputies, deputyStations, memberships, notifications, postClaims, users } from "@rdlink/db";
 import { type TestDatabase, testDrivers } from "@rdlink/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -65,7 +65,23 @@ describe.each(testDrivers())("duty posts at stations and their claims on %s", (d
       ip: null,
       clock: systemClock,
     };
+    // The claim waits for approval: those who decide it hear of it, the claimant does not.
+    const rung = (template: string) =>
+      inCounty((tx) => tx.select().from(notifications).where(eq(notifications.template, template)));
+    const pending = await rung("post.claimPending");
+    expect(pending.length).toBeGreaterThan(0);
+    expect(pending[0]!.params).toMatchObject({ deputy: "陆德才", post: "法律服务岗" });
+    const roles = await inCounty((tx) => tx.select().from(memberships));
+    for (const n of pending) {
+      expect(n.userId).not.toBe(deputyUser!.id);
+      expect(roles.some((m) => m.userId === n.userId && ["county_admin", "township_operator"].includes(m.role))).toBe(
+        true,
+      );
+    }
+    expect(pending.some((n) => roles.some((m) => m.userId === n.userId && m.role === "county_admin"))).toBe(true);
     await inCounty((tx) => decideClaim(tx, decider, { claimId: claim.id, decision: "approve" }));
+    // The decision reaches the claimant.
+    expect((await rung("post.claimApproved")).map((n) => n.userId)).toEqual([deputyUser!.id]);
 
     const offeredIds = (await inCounty((tx) => getStation(tx, admin(), station.id))).posts.map((p) => p.id);
     const held = await failure(

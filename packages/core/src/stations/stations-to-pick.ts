@@ -1,6 +1,7 @@
 import { type Actor, townshipsInScope } from "@rdlink/auth";
 import { stations, type TenantTx } from "@rdlink/db";
 import { and, asc, eq, ne } from "drizzle-orm";
+import { naturalOrder } from "../shared/natural-order";
 import { inTownshipScope } from "../shared/scope";
 
 /** A form's station picker: the stations in use in the actor's townships, with their township. */
@@ -15,5 +16,5 @@ export function stationsToPick(tx: TenantTx, actor: Actor) {
         inTownshipScope(stations.townshipId, townshipsInScope(actor)),
       ),
     )
-    .orderBy(asc(stations.name));
+    .orderBy(asc(naturalOrder(stations.name)));
 }

@@ -4,8 +4,10 @@ import { workflowKinds } from "@rdlink/workflow";
 import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
+import { caseIsClosed, caseIsOpen } from "../cases/case-progress";
 import type { UseCaseContext } from "../shared/context";
 import { NotFoundError, parseInput } from "../shared/errors";
+import { naturalCompare, naturalOrder } from "../shared/natural-order";
 import { inTownshipScope } from "../shared/scope";
 
 const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalidDate");
@@ -105,7 +107,7 @@ export async function getCountyFigures(tx: TenantTx, ctx: UseCaseContext, input:
         filters.townshipId ? eq(townships.id, filters.townshipId) : undefined,
       ),
     )
-    .orderBy(asc(townships.sortOrder), asc(townships.name));
+    .orderBy(asc(townships.sortOrder), asc(naturalOrder(townships.name)));
   if (filters.townshipId && townshipRows.length === 0) throw new NotFoundError();
   const stationRows = await tx
     .select({
@@ -123,7 +125,7 @@ export async function getCountyFigures(tx: TenantTx, ctx: UseCaseContext, input:
         filters.stationId ? eq(stations.id, filters.stationId) : undefined,
       ),
     )
-    .orderBy(asc(townships.sortOrder), asc(stations.name));
+    .orderBy(asc(townships.sortOrder), asc(naturalOrder(stations.name)));
   if (filters.stationId && stationRows.length === 0) throw new NotFoundError();
 
   const start = startOfDay(filters.from).toISOString();
@@ -151,8 +153,9 @@ export async function getCountyFigures(tx: TenantTx, ctx: UseCaseContext, input:
   const openedIn = sql`${cases.createdAt} >= ${start}::timestamptz and ${cases.createdAt} < ${end}::timestamptz`;
   const endedIn = sql`${cases.closedAt} >= ${start}::timestamptz and ${cases.closedAt} < ${end}::timestamptz`;
   const receivedIn = sql`${isOpinionOrSuggestion} and ${openedIn} and not ${madeByMerging}`;
-  const closedIn = sql`${isOpinionOrSuggestion} and ${endedIn} and ${cases.mergedIntoId} is null`;
-  const openNow = sql`${isOpinionOrSuggestion} and ${cases.status} = 'active' and ${cases.closedAt} is null and ${cases.createdAt} < ${end}::timestamptz`;
+  // 在办 and 办结 as every count defines them (case-progress.ts).
+  const closedIn = sql`${isOpinionOrSuggestion} and ${endedIn} and ${caseIsClosed}`;
+  const openNow = sql`${isOpinionOrSuggestion} and ${caseIsOpen} and ${cases.createdAt} < ${end}::timestamptz`;
   const overdueNow = sql`(${cases.overdueAt} is not null or ${cases.dueAt} < ${at}::timestamptz)`;
   const countWhere = (condition: SQL) => sql<number>`(count(*) filter (where ${condition}))::int`;
   const rated = (level: string) => countWhere(sql`${closedIn} and ${cases.satisfaction} = ${level}`);
@@ -226,10 +229,8 @@ export async function getCountyFigures(tx: TenantTx, ctx: UseCaseContext, input:
       .select({
         kind: cases.kind,
         received: countWhere(openedIn),
-        open: countWhere(
-          sql`${cases.status} = 'active' and ${cases.closedAt} is null and ${cases.createdAt} < ${end}::timestamptz`,
-        ),
-        closed: countWhere(sql`${endedIn} and ${cases.mergedIntoId} is null`),
+        open: countWhere(sql`${caseIsOpen} and ${cases.createdAt} < ${end}::timestamptz`),
+        closed: countWhere(sql`${endedIn} and ${caseIsClosed}`),
       })
       .from(cases)
       .where(and(caseScope, sql`${cases.createdAt} < ${end}::timestamptz`))
@@ -277,7 +278,7 @@ export async function getCountyFigures(tx: TenantTx, ctx: UseCaseContext, input:
         descending(a.satisfactionRate, b.satisfactionRate) ||
         b.closed - a.closed ||
         b.assigned - a.assigned ||
-        a.name.localeCompare(b.name, "zh-CN"),
+        naturalCompare(a.name, b.name),
     );
 
   const months = monthsBetween(filters.from, filters.to).map((month) => {

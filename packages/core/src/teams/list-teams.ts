@@ -2,6 +2,7 @@ import { assertCan } from "@rdlink/auth";
 import { type TenantTx, teamMembers, teams, users } from "@rdlink/db";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { UseCaseContext } from "../shared/context";
+import { naturalOrder } from "../shared/natural-order";
 
 /** The county's teams with their members, by name. */
 export async function listTeams(tx: TenantTx, ctx: UseCaseContext) {
@@ -19,7 +20,7 @@ export async function listTeams(tx: TenantTx, ctx: UseCaseContext) {
     .leftJoin(teamMembers, and(eq(teamMembers.tenantId, teams.tenantId), eq(teamMembers.teamId, teams.id)))
     .leftJoin(users, eq(users.id, teamMembers.userId))
     .where(and(eq(teams.tenantId, tx.tenantId), isNull(teams.archivedAt)))
-    .orderBy(asc(teams.name), asc(users.displayName));
+    .orderBy(asc(naturalOrder(teams.name)), asc(naturalOrder(users.displayName)));
   const byTeam = new Map<
     string,
     { id: string; key: string; name: string; members: { userId: string; displayName: string; username: string }[] }

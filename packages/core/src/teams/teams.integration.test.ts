@@ -21,12 +21,15 @@ import { createTeam } from "./create-team";
 import { listTeams } from "./list-teams";
 import { updateTeam } from "./update-team";
 
-/** 信访 as a county might draw it: 批办 is on its 信访办's desk, whoever in it takes it. */
-const petitionOn = (team: string): TWorkflowDefinitionInput => ({
+/**
+ * 信访 as a county might draw it: 批办 is on its 信访办's desk, whoever in it takes it. Each of
+ * the county's workflows has its own name.
+ */
+const petitionOn = (team: string, name = "信访（团队批办）"): TWorkflowDefinitionInput => ({
   schemaVersion: 1,
   key: "workflow",
   kind: "letter",
-  name: { "zh-CN": "信访（团队批办）" },
+  name: { "zh-CN": name },
   entry: {
     staff: {
       roles: ["county_admin"],
@@ -127,7 +130,11 @@ describe.each(testDrivers())("teams on %s", (driver) => {
       createWorkflow(tx, ctx(admin), { template: "empty", name: "信访（团队批办）二" }),
     );
     await inCounty((tx) =>
-      saveWorkflowDraft(tx, ctx(admin), { workflowId, baseRevision: 1, definition: petitionOn(team!.key) }),
+      saveWorkflowDraft(tx, ctx(admin), {
+        workflowId,
+        baseRevision: 1,
+        definition: petitionOn(team!.key, "信访（团队批办）二"),
+      }),
     );
     await inCounty((tx) => publishWorkflow(tx, ctx(admin), { workflowId }));
     const { caseId } = await inCounty((tx) =>
@@ -168,7 +175,11 @@ describe.each(testDrivers())("teams on %s", (driver) => {
       createWorkflow(tx, ctx(admin), { template: "empty", name: "督办（空团队）" }),
     );
     await inCounty((tx) =>
-      saveWorkflowDraft(tx, ctx(admin), { workflowId, baseRevision: 1, definition: petitionOn(empty.key) }),
+      saveWorkflowDraft(tx, ctx(admin), {
+        workflowId,
+        baseRevision: 1,
+        definition: petitionOn(empty.key, "督办（空团队）"),
+      }),
     );
     await inCounty((tx) => publishWorkflow(tx, ctx(admin), { workflowId }));
     const { caseId } = await inCounty((tx) =>

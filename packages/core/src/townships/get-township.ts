@@ -4,6 +4,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { UseCaseContext } from "../shared/context";
 import { NotFoundError } from "../shared/errors";
 import { ZId } from "../shared/fields";
+import { naturalOrder } from "../shared/natural-order";
 
 /** One township with its communities; 404 when it is not the actor's to see (or not this county's). */
 export async function getTownship(tx: TenantTx, ctx: UseCaseContext, idInput: unknown) {
@@ -20,6 +21,6 @@ export async function getTownship(tx: TenantTx, ctx: UseCaseContext, idInput: un
     .select()
     .from(communities)
     .where(and(eq(communities.tenantId, tx.tenantId), eq(communities.townshipId, id)))
-    .orderBy(asc(communities.name));
+    .orderBy(asc(naturalOrder(communities.name)));
   return { township, communities: communityRows };
 }

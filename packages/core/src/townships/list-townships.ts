@@ -4,6 +4,7 @@ import { and, asc, count, eq, ilike, isNull, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { UseCaseContext } from "../shared/context";
 import { parseInput } from "../shared/errors";
+import { naturalOrder } from "../shared/natural-order";
 import { inTownshipScope } from "../shared/scope";
 
 export const ZListTownships = z.object({
@@ -30,7 +31,7 @@ export async function listTownships(tx: TenantTx, ctx: UseCaseContext, input: un
       .select()
       .from(townships)
       .where(where)
-      .orderBy(asc(townships.sortOrder), asc(townships.name))
+      .orderBy(asc(townships.sortOrder), asc(naturalOrder(townships.name)))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
     tx.select({ value: count() }).from(townships).where(where),

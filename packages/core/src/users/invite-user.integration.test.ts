@@ -2,7 +2,7 @@ import { auditLog, sessions, townships } from "@rdlink/db";
 import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { acceptInvitation } from "../auth/accept-invitation";
+import { acceptInvitation, getInvitation } from "../auth/accept-invitation";
 import { loadActor } from "../auth/load-actor";
 import { signIn } from "../auth/sign-in";
 import { systemClock } from "../clock";
@@ -13,6 +13,7 @@ import { type countyAdminOf, createOperator } from "../testing/actors";
 import { getTownship } from "../townships/get-township";
 import { listTownships } from "../townships/list-townships";
 import { inviteUser } from "./invite-user";
+import { issuePasswordReset } from "./issue-password-reset";
 import { listUsers } from "./list-users";
 import { setUserDisabled } from "./set-user-disabled";
 
@@ -177,6 +178,58 @@ describe.each(testDrivers())("inviting and scoping users on %s", (driver) => {
     ).map((a) => a.action);
     expect(actions).toEqual(
       expect.arrayContaining(["user.invited", "invitation.accepted", "user.disabled", "user.enabled"]),
+    );
+  });
+
+  it("issues an audited one-time reset link to a user who forgot their password; the old one and its sessions end", async () => {
+    const NEW_PASSWORD = "朝辞白帝彩云间轻舟已过";
+    const signedIn = await signIn(t.db, { username: "jl-op", password: PASSWORD }, request, new Date());
+    const oldSession = signedIn.ok ? signedIn.token : "";
+    const [user] = (await t.db.withTenant(tenantId, (tx) => listUsers(tx, ctx()))).filter(
+      (u) => u.username === "jl-op",
+    );
+    const token = await t.db.withTenant(tenantId, (tx) => issuePasswordReset(tx, ctx(), user!.userId));
+    // The link's page knows it resets a password (it is not an invitation to a new account).
+    expect(await getInvitation(t.db, token, new Date())).toMatchObject({ username: "jl-op", reset: true });
+    await acceptInvitation(t.db, token, { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, request, new Date());
+    expect(await loadActor(t.db, oldSession, new Date())).toBeNull();
+    expect(await signIn(t.db, { username: "jl-op", password: PASSWORD }, request, new Date())).toMatchObject({
+      ok: false,
+    });
+    expect(await signIn(t.db, { username: "jl-op", password: NEW_PASSWORD }, request, new Date())).toMatchObject({
+      ok: true,
+    });
+    // Once only.
+    await expect(
+      acceptInvitation(t.db, token, { password: PASSWORD, confirmPassword: PASSWORD }, request, new Date()),
+    ).rejects.toThrow();
+    const audited = await t.db.withTenant(tenantId, (tx) =>
+      tx.select().from(auditLog).where(eq(auditLog.action, "user.password_reset_issued")),
+    );
+    expect(audited.map((a) => [a.objectId, a.detail])).toEqual([[user!.userId, { username: "jl-op" }]]);
+    // Its use is logged as a reset, not as an accepted invitation.
+    const used = await t.db.withTenant(tenantId, (tx) =>
+      tx.select().from(auditLog).where(eq(auditLog.objectId, user!.userId)),
+    );
+    expect(
+      used
+        .map((a) => a.action)
+        .filter((a) => a === "user.password_reset" || a === "invitation.accepted")
+        .sort(),
+    ).toEqual(["invitation.accepted", "user.password_reset"]);
+    // Not for a user who has no password yet (they get their invitation again), nor one of another county.
+    const pending = await t.db.withTenant(tenantId, (tx) =>
+      inviteUser(tx, ctx(), { username: "reset-pending", displayName: "待激活", role: "county_admin" }),
+    );
+    const pendingId = (await t.db.withTenant(tenantId, (tx) => listUsers(tx, ctx()))).find(
+      (u) => u.username === "reset-pending",
+    )!.userId;
+    expect(pending.invitationToken).toBeTruthy();
+    await expect(t.db.withTenant(tenantId, (tx) => issuePasswordReset(tx, ctx(), pendingId))).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    await expect(t.db.withTenant(tenantId, (tx) => issuePasswordReset(tx, ctx(), crypto.randomUUID()))).rejects.toThrow(
+      "errors.notFound",
     );
   });
 });

@@ -2,6 +2,7 @@ import { assertCan } from "@rdlink/auth";
 import { handlingUnits, memberships, membershipTownships, type TenantTx, townships, users } from "@rdlink/db";
 import { and, asc, eq } from "drizzle-orm";
 import type { UseCaseContext } from "../shared/context";
+import { naturalOrder } from "../shared/natural-order";
 
 /** The county's people with their roles, township scope or handling unit, and whether they have set a password. */
 export async function listUsers(tx: TenantTx, ctx: UseCaseContext) {
@@ -33,7 +34,7 @@ export async function listUsers(tx: TenantTx, ctx: UseCaseContext) {
       and(eq(handlingUnits.tenantId, memberships.tenantId), eq(handlingUnits.id, memberships.handlingUnitId)),
     )
     .where(eq(memberships.tenantId, tx.tenantId))
-    .orderBy(asc(users.username), asc(memberships.role));
+    .orderBy(asc(naturalOrder(users.username)), asc(memberships.role));
 
   const byMembership = new Map<
     string,

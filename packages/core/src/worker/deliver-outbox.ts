@@ -1,6 +1,8 @@
 import { cases, type Database, outbox, selectRows, type TenantTx } from "@rdlink/db";
 import { and, eq, sql } from "drizzle-orm";
 import { createInAppNotifications } from "../notifications/create-in-app-notifications";
+import { CITIZEN_SMS_KIND } from "../sms/queue-citizen-sms";
+import type { CitizenSmsChannel } from "../sms/tencent-sms-channel";
 import { errorText, MAX_ATTEMPTS, nextAttemptAfter } from "./backoff";
 import type { OutboxAdapter } from "./outbox-adapters";
 
@@ -13,12 +15,13 @@ export { MAX_ATTEMPTS };
  * nothing), then goes to the external channel. A message that keeps failing is marked
  * failed and its case an incident (its state does not change) for the county admin to
  * retry. The case's step was committed before the message was written, so nothing here
- * can undo it.
+ * can undo it. A citizen's SMS goes through `sms`, the county's own SMS account; a county without
+ * one (or a worker without `sms`) has it go to `adapter` like any other message.
  */
 export async function deliverOutbox(
   db: Database,
   adapter: OutboxAdapter,
-  options: { now: Date; batchSize?: number; maxTenants?: number },
+  options: { now: Date; batchSize?: number; maxTenants?: number; sms?: CitizenSmsChannel },
 ): Promise<{ delivered: number; retried: number; failed: number }> {
   const { now, batchSize = 200, maxTenants = 100 } = options;
   const report = { delivered: 0, retried: 0, failed: 0 };
@@ -52,7 +55,7 @@ export async function deliverOutbox(
             message.kind === "notify"
               ? await inSavepoint(tx, (sp) => createInAppNotifications(sp, message))
               : undefined;
-          await adapter.deliver({
+          const outgoing = {
             tenantId,
             id: message.id,
             caseId: message.caseId,
@@ -60,10 +63,15 @@ export async function deliverOutbox(
             payload: message.payload,
             attempt,
             recipients,
-          });
+          };
+          // Its reads in a savepoint too: a failed one must not abort the batch's transaction.
+          const sms = message.kind === CITIZEN_SMS_KIND ? options.sms : undefined;
+          const bySms = sms ? await inSavepoint(tx, (sp) => sms.deliver(sp, outgoing)) : null;
+          if (bySms === null) await adapter.deliver(outgoing);
+          const deliveredVia = bySms === null ? adapter.name : options.sms!.name;
           await tx
             .update(outbox)
-            .set({ status: "delivered", attempts: attempt, deliveredAt: now, deliveredVia: adapter.name })
+            .set({ status: "delivered", attempts: attempt, deliveredAt: now, deliveredVia })
             .where(where);
           report.delivered++;
         } catch (error) {

@@ -2,6 +2,7 @@ import type { Database } from "@rdlink/db";
 import { type Clock, systemClock } from "../clock";
 import { sweepOrphanFiles } from "../files/sweep-orphan-files";
 import { purgeRateLimits } from "../intake/rate-limit";
+import type { CitizenSmsChannel } from "../sms/tencent-sms-channel";
 import { deliverOutbox } from "./deliver-outbox";
 import { fireDueTimers } from "./fire-due-timers";
 import { logAdapter, type OutboxAdapter } from "./outbox-adapters";
@@ -12,6 +13,8 @@ export type WorkerOptions = {
   pollMs?: number;
   clock?: Clock;
   adapter?: OutboxAdapter;
+  /** The citizens' SMS (tencentSmsChannel); without it their messages go to `adapter`. */
+  sms?: CitizenSmsChannel;
   log?: (line: string) => void;
   /** The uploaded photos' directory, swept hourly of files no row names (none: not swept). */
   filesDirectory?: string;
@@ -43,12 +46,17 @@ function describeError(error: unknown): string {
 export async function runWorkerRound(
   db: Database,
   now: Date,
-  options: { adapter?: OutboxAdapter; housekeeping?: boolean; log?: (line: string) => void } = {},
+  options: {
+    adapter?: OutboxAdapter;
+    sms?: CitizenSmsChannel;
+    housekeeping?: boolean;
+    log?: (line: string) => void;
+  } = {},
 ): Promise<RoundReport> {
   const { housekeeping = true, log = () => {} } = options;
   const adapter = options.adapter ?? logAdapter(log);
   const timers = await fireDueTimers(db, { now, onError: (e) => log(`timer failed: ${describeError(e)}`) });
-  const messages = await deliverOutbox(db, adapter, { now });
+  const messages = await deliverOutbox(db, adapter, { now, sms: options.sms });
   let calendarsRolled = 0;
   if (housekeeping) {
     await db.withoutTenant((tx) => purgeRateLimits(tx, now));
@@ -75,7 +83,7 @@ export function startWorker(db: Database, options: WorkerOptions = {}) {
         const now = clock.now();
         // Housekeeping once an hour is plenty: windows end after a day, years after a year.
         const housekeeping = now.getTime() - housekeptAt >= 3_600_000;
-        const round = await runWorkerRound(db, now, { adapter, housekeeping, log });
+        const round = await runWorkerRound(db, now, { adapter, sms: options.sms, housekeeping, log });
         if (housekeeping) housekeptAt = now.getTime();
         // After housekeptAt: a sweep that fails is one failed round, not one every poll.
         if (housekeeping && options.filesDirectory) await sweepOrphanFiles(db, options.filesDirectory, clock);

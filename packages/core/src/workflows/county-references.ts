@@ -1,6 +1,7 @@
 import { handlingUnits, type TenantTx } from "@rdlink/db";
 import type { ValidationContext } from "@rdlink/workflow";
 import { and, asc, eq, isNull } from "drizzle-orm";
+import { naturalOrder } from "../shared/natural-order";
 import { teamNames } from "../teams/list-teams";
 
 /**
@@ -13,7 +14,7 @@ export async function countyReferences(tx: TenantTx) {
     .select({ id: handlingUnits.id, name: handlingUnits.name })
     .from(handlingUnits)
     .where(and(eq(handlingUnits.tenantId, tx.tenantId), isNull(handlingUnits.archivedAt)))
-    .orderBy(asc(handlingUnits.name));
+    .orderBy(asc(naturalOrder(handlingUnits.name)));
   return { teams, units };
 }
 

@@ -7,6 +7,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { UseCaseContext } from "../shared/context";
 import { parseInput } from "../shared/errors";
 import { ZName } from "../shared/fields";
+import { assertWorkflowNameFree } from "./workflow-name-free";
 
 export const ZCreateWorkflow = z.object({
   template: z.enum([EMPTY_TEMPLATE, ...WORKFLOW_TEMPLATES.map((t) => t.key)], { error: "validation.invalidOption" }),
@@ -49,6 +50,7 @@ function freeKey(base: string, taken: Set<string>): string {
 export async function createWorkflow(tx: TenantTx, ctx: UseCaseContext, input: unknown) {
   assertCan(ctx.actor, "tenant.workflows.manage", { tenantId: tx.tenantId });
   const { template, name } = parseInput(ZCreateWorkflow, input);
+  await assertWorkflowNameFree(tx, name);
   const taken = new Set(
     (await tx.select({ key: workflows.key }).from(workflows).where(eq(workflows.tenantId, tx.tenantId))).map(
       (w) => w.key,

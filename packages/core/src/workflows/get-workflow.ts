@@ -3,6 +3,7 @@ import { calendarDays, cases, stationTypes, type TenantTx, users, workflows, wor
 import { ZFieldList } from "@rdlink/forms";
 import { ZWorkflowDefinition } from "@rdlink/workflow";
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { caseIsClosed, caseIsOpen, countWhere } from "../cases/case-progress";
 import type { UseCaseContext } from "../shared/context";
 import { NotFoundError, parseInput } from "../shared/errors";
 import { ZId } from "../shared/fields";
@@ -49,12 +50,13 @@ export async function getWorkflow(tx: TenantTx, ctx: UseCaseContext, workflowIdI
     .where(and(eq(workflowVersions.tenantId, tx.tenantId), eq(workflowVersions.workflowId, workflowId)))
     .orderBy(desc(workflowVersions.version));
   const caseCounts = await tx
-    .select({ versionId: cases.versionId, status: cases.status, count: count() })
+    .select({ versionId: cases.versionId, open: countWhere(caseIsOpen), closed: countWhere(caseIsClosed) })
     .from(cases)
     .where(and(eq(cases.tenantId, tx.tenantId), eq(cases.workflowId, workflowId)))
-    .groupBy(cases.versionId, cases.status);
-  const casesOf = (versionId: string, status: "active" | "done") =>
-    caseCounts.find((c) => c.versionId === versionId && c.status === status)?.count ?? 0;
+    .groupBy(cases.versionId);
+  // 在办 and 办结 as the dashboard and the workflow list count them.
+  const casesOf = (versionId: string, progress: "open" | "closed") =>
+    caseCounts.find((c) => c.versionId === versionId)?.[progress] ?? 0;
 
   const [latest] = versions;
   const [published] = latest
@@ -131,7 +133,7 @@ export async function getWorkflow(tx: TenantTx, ctx: UseCaseContext, workflowIdI
     intakeFields,
     teams,
     units,
-    versions: versions.map((v) => ({ ...v, runningCases: casesOf(v.id, "active"), doneCases: casesOf(v.id, "done") })),
+    versions: versions.map((v) => ({ ...v, runningCases: casesOf(v.id, "open"), doneCases: casesOf(v.id, "closed") })),
     published: published && latest ? { version: latest.version, ...published } : null,
     recentCases: recentCases.map((c) => ({ ...c, version: versionNumber.get(c.versionId) ?? null })),
     calendar,

@@ -8,6 +8,7 @@ import type { UseCaseContext } from "../shared/context";
 import { ConflictError, NotFoundError, parseInput, ValidationError } from "../shared/errors";
 import { ZId } from "../shared/fields";
 import { countyValidationContext } from "./county-references";
+import { assertWorkflowNameFree } from "./workflow-name-free";
 
 export const ZImportWorkflowDefinition = z.object({
   workflowId: ZId,
@@ -47,6 +48,7 @@ export async function importWorkflowDefinition(tx: TenantTx, ctx: UseCaseContext
     throw new ConflictError("errors.draftConflict", undefined, { revision: String(workflow.revision) });
   }
   const definition = { ...checked.definition, key: workflow.key };
+  await assertWorkflowNameFree(tx, definition.name["zh-CN"] ?? "", workflowId);
   // Positions of states the file keeps stay where they were; the designer lays out the rest.
   const layout = Object.fromEntries(
     Object.entries(workflow.layout).filter(([stateId]) => Object.hasOwn(definition.states, stateId)),

@@ -1,9 +1,10 @@
 import { assertCan } from "@rdlink/auth";
 import { cases, type TenantTx, workflows, workflowVersions } from "@rdlink/db";
-import { and, asc, count, eq, isNull, max } from "drizzle-orm";
+import { and, asc, eq, isNull, max } from "drizzle-orm";
+import { caseIsOpen, countWhere } from "../cases/case-progress";
 import type { UseCaseContext } from "../shared/context";
 
-/** The county's workflows with their latest published version and how many cases run on them. */
+/** The county's workflows with their latest published version and how many of their cases are 在办 (`case-progress.ts`). */
 export async function listWorkflows(tx: TenantTx, ctx: UseCaseContext) {
   assertCan(ctx.actor, "tenant.workflows.manage", { tenantId: tx.tenantId });
   const rows = await tx
@@ -23,9 +24,9 @@ export async function listWorkflows(tx: TenantTx, ctx: UseCaseContext) {
     .where(eq(workflowVersions.tenantId, tx.tenantId))
     .groupBy(workflowVersions.workflowId);
   const running = await tx
-    .select({ workflowId: cases.workflowId, count: count() })
+    .select({ workflowId: cases.workflowId, count: countWhere(caseIsOpen) })
     .from(cases)
-    .where(and(eq(cases.tenantId, tx.tenantId), eq(cases.status, "active")))
+    .where(eq(cases.tenantId, tx.tenantId))
     .groupBy(cases.workflowId);
   const latestOf = new Map(latest.map((r) => [r.workflowId, r.version]));
   const runningOf = new Map(running.map((r) => [r.workflowId, r.count]));

@@ -9,6 +9,7 @@ import { ConflictError, NotFoundError, parseInput, ValidationError } from "../sh
 import { ZId } from "../shared/fields";
 import { countyValidationContext } from "./county-references";
 import { publishVersion } from "./publish-version";
+import { assertWorkflowNameFree } from "./workflow-name-free";
 
 export const ZPublishWorkflow = z.object({
   workflowId: ZId,
@@ -39,6 +40,7 @@ export async function publishWorkflow(tx: TenantTx, ctx: UseCaseContext, input: 
       "errors.workflowInvalid",
     );
   }
+  await assertWorkflowNameFree(tx, result.definition.name["zh-CN"] ?? "", workflowId);
   const published = await publishVersion(tx, {
     workflowId,
     definition: result.definition,

@@ -117,7 +117,7 @@ describe.each(testDrivers())("workflows with every state and event renamed on %s
         [suggestion, "建议办理"],
       ] as const) {
         const created = await createWorkflow(tx, countyAdmin, { template: "empty", name });
-        const text = JSON.stringify({ ...copy.definition, key: created.key });
+        const text = JSON.stringify({ ...copy.definition, key: created.key, name: { "zh-CN": name } });
         await importWorkflowDefinition(tx, countyAdmin, { workflowId: created.id, baseRevision: 1, text });
         await publishWorkflow(tx, countyAdmin, { workflowId: created.id });
       }

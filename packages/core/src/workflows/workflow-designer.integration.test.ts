@@ -43,7 +43,7 @@ describe.each(testDrivers())("the designer's use cases on %s", (driver) => {
       createWorkflow(tx, admin, { template: "citizenOpinion", name: "群众意见建议办理（试点）" }),
     );
     expect(fromTemplate.key).toBe("citizenOpinion_2"); // the installed one keeps `citizenOpinion`
-    const empty = await inCounty((tx) => createWorkflow(tx, admin, { template: "empty", name: "信访件办理" }));
+    const empty = await inCounty((tx) => createWorkflow(tx, admin, { template: "empty", name: "信访件办理（试行）" }));
     expect(empty.key).toBe("workflow");
 
     const { workflow, versions, published } = await inCounty((tx) => getWorkflow(tx, admin, fromTemplate.id));
@@ -52,7 +52,7 @@ describe.each(testDrivers())("the designer's use cases on %s", (driver) => {
     expect(published).toBeNull();
 
     const list = await inCounty((tx) => listWorkflows(tx, admin));
-    expect(list.map((w) => w.name["zh-CN"])).toContain("信访件办理");
+    expect(list.map((w) => w.name["zh-CN"])).toContain("信访件办理（试行）");
     expect(list.find((w) => w.key === "citizenOpinion")).toMatchObject({ latestVersion: 1, runningCases: 0 });
   });
 
@@ -124,8 +124,14 @@ describe.each(testDrivers())("the designer's use cases on %s", (driver) => {
     expect(after).toEqual(before);
     expect(await auditRows(id, "workflow.imported")).toHaveLength(0);
 
-    const imported = await inCounty((tx) =>
+    // A file named like another of the county's workflows is refused by name; renamed, it imports.
+    const sameName = await inCounty((tx) =>
       importWorkflowDefinition(tx, admin, { workflowId: id, baseRevision: 1, text: JSON.stringify(citizenOpinion) }),
+    ).catch((e) => e);
+    expect(sameName).toMatchObject({ message: "errors.workflowNameTaken", field: "name" });
+    const text = JSON.stringify({ ...citizenOpinion, name: { "zh-CN": "群众意见建议办理（导入）" } });
+    const imported = await inCounty((tx) =>
+      importWorkflowDefinition(tx, admin, { workflowId: id, baseRevision: 1, text }),
     );
     expect(imported.revision).toBe(2);
     const { workflow } = await inCounty((tx) => getWorkflow(tx, admin, id));

@@ -6,6 +6,7 @@ import { systemClock } from "../clock";
 import { ConflictError, ValidationError } from "../shared/errors";
 import { memberOf } from "../testing/actors";
 import { onboardTestCounty } from "../testing/counties";
+import { createWorkflow } from "./create-workflow";
 import { publishWorkflow } from "./publish-workflow";
 import { saveWorkflowDraft } from "./save-workflow-draft";
 
@@ -93,5 +94,34 @@ describe.each(testDrivers())("workflow drafts and versions on %s", (driver) => {
   it("lets no one but the county admin change a workflow", async () => {
     const operator = { actor: memberOf(tenantId, "township_operator"), ip: null, clock: systemClock };
     await expect(inCounty((tx) => publishWorkflow(tx, operator, { workflowId }))).rejects.toThrow(/Not allowed/);
+  });
+
+  it("refuses a second workflow with a name the county already uses, on creating and on publishing", async () => {
+    const before = (await inCounty((tx) => tx.select().from(workflows))).length;
+    const taken = await inCounty((tx) =>
+      createWorkflow(tx, admin(), { template: "empty", name: " 矛盾纠纷调解 " }),
+    ).catch((e: unknown) => e);
+    expect(taken).toBeInstanceOf(ConflictError);
+    expect(taken).toMatchObject({
+      message: "errors.workflowNameTaken",
+      field: "name",
+      values: { name: "矛盾纠纷调解" },
+    });
+    expect((await inCounty((tx) => tx.select().from(workflows))).length).toBe(before);
+
+    // Renamed in the designer to another's name: the draft saves, publishing it is refused.
+    const created = await inCounty((tx) => createWorkflow(tx, admin(), { template: "empty", name: "调解回访" }));
+    const [row] = await inCounty((tx) => tx.select().from(workflows).where(eq(workflows.id, created.id)));
+    const renamed = { ...(row!.draft as object), name: { "zh-CN": "信访件办理" } };
+    await inCounty((tx) =>
+      saveWorkflowDraft(tx, admin(), { workflowId: created.id, baseRevision: 1, definition: renamed }),
+    );
+    await expect(inCounty((tx) => publishWorkflow(tx, admin(), { workflowId: created.id }))).rejects.toMatchObject({
+      message: "errors.workflowNameTaken",
+    });
+    // Its own name is no conflict: the county's mediation publishes as before.
+    await expect(inCounty((tx) => publishWorkflow(tx, admin(), { workflowId }))).resolves.toMatchObject({
+      created: false,
+    });
   });
 });

@@ -70,3 +70,36 @@ export const rateLimits = pgTable("rate_limits", {
   windowStart: timestamp({ withTimezone: true }).notNull(),
   count: integer().notNull(),
 });
+
+/**
+ * A county's Tencent Cloud SMS account (one row per county, `id` unused beyond the key): how its
+ * citizens hear back. The SecretId and SecretKey are kept only encrypted (AES-256-GCM under
+ * COUNTY_SECRETS_KEY, bound to the county and the field); `secretIdHint` is what the page shows.
+ * No row: the county's citizen messages go to the log channel, as before.
+ */
+export const smsSettings = pgTable(
+  "sms_settings",
+  {
+    ...tenantColumns,
+    secretIdCiphertext: text().notNull(),
+    /** `AKID…` shortened to its first and last four characters. */
+    secretIdHint: text().notNull(),
+    secretKeyCiphertext: text().notNull(),
+    sdkAppId: text().notNull(),
+    signName: text().notNull(),
+    region: text().notNull(),
+    /** The template per public step; each has one parameter, the tracking code. */
+    templateSubmitted: text().notNull(),
+    templateAssigned: text().notNull(),
+    templateAnswered: text().notNull(),
+    templateClosed: text().notNull(),
+    updatedBy: uuid().references(() => users.id),
+    updatedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.id] }),
+    unique().on(t.tenantId),
+    tenantIsolationPolicy(),
+  ],
+);

@@ -10,6 +10,7 @@ export * from "./handling-units";
 export * from "./platform";
 export * from "./posts";
 export * from "./stations";
+export * from "./suggestions";
 export * from "./templates";
 export * from "./tenancy";
 export * from "./workflows";

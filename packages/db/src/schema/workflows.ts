@@ -70,6 +70,7 @@ export const workflowVersions = pgTable(
 /** How a case came in: the station's QR code, at the station, by a deputy, or another system. */
 export const caseChannels = ["qr", "reception", "visit", "phone", "letter", "deputy", "api"] as const;
 export const satisfactionLevels = ["satisfied", "basic", "unsatisfied"] as const;
+export const answerClasses = ["A", "B", "C"] as const;
 
 export const cases = pgTable(
   "cases",
@@ -126,6 +127,16 @@ export const cases = pgTable(
     closedAt: timestamp({ withTimezone: true }),
     /** The citizen's latest rating (满意 / 基本满意 / 不满意). */
     satisfaction: text({ enum: satisfactionLevels }),
+    /** The first answer (the workflow's `recordAnswer`): when, and whether before its step's deadline. */
+    firstAnsweredAt: timestamp({ withTimezone: true }),
+    answeredOnTime: boolean(),
+    /** The latest answer's classification: A 已解决或基本解决, B 正在解决或列入计划, C 留作参考. */
+    answerClass: text({ enum: answerClasses }),
+    /** 面商 (`recordConsultation`): the first one, and how many. */
+    consultedAt: timestamp({ withTimezone: true }),
+    consultations: integer().notNull().default(0),
+    /** 重点建议 (`markKeySupervision`). */
+    keySupervision: boolean().notNull().default(false),
     /** 整合: the deputy suggestion this opinion was merged into. */
     mergedIntoId: uuid(),
     /**

@@ -6,7 +6,9 @@ import {
   type CalendarOverrides,
   calendarFromDays,
   type DurationUnit,
+  durationBetween,
   EMPTY_CALENDAR,
+  endOfLocalDate,
   fractionOf,
   isWorkingDate,
   localDateOf,
@@ -297,5 +299,66 @@ describe("properties", () => {
         expect(Math.abs(stepwise.getTime() - add(start, a + b, u, EMPTY_CALENDAR).getTime())).toBeLessThanOrEqual(1);
       }),
     );
+  });
+});
+
+describe("durationBetween, the inverse of addDuration", () => {
+  // Monday 2 March 2026, 09:00 in Shanghai; a holiday on Wednesday 4 March.
+  const start = new Date("2026-03-02T01:00:00Z");
+  const calendar = calendarFromDays([{ date: "2026-03-04", kind: "holiday" }]);
+  it.each([
+    [12, "workingDays"],
+    [9.6, "workingDays"],
+    [30, "workingHours"],
+    [60, "days"],
+    [5, "hours"],
+  ] as const)("gives back %s %s", (amount, unit) => {
+    const end = addDuration(start, { amount, unit }, calendar);
+    const back = durationBetween(start, end, unit, calendar);
+    expect(back.amount).toBeCloseTo(amount, 9);
+    expect(addDuration(start, back, calendar)).toEqual(end);
+  });
+
+  it("ends at the last working day's end when the end falls on a day off", () => {
+    // The end of Wednesday 4 March (a holiday): only Tuesday 3 March counted.
+    expect(durationBetween(start, endOfLocalDate("2026-03-04"), "workingDays", calendar)).toEqual({
+      amount: 1,
+      unit: "workingDays",
+    });
+    expect(endOfLocalDate("2026-03-04")).toEqual(new Date("2026-03-04T16:00:00Z"));
+  });
+});
+
+describe("months, as the law counts them (民法典 第二百零一至二百零三条)", () => {
+  it("ends on the same day of the month N months on, counting from the next day", () => {
+    // 交办 on Friday 29 January 2027, before the Spring Festival: three months end with 29 April.
+    expect(iso(add(at("2027-01-29T10:00"), 3, "months"))).toBe(iso(at("2027-04-30T00:00")));
+    // Six months (an approved extension): 29 July, not the 28th that 180 days would give.
+    expect(iso(add(at("2027-01-29T10:00"), 6, "months"))).toBe(iso(at("2027-07-30T00:00")));
+    expect(iso(add(at("2027-01-29T10:00"), 180, "days"))).toBe(iso(at("2027-07-28T10:00")));
+  });
+
+  it("ends on the month's last day when it has no such day", () => {
+    expect(iso(add(at("2027-01-31T10:00"), 3, "months"))).toBe(iso(at("2027-05-01T00:00"))); // 30 April
+    expect(iso(add(at("2028-01-31T10:00"), 1, "months"))).toBe(iso(at("2028-03-01T00:00"))); // 29 Feb, a leap year
+  });
+
+  it("rolls a last day that is off work to the next working day", () => {
+    // 1 October 2026 + 1 month → Sunday 1 November → Monday 2 November.
+    expect(iso(add(at("2026-10-01T10:00"), 1, "months"))).toBe(iso(at("2026-11-03T00:00")));
+    // 2027-01-05 + 1 month → Friday 5 February, 除夕: off until 10 February (春节 and its 补休), so Thursday 11 February.
+    expect(iso(add(at("2027-01-05T10:00"), 1, "months"))).toBe(iso(at("2027-02-12T00:00")));
+    // A working last day stays: 2027-01-29 + 1 month → 28 February (no 29th), a Sunday → Monday 1 March.
+    expect(iso(add(at("2027-01-29T10:00"), 1, "months"))).toBe(iso(at("2027-03-02T00:00")));
+    expect(iso(add(at("2027-01-04T10:00"), 1, "months"))).toBe(iso(at("2027-02-05T00:00"))); // Thursday 4 February
+  });
+
+  it("spreads a fraction over the following month, and durationBetween gives it back", () => {
+    const start = at("2027-01-29T10:00");
+    const rung = add(start, 2.4, "months"); // the 80 % rung of three months
+    expect(rung > at("2027-03-30T00:00") && rung < at("2027-04-30T00:00")).toBe(true);
+    expect(durationBetween(start, rung, "months", china).amount).toBeCloseTo(2.4, 9);
+    expect(durationBetween(start, at("2027-04-30T00:00"), "months", china).amount).toBeCloseTo(3, 9);
+    expect(add(start, 0, "months")).toEqual(start);
   });
 });

@@ -17,7 +17,7 @@ export type CalendarOverrides = {
 /** One editable row of a county's calendar, e.g. seeded from the State Council notice. */
 export type CalendarDay = { date: string; kind: "holiday" | "workday"; name: string };
 
-export type DurationUnit = "hours" | "days" | "workingHours" | "workingDays";
+export type DurationUnit = "hours" | "days" | "workingHours" | "workingDays" | "months";
 
 /** `amount` is ≥ 0 and may be fractional. */
 export type TDuration = { amount: number; unit: DurationUnit };
@@ -77,6 +77,12 @@ export function localDateOf(instant: Date): string {
  * - The amount is rounded to whole milliseconds once, so results carry no float drift and `hours`/`days`
  *   are exactly additive for amounts that are whole milliseconds.
  *
+ * - `months` counts as the law does (民法典 第二百零一至二百零三条): from the day after the start's
+ *   date, N months end at 24:00 of the same day of the month N months on, or of that month's last
+ *   day when it has no such day (01-31 + 1 month → 02-28); when that last day is off work, the period
+ *   ends on the next working date. A fraction (a ladder's 80 % rung) runs proportionally into the
+ *   following month, without that roll.
+ *
  * Runs in O(calendar days spanned + override count); see `dayClassifier`.
  */
 export function addDuration(start: Date, duration: TDuration, calendar: CalendarOverrides): Date {
@@ -101,9 +107,64 @@ export function addDuration(start: Date, duration: TDuration, calendar: Calendar
       const from = midnightOf(nextWorkingDay(dayNumberOf(startMs), isWorking));
       return new Date(accrue(from, Math.round(amount * DAY_MS), isWorking));
     }
+    case "months": {
+      const whole = Math.floor(amount);
+      const end = monthEnds(startMs);
+      if (amount === whole && whole > 0) {
+        const lastDay = dayNumberOf(end(whole) - 1);
+        const isWorking = dayClassifier(calendar);
+        return new Date(midnightOf((isWorking(lastDay) ? lastDay : nextWorkingDay(lastDay, isWorking)) + 1));
+      }
+      const base = end(whole);
+      return new Date(base + Math.round((amount - whole) * (end(whole + 1) - base)));
+    }
     default:
       throw new RangeError(`Unknown duration unit: ${unit satisfies never}`);
   }
+}
+
+/**
+ * The inverse of `addDuration`: how much of `unit` runs from `start` to `end`, counted the same
+ * way (working units only on working dates, from the same start of the counting window), so
+ * that `addDuration(start, { amount, unit })` is `end`, or the end of the last working date
+ * before it when `end` falls on a day off. Zero when `end` is not after the window's start.
+ */
+export function durationBetween(start: Date, end: Date, unit: DurationUnit, calendar: CalendarOverrides): TDuration {
+  const startMs = validTime(start);
+  const endMs = validTime(end);
+  switch (unit) {
+    case "hours":
+      return { amount: Math.max(0, endMs - startMs) / HOUR_MS, unit };
+    case "days":
+      return { amount: Math.max(0, endMs - startMs) / DAY_MS, unit };
+    case "workingHours":
+    case "workingDays": {
+      const isWorking = dayClassifier(calendar);
+      const startDay = dayNumberOf(startMs);
+      const from =
+        unit === "workingHours" && isWorking(startDay) ? startMs : midnightOf(nextWorkingDay(startDay, isWorking));
+      let worked = 0;
+      for (let day = dayNumberOf(from); midnightOf(day) < endMs; day++) {
+        if (!isWorking(day)) continue;
+        worked += Math.max(0, Math.min(endMs, midnightOf(day + 1)) - Math.max(from, midnightOf(day)));
+      }
+      return { amount: worked / (unit === "workingDays" ? DAY_MS : HOUR_MS), unit };
+    }
+    case "months": {
+      if (endMs <= startMs) return { amount: 0, unit };
+      const end = monthEnds(startMs);
+      let whole = 0;
+      while (end(whole + 1) <= endMs) whole++;
+      return { amount: whole + (endMs - end(whole)) / (end(whole + 1) - end(whole)), unit };
+    }
+    default:
+      throw new RangeError(`Unknown duration unit: ${unit satisfies never}`);
+  }
+}
+
+/** The instant a local date (YYYY-MM-DD, Asia/Shanghai) ends: 24:00 of it, 00:00 of the next day. */
+export function endOfLocalDate(date: string): Date {
+  return new Date(midnightOf(parseDayNumber(date) + 1));
 }
 
 /** `percent` of a duration in the same unit, e.g. the 80 % warning step of a deadline ladder. */
@@ -116,6 +177,22 @@ export function fractionOf(duration: TDuration, percent: number): TDuration {
 }
 
 type DayPredicate = (day: number) => boolean;
+
+/**
+ * Where whole months counted from `startMs` end, before any roll past a day off: `start` itself
+ * for 0, else 24:00 of the corresponding day of the month `n` months on, or of its last day.
+ */
+function monthEnds(startMs: number): (n: number) => number {
+  const [year, month, day] = formatDayNumber(dayNumberOf(startMs)).split("-").map(Number) as [number, number, number];
+  return (n) => {
+    if (n === 0) return startMs;
+    const index = year * 12 + month - 1 + n;
+    const endYear = Math.floor(index / 12);
+    const endMonth = index % 12;
+    const lastOfMonth = new Date(Date.UTC(endYear, endMonth + 1, 0)).getUTCDate();
+    return midnightOf(Date.UTC(endYear, endMonth, Math.min(day, lastOfMonth)) / DAY_MS + 1);
+  };
+}
 
 /** `from` must lie on a working date; spends `remainingMs` of working time from there. */
 function accrue(from: number, remainingMs: number, isWorking: DayPredicate): number {

@@ -51,7 +51,7 @@ export const ZLibraryRef = z.object({
   params: z.record(z.string(), z.unknown()).default({}),
 });
 
-export const durationUnits = ["hours", "days", "workingHours", "workingDays"] as const;
+export const durationUnits = ["hours", "days", "workingHours", "workingDays", "months"] as const;
 export const ZDuration = z.object({
   amount: z.number().positive().max(3650),
   unit: z.string(),
@@ -99,6 +99,11 @@ export const ZTransition = z.object({
   teams: z.array(ZId).max(10).optional(),
   guard: ZLibraryRef.optional(),
   actions: z.array(ZLibraryRef).max(20).default([]),
+  /**
+   * What this step asks besides the state's form, for a step that keeps the case where it is (a
+   * 面商's minutes, a 督办's photo): checked as the state's form is for a step that moves it.
+   */
+  form: ZFieldList.optional(),
   /**
    * Taken by itself as soon as its guard holds (随手拍 straight to a unit), checked when the
    * state is entered and after each event; nobody sends it. Validation refuses a loop of them.

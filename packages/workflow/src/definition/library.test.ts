@@ -23,8 +23,26 @@ describe("guardCouldHold: whether a step is offered", () => {
       params: { guards: [{ type: "fieldEquals", params: { field: "satisfaction", value: "no" } }, isFastTrack] },
     };
     expect(guardFields(nested)).toEqual(["satisfaction", "category"]);
-    expect(guardCouldHold(nested, view, new Set(["satisfaction"]))).toBe(true);
+    expect(guardCouldHold(nested, view, new Set(["satisfaction", "category"]))).toBe(true);
     expect(guardCouldHold(nested, view, new Set())).toBe(false);
+  });
+
+  it("does not offer a step when one part of an allOf cannot hold, whatever the form fills in", () => {
+    const afterAMeeting = {
+      type: "allOf",
+      params: {
+        guards: [
+          { type: "fieldPresent", params: { field: "answer" } },
+          { type: "counterAtLeast", params: { counter: "meetings", value: 1 } },
+        ],
+      },
+    };
+    const form = new Set(["answer"]);
+    expect(guardCouldHold(afterAMeeting, view, form)).toBe(false);
+    expect(guardCouldHold(afterAMeeting, { ...view, counters: { meetings: 1 } }, form)).toBe(true);
+    const either = { type: "anyOf", params: { guards: [isFastTrack, afterAMeeting] } };
+    expect(guardCouldHold(either, view, form)).toBe(false);
+    expect(guardCouldHold(either, view, new Set(["category"]))).toBe(true);
   });
 
   it("offers it when the guard holds", () => {

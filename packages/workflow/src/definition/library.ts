@@ -18,7 +18,20 @@ export type CaseContext = {
   coHandlingUnitIds?: string[];
   /** The citizen's latest rating (满意度), recorded by `recordSatisfaction`. */
   satisfaction?: string;
+  /** The date (YYYY-MM-DD) the last 交办 asked the unit to finish by (`runtime/due-by.ts`). */
+  dueBy?: string;
+  /** The latest answer's classification (A/B/C) and whether it is public, by `recordAnswer`; how many answers. */
+  answerClass?: string;
+  answerPublic?: boolean;
+  answers?: number;
+  /** 面商 recorded so far, by `recordConsultation`. */
+  consultations?: number;
+  /** 重点建议, by `markKeySupervision`. */
+  keySupervision?: boolean;
 };
+
+/** The classifications `recordAnswer` accepts: A 已解决或基本解决, B 正在解决或列入计划, C 留作参考. */
+export const answerClasses = ["A", "B", "C"] as const;
 
 /** The ratings `recordSatisfaction` accepts: 满意, 基本满意, 不满意. */
 export const satisfactionValues = ["satisfied", "basic", "unsatisfied"] as const;
@@ -113,6 +126,10 @@ export function guardCouldHold(
   formFields: ReadonlySet<string>,
 ): boolean {
   if (!ref) return true;
+  // Each part of an allOf must be able to hold (an answer needs its 面商 first, whatever the form says).
+  const parts = (ref.params?.guards ?? []) as { type: string; params?: Record<string, unknown> }[];
+  if (ref.type === "allOf") return parts.every((part) => guardCouldHold(part, view, formFields));
+  if (ref.type === "anyOf") return parts.some((part) => guardCouldHold(part, view, formFields));
   if (guardFields(ref).some((field) => formFields.has(field))) return true;
   return testGuard(ref, view);
 }
@@ -144,7 +161,14 @@ export const actionLibrary = {
     params: z.object({ field: ZField }),
     apply: (context, event, p) => {
       const unit = event.data?.[p.field] ?? context.fields[p.field];
-      return { ...context, handlingUnitId: typeof unit === "string" ? unit : context.handlingUnitId };
+      // The date this 交办 asks the unit to finish by, replacing an earlier 交办's (`runtime/due-by.ts`).
+      const { dueBy: _earlier, ...rest } = context;
+      const dueBy = event.data?._dueBy;
+      return {
+        ...rest,
+        handlingUnitId: typeof unit === "string" ? unit : context.handlingUnitId,
+        ...(typeof dueBy === "string" ? { dueBy } : {}),
+      };
     },
   }),
   /** 交给指定单位: a unit the county picked when drawing (随手拍 straight to 城管), not one chosen per case. */
@@ -208,10 +232,46 @@ export const actionLibrary = {
       summaryField: ZField.optional(),
     }),
   }),
+  /**
+   * 答复: an answer is given; the event's `classField` holds its classification (A/B/C), its
+   * `publicField` whether it is published. Figures count answers on time, by class, from this.
+   */
+  recordAnswer: action({
+    params: z.object({ classField: ZField, publicField: ZField.optional() }),
+    apply: (context, event, p) => {
+      const value = event.data?.[p.classField] ?? context.fields[p.classField];
+      const published = p.publicField ? (event.data?.[p.publicField] ?? context.fields[p.publicField]) : undefined;
+      return {
+        ...context,
+        answers: (context.answers ?? 0) + 1,
+        answerClass: (answerClasses as readonly unknown[]).includes(value) ? (value as string) : undefined,
+        answerPublic: published === true,
+      };
+    },
+  }),
+  /** 面商: the handling unit met the deputy (in person, by phone or letter) about it. */
+  recordConsultation: action({
+    params: z.object({}),
+    apply: (context) => ({ ...context, consultations: (context.consultations ?? 0) + 1 }),
+  }),
+  /** 重点建议: the event's `field` (yes/no) says whether the case is under the county's key supervision. */
+  markKeySupervision: action({
+    params: z.object({ field: ZField }),
+    apply: (context, event, p) => ({
+      ...context,
+      keySupervision: (event.data?.[p.field] ?? context.fields[p.field]) === true,
+    }),
+  }),
+  /** 重新办理: a closed case is opened again (a 回头看 found the promise not kept); 回头看 sends this step. */
+  reopenCase: action({ params: z.object({}) }),
   /** 整合: the case is merged into another (a deputy suggestion); core opens that case and links them. */
   mergeIntoCase: action({ params: z.object({}) }),
   /** 协办答复: a co-handling unit's answer, in the event's `field`; only co-handling units may send it. */
   coHandlingReply: action({ params: z.object({ field: ZField }) }),
+  /** 签收: the handling unit accepts the assignment; the workbench's batch 签收 takes this step. */
+  acceptAssignment: action({ params: z.object({}) }),
+  /** 催办: the case is urged where it stands; the workbench's batch 催办 takes this step. */
+  urgeHandling: action({ params: z.object({}) }),
 };
 
 export type GuardType = keyof typeof guardLibrary;

@@ -12,7 +12,7 @@ import type { CaseEvent } from "../definition/library";
 import type { CaseStore } from "./case-store";
 import { WorkflowError } from "./errors";
 import { persisted, snapshotOf } from "./snapshot";
-import { deskOf, isOverdueRung, ledgerFor, outboxFor, timersOnEntry } from "./step-effects";
+import { deskOf, isOverdueRung, ledgerFor, outboxFor, rowEffectsOf, timersOnEntry } from "./step-effects";
 
 /**
  * The runtime: stateless, one step per call, on XState's pure `initialTransition` and
@@ -169,13 +169,27 @@ export async function takeStep(
     "system";
 
   let data = event.data ?? {};
-  if (!system && permitted.some((t) => t.target !== stored.state) && state.form.length > 0) {
-    const parsed = validatorFor(state.form).safeParse(data);
+  // The step's own form when it has one, else the state's when the step moves the case on.
+  const form =
+    permitted.find((t) => t.form && t.form.length > 0)?.form ??
+    (permitted.some((t) => t.target !== stored.state) ? state.form : []);
+  if (!system && form.length > 0) {
+    const parsed = validatorFor(form).safeParse(data);
     if (!parsed.success) {
       const fieldErrors = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message]));
       throw new WorkflowError("invalidData", "The step's form is not filled in correctly", { fieldErrors });
     }
-    data = parsed.data;
+    // Keys beginning with `_` are no field of any form (field keys may not): notes the product
+    // attaches to the step (a 交办's instructions), kept with the event, read by no guard.
+    // A field an action of the step names outside the form (a 交办's 协办单位) is the action's to
+    // read; core checks it against the county's units (event-forms.ts).
+    const actionFields = new Set(
+      permitted.flatMap((t) => t.actions.map((a) => a.params?.field)).filter((f) => typeof f === "string"),
+    );
+    const kept = Object.entries(data).filter(
+      ([key]) => key.startsWith("_") || (actionFields.has(key) && !form.some((f) => f.key === key)),
+    );
+    data = { ...parsed.data, ...Object.fromEntries(kept) };
   }
 
   const xEvent: CaseEvent = {
@@ -228,6 +242,7 @@ export async function takeStep(
       at: options.now,
       desk: moved ? deskOf(definition, next.value, timers) : undefined,
       overdue,
+      effects: rowEffectsOf(stored.snapshot.context, next.context, actions as { type: string }[]),
     },
     event: {
       caseId,

@@ -92,7 +92,12 @@ export type CaseRowChange = {
   desk?: CaseDesk;
   /** This step is a deadline of someone's task passing (a 100 % rung fired). */
   overdue?: boolean;
+  /** What the step's capability actions record on the case's row (`rowEffectsOf`). */
+  effects?: CaseRowEffect[];
 };
+
+/** An answer given (`recordAnswer`), a 面商 held (`recordConsultation`), a closed case reopened (`reopenCase`). */
+export type CaseRowEffect = "answered" | "consulted" | "reopened";
 
 /** Everything one step writes, applied atomically by the store. */
 export type StepWrite = {

@@ -103,7 +103,7 @@ describe("信访件办理 (the letters and visits template)", () => {
   const letters = ZWorkflowDefinition.parse(letterVisit);
   const DAY = 86_400_000;
 
-  it("runs 登记 → 批办 → 转办 → 办理, 催办 at 80 % and 督办 at 100 % of 30 days from 转办, → 报告 → 答复 → 办结", async () => {
+  it("runs 登记 → 批办 → 转办 → 办理, 催办 at 80 % and 督办 at 100 % of 60 days from 转办, → 报告 → 答复 → 办结", async () => {
     const store = new MemoryCaseStore(calendarFromDays([]));
     store.addVersion("v1", letters);
     const registeredAt = new Date("2027-03-01T01:00:00Z");
@@ -129,11 +129,11 @@ describe("信访件办理 (the letters and visits template)", () => {
     const transferredAt = at;
     expect(store.cases.get("c1")).toMatchObject({ state: "handling" });
     const due = Object.fromEntries([...store.timers.values()].map((t) => [t.rungId, t.dueAt.getTime()]));
-    expect(due).toEqual({ urge: transferredAt + 24 * DAY, overdue: transferredAt + 30 * DAY });
+    expect(due).toEqual({ urge: transferredAt + 48 * DAY, overdue: transferredAt + 60 * DAY });
 
     expect(await fire("urge")).toMatchObject({ fired: true, result: { state: "handling" } });
     expect(await fire("overdue")).toMatchObject({ fired: true, result: { state: "supervised" } });
-    at = transferredAt + 31 * DAY;
+    at = transferredAt + 61 * DAY;
     await send("REPORT", responder, { result: "已拆除违建" });
     // Sent back: the limit still counts from 转办, so it is already past and 督办 follows at once.
     await send("RETURN_REPORT", admin);
@@ -159,5 +159,52 @@ describe("信访件办理 (the letters and visits template)", () => {
       "CLOSE",
     ]);
     expect(store.timers.size).toBe(0);
+  });
+
+  /** A case transferred at `transferredAt` (Monday 1 March 2027, 10:00 in Shanghai), with `data` on the 转办. */
+  const transferred = async (data: Record<string, unknown> = {}) => {
+    const store = new MemoryCaseStore(calendarFromDays([]));
+    store.addVersion("v1", letters);
+    const now = new Date("2027-03-01T02:00:00Z");
+    await startCase(store, { caseId: "c1", versionId: "v1", data: {}, actor: admin, now });
+    let seq = 1;
+    const send = async (type: string, actor: unknown, payload = {}) => {
+      await applyEvent(store, "c1", { type, data: payload }, { expectedSeq: seq, actor: actor as never, now });
+      seq += 1;
+    };
+    await send("SUBMIT", admin, { summary: "反映小区违建" });
+    await send("INSTRUCT", admin, { instruction: "请依法处理" });
+    await send("TRANSFER", admin, { handlingUnit: UNIT, ...data });
+    const due = () => Object.fromEntries([...store.timers.values()].map((t) => [t.rungId, t.dueAt.toISOString()]));
+    return { store, send, due, now };
+  };
+
+  it("ends the handling limit at the end of the day a 转办 asked for, 催办 at 80 % of the shorter span", async () => {
+    // Asked for Wednesday 31 March (24:00 in Shanghai): 30 days and 14 hours after the 转办.
+    const { due } = await transferred({ _dueBy: "2027-03-31" });
+    const end = new Date("2027-03-31T16:00:00Z").getTime();
+    const start = new Date("2027-03-01T02:00:00Z").getTime();
+    expect(due()).toEqual({
+      urge: new Date(start + ((end - start) * 80) / 100).toISOString(),
+      overdue: new Date(end).toISOString(),
+    });
+    // Without a date the declared 60 days hold.
+    expect((await transferred()).due()).toEqual({
+      urge: new Date(start + 48 * DAY).toISOString(),
+      overdue: new Date(start + 60 * DAY).toISOString(),
+    });
+  });
+
+  it("延期: asked with a reason, approved by the county: 90 days from 转办, no longer capped by the asked date", async () => {
+    const { store, send, due } = await transferred({ _dueBy: "2027-03-31" });
+    await send("REQUEST_EXTENSION", responder, { extensionReason: "需会同规划部门联合调查" });
+    expect(store.cases.get("c1")).toMatchObject({ state: "extensionReview" });
+    await send("DECIDE_EXTENSION", admin, { extension: "approved" });
+    expect(store.cases.get("c1")).toMatchObject({ state: "extendedHandling" });
+    const start = new Date("2027-03-01T02:00:00Z").getTime();
+    expect(due()).toEqual({
+      urge: new Date(start + 81 * DAY).toISOString(),
+      overdue: new Date(start + 90 * DAY).toISOString(),
+    });
   });
 });

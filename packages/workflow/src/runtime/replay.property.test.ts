@@ -74,7 +74,9 @@ describe.each(WORKFLOW_TEMPLATES.map((t) => [t.key, ZWorkflowDefinition.parse(t)
             if (choices.length === 0) continue;
             const chosen = choices[pick % choices.length]!;
             const role = chosen.roles.find((r) => r !== "system") as TActorRole;
-            const data = Object.fromEntries(state.form.map((f, i) => [f.key, valueFor(f, seed + i)]));
+            // The step's own form when it has one (a 面商's), else its state's.
+            const form = chosen.form && chosen.form.length > 0 ? chosen.form : state.form;
+            const data = Object.fromEntries(form.map((f, i) => [f.key, valueFor(f, seed + i)]));
             try {
               await applyEvent(
                 store,

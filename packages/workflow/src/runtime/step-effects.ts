@@ -1,7 +1,8 @@
-import { addDuration, type CalendarOverrides, EMPTY_CALENDAR, fractionOf } from "../calendar";
+import { type CalendarOverrides, EMPTY_CALENDAR } from "../calendar";
 import type { TWorkflowDefinition } from "../definition/definition-schema";
 import type { CaseContext } from "../definition/library";
-import type { CaseDesk, CaseStore, LedgerRow, OutboxRow, TimerRow } from "./case-store";
+import type { CaseDesk, CaseRowEffect, CaseStore, LedgerRow, OutboxRow, TimerRow } from "./case-store";
+import { dueByCap, rungTimes } from "./due-by";
 
 /**
  * What a step writes besides the case's new snapshot, worked out from the definition: the
@@ -27,7 +28,10 @@ export async function timersOnEntry(
   return timersFor(definition, caseId, stateId, entrySeq, context, enteredAt, calendar);
 }
 
-/** Timers for the deadlines of a state just entered, with absolute due times. */
+/**
+ * Timers for the deadlines of a state just entered, with absolute due times: as declared, or
+ * ending earlier at the date a 交办 asked for (`due-by.ts`).
+ */
 export function timersFor(
   definition: TWorkflowDefinition,
   caseId: string,
@@ -39,10 +43,12 @@ export function timersFor(
 ): TimerRow[] {
   const state = definition.states[stateId];
   if (!state) return [];
+  const cap = dueByCap(definition, stateId, context);
   return state.deadlines.flatMap((deadline) => {
     const from = typeof deadline.from === "object" ? context.dates[deadline.from.caseDate] : undefined;
     const base = from ? new Date(from) : enteredAt;
-    return deadline.ladder.map((rung) => ({
+    const dueAts = rungTimes(deadline, base, enteredAt, cap, calendar);
+    return deadline.ladder.map((rung, index) => ({
       id: `${caseId}:${stateId}@${entrySeq}:${deadline.id}:${rung.id}`,
       caseId,
       stateId,
@@ -51,7 +57,7 @@ export function timersFor(
       rungId: rung.id,
       event: rung.event ?? null,
       notify: rung.notify ?? null,
-      dueAt: addDuration(base, fractionOf(deadline.duration as never, rung.atPercent), calendar),
+      dueAt: dueAts[index]!,
     }));
   });
 }
@@ -81,6 +87,19 @@ export function isOverdueRung(definition: TWorkflowDefinition, stateId: string, 
   if (state?.kind !== "task" || state.assignee?.role === "citizen") return false;
   const rung = state.deadlines.find((d) => d.id === deadlineId)?.ladder.find((r) => r.id === rungId);
   return (rung?.atPercent ?? 0) >= 100;
+}
+
+/**
+ * What a step records on the case's row, for figures without snapshots: an answer and a 面商 by
+ * the counts their actions keep in the context (they are applied, not returned, by XState), a
+ * reopening by its action.
+ */
+export function rowEffectsOf(before: CaseContext, after: CaseContext, actions: { type: string }[]): CaseRowEffect[] {
+  const effects: CaseRowEffect[] = [];
+  if ((after.answers ?? 0) > (before.answers ?? 0)) effects.push("answered");
+  if ((after.consultations ?? 0) > (before.consultations ?? 0)) effects.push("consulted");
+  if (actions.some((a) => a.type === "reopenCase")) effects.push("reopened");
+  return effects;
 }
 
 /** The ledger entries a step's `recordLedgerEntry` actions write. */

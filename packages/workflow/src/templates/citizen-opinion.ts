@@ -1,10 +1,13 @@
-import type { TDeadlineInput, TWorkflowDefinitionInput } from "../definition/definition-schema";
+import type { TDeadlineInput, TTransitionInput, TWorkflowDefinitionInput } from "../definition/definition-schema";
 import {
   acceptanceState,
   assignmentState,
   coHandlingReply,
+  extensionReasonField,
+  extensionReviewState,
   l,
   reminder,
+  requestExtension,
   SATISFACTION,
   selectField,
   setCoHandlingUnits,
@@ -13,6 +16,45 @@ import {
 
 const handler = { role: "handling_unit_responder", scope: "handlingUnit" } as const;
 const reply = textField("replyContent", l("答复内容", "Reply"));
+/** Where the unit may either answer or ask for more time, the answer is required by REPLY's guard. */
+const optionalReply = textField("replyContent", l("答复内容", "Reply"), "longText", false);
+const answer: TTransitionInput = {
+  event: "REPLY",
+  label: l("答复", "Reply"),
+  target: "replied",
+  roles: ["handling_unit_responder"],
+  guard: { type: "fieldPresent", params: { field: "replyContent" } },
+};
+
+/** The unit's handling limit in working days from its 签收 (or a redo), 催办 at `urgeAt` %, 督办 when it passes. */
+const handlingLimit = (days: number, label: ReturnType<typeof l>, urgeAt: number): TDeadlineInput => ({
+  id: "handle",
+  label,
+  duration: { amount: days, unit: "workingDays" },
+  from: { caseDate: "handlingFrom" },
+  ladder: [
+    {
+      id: "urge",
+      label: l("催办", "Urge"),
+      atPercent: urgeAt,
+      event: "URGE",
+      notify: { to: "assignee", template: "case.deadline.urge" },
+    },
+    { id: "overdue", label: l("逾期督办", "Overdue: supervise"), atPercent: 100, event: "OVERDUE" },
+  ],
+});
+
+/** 催办 by the worker at the ladder's rung, or by the county or township by hand: the case stays. */
+const urge = (state: string): TTransitionInput => ({
+  event: "URGE",
+  label: l("催办", "Urge"),
+  target: state,
+  roles: ["system", "county_admin", "township_operator"],
+  actions: [
+    { type: "urgeHandling", params: {} },
+    { type: "notify", params: { to: "handlingUnit", template: "case.urged" } },
+  ],
+});
 const archiveAfterAYear: TDeadlineInput = {
   id: "archive",
   label: l("归档", "Archiving"),
@@ -24,7 +66,8 @@ const archiveAfterAYear: TDeadlineInput = {
  * 群众意见建议办理: from the station's registration to the citizen's rating, with the
  * handling unit's right to return an assignment within three working days (the county
  * rules on a disputed return), the handling clock starting at acceptance, 催办 at 80 %
- * of the handling deadline, 督办 when it passes, at most two redos, and 回头看.
+ * of the handling deadline, 督办 when it passes, 延期 with the county's approval (the limit
+ * once more), at most two redos, and 回头看.
  */
 export const citizenOpinion: TWorkflowDefinitionInput = {
   schemaVersion: 1,
@@ -32,7 +75,8 @@ export const citizenOpinion: TWorkflowDefinitionInput = {
   kind: "opinion",
   name: l("群众意见建议办理", "Citizens' opinions and suggestions"),
   initial: "registered",
-  caseDates: ["assignedAt"],
+  // handlingFrom: when the unit's handling clock started (签收, or a redo).
+  caseDates: ["assignedAt", "handlingFrom"],
   counters: ["redo"],
   states: {
     registered: {
@@ -128,11 +172,13 @@ export const citizenOpinion: TWorkflowDefinitionInput = {
       ],
     },
     assignment: assignmentState(l("交办承办单位", "Assign a handling unit"), 3, [], "township"),
-    acceptance: acceptanceState(l("承办单位签收", "Acceptance by the handling unit"), "returnRuling"),
+    acceptance: acceptanceState(l("承办单位签收", "Acceptance by the handling unit"), "returnRuling", "handlingFrom"),
     returnRuling: {
       label: l("退回裁定", "Ruling on the return"),
       kind: "task",
       assignee: { role: "county_admin", scope: "county" },
+      // The county rules on a return within 3 working days: the unit and the citizen wait on it.
+      deadlines: [reminder("ruling", l("裁定时限", "Ruling"), 3)],
       form: [
         selectField("ruling", l("裁定", "Ruling"), [
           ["reassign", l("退回成立，重新交办", "Upheld: reassign")],
@@ -161,35 +207,44 @@ export const citizenOpinion: TWorkflowDefinitionInput = {
       label: l("办理中", "Being handled"),
       kind: "task",
       assignee: handler,
-      form: [reply],
+      form: [optionalReply, extensionReasonField],
       deadlines: [
-        {
-          id: "handle",
-          label: l("办理时限", "Handling"),
-          duration: { amount: 15, unit: "workingDays" },
-          ladder: [
-            {
-              id: "urge",
-              label: l("催办", "Urge"),
-              atPercent: 80,
-              event: "URGE",
-              notify: { to: "assignee", template: "case.deadline.urge" },
-            },
-            { id: "overdue", label: l("逾期督办", "Overdue: supervise"), atPercent: 100, event: "OVERDUE" },
-          ],
-        },
+        handlingLimit(15, l("办理时限（签收之日起15个工作日）", "Handling (15 working days from acceptance)"), 80),
       ],
       transitions: [
-        { event: "REPLY", label: l("答复", "Reply"), target: "replied", roles: ["handling_unit_responder"] },
+        answer,
+        requestExtension,
         coHandlingReply("handling"),
         setCoHandlingUnits("handling"),
-        {
-          event: "URGE",
-          label: l("催办", "Urge"),
-          target: "handling",
-          roles: ["system", "county_admin", "township_operator"],
-          actions: [{ type: "notify", params: { to: "handlingUnit", template: "case.urged" } }],
-        },
+        urge("handling"),
+        { event: "OVERDUE", label: l("逾期督办", "Overdue"), target: "supervised", roles: ["system", "county_admin"] },
+      ],
+    },
+    extensionReview: extensionReviewState(
+      l("延期审批（区县人大常委会）", "Extension review (county)"),
+      "extendedHandling",
+      "handling",
+    ),
+    extendedHandling: {
+      label: l("延期办理", "Handling (extended)"),
+      kind: "task",
+      assignee: handler,
+      form: [reply],
+      deadlines: [
+        handlingLimit(
+          30,
+          l(
+            "延期后办理时限（经批准再延长15个工作日，共签收之日起30个工作日）",
+            "Extended handling (15 more working days once approved: 30 from acceptance)",
+          ),
+          90,
+        ),
+      ],
+      transitions: [
+        answer,
+        coHandlingReply("extendedHandling"),
+        setCoHandlingUnits("extendedHandling"),
+        urge("extendedHandling"),
         { event: "OVERDUE", label: l("逾期督办", "Overdue"), target: "supervised", roles: ["system", "county_admin"] },
       ],
     },
@@ -260,6 +315,8 @@ export const citizenOpinion: TWorkflowDefinitionInput = {
           actions: [
             { type: "recordSatisfaction", params: { field: "satisfaction" } },
             { type: "incrementCounter", params: { counter: "redo" } },
+            // A redo gets the handling limit afresh.
+            { type: "setCaseDate", params: { date: "handlingFrom" } },
           ],
         },
         {

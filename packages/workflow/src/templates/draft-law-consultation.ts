@@ -26,6 +26,7 @@ export const draftLawConsultation: TWorkflowDefinitionInput = {
         textField("draftTitle", l("草案名称", "Draft"), "text"),
         { key: "closesOn", label: l("征集截止日期", "Closes on"), type: "date", required: true },
       ],
+      deadlines: [reminder("open", l("发布时限", "Publication"), 5)],
       transitions: [
         {
           event: "OPEN",

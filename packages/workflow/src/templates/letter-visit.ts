@@ -1,29 +1,46 @@
 import type { TDeadlineInput, TTransitionInput, TWorkflowDefinitionInput } from "../definition/definition-schema";
-import { l, reminder, textField } from "./template-helpers";
+import {
+  extensionReasonField,
+  extensionReviewState,
+  l,
+  reminder,
+  requestExtension,
+  textField,
+} from "./template-helpers";
 
 const county = { role: "county_admin", scope: "county" } as const;
 const unit = { role: "handling_unit_responder", scope: "handlingUnit" } as const;
 
 /**
- * 办理时限: 30 days from 转办 (信访工作条例: 自受理之日起六十日内办结, counties set their own
- * shorter limit), counted from the case date set at 转办, so it spans 办理 and 督办 alike and a
- * returned report does not restart it. 催办 at 80 %, 督办 when it passes.
+ * 办理时限 (《信访工作条例》第三十五条): 60 days from 转办, extendable by at most 30 days with the
+ * approval of the office's head (here the county's people's congress office); counted from the
+ * case date set at 转办, so it spans 办理, 延期审批 and 督办 alike and neither a refused extension
+ * nor a returned report restarts it. 催办 at 80 % (90 % once extended), 督办 when it passes.
  */
-const handlingLimit: TDeadlineInput = {
+const handlingLimit = (days: number, label: ReturnType<typeof l>, urgeAt: number): TDeadlineInput => ({
   id: "handle",
-  label: l("办理时限", "Handling"),
-  duration: { amount: 30, unit: "days" },
+  label,
+  duration: { amount: days, unit: "days" },
   from: { caseDate: "transferredAt" },
   ladder: [
     {
       id: "urge",
       label: l("催办", "Urge"),
-      atPercent: 80,
+      atPercent: urgeAt,
       event: "URGE",
       notify: { to: "handlingUnit", template: "case.deadline.urge" },
     },
     { id: "overdue", label: l("逾期督办", "Overdue: supervise"), atPercent: 100, event: "OVERDUE" },
   ],
+});
+
+/** 逾期: the case goes under supervision and the county is told. */
+const overdue: TTransitionInput = {
+  event: "OVERDUE",
+  label: l("逾期督办", "Overdue: supervise"),
+  target: "supervised",
+  roles: ["system"],
+  actions: [{ type: "notify", params: { to: "county_admin", template: "case.deadline.escalate" } }],
 };
 
 /** 报告办理结果: the unit reports what it did; the county reviews it before answering. */
@@ -41,11 +58,12 @@ const urge = (state: string): TTransitionInput => ({
   label: l("催办", "Urge"),
   target: state,
   roles: ["system"],
+  actions: [{ type: "urgeHandling", params: {} }],
 });
 
 /**
- * 信访件办理: 登记 → 批办 → 转办 → 办理 (30 days from 转办, 催办 at 80 %, 督办 at 100 %) →
- * 报告办理结果 → 答复 → 办结. The 信访 office of the county's people's congress registers,
+ * 信访件办理: 登记 → 批办 → 转办 → 办理 (60 days from 转办, 催办 at 80 %, 督办 at 100 %;
+ * 延期 by at most 30 days with the county's approval) → 报告办理结果 → 答复 → 办结. The 信访 office of the county's people's congress registers,
  * its leaders instruct (批办), the office transfers it to the responsible unit (转办), which
  * handles and reports; the office answers the petitioner in writing and closes it.
  */
@@ -127,19 +145,45 @@ export const letterVisit: TWorkflowDefinitionInput = {
       label: l("办理", "Handling"),
       kind: "task",
       assignee: unit,
-      form: [textField("result", l("办理结果", "Result"))],
-      deadlines: [handlingLimit],
-      transitions: [
-        report,
-        urge("handling"),
-        {
-          event: "OVERDUE",
-          label: l("逾期督办", "Overdue: supervise"),
-          target: "supervised",
-          roles: ["system"],
-          actions: [{ type: "notify", params: { to: "county_admin", template: "case.deadline.escalate" } }],
-        },
+      form: [textField("result", l("办理结果", "Result"), "longText", false), extensionReasonField],
+      deadlines: [
+        handlingLimit(
+          60,
+          l(
+            "办理时限（转办之日起60日，《信访工作条例》第三十五条）",
+            "Handling (60 days from transfer, Regulations on Letters and Visits art. 35)",
+          ),
+          80,
+        ),
       ],
+      transitions: [
+        { ...report, guard: { type: "fieldPresent", params: { field: "result" } } },
+        requestExtension,
+        urge("handling"),
+        overdue,
+      ],
+    },
+    extensionReview: extensionReviewState(
+      l("延期审批（经批准可延长不超过30日）", "Extension review (at most 30 more days)"),
+      "extendedHandling",
+      "handling",
+    ),
+    extendedHandling: {
+      label: l("延期办理", "Handling (extended)"),
+      kind: "task",
+      assignee: unit,
+      form: [textField("result", l("办理结果", "Result"))],
+      deadlines: [
+        handlingLimit(
+          90,
+          l(
+            "延期后办理时限（经批准延长30日，共转办之日起90日）",
+            "Extended handling (30 more days once approved: 90 from transfer)",
+          ),
+          90,
+        ),
+      ],
+      transitions: [report, urge("extendedHandling"), overdue],
     },
     supervised: {
       label: l("督办", "Under supervision"),

@@ -62,6 +62,7 @@ export const assignmentState = (
   days: number,
   extraForm: TFieldDefinition[] = [],
   by: "township" | "county" = "county",
+  extraActions: NonNullable<TTransitionInput["actions"]> = [],
 ): TStateInput => ({
   label,
   kind: "task",
@@ -79,6 +80,7 @@ export const assignmentState = (
         { type: "assignHandlingUnit", params: { field: "handlingUnit" } },
         { type: "setCaseDate", params: { date: "assignedAt" } },
         { type: "notify", params: { to: "handlingUnit", template: "case.assigned" } },
+        ...extraActions,
       ],
     },
   ],
@@ -110,9 +112,11 @@ export const coHandlingReply = (state: string): TTransitionInput => ({
 
 /**
  * 签收: the handling unit accepts, or returns the assignment with a reason within three
- * working days; after that it counts as accepted.
+ * working days; after that it counts as accepted. `clock`, when given, is the case date the
+ * acceptance sets: the handling deadline counted from it survives leaving and re-entering
+ * the handling step (a refused extension does not restart it).
  */
-export const acceptanceState = (label: ReturnType<typeof l>, returnTo: string): TStateInput => ({
+export const acceptanceState = (label: ReturnType<typeof l>, returnTo: string, clock?: string): TStateInput => ({
   label,
   kind: "task",
   assignee: { role: "handling_unit_responder", scope: "handlingUnit" },
@@ -126,13 +130,83 @@ export const acceptanceState = (label: ReturnType<typeof l>, returnTo: string): 
     },
   ],
   transitions: [
-    { event: "ACCEPT", label: l("签收", "Accept"), target: "handling", roles: ["handling_unit_responder", "system"] },
+    {
+      event: "ACCEPT",
+      label: l("签收", "Accept"),
+      target: "handling",
+      roles: ["handling_unit_responder", "system"],
+      actions: [
+        { type: "acceptAssignment", params: {} },
+        ...(clock ? [{ type: "setCaseDate", params: { date: clock } }] : []),
+      ],
+    },
     {
       event: "RETURN",
       label: l("退回", "Return"),
       target: returnTo,
       roles: ["handling_unit_responder"],
       guard: { type: "fieldPresent", params: { field: "returnReason" } },
+    },
+  ],
+});
+
+/** The reason a handling unit gives when it asks for more time (延期申请). */
+export const extensionReasonField = textField(
+  "extensionReason",
+  l("延期理由", "Reason for an extension"),
+  "longText",
+  false,
+);
+
+/** 申请延期: the handling unit asks, with its reason, for the county's approval. */
+export const requestExtension: TTransitionInput = {
+  event: "REQUEST_EXTENSION",
+  label: l("申请延期", "Ask for an extension"),
+  target: "extensionReview",
+  roles: ["handling_unit_responder"],
+  guard: { type: "fieldPresent", params: { field: "extensionReason" } },
+  actions: [{ type: "notify", params: { to: "county_admin", template: "case.extensionRequested" } }],
+};
+
+/**
+ * 延期审批: the county approves (the unit handles it on under the longer limit, in `extended`)
+ * or refuses (back to `handling`, whose deadline still runs from where it started).
+ */
+export const extensionReviewState = (
+  label: ReturnType<typeof l>,
+  extended: string,
+  handling: string,
+  approvedNotice: TTransitionInput["actions"] = [],
+): TStateInput => ({
+  label,
+  kind: "task",
+  assignee: { role: "county_admin", scope: "county" },
+  form: [
+    selectField("extension", l("审批结果", "Decision"), [
+      ["approved", l("同意延期", "Approve")],
+      ["refused", l("不同意", "Refuse")],
+    ]),
+  ],
+  deadlines: [reminder("decide", l("审批时限", "Decision"), 5)],
+  transitions: [
+    {
+      event: "DECIDE_EXTENSION",
+      label: l("审批", "Decide"),
+      target: extended,
+      roles: ["county_admin"],
+      guard: { type: "fieldEquals", params: { field: "extension", value: "approved" } },
+      actions: [
+        { type: "notify", params: { to: "handlingUnit", template: "case.extensionDecided" } },
+        ...(approvedNotice ?? []),
+      ],
+    },
+    {
+      event: "DECIDE_EXTENSION",
+      label: l("审批", "Decide"),
+      target: handling,
+      roles: ["county_admin"],
+      guard: { type: "fieldEquals", params: { field: "extension", value: "refused" } },
+      actions: [{ type: "notify", params: { to: "handlingUnit", template: "case.extensionDecided" } }],
     },
   ],
 });

@@ -53,20 +53,23 @@ export function StationDeputies({ data }: { data: StationPageData }) {
       </Stack>
       {canManage && (
         <Form method="post">
-          <Group align="flex-end" mt="sm" gap="xs" wrap="nowrap">
+          {/* The button under the picker: beside it, in a narrow card, it was cut or overflowed. */}
+          <Stack mt="sm" gap="xs" align="flex-start">
             {/* Searched on the server: a township may have more deputies than a list can hold. */}
-            <div style={{ flex: 1 }}>
+            <div style={{ width: "100%" }}>
               <DeputyPicker
+                key={deputies.length}
                 name="deputyId"
                 label={t("stations.assignDeputy")}
                 townshipId={station.townshipId}
-                maxValues={1}
+                notInStationId={station.id}
+                description={t("stations.assignDeputyHint")}
               />
             </div>
             <Button type="submit" name="intent" value="assign" size="sm" loading={busy}>
               {t("stations.assignDeputy")}
             </Button>
-          </Group>
+          </Stack>
         </Form>
       )}
     </Paper>

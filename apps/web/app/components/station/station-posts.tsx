@@ -18,6 +18,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link, useFetcher } from "react-router";
 import { FormActions } from "~/components/form-actions";
 import { useCloseOnSuccess } from "~/lib/close-on-success";
+import { formatDate } from "~/lib/dates";
 import { useFormErrors } from "~/lib/form-errors";
 import type { StationPageData } from "./station-page-data";
 
@@ -29,7 +30,7 @@ export function StationPosts({ data }: { data: StationPageData }) {
   const { t, i18n } = useTranslation();
   const { posts, canDecide, canManage, station } = data;
   const [choosing, setChoosing] = useState(false);
-  const date = (value: string | Date | null) => (value ? new Date(value).toLocaleDateString(i18n.language) : "");
+  const date = (value: string | Date | null) => (value ? formatDate(value, i18n.language) : "");
   return (
     <Paper withBorder>
       <Group justify="space-between" p="md" pb={0}>

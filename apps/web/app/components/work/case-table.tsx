@@ -1,44 +1,64 @@
-import { Anchor, Badge, Checkbox, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Checkbox, Group, Table, Text, UnstyledButton } from "@mantine/core";
 import type { TCaseCategory } from "@rdlink/core/cases/case-categories";
 import type { listCases } from "@rdlink/core/cases/list-cases";
+import { IconArrowDown, IconArrowsSort, IconArrowUp } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useLocalized } from "~/components/field-inputs";
 import { DEADLINE_COLOR } from "~/lib/deadline-colors";
+import { useDeadlineWords } from "./deadline-words";
 
 export type CaseRow = Awaited<ReturnType<typeof listCases>>["cases"][number];
 
-/** Days (or hours) left until a deadline, or since it passed. */
-function countdown(
-  dueAt: Date | string | null,
-  now: number,
-  t: (key: string, values?: Record<string, string>) => string,
-) {
-  if (!dueAt) return "—";
-  const hours = Math.round((new Date(dueAt).getTime() - now) / 3_600_000);
-  const amount =
-    Math.abs(hours) >= 48
-      ? `${Math.round(Math.abs(hours) / 24)}${t("work.days")}`
-      : `${Math.abs(hours)}${t("work.hours")}`;
-  return hours >= 0 ? t("work.dueIn", { amount }) : t("work.overdueBy", { amount });
+/** A column the list sorts by, and the list's sort as the URL has it ("-" descending). */
+type TSortColumn = "title" | "due" | "received";
+export type TCaseSort = { current: string; onChange: (sort: string) => void };
+
+/** A column header that sorts by its column: ascending first, then descending. */
+function SortHeader({ column, label, sort }: { column: TSortColumn; label: string; sort?: TCaseSort }) {
+  const { t } = useTranslation();
+  if (!sort) return <Table.Th>{label}</Table.Th>;
+  const direction = sort.current === column ? "asc" : sort.current === `-${column}` ? "desc" : null;
+  const Icon = direction === "asc" ? IconArrowUp : direction === "desc" ? IconArrowDown : IconArrowsSort;
+  return (
+    <Table.Th aria-sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : "none"}>
+      <UnstyledButton
+        onClick={() => sort.onChange(direction === "asc" ? `-${column}` : column)}
+        data-testid={`sort-${column}`}
+        aria-label={t("work.sortBy", { column: label })}
+      >
+        <Group gap={4} wrap="nowrap">
+          <Text fw={700} size="sm">
+            {label}
+          </Text>
+          <Icon size={14} />
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
+  );
 }
 
+/** An instant as a day in Asia/Shanghai, the county's time. */
+const shanghaiDay = (value: Date | string) =>
+  new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" }).format(new Date(value));
+
 /**
- * The workbench's list of cases: title, deadline countdown (from the server's `now`), state,
+ * The workbench's list of cases: title, deadline in words (worked out by the server at its `now`, as the case page says it), state,
  * place and handling unit. With `selection`, each row has a checkbox for the bulk tools, and
  * the rows a bulk action refused are marked.
  */
 export function CaseTable({
   cases,
-  now,
   selection,
+  sort,
 }: {
   cases: CaseRow[];
-  now: number;
+  sort?: TCaseSort;
   selection?: { selected: string[]; onChange: (ids: string[]) => void; refused: (id: string) => boolean };
 }) {
   const { t } = useTranslation();
   const localized = useLocalized();
+  const words = useDeadlineWords();
   const selected = selection?.selected ?? [];
   const toggle = (id: string) =>
     selection?.onChange(selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id]);
@@ -56,9 +76,10 @@ export function CaseTable({
               />
             </Table.Th>
           )}
-          <Table.Th>{t("work.case")}</Table.Th>
+          <SortHeader column="title" label={t("work.case")} sort={sort} />
           {/* Beside the title, so a phone shows it without scrolling the table sideways. */}
-          <Table.Th>{t("work.deadline")}</Table.Th>
+          <SortHeader column="due" label={t("work.deadline")} sort={sort} />
+          <SortHeader column="received" label={t("work.received")} sort={sort} />
           <Table.Th>{t("work.state")}</Table.Th>
           <Table.Th>{t("work.station")}</Table.Th>
           <Table.Th>{t("work.handlingUnit")}</Table.Th>
@@ -87,8 +108,15 @@ export function CaseTable({
             </Table.Td>
             <Table.Td>
               <Badge variant="light" color={DEADLINE_COLOR[row.deadline]} data-deadline={row.deadline}>
-                {row.deadline === "none" ? "—" : countdown(row.dueAt, now, t as never)}
+                {row.countdown
+                  ? words(row.countdown).left
+                  : row.deadline === "overdue"
+                    ? t("work.deadlines.overdue")
+                    : "—"}
               </Badge>
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: "nowrap" }} data-testid="case-received">
+              {shanghaiDay(row.createdAt)}
             </Table.Td>
             <Table.Td>
               {localized(row.stateLabel)}

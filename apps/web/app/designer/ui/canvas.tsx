@@ -6,14 +6,17 @@ import {
   applyNodeChanges,
   Background,
   Controls,
-  type Edge,
   type EdgeChange,
+  getViewportForBounds,
   MiniMap,
   type NodeChange,
   type OnSelectionChangeParams,
   ReactFlow,
+  useReactFlow,
+  useStoreApi,
 } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type CSSProperties, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { currentRoute, drawnBounds, layoutWorkflow, type WorkflowLayout } from "../auto-layout";
 import {
   buildEdges,
   buildNodes,
@@ -26,6 +29,7 @@ import {
 } from "../canvas-elements";
 import type { DefinitionDiff } from "../definition-diff";
 import type { DesignerDocument, Position } from "../document";
+import { edgeTypes, type RoutedEdge } from "./routed-edge";
 import { nodeTypes, type StateNode, type StateNodeData } from "./state-node";
 
 export type { Selection };
@@ -35,11 +39,22 @@ const DELETE_KEYS = ["Delete", "Backspace"];
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
 const PRO_OPTIONS = { hideAttribution: true };
 const MINIMAP_STYLE = { width: 150, height: 100 };
-/** Below these zooms, edge labels and then the states' details are hidden (see canvas.css). */
-const LABEL_MIN_ZOOM = 0.6;
-const DETAIL_MIN_ZOOM = 0.45;
+/**
+ * Nothing is drawn smaller than 11 px on screen: below these zooms, a state's details (13 px)
+ * and then the edges' labels (14 px) are hidden, and a state's name (19 px) grows as the view
+ * zooms out (canvas.css, from --designer-zoom) to stay readable.
+ */
+export const READABLE_PX = 11;
+const DETAIL_MIN_ZOOM = READABLE_PX / 13;
+const LABEL_MIN_ZOOM = READABLE_PX / 14;
 const zoomClass = (zoom: number) =>
-  zoom < DETAIL_MIN_ZOOM ? "designer-zoomed-out designer-far-out" : zoom < LABEL_MIN_ZOOM ? "designer-zoomed-out" : "";
+  zoom < LABEL_MIN_ZOOM ? "designer-zoomed-out designer-far-out" : zoom < DETAIL_MIN_ZOOM ? "designer-zoomed-out" : "";
+/** A state's name is at most 29 px (canvas.css): the view never fits a workflow smaller than that reads. */
+export const FIT_VIEW = { minZoom: READABLE_PX / 29, padding: 0.05 };
+/** Screen pixels left free at the start of a workflow too large to fit. */
+const PAN_MARGIN = 8;
+/** How long the transitions wait after an edit before ELK routes them again. */
+const ROUTE_DELAY_MS = 250;
 
 export function Canvas(props: {
   doc: DesignerDocument;
@@ -60,10 +75,45 @@ export function Canvas(props: {
     () => buildNodes(doc, problems, diff, published, activeState, cache.current),
     [doc, problems, diff, published, activeState],
   );
-  const derivedEdges = useMemo(() => buildEdges(doc, problems, diff), [doc, problems, diff]);
+  // ELK's routes for the states where the auto-layout puts them: drawn while the states stand there.
+  const [routes, setRoutes] = useState<WorkflowLayout | null>(null);
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(
+      () => void layoutWorkflow(doc.definition).then((layout) => live && setRoutes(layout)),
+      ROUTE_DELAY_MS,
+    );
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [doc.definition]);
+  const derivedEdges = useMemo(() => buildEdges(doc, problems, diff, routes), [doc, problems, diff, routes]);
+  // The first routes of a draft just opened: the view fits them too (a wrapped row's edges run
+  // round its ends, outside the states), never below the zoom where the states' names read.
+  const flow = useReactFlow();
+  const store = useStoreApi();
+  const fitted = useRef(false);
+  useEffect(() => {
+    if (!routes || fitted.current) return;
+    fitted.current = true;
+    const positions = Object.keys(doc.definition.states).flatMap((id) => doc.layout[id] ?? []);
+    const drawn = Object.entries(routes.ends)
+      .map(([id, { from, to }]) => currentRoute(routes, id, from, to, doc.layout))
+      .filter((route) => route !== undefined);
+    if (drawn.length === 0) return;
+    const { width, height, maxZoom } = store.getState();
+    const bounds = drawnBounds(positions, drawn);
+    const view = getViewportForBounds(bounds, width, height, FIT_VIEW.minZoom, maxZoom, FIT_VIEW.padding);
+    // Too large to fit at a readable zoom (a phone): the workflow's start, top left, is in view.
+    if (bounds.width * view.zoom > width) view.x = PAN_MARGIN - bounds.x * view.zoom;
+    if (bounds.height * view.zoom > height) view.y = PAN_MARGIN - bounds.y * view.zoom;
+    void flow.setViewport(view);
+  }, [routes, doc, flow, store]);
   const [nodes, setNodes] = useState<StateNode[]>(derivedNodes);
-  const [edges, setEdges] = useState<Edge[]>(derivedEdges);
-  const [zoomClassName, setZoomClassName] = useState("");
+  const [edges, setEdges] = useState<RoutedEdge[]>(derivedEdges);
+  const [zoom, setZoom] = useState(1);
+  const zoomStyle = useMemo(() => ({ "--designer-zoom": String(zoom) }) as CSSProperties, [zoom]);
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
 
@@ -88,7 +138,7 @@ export function Canvas(props: {
     [],
   );
   const onEdgesChange = useCallback(
-    (changes: EdgeChange[]) =>
+    (changes: EdgeChange<RoutedEdge>[]) =>
       setEdges((prev) =>
         applyEdgeChanges(
           changes.filter((c) => c.type !== "remove"),
@@ -110,10 +160,10 @@ export function Canvas(props: {
       onConnect: ({ source, target }: { source: string | null; target: string | null }) => {
         if (source && target && !target.startsWith(REMOVED)) onConnect(source, target);
       },
-      onDelete: ({ nodes: n, edges: e }: { nodes: StateNode[]; edges: Edge[] }) =>
+      onDelete: ({ nodes: n, edges: e }: { nodes: StateNode[]; edges: RoutedEdge[] }) =>
         onDelete({ nodes: n.map((x) => x.id), edges: e.map((x) => x.id) }),
-      onMoveEnd: (_event: unknown, viewport: { zoom: number }) => setZoomClassName(zoomClass(viewport.zoom)),
-      onInit: (flow: { getZoom: () => number }) => setZoomClassName(zoomClass(flow.getZoom())),
+      onMoveEnd: (_event: unknown, viewport: { zoom: number }) => setZoom(viewport.zoom),
+      onInit: (flow: { getZoom: () => number }) => setZoom(flow.getZoom()),
     }),
     [onSelectionChange, onMoved, onConnect, onDelete],
   );
@@ -123,15 +173,18 @@ export function Canvas(props: {
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       {...handlers}
-      className={zoomClassName}
+      className={zoomClass(zoom)}
+      style={zoomStyle}
       nodesDraggable={!readOnly}
       nodesConnectable={!readOnly}
       deleteKeyCode={readOnly ? null : DELETE_KEYS}
       multiSelectionKeyCode={MULTI_SELECT_KEYS}
       fitView
+      fitViewOptions={FIT_VIEW}
       minZoom={0.1}
       proOptions={PRO_OPTIONS}
     >

@@ -25,6 +25,11 @@ export function Deadlines({
   const systemEvents = [
     ...new Set(state.transitions.filter((tr) => tr.roles.includes("system")).map((tr) => tr.event)),
   ];
+  // An event is offered by the label of the transition it takes (its name is for 高级 only).
+  const eventChoice = (event: string) => ({
+    value: event,
+    label: state.transitions.find((x) => x.event === event)?.label["zh-CN"] || event,
+  });
   const set = (index: number, patch: Partial<TDeadline>, mergeKey?: string) =>
     onChange(replaceAt(deadlines, index, { ...deadlines[index]!, ...patch }), mergeKey);
   const setRung = (index: number, rungIndex: number, patch: Partial<TRung>, mergeKey?: string) => {
@@ -132,7 +137,7 @@ export function Deadlines({
                 value={rung.event ?? null}
                 readOnly={readOnly}
                 clearable
-                data={[...new Set([...systemEvents, ...(rung.event ? [rung.event] : [])])]}
+                data={[...new Set([...systemEvents, ...(rung.event ? [rung.event] : [])])].map(eventChoice)}
                 onChange={(event) => setRung(index, rungIndex, { event: event ?? undefined })}
               />
               <Select

@@ -1,6 +1,6 @@
 import { Button, List, Modal, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { placeLabel } from "../issues";
+import { placeText } from "../issues";
 import type { ImportError } from "./hooks/use-import";
 
 /** Someone else saved the draft first: load theirs, overwrite it with mine, or keep mine as a file. */
@@ -37,7 +37,10 @@ export function ConflictDialog({
   );
 }
 
-/** What the server refused in an imported file, each problem named by the file's own labels where it has them. */
+/**
+ * What the server refused in an imported file, each problem named by the file's own labels
+ * where it has them (its JSON path is for engineers: not shown).
+ */
 export function ImportErrorsDialog({
   errors,
   importedFile,
@@ -49,7 +52,7 @@ export function ImportErrorsDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const tr = t as (key: string) => string;
+  const tr = t as (key: string, values?: Record<string, unknown>) => string;
   return (
     <Modal opened={!!errors} onClose={onClose} title={t("designer.importFailed")}>
       <Text size="sm" mb="xs">
@@ -60,16 +63,10 @@ export function ImportErrorsDialog({
           <List.Item key={`${path}:${key}`}>
             {path && (
               <Text span fw={600} size="sm">
-                {placeLabel(importedFile, path) ?? t("designer.problems.workflow")}：
+                {placeText(tr, importedFile, path)}：
               </Text>
             )}
             {tr(key)}
-            {path && (
-              <Text span ff="monospace" size="xs" c="dimmed">
-                {" "}
-                {path}
-              </Text>
-            )}
           </List.Item>
         ))}
       </List>

@@ -7,7 +7,9 @@ export function DesignerSkeleton({ name }: { name: string }) {
   return (
     <Stack h="calc(100dvh - 56px - 2 * var(--mantine-spacing-md))" gap="sm" data-testid="designer-skeleton">
       <Group justify="space-between">
-        <Title order={3}>{name}</Title>
+        <Title order={1} size="h3">
+          {name}
+        </Title>
         <Text c="dimmed" size="sm">
           {t("designer.loading")}
         </Text>

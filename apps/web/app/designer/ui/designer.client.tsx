@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { setKind } from "../document";
 import { FieldChoicesContext, TeamChoicesContext, UnitChoicesContext } from "../library-params";
+import { AdvancedProvider } from "./advanced";
 import { Canvas } from "./canvas";
 import type { DesignerData } from "./designer-data";
 import { ConflictDialog, ImportErrorsDialog } from "./designer-dialogs";
@@ -32,7 +33,9 @@ import { VersionsPanel } from "./versions-panel";
 export default function Designer(props: DesignerData) {
   return (
     <ReactFlowProvider>
-      <DesignerView {...props} />
+      <AdvancedProvider>
+        <DesignerView {...props} />
+      </AdvancedProvider>
     </ReactFlowProvider>
   );
 }
@@ -75,7 +78,7 @@ function DesignerView({
       canvas.fitViewAfterPaint();
     },
   });
-  const publisher = usePublish(autosave.revision);
+  const publisher = usePublish(autosave.revision, doc?.definition);
   const importer = useImport(autosave.revision);
   const clipboard = useClipboard({ doc, selectedStates: selection.nodes, readOnly, edit, selectAfterEdit });
   useKeyboardShortcuts(readOnly, { undo: history.undo, redo: history.redo, ...clipboard });
@@ -106,7 +109,9 @@ function DesignerView({
                 <Text component={Link} to="/county/workflows" size="sm" c="dimmed">
                   ← {t("workflows.title")}
                 </Text>
-                <Title order={3}>{definition.name?.["zh-CN"] ?? workflow.key}</Title>
+                <Title order={1} size="h3">
+                  {definition.name?.["zh-CN"] ?? workflow.key}
+                </Title>
                 <Select
                   size="xs"
                   w={150}

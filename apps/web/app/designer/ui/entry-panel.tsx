@@ -3,6 +3,8 @@ import type { TRole } from "@rdlink/vocabulary/roles";
 import { roles } from "@rdlink/vocabulary/roles";
 import type { TWorkflowDefinition } from "@rdlink/workflow";
 import { useTranslation } from "react-i18next";
+import { fieldKeysOf } from "../document";
+import { AdvancedSwitch } from "./advanced";
 import { FormFields } from "./form-fields";
 
 type StaffEntry = NonNullable<TWorkflowDefinition["entry"]>["staff"];
@@ -49,9 +51,11 @@ export function EntryPanel({
           <Text size="sm" fw={500}>
             {t("designer.entry.form")}
           </Text>
+          <AdvancedSwitch />
           <FormFields
             id="entry"
             fields={staff.form}
+            fieldKeys={fieldKeysOf(definition)}
             readOnly={readOnly}
             onChange={(form, mergeKey) => onChange({ ...staff, form }, mergeKey)}
           />

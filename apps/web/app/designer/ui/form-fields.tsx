@@ -1,33 +1,48 @@
-import { ActionIcon, Button, Group, Paper, Select, Stack, Switch, Textarea, TextInput } from "@mantine/core";
-import { fieldTypes, type TFieldDefinition } from "@rdlink/forms";
-import { IconTrash } from "@tabler/icons-react";
+import { ActionIcon, Button, Group, Paper, Select, Stack, Switch, Text, TextInput } from "@mantine/core";
+import { fieldTypes, newOptionValue, type TFieldDefinition, type TFieldOption } from "@rdlink/forms";
+import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { freeId } from "../document";
+import { useAdvanced } from "./advanced";
 import { removeAt, replaceAt } from "./panel-edits";
 
-/** A form's fields (a step's form, the start form): label, key, type, required, and the choices of a select. */
+const hasOptions = (field: TFieldDefinition): field is Extract<TFieldDefinition, { options: TFieldOption[] }> =>
+  field.type === "select" || field.type === "multiSelect";
+
+/**
+ * A form's fields (a step's form, the start form): label, type, required, and the choices of a
+ * select, each by its label. A field's key and a choice's value are generated when it is added
+ * and never follow its label; they show, and can be edited, only in 高级.
+ */
 export function FormFields({
   id,
   fields,
+  fieldKeys,
   readOnly,
   onChange,
 }: {
   id: string;
   fields: TFieldDefinition[];
+  /** The keys every form of the workflow uses: a new field's key is free among them. */
+  fieldKeys: ReadonlySet<string>;
   readOnly: boolean;
   onChange: (fields: TFieldDefinition[], mergeKey?: string) => void;
 }) {
   const { t } = useTranslation();
   const tr = t as (key: string) => string;
+  const advanced = useAdvanced();
   const set = (index: number, patch: Partial<TFieldDefinition>, mergeKey?: string) =>
     onChange(replaceAt(fields, index, { ...fields[index], ...patch } as TFieldDefinition), mergeKey);
+  const setOptions = (index: number, options: TFieldOption[], mergeKey?: string) =>
+    set(index, { options } as Partial<TFieldDefinition>, mergeKey);
   return (
     <Stack gap={6}>
       {fields.map((field, index) => (
-        <Paper key={`${index}-${field.type}`} withBorder p={6}>
+        <Paper key={`${index}-${field.type}`} withBorder p={6} data-testid={`field-${index}`}>
           <Group gap={4} wrap="nowrap" align="flex-end">
             <TextInput
               size="xs"
+              style={{ flex: 1 }}
               label={t("designer.fieldLabel")}
               value={field.label["zh-CN"]}
               readOnly={readOnly}
@@ -35,14 +50,16 @@ export function FormFields({
                 set(index, { label: { ...field.label, "zh-CN": e.currentTarget.value } }, `${id}:f${index}:label`)
               }
             />
-            <TextInput
-              size="xs"
-              w={90}
-              label={t("designer.fieldKey")}
-              value={field.key}
-              readOnly={readOnly}
-              onChange={(e) => set(index, { key: e.currentTarget.value }, `${id}:f${index}:key`)}
-            />
+            {advanced && (
+              <TextInput
+                size="xs"
+                w={90}
+                label={t("designer.fieldKey")}
+                value={field.key}
+                readOnly={readOnly}
+                onChange={(e) => set(index, { key: e.currentTarget.value }, `${id}:f${index}:key`)}
+              />
+            )}
             <ActionIcon
               variant="subtle"
               color="gray"
@@ -69,7 +86,7 @@ export function FormFields({
                   replaceAt(fields, index, {
                     ...rest,
                     type,
-                    ...(choice ? { options: [{ value: "a", label: { "zh-CN": "选项一" } }] } : {}),
+                    ...(choice ? { options: [{ value: "o1", label: { "zh-CN": t("designer.newOption") } }] } : {}),
                   } as TFieldDefinition),
                 );
               }}
@@ -82,30 +99,75 @@ export function FormFields({
               onChange={(e) => set(index, { required: e.currentTarget.checked })}
             />
           </Group>
-          {(field.type === "select" || field.type === "multiSelect") && (
-            <Textarea
-              size="xs"
-              mt={4}
-              autosize
-              label={t("designer.fieldOptions")}
-              readOnly={readOnly}
-              value={field.options.map((o) => `${o.value}=${o.label["zh-CN"]}`).join("\n")}
-              onChange={(e) =>
-                set(
-                  index,
-                  {
-                    options: e.currentTarget.value
-                      .split("\n")
-                      .filter((line) => line.trim() !== "")
-                      .map((line) => {
-                        const [value = "", ...label] = line.split("=");
-                        return { value: value.trim(), label: { "zh-CN": label.join("=").trim() || value.trim() } };
-                      }),
-                  } as Partial<TFieldDefinition>,
-                  `${id}:f${index}:options`,
-                )
-              }
-            />
+          {hasOptions(field) && (
+            <Stack gap={2} mt={4} data-testid="field-options">
+              <Text size="xs" fw={500}>
+                {t("designer.fieldOptions")}
+              </Text>
+              {field.options.map((option, o) => (
+                <Group key={`${o}-${option.value}`} gap={4} wrap="nowrap">
+                  <TextInput
+                    size="xs"
+                    style={{ flex: 1 }}
+                    aria-label={`${t("designer.optionLabel")} ${o + 1}`}
+                    value={option.label["zh-CN"]}
+                    readOnly={readOnly}
+                    onChange={(e) =>
+                      setOptions(
+                        index,
+                        replaceAt(field.options, o, {
+                          ...option,
+                          label: { ...option.label, "zh-CN": e.currentTarget.value },
+                        }),
+                        `${id}:f${index}:o${o}:label`,
+                      )
+                    }
+                  />
+                  {advanced && (
+                    <TextInput
+                      size="xs"
+                      w={80}
+                      aria-label={`${t("designer.optionValue")} ${o + 1}`}
+                      value={option.value}
+                      readOnly={readOnly}
+                      onChange={(e) =>
+                        setOptions(
+                          index,
+                          replaceAt(field.options, o, { ...option, value: e.currentTarget.value }),
+                          `${id}:f${index}:o${o}:value`,
+                        )
+                      }
+                    />
+                  )}
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    size="sm"
+                    disabled={readOnly || field.options.length <= 1}
+                    aria-label={`${t("designer.removeOption")} ${o + 1}`}
+                    onClick={() => setOptions(index, removeAt(field.options, o))}
+                  >
+                    <IconTrash size={12} />
+                  </ActionIcon>
+                </Group>
+              ))}
+              {!readOnly && (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  leftSection={<IconPlus size={12} />}
+                  style={{ alignSelf: "flex-start" }}
+                  onClick={() =>
+                    setOptions(index, [
+                      ...field.options,
+                      { value: newOptionValue(field.options), label: { "zh-CN": t("designer.newOption") } },
+                    ])
+                  }
+                >
+                  {t("designer.addOption")}
+                </Button>
+              )}
+            </Stack>
           )}
         </Paper>
       ))}
@@ -117,7 +179,7 @@ export function FormFields({
             onChange([
               ...fields,
               {
-                key: freeId("field", (k) => fields.some((f) => f.key === k)),
+                key: freeId("field", (k) => fieldKeys.has(k) || fields.some((f) => f.key === k)),
                 label: { "zh-CN": t("designer.newField") },
                 type: "text",
                 required: false,

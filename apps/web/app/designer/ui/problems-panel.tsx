@@ -1,7 +1,7 @@
 import { Alert, Badge, Group, NavLink, Stack, Text } from "@mantine/core";
 import type { TWorkflowDefinition } from "@rdlink/workflow";
 import { useTranslation } from "react-i18next";
-import { type Problem, placeLabel } from "../issues";
+import { type Problem, placeText } from "../issues";
 
 /** Every error and warning, in the user's language; clicking one selects its element. */
 export function ProblemsPanel({
@@ -22,7 +22,7 @@ export function ProblemsPanel({
       </Alert>
     );
   }
-  const where = (problem: Problem) => placeLabel(definition, problem.path) ?? t("designer.problems.workflow");
+  const where = (problem: Problem) => placeText(tr, definition, problem.path);
   return (
     <Stack gap={2} data-testid="problems">
       {problems.map((problem) => (
@@ -34,20 +34,12 @@ export function ProblemsPanel({
               <Badge size="xs" color={problem.severity === "error" ? "red" : "yellow"}>
                 {tr(`designer.problems.${problem.severity}`)}
               </Badge>
-              <Text size="sm" fw={600} truncate>
+              <Text size="sm" fw={600} lineClamp={2}>
                 {where(problem)}
               </Text>
             </Group>
           }
-          description={
-            <>
-              {tr(`designer.issues.${problem.code}`)}
-              <Text span size="xs" c="dimmed" ff="monospace">
-                {" "}
-                {problem.path}
-              </Text>
-            </>
-          }
+          description={tr(`designer.issues.${problem.code}`)}
         />
       ))}
     </Stack>

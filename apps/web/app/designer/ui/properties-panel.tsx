@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { Selection } from "../canvas-elements";
 import {
   type DesignerDocument,
+  fieldKeysOf,
   parseEdgeId,
   setInitial,
   setStaffEntry,
@@ -46,6 +47,7 @@ export function PropertiesPanel({
           key={selectedState}
           id={selectedState}
           state={definition.states[selectedState]}
+          fieldKeys={fieldKeysOf(definition)}
           initial={definition.initial === selectedState}
           caseDates={definition.caseDates}
           readOnly={readOnly}

@@ -67,33 +67,34 @@ export const StateNodeView = memo(function StateNodeView({ data, selected }: Nod
         borderRadius: style.radius,
         background: style.background,
         boxShadow: outline,
-        padding: "6px 12px",
+        padding: "5px 10px",
         opacity: change === "removed" ? 0.6 : 1,
         overflow: "hidden",
       }}
     >
       <Handle type="target" position={Position.Left} />
-      <Group gap={4} wrap="nowrap" justify="space-between">
-        <Text fw={700} size="sm" truncate>
+      <Group gap={4} wrap="nowrap" justify="space-between" align="flex-start">
+        {/* 19 px, larger when zoomed out (canvas.css): readable at the zoom that fits the workflow. */}
+        <div className="state-node-title">
           {initial ? "▶ " : ""}
           {state.label["zh-CN"]}
-        </Text>
+        </div>
         {severity && (
           <Badge size="xs" color={severity === "error" ? "red" : "yellow"} circle>
             !
           </Badge>
         )}
       </Group>
-      {/* Hidden when zoomed out (canvas.css): too small to read, and fewer boxes to paint. */}
+      {/* Hidden when zoomed out (canvas.css): under 11 px on screen, and fewer boxes to paint. */}
       <div className="state-node-details">
-        <Text size="xs" c="dimmed" truncate>
+        <Text fz={13} c="dimmed" truncate>
           {tr(`designer.kinds.${state.kind}`)}
           {assignee ? ` · ${assignee}` : ""}
         </Text>
         <Group gap={4} wrap="nowrap">
           {deadline && (
-            <Text size="xs" c="dimmed" truncate>
-              <IconClock size={10} /> {deadline.duration.amount} {tr(`designer.units.${deadline.duration.unit}`)}
+            <Text fz={13} c="dimmed" truncate>
+              <IconClock size={12} /> {deadline.duration.amount} {tr(`designer.units.${deadline.duration.unit}`)}
             </Text>
           )}
           {change && (

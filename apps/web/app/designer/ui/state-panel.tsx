@@ -4,6 +4,7 @@ import { assigneeScopes, stateKinds, type TState } from "@rdlink/workflow";
 import { useContext } from "react";
 import { useTranslation } from "react-i18next";
 import { TeamChoicesContext } from "../library-params";
+import { AdvancedSwitch, useAdvanced } from "./advanced";
 import { Deadlines } from "./deadlines";
 import { FormFields } from "./form-fields";
 import type { Commit } from "./panel-edits";
@@ -12,6 +13,7 @@ import type { Commit } from "./panel-edits";
 export function StatePanel({
   id,
   state,
+  fieldKeys,
   initial,
   caseDates,
   readOnly,
@@ -20,6 +22,8 @@ export function StatePanel({
 }: {
   id: string;
   state: TState;
+  /** The keys every form of the workflow uses: a new field's key is free among them. */
+  fieldKeys: ReadonlySet<string>;
   initial: boolean;
   caseDates: string[];
   readOnly: boolean;
@@ -30,11 +34,15 @@ export function StatePanel({
   const tr = t as (key: string, values?: Record<string, unknown>) => string;
   const key = (name: string) => `${id}:${name}`;
   const teams = useContext(TeamChoicesContext);
+  const advanced = useAdvanced();
   return (
     <Stack gap="xs" data-testid="state-panel">
-      <Text size="xs" c="dimmed">
-        {t("designer.stateId")}: {id}
-      </Text>
+      <AdvancedSwitch />
+      {advanced && (
+        <Text size="xs" c="dimmed" data-testid="state-id">
+          {t("designer.stateId")}: {id}
+        </Text>
+      )}
       <TextInput
         label={t("designer.labelZh")}
         value={state.label["zh-CN"]}
@@ -117,6 +125,7 @@ export function StatePanel({
           <FormFields
             id={id}
             fields={state.form}
+            fieldKeys={fieldKeys}
             readOnly={readOnly}
             onChange={(form, mergeKey) => onChange({ form }, mergeKey)}
           />

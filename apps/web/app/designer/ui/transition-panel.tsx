@@ -15,11 +15,17 @@ import { actorRoles, type TTransition, type TWorkflowDefinition } from "@rdlink/
 import { IconTrash } from "@tabler/icons-react";
 import { useContext } from "react";
 import { useTranslation } from "react-i18next";
+import { fieldKeysOf } from "../document";
 import { TeamChoicesContext } from "../library-params";
+import { AdvancedSwitch, useAdvanced } from "./advanced";
+import { FormFields } from "./form-fields";
 import { LibraryRefEditor } from "./library-ref-editor";
 import type { Commit } from "./panel-edits";
 
-/** What the panel edits of a transition: label, event, target, who may take it, its guard and actions. */
+/**
+ * What the panel edits of a transition: label, event, target, who may take it, its guard and
+ * actions, and, for a step that stays where it is, its own form.
+ */
 export function TransitionPanel({
   id,
   from,
@@ -39,6 +45,7 @@ export function TransitionPanel({
   const tr = t as (key: string, values?: Record<string, unknown>) => string;
   const stateOptions = Object.entries(definition.states).map(([value, s]) => ({ value, label: s.label["zh-CN"] }));
   const teams = useContext(TeamChoicesContext);
+  const advanced = useAdvanced();
   // A team the county no longer has stays listed (validation names it), by its key.
   const teamOptions = [
     ...teams.map((team) => ({ value: team.key, label: team.name })),
@@ -48,6 +55,7 @@ export function TransitionPanel({
   ];
   return (
     <Stack gap="xs" data-testid="transition-panel">
+      <AdvancedSwitch />
       <Text size="xs" c="dimmed">
         {definition.states[from]?.label["zh-CN"]} →{" "}
         {definition.states[transition.target]?.label["zh-CN"] ?? transition.target}
@@ -58,13 +66,15 @@ export function TransitionPanel({
         readOnly={readOnly}
         onChange={(e) => onChange({ label: { ...transition.label, "zh-CN": e.currentTarget.value } }, `${id}:label`)}
       />
-      <TextInput
-        label={t("designer.event")}
-        description={t("designer.eventHint")}
-        value={transition.event}
-        readOnly={readOnly}
-        onChange={(e) => onChange({ event: e.currentTarget.value.toUpperCase() }, `${id}:event`)}
-      />
+      {advanced && (
+        <TextInput
+          label={t("designer.event")}
+          description={t("designer.eventHint")}
+          value={transition.event}
+          readOnly={readOnly}
+          onChange={(e) => onChange({ event: e.currentTarget.value.toUpperCase() }, `${id}:event`)}
+        />
+      )}
       <Select
         label={t("designer.target")}
         value={transition.target}
@@ -149,6 +159,22 @@ export function TransitionPanel({
         >
           {t("designer.addAction")}
         </Button>
+      )}
+      {/* A step that keeps the case where it is may ask its own questions (a 面商's minutes). */}
+      {transition.target === from && (
+        <>
+          <Divider label={t("designer.stepForm")} labelPosition="left" />
+          <Text size="xs" c="dimmed">
+            {t("designer.stepFormHint")}
+          </Text>
+          <FormFields
+            id={`${id}:form`}
+            fields={transition.form ?? []}
+            fieldKeys={fieldKeysOf(definition)}
+            readOnly={readOnly}
+            onChange={(form, mergeKey) => onChange({ form: form.length > 0 ? form : undefined }, mergeKey)}
+          />
+        </>
       )}
     </Stack>
   );

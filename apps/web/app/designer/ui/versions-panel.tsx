@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFetcher } from "react-router";
+import { formatDateTime } from "~/lib/dates";
 import { type MigrationChoices, MigrationPanel } from "./migration-panel";
 
 type Version = {
@@ -31,7 +32,7 @@ export function VersionsPanel({
   const { t, i18n } = useTranslation();
   const tr = t as (key: string, values?: Record<string, unknown>) => string;
   const register = useFetcher<{ ok: boolean }>();
-  const at = (date: string | Date) => new Date(date).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai" });
+  const at = (date: string | Date) => formatDateTime(date, i18n.language);
   return (
     <Stack gap="sm">
       {versions.length === 0 && (

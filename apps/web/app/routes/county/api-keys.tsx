@@ -23,6 +23,7 @@ import { Form, useFetcher, useNavigation } from "react-router";
 import { PageHeader } from "~/components/page-header";
 import { readForm } from "~/lib/actions.server";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
+import { formatDateTime } from "~/lib/dates";
 import { useFormErrors } from "~/lib/form-errors";
 import type { Route } from "./+types/api-keys";
 
@@ -93,8 +94,7 @@ export default function ApiKeys({ loaderData, actionData }: Route.ComponentProps
     setShown(created);
     if (created) form.current?.reset();
   }, [created]);
-  const when = (at: string | Date | null) =>
-    at ? new Date(at).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai" }) : t("apiKeys.never");
+  const when = (at: string | Date | null) => (at ? formatDateTime(at, i18n.language) : t("apiKeys.never"));
   return (
     <>
       <PageHeader

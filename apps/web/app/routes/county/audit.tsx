@@ -1,19 +1,22 @@
-import { Code, Select, Table } from "@mantine/core";
+import { Select, Table } from "@mantine/core";
 import { listAuditLog } from "@rdlink/core/audit/list-audit-log";
 import { resources, type Translation } from "@rdlink/i18n";
 import { useTranslation } from "react-i18next";
+import { ExportButton } from "~/components/export-button";
 import { ListTable } from "~/components/list-table";
 import { PageHeader } from "~/components/page-header";
+import { auditDetailText } from "~/lib/audit-detail";
 import { countyLoader } from "~/lib/county-route.server";
+import { formatDateTime } from "~/lib/dates";
 import { useListFilters } from "~/lib/list-filters";
+import { auditQuery } from "~/lib/list-queries";
 import type { Route } from "./+types/audit";
 
 /** The filter's groups of actions: those the translations name (a test keeps them complete). */
 const GROUPS = Object.keys(resources["zh-CN"].translation.auditGroups) as (keyof Translation["auditGroups"])[];
 
 export function loader(args: Route.LoaderArgs) {
-  const params = new URL(args.request.url).searchParams;
-  const query = { action: params.get("action") ?? undefined, page: params.get("page") ?? undefined };
+  const query = auditQuery(new URL(args.request.url).searchParams);
   return countyLoader(args, (tx, ctx) => listAuditLog(tx, ctx, query));
 }
 
@@ -24,7 +27,11 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
   const { rows, total, page, pageSize } = loaderData;
   return (
     <>
-      <PageHeader title={t("county.auditTitle")} intro={t("county.auditIntro")} />
+      <PageHeader
+        title={t("county.auditTitle")}
+        intro={t("county.auditIntro")}
+        actions={<ExportButton to="/county/audit/export" testId="audit-export" />}
+      />
       <Select
         label={t("county.auditFilter")}
         data={[
@@ -57,13 +64,11 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
         {rows.map((row) => (
           <Table.Tr key={row.id}>
             <Table.Td c="dimmed">{row.seq}</Table.Td>
-            <Table.Td style={{ whiteSpace: "nowrap" }}>
-              {new Date(row.at).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai" })}
-            </Table.Td>
+            <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(row.at, i18n.language)}</Table.Td>
             <Table.Td>{row.actorName ?? "—"}</Table.Td>
             <Table.Td>{tr(`audit.${row.action}`, { defaultValue: row.action })}</Table.Td>
             <Table.Td ff="monospace">{row.ip ?? "—"}</Table.Td>
-            <Table.Td>{row.detail ? <Code>{JSON.stringify(row.detail)}</Code> : null}</Table.Td>
+            <Table.Td data-testid="audit-detail">{auditDetailText(t, row.detail)}</Table.Td>
           </Table.Tr>
         ))}
       </ListTable>

@@ -6,6 +6,7 @@ import { Link } from "react-router";
 import { PageHeader } from "~/components/page-header";
 import { RevealPhone } from "~/components/reveal-phone";
 import { countyLoader } from "~/lib/county-route.server";
+import { formatDate } from "~/lib/dates";
 import type { Route } from "./+types/deputy";
 
 export function loader(args: Route.LoaderArgs) {
@@ -105,7 +106,7 @@ export default function Deputy({ loaderData }: Route.ComponentProps) {
                 <Anchor component={Link} to={`/county/stations/${post.stationId}/posts/${post.postId}`} fw={600}>
                   {post.postName}
                 </Anchor>
-                {` · ${post.stationName} · ${t("stations.since")} ${post.since ? new Date(post.since).toLocaleDateString(i18n.language) : ""}`}
+                {` · ${post.stationName} · ${t("stations.since")} ${post.since ? formatDate(post.since, i18n.language) : ""}`}
               </Text>
             ))}
           </Stack>

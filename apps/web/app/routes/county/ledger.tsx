@@ -8,24 +8,19 @@ import { activityKinds } from "@rdlink/vocabulary/activity-kinds";
 import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useSubmit } from "react-router";
+import { ExportButton } from "~/components/export-button";
 import { LedgerFigures } from "~/components/ledger-figures";
 import { ListSearch } from "~/components/list-search";
 import { ListTable } from "~/components/list-table";
 import { PageHeader } from "~/components/page-header";
 import { countyLoader } from "~/lib/county-route.server";
 import { useListFilters } from "~/lib/list-filters";
+import { ledgerFilters } from "~/lib/list-queries";
 import type { Route } from "./+types/ledger";
 
 export function loader(args: Route.LoaderArgs) {
   const params = new URL(args.request.url).searchParams;
-  const filters = {
-    townshipId: params.get("township") ?? undefined,
-    stationId: params.get("station") ?? undefined,
-    kind: params.get("kind") ?? undefined,
-    from: params.get("from") || undefined,
-    to: params.get("to") || undefined,
-    search: params.get("q") ?? undefined,
-  };
+  const filters = ledgerFilters(params);
   return countyLoader(args, async (tx, ctx) => {
     // Both the figures and the list cover one period: this year so far unless chosen.
     const figures = await summarizeActivities(tx, ctx, filters);
@@ -54,15 +49,18 @@ export default function Ledger({ loaderData }: Route.ComponentProps) {
         title={t("ledger.title")}
         intro={t("ledger.intro")}
         actions={
-          canRecord && (
-            <Button
-              component={Link}
-              to={`/county/ledger/new${stationParam ? `?station=${stationParam}` : ""}`}
-              leftSection={<IconPlus size={16} />}
-            >
-              {t("ledger.record")}
-            </Button>
-          )
+          <Group gap="xs">
+            <ExportButton to="/county/ledger/export" testId="ledger-export" />
+            {canRecord && (
+              <Button
+                component={Link}
+                to={`/county/ledger/new${stationParam ? `?station=${stationParam}` : ""}`}
+                leftSection={<IconPlus size={16} />}
+              >
+                {t("ledger.record")}
+              </Button>
+            )}
+          </Group>
         }
       />
       <Form method="get" onChange={(event) => submit(event.currentTarget)}>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Code, SegmentedControl, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Button, SegmentedControl, Stack, Table, Text } from "@mantine/core";
 import { listOutboxMessages } from "@rdlink/core/outbox/list-outbox-messages";
 import { retryOutboxMessage } from "@rdlink/core/outbox/retry-outbox-message";
 import { IconRefresh } from "@tabler/icons-react";
@@ -7,6 +7,7 @@ import { Link, useFetcher } from "react-router";
 import { ListTable } from "~/components/list-table";
 import { PageHeader } from "~/components/page-header";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
+import { formatDateTime } from "~/lib/dates";
 import { useFormErrors } from "~/lib/form-errors";
 import { useListFilters } from "~/lib/list-filters";
 import { notificationText } from "~/lib/notification-text";
@@ -58,7 +59,7 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
   const tr = t as (key: string, options?: { defaultValue: string }) => string;
   const { setFilter } = useListFilters();
   const { rows, counts, status, total, page, pageSize } = loaderData;
-  const when = (at: string | Date) => new Date(at).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai" });
+  const when = (at: string | Date) => formatDateTime(at, i18n.language);
   const all = counts.pending + counts.delivered + counts.failed;
   return (
     <>
@@ -103,13 +104,19 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
             <Table.Td>
               <Stack gap={2}>
                 <Text size="sm">{notificationText(t, row.template, null, row.caseTitle)}</Text>
-                <Code fz="xs" c="dimmed">
-                  {row.kind}
-                  {row.template ? ` · ${row.template}` : ""}
-                </Code>
+                <Text size="xs" c="dimmed">
+                  {tr(`outbox.kinds.${row.kind}`, { defaultValue: t("outbox.kinds.other") })}
+                </Text>
               </Stack>
             </Table.Td>
-            <Table.Td>{row.to ? tr(`outbox.targets.${row.to}`, { defaultValue: row.to }) : "—"}</Table.Td>
+            <Table.Td>
+              {row.to ? tr(`outbox.targets.${row.to}`, { defaultValue: row.to }) : "—"}
+              {row.phone && (
+                <Text size="xs" c="dimmed" ff="monospace" data-testid="outbox-phone">
+                  {t("outbox.smsTo", { phone: row.phone })}
+                </Text>
+              )}
+            </Table.Td>
             <Table.Td>
               <Anchor component={Link} to={`/work/cases/${row.caseId}`} size="sm">
                 {row.caseTitle ?? t("notifications.untitled")}
@@ -136,10 +143,14 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
               )}
             </Table.Td>
             <Table.Td>{row.attempts}</Table.Td>
-            <Table.Td>{row.deliveredVia ?? "—"}</Table.Td>
+            <Table.Td data-testid="outbox-channel">
+              {row.deliveredVia
+                ? tr(`outbox.channels.${row.deliveredVia}`, { defaultValue: t("outbox.channels.other") })
+                : "—"}
+            </Table.Td>
             <Table.Td maw={260} style={{ wordBreak: "break-word" }}>
               {row.lastError ? (
-                <Text size="xs" c="red.8">
+                <Text size="xs" c="red.9">
                   {row.lastError}
                 </Text>
               ) : (

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageHeader } from "~/components/page-header";
 import { countyLoader } from "~/lib/county-route.server";
+import { formatDate } from "~/lib/dates";
 import type { Route } from "./+types/station-post";
 
 export function loader(args: Route.LoaderArgs) {
@@ -16,7 +17,7 @@ const STATUS_COLORS = { pending: "yellow", approved: "green", declined: "gray", 
 export default function StationPost({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const { station, post, holders, history } = loaderData;
-  const date = (value: string | Date | null) => (value ? new Date(value).toLocaleDateString(i18n.language) : "—");
+  const date = (value: string | Date | null) => (value ? formatDate(value, i18n.language) : "—");
   return (
     <>
       <Anchor component={Link} to={`/county/stations/${station.id}`} size="sm">

@@ -12,6 +12,8 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
+import { CASE_CATEGORIES } from "@rdlink/core/cases/case-categories";
+import { MAX_OPINION_PHOTOS } from "@rdlink/core/cases/opinion-input";
 import { ValidationError } from "@rdlink/core/shared/errors";
 import { getStationType } from "@rdlink/core/station-types/get-station-type";
 import { INTAKE_FIELD_TYPES } from "@rdlink/core/station-types/intake-field-types";
@@ -22,9 +24,9 @@ import { type TFieldDefinition, type TFieldType, ZFieldDefinition } from "@rdlin
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
-import { FieldInputs } from "~/components/field-inputs";
 import { FieldListEditor } from "~/components/field-list-editor";
 import { PageHeader } from "~/components/page-header";
+import { PhonePreview } from "~/components/phone-preview";
 import { jsonValue, readForm } from "~/lib/actions.server";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
@@ -44,7 +46,16 @@ const STATION_FIELD_TYPES: TFieldType[] = [
 ];
 
 export function loader(args: Route.LoaderArgs) {
-  return countyLoader(args, (tx, ctx) => getStationType(tx, ctx, args.params.typeId), "tenant.stationTypes.manage");
+  return countyLoader(
+    args,
+    async (tx, ctx) => ({
+      ...(await getStationType(tx, ctx, args.params.typeId)),
+      // What the public form asks besides the type's fields, for its preview.
+      categories: CASE_CATEGORIES,
+      maxPhotos: MAX_OPINION_PHOTOS,
+    }),
+    "tenant.stationTypes.manage",
+  );
 }
 
 /** Each of the page's forms; the answer names the intent so that form alone shows "saved". */
@@ -87,7 +98,7 @@ function Saved({ show }: { show: boolean }) {
 
 export default function StationType({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { type, stationCount, standards, intakeWorkflows } = loaderData;
+  const { type, stationCount, standards, intakeWorkflows, categories, maxPhotos } = loaderData;
   const errors = useFormErrors(actionData);
   const navigation = useNavigation();
   const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
@@ -216,21 +227,15 @@ export default function StationType({ loaderData, actionData }: Route.ComponentP
                 <Saved show={savedIntent === "intakeFields"} />
               </Group>
             </Form>
-            <Paper bg="gray.0" p="md" radius="md" data-testid="intake-preview" maw={420}>
-              <Text fw={600} mb="xs">
-                {t("stationTypes.intakePreview")}
-              </Text>
-              <Stack gap="xs">
-                <TextInput label={t("stationTypes.intakeContent")} required disabled />
-                <FieldInputs fields={preview} prefix="preview." disabled />
-                <TextInput label={t("stationTypes.intakePhotos")} disabled />
-                <TextInput
-                  label={t("stationTypes.intakePhone")}
-                  description={t("stationTypes.intakePhoneHint")}
-                  disabled
-                />
-              </Stack>
-            </Paper>
+            <Stack gap="xs" align="center">
+              <Text fw={600}>{t("stationTypes.intakePreview")}</Text>
+              <PhonePreview
+                stationName={t("stationTypes.previewStation")}
+                categories={categories}
+                intakeFields={preview}
+                maxPhotos={maxPhotos}
+              />
+            </Stack>
           </SimpleGrid>
         </Paper>
       </Stack>

@@ -1,13 +1,28 @@
-import { Badge, Button, Group, Modal, MultiSelect, Paper, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Code,
+  Group,
+  Modal,
+  MultiSelect,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { listHandlingUnits } from "@rdlink/core/handling-units/list-handling-units";
 import { ValidationError } from "@rdlink/core/shared/errors";
 import { reissueInvitation } from "@rdlink/core/tenants/reissue-invitation";
 import { listTownships } from "@rdlink/core/townships/list-townships";
 import { inviteUser } from "@rdlink/core/users/invite-user";
+import { issuePasswordReset } from "@rdlink/core/users/issue-password-reset";
 import { listUsers } from "@rdlink/core/users/list-users";
 import { setUserDisabled } from "@rdlink/core/users/set-user-disabled";
-import { roles } from "@rdlink/vocabulary/roles";
+import { roles, type TRole } from "@rdlink/vocabulary/roles";
 import { IconUserPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -44,6 +59,8 @@ export function action(args: Route.ActionArgs) {
         }
         case "reissue":
           return reissueInvitation(tx, ctx, form.userId);
+        case "resetPassword":
+          return issuePasswordReset(tx, ctx, form.userId);
         case "disable":
         case "enable":
           await setUserDisabled(tx, ctx, { userId: form.userId, disabled: intent === "disable" });
@@ -68,7 +85,7 @@ function InviteModal({ townships, units, onClose }: { townships: Option[]; units
     <Modal opened onClose={onClose} title={t("county.inviteUser")} centered size="lg">
       {fetcher.data?.ok && fetcher.data.invitationUrl ? (
         <Stack>
-          <InvitationLink url={fetcher.data.invitationUrl} title={t("platform.invitationLink")} />
+          <InvitationLink url={fetcher.data.invitationUrl} invitedRole={(role ?? "township_operator") as TRole} />
           <Group justify="flex-end">
             <Button onClick={onClose}>{t("common.back")}</Button>
           </Group>
@@ -156,11 +173,34 @@ function DisableButton({ userId, disabled }: { userId: string; disabled: boolean
   );
 }
 
-function ReissueButton({ userId }: { userId: string }) {
+/** 重设密码链接: for a user who forgot their password (audited); the link works like an invitation. */
+function ResetPasswordButton({ userId }: { userId: string }) {
   const { t } = useTranslation();
   const fetcher = useFetcher<typeof action>();
   if (fetcher.data?.ok && fetcher.data.invitationUrl) {
-    return <InvitationLink url={fetcher.data.invitationUrl} title={t("platform.invitationLink")} />;
+    return (
+      <Alert color="green" title={t("county.resetLink")} data-testid="reset-link">
+        <Text size="sm">{t("county.resetLinkHint")}</Text>
+        <Code block>{fetcher.data.invitationUrl}</Code>
+      </Alert>
+    );
+  }
+  return (
+    <fetcher.Form method="post">
+      <input type="hidden" name="intent" value="resetPassword" />
+      <input type="hidden" name="userId" value={userId} />
+      <Button type="submit" size="compact-sm" variant="subtle" loading={fetcher.state !== "idle"}>
+        {t("county.resetPassword")}
+      </Button>
+    </fetcher.Form>
+  );
+}
+
+function ReissueButton({ userId, role }: { userId: string; role: TRole }) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<typeof action>();
+  if (fetcher.data?.ok && fetcher.data.invitationUrl) {
+    return <InvitationLink url={fetcher.data.invitationUrl} invitedRole={role} />;
   }
   return (
     <fetcher.Form method="post">
@@ -214,15 +254,18 @@ export default function Users({ loaderData }: Route.ComponentProps) {
                     {user.disabled ? (
                       <Badge color="gray">{t("county.userDisabled")}</Badge>
                     ) : user.activated ? (
-                      <Badge color="green" variant="light">
-                        {t("county.userActivated")}
-                      </Badge>
+                      <Group gap="xs">
+                        <Badge color="green" variant="light">
+                          {t("county.userActivated")}
+                        </Badge>
+                        <ResetPasswordButton userId={user.userId} />
+                      </Group>
                     ) : (
                       <Group gap="xs">
                         <Badge color="yellow" variant="light">
                           {t("county.userPending")}
                         </Badge>
-                        <ReissueButton userId={user.userId} />
+                        <ReissueButton userId={user.userId} role={user.role as TRole} />
                       </Group>
                     )}
                   </Table.Td>

@@ -7,6 +7,7 @@ import { publishWorkflow } from "@rdlink/core/workflows/publish-workflow";
 import { saveWorkflowDraft } from "@rdlink/core/workflows/save-workflow-draft";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { data, type ShouldRevalidateFunctionArgs } from "react-router";
+import { DocumentTitle } from "~/components/document-title";
 import { DesignerSkeleton } from "~/designer/ui/designer-skeleton";
 import { readForm } from "~/lib/actions.server";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
@@ -89,11 +90,18 @@ export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRe
 export default function WorkflowPage({ loaderData }: Route.ComponentProps) {
   const [inBrowser, setInBrowser] = useState(false);
   useEffect(() => setInBrowser(true), []);
-  const skeleton = <DesignerSkeleton name={(loaderData.workflow.name as Record<string, string>)["zh-CN"] ?? ""} />;
-  if (!inBrowser) return skeleton;
+  const name = (loaderData.workflow.name as Record<string, string>)["zh-CN"] ?? "";
+  const skeleton = <DesignerSkeleton name={name} />;
   return (
-    <Suspense fallback={skeleton}>
-      <Designer {...loaderData} />
-    </Suspense>
+    <>
+      <DocumentTitle title={name} />
+      {inBrowser ? (
+        <Suspense fallback={skeleton}>
+          <Designer {...loaderData} />
+        </Suspense>
+      ) : (
+        skeleton
+      )}
+    </>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageHeader } from "~/components/page-header";
 import { countyLoader } from "~/lib/county-route.server";
+import { formatDateTime } from "~/lib/dates";
 import type { Route } from "./+types/workflows";
 
 export function loader(args: Route.LoaderArgs) {
@@ -53,7 +54,7 @@ export default function Workflows({ loaderData }: Route.ComponentProps) {
                     )}
                   </Table.Td>
                   <Table.Td>{workflow.runningCases}</Table.Td>
-                  <Table.Td>{new Date(workflow.draftUpdatedAt).toLocaleString(i18n.language)}</Table.Td>
+                  <Table.Td>{formatDateTime(workflow.draftUpdatedAt, i18n.language)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -48,7 +48,7 @@ export default function Onboard({ loaderData, actionData }: Route.ComponentProps
       <>
         <PageHeader title={t("platform.onboardTitle")} />
         <Stack maw={720}>
-          <InvitationLink url={actionData.invitationUrl} title={t("platform.invitationLink")} />
+          <InvitationLink url={actionData.invitationUrl} invitedRole="county_admin" />
           <Group>
             <Button component={Link} to={`/platform/tenants/${actionData.tenantId}`}>
               {t("platform.viewTenant")}

@@ -61,7 +61,7 @@ export default function Tenant({ loaderData, actionData }: Route.ComponentProps)
       <Stack>
         {errors.form && <Text c="red">{errors.form}</Text>}
         {actionData?.ok && actionData.invitationUrl && (
-          <InvitationLink url={actionData.invitationUrl} title={t("platform.invitationLink")} />
+          <InvitationLink url={actionData.invitationUrl} invitedRole="county_admin" />
         )}
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <Paper withBorder p="md">

@@ -4,6 +4,7 @@ import { IconPlus, IconSearch } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { PageHeader } from "~/components/page-header";
+import { formatDate } from "~/lib/dates";
 import { platformLoader } from "~/lib/platform-route.server";
 import type { Route } from "./+types/tenants";
 
@@ -69,7 +70,7 @@ export default function Tenants({ loaderData }: Route.ComponentProps) {
                       {tenant.status === "active" ? t("common.active") : t("platform.suspended")}
                     </Badge>
                   </Table.Td>
-                  <Table.Td>{new Date(tenant.createdAt).toLocaleDateString(i18n.language)}</Table.Td>
+                  <Table.Td>{formatDate(tenant.createdAt, i18n.language)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

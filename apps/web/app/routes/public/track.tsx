@@ -1,33 +1,48 @@
+// Mantine's common styles, then the tracking page's own components'.
+import "~/lib/mantine-base-styles";
+import "@mantine/core/styles/Badge.css";
+import "@mantine/core/styles/Radio.css";
+import "@mantine/core/styles/Timeline.css";
 import { Alert, Badge, Button, Group, Radio, Stack, Text, Textarea, TextInput, Timeline, Title } from "@mantine/core";
 import type { TCaseCategory } from "@rdlink/core/cases/case-categories";
 import { rateCase } from "@rdlink/core/cases/rate-case";
 import { trackCase } from "@rdlink/core/cases/track-case";
 import { parseTrackingCode } from "@rdlink/core/cases/tracking-code";
 import { useTranslation } from "react-i18next";
-import { Form, redirect, useNavigation } from "react-router";
-import { useLocalized } from "~/components/field-inputs";
+import { data, Form, redirect, useNavigation } from "react-router";
+import { MantineFrame } from "~/components/mantine-frame";
 import { PublicFrame } from "~/components/public-frame";
-import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
+import { failureResponse, readForm } from "~/lib/actions.server";
 import { appClock } from "~/lib/clock.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { publicTransaction } from "~/lib/intake.server";
+import { useLocalized } from "~/lib/localized";
+import { refusalOf } from "~/lib/refusal.server";
 import type { Route } from "./+types/track";
 
 export function meta() {
   return [{ name: "robots", content: "noindex" }];
 }
 
+/**
+ * The tracking page. A code is taken however it was typed (any case, with or without its
+ * hyphen, spaces around it) and the page moves to its canonical address; a code that is not
+ * one, or that no case has, is answered here, on the public page, with a 404 status.
+ */
 export async function loader({ params, request }: Route.LoaderArgs) {
-  // The search box sends ?code=…: go to the case's own address.
-  const asked = new URL(request.url).searchParams.get("code");
-  if (asked) {
-    const parsed = parseTrackingCode(asked);
-    if (parsed) throw redirect(`/t/${parsed.code}`);
-    return { tracked: null, notFound: true };
-  }
-  if (!params.code) return { tracked: null, notFound: false };
-  const tracked = await loadOr404(() => publicTransaction((tx) => trackCase(tx, params.code)));
-  return { tracked, notFound: false, ratingKey: crypto.randomUUID() };
+  // The search box sends ?code=…; an address may be typed by hand.
+  const asked = new URL(request.url).searchParams.get("code") || params.code;
+  if (!asked) return { tracked: null, notFound: false, asked: "" };
+  const parsed = parseTrackingCode(asked);
+  if (parsed && parsed.code !== params.code) throw redirect(`/t/${parsed.code}`);
+  const tracked = parsed
+    ? await publicTransaction((tx) => trackCase(tx, parsed.code)).catch((error: unknown) => {
+        if (refusalOf(error)?.kind === "notFound") return null;
+        throw error;
+      })
+    : null;
+  if (!tracked) return data({ tracked: null, notFound: true, asked: asked.slice(0, 64) }, { status: 404 });
+  return { tracked, notFound: false, asked: tracked.trackingCode, ratingKey: crypto.randomUUID() };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -47,7 +62,7 @@ const dateTime = (value: string | Date, language: string) =>
     timeStyle: "short",
   });
 
-export default function Track({ loaderData, actionData }: Route.ComponentProps) {
+function TrackPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const localized = useLocalized();
   const errors = useFormErrors(actionData);
@@ -57,10 +72,25 @@ export default function Track({ loaderData, actionData }: Route.ComponentProps) 
   if (!tracked) {
     return (
       <PublicFrame title={t("track.title")}>
-        <Form method="get">
+        <Form method="get" action="/t">
           <Stack>
-            {loaderData.notFound && <Alert color="red">{t("track.notFound")}</Alert>}
-            <TextInput name="code" label={t("track.codeLabel")} placeholder="450107-XXXXXXXX" required />
+            {loaderData.notFound && (
+              <Alert color="red" data-testid="track-not-found">
+                {t("track.notFound")}
+              </Alert>
+            )}
+            <TextInput
+              name="code"
+              label={t("track.codeLabel")}
+              description={t("track.codeHelp")}
+              placeholder="450107-XXXXXXXX"
+              defaultValue={loaderData.asked}
+              autoCapitalize="characters"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={64}
+              required
+            />
             <Button type="submit">{t("track.search")}</Button>
           </Stack>
         </Form>
@@ -159,5 +189,13 @@ export default function Track({ loaderData, actionData }: Route.ComponentProps) 
         </Timeline>
       </Stack>
     </PublicFrame>
+  );
+}
+
+export default function Track(props: Route.ComponentProps) {
+  return (
+    <MantineFrame>
+      <TrackPage {...props} />
+    </MantineFrame>
   );
 }

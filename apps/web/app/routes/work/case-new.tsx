@@ -76,7 +76,6 @@ export default function CaseNew({ loaderData, actionData }: Route.ComponentProps
                   intakeFields={station.intakeFields}
                   maxPhotos={maxPhotos}
                   errorOf={errors.field}
-                  by="staff"
                 />
                 <Button type="submit" loading={navigation.state === "submitting"}>
                   {t("work.register.submit")}

@@ -12,19 +12,20 @@ import {
   Text,
   Timeline,
   Title,
-  Tooltip,
 } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
 import { actOnCase } from "@rdlink/core/cases/act-on-case";
 import type { TCaseCategory } from "@rdlink/core/cases/case-categories";
 import { getCase } from "@rdlink/core/cases/get-case";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useFetcher } from "react-router";
 import { FieldInputs, useLocalized } from "~/components/field-inputs";
 import { PageHeader } from "~/components/page-header";
+import { CaseActions } from "~/components/work/case-actions";
+import { CaseDeskPanel, useActorLabel } from "~/components/work/case-desk-panel";
 import { useCloseOnSuccess } from "~/lib/close-on-success";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
-import { DEADLINE_COLOR } from "~/lib/deadline-colors";
 import { useFormErrors } from "~/lib/form-errors";
 import type { Route } from "./+types/case";
 
@@ -45,13 +46,29 @@ export function action(args: Route.ActionArgs) {
 export default function CasePage({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const localized = useLocalized();
-  const { case: kase, timeline, actions, references } = loaderData;
+  const { case: kase, timeline, actions, references, desk } = loaderData;
+  const suggestion = kase.kind === "suggestion";
+  const actorLabel = useActorLabel();
   const [open, setOpen] = useState<string | null>(null);
   const fetcher = useFetcher<typeof action>();
   const errors = useFormErrors(fetcher.data);
   const close = useCallback(() => setOpen(null), []);
   useCloseOnSuccess(fetcher, close);
-  const action = actions.find((a) => a.event === open);
+  const chosen = actions.find((a) => a.event === open);
+  // A confirmation once a step went through: what was done, and where the case is now.
+  const sent = useRef<(typeof actions)[number] | undefined>(undefined);
+  if (fetcher.state === "submitting") sent.current = chosen;
+  const done = fetcher.state === "idle" && fetcher.data?.ok === true ? fetcher.data : null;
+  useEffect(() => {
+    const step = sent.current;
+    if (!done || !step) return;
+    sent.current = undefined;
+    notifications.show({
+      color: "teal",
+      title: t("work.done", { action: localized(step.label) }),
+      message: step.leadsTo.state ? t("work.doneNow", { state: localized(step.leadsTo.state) }) : undefined,
+    });
+  }, [done, t, localized]);
   const photos = Array.isArray(kase.fields.photos) ? (kase.fields.photos as string[]) : [];
   const when = (value: string | Date) =>
     new Date(value).toLocaleString(i18n.language === "en" ? "en-GB" : "zh-CN", {
@@ -68,15 +85,23 @@ export default function CasePage({ loaderData }: Route.ComponentProps) {
           .filter(Boolean)
           .join(" · ")}
         actions={
-          <Group>
-            {actions.map((a) => (
-              <Button key={a.event} variant={a.form.length > 0 ? "filled" : "light"} onClick={() => setOpen(a.event)}>
-                {localized(a.label)}
-              </Button>
-            ))}
-          </Group>
+          <Button component={Link} to={`/work/cases/${kase.id}/print`} variant="default" data-testid="case-print">
+            {t("work.print")}
+          </Button>
         }
       />
+      <CaseDeskPanel
+        stateLabel={kase.stateLabel}
+        deadline={kase.deadline}
+        countdown={kase.countdown}
+        provisional={kase.dueAtProvisional}
+        unattended={kase.unattended}
+        holder={desk.holder}
+        next={desk.next}
+        askedDueBy={kase.askedDueBy}
+        yours={actions.some((a) => desk.next.some((step) => step.event === a.event))}
+      />
+      <CaseActions actions={actions} onOpen={setOpen} />
       {errors.form && !open && (
         <Alert color="red" mb="md">
           {errors.form}
@@ -85,34 +110,16 @@ export default function CasePage({ loaderData }: Route.ComponentProps) {
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Paper withBorder p="md">
           <Stack gap="xs">
-            <Group gap="xs">
-              <Badge size="lg" data-testid="case-state">
-                {localized(kase.stateLabel)}
+            {suggestion && kase.keySupervision && (
+              <Badge color="red" variant="light" data-testid="case-key-suggestion">
+                {t("work.keySuggestion")}
               </Badge>
-              {kase.deadline !== "none" && (
-                <Badge color={DEADLINE_COLOR[kase.deadline]} variant="light" data-testid="case-deadline">
-                  {t(`work.deadlines.${kase.deadline}`)}
-                  {kase.dueAt ? ` · ${when(kase.dueAt)}` : ""}
-                </Badge>
-              )}
-              {kase.unattended && (
-                <Tooltip label={t("work.unattendedHint")} multiline w={280}>
-                  <Badge color="red" variant="outline" data-testid="case-unattended">
-                    {t("work.unattended")}
-                  </Badge>
-                </Tooltip>
-              )}
-              {kase.deadline !== "none" && kase.dueAtProvisional && (
-                <Tooltip label={t("work.provisionalDeadlineHint")} multiline w={280}>
-                  <Badge color="orange" variant="outline" data-testid="case-deadline-provisional">
-                    {t("work.provisionalDeadline")}
-                  </Badge>
-                </Tooltip>
-              )}
-            </Group>
-            <Text size="sm">
-              {t("work.place", { station: kase.stationName ?? "—", township: kase.townshipName ?? "—" })}
-            </Text>
+            )}
+            {(!suggestion || kase.stationName) && (
+              <Text size="sm">
+                {t("work.place", { station: kase.stationName ?? "—", township: kase.townshipName ?? "—" })}
+              </Text>
+            )}
             <Text size="sm">
               {t("work.channelOf", { channel: kase.channel ? t(`cases.channels.${kase.channel}`) : "—" })}
             </Text>
@@ -123,7 +130,16 @@ export default function CasePage({ loaderData }: Route.ComponentProps) {
               </Text>
             )}
             {kase.satisfaction && (
-              <Text size="sm">{t("work.satisfactionOf", { value: t(`cases.satisfaction.${kase.satisfaction}`) })}</Text>
+              <Text size="sm">
+                {t(suggestion ? "work.deputyRatingOf" : "work.satisfactionOf", {
+                  value: t(`cases.satisfaction.${kase.satisfaction}`),
+                })}
+              </Text>
+            )}
+            {kase.answerClass && (
+              <Text size="sm" data-testid="case-answer-class">
+                {t("work.answerClassOf", { value: kase.answerClass })}
+              </Text>
             )}
             {kase.mergedInto && (
               <Text size="sm" data-testid="merged-into">
@@ -144,7 +160,7 @@ export default function CasePage({ loaderData }: Route.ComponentProps) {
               </Stack>
             )}
             <Title order={5} mt="sm">
-              {t("work.content")}
+              {t(suggestion ? "work.suggestionContent" : "work.content")}
             </Title>
             <Text style={{ whiteSpace: "pre-wrap" }} data-testid="case-content">
               {String(kase.fields.content ?? "")}
@@ -173,8 +189,7 @@ export default function CasePage({ loaderData }: Route.ComponentProps) {
                 }
               >
                 <Text size="xs" c="dimmed">
-                  {when(event.at)} ·{" "}
-                  {event.actorName ?? t(`roles.${event.actorRole}`, { defaultValue: event.actorRole })}
+                  {when(event.at)} · {event.actorName ?? actorLabel(event.actorRole)}
                   {event.actorTeam && `（${event.actorTeam}）`}
                   {event.fromState !== event.toState && ` → ${localized(event.toLabel)}`}
                 </Text>
@@ -191,21 +206,21 @@ export default function CasePage({ loaderData }: Route.ComponentProps) {
           </Timeline>
         </Paper>
       </SimpleGrid>
-      <Modal opened={!!action} onClose={() => setOpen(null)} title={action ? localized(action.label) : ""}>
-        {action && (
+      <Modal opened={!!chosen} onClose={() => setOpen(null)} title={chosen ? localized(chosen.label) : ""}>
+        {chosen && (
           <fetcher.Form method="post">
             <Stack>
               {errors.form && <Alert color="red">{errors.form}</Alert>}
-              <input type="hidden" name="event" value={action.event} />
+              <input type="hidden" name="event" value={chosen.event} />
               <input type="hidden" name="expectedSeq" value={kase.seq} />
               <FieldInputs
-                fields={action.form}
+                fields={chosen.form}
                 references={references}
                 errorOf={(key) => errors.field(key) ?? errors.field(`data.${key}`)}
               />
-              {action.form.length === 0 && <Text size="sm">{t("work.confirm")}</Text>}
+              {chosen.form.length === 0 && <Text size="sm">{t("work.confirm")}</Text>}
               <Button type="submit" loading={fetcher.state !== "idle"}>
-                {localized(action.label)}
+                {localized(chosen.label)}
               </Button>
             </Stack>
           </fetcher.Form>

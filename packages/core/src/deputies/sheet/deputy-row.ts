@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { PHONE_PATTERN } from "../../shared/phone";
+
+export { PHONE_PATTERN };
 
 /** The five levels of people's congresses, from the NPC down to a township congress. */
 export const deputyLevels = ["national", "provincial", "municipal", "county", "township"] as const;
@@ -62,9 +65,6 @@ export function splitList(value: unknown): string[] {
       : [];
   return [...new Set(parts.map((p) => p.trim()).filter((p) => p !== ""))];
 }
-
-/** Chinese mobile numbers and landlines with an area code (0571-87654321 or 057187654321). */
-export const PHONE_PATTERN = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
 /** A phone number without whitespace; numbers (from spreadsheet cells) become their digits. */
 export function normalisePhone(value: unknown): unknown {

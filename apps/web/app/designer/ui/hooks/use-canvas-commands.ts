@@ -14,6 +14,7 @@ import {
   removeElements,
 } from "../../document";
 import type { Problem } from "../../issues";
+import { FIT_VIEW } from "../canvas";
 import type { Edit } from "./use-designer-history";
 import { NO_SELECTION } from "./use-selection";
 
@@ -82,7 +83,7 @@ export function useCanvasCommands({
         Object.fromEntries(Object.entries(positions).filter(([id]) => Object.hasOwn(d.definition.states, id))),
       ),
     );
-    requestAnimationFrame(() => flow.fitView({ duration: 300 }));
+    requestAnimationFrame(() => flow.fitView({ ...FIT_VIEW, duration: 300 }));
   };
   const focus = (stateId: string) => {
     setSelection({ nodes: [stateId], edges: [] });
@@ -105,8 +106,8 @@ export function useCanvasCommands({
     autoLayout,
     focus,
     selectProblem,
-    fitView: () => void flow.fitView({ duration: 300 }),
+    fitView: () => void flow.fitView({ ...FIT_VIEW, duration: 300 }),
     /** The whole workflow in view once the canvas has drawn it (a draft just opened). */
-    fitViewAfterPaint: () => requestAnimationFrame(() => flow.fitView()),
+    fitViewAfterPaint: () => requestAnimationFrame(() => flow.fitView(FIT_VIEW)),
   };
 }

@@ -1,0 +1,118 @@
+import { type Actor, can, hasRole } from "@rdlink/auth";
+
+export type NavIcon =
+  | "tenants"
+  | "onboard"
+  | "desk"
+  | "overview"
+  | "work"
+  | "dashboard"
+  | "ledger"
+  | "townships"
+  | "stations"
+  | "deputies"
+  | "dutyPosts"
+  | "grids"
+  | "handlingUnits"
+  | "sessions"
+  | "revisits"
+  | "stationTypes"
+  | "standards"
+  | "workflows"
+  | "calendar"
+  | "teams"
+  | "users"
+  | "audit"
+  | "outbox"
+  | "sms"
+  | "apiKeys"
+  | "account";
+
+export type NavItem = { to: string; labelKey: string; icon: NavIcon; end?: boolean };
+export type NavGroup = { key: "work" | "organization" | "setup" | "system"; items: NavItem[] };
+
+/**
+ * The roles whose work is the county's stations, deputies and ledger. Deputies and handling
+ * units may read those pages (a link from a case leads there) but they are not their work, so
+ * their menu leaves them out.
+ */
+const keepsTheStations = (actor: Actor) =>
+  hasRole(actor, "county_admin") || hasRole(actor, "township_operator") || hasRole(actor, "station_liaison");
+
+/**
+ * The menu of a signed-in user, grouped: only what their role can open and works with.
+ * Empty groups are dropped; "修改密码" is outside the groups, beside the user's name.
+ */
+export function navigationOf(actor: Actor): NavGroup[] {
+  const item = (show: boolean, to: string, labelKey: string, icon: NavIcon, end?: boolean): NavItem[] =>
+    show ? [{ to, labelKey, icon, ...(end ? { end } : {}) }] : [];
+
+  if (actor.platformRole === "operator") {
+    return [
+      {
+        key: "work",
+        items: [
+          ...item(true, "/platform", "nav.tenants", "tenants", true),
+          ...item(true, "/platform/onboard", "nav.onboard", "onboard"),
+        ],
+      },
+    ];
+  }
+  if (!actor.tenantId) return [];
+  const admin = hasRole(actor, "county_admin");
+  const stationsWork = keepsTheStations(actor);
+  const groups: NavGroup[] = [
+    {
+      key: "work",
+      items: [
+        ...item(admin, "/county", "nav.overview", "overview", true),
+        ...item(!admin, "/desk", "nav.desk", "desk"),
+        ...item(can(actor, "tenant.cases.read"), "/work", "work.title", "work"),
+        ...item(can(actor, "tenant.stats.read"), "/county/dashboard", "nav.dashboard", "dashboard"),
+        ...item(stationsWork && can(actor, "tenant.activities.read"), "/county/ledger", "ledger.title", "ledger"),
+      ],
+    },
+    {
+      key: "organization",
+      items: [
+        ...item(stationsWork && can(actor, "tenant.townships.read"), "/county/townships", "nav.townships", "townships"),
+        ...item(stationsWork && can(actor, "tenant.stations.read"), "/county/stations", "nav.stations", "stations"),
+        ...item(stationsWork && can(actor, "tenant.stations.read"), "/county/deputies", "nav.deputies", "deputies"),
+        ...item(stationsWork && can(actor, "tenant.stations.read"), "/county/duty-posts", "nav.dutyPosts", "dutyPosts"),
+        ...item(stationsWork && can(actor, "tenant.stations.read"), "/county/grids", "grids.title", "grids"),
+        // Who a township hands opinions to.
+        ...item(
+          (admin || hasRole(actor, "township_operator")) && can(actor, "tenant.handlingUnits.read"),
+          "/county/handling-units",
+          "handlingUnits.title",
+          "handlingUnits",
+        ),
+        // The congress sessions and the suggestions deputies hand in at them.
+        ...item(can(actor, "tenant.sessions.manage"), "/county/sessions", "nav.sessions", "sessions"),
+        // 回头看: the county revisits answered suggestions (the same office keeps them).
+        ...item(can(actor, "tenant.sessions.manage"), "/county/revisits", "nav.revisits", "revisits"),
+      ],
+    },
+    {
+      key: "setup",
+      items: [
+        ...item(can(actor, "tenant.workflows.manage"), "/county/workflows", "nav.workflows", "workflows"),
+        ...item(can(actor, "tenant.stationTypes.manage"), "/county/station-types", "nav.stationTypes", "stationTypes"),
+        ...item(can(actor, "tenant.stationTypes.manage"), "/county/standards", "nav.standards", "standards"),
+        ...item(can(actor, "tenant.calendar.manage"), "/county/calendar", "nav.calendar", "calendar"),
+        ...item(can(actor, "tenant.teams.manage"), "/county/teams", "nav.teams", "teams"),
+      ],
+    },
+    {
+      key: "system",
+      items: [
+        ...item(can(actor, "tenant.users.read"), "/county/users", "nav.users", "users"),
+        ...item(can(actor, "tenant.audit.read"), "/county/audit", "nav.audit", "audit"),
+        ...item(can(actor, "tenant.outbox.manage"), "/county/outbox", "outbox.title", "outbox"),
+        ...item(can(actor, "tenant.outbox.manage"), "/county/sms", "nav.sms", "sms"),
+        ...item(can(actor, "tenant.apiKeys.manage"), "/county/api-keys", "apiKeys.title", "apiKeys"),
+      ],
+    },
+  ];
+  return groups.filter((group) => group.items.length > 0);
+}
