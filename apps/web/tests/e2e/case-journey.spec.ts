@@ -275,6 +275,8 @@ test("a liaison officer registers what a citizen said on a reception day", async
   const liaison = await as(browser, "xxt-liaison");
   await liaison.goto("/work");
   await liaison.getByRole("link", { name: "登记意见" }).click();
+  // The inbox has a 站点 filter too: pick on the register page, not the page being left.
+  await expect(liaison).toHaveURL(/\/work\/new$/);
   await choose(liaison, "站点", "first");
   await choose(liaison, "来源渠道", "接待日登记");
   await choose(liaison, "问题类别", "农业农村");

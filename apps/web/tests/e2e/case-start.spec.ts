@@ -7,6 +7,7 @@ test("the county registers a letter (信访) on its workflow's own start form, a
   await signIn(page, "xxt-admin");
   await page.goto("/work");
   await page.getByRole("link", { name: "登记其他事项" }).click();
+  await expect(page).toHaveURL(/\/work\/start$/);
   await choose(page, "事项类型", "信访件办理");
   await pick(page, "所属乡镇（街道）", "金陵镇");
 

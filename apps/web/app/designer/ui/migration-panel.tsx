@@ -33,14 +33,20 @@ export function MigrationPanel({ choices, latestVersion }: { choices: MigrationC
   const [picked, setFromVersion] = useState<number | null>(null);
   const fromVersion = choices.from.some((v) => v.version === picked) ? picked : (choices.from[0]?.version ?? null);
   const source = choices.from.find((v) => v.version === fromVersion);
-  // Each state maps to the new version's state of the same id, where there is one.
-  const initialMap = useMemo(
-    () =>
-      Object.fromEntries(
-        (source?.states ?? []).map((s) => [s.id, choices.targetStates.some((t) => t.id === s.id) ? s.id : ""]),
-      ),
-    [source, choices.targetStates],
-  );
+  // Each state maps to the new version's state of the same id, where there is one. The default
+  // is keyed on the ids, not on the loader's objects: a revalidation after a dry run must not
+  // undo what the admin has picked since.
+  const sourceIds = (source?.states ?? []).map((s) => s.id).join(",");
+  const targetIds = choices.targetStates.map((s) => s.id).join(",");
+  const initialMap = useMemo(() => {
+    const targets = new Set(targetIds.split(","));
+    return Object.fromEntries(
+      sourceIds
+        .split(",")
+        .filter(Boolean)
+        .map((id) => [id, targets.has(id) ? id : ""]),
+    );
+  }, [sourceIds, targetIds]);
   const [stateMap, setStateMap] = useState<Record<string, string>>(initialMap);
   useEffect(() => setStateMap(initialMap), [initialMap]);
   const label = (text: Label | undefined) => (text ? (i18n.language === "en" && text.en) || text["zh-CN"] : "—");
