@@ -12,6 +12,7 @@ export function generatedWorkflow(states = 150, transitions = 300): TWorkflowDef
     schemaVersion: 1,
     key: "bench",
     name: { "zh-CN": `性能测试流程（${states} 个环节）` },
+    entry: { staff: { roles: ["county_admin"] } },
     initial: id(0),
     states: {},
   };

@@ -1172,6 +1172,7 @@ export const en: Translation = {
     problems: { none: "No problems: ready to publish.", error: "Error", warning: "Warning", workflow: "The workflow" },
     place: {
       workflow: "The workflow",
+      entry: "Registration",
       state: "Step “{{state}}”",
       transition: "Step “{{state}}”, transition “{{transition}}”",
       field: "Step “{{state}}”, field “{{field}}”",
@@ -1188,6 +1189,7 @@ export const en: Translation = {
       noActor: "Names no role or team that may take it",
       missingTeam: "The assignee is a team, but no team is chosen",
       unknownTeam: "The team is not one of the county's (it may have been removed)",
+      missingEntry: "Nobody may register such a case: choose the roles under “How cases start”",
       unknownHandlingUnit: "The handling unit is not one of the county's (it may have been removed)",
       noPathToFinal: "Dead end: no path from here to a final state",
       noFinalState: "No final state",

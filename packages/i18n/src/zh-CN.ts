@@ -955,6 +955,7 @@ export const zhCN = {
     problems: { none: "没有问题，可以发布。", error: "错误", warning: "提醒", workflow: "整个流程" },
     place: {
       workflow: "整个流程",
+      entry: "登记入口",
       state: "环节「{{state}}」",
       transition: "环节「{{state}}」的流转「{{transition}}」",
       field: "环节「{{state}}」的字段「{{field}}」",
@@ -971,6 +972,7 @@ export const zhCN = {
       noActor: "没有指定可执行此操作的角色或团队",
       missingTeam: "办理人为团队，但没有选择哪个团队",
       unknownTeam: "所选团队不是本区县的团队（可能已被删除）",
+      missingEntry: "没有可登记此类案件的角色，请在“案件从哪里来”中选择",
       unknownHandlingUnit: "所选承办单位不是本区县的单位（可能已被删除）",
       noPathToFinal: "死胡同：从此环节无法到达结束环节",
       noFinalState: "缺少结束环节",

@@ -1,4 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { resources } from "@rdlink/i18n";
+import { validateDefinition } from "@rdlink/workflow";
+import i18next from "i18next";
+import { beforeAll, describe, expect, it } from "vitest";
 import { edgeId } from "./document";
 import { collectProblems, describePlace, issueTarget, problemText } from "./issues";
 
@@ -82,5 +85,50 @@ describe("problems in the user's words", () => {
     expect(problemText(t, definition, "states.returnRuling", "designer.issues.taskWithoutDeadline")).toBe(
       'designer.problemAt{"place":"designer.place.state{\\"state\\":\\"退回裁定\\"}","message":"designer.issues.taskWithoutDeadline"}',
     );
+  });
+});
+
+describe("a definition whose entry, capability or team is missing or unknown", () => {
+  const i18n = i18next.createInstance();
+  beforeAll(() => i18n.init({ lng: "zh-CN", fallbackLng: false, resources }));
+  /** A 信访 drawn with every such mistake at once. */
+  const letter = {
+    schemaVersion: 1,
+    key: "letter",
+    kind: "letter",
+    name: { "zh-CN": "信访件办理" },
+    initial: "approve",
+    states: {
+      approve: {
+        label: { "zh-CN": "批办" },
+        kind: "task",
+        assignee: { role: "team", scope: "county" },
+        transitions: [
+          {
+            event: "APPROVE",
+            label: { "zh-CN": "批转" },
+            target: "done",
+            teams: ["legalAffairs"],
+            actions: [{ type: "sendToMars" }],
+          },
+        ],
+      },
+      done: { label: { "zh-CN": "办结" }, kind: "final" },
+    },
+  };
+
+  it("names every problem by the labels the county gave, in Chinese, before publishing", () => {
+    const result = validateDefinition(letter, { teams: new Set(["petitionOffice"]) });
+    expect(result.ok).toBe(false);
+    const t = i18n.t.bind(i18n) as never;
+    const texts = result.errors.map((e) => problemText(t, letter, e.path, `designer.issues.${e.code}`));
+    expect(texts).toEqual([
+      "登记入口：没有可登记此类案件的角色，请在“案件从哪里来”中选择",
+      "环节「批办」：办理人为团队，但没有选择哪个团队",
+      "环节「批办」的流转「批转」：所选团队不是本区县的团队（可能已被删除）",
+      "环节「批办」的流转「批转」：动作不在函数库中",
+    ]);
+    // Never an id or a path.
+    for (const text of texts) expect(text).not.toMatch(/approve|APPROVE|legalAffairs|sendToMars|states\./);
   });
 });

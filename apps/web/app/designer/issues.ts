@@ -56,7 +56,8 @@ const DEEP_PATH = /^states\.([a-zA-Z0-9_]+)\.(transitions|form|deadlines)\[(\d+)
 export function describePlace(definition: unknown, path: string): Place {
   const states = asRecord(asRecord(definition).states);
   const target = issueTarget(path);
-  if (target.kind === "workflow") return { key: "designer.place.workflow", values: {} };
+  if (target.kind === "workflow")
+    return { key: path.startsWith("entry") ? "designer.place.entry" : "designer.place.workflow", values: {} };
   const stateId = target.kind === "state" ? target.stateId : (parseEdgeId(target.edgeId)?.from ?? "");
   const state = asRecord(states[stateId]);
   const values: Record<string, string> = { state: labelOf(state, stateId) };
@@ -86,7 +87,7 @@ export function problemText(t: Translate, definition: unknown, path: string, mes
 /** A state's label, or "state → transition" by their labels; null for the workflow as a whole. */
 export function placeLabel(definition: unknown, path: string): string | null {
   const place = describePlace(definition, path);
-  if (place.key === "designer.place.workflow") return null;
+  if (place.key === "designer.place.workflow" || place.key === "designer.place.entry") return null;
   return place.values.transition !== undefined
     ? `${place.values.state} → ${place.values.transition}`
     : place.values.state!;

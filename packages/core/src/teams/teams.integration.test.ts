@@ -95,7 +95,7 @@ describe.each(testDrivers())("teams on %s", (driver) => {
     expect((await reloadActor(t.db, admin.userId)).teams).toEqual([]);
   });
 
-  it("refuses to publish a workflow naming a team the county does not have, naming each place", async () => {
+  it("refuses to publish or import a workflow naming a team the county does not have, no way in or an unknown action, naming each place", async () => {
     const { id: workflowId } = await inCounty((tx) =>
       createWorkflow(tx, ctx(admin), { template: "empty", name: "信访（团队批办）" }),
     );
@@ -107,18 +107,23 @@ describe.each(testDrivers())("teams on %s", (driver) => {
       "states.approve.assignee.team": "designer.issues.unknownTeam",
       "states.approve.transitions[0].teams[0]": "designer.issues.unknownTeam",
     });
-    // The same file imported: refused the same way, and the draft stays as it was.
+    // A file with, besides, no way in and an action not in the library: every problem named,
+    // and the draft stays as it was.
     const [before] = await inCounty((tx) => tx.select().from(workflows).where(eq(workflows.id, workflowId)));
+    const file = { ...petitionOn("team_1111111111"), entry: {} };
+    file.states.approve!.transitions![0]!.actions = [{ type: "sendToMars" as never }];
     const imported = await inCounty((tx) =>
       importWorkflowDefinition(tx, ctx(admin), {
         workflowId,
         baseRevision: before!.draftRevision,
-        text: JSON.stringify({ ...petitionOn("team_1111111111"), entry: {} }),
+        text: JSON.stringify(file),
       }),
     ).catch((e) => e);
     expect((imported as ValidationError).fieldErrors).toEqual({
+      "entry.staff": "designer.issues.missingEntry",
       "states.approve.assignee.team": "designer.issues.unknownTeam",
       "states.approve.transitions[0].teams[0]": "designer.issues.unknownTeam",
+      "states.approve.transitions[0].actions[0].type": "designer.issues.unknownAction",
     });
     const [after] = await inCounty((tx) => tx.select().from(workflows).where(eq(workflows.id, workflowId)));
     expect(after).toEqual(before);

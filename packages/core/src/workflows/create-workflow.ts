@@ -20,6 +20,8 @@ function emptyDefinition(key: string, name: string): TWorkflowDefinitionInput {
     schemaVersion: 1,
     key,
     name: { "zh-CN": name },
+    // Registered by the county admin until the county says who else may.
+    entry: { staff: { roles: ["county_admin"], form: [] } },
     initial: "start",
     states: {
       start: {

@@ -12,6 +12,7 @@ function base(): TWorkflowDefinitionInput {
     schemaVersion: 1,
     key: "sample",
     name: l("样例"),
+    entry: { staff: { roles: ["station_liaison"] } },
     initial: "draft",
     counters: ["redo"],
     caseDates: ["assignedAt"],
@@ -295,6 +296,7 @@ describe("a step nobody could ever take", () => {
       schemaVersion: 1,
       key: "stuck",
       name: { "zh-CN": "卡住" },
+      entry: { staff: { roles: ["county_admin"] } },
       initial: "waiting",
       states: {
         waiting: {
@@ -306,6 +308,25 @@ describe("a step nobody could ever take", () => {
       },
     });
     expect(result.errors.map((e) => [e.path, e.code])).toEqual([["states.waiting", "nobodyActs"]]);
+  });
+});
+
+describe("how cases start", () => {
+  const withoutEntry = (kind: TWorkflowDefinitionInput["kind"]) => {
+    const definition = base();
+    delete definition.entry;
+    return validateDefinition({ ...definition, kind });
+  };
+
+  it("refuses a letter, mediation, consultation or custom workflow that nobody may register", () => {
+    for (const kind of ["letter", "mediation", "consultation", "custom", undefined] as const) {
+      expect(withoutEntry(kind).errors.map((e) => [e.path, e.code])).toEqual([["entry.staff", "missingEntry"]]);
+    }
+  });
+
+  it("accepts opinions and suggestions without one: they have their own ways in", () => {
+    expect(withoutEntry("opinion").ok).toBe(true);
+    expect(withoutEntry("suggestion").ok).toBe(true);
   });
 });
 

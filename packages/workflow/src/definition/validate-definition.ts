@@ -29,7 +29,8 @@ export type IssueCode =
   | "noActor"
   | "missingTeam"
   | "unknownTeam"
-  | "unknownHandlingUnit";
+  | "unknownHandlingUnit"
+  | "missingEntry";
 
 export type ValidationIssue = { path: string; code: IssueCode; message: string };
 
@@ -43,6 +44,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
     .map((part, index) => (typeof part === "number" ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`))
     .join("");
 }
+
+/** Kinds whose cases have their own ways in (the public form, 整合, imports) besides `entry`. */
+const KINDS_WITH_OWN_ENTRY: ReadonlySet<string> = new Set(["opinion", "suggestion"]);
 
 type Raw = Record<string, unknown>;
 const isObject = (value: unknown): value is Raw => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -79,6 +83,13 @@ export function validateDefinition(input: unknown, context: ValidationContext = 
   const stateIds = Object.keys(states);
   const counters = new Set(arrayOf(root.counters).filter((c): c is string => typeof c === "string"));
   const caseDates = new Set(arrayOf(root.caseDates).filter((c): c is string => typeof c === "string"));
+  // Opinions start at a station's QR form and registration, suggestions at 整合, a deputy's own
+  // submission or an import; a case of any other kind starts only where the definition says.
+  const kind = stringOf(root.kind) ?? "custom";
+  const entry = isObject(root.entry) ? root.entry : {};
+  if (!KINDS_WITH_OWN_ENTRY.has(kind) && !isObject(entry.staff)) {
+    error(["entry", "staff"], "missingEntry", "no one may register a case: name the roles that may");
+  }
   const initial = stringOf(root.initial);
   if (!initial || !Object.hasOwn(states, initial)) {
     error(["initial"], "missingInitial", initial ? `initial state "${initial}" does not exist` : "no initial state");
