@@ -192,6 +192,24 @@ test("the admin issues a password reset link: shown once, the old password and s
   const reuse = await elsewhere.context().newPage();
   expect((await reuse.goto(link))!.status()).toBe(410);
 
+  // A second link, posted 20 times at once: one sets the password, 19 are told it is used up.
+  await admin.reload();
+  await row.getByRole("button", { name: "重设密码链接" }).click();
+  const raced = (await row.getByTestId("reset-link").locator("pre, code").first().textContent())!.trim();
+  const statuses = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      elsewhere.request
+        .post(raced, {
+          form: { password: `${second}${i}`, confirmPassword: `${second}${i}` },
+          headers: { origin: new URL(raced).origin },
+          maxRedirects: 0,
+        })
+        .then((response) => response.status()),
+    ),
+  );
+  expect(statuses.filter((status) => status === 302)).toHaveLength(1);
+  expect(statuses.filter((status) => status === 410)).toHaveLength(19);
+
   // The audit log says, in words, who issued a link for whom, and that it was used.
   await openMenuEntry(admin, "审计日志");
   const log = admin.getByTestId("audit-log");

@@ -122,6 +122,52 @@ describe.each(testDrivers())("inviting and scoping users on %s", (driver) => {
     }
   });
 
+  it("lets one of 20 requests racing with a password reset link set the password; it ends the old session once", async () => {
+    const username = "race-reset";
+    const invited = await t.db.withTenant(tenantId, (tx) =>
+      inviteUser(tx, ctx(), { username, displayName: "忘记密码", role: "county_admin" }),
+    );
+    const { userId } = invited;
+    const first = await acceptInvitation(
+      t.db,
+      invited.invitationToken,
+      { password: PASSWORD, confirmPassword: PASSWORD },
+      request,
+      new Date(),
+    );
+    const token = await t.db.withTenant(tenantId, (tx) => issuePasswordReset(tx, ctx(), userId));
+    const passwords = Array.from({ length: 20 }, (_, i) => `${PASSWORD}新${i}`);
+    const outcomes = await Promise.allSettled(
+      passwords.map((password) =>
+        acceptInvitation(t.db, token, { password, confirmPassword: password }, request, new Date()),
+      ),
+    );
+    const won = outcomes.flatMap((o, i) => (o.status === "fulfilled" ? [passwords[i]!] : []));
+    expect(won).toHaveLength(1);
+    expect(
+      outcomes
+        .filter((o) => o.status === "rejected")
+        .map((o) => ((o as PromiseRejectedResult).reason as Error).message),
+    ).toEqual(Array(19).fill("errors.invitationInvalid"));
+    const resets = await t.db.withTenant(tenantId, (tx) =>
+      tx.select().from(auditLog).where(eq(auditLog.action, "user.password_reset")),
+    );
+    expect(resets.filter((row) => row.objectId === userId)).toHaveLength(1);
+    // The session from before the reset is gone; the winner's is the only one.
+    const userSessions = await t.db.withoutTenant((tx) =>
+      tx.select().from(sessions).where(eq(sessions.userId, userId)),
+    );
+    expect(userSessions).toHaveLength(1);
+    expect(await loadActor(t.db, first.token, new Date())).toBeNull();
+    await expect(signIn(t.db, { username, password: PASSWORD }, request, new Date())).resolves.toMatchObject({
+      ok: false,
+    });
+    await expect(signIn(t.db, { username, password: won[0]! }, request, new Date())).resolves.toMatchObject({
+      ok: true,
+      userId,
+    });
+  });
+
   it("keeps a township operator to the townships of their scope", async () => {
     const { invitationToken } = await t.db.withTenant(tenantId, (tx) =>
       inviteUser(tx, ctx(), {
@@ -206,7 +252,7 @@ describe.each(testDrivers())("inviting and scoping users on %s", (driver) => {
     const audited = await t.db.withTenant(tenantId, (tx) =>
       tx.select().from(auditLog).where(eq(auditLog.action, "user.password_reset_issued")),
     );
-    expect(audited.map((a) => [a.objectId, a.detail])).toEqual([[user!.userId, { username: "jl-op" }]]);
+    expect(audited.filter((a) => a.objectId === user!.userId).map((a) => a.detail)).toEqual([{ username: "jl-op" }]);
     // Its use is logged as a reset, not as an accepted invitation.
     const used = await t.db.withTenant(tenantId, (tx) =>
       tx.select().from(auditLog).where(eq(auditLog.objectId, user!.userId)),

@@ -9,7 +9,9 @@ export const sharedTestConfig = defineConfig({
   test: {
     globalSetup: [fileURLToPath(new URL("./global-setup.ts", import.meta.url))],
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // A beforeAll that makes a database and onboards a county took over 60 s on PGlite
+    // while CI's other packages ran beside it on two cores.
+    hookTimeout: 180_000,
     reporters: ["default", "json"],
     outputFile: { json: "test-results/vitest.json" },
   },
