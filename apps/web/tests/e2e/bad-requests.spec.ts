@@ -71,16 +71,20 @@ test("NUL, lone surrogates, deep JSON and unknown methods get a 4xx in Chinese, 
   request,
 }) => {
   // Unknown methods: 405 naming the ones answered.
-  for (const method of ["PUT", "PATCH", "DELETE", "TRACE"]) {
-    const answer = await request.fetch("/county/deputies", { method });
-    expect(answer.status(), method).toBe(405);
-    expect(answer.headers().allow).toBe("GET, HEAD, POST, OPTIONS");
+  for (const path of ["/county/deputies", "/s/any-station", "/api/v1/opinions"]) {
+    for (const method of ["PUT", "PATCH", "DELETE", "TRACE"]) {
+      const answer = await request.fetch(path, { method });
+      expect(answer.status(), `${method} ${path}`).toBe(405);
+      expect(answer.headers().allow).toBe("GET, HEAD, POST, OPTIONS");
+      expect(await answer.text()).toContain("不支持的请求方法");
+    }
   }
   // In a query string, signed in or not.
   await signIn(page, "xxt-admin");
   for (const path of [
     "/county/deputies?q=%00",
     "/work?q=%ED%A0%80",
+    "/work?q=%00",
     "/county/stations?q=a%00b",
     "/county/ledger?q=%00",
     "/t/%00",
