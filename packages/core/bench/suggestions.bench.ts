@@ -191,15 +191,6 @@ function meetingQueries(s: Seeded): Query[] {
   ];
 }
 
-/**
- * ── Session figures ──────────────────────────────────────────────────────────────────────
- * The session's figures (按期答复率, 面商率, 满意率, A/B/C…) are timed here: their helper adds
- * its use case to this list, on the same seeded session (`s.sessionId`).
- */
-function sessionFigureQueries(_s: Seeded): Query[] {
-  return [];
-}
-
 function time(db: Database, tenantId: string, ctx: UseCaseContext, query: Query) {
   return timeRuns(() => db.withTenant(tenantId, (tx) => query.run(tx, ctx)), knobs);
 }
@@ -219,7 +210,7 @@ async function benchDriver(driver: "postgres" | "pglite") {
       `working list: ${sample.suggestions.length} rows, ${sample.pending} proposed, ${sample.suggestions.filter((r) => r.hint).length} with a hint`,
     );
     const results: Record<string, { p50_ms: number; p95_ms: number }> = {};
-    for (const query of [...meetingQueries(seeded), ...sessionFigureQueries(seeded)]) {
+    for (const query of meetingQueries(seeded)) {
       const { p50, p95 } = await time(db, seeded.tenantId, seeded.ctx, query);
       results[query.name] = { p50_ms: Number(p50.toFixed(2)), p95_ms: Number(p95.toFixed(2)) };
       console.log(
