@@ -10,6 +10,7 @@ import { ManualClock } from "../clock";
 import { getCountyFigures } from "../stats/get-county-figures";
 import { runWorkerRound } from "../worker/start-worker";
 import { memberOf, realMemberOf } from "./actors";
+import { caseSteps } from "./case-steps";
 import { addTestStation, onboardTestCounty } from "./counties";
 
 export const DAY = 86_400_000;
@@ -34,16 +35,17 @@ export function templateCounty(driver: DriverName) {
   let deputy: Actor;
   let deputyId: string;
   const clock = new ManualClock(new Date("2026-03-02T01:00:00Z"));
-  const ctx = (actor: Actor) => ({ actor, ip: null, clock });
-  const inCounty = <T>(work: Parameters<typeof t.db.withTenant<T>>[1]) => t.db.withTenant(tenantId, work);
+  const { ctx, inCounty, row } = caseSteps(
+    () => t.db,
+    () => tenantId,
+    clock,
+  );
   const later = (days: number) => clock.advance(days * DAY);
   /** The worker's round at the clock's time: due deadlines fire, their messages go out. */
   const worker = async () => {
     await runWorkerRound(t.db, clock.now(), { housekeeping: false });
     await checkDesks();
   };
-  const row = async (caseId: string) =>
-    (await inCounty((tx) => tx.select().from(cases).where(eq(cases.id, caseId))))[0]!;
   /**
    * The case page's desk in every state a case reaches: after each step, each worker round and
    * each 整合, every case that moved is opened as the county admin, and a case not in a final
