@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { type Database, openPglite, openPostgres, selectRows, type TenantTx } from "@rdlink/db";
-import { createScratchDatabase } from "@rdlink/db/testing/scratch-database";
+import { type Database, selectRows, type TenantTx } from "@rdlink/db";
 import { flagKnob, intKnob, readKnobs, textKnob } from "@rdlink/env/knobs";
 import { sql } from "drizzle-orm";
 import { listActivities } from "../src/activities/list-activities";
@@ -13,9 +11,7 @@ import type { UseCaseContext } from "../src/shared/context";
 import { listStations } from "../src/stations/list-stations";
 import { onboardCounty } from "../src/tenants/onboard-county";
 import { createOperator, memberOf } from "../src/testing/actors";
-
-const OWNER_ROLE = "rdlink_bench_owner";
-const APP_ROLE = "rdlink_bench_app";
+import { driversOf, loadAverage, openBenchDatabase, timeRuns } from "./scratch";
 
 const knobs = readKnobs({
   adminUrl: textKnob("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
@@ -28,28 +24,7 @@ const knobs = readKnobs({
   /** Keep the PostgreSQL database (its name is printed) to look at plans afterwards. */
   keep: flagKnob("BENCH_KEEP"),
 });
-const drivers = knobs.drivers.split(",").map((d) => d.trim()) as ("postgres" | "pglite")[];
-
-// ---------------------------------------------------------------------------------------
-// A scratch PostgreSQL database (packages/db/src/testing/scratch-database.ts).
-
-async function openScratchPostgres(): Promise<{ db: Database; drop: () => Promise<void> }> {
-  const scratch = await createScratchDatabase(knobs.adminUrl, { owner: OWNER_ROLE, app: APP_ROLE }, knobs);
-  try {
-    const db = await openPostgres({ url: scratch.urlAs(APP_ROLE), max: 2 });
-    await db.assertRolesCannotBypassRls();
-    return {
-      db,
-      drop: async () => {
-        await db.close();
-        await scratch.drop();
-      },
-    };
-  } catch (error) {
-    await scratch.drop();
-    throw error;
-  }
-}
+const drivers = driversOf(knobs.drivers);
 
 // ---------------------------------------------------------------------------------------
 // One county at scale, inserted set-wise by the database itself (generate_series), as the
@@ -170,27 +145,14 @@ function queriesFor(townshipId: string): Query[] {
   ];
 }
 
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
-}
-
-async function time(db: Database, tenantId: string, ctx: UseCaseContext, query: Query) {
-  for (let i = 0; i < knobs.warmup; i++) await db.withTenant(tenantId, (tx) => query.run(tx, ctx));
-  const samples: number[] = [];
-  for (let i = 0; i < knobs.runs; i++) {
-    const start = performance.now();
-    await db.withTenant(tenantId, (tx) => query.run(tx, ctx));
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) };
+function time(db: Database, tenantId: string, ctx: UseCaseContext, query: Query) {
+  return timeRuns(() => db.withTenant(tenantId, (tx) => query.run(tx, ctx)), knobs);
 }
 
 type Row = { driver: string; actor: string; query: string; p50: number; p95: number };
 
 async function benchDriver(driver: "postgres" | "pglite") {
-  const scratch =
-    driver === "postgres" ? await openScratchPostgres() : { db: await openPglite(), drop: async () => {} };
+  const scratch = await openBenchDatabase(driver, knobs.adminUrl, knobs);
   const { db } = scratch;
   try {
     const { tenantId, onboardMs, seedSeconds } = await seedCounty(db);
@@ -233,8 +195,6 @@ console.log(
 );
 type DriverResult = { onboard_ms: number; seed_s: number; queries: Record<string, { p50_ms: number; p95_ms: number }> };
 const results: Record<string, DriverResult> = {};
-/** The machine's load average: other work on a shared machine shows in the figures. */
-const loadAverage = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 const loadBefore = loadAverage();
 let failed = false;
 for (const driver of drivers) {

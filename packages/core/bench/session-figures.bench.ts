@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { type Database, openPglite, openPostgres, selectRows } from "@rdlink/db";
-import { createScratchDatabase } from "@rdlink/db/testing/scratch-database";
+import { type Database, selectRows } from "@rdlink/db";
 import { flagKnob, intKnob, readKnobs, textKnob } from "@rdlink/env/knobs";
 import { sql } from "drizzle-orm";
 import { systemClock } from "../src/clock";
@@ -9,15 +7,13 @@ import type { UseCaseContext } from "../src/shared/context";
 import { getSessionFigures } from "../src/suggestions/get-session-figures";
 import { onboardCounty } from "../src/tenants/onboard-county";
 import { createOperator, memberOf } from "../src/testing/actors";
+import { driversOf, loadAverage, openBenchDatabase, timeRuns } from "./scratch";
 
 /**
  * 会议建议办理情况 at a session's scale: one session of 600 suggestions over 40 lead units (and
  * four earlier sessions and 20 000 other cases around it, so the query has to find its rows),
  * getSessionFigures timed p50/p95 over ≥ 200 runs. Target: p95 < 100 ms.
  */
-const OWNER_ROLE = "rdlink_bench_owner";
-const APP_ROLE = "rdlink_bench_app";
-
 const knobs = readKnobs({
   adminUrl: textKnob("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
   drivers: textKnob("BENCH_DRIVERS", "postgres,pglite"),
@@ -29,25 +25,7 @@ const knobs = readKnobs({
   otherCases: intKnob("BENCH_OTHER_CASES", 20_000),
   keep: flagKnob("BENCH_KEEP"),
 });
-const drivers = knobs.drivers.split(",").map((d) => d.trim()) as ("postgres" | "pglite")[];
-
-async function openScratchPostgres(): Promise<{ db: Database; drop: () => Promise<void> }> {
-  const scratch = await createScratchDatabase(knobs.adminUrl, { owner: OWNER_ROLE, app: APP_ROLE }, knobs);
-  try {
-    const db = await openPostgres({ url: scratch.urlAs(APP_ROLE), max: 2 });
-    await db.assertRolesCannotBypassRls();
-    return {
-      db,
-      drop: async () => {
-        await db.close();
-        await scratch.drop();
-      },
-    };
-  } catch (error) {
-    await scratch.drop();
-    throw error;
-  }
-}
+const drivers = driversOf(knobs.drivers);
 
 /**
  * Set-wise, as the app role inside the county's transaction (RLS checks every row). Each
@@ -138,29 +116,15 @@ async function seedCounty(db: Database) {
   return { tenantId, sessionId, seedSeconds: (performance.now() - t0) / 1000 };
 }
 
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
-}
-
 async function benchDriver(driver: "postgres" | "pglite") {
-  const scratch =
-    driver === "postgres" ? await openScratchPostgres() : { db: await openPglite(), drop: async () => {} };
+  const scratch = await openBenchDatabase(driver, knobs.adminUrl, knobs);
   const { db } = scratch;
   try {
     const { tenantId, sessionId, seedSeconds } = await seedCounty(db);
     const ctx: UseCaseContext = { actor: memberOf(tenantId, "county_admin"), ip: null, clock: systemClock };
     const run = () => db.withTenant(tenantId, (tx) => getSessionFigures(tx, ctx, sessionId));
     const check = await run();
-    for (let i = 0; i < knobs.warmup; i++) await run();
-    const samples: number[] = [];
-    for (let i = 0; i < knobs.runs; i++) {
-      const start = performance.now();
-      await run();
-      samples.push(performance.now() - start);
-    }
-    samples.sort((a, b) => a - b);
-    const p50 = percentile(samples, 0.5);
-    const p95 = percentile(samples, 0.95);
+    const { p50, p95 } = await timeRuns(run, knobs);
     console.log(
       `\n## ${driver}: seeded in ${seedSeconds.toFixed(1)} s; session of ${check.total.suggestions} suggestions, ` +
         `${check.units.length} units, ${check.total.answered} answered, 兑现 ${check.total.kept}/${check.total.revisited}`,
@@ -175,7 +139,6 @@ async function benchDriver(driver: "postgres" | "pglite") {
 console.log(
   `# rdlink session figures benchmark — ${new Date().toISOString()}; ${knobs.runs} runs after ${knobs.warmup} warm-up runs`,
 );
-const loadAverage = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 const loadBefore = loadAverage();
 const results: Record<string, { p50_ms: number; p95_ms: number; suggestions: number; units: number }> = {};
 let failed = false;

@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { type Database, openPglite, openPostgres, selectRows, type TenantTx } from "@rdlink/db";
-import { createScratchDatabase, psql } from "@rdlink/db/testing/scratch-database";
+import { type Database, selectRows, type TenantTx } from "@rdlink/db";
 import { flagKnob, intKnob, readKnobs, textKnob } from "@rdlink/env/knobs";
 import { sql } from "drizzle-orm";
 import { systemClock } from "../src/clock";
@@ -13,15 +11,13 @@ import { openSuggestion, suggestionWorkflow } from "../src/suggestions/open-sugg
 import { proposeUnits } from "../src/suggestions/propose-units";
 import { onboardCounty } from "../src/tenants/onboard-county";
 import { countyAdminOf, createOperator } from "../src/testing/actors";
+import { driversOf, loadAverage, openBenchDatabase, timeRuns } from "./scratch";
 
 /**
  * A congress session at scale: 600 suggestions waiting for the 交办会, 40 handling units, and the
  * session before it (600 suggestions its units handled) for the similar-title hint. Times what the
  * session's pages ask the database, p50/p95 over many runs.
  */
-
-const OWNER_ROLE = "rdlink_bench_owner";
-const APP_ROLE = "rdlink_bench_app";
 
 const knobs = readKnobs({
   adminUrl: textKnob("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
@@ -33,32 +29,7 @@ const knobs = readKnobs({
   /** Keep the PostgreSQL database (its name is printed) to look at plans afterwards. */
   keep: flagKnob("BENCH_KEEP"),
 });
-const drivers = knobs.drivers.split(",").map((d) => d.trim()) as ("postgres" | "pglite")[];
-
-type Scratch = { db: Database; analyze: () => Promise<void>; drop: () => Promise<void> };
-
-async function openScratchPostgres(): Promise<Scratch> {
-  const scratch = await createScratchDatabase(knobs.adminUrl, { owner: OWNER_ROLE, app: APP_ROLE }, knobs);
-  try {
-    const db = await openPostgres({ url: scratch.urlAs(APP_ROLE), max: 2 });
-    await db.assertRolesCannotBypassRls();
-    return {
-      db,
-      // As the tables' owner: the app role may not ANALYZE them, and the planner, left with the
-      // statistics of empty tables, would nest loops over 600 rows (autovacuum does this in production).
-      analyze: async () => {
-        await psql(scratch.urlAs(OWNER_ROLE), ["analyze"], { database: scratch.name });
-      },
-      drop: async () => {
-        await db.close();
-        await scratch.drop();
-      },
-    };
-  } catch (error) {
-    await scratch.drop();
-    throw error;
-  }
-}
+const drivers = driversOf(knobs.drivers);
 
 // ---------------------------------------------------------------------------------------
 // The county, its units and deputies, two sessions of suggestions.
@@ -220,36 +191,12 @@ function meetingQueries(s: Seeded): Query[] {
   ];
 }
 
-/**
- * ── Session figures ──────────────────────────────────────────────────────────────────────
- * The session's figures (按期答复率, 面商率, 满意率, A/B/C…) are timed here: their helper adds
- * its use case to this list, on the same seeded session (`s.sessionId`).
- */
-function sessionFigureQueries(_s: Seeded): Query[] {
-  return [];
-}
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
-}
-
-async function time(db: Database, tenantId: string, ctx: UseCaseContext, query: Query) {
-  for (let i = 0; i < knobs.warmup; i++) await db.withTenant(tenantId, (tx) => query.run(tx, ctx));
-  const samples: number[] = [];
-  for (let i = 0; i < knobs.runs; i++) {
-    const start = performance.now();
-    await db.withTenant(tenantId, (tx) => query.run(tx, ctx));
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) };
+function time(db: Database, tenantId: string, ctx: UseCaseContext, query: Query) {
+  return timeRuns(() => db.withTenant(tenantId, (tx) => query.run(tx, ctx)), knobs);
 }
 
 async function benchDriver(driver: "postgres" | "pglite") {
-  const scratch =
-    driver === "postgres"
-      ? await openScratchPostgres()
-      : { db: await openPglite(), analyze: async () => {}, drop: async () => {} };
+  const scratch = await openBenchDatabase(driver, knobs.adminUrl, knobs);
   const { db } = scratch;
   try {
     const seeded = await seedCounty(db, scratch.analyze);
@@ -263,7 +210,7 @@ async function benchDriver(driver: "postgres" | "pglite") {
       `working list: ${sample.suggestions.length} rows, ${sample.pending} proposed, ${sample.suggestions.filter((r) => r.hint).length} with a hint`,
     );
     const results: Record<string, { p50_ms: number; p95_ms: number }> = {};
-    for (const query of [...meetingQueries(seeded), ...sessionFigureQueries(seeded)]) {
+    for (const query of meetingQueries(seeded)) {
       const { p50, p95 } = await time(db, seeded.tenantId, seeded.ctx, query);
       results[query.name] = { p50_ms: Number(p50.toFixed(2)), p95_ms: Number(p95.toFixed(2)) };
       console.log(
@@ -279,8 +226,6 @@ async function benchDriver(driver: "postgres" | "pglite") {
 console.log(
   `# rdlink suggestions benchmark — ${new Date().toISOString()}; ${knobs.runs} runs per query after ${knobs.warmup} warm-up runs`,
 );
-/** The machine's load average: other work on a shared machine shows in the figures. */
-const loadAverage = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 const loadBefore = loadAverage();
 const results: Record<string, unknown> = {};
 let failed = false;

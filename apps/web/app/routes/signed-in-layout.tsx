@@ -1,95 +1,22 @@
 import "~/lib/staff-styles";
-import {
-  ActionIcon,
-  Anchor,
-  AppShell,
-  Box,
-  Burger,
-  Button,
-  Collapse,
-  Group,
-  Indicator,
-  NavLink as MantineNavLink,
-  ScrollArea,
-  Stack,
-  Text,
-  UnstyledButton,
-} from "@mantine/core";
+import { ActionIcon, Anchor, AppShell, Burger, Button, Group, Indicator, Stack, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Notifications } from "@mantine/notifications";
 import { can } from "@rdlink/auth";
 import { countUnreadNotifications } from "@rdlink/core/notifications/count-unread-notifications";
-import {
-  IconApi,
-  IconBell,
-  IconBriefcase,
-  IconBuildingBank,
-  IconBuildingCommunity,
-  IconCalendar,
-  IconChartBar,
-  IconChecklist,
-  IconChevronDown,
-  IconFileText,
-  IconFlag,
-  IconForms,
-  IconGridDots,
-  IconHierarchy2,
-  IconHistory,
-  IconHome,
-  IconId,
-  IconInbox,
-  IconKey,
-  IconLayoutDashboard,
-  IconListDetails,
-  IconLogout,
-  IconMailForward,
-  IconMapPin,
-  IconMessage,
-  IconNotebook,
-  IconPlus,
-  IconUsers,
-  IconUsersGroup,
-} from "@tabler/icons-react";
-import { useEffect, useId, useRef } from "react";
+import { IconBell, IconKey, IconLogout } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Form, Link, NavLink, Outlet, useLocation } from "react-router";
+import { Form, Link, Outlet, useLocation } from "react-router";
 import { DiscoverFetchedRoutes } from "~/components/discover-routes";
 import { LanguageSwitch } from "~/components/language-switch";
 import { MantineFrame } from "~/components/mantine-frame";
+import { StaffNavigation } from "~/components/staff-navigation";
 import { requireSignedIn } from "~/lib/auth.server";
 import { countyRequest } from "~/lib/county-route.server";
-import { type NavIcon, type NavItem, navigationOf } from "~/lib/navigation";
+import { useFocusOnNavigation } from "~/lib/focus-on-navigation";
+import { navigationOf } from "~/lib/navigation";
 import type { Route } from "./+types/signed-in-layout";
 import classes from "./signed-in-layout.module.css";
-
-const icons: Record<NavIcon, typeof IconHome> = {
-  tenants: IconBuildingCommunity,
-  onboard: IconPlus,
-  desk: IconLayoutDashboard,
-  overview: IconHome,
-  townships: IconMapPin,
-  users: IconUsers,
-  teams: IconUsersGroup,
-  audit: IconListDetails,
-  calendar: IconCalendar,
-  stations: IconBuildingBank,
-  deputies: IconId,
-  stationTypes: IconForms,
-  standards: IconChecklist,
-  dutyPosts: IconFlag,
-  workflows: IconHierarchy2,
-  account: IconKey,
-  handlingUnits: IconBriefcase,
-  sessions: IconFileText,
-  revisits: IconHistory,
-  ledger: IconNotebook,
-  grids: IconGridDots,
-  work: IconInbox,
-  dashboard: IconChartBar,
-  outbox: IconMailForward,
-  sms: IconMessage,
-  apiKeys: IconApi,
-};
 
 export async function loader(args: Route.LoaderArgs) {
   const { actor, tenant } = requireSignedIn(args.request, args.context);
@@ -116,8 +43,6 @@ function SignedInLayoutPage({ loaderData }: Route.ComponentProps) {
   const location = useLocation();
   const { user, tenantName, nav, unread } = loaderData;
   const tr = t as (key: string) => string;
-  const isActive = (item: NavItem) =>
-    item.end ? location.pathname === item.to : location.pathname.startsWith(item.to);
   useFocusOnNavigation(location.pathname);
   return (
     <>
@@ -188,37 +113,7 @@ function SignedInLayoutPage({ loaderData }: Route.ComponentProps) {
         </AppShell.Header>
         <AppShell.Navbar p="sm" aria-label={t("nav.menu")}>
           {/* Groups fold, so the whole menu fits a 768 px high screen; the one holding the page is open. */}
-          <AppShell.Section grow component={ScrollArea}>
-            {nav.map((group) =>
-              group.key === "work" ? (
-                group.items.map((item) => (
-                  <NavEntry
-                    key={item.to}
-                    item={item}
-                    active={isActive(item)}
-                    onClick={close}
-                    label={tr(item.labelKey)}
-                  />
-                ))
-              ) : (
-                <NavGroupEntries
-                  key={group.key}
-                  label={tr(`nav.groups.${group.key}`)}
-                  defaultOpened={group.items.some(isActive)}
-                >
-                  {group.items.map((item) => (
-                    <NavEntry
-                      key={item.to}
-                      item={item}
-                      active={isActive(item)}
-                      onClick={close}
-                      label={tr(item.labelKey)}
-                    />
-                  ))}
-                </NavGroupEntries>
-              ),
-            )}
-          </AppShell.Section>
+          <StaffNavigation nav={nav} onNavigate={close} />
           <AppShell.Section>
             <Stack gap={4} p="xs" style={{ borderTop: "1px solid var(--mantine-color-gray-3)" }}>
               <Text size="sm" fw={600} data-testid="current-user">
@@ -257,82 +152,6 @@ function SignedInLayoutPage({ loaderData }: Route.ComponentProps) {
       </AppShell>
     </>
   );
-}
-
-/**
- * A folding group of the menu: a real button that says whether it is open, and its entries
- * (kept in the page while folded, so a link is found by its name either way).
- */
-function NavGroupEntries({
-  label,
-  defaultOpened,
-  children,
-}: {
-  label: string;
-  defaultOpened: boolean;
-  children: React.ReactNode;
-}) {
-  const [opened, { toggle }] = useDisclosure(defaultOpened);
-  const id = useId();
-  return (
-    <div data-nav-group>
-      <UnstyledButton className={classes.groupButton} aria-expanded={opened} aria-controls={id} onClick={toggle}>
-        <Text span fw={600} size="sm">
-          {label}
-        </Text>
-        <IconChevronDown size={16} aria-hidden className={classes.chevron} data-opened={opened || undefined} />
-      </UnstyledButton>
-      <Collapse expanded={opened} keepMountedMode="display-none" id={id}>
-        <Box pl="sm">{children}</Box>
-      </Collapse>
-    </div>
-  );
-}
-
-function NavEntry({
-  item,
-  active,
-  label,
-  onClick,
-}: {
-  item: NavItem;
-  active: boolean;
-  label: string;
-  onClick: () => void;
-}) {
-  const Icon = icons[item.icon];
-  return (
-    <MantineNavLink
-      component={NavLink}
-      to={item.to}
-      end={item.end}
-      label={label}
-      data-label={label}
-      leftSection={<Icon size={18} aria-hidden />}
-      active={active}
-      onClick={onClick}
-    />
-  );
-}
-
-/**
- * After a client-side navigation, focus moves to the new page's heading (or its main region),
- * as a screen reader user expects after following a link; not on the first load.
- */
-function useFocusOnNavigation(pathname: string) {
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    const main = document.getElementById("main");
-    const heading = main?.querySelector<HTMLElement>("h1");
-    if (heading) {
-      heading.tabIndex = -1;
-      heading.focus({ preventScroll: true });
-    } else main?.focus({ preventScroll: true });
-  }, [pathname]);
 }
 
 export default function SignedInLayout(props: Route.ComponentProps) {

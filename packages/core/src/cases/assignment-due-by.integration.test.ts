@@ -1,14 +1,14 @@
 import type { Actor } from "@rdlink/auth";
-import { cases, caseTimers, handlingUnits } from "@rdlink/db";
+import { caseTimers, handlingUnits } from "@rdlink/db";
 import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../clock";
 import { StagedFiles } from "../files/staged-files";
 import { memberOf, realMemberOf, responderOf } from "../testing/actors";
+import { caseSteps } from "../testing/case-steps";
 import { addTestStation, onboardTestCounty } from "../testing/counties";
 import { runWorkerRound } from "../worker/start-worker";
-import { actOnCase } from "./act-on-case";
 import { getCase } from "./get-case";
 import { registerOpinion } from "./register-opinion";
 
@@ -28,14 +28,11 @@ describe.each(testDrivers())("a 交办's asked date caps the unit's deadline, on
   let stationId: string;
   // Monday 2 March 2026, 09:00 in Asia/Shanghai.
   const clock = new ManualClock(new Date("2026-03-02T01:00:00Z"));
-  const ctx = (actor: Actor) => ({ actor, ip: null, clock });
-  const inCounty = <T>(work: Parameters<typeof t.db.withTenant<T>>[1]) => t.db.withTenant(tenantId, work);
-  const row = async (caseId: string) =>
-    (await inCounty((tx) => tx.select().from(cases).where(eq(cases.id, caseId))))[0]!;
-  const act = async (actor: Actor, caseId: string, event: string, data: Record<string, unknown> = {}) => {
-    const { seq } = await row(caseId);
-    await inCounty((tx) => actOnCase(tx, ctx(actor), { caseId, event, data, expectedSeq: seq }));
-  };
+  const { ctx, inCounty, row, act } = caseSteps(
+    () => t.db,
+    () => tenantId,
+    clock,
+  );
   const timers = async (caseId: string) =>
     Object.fromEntries(
       (await inCounty((tx) => tx.select().from(caseTimers).where(eq(caseTimers.caseId, caseId)))).map((timer) => [

@@ -1,13 +1,13 @@
 import type { Actor } from "@rdlink/auth";
-import { auditLog, cases, deputies, handlingUnits, revisitItems, teams } from "@rdlink/db";
+import { auditLog, deputies, handlingUnits, revisitItems, teams } from "@rdlink/db";
 import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
-import { count, eq } from "drizzle-orm";
+import { count } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actOnCase } from "../cases/act-on-case";
 import { ManualClock } from "../clock";
 import { ConflictError, type ValidationError } from "../shared/errors";
 import { realMemberOf, responderOf } from "../testing/actors";
+import { caseSteps } from "../testing/case-steps";
 import { addTestStation, onboardTestCounty } from "../testing/counties";
 import { addRevisitItems } from "./add-revisit-items";
 import { assignRevisitTeam } from "./assign-revisit-team";
@@ -35,19 +35,11 @@ describe.each(testDrivers())("a session's figures and its 回头看 on %s", (dri
   let water: string;
   let teamId: string;
   const clock = new ManualClock(new Date("2027-02-01T02:00:00Z"));
-  const ctx = (actor: Actor) => ({ actor, ip: null, clock });
-  const inCounty = <T>(work: Parameters<typeof t.db.withTenant<T>>[1]) => t.db.withTenant(tenantId, work);
-  const row = async (caseId: string) =>
-    (await inCounty((tx) => tx.select().from(cases).where(eq(cases.id, caseId))))[0]!;
-  const act = async (actor: Actor, caseId: string, event: string, data: Record<string, unknown> = {}) => {
-    const { seq } = await row(caseId);
-    return inCounty((tx) => actOnCase(tx, ctx(actor), { caseId, event, data, expectedSeq: seq }));
-  };
-  const refusal = (promise: Promise<unknown>) =>
-    promise.then(
-      () => null,
-      (error: unknown) => error,
-    );
+  const { ctx, inCounty, row, act, refusal } = caseSteps(
+    () => t.db,
+    () => tenantId,
+    clock,
+  );
   const newSession = async (meeting: number) =>
     (
       await inCounty((tx) =>

@@ -1,12 +1,11 @@
 import type { Actor } from "@rdlink/auth";
-import { cases, deputies, handlingUnits } from "@rdlink/db";
+import { deputies, handlingUnits } from "@rdlink/db";
 import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actOnCase } from "../cases/act-on-case";
 import { ManualClock } from "../clock";
 import { NotFoundError, type ValidationError } from "../shared/errors";
 import { realMemberOf, responderOf } from "../testing/actors";
+import { caseSteps } from "../testing/case-steps";
 import { addTestStation, onboardTestCounty } from "../testing/counties";
 import { createSession } from "./create-session";
 import { enterSuggestion } from "./enter-suggestion";
@@ -31,19 +30,11 @@ describe.each(testDrivers())("handling a deputy's suggestion on %s", (driver) =>
   let roads: string;
   let water: string;
   const clock = new ManualClock(new Date("2027-01-29T02:00:00Z"));
-  const ctx = (actor: Actor) => ({ actor, ip: null, clock });
-  const inCounty = <T>(work: Parameters<typeof t.db.withTenant<T>>[1]) => t.db.withTenant(tenantId, work);
-  const row = async (caseId: string) =>
-    (await inCounty((tx) => tx.select().from(cases).where(eq(cases.id, caseId))))[0]!;
-  const act = async (actor: Actor, caseId: string, event: string, data: Record<string, unknown> = {}) => {
-    const { seq } = await row(caseId);
-    return inCounty((tx) => actOnCase(tx, ctx(actor), { caseId, event, data, expectedSeq: seq }));
-  };
-  const refusal = (promise: Promise<unknown>) =>
-    promise.then(
-      () => null,
-      (error: unknown) => error,
-    );
+  const { ctx, inCounty, row, act, refusal } = caseSteps(
+    () => t.db,
+    () => tenantId,
+    clock,
+  );
   let numbered = 0;
   const suggestion = async () =>
     (

@@ -1,33 +1,21 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  MultiSelect,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from "@mantine/core";
-import { CASE_CATEGORIES } from "@rdlink/core/cases/case-categories";
+import { Alert, Anchor, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { assignAtMeeting } from "@rdlink/core/suggestions/assign-at-meeting";
 import { clearProposals } from "@rdlink/core/suggestions/clear-proposals";
 import { getMeeting } from "@rdlink/core/suggestions/get-meeting";
 import { proposeUnits } from "@rdlink/core/suggestions/propose-units";
 import { updateMeeting } from "@rdlink/core/suggestions/update-meeting";
-import { IconChecks, IconPencil, IconPrinter, IconSearch } from "@tabler/icons-react";
-import { useEffect, useMemo, useState } from "react";
+import { IconChecks, IconPencil, IconPrinter } from "@tabler/icons-react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useFetcher, useSearchParams } from "react-router";
-import { FormActions } from "~/components/form-actions";
-import { ListTable } from "~/components/list-table";
+import { Link, useFetcher } from "react-router";
+import {
+  AssignModal,
+  EditMeetingModal,
+  type MeetingProposal,
+  type MeetingReport,
+  ProposeModal,
+} from "~/components/meeting-dialogs";
+import { MeetingWorkingList } from "~/components/meeting-working-list";
 import { PageHeader } from "~/components/page-header";
 import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
@@ -62,225 +50,6 @@ export function action(args: Route.ActionArgs) {
 }
 
 type Data = Route.ComponentProps["loaderData"];
-type Row = Data["suggestions"][number];
-type Report = { proposed?: number; cleared?: number; assigned?: number };
-
-/** What the last form did, said once (the page reloads its list by itself). */
-function useDone(fetcher: { state: string; data?: unknown }, onDone: (report: Report) => void) {
-  useEffect(() => {
-    const data = fetcher.data as { ok?: boolean; report?: Report } | undefined;
-    if (fetcher.state === "idle" && data?.ok) onDone(data.report ?? {});
-    // onDone is a fresh closure each render; only a new answer calls it.
-  }, [fetcher.state, fetcher.data]);
-}
-
-function EditMeetingModal({ meeting, onClose }: { meeting: Data["meeting"]; onClose: () => void }) {
-  const { t } = useTranslation();
-  const fetcher = useFetcher<typeof action>();
-  const errors = useFormErrors(fetcher.data);
-  useDone(fetcher, onClose);
-  return (
-    <Modal opened onClose={onClose} title={t("meetings.edit")} centered>
-      <fetcher.Form method="post">
-        <Stack>
-          <input type="hidden" name="intent" value="edit" />
-          {errors.form && <Text c="red">{errors.form}</Text>}
-          <TextInput
-            type="date"
-            name="heldOn"
-            label={t("meetings.heldOn")}
-            defaultValue={meeting.heldOn}
-            required
-            error={errors.field("heldOn")}
-          />
-          <TextInput
-            name="name"
-            label={t("meetings.name")}
-            defaultValue={meeting.name}
-            description={t("meetings.nameHint")}
-            maxLength={80}
-            error={errors.field("name")}
-          />
-          <Textarea
-            name="attendees"
-            label={t("meetings.attendees")}
-            description={t("meetings.attendeesHint")}
-            defaultValue={meeting.attendees}
-            autosize
-            minRows={3}
-            maxLength={2000}
-            error={errors.field("attendees")}
-          />
-          <FormActions onCancel={onClose} submitLabel={t("common.save")} busy={fetcher.state !== "idle"} />
-        </Stack>
-      </fetcher.Form>
-    </Modal>
-  );
-}
-
-/** 拟定承办单位 for the selected suggestions (or one): 主办, 协办, 重点建议. */
-function ProposeModal({
-  caseIds,
-  current,
-  units,
-  onClose,
-  onDone,
-}: {
-  caseIds: string[];
-  current: Row["proposal"];
-  units: Data["units"];
-  onClose: () => void;
-  onDone: (report: Report) => void;
-}) {
-  const { t } = useTranslation();
-  const fetcher = useFetcher<typeof action>();
-  const errors = useFormErrors(fetcher.data);
-  const [lead, setLead] = useState<string | null>(current?.leadUnitId ?? null);
-  useDone(fetcher, onDone);
-  return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={t("meetings.setUnitsFor", { count: caseIds.length })}
-      centered
-      data-testid="propose-modal"
-    >
-      <fetcher.Form method="post">
-        <Stack>
-          <input type="hidden" name="intent" value="propose" />
-          {caseIds.map((id) => (
-            <input key={id} type="hidden" name="caseIds[]" value={id} />
-          ))}
-          {errors.form && <Alert color="red">{errors.form}</Alert>}
-          <Select
-            name="leadUnitId"
-            label={t("meetings.leadUnit")}
-            data={units}
-            value={lead}
-            onChange={setLead}
-            searchable
-            required
-            error={errors.field("leadUnitId")}
-            data-autofocus
-          />
-          <MultiSelect
-            name="coUnitIds"
-            label={t("meetings.coUnits")}
-            description={t("meetings.coUnitsHint")}
-            data={units.filter((u) => u.value !== lead)}
-            defaultValue={current?.coUnitIds ?? []}
-            searchable
-            error={errors.field("coUnitIds")}
-          />
-          <Checkbox
-            name="keySupervision"
-            label={t("meetings.keySupervision")}
-            defaultChecked={current?.keySupervision ?? false}
-          />
-          <FormActions onCancel={onClose} submitLabel={t("common.save")} busy={fetcher.state !== "idle"} />
-        </Stack>
-      </fetcher.Form>
-    </Modal>
-  );
-}
-
-/** 确认交办: every proposal goes out in one action, or none does (the refusal names which). */
-function AssignModal({ count, onClose, onDone }: { count: number; onClose: () => void; onDone: (r: Report) => void }) {
-  const { t } = useTranslation();
-  const fetcher = useFetcher<typeof action>();
-  const errors = useFormErrors(fetcher.data);
-  useDone(fetcher, onDone);
-  return (
-    <Modal opened onClose={onClose} title={t("meetings.confirmTitle", { count })} centered>
-      <fetcher.Form method="post">
-        <Stack>
-          <input type="hidden" name="intent" value="assign" />
-          {errors.form && (
-            <Alert color="red" data-testid="assign-error">
-              {errors.form}
-            </Alert>
-          )}
-          <Text size="sm">{t("meetings.confirmText")}</Text>
-          <FormActions
-            onCancel={onClose}
-            submitLabel={t("meetings.confirmAction", { count })}
-            busy={fetcher.state !== "idle"}
-          />
-        </Stack>
-      </fetcher.Form>
-    </Modal>
-  );
-}
-
-/** 往年类似建议由 XX 办理, and one click to take that unit as the lead. */
-function Hint({ row }: { row: Row }) {
-  const { t } = useTranslation();
-  const fetcher = useFetcher<typeof action>();
-  if (!row.hint || row.proposal?.leadUnitId === row.hint.unitId) return null;
-  return (
-    <fetcher.Form method="post">
-      <input type="hidden" name="intent" value="propose" />
-      <input type="hidden" name="caseIds[]" value={row.caseId} />
-      <input type="hidden" name="leadUnitId" value={row.hint.unitId} />
-      <Group gap={6} mt={4} wrap="nowrap">
-        <Text size="xs" c="dark.6" title={t("meetings.hintTitle", { title: row.hint.title })} data-testid="hint">
-          {t("meetings.hint", { unit: row.hint.unitName })}
-        </Text>
-        <Button type="submit" size="compact-xs" variant="light" loading={fetcher.state !== "idle"}>
-          {t("meetings.takeHint")}
-        </Button>
-      </Group>
-    </fetcher.Form>
-  );
-}
-
-function Filters({ filters }: { filters: Data["filters"] }) {
-  const { t } = useTranslation();
-  const [, setParams] = useSearchParams();
-  const [text, setText] = useState(filters.q);
-  const set = (key: string, value: string | null) =>
-    setParams((current) => {
-      if (value) current.set(key, value);
-      else current.delete(key);
-      return current;
-    });
-  return (
-    <Group mb="sm" align="flex-end" wrap="wrap">
-      <Select
-        label={t("sessions.category")}
-        placeholder={t("sessions.allCategories")}
-        data={CASE_CATEGORIES.map((value) => ({ value, label: t(`cases.categories.${value}`) }))}
-        value={filters.category}
-        clearable
-        w={200}
-        onChange={(value) => set("category", value)}
-      />
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          set("q", text.trim());
-        }}
-      >
-        <TextInput
-          label={t("meetings.search")}
-          placeholder={t("meetings.searchHint")}
-          value={text}
-          onChange={(event) => setText(event.currentTarget.value)}
-          onBlur={() => text.trim() !== filters.q && set("q", text.trim())}
-          leftSection={<IconSearch size={16} />}
-          w={240}
-          type="search"
-        />
-      </form>
-      <Checkbox
-        label={t("meetings.unproposedOnly")}
-        checked={filters.unproposed}
-        onChange={(event) => set("unproposed", event.currentTarget.checked ? "1" : null)}
-        mb={8}
-      />
-    </Group>
-  );
-}
 
 /** The units the meeting assigned to, each with its 交办单 to print. */
 function AssignedUnits({ data }: { data: Data }) {
@@ -343,27 +112,15 @@ function AssignedUnits({ data }: { data: Data }) {
  */
 export default function Meeting({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { session, meeting, suggestions, units, pending, stale, filters } = loaderData;
-  const unitName = useMemo(() => new Map(units.map((u) => [u.value, u.label])), [units]);
+  const { session, meeting, units, pending, stale } = loaderData;
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [dialog, setDialog] = useState<
-    { kind: "edit" } | { kind: "propose"; caseIds: string[]; current: Row["proposal"] } | { kind: "assign" } | null
+    { kind: "edit" } | { kind: "propose"; caseIds: string[]; current: MeetingProposal } | { kind: "assign" } | null
   >(null);
   const [notice, setNotice] = useState<string | null>(null);
   const clearFetcher = useFetcher<typeof action>();
   const clearErrors = useFormErrors(clearFetcher.data);
-  // What is selected stays among what is listed (a filter or an assignment narrows the list).
-  const listed = useMemo(() => new Set(suggestions.map((s) => s.caseId)), [suggestions]);
-  const chosen = [...selected].filter((id) => listed.has(id));
-  const allChosen = suggestions.length > 0 && chosen.length === suggestions.length;
-  const toggle = (id: string, on: boolean) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  const done = (report: Report) => {
+  const done = (report: MeetingReport) => {
     setDialog(null);
     if (report.assigned !== undefined) setNotice(t("meetings.assigned", { count: report.assigned }));
     else if (report.proposed !== undefined) {
@@ -441,113 +198,12 @@ export default function Meeting({ loaderData }: Route.ComponentProps) {
       <Text size="sm" c="dark.6" mb="sm">
         {t("meetings.workingIntro")}
       </Text>
-      <Filters key={filters.q} filters={filters} />
-      <Group mb="sm" gap="sm" wrap="wrap">
-        <Text size="sm" c="dark.6" data-testid="shown">
-          {t("meetings.shown", { count: suggestions.length })}
-          {pending > 0 ? ` · ${t("meetings.pending", { count: pending })}` : ""}
-        </Text>
-        <Button
-          size="xs"
-          variant="default"
-          disabled={suggestions.length === 0 || allChosen}
-          onClick={() => setSelected(new Set([...selected, ...listed]))}
-        >
-          {t("meetings.selectAll")}
-        </Button>
-        {chosen.length > 0 && (
-          <>
-            <Text size="sm" fw={600} data-testid="selected">
-              {t("meetings.selected", { count: chosen.length })}
-            </Text>
-            <Button size="xs" onClick={() => setDialog({ kind: "propose", caseIds: chosen, current: null })}>
-              {t("meetings.setUnits")}
-            </Button>
-            <Button size="xs" variant="subtle" onClick={() => setSelected(new Set())}>
-              {t("meetings.clearSelection")}
-            </Button>
-          </>
-        )}
-      </Group>
-      <ListTable
-        minWidth={860}
-        data-testid="working-list"
-        empty={filters.category || filters.q || filters.unproposed ? t("meetings.emptyFiltered") : t("meetings.empty")}
-        paging={{ total: suggestions.length, page: 1, pageSize: Math.max(suggestions.length, 1) }}
-        head={
-          <>
-            <Table.Th w={40}>
-              <Checkbox
-                aria-label={t("meetings.selectAll")}
-                checked={allChosen}
-                indeterminate={chosen.length > 0 && !allChosen}
-                onChange={(event) => setSelected(event.currentTarget.checked ? new Set(listed) : new Set())}
-              />
-            </Table.Th>
-            <Table.Th>{t("sessions.number")}</Table.Th>
-            <Table.Th>{t("sessions.suggestionTitle")}</Table.Th>
-            <Table.Th>{t("sessions.category")}</Table.Th>
-            <Table.Th>{t("sessions.leadDeputy")}</Table.Th>
-            <Table.Th>{t("meetings.proposal")}</Table.Th>
-          </>
-        }
-      >
-        {suggestions.map((row) => (
-          <Table.Tr key={row.caseId} data-testid={`row-${row.number}`}>
-            <Table.Td>
-              <Checkbox
-                aria-label={t("meetings.selectRow", { number: row.number })}
-                checked={selected.has(row.caseId)}
-                onChange={(event) => toggle(row.caseId, event.currentTarget.checked)}
-              />
-            </Table.Td>
-            <Table.Td ff="monospace">{row.number}</Table.Td>
-            <Table.Td>
-              <Anchor component={Link} to={`/work/cases/${row.caseId}`}>
-                {row.title}
-              </Anchor>
-              <Hint row={row} />
-            </Table.Td>
-            <Table.Td>
-              {row.category ? t(`cases.categories.${row.category as "other"}`) : t("sessions.noCategory")}
-            </Table.Td>
-            <Table.Td>{row.leadDeputyName}</Table.Td>
-            <Table.Td>
-              <Group gap={6} wrap="nowrap" align="flex-start" justify="space-between">
-                {row.proposal ? (
-                  <Stack gap={0} data-testid="proposal">
-                    <Text size="sm" fw={600}>
-                      {unitName.get(row.proposal.leadUnitId) ?? "—"}
-                      {row.proposal.keySupervision && (
-                        <Badge size="xs" color="red" variant="light" ml={6}>
-                          {t("meetings.key")}
-                        </Badge>
-                      )}
-                    </Text>
-                    {row.proposal.coUnitIds.length > 0 && (
-                      <Text size="xs" c="dark.6">
-                        {t("meetings.coUnits")}：
-                        {row.proposal.coUnitIds.map((id) => unitName.get(id) ?? "—").join("、")}
-                      </Text>
-                    )}
-                  </Stack>
-                ) : (
-                  <Text size="sm" c="dark.6">
-                    {t("meetings.noProposal")}
-                  </Text>
-                )}
-                <Button
-                  size="compact-xs"
-                  variant="subtle"
-                  onClick={() => setDialog({ kind: "propose", caseIds: [row.caseId], current: row.proposal })}
-                >
-                  {t("meetings.change")}
-                </Button>
-              </Group>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </ListTable>
+      <MeetingWorkingList
+        data={loaderData}
+        selected={selected}
+        setSelected={setSelected}
+        onPropose={(caseIds, current) => setDialog({ kind: "propose", caseIds, current })}
+      />
       <AssignedUnits data={loaderData} />
       {dialog?.kind === "edit" && <EditMeetingModal meeting={meeting} onClose={() => setDialog(null)} />}
       {dialog?.kind === "propose" && (

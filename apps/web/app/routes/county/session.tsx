@@ -1,19 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { CASE_CATEGORIES } from "@rdlink/core/cases/case-categories";
 import { createMeeting } from "@rdlink/core/suggestions/create-meeting";
 import { enterSuggestion } from "@rdlink/core/suggestions/enter-suggestion";
@@ -22,18 +7,14 @@ import { getSessionFigures } from "@rdlink/core/suggestions/get-session-figures"
 import { listMeetings } from "@rdlink/core/suggestions/list-meetings";
 import { updateSession } from "@rdlink/core/suggestions/update-session";
 import { IconFileSpreadsheet, IconGavel, IconPencil, IconPlus } from "@tabler/icons-react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, redirect, useFetcher, useSearchParams } from "react-router";
-import { DeputyPicker } from "~/components/deputy-picker";
-import { FormActions } from "~/components/form-actions";
+import { Link, redirect, useSearchParams } from "react-router";
 import { ListTable } from "~/components/list-table";
 import { PageHeader } from "~/components/page-header";
-import { SessionFields } from "~/components/session-fields";
+import { EditSessionModal, EnterSuggestionModal, NewMeetingModal } from "~/components/session-dialogs";
 import { SessionFigures } from "~/components/session-figures";
-import { SuggestionFields } from "~/components/suggestion-fields";
 import { countyLoader, intentAction } from "~/lib/county-route.server";
-import { useFormErrors } from "~/lib/form-errors";
 import { useLocalized } from "~/lib/localized";
 import type { Route } from "./+types/session";
 
@@ -68,63 +49,6 @@ export function action(args: Route.ActionArgs) {
 
 type Data = Route.ComponentProps["loaderData"];
 
-function EditSessionModal({ session, onClose }: { session: Data["session"]; onClose: () => void }) {
-  const { t } = useTranslation();
-  const fetcher = useFetcher<typeof action>();
-  const errors = useFormErrors(fetcher.data);
-  useEffect(() => {
-    if (fetcher.state === "idle" && fetcher.data?.ok) onClose();
-  }, [fetcher.state, fetcher.data, onClose]);
-  return (
-    <Modal opened onClose={onClose} title={t("sessions.edit")} centered>
-      <fetcher.Form method="post">
-        <Stack>
-          <input type="hidden" name="intent" value="edit" />
-          {errors.form && <Text c="red">{errors.form}</Text>}
-          <SessionFields session={session} errors={errors} />
-          <FormActions onCancel={onClose} submitLabel={t("common.save")} busy={fetcher.state !== "idle"} />
-        </Stack>
-      </fetcher.Form>
-    </Modal>
-  );
-}
-
-/** 召开交办会: its record first (day, name, attendees); its page then assigns the suggestions. */
-function NewMeetingModal({ sessionName, onClose }: { sessionName: string; onClose: () => void }) {
-  const { t } = useTranslation();
-  const fetcher = useFetcher<typeof action>();
-  const errors = useFormErrors(fetcher.data);
-  return (
-    <Modal opened onClose={onClose} title={t("meetings.new")} centered>
-      <fetcher.Form method="post">
-        <Stack>
-          <input type="hidden" name="intent" value="meeting" />
-          {errors.form && <Text c="red">{errors.form}</Text>}
-          <TextInput type="date" name="heldOn" label={t("meetings.heldOn")} required error={errors.field("heldOn")} />
-          <TextInput
-            name="name"
-            label={t("meetings.name")}
-            placeholder={`${sessionName}建议交办会`}
-            description={t("meetings.nameHint")}
-            maxLength={80}
-            error={errors.field("name")}
-          />
-          <Textarea
-            name="attendees"
-            label={t("meetings.attendees")}
-            description={t("meetings.attendeesHint")}
-            autosize
-            minRows={3}
-            maxLength={2000}
-            error={errors.field("attendees")}
-          />
-          <FormActions onCancel={onClose} submitLabel={t("meetings.open")} busy={fetcher.state !== "idle"} />
-        </Stack>
-      </fetcher.Form>
-    </Modal>
-  );
-}
-
 /** The session's 交办会, each with what it has assigned. */
 function Meetings({ sessionId, meetings }: { sessionId: string; meetings: Data["meetings"] }) {
   const { t } = useTranslation();
@@ -158,52 +82,6 @@ function Meetings({ sessionId, meetings }: { sessionId: string; meetings: Data["
         </Stack>
       )}
     </Paper>
-  );
-}
-
-/** 逐条录入: the office types in one suggestion handed in on paper. */
-function EnterSuggestionModal({ onClose, onDone }: { onClose: () => void; onDone: (number: string) => void }) {
-  const { t } = useTranslation();
-  const fetcher = useFetcher<typeof action>();
-  const errors = useFormErrors(fetcher.data);
-  useEffect(() => {
-    const data = fetcher.data;
-    if (fetcher.state === "idle" && data?.ok && data.report) onDone((data.report as { number: string }).number);
-  }, [fetcher.state, fetcher.data, onDone]);
-  return (
-    <Modal opened onClose={onClose} title={t("sessions.enter")} size="lg" centered>
-      <fetcher.Form method="post">
-        <Stack>
-          <input type="hidden" name="intent" value="enter" />
-          {errors.form && <Text c="red">{errors.form}</Text>}
-          <Group grow align="flex-start">
-            <TextInput
-              name="number"
-              label={t("sessions.number")}
-              description={t("sessions.numberHint")}
-              maxLength={20}
-              error={errors.field("number")}
-              data-autofocus
-            />
-            <TextInput
-              type="date"
-              name="receivedOn"
-              label={t("sessions.receivedOn")}
-              description={t("sessions.receivedOnHint")}
-              error={errors.field("receivedOn")}
-            />
-          </Group>
-          <DeputyPicker
-            name="leadDeputyId"
-            label={t("sessions.leadDeputy")}
-            maxValues={1}
-            error={errors.field("leadDeputyId")}
-          />
-          <SuggestionFields errors={errors} />
-          <FormActions onCancel={onClose} submitLabel={t("common.save")} busy={fetcher.state !== "idle"} />
-        </Stack>
-      </fetcher.Form>
-    </Modal>
   );
 }
 

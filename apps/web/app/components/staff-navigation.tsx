@@ -1,0 +1,152 @@
+import { AppShell, Box, Collapse, NavLink as MantineNavLink, ScrollArea, Text, UnstyledButton } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import {
+  IconApi,
+  IconBriefcase,
+  IconBuildingBank,
+  IconBuildingCommunity,
+  IconCalendar,
+  IconChartBar,
+  IconChecklist,
+  IconChevronDown,
+  IconFileText,
+  IconFlag,
+  IconForms,
+  IconGridDots,
+  IconHierarchy2,
+  IconHistory,
+  IconHome,
+  IconId,
+  IconInbox,
+  IconKey,
+  IconLayoutDashboard,
+  IconListDetails,
+  IconMailForward,
+  IconMapPin,
+  IconMessage,
+  IconNotebook,
+  IconPlus,
+  IconUsers,
+  IconUsersGroup,
+} from "@tabler/icons-react";
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import { NavLink, useLocation } from "react-router";
+import type { NavGroup, NavIcon, NavItem } from "~/lib/navigation";
+import classes from "./staff-navigation.module.css";
+
+const icons: Record<NavIcon, typeof IconHome> = {
+  tenants: IconBuildingCommunity,
+  onboard: IconPlus,
+  desk: IconLayoutDashboard,
+  overview: IconHome,
+  townships: IconMapPin,
+  users: IconUsers,
+  teams: IconUsersGroup,
+  audit: IconListDetails,
+  calendar: IconCalendar,
+  stations: IconBuildingBank,
+  deputies: IconId,
+  stationTypes: IconForms,
+  standards: IconChecklist,
+  dutyPosts: IconFlag,
+  workflows: IconHierarchy2,
+  account: IconKey,
+  handlingUnits: IconBriefcase,
+  sessions: IconFileText,
+  revisits: IconHistory,
+  ledger: IconNotebook,
+  grids: IconGridDots,
+  work: IconInbox,
+  dashboard: IconChartBar,
+  outbox: IconMailForward,
+  sms: IconMessage,
+  apiKeys: IconApi,
+};
+
+/** The staff menu: the work entries on top, then the groups the user's roles have, each folding. */
+export function StaffNavigation({ nav, onNavigate }: { nav: NavGroup[]; onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const tr = t as (key: string) => string;
+  const close = onNavigate;
+  const isActive = (item: NavItem) =>
+    item.end ? location.pathname === item.to : location.pathname.startsWith(item.to);
+  return (
+    <AppShell.Section grow component={ScrollArea}>
+      {nav.map((group) =>
+        group.key === "work" ? (
+          group.items.map((item) => (
+            <NavEntry key={item.to} item={item} active={isActive(item)} onClick={close} label={tr(item.labelKey)} />
+          ))
+        ) : (
+          <NavGroupEntries
+            key={group.key}
+            label={tr(`nav.groups.${group.key}`)}
+            defaultOpened={group.items.some(isActive)}
+          >
+            {group.items.map((item) => (
+              <NavEntry key={item.to} item={item} active={isActive(item)} onClick={close} label={tr(item.labelKey)} />
+            ))}
+          </NavGroupEntries>
+        ),
+      )}
+    </AppShell.Section>
+  );
+}
+
+/**
+ * A folding group of the menu: a real button that says whether it is open, and its entries
+ * (kept in the page while folded, so a link is found by its name either way).
+ */
+function NavGroupEntries({
+  label,
+  defaultOpened,
+  children,
+}: {
+  label: string;
+  defaultOpened: boolean;
+  children: React.ReactNode;
+}) {
+  const [opened, { toggle }] = useDisclosure(defaultOpened);
+  const id = useId();
+  return (
+    <div data-nav-group>
+      <UnstyledButton className={classes.groupButton} aria-expanded={opened} aria-controls={id} onClick={toggle}>
+        <Text span fw={600} size="sm">
+          {label}
+        </Text>
+        <IconChevronDown size={16} aria-hidden className={classes.chevron} data-opened={opened || undefined} />
+      </UnstyledButton>
+      <Collapse expanded={opened} keepMountedMode="display-none" id={id}>
+        <Box pl="sm">{children}</Box>
+      </Collapse>
+    </div>
+  );
+}
+
+function NavEntry({
+  item,
+  active,
+  label,
+  onClick,
+}: {
+  item: NavItem;
+  active: boolean;
+  label: string;
+  onClick: () => void;
+}) {
+  const Icon = icons[item.icon];
+  return (
+    <MantineNavLink
+      component={NavLink}
+      to={item.to}
+      end={item.end}
+      label={label}
+      data-label={label}
+      leftSection={<Icon size={18} aria-hidden />}
+      active={active}
+      onClick={onClick}
+    />
+  );
+}
