@@ -41,6 +41,7 @@ export const en: Translation = {
       page: "Page {{page}}",
     },
     clear: "Clear",
+    close: "Close",
     showArchived: "Show archived",
     archived: "Archived",
     active: "Active",

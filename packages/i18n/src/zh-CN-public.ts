@@ -37,6 +37,7 @@ export const zhCNPublic = {
     loading: "加载中…",
     pages: { first: "第一页", previous: "上一页", next: "下一页", last: "最后一页", page: "第 {{page}} 页" },
     clear: "清除",
+    close: "关闭",
     showArchived: "显示已归档",
     archived: "已归档",
     active: "正常",

@@ -12,7 +12,8 @@ import { cssVariablesResolver, themeFor } from "~/lib/theme";
 export function MantineFrame({ children }: { children: React.ReactNode }) {
   const { t } = useTranslation();
   const clear = t("common.clear");
-  const theme = useMemo(() => themeFor({ clear }), [clear]);
+  const close = t("common.close");
+  const theme = useMemo(() => themeFor({ clear, close }), [clear, close]);
   return (
     <MantineProvider theme={theme} forceColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
       {children}

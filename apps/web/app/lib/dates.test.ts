@@ -12,6 +12,8 @@ describe("dates as the county reads them", () => {
 
 describe("the theme's selects", () => {
   it("keep their value when the chosen option is clicked again", () => {
-    expect(themeFor({ clear: "清除" }).components?.Select?.defaultProps).toMatchObject({ allowDeselect: false });
+    expect(themeFor({ clear: "清除", close: "关闭" }).components?.Select?.defaultProps).toMatchObject({
+      allowDeselect: false,
+    });
   });
 });

@@ -3,10 +3,12 @@ import { type CSSVariablesResolver, createTheme, darken, luminance, type Mantine
 /**
  * Congress red as the primary colour (shade 9: links, outlines and buttons read at 5.6:1 on the
  * pages' light grey); system fonts that carry Chinese well. Built per language: the inputs'
- * clear buttons (an icon alone) are named in the user's language.
+ * clear buttons and the dialogs' and toasts' close buttons (an icon alone) are named in the
+ * user's language.
  */
-export function themeFor({ clear }: { clear: string }) {
+export function themeFor({ clear, close }: { clear: string; close: string }) {
   const clearButtonProps = { "aria-label": clear };
+  const closeButtonProps = { "aria-label": close };
   return createTheme({
     primaryColor: "red",
     primaryShade: 9,
@@ -22,6 +24,9 @@ export function themeFor({ clear }: { clear: string }) {
       Select: { defaultProps: { clearButtonProps, allowDeselect: false } },
       MultiSelect: { defaultProps: { clearButtonProps } },
       FileInput: { defaultProps: { clearButtonProps } },
+      Modal: { defaultProps: { closeButtonProps } },
+      Drawer: { defaultProps: { closeButtonProps } },
+      Notification: { defaultProps: { closeButtonProps } },
     },
   });
 }

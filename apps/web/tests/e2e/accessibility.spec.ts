@@ -70,12 +70,13 @@ const signedInPages: { username: string; paths: string[] }[] = [
       "/county/audit",
       "/county/outbox",
       "/county/calendar",
+      "/county/sms",
       "/notifications",
     ],
   },
   { username: "xxt-jinling", paths: ["/desk", "/work", "/county/townships", "/county/handling-units"] },
   { username: "xxt-liaison", paths: ["/desk", "/work/new"] },
-  { username: "xxt-deputy", paths: ["/desk"] },
+  { username: "xxt-deputy", paths: ["/desk", "/work"] },
   { username: "xxt-responder", paths: ["/desk", "/work"] },
 ];
 
@@ -103,4 +104,91 @@ test("a case page, a station, and the workflow designer", async ({ page }) => {
   await expect(page).toHaveURL(/\/county\/workflows\/[0-9a-f-]{36}$/);
   await expect(page.locator(".react-flow__node").first()).toBeVisible();
   await expectAccessible(page, "designer");
+});
+
+/** Opens the first case of a list (its address as the role sees it), failing when the list is empty. */
+async function openFirstCase(page: Page, list: string) {
+  await page.goto(list);
+  await page.getByTestId("inbox").locator("tbody tr").first().getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/work\/cases\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("case-holder")).toBeVisible();
+}
+
+/** Each role that works on cases, and a list where it finds one it can open. */
+const casePages = [
+  { username: "xxt-jinling", list: "/work?view=all" },
+  { username: "xxt-liaison", list: "/work?view=all" },
+  { username: "xxt-responder", list: "/work" },
+  { username: "xxt-deputy", list: "/work?view=all&state=groupReview" },
+];
+
+for (const { username, list } of casePages) {
+  test(`${username}: a case page`, async ({ page }) => {
+    await signIn(page, username);
+    await openFirstCase(page, list);
+    await expectAccessible(page, `${username} case page`);
+  });
+}
+
+test("the case page with the 交办 dialog open, and the 办理单 to print", async ({ page }) => {
+  await signIn(page, "xxt-jinling");
+  await openFirstCase(page, "/work?state=assignment");
+  await waitForHydration(page);
+  await page.getByTestId("case-actions").getByRole("button", { name: "交办", exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByLabel("交办意见")).toBeVisible();
+  await expectAccessible(page, "交办 dialog");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+
+  const print = `${new URL(page.url()).pathname}/print`;
+  await check(page, print, "办理单");
+  await expect(page.getByTestId("sheet-timeline")).toBeVisible();
+});
+
+test("an invitation link, and the answer to an unknown tracking code", async ({ page, browser }) => {
+  const context = await browser.newContext();
+  const admin = await context.newPage();
+  await signIn(admin, "xxt-admin");
+  await admin.goto("/county/users");
+  await waitForHydration(admin);
+  await admin.getByRole("button", { name: "邀请用户" }).click();
+  const dialog = admin.getByRole("dialog");
+  await dialog.getByLabel("用户名").fill("xxt-a11y-invitee");
+  await dialog.getByLabel("姓名").fill("石埠街道韦干事");
+  await dialog.getByLabel("负责的乡镇（街道）").click();
+  await admin.getByRole("option", { name: "石埠街道" }).click();
+  await dialog.getByRole("button", { name: "邀请用户" }).click();
+  const invitation = await dialog.getByTestId("invitation-url").inputValue();
+  await expectAccessible(admin, "invitation shown to the admin");
+  await context.close();
+
+  await check(page, new URL(invitation).pathname, "invitation");
+  await expect(page.getByLabel("确认新密码")).toBeVisible();
+
+  // Well formed but nobody's: the tracking page answers on itself (with a 404 status).
+  expect((await page.goto("/t/450107-ZZZZ2222"))?.status()).toBe(404);
+  await expect(page.getByTestId("track-not-found")).toBeVisible();
+  await expectAccessible(page, "unknown tracking code");
+});
+
+test.describe("on a 375×667 phone", () => {
+  test.use({ viewport: { width: 375, height: 667 } });
+
+  test("each role's home and the public form", async ({ browser }) => {
+    for (const username of ["operator", "xxt-admin", "xxt-jinling", "xxt-liaison", "xxt-deputy", "xxt-responder"]) {
+      const context = await browser.newContext({ viewport: { width: 375, height: 667 } });
+      const page = await context.newPage();
+      await signIn(page, username);
+      await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+      await expectAccessible(page, `${username} home on a phone`);
+      if (username === "xxt-admin") {
+        await page.goto("/county/stations");
+        await page.getByTestId("stations").getByRole("link").first().click();
+        const publicCode = (await page.getByTestId("public-code").textContent())!.trim();
+        await check(page, `/s/${publicCode}`, "public form on a phone");
+      }
+      await context.close();
+    }
+  });
 });

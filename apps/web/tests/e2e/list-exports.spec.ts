@@ -19,6 +19,15 @@ async function download(page: Page, testId: string) {
 
 const totalOf = async (page: Page) => Number((await page.getByText(/^共 \d+ 条$/).textContent())!.match(/\d+/)![0]);
 
+/**
+ * The list's count once the page shows a filter's answer: the address changes before React
+ * draws the new data, so wait for the count to move off the one before the filter.
+ */
+async function totalAfter(page: Page, before: number) {
+  await expect(page.getByText(/^共 \d+ 条$/)).not.toHaveText(`共 ${before} 条`);
+  return totalOf(page);
+}
+
 test("the case list exports every page of its filtered, sorted list in Chinese", async ({ page }) => {
   await signIn(page, "xxt-admin");
   await page.goto("/work?view=all");
@@ -58,4 +67,72 @@ test("bad sort and date parameters are ignored, never a server error", async ({ 
   expect(response!.status()).toBe(200);
   const exported = await page.request.get("/work/export?sort=evil&from=nope");
   expect(exported.status()).toBe(200);
+});
+
+/** The day, kind and summary of each entry the ledger page lists. */
+const ledgerRows = (page: Page) =>
+  page
+    .getByTestId("ledger")
+    .locator("tbody tr")
+    .evaluateAll((trs) =>
+      trs.map((tr) => {
+        const cells = tr.querySelectorAll("td");
+        return [cells[0]!.textContent, cells[1]!.textContent, cells[3]!.querySelector("a")!.textContent];
+      }),
+    );
+
+test("the ledger exports what its filters show: a kind and a period chosen on the page", async ({ page }) => {
+  await signIn(page, "xxt-admin");
+  await page.goto("/county/ledger");
+  const all = await totalOf(page);
+  await choose(page, "活动类型", "走访");
+  await expect(page).toHaveURL(/kind=visit/);
+  const ofKind = await totalAfter(page, all);
+  expect(ofKind).toBeLessThan(all);
+  // From the day of an entry halfway down the page: a period the page's own data holds.
+  const days = (await ledgerRows(page)).map((row) => row[0]!);
+  expect(days.length).toBeGreaterThan(2);
+  const from = days[Math.floor(days.length / 2)]!;
+  await page.getByLabel("开始日期").fill(from);
+  await expect(page).toHaveURL(new RegExp(`from=${from}`));
+  const total = await totalAfter(page, ofKind);
+  expect(total).toBeGreaterThan(0);
+  expect(total).toBeLessThan(ofKind);
+  const shown = await ledgerRows(page);
+
+  const { filename, rows } = await download(page, "ledger-export");
+  expect(filename).toMatch(new RegExp(`^履职台账_${from}_\\d{4}-\\d{2}-\\d{2}\\.xlsx$`));
+  expect(rows[0]!.slice(0, 4)).toEqual(["日期", "活动类型", "乡镇（街道）", "站点"]);
+  expect(rows).toHaveLength(total + 1);
+  for (const row of rows.slice(1)) {
+    expect(row[1]).toBe("走访");
+    expect(row[0]! >= from, row[0]).toBe(true);
+  }
+  // The page's entries first, in its order.
+  expect(rows.slice(1, 1 + shown.length).map((r) => [r[0], r[1], r[8]])).toEqual(shown);
+});
+
+test("the audit log exports what its filter shows: one kind of action chosen on the page", async ({ page }) => {
+  await signIn(page, "xxt-admin");
+  await page.goto("/county/audit");
+  const all = await totalOf(page);
+  await choose(page, "按类型筛选", "登录与账号");
+  await expect(page).toHaveURL(/action=auth\./);
+  const total = await totalAfter(page, all);
+  expect(total).toBeGreaterThan(0);
+  expect(total).toBeLessThan(all);
+  const shown = await page
+    .getByTestId("audit-log")
+    .locator("tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+
+  const { filename, rows } = await download(page, "audit-export");
+  expect(filename).toBe("审计日志.xlsx");
+  expect(rows[0]).toEqual(["序号", "时间", "操作人", "操作", "IP 地址", "详情"]);
+  expect(rows).toHaveLength(total + 1);
+  // The page's entries first, in its order: number, who and what.
+  expect(rows.slice(1, 1 + shown.length).map((r) => [r[0], r[2], r[3]])).toEqual(
+    // The page says "—" where nobody was signed in (a failed sign-in); the sheet leaves it empty.
+    shown.map((cells) => [cells[0], cells[2] === "—" ? "" : cells[2], cells[3]]),
+  );
 });

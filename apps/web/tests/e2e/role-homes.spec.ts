@@ -59,15 +59,23 @@ for (const role of roles) {
     expect(overflow).toBeLessThanOrEqual(0);
 
     await unfoldMenu(page);
-    const entries = await page
-      .getByRole("navigation")
+    const nav = page.getByRole("navigation");
+    const entries = await nav
       .getByRole("link")
       .evaluateAll((links) => links.map((a) => ({ name: a.textContent ?? "", href: a.getAttribute("href") ?? "" })));
     expect(entries.length).toBeGreaterThan(1);
     for (const entry of entries) {
-      const response = await page.goto(entry.href);
-      expect(response?.status(), `${entry.name} (${entry.href})`).toBe(200);
-      await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+      const what = `${entry.name} (${entry.href})`;
+      // Clicked in the menu, as a user follows it (its group unfolded again if it folded).
+      await unfoldMenu(page);
+      await nav.locator(`a[href="${entry.href}"]`).click();
+      await expect(page, what).toHaveURL(new URL(entry.href, page.url()).href);
+      await expect(page.locator("main h1").first(), what).toBeVisible();
+      await expect(page.locator(".pub-error-page"), what).toHaveCount(0);
+      // The same page asked for as a document: it answers, with its Content-Security-Policy.
+      const document = await page.request.get(entry.href);
+      expect(document.status(), what).toBe(200);
+      expect(document.headers()["content-security-policy"], what).toContain("script-src 'self' 'nonce-");
     }
   });
 }

@@ -1,4 +1,4 @@
-import { Select, Table } from "@mantine/core";
+import { Select, Table, Text } from "@mantine/core";
 import { listAuditLog } from "@rdlink/core/audit/list-audit-log";
 import { resources, type Translation } from "@rdlink/i18n";
 import { useTranslation } from "react-i18next";
@@ -43,6 +43,9 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
         maw={240}
         mb="md"
       />
+      <Text c="dimmed" size="sm" mb="xs">
+        {t("common.total", { count: total })}
+      </Text>
       <ListTable
         minWidth={900}
         verticalSpacing="xs"

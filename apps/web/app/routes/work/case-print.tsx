@@ -4,6 +4,7 @@ import { Button, Group } from "@mantine/core";
 import { getCase } from "@rdlink/core/cases/get-case";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { DocumentTitle } from "~/components/document-title";
 import { useLocalized } from "~/components/field-inputs";
 import { useActorLabel, useHolderLabel } from "~/components/work/case-desk-panel";
 import { useDeadlineWords } from "~/components/work/deadline-words";
@@ -37,6 +38,7 @@ function CasePrintPage({ loaderData }: Route.ComponentProps) {
   const deadline = kase.deadline !== "none" && kase.countdown ? words(kase.countdown) : null;
   return (
     <main className="case-sheet" data-testid="case-sheet">
+      <DocumentTitle title={`${t("work.printView.title")}：${kase.title ?? t("work.untitled")}`} />
       <Group className="no-print" justify="space-between" mb="md">
         <Button component={Link} to={`/work/cases/${kase.id}`} variant="subtle">
           {t("work.printView.back")}
