@@ -1,10 +1,8 @@
 import { resources } from "@rdlink/i18n";
-import ExcelJS from "exceljs";
 import { CASE_CATEGORIES, type TCaseCategory } from "../cases/case-categories";
-import { decodeCsv, guessDelimiter, readCsvRecords } from "../deputies/sheet/csv";
 import { normaliseKey } from "../deputies/sheet/deputy-row";
 import { restoreNeutralised } from "../deputies/sheet/formula-guard";
-import { cellText, SheetFormatError, sheetKind } from "../deputies/sheet/index";
+import { readSheetRows, SheetFormatError } from "../deputies/sheet/index";
 import { ValidationError } from "../shared/errors";
 
 /** At most this many suggestions per file (a session has hundreds). */
@@ -64,7 +62,7 @@ export async function readSuggestionSheet(file: { name: string; bytes: Uint8Arra
   columns: Set<TSuggestionColumn>;
   rows: TSuggestionSheetRow[];
 }> {
-  const raw = sheetKind(file) === "xlsx" ? await readXlsx(file.bytes) : readCsv(file.bytes);
+  const raw = await readSheetRows(file, MAX_SUGGESTION_ROWS);
   for (let index = 0; index < Math.min(raw.length, HEADER_SEARCH_ROWS); index++) {
     const columns = new Map<TSuggestionColumn, number>();
     raw[index]!.cells.forEach((cell, i) => {
@@ -82,45 +80,6 @@ export async function readSuggestionSheet(file: { name: string; bytes: Uint8Arra
     return { headerRow: raw[index]!.row, columns: new Set(columns.keys()), rows };
   }
   throw new ValidationError({ file: "sessions.import.noHeader" }, "sessions.import.noHeader");
-}
-
-type TRawRow = { row: number; cells: string[] };
-const isBlank = (cells: string[]) => cells.every((c) => c.trim() === "");
-
-function tooLarge(rows: TRawRow[]) {
-  if (rows.length > MAX_SUGGESTION_ROWS + HEADER_SEARCH_ROWS) throw new SheetFormatError("errors.sheetTooLarge");
-}
-
-function readCsv(bytes: Uint8Array): TRawRow[] {
-  const text = decodeCsv(bytes);
-  const rows: TRawRow[] = [];
-  for (const { record, fields } of readCsvRecords(text, guessDelimiter(text))) {
-    if (isBlank(fields)) continue;
-    rows.push({ row: record, cells: fields });
-    tooLarge(rows);
-  }
-  return rows;
-}
-
-async function readXlsx(bytes: Uint8Array): Promise<TRawRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes.slice().buffer);
-  } catch {
-    throw new SheetFormatError("errors.sheetUnreadable");
-  }
-  const worksheet = workbook.worksheets[0];
-  if (!worksheet) return [];
-  const rows: TRawRow[] = [];
-  worksheet.eachRow((row, rowNumber) => {
-    const values = row.values;
-    if (!Array.isArray(values)) return;
-    const cells = Array.from({ length: Math.max(values.length - 1, 0) }, (_, i) => cellText(values[i + 1]));
-    if (isBlank(cells)) return;
-    rows.push({ row: rowNumber, cells });
-    tooLarge(rows);
-  });
-  return rows;
 }
 
 /** A day as offices write it (2027-01-12, 2027/1/12, 2027年1月12日, 2027.1.12) as YYYY-MM-DD, or null. */

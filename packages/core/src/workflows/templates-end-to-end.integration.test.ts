@@ -1,6 +1,5 @@
-import type { Actor } from "@rdlink/auth";
 import { caseEvents } from "@rdlink/db";
-import { type TestDatabase, testDrivers } from "@rdlink/db/testing";
+import { testDrivers } from "@rdlink/db/testing";
 import { addDuration } from "@rdlink/workflow";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,43 +22,34 @@ import { expectDesksInEveryState, statesOf, templateCounty } from "../testing/te
 describe.each(testDrivers())("the opinion and suggestion templates, end to end, on %s", (driver) => {
   const county = templateCounty(driver);
   const { clock, ctx, inCounty, later, worker, row, deskSeen, checkDesks, act, visited, figures, workflowOf } = county;
-  let t: TestDatabase;
-  let tenantId: string;
-  let townshipId: string;
-  let stationId: string;
-  let unitId: string;
-  let admin: Actor;
-  let liaison: Actor;
-  let operator: Actor;
-  let deputy: Actor;
-  let deputyId: string;
+  let seeded: Awaited<ReturnType<typeof county.setUp>>;
 
   beforeAll(async () => {
-    ({ t, tenantId, townshipId, stationId, unitId, admin, liaison, operator, deputy, deputyId } = await county.setUp());
+    seeded = await county.setUp();
   });
-  afterAll(() => t.drop());
+  afterAll(() => seeded.t.drop());
 
   it("群众意见建议办理: registered at the station, returned and ruled on, supervised when overdue, rated, revisited; one extended after a refused request; two more merged", async () => {
     const before = await figures();
-    const responder = responderOf(tenantId, unitId);
+    const responder = responderOf(seeded.tenantId, seeded.unitId);
     const opinion = async (content: string) =>
       (
         await inCounty((tx) =>
           registerOpinion(
             tx,
-            ctx(liaison),
-            { stationId, content, category: "urbanConstruction", channel: "reception" },
+            ctx(seeded.liaison),
+            { stationId: seeded.stationId, content, category: "urbanConstruction", channel: "reception" },
             [],
             new StagedFiles("/tmp/rdlink-test-files"),
           ),
         )
       ).caseId;
     const a = await opinion("村口路灯坏了三个月");
-    await act(liaison, a, "SUBMIT_REVIEW", { summary: "路灯损坏" });
-    await act(liaison, a, "HAND_OVER", { issueScope: "individual" });
-    await act(operator, a, "ASSIGN", { handlingUnit: unitId });
+    await act(seeded.liaison, a, "SUBMIT_REVIEW", { summary: "路灯损坏" });
+    await act(seeded.liaison, a, "HAND_OVER", { issueScope: "individual" });
+    await act(seeded.operator, a, "ASSIGN", { handlingUnit: seeded.unitId });
     await act(responder, a, "RETURN", { returnReason: "不属于本单位职责" });
-    await act(admin, a, "RULE", { ruling: "keep" });
+    await act(seeded.admin, a, "RULE", { ruling: "keep" });
     await act(responder, a, "ACCEPT");
     // 15 working days pass unanswered: 催办 at 80 %, then 督办.
     later(30);
@@ -70,16 +60,16 @@ describe.each(testDrivers())("the opinion and suggestion templates, end to end, 
     );
     expect(ladder.map((e) => e.type)).toEqual(expect.arrayContaining(["URGE", "OVERDUE"]));
     await act(responder, a, "REPLY", { replyContent: "已更换路灯" });
-    await act(liaison, a, "RATE", { satisfaction: "satisfied" });
-    await act(operator, a, "REVISIT");
-    await act(operator, a, "REVISIT_DONE", { revisitNote: "路灯正常" });
+    await act(seeded.liaison, a, "RATE", { satisfaction: "satisfied" });
+    await act(seeded.operator, a, "REVISIT");
+    await act(seeded.operator, a, "REVISIT_DONE", { revisitNote: "路灯正常" });
     expect(await row(a)).toMatchObject({ status: "done", satisfaction: "satisfied" });
 
     // 延期申请: refused once (the limit runs on from 签收), then approved: 15 more working days.
     const c = await opinion("小区门前排水沟堵塞");
-    await act(liaison, c, "SUBMIT_REVIEW", { summary: "排水沟堵塞" });
-    await act(liaison, c, "HAND_OVER", { issueScope: "individual" });
-    await act(operator, c, "ASSIGN", { handlingUnit: unitId });
+    await act(seeded.liaison, c, "SUBMIT_REVIEW", { summary: "排水沟堵塞" });
+    await act(seeded.liaison, c, "HAND_OVER", { issueScope: "individual" });
+    await act(seeded.operator, c, "ASSIGN", { handlingUnit: seeded.unitId });
     await act(responder, c, "ACCEPT");
     const acceptedAt = clock.now();
     const calendar = await inCounty((tx) => new DrizzleCaseStore(tx).calendar());
@@ -93,22 +83,22 @@ describe.each(testDrivers())("the opinion and suggestion templates, end to end, 
     later(3);
     await act(responder, c, "REQUEST_EXTENSION", { extensionReason: "需协调水务公司疏通主管网" });
     expect(await row(c)).toMatchObject({ state: "extensionReview" });
-    await act(admin, c, "DECIDE_EXTENSION", { extension: "refused" });
+    await act(seeded.admin, c, "DECIDE_EXTENSION", { extension: "refused" });
     expect(await row(c)).toMatchObject({ state: "handling", dueAt: limit(15) });
     await act(responder, c, "REQUEST_EXTENSION", { extensionReason: "主管网需水务公司排期" });
-    await act(admin, c, "DECIDE_EXTENSION", { extension: "approved" });
+    await act(seeded.admin, c, "DECIDE_EXTENSION", { extension: "approved" });
     expect(await row(c)).toMatchObject({ state: "extendedHandling", dueAt: limit(30) });
     await act(responder, c, "REPLY", { replyContent: "已疏通排水沟" });
-    await act(liaison, c, "RATE", { satisfaction: "satisfied" });
+    await act(seeded.liaison, c, "RATE", { satisfaction: "satisfied" });
     expect(await row(c)).toMatchObject({ state: "closed", satisfaction: "satisfied" });
 
     const [b1, b2] = [await opinion("路灯损坏无人修"), await opinion("多处路灯不亮")];
     for (const caseId of [b1!, b2!]) {
-      await act(liaison, caseId, "SUBMIT_REVIEW", { summary: "路灯" });
-      await act(liaison, caseId, "ESCALATE", { issueScope: "common" });
+      await act(seeded.liaison, caseId, "SUBMIT_REVIEW", { summary: "路灯" });
+      await act(seeded.liaison, caseId, "ESCALATE", { issueScope: "common" });
     }
     await inCounty((tx) =>
-      mergeIntoSuggestion(tx, ctx(operator), { caseIds: [b1, b2], content: "建议统一排查更换全镇路灯" }),
+      mergeIntoSuggestion(tx, ctx(seeded.operator), { caseIds: [b1, b2], content: "建议统一排查更换全镇路灯" }),
     );
     await checkDesks();
     later(366);
@@ -131,24 +121,28 @@ describe.each(testDrivers())("the opinion and suggestion templates, end to end, 
   it("代表建议办理: assigned with a co-unit, returned, extended, met on (面商), answered twice, a 重点建议 closed after its checklist, reopened by a 回头看, archived", async () => {
     clock.set(new Date("2026-04-06T01:00:00Z"));
     const before = await figures();
-    const responder = responderOf(tenantId, unitId);
+    const responder = responderOf(seeded.tenantId, seeded.unitId);
     const suggestionWorkflow = await workflowOf("deputySuggestion");
     const { caseId } = await inCounty((tx) =>
-      registerCase(tx, ctx(admin), {
+      registerCase(tx, ctx(seeded.admin), {
         workflowId: suggestionWorkflow,
-        townshipId,
+        townshipId: seeded.townshipId,
         channel: "reception",
-        data: { leadDeputy: deputyId, content: "建议加快农村公路提质改造" },
+        data: { leadDeputy: seeded.deputyId, content: "建议加快农村公路提质改造" },
       }),
     );
-    expect(await row(caseId)).toMatchObject({ kind: "suggestion", deputyIds: [deputyId] });
-    await act(admin, caseId, "ASSIGN", { handlingUnit: unitId, keySupervision: true });
+    expect(await row(caseId)).toMatchObject({ kind: "suggestion", deputyIds: [seeded.deputyId] });
+    await act(seeded.admin, caseId, "ASSIGN", { handlingUnit: seeded.unitId, keySupervision: true });
     await act(responder, caseId, "RETURN", { returnReason: "请交通局主办" });
-    await act(admin, caseId, "ASSIGN", { handlingUnit: unitId, keySupervision: true, keyLeader: "县人大常委会副主任" });
+    await act(seeded.admin, caseId, "ASSIGN", {
+      handlingUnit: seeded.unitId,
+      keySupervision: true,
+      keyLeader: "县人大常委会副主任",
+    });
     expect(await row(caseId)).toMatchObject({ keySupervision: true });
     await act(responder, caseId, "ACCEPT");
     await act(responder, caseId, "REQUEST_EXTENSION", { extensionReason: "需列入明年预算" });
-    await act(admin, caseId, "DECIDE_EXTENSION", { extension: "approved" });
+    await act(seeded.admin, caseId, "DECIDE_EXTENSION", { extension: "approved" });
     const meeting = { supervisedOn: "2026-05-10", supervisors: "督办组", supervisionNote: "听取进展" };
     for (const event of [
       "RECORD_MEETING",
@@ -157,7 +151,7 @@ describe.each(testDrivers())("the opinion and suggestion templates, end to end, 
       "RECORD_SITE_VISIT",
       "RECORD_SITE_VISIT",
     ])
-      await act(deputy, caseId, event, meeting);
+      await act(seeded.deputy, caseId, event, meeting);
     // 80 % of the six months from 交办: the reminder rung is a step of the case's history.
     later(163);
     await worker();
@@ -175,24 +169,24 @@ describe.each(testDrivers())("the opinion and suggestion templates, end to end, 
     });
     await act(responder, caseId, "REPLY", { replyContent: "已纳入明年计划", answerClass: "B" });
     expect(await row(caseId)).toMatchObject({ answerClass: "B", answeredOnTime: true, consultations: 1 });
-    await act(deputy, caseId, "RATE", { satisfaction: "unsatisfied", ratingReason: "没有时间表" });
+    await act(seeded.deputy, caseId, "RATE", { satisfaction: "unsatisfied", ratingReason: "没有时间表" });
     expect(await row(caseId)).toMatchObject({ state: "secondHandling" });
     await act(responder, caseId, "REPLY", { replyContent: "已开工建设", answerClass: "A" });
-    await act(deputy, caseId, "RATE", { satisfaction: "basic" });
+    await act(seeded.deputy, caseId, "RATE", { satisfaction: "basic" });
     // 三见面、两到场 are in; 一回访 is not: the 重点建议 cannot close yet.
     expect(await row(caseId)).toMatchObject({ state: "keyReview", closedAt: null });
-    await expect(act(admin, caseId, "CLOSE")).rejects.toThrow();
-    await act(admin, caseId, "RECORD_RETURN_VISIT", { ...meeting, supervisedOn: "2026-10-20" });
-    await act(admin, caseId, "CLOSE");
+    await expect(act(seeded.admin, caseId, "CLOSE")).rejects.toThrow();
+    await act(seeded.admin, caseId, "RECORD_RETURN_VISIT", { ...meeting, supervisedOn: "2026-10-20" });
+    await act(seeded.admin, caseId, "CLOSE");
     expect(await row(caseId)).toMatchObject({ state: "closed", satisfaction: "basic", answerClass: "A" });
     expect((await row(caseId)).closedAt).not.toBeNull();
     // 回头看: the promise was not kept; the unit answers again, and it closes again.
-    await act(admin, caseId, "REOPEN");
+    await act(seeded.admin, caseId, "REOPEN");
     expect(await row(caseId)).toMatchObject({ state: "secondHandling", closedAt: null });
     await act(responder, caseId, "REPLY", { replyContent: "已通车", answerClass: "A" });
-    await act(deputy, caseId, "RATE", { satisfaction: "satisfied" });
-    await act(admin, caseId, "CLOSE");
-    await act(admin, caseId, "ARCHIVE");
+    await act(seeded.deputy, caseId, "RATE", { satisfaction: "satisfied" });
+    await act(seeded.admin, caseId, "CLOSE");
+    await act(seeded.admin, caseId, "ARCHIVE");
     expect(await row(caseId)).toMatchObject({ status: "done", satisfaction: "satisfied" });
     expect(await visited([caseId])).toEqual(statesOf("deputySuggestion"));
 

@@ -24,6 +24,7 @@ export {
   cellText,
   MAX_DEPUTY_ROWS,
   parseDeputySheet,
+  readSheetRows,
   SheetFormatError,
   sheetKind,
   type TParseDeputySheetOptions,

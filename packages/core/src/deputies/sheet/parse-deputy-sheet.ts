@@ -48,9 +48,7 @@ export async function parseDeputySheet(
   file: { name: string; bytes: Uint8Array },
   options: TParseDeputySheetOptions,
 ): Promise<{ rows: TParsedDeputy[]; errors: TSheetError[] }> {
-  const kind = sheetKind(file);
-  const sheetRows = kind === "xlsx" ? await readXlsxRows(file.bytes) : readCsvRows(file.bytes);
-  return validateRows(sheetRows, options);
+  return validateRows(await readSheetRows(file, MAX_DEPUTY_ROWS), options);
 }
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
@@ -71,14 +69,21 @@ function looksLikeText(bytes: Uint8Array): boolean {
   return !bytes.subarray(0, 8192).includes(0);
 }
 
-/** Stops reading once a file holds more rows than any valid one can. */
-function countRow(count: number) {
-  if (count > MAX_DEPUTY_ROWS + HEADER_SEARCH_ROWS) throw new SheetFormatError("errors.sheetTooLarge");
-}
-
 const isBlank = (cells: string[]) => cells.every((c) => c.trim() === "");
 
-function readCsvRows(bytes: Uint8Array): TSheetRow[] {
+/**
+ * The non-blank rows of an .xlsx (first worksheet) or .csv file, each with its row number and its
+ * cells' text: what the deputies' and the suggestions' imports read. Stops with a SheetFormatError
+ * once the file holds more rows than `maxRows` below a header found in the top rows.
+ */
+export async function readSheetRows(file: { name: string; bytes: Uint8Array }, maxRows: number) {
+  const countRow = (count: number) => {
+    if (count > maxRows + HEADER_SEARCH_ROWS) throw new SheetFormatError("errors.sheetTooLarge");
+  };
+  return sheetKind(file) === "xlsx" ? readXlsxRows(file.bytes, countRow) : readCsvRows(file.bytes, countRow);
+}
+
+function readCsvRows(bytes: Uint8Array, countRow: (count: number) => void): TSheetRow[] {
   const text = decodeCsv(bytes);
   const rows: TSheetRow[] = [];
   for (const { record, fields } of readCsvRecords(text, guessDelimiter(text))) {
@@ -89,7 +94,7 @@ function readCsvRows(bytes: Uint8Array): TSheetRow[] {
   return rows;
 }
 
-async function readXlsxRows(bytes: Uint8Array): Promise<TSheetRow[]> {
+async function readXlsxRows(bytes: Uint8Array, countRow: (count: number) => void): Promise<TSheetRow[]> {
   const workbook = new ExcelJS.Workbook();
   try {
     // An ArrayBuffer copy: what exceljs's typings ask for, and JSZip reads it as is.
