@@ -1,7 +1,8 @@
 /**
  * `pnpm screenshot:homes`: the built app on a fresh demo database; each demo role signs in and
  * its landing page is saved at 1366×768 and on a 375×667 phone as
- * docs/screenshot-home-<user>.png and docs/screenshot-home-<user>-phone.png.
+ * docs/screenshot-home-<user>.png and docs/screenshot-home-<user>-phone.png; the county admin's
+ * 乡镇街道 list, the root README's picture, as docs/screenshot-townships.png.
  */
 import { rmSync } from "node:fs";
 import path from "node:path";
@@ -17,7 +18,13 @@ const BASE = `http://localhost:${knobs.port}`;
 const dataDir = ".data/screenshots";
 const users = ["operator", "xxt-admin", "xxt-jinling", "xxt-liaison", "xxt-deputy", "xxt-responder"];
 
-async function home(browser: Browser, username: string, viewport: { width: number; height: number }, file: string) {
+async function home(
+  browser: Browser,
+  username: string,
+  viewport: { width: number; height: number },
+  file: string,
+  then?: string,
+) {
   const page = await browser.newPage({ viewport, baseURL: BASE, deviceScaleFactor: 1 });
   await page.goto("/sign-in");
   await page.getByLabel("用户名").fill(username);
@@ -27,6 +34,10 @@ async function home(browser: Browser, username: string, viewport: { width: numbe
   // The signed-in page itself (its menu), not the sign-in form still on screen while it loads.
   await page.getByRole("navigation").waitFor();
   await page.locator("main h1").first().waitFor();
+  if (then) {
+    await page.goto(then);
+    await page.locator("main h1").first().waitFor();
+  }
   await page.screenshot({ path: path.join(app, "docs", file), fullPage: viewport.width < 500 });
   await page.close();
 }
@@ -44,6 +55,8 @@ try {
     await home(browser, username, { width: 1366, height: 768 }, `screenshot-home-${username}.png`);
     await home(browser, username, { width: 375, height: 667 }, `screenshot-home-${username}-phone.png`);
   }
+  // Tall enough for the whole list beside the menu (a full-page shot would end the menu at 768 px).
+  await home(browser, "xxt-admin", { width: 1366, height: 1024 }, "screenshot-townships.png", "/county/townships");
   await browser.close();
 } finally {
   stop();

@@ -1460,6 +1460,7 @@ export const en: Translation = {
     channelOf: "Came in by: {{channel}}",
     unitOf: "Handling unit: {{unit}}",
     submitter: "Submitted by: {{name}}, phone {{phone}}",
+    submitterUnnamed: "name not given",
     satisfactionOf: "Citizen's rating: {{value}}",
     deputyRatingOf: "Deputy's rating: {{value}}",
     answerClassOf: "Answer class: {{value}}",

@@ -1148,6 +1148,7 @@ export const zhCN = {
     channelOf: "来源：{{channel}}",
     unitOf: "承办单位：{{unit}}",
     submitter: "提交人：{{name}}，电话：{{phone}}",
+    submitterUnnamed: "未留姓名",
     satisfactionOf: "群众评价：{{value}}",
     deputyRatingOf: "代表测评：{{value}}",
     answerClassOf: "答复分类：{{value}}类",

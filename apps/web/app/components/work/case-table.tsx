@@ -107,7 +107,13 @@ export function CaseTable({
               </Text>
             </Table.Td>
             <Table.Td>
-              <Badge variant="light" color={DEADLINE_COLOR[row.deadline]} data-deadline={row.deadline}>
+              {/* Never cut to "还剩3个…" when a narrow screen squeezes the column. */}
+              <Badge
+                variant="light"
+                color={DEADLINE_COLOR[row.deadline]}
+                data-deadline={row.deadline}
+                miw="max-content"
+              >
                 {row.countdown
                   ? words(row.countdown).left
                   : row.deadline === "overdue"

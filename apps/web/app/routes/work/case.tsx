@@ -126,7 +126,10 @@ export default function CasePage({ loaderData }: Route.ComponentProps) {
             {kase.handlingUnitName && <Text size="sm">{t("work.unitOf", { unit: kase.handlingUnitName })}</Text>}
             {(kase.submitterName || kase.submitterPhone) && (
               <Text size="sm">
-                {t("work.submitter", { name: kase.submitterName ?? "—", phone: kase.submitterPhone ?? "—" })}
+                {t("work.submitter", {
+                  name: kase.submitterName ?? t("work.submitterUnnamed"),
+                  phone: kase.submitterPhone ?? "—",
+                })}
               </Text>
             )}
             {kase.satisfaction && (
