@@ -172,6 +172,7 @@ test("at the 交办会 staff propose units for many suggestions, assign them in 
   await expect(page.getByTestId("unit-sheet")).toBeVisible();
   await expect(page.getByText("西乡塘区人大常委会")).toBeVisible();
   await expect(page.getByTestId("sheet-unit")).toHaveText("区住建局");
+  await expect(page).toHaveTitle(/：区住建局 · /);
   await expect(page.getByTestId("sheet-lead").locator("tbody tr")).toHaveCount(6);
   await expect(page.getByTestId("sheet-lead").locator("tbody tr").first()).toContainText("001");
   await expect(page.getByTestId("sheet-co")).toContainText("无");

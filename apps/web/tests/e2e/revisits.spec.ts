@@ -182,6 +182,7 @@ test("a 回头看 campaign: select answered suggestions, send a 督办组, one �
   await admin.screenshot({ path: "test-results/session-figures-desktop.png", fullPage: true });
   await admin.goto(`${sessionUrl}/report`);
   await expect(admin.getByTestId("session-report")).toContainText("代表建议办理情况");
+  await expect(admin).toHaveTitle(/代表建议办理情况 · /);
   await admin.screenshot({ path: "test-results/session-report.png", fullPage: true });
   const xlsx = await admin.request.get(`${sessionUrl}/report.xlsx`);
   expect(xlsx.status()).toBe(200);

@@ -4,6 +4,7 @@ import { Button, Group } from "@mantine/core";
 import { unitSheet } from "@rdlink/core/suggestions/unit-sheet";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { DocumentTitle } from "~/components/document-title";
 import { MantineFrame } from "~/components/mantine-frame";
 import { countyLoader } from "~/lib/county-route.server";
 import type { Route } from "./+types/meeting-unit-print";
@@ -61,6 +62,7 @@ function UnitSheetPage({ loaderData }: Route.ComponentProps) {
   const { county, session, meeting, unit, assignedOn, lead, co } = loaderData;
   return (
     <main className="assign-sheet" data-testid="unit-sheet">
+      <DocumentTitle title={`${t("meetings.sheet.title")}：${unit.name}`} />
       <Group className="no-print" justify="space-between" mb="md">
         <Button component={Link} to={`/county/sessions/${session.id}/meetings/${meeting.id}`} variant="subtle">
           {t("meetings.sheet.back")}

@@ -4,6 +4,7 @@ import { Button, Group } from "@mantine/core";
 import { getSessionFigures } from "@rdlink/core/suggestions/get-session-figures";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { DocumentTitle } from "~/components/document-title";
 import { MantineFrame } from "~/components/mantine-frame";
 import { UnitLeague } from "~/components/session-figures";
 import { countyLoader } from "~/lib/county-route.server";
@@ -48,6 +49,7 @@ function SessionReportPage({ loaderData }: Route.ComponentProps) {
   ];
   return (
     <main className="session-report" data-testid="session-report">
+      <DocumentTitle title={t("sessions.figures.reportTitle", { name: session.name })} />
       <Group className="no-print" justify="space-between" mb="md">
         <Button component={Link} to={`/county/sessions/${session.id}`} variant="subtle">
           {t("sessions.figures.back")}
