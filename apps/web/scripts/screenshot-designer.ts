@@ -4,26 +4,11 @@
  * docs/screenshot-designer.png and docs/screenshot-designer-phone.png. Prints the zoom the
  * canvas fits the workflow at and the smallest state-name text on screen (in px).
  */
-import { rmSync } from "node:fs";
-import path from "node:path";
-import { type Browser, chromium, type Page } from "@playwright/test";
-import { intKnob, readKnobs, textKnob } from "@rdlink/env/knobs";
-import { app, ensureBuild, startBuiltApp } from "../bench/built-app";
+import type { Browser, Page } from "@playwright/test";
+import { DESKTOP, docsFile, PHONE, signedInPage, type Viewport, withDemoApp } from "./screenshot-app";
 
-const knobs = readKnobs({
-  port: intKnob("E2E_PORT", 4310),
-  chromium: textKnob("CHROMIUM_PATH", "/usr/bin/chromium"),
-});
-const BASE = `http://localhost:${knobs.port}`;
-const dataDir = ".data/screenshots";
-
-async function openDesigner(browser: Browser, viewport: { width: number; height: number }, file: string) {
-  const page = await browser.newPage({ viewport, baseURL: BASE, deviceScaleFactor: 1 });
-  await page.goto("/sign-in");
-  await page.getByLabel("用户名").fill("xxt-admin");
-  await page.getByLabel("密码").fill("rdlink-demo-2026");
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+async function openDesigner(browser: Browser, viewport: Viewport, file: string) {
+  const page = await signedInPage(browser, "xxt-admin", viewport);
   await page.goto("/county/workflows");
   await page.getByRole("link", { name: "群众意见建议办理" }).first().click();
   await page.getByTestId("designer").waitFor();
@@ -43,7 +28,7 @@ async function openDesigner(browser: Browser, viewport: { width: number; height:
     { polling: 200 },
   );
   const figures = await textFigures(page);
-  await page.screenshot({ path: path.join(app, "docs", file) });
+  await page.screenshot({ path: docsFile(file) });
   await page.close();
   return figures;
 }
@@ -60,20 +45,8 @@ async function textFigures(page: Page) {
   });
 }
 
-ensureBuild();
-rmSync(path.join(app, dataDir), { recursive: true, force: true });
-const { stop } = await startBuiltApp(
-  BASE,
-  { PORT: String(knobs.port), HOST: "localhost", DATA_DIR: dataDir },
-  // Seeding the demo county takes a while on a busy machine.
-  { portKnob: "E2E_PORT", startSeconds: 240, stderr: "inherit" },
-);
-try {
-  const browser = await chromium.launch({ executablePath: knobs.chromium, args: ["--no-sandbox", "--disable-gpu"] });
-  const desktop = await openDesigner(browser, { width: 1366, height: 768 }, "screenshot-designer.png");
-  const phone = await openDesigner(browser, { width: 375, height: 667 }, "screenshot-designer-phone.png");
-  await browser.close();
+await withDemoApp(async (browser) => {
+  const desktop = await openDesigner(browser, DESKTOP, "screenshot-designer.png");
+  const phone = await openDesigner(browser, PHONE, "screenshot-designer-phone.png");
   console.log(JSON.stringify({ desktop, phone }));
-} finally {
-  stop();
-}
+});
