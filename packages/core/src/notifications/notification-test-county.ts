@@ -13,7 +13,6 @@ import {
   type TRole,
   townships,
   users,
-  workflows,
   workflowVersions,
 } from "@rdlink/db";
 import { createTestDatabase, type TestDatabase } from "@rdlink/db/testing";
@@ -117,11 +116,8 @@ export function notificationTestCounty(driver: Parameters<typeof createTestDatab
       const [version] = await tx
         .select({ id: workflowVersions.id })
         .from(workflowVersions)
-        .innerJoin(
-          workflows,
-          and(eq(workflows.tenantId, workflowVersions.tenantId), eq(workflows.id, workflowVersions.workflowId)),
-        )
-        .where(and(eq(workflowVersions.tenantId, tenantId), eq(workflows.key, "citizenOpinion")));
+        // Found by what it is about, not by its key (a county may rename that).
+        .where(and(eq(workflowVersions.tenantId, tenantId), eq(workflowVersions.kind, "opinion")));
       versionId = version!.id;
     });
     const [admin] = await t.db.withoutTenant((tx) => tx.select().from(users).where(eq(users.username, "admin-450107")));
