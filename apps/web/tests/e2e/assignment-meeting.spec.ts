@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { choose, signIn, waitForHydration } from "./support";
+import { choose, chooseOption, signIn, waitForHydration } from "./support";
 
 /**
  * 交办会: the office holds the meeting of a session, filters its suggestions, proposes 主办 and
@@ -71,8 +71,7 @@ async function propose(page: Page, lead: string, co: string[] = []) {
   await expect(dialog).toBeVisible();
   await choose(page, "主办单位", lead);
   for (const unit of co) {
-    await dialog.getByRole("combobox", { name: "协办单位" }).click();
-    await page.getByRole("option", { name: unit, exact: true }).click();
+    await chooseOption(page, dialog.getByRole("combobox", { name: "协办单位" }), unit);
   }
   // Closes the co-units' dropdown (without one open, Escape would close the dialog).
   if (co.length > 0) await page.keyboard.press("Escape");

@@ -6,7 +6,7 @@ import {
   type Page,
   test,
 } from "@playwright/test";
-import { choose, signIn, waitForHydration } from "./support";
+import { choose, chooseOption, signIn, waitForHydration } from "./support";
 
 /** A 1×1 PNG: the citizen's photo. */
 const PNG = Buffer.from(
@@ -88,8 +88,7 @@ async function step(
 }
 
 async function chooseIn(page: Page, dialog: ReturnType<Page["getByRole"]>, label: string, option: string) {
-  await dialog.getByRole("combobox", { name: label }).click();
-  await page.getByRole("option", { name: option, exact: true }).click();
+  await chooseOption(page, dialog.getByRole("combobox", { name: label }), option);
 }
 
 test("an opinion from the station's QR code to the citizen's 满意, seen on the dashboard", async ({ browser }) => {

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { signIn, waitForHydration } from "./support";
+import { chooseOption, signIn, waitForHydration } from "./support";
 
 /** The first overdue case of the county admin's list, with its countdown as the list says it. */
 async function firstOverdueCase(page: Page) {
@@ -116,8 +116,7 @@ test("交办 from the case page: one primary step, 交办意见 and an asked dat
   await expect(page.getByTestId("case-yours")).toBeVisible();
   await actions.getByRole("button", { name: "交办", exact: true }).click();
   const dialog = page.getByRole("dialog");
-  await dialog.getByRole("combobox", { name: "承办单位" }).click();
-  await page.getByRole("option", { name: "区住建局", exact: true }).click();
+  await chooseOption(page, dialog.getByRole("combobox", { name: "承办单位" }), "区住建局");
   await dialog.getByLabel("交办意见").fill("请五个工作日内现场核查并答复");
   await expect(dialog.getByText(/不得晚于\d{4}-\d{2}-\d{2}/)).toBeVisible();
   await dialog.getByRole("button", { name: "交办", exact: true }).click();

@@ -1,5 +1,5 @@
 import { type Browser, type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
-import { choose, openMenuEntry, signIn, waitForHydration } from "./support";
+import { choose, chooseOption, openMenuEntry, signIn, waitForHydration } from "./support";
 
 /**
  * The office's tools that act on many things at once or on another person's account: batch
@@ -52,10 +52,7 @@ async function registerForAssignment(liaison: Page, content: string) {
   await step(
     liaison,
     "现场交办",
-    async (d) => {
-      await d.getByRole("combobox", { name: "问题类型" }).click();
-      await liaison.getByRole("option", { name: "个性问题", exact: true }).click();
-    },
+    (d) => chooseOption(liaison, d.getByRole("combobox", { name: "问题类型" }), "个性问题"),
     "交办承办单位",
   );
 }
@@ -81,8 +78,7 @@ test("the unit signs for two assigned cases at once, the township urges both, an
   await township.getByRole("checkbox", { name: "全选本页" }).check();
   await township.getByTestId("bulk-assign").click();
   const dialog = township.getByRole("dialog");
-  await dialog.getByRole("combobox", { name: "承办单位" }).click();
-  await township.getByRole("option", { name: "区住建局", exact: true }).click();
+  await chooseOption(township, dialog.getByRole("combobox", { name: "承办单位" }), "区住建局");
   await dialog.getByRole("button", { name: "交办", exact: true }).click();
   await expect(dialog).toBeHidden();
 

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "rdlink-demo-2026";
 
@@ -32,9 +32,22 @@ export async function waitForHydration(page: Page) {
  */
 export async function choose(page: Page, label: string, option: string | RegExp | "first") {
   await waitForHydration(page);
-  await page.getByRole("combobox", { name: label }).click();
-  const options = page.getByRole("option");
-  await (option === "first" ? options.first() : page.getByRole("option", { name: option, exact: true })).click();
+  await chooseOption(page, page.getByRole("combobox", { name: label }), option);
+}
+
+/**
+ * Opens the given Select until its option shows, then clicks it. In a dialog that is still opening,
+ * the dialog's focus trap can take the focus right after the click and the Select closes again;
+ * opening it once more is what a user would do.
+ */
+export async function chooseOption(page: Page, combobox: Locator, option: string | RegExp | "first") {
+  const target =
+    option === "first" ? page.getByRole("option").first() : page.getByRole("option", { name: option, exact: true });
+  await expect(async () => {
+    if (!(await target.isVisible())) await combobox.click();
+    await expect(target).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await target.click();
 }
 
 /** Picks an option in a Mantine Select by typing part of its label. */
