@@ -130,9 +130,10 @@ test("the audit log exports what its filter shows: one kind of action chosen on 
   expect(filename).toBe("审计日志.xlsx");
   expect(rows[0]).toEqual(["序号", "时间", "操作人", "操作", "IP 地址", "详情"]);
   expect(rows).toHaveLength(total + 1);
-  // The page's entries first, in its order: number, who and what.
-  expect(rows.slice(1, 1 + shown.length).map((r) => [r[0], r[2], r[3]])).toEqual(
+  // The page's entries first, in its order: number, who, what and its detail in words.
+  expect(rows.slice(1, 1 + shown.length).map((r) => [r[0], r[2], r[3], r[5]])).toEqual(
     // The page says "—" where nobody was signed in (a failed sign-in); the sheet leaves it empty.
-    shown.map((cells) => [cells[0], cells[2] === "—" ? "" : cells[2], cells[3]]),
+    shown.map((cells) => [cells[0], cells[2] === "—" ? "" : cells[2], cells[3], cells[5]]),
   );
+  expect(rows.some((r) => r[5]?.includes("{"))).toBe(false);
 });

@@ -93,13 +93,17 @@ describe.each(testDrivers())("the ledger's and the audit log's exports on %s", (
   it("exports the audit log with the page's filter, every row, labelled in Chinese", async () => {
     const query = { action: "station." };
     const page = await inCounty((tx) => listAuditLog(tx, admin(), query));
-    const rows = await sheetRows(await inCounty((tx) => exportAuditLog(tx, admin(), query)));
+    // The web app words the detail (its labels of every field); here, a stand-in that shows it is used.
+    const detailText = (detail: unknown) => (detail ? `详情${Object.keys(detail as object).length}项` : "");
+    const rows = await sheetRows(await inCounty((tx) => exportAuditLog(tx, admin(), query, detailText)));
     expect(rows[0]).toEqual(["序号", "时间", "操作人", "操作", "IP 地址", "详情"]);
     expect(rows.slice(1).map((r) => Number(r[0]))).toEqual(page.rows.map((r) => r.seq));
-    const all = await sheetRows(await inCounty((tx) => exportAuditLog(tx, admin(), {})));
+    const all = await sheetRows(await inCounty((tx) => exportAuditLog(tx, admin(), {}, detailText)));
     expect(all.length - 1).toBe((await inCounty((tx) => listAuditLog(tx, admin(), {}))).total);
     expect(all.length).toBeGreaterThan(1);
     // Labels, never the action's identifier.
     expect(all.slice(1).every((r) => !/^[a-zA-Z]+\.[a-z_]+$/.test(r[3]!))).toBe(true);
+    expect(all.slice(1).some((r) => /^详情\d+项$/.test(r[5]!))).toBe(true);
+    expect(all.slice(1).every((r) => /^(详情\d+项)?$/.test(r[5] ?? ""))).toBe(true);
   });
 });

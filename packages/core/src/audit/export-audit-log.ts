@@ -17,17 +17,26 @@ export function auditActionLabel(action: string): string {
 
 type TAuditRow = typeof auditLog.$inferSelect;
 
-const COLUMNS: TSheetColumn<TAuditRow>[] = [
+/** The columns, with the detail as the page writes it: a sentence in the user's language, never JSON. */
+const columns = (detailText: (detail: unknown) => string): TSheetColumn<TAuditRow>[] => [
   { header: "序号", width: 8, value: (r) => r.seq },
   { header: "时间", width: 18, value: (r) => shanghaiTime(r.at) },
   { header: "操作人", width: 14, value: (r) => r.actorName },
   { header: "操作", width: 24, value: (r) => auditActionLabel(r.action) },
   { header: "IP 地址", width: 16, value: (r) => r.ip },
-  { header: "详情", width: 60, value: (r) => (r.detail ? JSON.stringify(r.detail) : null) },
+  { header: "详情", width: 60, value: (r) => detailText(r.detail) || null },
 ];
 
-/** The audit log as .xlsx, newest first, with the page's filter (a group of actions), every page of it. */
-export async function exportAuditLog(tx: TenantTx, ctx: UseCaseContext, input: unknown = {}) {
+/**
+ * The audit log as .xlsx, newest first, with the page's filter (a group of actions), every page of it.
+ * `detailText` words an entry's detail as the page does (the web app's labels of every field).
+ */
+export async function exportAuditLog(
+  tx: TenantTx,
+  ctx: UseCaseContext,
+  input: unknown,
+  detailText: (detail: unknown) => string,
+) {
   assertCan(ctx.actor, "tenant.audit.read", { tenantId: tx.tenantId });
   const { action } = parseInput(ZListAuditLog, input);
   const rows = await tx
@@ -37,5 +46,5 @@ export async function exportAuditLog(tx: TenantTx, ctx: UseCaseContext, input: u
     .orderBy(desc(auditLog.seq))
     .limit(MAX_EXPORT_ROWS + 1);
   if (rows.length > MAX_EXPORT_ROWS) throw new ValidationError({}, "errors.exportTooLarge");
-  return buildListSheet("审计日志", COLUMNS, rows);
+  return buildListSheet("审计日志", columns(detailText), rows);
 }
