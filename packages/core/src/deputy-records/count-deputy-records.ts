@@ -1,0 +1,194 @@
+import {
+  activities,
+  activityDeputies,
+  caseEvents,
+  cases,
+  deputies,
+  postClaims,
+  suggestions,
+  type TenantTx,
+} from "@rdlink/db";
+import { CASE_STARTED } from "@rdlink/workflow/runtime/case-runtime";
+import { and, count, eq, gte, inArray, isNotNull, isNull, lt, lte, or, type SQL, sql, sum } from "drizzle-orm";
+
+/**
+ * 履职档案: what a deputy did in a period, counted from what was recorded anyway (the ledger, cases,
+ * suggestions, post claims), never typed twice.
+ */
+export type TDeputyRecord = {
+  /** 接待 and 走访: ledger entries of those kinds the deputy attended. */
+  receptions: number;
+  visits: number;
+  /** 培训 and 学习. */
+  trainings: number;
+  mediations: number;
+  legislativeConsultations: number;
+  postServices: number;
+  otherActivities: number;
+  /** 接待人次 of the entries they attended. */
+  peopleReceived: number;
+  /** Posts (岗位) held at any time in the period. */
+  postsHeld: number;
+  /** Citizens' opinions the deputy registered themselves. */
+  opinionsRegistered: number;
+  /** Suggestions received in the period: as 领衔代表, and as 附议代表. */
+  suggestionsLed: number;
+  suggestionsSeconded: number;
+  /** 面商 held on the suggestions they lead (each 面商 counted once). */
+  consultations: number;
+  /** Steps the deputy took on cases other than starting them: rating an answer, supervising… */
+  caseSteps: number;
+};
+
+export const emptyDeputyRecord = (): TDeputyRecord => ({
+  receptions: 0,
+  visits: 0,
+  trainings: 0,
+  mediations: 0,
+  legislativeConsultations: 0,
+  postServices: 0,
+  otherActivities: 0,
+  peopleReceived: 0,
+  postsHeld: 0,
+  opinionsRegistered: 0,
+  suggestionsLed: 0,
+  suggestionsSeconded: 0,
+  consultations: 0,
+  caseSteps: 0,
+});
+
+const ACTIVITY_FIELDS = {
+  reception: "receptions",
+  visit: "visits",
+  training: "trainings",
+  study: "trainings",
+  mediation: "mediations",
+  legislativeConsultation: "legislativeConsultations",
+  postService: "postServices",
+  other: "otherActivities",
+} as const satisfies Record<(typeof activities.$inferSelect)["kind"], keyof TDeputyRecord>;
+
+/** Midnight at the start of a day in Asia/Shanghai (UTC+8 all year). */
+const startOfDay = (day: string) => new Date(`${day}T00:00:00+08:00`);
+const DAY_MS = 86_400_000;
+
+/**
+ * The records of the given deputies for a period (first and last day, both included, in
+ * Asia/Shanghai): a handful of grouped queries, whatever the number of deputies.
+ */
+export async function countDeputyRecords(
+  tx: TenantTx,
+  deputyIds: string[],
+  period: { from: string; to: string },
+): Promise<Map<string, TDeputyRecord>> {
+  const records = new Map(deputyIds.map((id) => [id, emptyDeputyRecord()]));
+  if (deputyIds.length === 0) return records;
+  const tenantId = tx.tenantId;
+  const start = startOfDay(period.from);
+  const end = new Date(startOfDay(period.to).getTime() + DAY_MS);
+  const add = (deputyId: string, field: keyof TDeputyRecord, value: unknown) => {
+    const record = records.get(deputyId);
+    if (record) record[field] += Number(value ?? 0);
+  };
+
+  const ledger = await tx
+    .select({
+      deputyId: activityDeputies.deputyId,
+      kind: activities.kind,
+      entries: count(),
+      people: sum(activities.peopleReceived),
+    })
+    .from(activityDeputies)
+    .innerJoin(
+      activities,
+      and(eq(activities.tenantId, activityDeputies.tenantId), eq(activities.id, activityDeputies.activityId)),
+    )
+    .where(
+      and(
+        eq(activityDeputies.tenantId, tenantId),
+        inArray(activityDeputies.deputyId, deputyIds),
+        gte(activities.day, period.from),
+        lte(activities.day, period.to),
+      ),
+    )
+    .groupBy(activityDeputies.deputyId, activities.kind);
+  for (const row of ledger) {
+    add(row.deputyId, ACTIVITY_FIELDS[row.kind], row.entries);
+    add(row.deputyId, "peopleReceived", row.people);
+  }
+
+  // A post counts when its claim was approved before the period ended and not ended before it began.
+  const posts = await tx
+    .select({ deputyId: postClaims.deputyId, held: count() })
+    .from(postClaims)
+    .where(
+      and(
+        eq(postClaims.tenantId, tenantId),
+        inArray(postClaims.deputyId, deputyIds),
+        inArray(postClaims.status, ["approved", "ended"]),
+        isNotNull(postClaims.decidedAt),
+        lt(postClaims.decidedAt, end),
+        or(isNull(postClaims.endedAt), gte(postClaims.endedAt, start)),
+      ),
+    )
+    .groupBy(postClaims.deputyId);
+  for (const row of posts) add(row.deputyId, "postsHeld", row.held);
+
+  // What the deputy's own account did on cases: the opinions it started, and the steps it took.
+  const accounts = await tx
+    .select({ id: deputies.id, userId: deputies.userId })
+    .from(deputies)
+    .where(and(eq(deputies.tenantId, tenantId), inArray(deputies.id, deputyIds), isNotNull(deputies.userId)));
+  const deputyOfUser = new Map(accounts.map((a) => [a.userId!, a.id]));
+  if (deputyOfUser.size > 0) {
+    const steps = await tx
+      .select({ userId: caseEvents.actorUserId, type: caseEvents.type, kind: cases.kind, events: count() })
+      .from(caseEvents)
+      .innerJoin(cases, and(eq(cases.tenantId, caseEvents.tenantId), eq(cases.id, caseEvents.caseId)))
+      .where(
+        and(
+          eq(caseEvents.tenantId, tenantId),
+          inArray(caseEvents.actorUserId, [...deputyOfUser.keys()]),
+          gte(caseEvents.at, start),
+          lt(caseEvents.at, end),
+        ),
+      )
+      .groupBy(caseEvents.actorUserId, caseEvents.type, cases.kind);
+    for (const row of steps) {
+      const deputyId = deputyOfUser.get(row.userId!)!;
+      if (row.type !== CASE_STARTED) add(deputyId, "caseSteps", row.events);
+      else if (row.kind === "opinion") add(deputyId, "opinionsRegistered", row.events);
+    }
+  }
+
+  const inPeriod: SQL[] = [gte(suggestions.receivedOn, period.from), lte(suggestions.receivedOn, period.to)];
+  const led = await tx
+    .select({
+      deputyId: suggestions.leadDeputyId,
+      suggestions: count(),
+      consultations: sum(cases.consultations),
+    })
+    .from(suggestions)
+    .innerJoin(cases, and(eq(cases.tenantId, suggestions.tenantId), eq(cases.id, suggestions.caseId)))
+    .where(and(eq(suggestions.tenantId, tenantId), inArray(suggestions.leadDeputyId, deputyIds), ...inPeriod))
+    .groupBy(suggestions.leadDeputyId);
+  for (const row of led) {
+    add(row.deputyId, "suggestionsLed", row.suggestions);
+    add(row.deputyId, "consultations", row.consultations);
+  }
+  const seconded = await tx
+    .select({ coDeputyIds: suggestions.coDeputyIds })
+    .from(suggestions)
+    .where(
+      and(
+        eq(suggestions.tenantId, tenantId),
+        sql`${suggestions.coDeputyIds} && array[${sql.join(
+          deputyIds.map((id) => sql`${id}`),
+          sql`, `,
+        )}]::uuid[]`,
+        ...inPeriod,
+      ),
+    );
+  for (const row of seconded) for (const deputyId of row.coDeputyIds) add(deputyId, "suggestionsSeconded", 1);
+  return records;
+}
