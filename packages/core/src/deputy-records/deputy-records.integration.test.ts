@@ -10,6 +10,7 @@ import {
   stationPosts,
 } from "@rdlink/db";
 import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerOpinion } from "../cases/register-opinion";
 import { ManualClock } from "../clock";
@@ -21,6 +22,7 @@ import { memberOf, realMemberOf, responderOf } from "../testing/actors";
 import { caseSteps } from "../testing/case-steps";
 import { addTestStation, onboardTestCounty } from "../testing/counties";
 import { emptyDeputyRecord } from "./count-deputy-records";
+import { exportDeputyRecords } from "./export-deputy-records";
 import { getDeputyRecord } from "./get-deputy-record";
 import { listDeputyRecords } from "./list-deputy-records";
 
@@ -244,5 +246,21 @@ describe.each(testDrivers())("a deputy's 履职档案 on %s", (driver) => {
     ]);
     // A deputy reads only their own record, not the list.
     await expect(list(wei, { year: 2027 })).rejects.toThrow();
+  });
+
+  it("exports the year's table as the page lists it, headed in Chinese", async () => {
+    const { year, bytes } = await inCounty((tx) =>
+      exportDeputyRecords(tx, ctx(admin), { year: 2027, sort: "receptions" }),
+    );
+    expect(year).toBe(2027);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as never);
+    const rows: unknown[][] = [];
+    workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows[0]!.slice(0, 5)).toEqual(["代表", "层级", "所属乡镇（街道）", "接待群众（次）", "接待人次"]);
+    expect(rows.slice(1).map((r) => r.slice(0, 5))).toEqual([
+      ["韦建国", "县", expect.any(String), 3, 28],
+      ["李梅", "县", expect.any(String), 1, 10],
+    ]);
   });
 });

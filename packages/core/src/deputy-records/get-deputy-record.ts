@@ -6,9 +6,9 @@ import type { UseCaseContext } from "../shared/context";
 import { NotFoundError, parseInput } from "../shared/errors";
 import { ZId } from "../shared/fields";
 import { countDeputyRecords } from "./count-deputy-records";
-import { yearPeriod, ZRecordYear } from "./record-input";
+import { recordYear, yearPeriod, ZRecordYear } from "./record-input";
 
-const ZGetDeputyRecord = z.object({ deputyId: ZId, year: ZRecordYear });
+const ZGetDeputyRecord = z.object({ deputyId: ZId, year: ZRecordYear.optional() });
 
 /**
  * One deputy's 履职档案 for a year. The deputy reads their own; the county, and the township the
@@ -17,7 +17,8 @@ const ZGetDeputyRecord = z.object({ deputyId: ZId, year: ZRecordYear });
 export async function getDeputyRecord(tx: TenantTx, ctx: UseCaseContext, input: unknown) {
   const id = ZId.safeParse((input as { deputyId?: unknown } | null)?.deputyId);
   if (!id.success) throw new NotFoundError();
-  const { year } = parseInput(ZGetDeputyRecord, input);
+  const asked = parseInput(ZGetDeputyRecord, input);
+  const year = recordYear(asked.year, ctx.clock.now());
   const [deputy] = await tx
     .select({
       id: deputies.id,

@@ -7,12 +7,12 @@ import { NotFoundError, parseInput } from "../shared/errors";
 import { naturalOrder } from "../shared/natural-order";
 import { inTownshipScope } from "../shared/scope";
 import { countDeputyRecords, emptyDeputyRecord, type TDeputyRecord } from "./count-deputy-records";
-import { yearPeriod, ZRecordYear } from "./record-input";
+import { recordYear, yearPeriod, ZRecordYear } from "./record-input";
 
 const recordFields = Object.keys(emptyDeputyRecord()) as (keyof TDeputyRecord)[];
 
 const ZListDeputyRecords = z.object({
-  year: ZRecordYear,
+  year: ZRecordYear.optional(),
   townshipId: z.uuid().optional().catch(undefined),
   /** A figure to sort by, most first; the directory's order (township, name) otherwise. */
   sort: z
@@ -26,7 +26,8 @@ const ZListDeputyRecords = z.object({
  * one row per deputy with their figures, sortable by any of them.
  */
 export async function listDeputyRecords(tx: TenantTx, ctx: UseCaseContext, input: unknown) {
-  const { year, townshipId, sort } = parseInput(ZListDeputyRecords, input);
+  const { year: asked, townshipId, sort } = parseInput(ZListDeputyRecords, input);
+  const year = recordYear(asked, ctx.clock.now());
   assertCan(ctx.actor, "tenant.stats.read", { tenantId: tx.tenantId, townshipId });
   const scope = townshipsInScope(ctx.actor);
   if (townshipId && scope !== "all" && !scope.includes(townshipId)) throw new NotFoundError();

@@ -1,0 +1,21 @@
+import type { TenantTx } from "@rdlink/db";
+import { deputyLevelNames } from "../deputies/sheet";
+import type { UseCaseContext } from "../shared/context";
+import { buildListSheet, type TSheetColumn } from "../shared/list-sheet";
+import { listDeputyRecords } from "./list-deputy-records";
+import { RECORD_FIGURES } from "./record-labels";
+
+type TRow = Awaited<ReturnType<typeof listDeputyRecords>>["rows"][number];
+
+const COLUMNS: TSheetColumn<TRow>[] = [
+  { header: "代表", width: 12, value: (r) => r.name },
+  { header: "层级", width: 12, value: (r) => deputyLevelNames[r.level] },
+  { header: "所属乡镇（街道）", width: 16, value: (r) => r.townshipName },
+  ...RECORD_FIGURES.map(({ key, label }) => ({ header: label, width: 12, value: (r: TRow) => r.record[key] })),
+];
+
+/** The year's 履职档案 of every deputy in scope, as the page lists them (same order), as .xlsx. */
+export async function exportDeputyRecords(tx: TenantTx, ctx: UseCaseContext, input: unknown) {
+  const { year, rows } = await listDeputyRecords(tx, ctx, input);
+  return { year, bytes: await buildListSheet(`${year}年代表履职档案`, COLUMNS, rows) };
+}
