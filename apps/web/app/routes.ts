@@ -21,6 +21,8 @@ export default [
   ]),
   // 会议建议办理情况 on A4, without the app's shell.
   route("county/sessions/:sessionId/report", "routes/county/session-report.tsx"),
+  // 年度履职报告 on A4, without the app's shell.
+  route("county/deputies/:deputyId/report", "routes/county/deputy-report.tsx"),
   layout("routes/signed-in-layout.tsx", [
     route("account/password", "routes/account-password.tsx"),
     route("desk", "routes/desk.tsx"),
@@ -76,6 +78,9 @@ export default [
       route("deputies/export", "routes/county/deputies-export.tsx"),
       route("deputies/:deputyId", "routes/county/deputy.tsx"),
       route("deputies/:deputyId/edit", "routes/county/deputy-edit.tsx"),
+      route("deputies/:deputyId/record", "routes/county/deputy-record.tsx"),
+      route("deputy-records", "routes/county/deputy-records.tsx"),
+      route("deputy-records/export", "routes/county/deputy-records-export.tsx"),
       route("files/:fileId", "routes/county/file.tsx"),
       route("handling-units", "routes/county/handling-units.tsx"),
       route("handling-units/:unitId", "routes/county/handling-unit.tsx"),

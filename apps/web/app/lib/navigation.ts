@@ -11,6 +11,7 @@ export type NavIcon =
   | "townships"
   | "stations"
   | "deputies"
+  | "deputyRecords"
   | "dutyPosts"
   | "grids"
   | "handlingUnits"
@@ -78,6 +79,8 @@ export function navigationOf(actor: Actor): NavGroup[] {
         ...item(stationsWork && can(actor, "tenant.townships.read"), "/county/townships", "nav.townships", "townships"),
         ...item(stationsWork && can(actor, "tenant.stations.read"), "/county/stations", "nav.stations", "stations"),
         ...item(stationsWork && can(actor, "tenant.stations.read"), "/county/deputies", "nav.deputies", "deputies"),
+        // 履职档案: what every deputy did, for the county and the townships that keep the figures.
+        ...item(can(actor, "tenant.stats.read"), "/county/deputy-records", "deputyRecords.title", "deputyRecords"),
         ...item(stationsWork && can(actor, "tenant.stations.read"), "/county/duty-posts", "nav.dutyPosts", "dutyPosts"),
         ...item(stationsWork && can(actor, "tenant.stations.read"), "/county/grids", "grids.title", "grids"),
         // Who a township hands opinions to.

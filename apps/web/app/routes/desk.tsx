@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { getMyDesk } from "@rdlink/core/desk/get-my-desk";
-import { IconFileText } from "@tabler/icons-react";
+import { IconFileCertificate, IconFileText } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageHeader } from "~/components/page-header";
@@ -26,9 +26,19 @@ export default function Desk({ loaderData }: Route.ComponentProps) {
         intro={t("desk.intro")}
         actions={
           deputy?.deputy && (
-            <Button component={Link} to="/desk/suggestions" leftSection={<IconFileText size={16} />}>
-              {t("sessions.mine.open")}
-            </Button>
+            <Group gap="sm">
+              <Button component={Link} to="/desk/suggestions" leftSection={<IconFileText size={16} />}>
+                {t("sessions.mine.open")}
+              </Button>
+              <Button
+                component={Link}
+                to={`/county/deputies/${deputy.deputy.id}/record`}
+                variant="light"
+                leftSection={<IconFileCertificate size={16} />}
+              >
+                {t("deputyRecords.mine")}
+              </Button>
+            </Group>
           )
         }
       />

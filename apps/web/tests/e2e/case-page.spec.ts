@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { pdfText, squeeze } from "./pdf-support";
 import { chooseOption, signIn, waitForHydration } from "./support";
 
 /** The first overdue case of the county admin's list, with its countdown as the list says it. */
@@ -12,18 +12,6 @@ async function firstOverdueCase(page: Page) {
   const url = (await link.getAttribute("href"))!;
   return { countdown, title, url };
 }
-
-/** A PDF's text, without the spaces and line breaks layout puts between its pieces. */
-async function pdfText(pdf: Buffer) {
-  const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
-  let text = "";
-  for (let n = 1; n <= document.numPages; n++) {
-    const content = await (await document.getPage(n)).getTextContent();
-    text += content.items.map((item) => ("str" in item ? item.str : "")).join("");
-  }
-  return text.replace(/\s+/g, "");
-}
-const squeeze = (text: string) => text.replace(/\s+/g, "");
 
 test("the case page says who holds the case, what is expected next and its deadline as the list does", async ({
   page,

@@ -17,6 +17,8 @@ const ID_ROUTES_COVERED = [
   "station-types/:typeId",
   "deputies/:deputyId",
   "deputies/:deputyId/edit",
+  "deputies/:deputyId/record",
+  "county/deputies/:deputyId/report",
   "files/:fileId",
   "handling-units/:unitId",
   "ledger/:activityId",
@@ -162,6 +164,8 @@ test("tenant A's admin gets 404 for every tenant-B URL, never B's data", async (
   await page.goto("/county/deputies");
   const deputyUrls = (await linksOf("deputies")).slice(0, 5);
   expect(postUrls.length * typeUrls.length * deputyUrls.length).toBeGreaterThan(0);
+  for (const own of ["record", "report"])
+    expect((await page.request.get(`${deputyUrls[0]}/${own}`)).status()).toBe(200);
   await page.goto("/county/handling-units");
   const unitUrls = (await linksOf("handling-units")).slice(0, 5);
   await page.goto("/county/ledger");
@@ -192,7 +196,9 @@ test("tenant A's admin gets 404 for every tenant-B URL, never B's data", async (
       `${url}/qr/poster`,
     ]),
     ...[...postUrls, ...typeUrls, ...deputyUrls].flatMap((url) => [url, `${url}.data`]),
-    ...deputyUrls.map((url) => `${url}/edit`),
+    ...deputyUrls.flatMap((url) =>
+      ["edit", "record", "record.data", "report", "report.data"].map((page) => `${url}/${page}`),
+    ),
     ...unitUrls.flatMap((url) => [url, `${url}.data`]),
     ...entryUrls.flatMap((url) => [url, `${url}.data`, `${url}/edit`, `${url}/edit.data`]),
     ...caseUrls.flatMap((url) => [url, `${url}.data`, `${url}/print`, `${url}/print.data`]),

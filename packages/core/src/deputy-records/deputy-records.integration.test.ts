@@ -257,7 +257,7 @@ describe.each(testDrivers())("a deputy's 履职档案 on %s", (driver) => {
     await workbook.xlsx.load(bytes as never);
     const rows: unknown[][] = [];
     workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-    expect(rows[0]!.slice(0, 5)).toEqual(["代表", "层级", "所属乡镇（街道）", "接待群众（次）", "接待人次"]);
+    expect(rows[0]!.slice(0, 5)).toEqual(["代表", "层级", "所属乡镇（街道）", "接待日（次）", "接待人次"]);
     expect(rows.slice(1).map((r) => r.slice(0, 5))).toEqual([
       ["韦建国", "县", expect.any(String), 3, 28],
       ["李梅", "县", expect.any(String), 1, 10],

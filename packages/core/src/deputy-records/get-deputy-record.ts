@@ -42,5 +42,13 @@ export async function getDeputyRecord(tx: TenantTx, ctx: UseCaseContext, input: 
   const period = yearPeriod(year);
   const records = await countDeputyRecords(tx, [deputy.id], period);
   const { userId: _account, ...shown } = deputy;
-  return { deputy: shown, year, period, record: records.get(deputy.id)! };
+  return {
+    deputy: shown,
+    /** The deputy is reading their own record. */
+    own,
+    year,
+    thisYear: recordYear(undefined, ctx.clock.now()),
+    period,
+    record: records.get(deputy.id)!,
+  };
 }

@@ -59,5 +59,5 @@ export async function listDeputyRecords(tx: TenantTx, ctx: UseCaseContext, input
   const withRecords = rows.map((row) => ({ ...row, record: records.get(row.id)! }));
   // A stable sort: deputies with the same figure keep the directory's order.
   if (sort) withRecords.sort((a, b) => b.record[sort] - a.record[sort]);
-  return { year, period, rows: withRecords };
+  return { year, thisYear: recordYear(undefined, ctx.clock.now()), period, rows: withRecords };
 }

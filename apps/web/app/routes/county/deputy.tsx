@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { getDeputy } from "@rdlink/core/deputies/get-deputy";
-import { IconEdit } from "@tabler/icons-react";
+import { IconEdit, IconFileCertificate } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageHeader } from "~/components/page-header";
@@ -36,14 +36,24 @@ export default function Deputy({ loaderData }: Route.ComponentProps) {
         intro={`${t(`deputies.levels.${deputy.level}`)}${t("deputies.deputySuffix")} · ${townshipName}`}
         actions={
           canManage && (
-            <Button
-              component={Link}
-              to={`/county/deputies/${deputy.id}/edit`}
-              variant="default"
-              leftSection={<IconEdit size={16} />}
-            >
-              {t("common.edit")}
-            </Button>
+            <Group gap="sm">
+              <Button
+                component={Link}
+                to={`/county/deputies/${deputy.id}/record`}
+                variant="light"
+                leftSection={<IconFileCertificate size={16} />}
+              >
+                {t("deputyRecords.open")}
+              </Button>
+              <Button
+                component={Link}
+                to={`/county/deputies/${deputy.id}/edit`}
+                variant="default"
+                leftSection={<IconEdit size={16} />}
+              >
+                {t("common.edit")}
+              </Button>
+            </Group>
           )
         }
       />

@@ -1,0 +1,102 @@
+import { Anchor, Group, Select, Table, Text, UnstyledButton } from "@mantine/core";
+import { listDeputyRecords } from "@rdlink/core/deputy-records/list-deputy-records";
+import { RECORD_FIGURES } from "@rdlink/core/deputy-records/record-labels";
+import { listTownships } from "@rdlink/core/townships/list-townships";
+import { IconChevronDown } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { ExportButton } from "~/components/export-button";
+import { PageHeader } from "~/components/page-header";
+import { RecordYearPicker } from "~/components/record-year-picker";
+import { countyLoader } from "~/lib/county-route.server";
+import { useListFilters } from "~/lib/list-filters";
+import type { Route } from "./+types/deputy-records";
+
+export function loader(args: Route.LoaderArgs) {
+  const input = Object.fromEntries(new URL(args.request.url).searchParams);
+  return countyLoader(
+    args,
+    async (tx, ctx) => ({
+      ...(await listDeputyRecords(tx, ctx, input)),
+      townships: (await listTownships(tx, ctx, { pageSize: 200 })).rows.map((t) => ({ value: t.id, label: t.name })),
+    }),
+    "tenant.stats.read",
+  );
+}
+
+/** Every deputy's 履职档案 for a year, in one table: sort by any figure, export it, open one deputy's. */
+export default function DeputyRecords({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { params, setFilter } = useListFilters();
+  const { rows, year, thisYear, townships } = loaderData;
+  const sort = params.get("sort");
+  return (
+    <>
+      <PageHeader
+        title={t("deputyRecords.title")}
+        intro={t("deputyRecords.intro")}
+        actions={<ExportButton to="/county/deputy-records/export" testId="deputy-records-export" />}
+      />
+      <Group mb="md" align="flex-end">
+        <RecordYearPicker year={year} thisYear={thisYear} />
+        {townships.length > 1 && (
+          <Select
+            label={t("deputyRecords.township")}
+            data={townships}
+            value={params.get("townshipId")}
+            onChange={setFilter("townshipId")}
+            clearable
+            w={200}
+          />
+        )}
+      </Group>
+      {sort && (
+        <Text size="sm" mb="xs" c="dark.6">
+          {t("deputyRecords.sortedBy", { figure: t(`deputyRecords.figures.${sort}` as never) })} ·{" "}
+          <Anchor component="button" size="sm" onClick={() => setFilter("sort")(null)}>
+            {t("deputyRecords.byName")}
+          </Anchor>
+        </Text>
+      )}
+      <Table.ScrollContainer minWidth={1100}>
+        <Table striped highlightOnHover data-testid="deputy-records">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("deputyRecords.deputy")}</Table.Th>
+              <Table.Th>{t("deputyRecords.township")}</Table.Th>
+              {RECORD_FIGURES.map(({ key }) => (
+                <Table.Th key={key} aria-sort={sort === key ? "descending" : undefined}>
+                  <UnstyledButton
+                    onClick={() => setFilter("sort")(key)}
+                    title={t("deputyRecords.sortBy")}
+                    fz="sm"
+                    fw={600}
+                  >
+                    {t(`deputyRecords.figures.${key}`)}
+                    {sort === key && <IconChevronDown size={12} aria-hidden />}
+                  </UnstyledButton>
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr key={row.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/county/deputies/${row.id}/record?year=${year}`}>
+                    {row.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{row.townshipName}</Table.Td>
+                {RECORD_FIGURES.map(({ key }) => (
+                  <Table.Td key={key}>{row.record[key]}</Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {rows.length === 0 && <Text c="dark.6">{t("deputyRecords.empty")}</Text>}
+    </>
+  );
+}
