@@ -50,7 +50,7 @@ describe.each(testDrivers())("the demo county on %s", (driver) => {
       tx.select().from(tenants).where(eq(tenants.divisionCode, DEMO_COUNTY_CODE)),
     );
     tenantId = tenant!.id;
-  }, 120_000);
+  }, 300_000);
   afterAll(() => t.drop());
 
   it("has realistic content: ~20 stations across its townships, ~150 deputies, posts claimed, standards recorded", async () => {

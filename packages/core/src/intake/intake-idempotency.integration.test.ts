@@ -133,5 +133,5 @@ describe.each(testDrivers())("the public form's idempotency key on %s", (driver)
     expect(await written()).toEqual({ cases: before.cases + 1, files: before.files + 1 });
     // The losers' photos went with their transactions.
     expect(filesOnDisk()).toBe(disk + 1);
-  });
+  }, 120_000);
 });
