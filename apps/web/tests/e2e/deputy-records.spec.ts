@@ -39,6 +39,7 @@ test("a deputy's 履职档案: their own on a phone, grown by a ledger entry; th
   const before = await recordFigures(deputy);
   expect(Object.keys(before)).toHaveLength(14);
   expect(await deputy.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await deputy.screenshot({ path: test.info().outputPath("deputy-record-phone.png"), fullPage: true });
 
   // The county admin records a reception day he attended, with 7 people received.
   const admin = await signedIn(browser, "xxt-admin");
@@ -69,7 +70,10 @@ test("a deputy's 履职档案: their own on a phone, grown by a ledger entry; th
   await waitForHydration(admin);
   await admin.getByRole("button", { name: "接待日（次）" }).click();
   await expect(admin).toHaveURL(/sort=receptions/);
+  // The address changes before React draws the sorted table: wait for what the sorted page says.
+  await expect(admin.getByText("已按“接待日（次）”从多到少排序")).toBeVisible();
   const table = admin.getByTestId("deputy-records");
+  await admin.screenshot({ path: test.info().outputPath("deputy-records.png") });
   const rows = await table
     .locator("tbody tr")
     .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
@@ -96,6 +100,7 @@ test("a deputy's 履职档案: their own on a phone, grown by a ledger entry; th
   await deputy.getByRole("link", { name: "打印履职报告" }).click();
   await expect(deputy).toHaveURL(/\/report\?year=\d{4}$/);
   await expect(deputy.getByTestId("deputy-report")).toBeVisible();
+  await deputy.screenshot({ path: test.info().outputPath("deputy-report-phone.png"), fullPage: true });
   await deputy.emulateMedia({ media: "print" });
   const text = await pdfText(await deputy.pdf({ format: "A4", printBackground: true }));
   expect(text).toContain(`${name}代表`);

@@ -58,12 +58,12 @@ export default function DeputyRecords({ loaderData }: Route.ComponentProps) {
           </Anchor>
         </Text>
       )}
-      <Table.ScrollContainer minWidth={1100}>
+      <Table.ScrollContainer minWidth={1200}>
         <Table striped highlightOnHover data-testid="deputy-records">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t("deputyRecords.deputy")}</Table.Th>
-              <Table.Th>{t("deputyRecords.township")}</Table.Th>
+              <Table.Th style={{ whiteSpace: "nowrap" }}>{t("deputyRecords.deputy")}</Table.Th>
+              <Table.Th style={{ whiteSpace: "nowrap" }}>{t("deputyRecords.township")}</Table.Th>
               {RECORD_FIGURES.map(({ key }) => (
                 <Table.Th key={key} aria-sort={sort === key ? "descending" : undefined}>
                   <UnstyledButton
@@ -82,12 +82,12 @@ export default function DeputyRecords({ loaderData }: Route.ComponentProps) {
           <Table.Tbody>
             {rows.map((row) => (
               <Table.Tr key={row.id}>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>
                   <Anchor component={Link} to={`/county/deputies/${row.id}/record?year=${year}`}>
                     {row.name}
                   </Anchor>
                 </Table.Td>
-                <Table.Td>{row.townshipName}</Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>{row.townshipName}</Table.Td>
                 {RECORD_FIGURES.map(({ key }) => (
                   <Table.Td key={key}>{row.record[key]}</Table.Td>
                 ))}
