@@ -73,17 +73,22 @@ const startOfDay = (day: string) => new Date(`${day}T00:00:00+08:00`);
 const DAY_MS = 86_400_000;
 
 /**
- * The records of the given deputies for a period (first and last day, both included, in
- * Asia/Shanghai): a handful of grouped queries, whatever the number of deputies.
+ * The records of some deputies for a period (first and last day, both included, in Asia/Shanghai):
+ * a handful of grouped queries, whatever the number of deputies. `which` is the condition on
+ * `deputies` that picks them (one id, a township…): the queries join it rather than carry a
+ * list of thousands of ids.
  */
 export async function countDeputyRecords(
   tx: TenantTx,
-  deputyIds: string[],
+  which: SQL | undefined,
   period: { from: string; to: string },
 ): Promise<Map<string, TDeputyRecord>> {
-  const records = new Map(deputyIds.map((id) => [id, emptyDeputyRecord()]));
-  if (deputyIds.length === 0) return records;
   const tenantId = tx.tenantId;
+  const picked = and(eq(deputies.tenantId, tenantId), which);
+  const people = await tx.select({ id: deputies.id, userId: deputies.userId }).from(deputies).where(picked);
+  const records = new Map(people.map((p) => [p.id, emptyDeputyRecord()]));
+  if (people.length === 0) return records;
+  const pickedIds = tx.select({ id: deputies.id }).from(deputies).where(picked);
   const start = startOfDay(period.from);
   const end = new Date(startOfDay(period.to).getTime() + DAY_MS);
   const add = (deputyId: string, field: keyof TDeputyRecord, value: unknown) => {
@@ -106,7 +111,7 @@ export async function countDeputyRecords(
     .where(
       and(
         eq(activityDeputies.tenantId, tenantId),
-        inArray(activityDeputies.deputyId, deputyIds),
+        inArray(activityDeputies.deputyId, pickedIds),
         gte(activities.day, period.from),
         lte(activities.day, period.to),
       ),
@@ -124,7 +129,7 @@ export async function countDeputyRecords(
     .where(
       and(
         eq(postClaims.tenantId, tenantId),
-        inArray(postClaims.deputyId, deputyIds),
+        inArray(postClaims.deputyId, pickedIds),
         inArray(postClaims.status, ["approved", "ended"]),
         isNotNull(postClaims.decidedAt),
         lt(postClaims.decidedAt, end),
@@ -135,11 +140,7 @@ export async function countDeputyRecords(
   for (const row of posts) add(row.deputyId, "postsHeld", row.held);
 
   // What the deputy's own account did on cases: the opinions it started, and the steps it took.
-  const accounts = await tx
-    .select({ id: deputies.id, userId: deputies.userId })
-    .from(deputies)
-    .where(and(eq(deputies.tenantId, tenantId), inArray(deputies.id, deputyIds), isNotNull(deputies.userId)));
-  const deputyOfUser = new Map(accounts.map((a) => [a.userId!, a.id]));
+  const deputyOfUser = new Map(people.filter((p) => p.userId).map((p) => [p.userId!, p.id]));
   if (deputyOfUser.size > 0) {
     const steps = await tx
       .select({ userId: caseEvents.actorUserId, type: caseEvents.type, kind: cases.kind, events: count() })
@@ -148,7 +149,13 @@ export async function countDeputyRecords(
       .where(
         and(
           eq(caseEvents.tenantId, tenantId),
-          inArray(caseEvents.actorUserId, [...deputyOfUser.keys()]),
+          inArray(
+            caseEvents.actorUserId,
+            tx
+              .select({ userId: deputies.userId })
+              .from(deputies)
+              .where(and(picked, isNotNull(deputies.userId))),
+          ),
           gte(caseEvents.at, start),
           lt(caseEvents.at, end),
         ),
@@ -170,25 +177,17 @@ export async function countDeputyRecords(
     })
     .from(suggestions)
     .innerJoin(cases, and(eq(cases.tenantId, suggestions.tenantId), eq(cases.id, suggestions.caseId)))
-    .where(and(eq(suggestions.tenantId, tenantId), inArray(suggestions.leadDeputyId, deputyIds), ...inPeriod))
+    .where(and(eq(suggestions.tenantId, tenantId), inArray(suggestions.leadDeputyId, pickedIds), ...inPeriod))
     .groupBy(suggestions.leadDeputyId);
   for (const row of led) {
     add(row.deputyId, "suggestionsLed", row.suggestions);
     add(row.deputyId, "consultations", row.consultations);
   }
+  // A county's year has hundreds of suggestions: those with 附议 deputies are read, the picked ones counted.
   const seconded = await tx
     .select({ coDeputyIds: suggestions.coDeputyIds })
     .from(suggestions)
-    .where(
-      and(
-        eq(suggestions.tenantId, tenantId),
-        sql`${suggestions.coDeputyIds} && array[${sql.join(
-          deputyIds.map((id) => sql`${id}`),
-          sql`, `,
-        )}]::uuid[]`,
-        ...inPeriod,
-      ),
-    );
+    .where(and(eq(suggestions.tenantId, tenantId), sql`cardinality(${suggestions.coDeputyIds}) > 0`, ...inPeriod));
   for (const row of seconded) for (const deputyId of row.coDeputyIds) add(deputyId, "suggestionsSeconded", 1);
   return records;
 }

@@ -40,7 +40,7 @@ export async function getDeputyRecord(tx: TenantTx, ctx: UseCaseContext, input: 
     throw new NotFoundError();
   }
   const period = yearPeriod(year);
-  const records = await countDeputyRecords(tx, [deputy.id], period);
+  const records = await countDeputyRecords(tx, eq(deputies.id, deputy.id), period);
   const { userId: _account, ...shown } = deputy;
   return {
     deputy: shown,

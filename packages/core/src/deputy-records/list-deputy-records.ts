@@ -31,6 +31,11 @@ export async function listDeputyRecords(tx: TenantTx, ctx: UseCaseContext, input
   assertCan(ctx.actor, "tenant.stats.read", { tenantId: tx.tenantId, townshipId });
   const scope = townshipsInScope(ctx.actor);
   if (townshipId && scope !== "all" && !scope.includes(townshipId)) throw new NotFoundError();
+  const inScope = and(
+    isNull(deputies.archivedAt),
+    inTownshipScope(deputies.townshipId, scope),
+    townshipId ? eq(deputies.townshipId, townshipId) : undefined,
+  );
   const rows = await tx
     .select({
       id: deputies.id,
@@ -41,21 +46,10 @@ export async function listDeputyRecords(tx: TenantTx, ctx: UseCaseContext, input
     })
     .from(deputies)
     .innerJoin(townships, and(eq(townships.tenantId, deputies.tenantId), eq(townships.id, deputies.townshipId)))
-    .where(
-      and(
-        eq(deputies.tenantId, tx.tenantId),
-        isNull(deputies.archivedAt),
-        inTownshipScope(deputies.townshipId, scope),
-        townshipId ? eq(deputies.townshipId, townshipId) : undefined,
-      ),
-    )
+    .where(and(eq(deputies.tenantId, tx.tenantId), inScope))
     .orderBy(asc(townships.sortOrder), asc(naturalOrder(deputies.name)));
   const period = yearPeriod(year);
-  const records = await countDeputyRecords(
-    tx,
-    rows.map((r) => r.id),
-    period,
-  );
+  const records = await countDeputyRecords(tx, inScope, period);
   const withRecords = rows.map((row) => ({ ...row, record: records.get(row.id)! }));
   // A stable sort: deputies with the same figure keep the directory's order.
   if (sort) withRecords.sort((a, b) => b.record[sort] - a.record[sort]);

@@ -71,6 +71,8 @@ export const activityDeputies = pgTable(
       "cascade",
     ),
     foreignKey({ columns: [t.tenantId, t.deputyId], foreignColumns: [deputies.tenantId, deputies.id] }),
+    // A deputy's 履职档案 counts the entries they attended.
+    index().on(t.tenantId, t.deputyId),
     tenantIsolationPolicy(),
   ],
 );

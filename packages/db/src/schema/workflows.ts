@@ -202,6 +202,8 @@ export const caseEvents = pgTable(
     primaryKey({ columns: [t.tenantId, t.caseId, t.seq] }),
     foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [cases.tenantId, cases.id] }),
     unique().on(t.tenantId, t.caseId, t.idempotencyKey),
+    // A deputy's 履职档案 counts the steps their account took in a year.
+    index().on(t.tenantId, t.actorUserId, t.at),
     tenantIsolationPolicy(),
   ],
 );

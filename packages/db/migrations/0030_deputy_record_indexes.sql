@@ -1,0 +1,2 @@
+CREATE INDEX "activity_deputies_tenant_id_deputy_id_index" ON "activity_deputies" USING btree ("tenant_id","deputy_id");--> statement-breakpoint
+CREATE INDEX "case_events_tenant_id_actor_user_id_at_index" ON "case_events" USING btree ("tenant_id","actor_user_id","at");
