@@ -2,6 +2,7 @@
 // their claims), grids, activities (履职台账, the ledger), files.
 export * from "./activities";
 export * from "./audit";
+export * from "./consultations";
 export * from "./case-operations";
 export * from "./deputies";
 export * from "./files";
