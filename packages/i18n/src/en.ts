@@ -652,6 +652,14 @@ export const en: Translation = {
       archived: "Township archived",
       restored: "Township restored",
     },
+    consultation: {
+      opened: "Consultation opened",
+      closed: "Consultation closed",
+      comments_entered: "Offline comments entered",
+      comments_merged: "Duplicate comments merged",
+      opinion_saved: "Point's opinion saved",
+      fates_marked: "Fates of comments marked",
+    },
     revisitCampaign: {
       created: "Revisit created",
       items_added: "Suggestions added to revisit",
@@ -810,6 +818,7 @@ export const en: Translation = {
   auditGroups: {
     congressSession: "Congress sessions",
     revisitCampaign: "Revisits",
+    consultation: "Draft-law consultations",
     suggestion: "Deputies' suggestions",
     assignmentMeeting: "Assignment meetings",
     team: "Teams",

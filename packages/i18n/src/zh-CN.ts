@@ -577,6 +577,14 @@ export const zhCN = {
       archived: "归档乡镇",
       restored: "恢复乡镇",
     },
+    consultation: {
+      opened: "发起法规草案意见征集",
+      closed: "截止意见征集",
+      comments_entered: "录入线下意见",
+      comments_merged: "合并重复意见",
+      opinion_saved: "填写联系点意见",
+      fates_marked: "标记意见采纳情况",
+    },
     revisitCampaign: {
       created: "新建回头看",
       items_added: "回头看选入建议",
@@ -731,6 +739,7 @@ export const zhCN = {
   auditGroups: {
     congressSession: "人代会",
     revisitCampaign: "回头看",
+    consultation: "立法意见征集",
     suggestion: "代表建议",
     assignmentMeeting: "交办会",
     team: "团队",

@@ -2,8 +2,8 @@
 // their claims), grids, activities (履职台账, the ledger), files.
 export * from "./activities";
 export * from "./audit";
-export * from "./consultations";
 export * from "./case-operations";
+export * from "./consultations";
 export * from "./deputies";
 export * from "./files";
 export * from "./grids";

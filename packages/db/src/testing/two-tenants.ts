@@ -211,7 +211,12 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
     .returning();
   const [comment] = await tx
     .insert(s.consultationComments)
-    .values({ consultationId: consultation!.id, articleId: article!.id, content: "建议写明适用范围", channel: "online" })
+    .values({
+      consultationId: consultation!.id,
+      articleId: article!.id,
+      content: "建议写明适用范围",
+      channel: "online",
+    })
     .returning();
   return {
     tenantId,
