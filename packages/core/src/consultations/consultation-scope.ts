@@ -1,6 +1,6 @@
 import { type Actor, hasRole, townshipsOfRole } from "@rdlink/auth";
 import { consultations, stationLiaisons, stations, type TenantTx } from "@rdlink/db";
-import { and, eq, inArray, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, or, type SQL } from "drizzle-orm";
 import { NotFoundError } from "../shared/errors";
 
 /**
@@ -59,4 +59,21 @@ export async function assertStationInScope(tx: TenantTx, actor: Actor, stationId
     );
   if (!liaison) throw new NotFoundError();
   return station;
+}
+
+/** The open stations a user may open a consultation at (the new consultation's picker), by name. */
+export async function stationsForConsultations(tx: TenantTx, actor: Actor) {
+  const asLiaison = tx
+    .select({ stationId: stationLiaisons.stationId })
+    .from(stationLiaisons)
+    .where(and(eq(stationLiaisons.tenantId, tx.tenantId), eq(stationLiaisons.userId, actor.userId)));
+  const reach = hasRole(actor, "county_admin")
+    ? undefined
+    : or(inArray(stations.townshipId, townshipsOfRole(actor, "township_operator")), inArray(stations.id, asLiaison));
+  return tx
+    .select({ id: stations.id, name: stations.name })
+    .from(stations)
+    .where(and(eq(stations.tenantId, tx.tenantId), ne(stations.status, "closed"), reach))
+    .orderBy(asc(stations.name))
+    .limit(2000);
 }

@@ -1,5 +1,6 @@
 import type { Actor } from "@rdlink/auth";
 import { consultationArticles, consultationComments, stations, type TenantTx } from "@rdlink/db";
+import type { TCommentChannel, TCommentFate } from "@rdlink/vocabulary/consultation-comments";
 import { and, asc, eq } from "drizzle-orm";
 import { loadConsultationInScope } from "./consultation-scope";
 import { isClosed } from "./consultation-state";
@@ -7,12 +8,12 @@ import { isClosed } from "./consultation-state";
 export type GroupedComment = {
   id: string;
   content: string;
-  channel: string;
+  channel: TCommentChannel;
   /** People behind it: its own (1 online, the offline count) and its merged duplicates'. */
   people: number;
   submitterName: string | null;
   trackingCode: string | null;
-  fate: string | null;
+  fate: TCommentFate | null;
   fateReason: string | null;
   duplicates: { id: string; content: string; people: number }[];
 };

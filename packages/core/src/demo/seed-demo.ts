@@ -192,7 +192,7 @@ const CHECKLIST_NOTES: Record<string, string> = {
 };
 
 /**
- * The demo county's stations (two per township, up to 20, each with its township's liaison
+ * The demo county's stations (two per township, up to 20, and a legislative contact point; each with its township's liaison
  * officer, a head, a map point and a record against its standard) and ~150 deputies, some
  * of them stationed and holding duty posts; 韦建国 is the demo deputy's own record.
  */
@@ -236,7 +236,8 @@ async function seedStationsAndDeputies(db: Database, tenantId: string, admin: Ac
       .values(people)
       .returning({ id: deputies.id, name: deputies.name, townshipId: deputies.townshipId });
 
-    // A liaison station in every town and street; 议事亭 in the three towns, 代表之家 in four streets: 20 in all.
+    // A liaison station in every town and street; 议事亭 in the three towns, 代表之家 in four streets, and a
+    // 基层立法联系点 in 金陵镇: 21 in all.
     const regular = townshipRows.filter((t) => t.kind !== "other");
     const placed = [
       ...regular.map((township) => ({ township, type: "人大代表联络站" })),
@@ -245,6 +246,8 @@ async function seedStationsAndDeputies(db: Database, tenantId: string, admin: Ac
         .filter((t) => t.kind === "street")
         .slice(0, 4)
         .map((township) => ({ township, type: "人大代表之家" })),
+      // 金陵镇's 基层立法联系点: where xxt-liaison puts drafts out for comments.
+      { township: jinling, type: "基层立法联系点" },
     ].map((p) => ({ ...p, name: `${p.township.name}${p.type}` }));
     // One liaison officer per township (xxt-liaison keeps 金陵镇); the others are invited, not yet signed in.
     const liaisonOf = new Map<string, string>([[jinling.id, liaison!.id]]);

@@ -1,3 +1,4 @@
+import { commentChannels, commentFates } from "@rdlink/vocabulary/consultation-comments";
 import {
   date,
   foreignKey,
@@ -15,10 +16,7 @@ import { stations } from "./stations";
 import { createdAt, tenantColumns, tenantIsolationPolicy } from "./tenant-table";
 import { cases } from "./workflows";
 
-/** Where a comment on a draft came from: the public page, or gathered offline by the station. */
-export const commentChannels = ["online", "teaTalk", "meeting", "wechat", "station", "visit", "other"] as const;
-/** What the legislature did with a comment (采纳 / 部分采纳 / 未采纳). */
-export const commentFates = ["adopted", "partlyAdopted", "notAdopted"] as const;
+export { commentChannels, commentFates };
 
 /**
  * 法规草案意见征集 at a 基层立法联系点: one draft put out for comments. It is a case of the
