@@ -42,7 +42,7 @@ export default function ConsultationTrack({ loaderData }: Route.ComponentProps) 
         </p>
         <div className={c.fate ? "pub-alert pub-alert-done" : "pub-alert"} data-testid="comment-fate">
           <strong className="pub-alert-title">{t("comment.fate")}</strong>
-          {c.fate ? t(`consultations.fates.${c.fate}`) : t("comment.fatePending")}
+          <span data-testid="fate-value">{c.fate ? t(`consultations.fates.${c.fate}`) : t("comment.fatePending")}</span>
           {c.fateReason && <p className="pub-p pub-small">{t("comment.reason", { reason: c.fateReason })}</p>}
         </div>
         <Link to={`/c/${c.publicCode}`} className="pub-button pub-button-subtle">
