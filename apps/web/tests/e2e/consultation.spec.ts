@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { draftDocx } from "@rdlink/core/testing/draft-docx";
 import { type Challenge, solveChallenge } from "altcha-lib";
@@ -44,6 +45,18 @@ async function solvedPuzzle(phone: APIRequestContext, url: string): Promise<stri
   ]!.data;
   const solution = await solveChallenge({ challenge, deriveKey });
   return Buffer.from(JSON.stringify({ challenge, solution })).toString("base64");
+}
+
+/** axe-core's WCAG 2.1 A/AA rules on the page as it stands: no serious or critical violation. */
+async function expectAccessible(page: Page, what: string) {
+  await waitForHydration(page);
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const grave = violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(grave, what).toEqual([]);
 }
 
 /** The form as the comment page posts it: its key, the solved puzzle, the empty honeypot, the comment. */
@@ -104,7 +117,7 @@ test("a contact point puts a 30-article .docx out for comments, sums up 50 comme
   const first = await phone(browser, 0);
   await first.goto(publicUrl);
   await expect(first.getByTestId("draft-article")).toHaveCount(30);
-  await waitForHydration(first);
+  await expectAccessible(first, "the comment page on a phone");
   // The articles' ids as the page's picker holds them ("" is the whole draft).
   const articleIds = await first
     .getByLabel("针对条款")
@@ -120,6 +133,7 @@ test("a contact point puts a 30-article .docx out for comments, sums up 50 comme
   await expect(first.getByRole("button", { name: "提交意见" })).toBeEnabled({ timeout: 60_000 });
   await first.getByRole("button", { name: "提交意见" }).click();
   const code = (await first.getByTestId("tracking-code").textContent())!;
+  await expectAccessible(first, "the comment sent");
   for (const [n, text] of [
     [1, "第一条的立法目的建议增加“和谐社区”"],
     [2, "整体赞成，建议增加物业费公开的条款"],
@@ -176,6 +190,7 @@ test("a contact point puts a 30-article .docx out for comments, sums up 50 comme
   await expect(liaison.getByTestId("consultation-totals")).toHaveText(
     `共 50 条意见，${40 + 12 + [1, 2, 3, 4, 5, 6, 7, 8, 9].reduce((s, i) => s + 5 + i, 0)} 人次参与，已反馈 0 条`,
   );
+  await expectAccessible(liaison, "the consultation's page");
   const articleOne = liaison.locator('[data-testid="article"][data-heading="第一条"]');
   await expect(articleOne.getByTestId("comment")).toHaveCount(2 + 4 + 1);
   await expect(liaison.getByTestId("article-whole").getByTestId("comment")).toHaveCount(1 + 4 + 1);
@@ -229,6 +244,12 @@ test("a contact point puts a 30-article .docx out for comments, sums up 50 comme
   await expect(first.getByTestId("fate-value")).toHaveText("采纳");
   await expect(first.getByTestId("comment-fate")).toContainText("已在修改稿中体现");
   await expect(first.locator("body")).not.toContainText("13907710000");
+  await expectAccessible(first, "the commenter's tracking page");
+  await liaison.goto(`${consultationUrl}/summary`);
+  await expect(liaison.getByTestId("summary-sheet").locator("tbody tr")).toHaveCount(50);
+  await expectAccessible(liaison, "the printable 意见汇总表");
+  await liaison.goto(consultationUrl);
+  await waitForHydration(liaison);
 
   // Closed by the contact point: the page says so, and a comment sent anyway is refused.
   const late = phones[37]!;
