@@ -1,4 +1,16 @@
-import { Button, Group, NumberInput, Paper, Select, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import {
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { commentChannels, commentFates } from "@rdlink/vocabulary/consultation-comments";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
@@ -52,7 +64,7 @@ export function OfflineCommentForm({ articles }: { articles: Article[] }) {
               {errors.form}
             </Text>
           )}
-          <Group grow align="flex-start">
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <Select
               name="channel"
               label={t("consultationDesk.channel")}
@@ -72,7 +84,7 @@ export function OfflineCommentForm({ articles }: { articles: Article[] }) {
               error={errors.field("peopleCount")}
             />
             <ArticleSelect articles={articles} error={errors.field("articleId")} />
-          </Group>
+          </SimpleGrid>
           <Textarea
             name="content"
             label={t("consultationDesk.content")}

@@ -40,7 +40,7 @@ export default function ConsultationTrack({ loaderData }: Route.ComponentProps) 
         <p className="pub-p" style={{ whiteSpace: "pre-wrap" }}>
           {c.content}
         </p>
-        <div className={c.fate ? "pub-alert pub-alert-done" : "pub-alert"} data-testid="comment-fate">
+        <div className={c.fate ? "pub-alert pub-alert-done" : "pub-code-box"} data-testid="comment-fate">
           <strong className="pub-alert-title">{t("comment.fate")}</strong>
           <span data-testid="fate-value">{c.fate ? t(`consultations.fates.${c.fate}`) : t("comment.fatePending")}</span>
           {c.fateReason && <p className="pub-p pub-small">{t("comment.reason", { reason: c.fateReason })}</p>}
