@@ -94,7 +94,16 @@ test("a contact point puts a 30-article .docx out for comments, sums up 50 comme
   await dialog.getByLabel("草案名称").fill(title);
   await dialog.getByLabel("征求意见机关").fill("省人大常委会法工委");
   await dialog.getByLabel("截止日期").fill("2099-12-31");
-  await dialog.locator('input[type="file"][name="file"]').setInputFiles({
+  // A notice without a single 第…条, then a PDF: each refused in Chinese, nothing opened.
+  await dialog.getByLabel("草案全文").fill("关于征求《南宁市物业管理条例（草案）》意见的通知\n请于月底前反馈。");
+  await dialog.getByRole("button", { name: "发布并开始征集" }).click();
+  await expect(dialog).toContainText("草案中没有找到“第…条”，无法逐条征求意见。请检查草案文本");
+  const fileInput = dialog.locator('input[type="file"][name="file"]');
+  await fileInput.setInputFiles({ name: "草案.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7") });
+  await dialog.getByRole("button", { name: "发布并开始征集" }).click();
+  await expect(dialog).toContainText("只能上传 Word 的 .docx 文件（.doc、PDF 等请先另存为 .docx）");
+  await expect(liaison).toHaveURL(/\/county\/consultations$/);
+  await fileInput.setInputFiles({
     name: "物业管理条例（草案）.docx",
     mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     buffer: Buffer.from(await draftDocx(title, 30)),
