@@ -9,6 +9,9 @@ export default [
   route("s/:code", "routes/public/station-intake.tsx"),
   route("s/:code/send", "routes/public/station-intake-send.ts"),
   route("t/:code?", "routes/public/track.tsx"),
+  // 法规草案征求意见: the draft's public page (its QR code) and a commenter's tracking page.
+  route("c/:code", "routes/public/consultation.tsx"),
+  route("c/t/:code", "routes/public/consultation-track.tsx"),
   // The HTTP API for other systems: JSON, bearer keys, no session (see app/lib/api.server.ts).
   route("api/openapi.json", "routes/api/openapi.ts"),
   route("api/v1/opinions", "routes/api/opinions.ts"),
@@ -19,6 +22,8 @@ export default [
   ...prefix("county/sessions/:sessionId/meetings/:meetingId", [
     route("units/:unitId/print", "routes/county/meeting-unit-print.tsx"),
   ]),
+  // 意见汇总表 on paper, without the app's shell.
+  route("county/consultations/:consultationId/summary", "routes/county/consultation-summary.tsx"),
   // 会议建议办理情况 on A4, without the app's shell.
   route("county/sessions/:sessionId/report", "routes/county/session-report.tsx"),
   // 年度履职报告 on A4, without the app's shell.
@@ -60,6 +65,10 @@ export default [
       route("sessions/:sessionId/import", "routes/county/session-import.tsx"),
       route("sessions/:sessionId/meetings/:meetingId", "routes/county/meeting.tsx"),
       route("sessions/:sessionId/report.xlsx", "routes/county/session-report-xlsx.tsx"),
+      route("consultations", "routes/county/consultations.tsx"),
+      route("consultations/:consultationId", "routes/county/consultation.tsx"),
+      route("consultations/:consultationId/summary.xlsx", "routes/county/consultation-summary-xlsx.tsx"),
+      route("consultations/:consultationId/qr.png", "routes/county/consultation-qr.tsx"),
       route("revisits", "routes/county/revisits.tsx"),
       route("revisits/:campaignId", "routes/county/revisit.tsx"),
       route("stations", "routes/county/stations.tsx"),

@@ -55,6 +55,7 @@ export type Permission =
   | "tenant.outbox.manage"
   | "tenant.apiKeys.manage"
   | "tenant.sessions.manage"
+  | "tenant.consultations.manage"
   | "tenant.suggestions.submit";
 
 export type Target = {
@@ -175,6 +176,15 @@ export function can(actor: Actor, permission: Permission, target: Target = {}): 
     // The congress sessions and the suggestions handed in at them: kept by the county's congress office.
     case "tenant.sessions.manage":
       return hasRole(actor, "county_admin");
+    // 法规草案意见征集: a contact point's liaison officer or its township's operator, or the county admin.
+    case "tenant.consultations.manage":
+      return (
+        hasRole(actor, "county_admin") ||
+        inTownships(
+          [...townshipsOfRole(actor, "township_operator"), ...townshipsOfRole(actor, "station_liaison")],
+          target,
+        )
+      );
     // A deputy hands in their own suggestion (as its 领衔代表).
     case "tenant.suggestions.submit":
       return hasRole(actor, "deputy");

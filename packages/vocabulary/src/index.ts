@@ -1,2 +1,3 @@
 export * from "./activity-kinds";
+export * from "./consultation-comments";
 export * from "./roles";

@@ -120,7 +120,7 @@ export function PublicField({
   );
 }
 
-function PublicCheckbox({ name, label, error }: { name: string; label: string; error?: string }) {
+export function PublicCheckbox({ name, label, error }: { name: string; label: string; error?: string }) {
   const id = useId();
   return (
     <div className="pub-field">

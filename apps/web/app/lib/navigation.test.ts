@@ -55,6 +55,7 @@ describe("the menu and the landing page of each role", () => {
       "/work",
       "/county/dashboard",
       "/county/ledger",
+      "/county/consultations",
       "/county/townships",
       "/county/stations",
       "/county/deputies",

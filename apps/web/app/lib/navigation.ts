@@ -17,6 +17,7 @@ export type NavIcon =
   | "handlingUnits"
   | "sessions"
   | "revisits"
+  | "consultations"
   | "stationTypes"
   | "standards"
   | "workflows"
@@ -71,6 +72,13 @@ export function navigationOf(actor: Actor): NavGroup[] {
         ...item(can(actor, "tenant.cases.read"), "/work", "work.title", "work"),
         ...item(can(actor, "tenant.stats.read"), "/county/dashboard", "nav.dashboard", "dashboard"),
         ...item(stationsWork && can(actor, "tenant.activities.read"), "/county/ledger", "ledger.title", "ledger"),
+        // 法规草案意见征集 at the legislative contact points.
+        ...item(
+          can(actor, "tenant.consultations.manage"),
+          "/county/consultations",
+          "nav.consultations",
+          "consultations",
+        ),
       ],
     },
     {

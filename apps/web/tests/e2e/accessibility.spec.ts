@@ -79,7 +79,7 @@ const signedInPages: { username: string; paths: string[] }[] = [
     username: "xxt-jinling",
     paths: ["/desk", "/work", "/county/townships", "/county/handling-units", "/county/deputy-records"],
   },
-  { username: "xxt-liaison", paths: ["/desk", "/work/new"] },
+  { username: "xxt-liaison", paths: ["/desk", "/work/new", "/county/consultations"] },
   { username: "xxt-deputy", paths: ["/desk", "/work"] },
   { username: "xxt-responder", paths: ["/desk", "/work"] },
 ];

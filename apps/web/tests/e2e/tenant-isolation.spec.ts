@@ -33,6 +33,10 @@ const ID_ROUTES_COVERED = [
   "sessions/:sessionId/report.xlsx",
   "county/sessions/:sessionId/report",
   "revisits/:campaignId",
+  "consultations/:consultationId",
+  "consultations/:consultationId/summary.xlsx",
+  "consultations/:consultationId/qr.png",
+  "county/consultations/:consultationId/summary",
 ];
 
 /** A 1×1 PNG, uploaded as evidence so that tenant A has a stored file to ask for. */
@@ -46,6 +50,9 @@ const ID_ROUTES_ALLOWED = {
   "s/:code/send":
     "public by design: where the station's intake page sends its form with upload progress (public-phone.spec.ts)",
   "t/:code?": "public by design: the tracking code is the credential; the page shows no personal data",
+  "c/:code": "public by design: a draft's comment page, the code on its QR code (consultation.spec.ts)",
+  "c/t/:code":
+    "public by design: a comment's tracking code is the credential; the page shows no name or phone (consultation.spec.ts)",
   "api/v1/opinions/:trackingCode":
     "API, bearer key only: the code is looked up within the key's own county (another county's code is 404, api.spec.ts and submit-opinion-by-api.integration.test.ts)",
 };
@@ -183,6 +190,20 @@ test("tenant A's admin gets 404 for every tenant-B URL, never B's data", async (
   await page.goto("/county/revisits");
   const [campaignUrl] = await linksOf("revisit-campaigns");
   expect(campaignUrl).toBeTruthy();
+  // A consultation of A's, opened here (pasted text) so that this spec does not rely on another's.
+  const opened = await page.request.post("/county/consultations", {
+    headers: { origin: new URL(page.url()).origin },
+    multipart: {
+      stationId: stationUrls[0]!.split("/").pop()!,
+      title: `隔离测试条例（草案）${Date.now()}`,
+      issuingBody: "省人大常委会法工委",
+      closesOn: "2099-12-31",
+      text: "第一条 为了测试，制定本条例。",
+    },
+    maxRedirects: 0,
+  });
+  const consultationUrl = opened.headers().location!;
+  expect(consultationUrl).toMatch(/^\/county\/consultations\/[0-9a-f-]{36}$/);
 
   await signOut(page);
   await signIn(page, "qx-admin", B_PASSWORD);
@@ -214,6 +235,12 @@ test("tenant A's admin gets 404 for every tenant-B URL, never B's data", async (
     ]),
     campaignUrl!,
     `${campaignUrl}.data`,
+    consultationUrl,
+    `${consultationUrl}.data`,
+    `${consultationUrl}/summary`,
+    `${consultationUrl}/summary.data`,
+    `${consultationUrl}/summary.xlsx`,
+    `${consultationUrl}/qr.png`,
     fileUrl!,
   ];
   for (const url of forB) {
@@ -271,6 +298,16 @@ test("tenant A's admin gets 404 for every tenant-B URL, never B's data", async (
   ];
   for (const form of campaignForms) {
     expect((await page.request.post(campaignUrl!, { headers: origin, form })).status(), form.intent).toBe(404);
+  }
+  // Nor close A's consultation, enter comments into it, merge or mark them.
+  const consultationForms: Record<string, string>[] = [
+    { intent: "close" },
+    { intent: "offline", content: "越权录入", channel: "teaTalk", peopleCount: "3", articleId: "" },
+    { intent: "fates", "commentIds[]": crypto.randomUUID(), fate: "adopted" },
+    { intent: "opinion", articleId: crypto.randomUUID(), opinion: "越权" },
+  ];
+  for (const form of consultationForms) {
+    expect((await page.request.post(consultationUrl, { headers: origin, form })).status(), form.intent).toBe(404);
   }
   // Nor take a step on A's case: the event is one the county admin may send (the ruling on a return).
   for (const url of caseUrls) {

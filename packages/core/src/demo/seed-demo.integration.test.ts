@@ -55,8 +55,9 @@ describe.each(testDrivers())("the demo county on %s", (driver) => {
 
   it("has realistic content: ~20 stations across its townships, ~150 deputies, posts claimed, standards recorded", async () => {
     const placed = await inCounty((tx) => tx.selectDistinct({ townshipId: stations.townshipId }).from(stations));
-    expect(await rows(stations)).toBe(20);
+    expect(await rows(stations)).toBe(21);
     expect(placed.length).toBe(13);
+    // The 基层立法联系点 has no head.
     expect(await rows(stations, isNotNull(stations.headDeputyId))).toBe(20);
     expect(await rows(deputies)).toBe(150);
     expect(await rows(postClaims, eq(postClaims.status, "approved"))).toBeGreaterThanOrEqual(50);

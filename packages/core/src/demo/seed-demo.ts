@@ -126,6 +126,7 @@ export async function seedDemo(db: Database, source: Clock): Promise<DemoSignIn[
   await seedDemoCases(db, onboarded.tenantId, clock.now());
   // The county's last congress session, to enter suggestions into (none yet: the cases above are the demo's figures).
   await db.withTenant(onboarded.tenantId, (tx) => createSession(tx, { actor: admin, ...request, clock }, DEMO_SESSION));
+  await seedContactPoint(db, onboarded.tenantId, admin, clock);
   // Last year's 回头看, with nothing selected yet (no suggestion is answered in the demo).
   await db.withTenant(onboarded.tenantId, (tx) =>
     createRevisitCampaign(tx, { actor: admin, ...request, clock }, { name: "代表建议办理回头看", year: 2026 }),
@@ -134,6 +135,37 @@ export async function seedDemo(db: Database, source: Clock): Promise<DemoSignIn[
     { username: "operator", role: "platform_operator", displayName: operator.displayName },
     ...DEMO_USERS.map(({ username, role, displayName }) => ({ username, role, displayName })),
   ];
+}
+
+/**
+ * 金陵镇's 基层立法联系点, kept by xxt-liaison, where drafts are put out for comments. Added last,
+ * with no ledger or standards of its own, so that the demo's other figures stay as they were.
+ */
+async function seedContactPoint(db: Database, tenantId: string, admin: Actor, clock: Clock) {
+  await db.withTenant(tenantId, async (tx) => {
+    const [type] = await tx
+      .select({ id: stationTypes.id })
+      .from(stationTypes)
+      .where(and(eq(stationTypes.tenantId, tenantId), eq(stationTypes.name, "基层立法联系点")));
+    const [jinling] = await tx
+      .select({ id: townships.id })
+      .from(townships)
+      .where(and(eq(townships.tenantId, tenantId), eq(townships.name, "金陵镇")));
+    const [liaison] = await tx.select({ id: users.id }).from(users).where(eq(users.username, "xxt-liaison"));
+    await createStation(
+      tx,
+      { actor: admin, ip: request.ip, clock },
+      {
+        stationTypeId: type!.id,
+        townshipId: jinling!.id,
+        name: "金陵镇基层立法联系点",
+        address: "金陵镇人民政府二楼",
+        liaisonUserIds: [liaison!.id],
+        partners: [],
+        customValues: {},
+      },
+    );
+  });
 }
 
 const SURNAMES = "黄韦覃梁陆蒙莫李农卢蓝陈罗林周";

@@ -3,6 +3,7 @@
 export * from "./activities";
 export * from "./audit";
 export * from "./case-operations";
+export * from "./consultations";
 export * from "./deputies";
 export * from "./files";
 export * from "./grids";

@@ -194,6 +194,30 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
     .insert(s.revisitItems)
     .values({ campaignId: campaign!.id, suggestionId: suggestion!.id, teamId: team!.id })
     .returning();
+  const [consultation] = await tx
+    .insert(s.consultations)
+    .values({
+      caseId: kase!.id,
+      stationId: station!.id,
+      publicCode: `${divisionCode}-CQ2M7K9P`,
+      title: "某某条例（草案）",
+      issuingBody: "省人大常委会法工委",
+      closesOn: "2027-03-01",
+    })
+    .returning();
+  const [article] = await tx
+    .insert(s.consultationArticles)
+    .values({ consultationId: consultation!.id, position: 1, heading: "第一条", body: "为了……，制定本条例。" })
+    .returning();
+  const [comment] = await tx
+    .insert(s.consultationComments)
+    .values({
+      consultationId: consultation!.id,
+      articleId: article!.id,
+      content: "建议写明适用范围",
+      channel: "online",
+    })
+    .returning();
   return {
     tenantId,
     ids: {
@@ -227,6 +251,9 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
       assignment_proposals: [proposal!.id],
       revisit_campaigns: [campaign!.id],
       revisit_items: [revisit!.id],
+      consultations: [consultation!.id],
+      consultation_articles: [article!.id],
+      consultation_comments: [comment!.id],
     },
   };
 }
@@ -309,6 +336,12 @@ export const foreignInserts: Record<string, (b: Seeded) => ReturnType<typeof sql
     sql`insert into revisit_campaigns (tenant_id, name, year) values (${b.tenantId}, '入侵回头看', 2027)`,
   revisit_items: (b) =>
     sql`insert into revisit_items (tenant_id, campaign_id, suggestion_id) values (${b.tenantId}, ${b.ids.revisit_campaigns![0]}, ${b.ids.suggestions![0]})`,
+  consultations: (b) =>
+    sql`insert into consultations (tenant_id, case_id, station_id, public_code, title, issuing_body, closes_on) values (${b.tenantId}, ${b.ids.cases![0]}, ${b.ids.stations![0]}, '000000-FORGED22', '入侵草案', 'x', '2027-03-01')`,
+  consultation_articles: (b) =>
+    sql`insert into consultation_articles (tenant_id, consultation_id, position, heading, body) values (${b.tenantId}, ${b.ids.consultations![0]}, 99, '第九十九条', 'x')`,
+  consultation_comments: (b) =>
+    sql`insert into consultation_comments (tenant_id, consultation_id, content, channel) values (${b.tenantId}, ${b.ids.consultations![0]}, '入侵', 'online')`,
 };
 
 /** A fresh database with tenants A and B seeded, and the names of its tenant tables. */

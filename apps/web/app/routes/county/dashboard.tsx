@@ -1,9 +1,11 @@
 import { Button, Group, Paper, SegmentedControl, Select, Text, TextInput, Title } from "@mantine/core";
+import { getConsultationFigures } from "@rdlink/core/consultations/get-consultation-figures";
 import { getCountyFigures } from "@rdlink/core/stats/get-county-figures";
 import { listTownships } from "@rdlink/core/townships/list-townships";
 import { IconDownload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
+import { ConsultationFigures } from "~/components/consultation-figures";
 import { CaseCharts, RatingsAndLeague } from "~/components/dashboard-charts";
 import { FiguresTable, ProcessFigures, StatCards } from "~/components/dashboard-figures";
 import { PageHeader } from "~/components/page-header";
@@ -19,6 +21,7 @@ export function loader(args: Route.LoaderArgs) {
     return {
       period,
       figures: await getCountyFigures(tx, ctx, input),
+      consultations: await getConsultationFigures(tx, ctx),
       townships: (await listTownships(tx, ctx, { pageSize: 200 })).rows.map((t) => ({ value: t.id, label: t.name })),
       exportQuery: new URLSearchParams(
         Object.entries({ period, from: input.from, to: input.to, township: input.townshipId ?? "" }).filter(
@@ -123,6 +126,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           }))}
         />
       </Paper>
+      <ConsultationFigures rows={loaderData.consultations} />
     </>
   );
 }

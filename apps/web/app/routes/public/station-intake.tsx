@@ -3,9 +3,7 @@ import { MAX_OPINION_PHOTOS } from "@rdlink/core/cases/opinion-input";
 import { findIntakeStation } from "@rdlink/core/intake/find-intake-station";
 import { precheckOpinion } from "@rdlink/core/intake/precheck-opinion";
 import { issueChallenge, MIN_FILL_MS } from "@rdlink/core/intake/proof-of-work";
-import { solveChallenge } from "altcha-lib";
-import { deriveKey } from "altcha-lib/algorithms/web/sha";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
 import { PublicField, PublicOpinionFields } from "~/components/public-fields";
@@ -19,6 +17,7 @@ import { IMAGE_ACCEPT } from "~/lib/image-accept";
 import { intakeSecret, publicTransaction } from "~/lib/intake.server";
 import { receiveIntake } from "~/lib/intake-action.server";
 import { compressPhoto, formatBytes, sendWithProgress } from "~/lib/intake-upload";
+import { useSolvedChallenge } from "~/lib/use-solved-challenge";
 import type { Route } from "./+types/station-intake";
 
 export function meta() {
@@ -52,24 +51,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   } catch (error) {
     return failureResponse(error);
   }
-}
-
-/**
- * Solves the page's proof-of-work puzzle in the background while the citizen types. The form
- * can be sent once it is solved and the shortest time a person takes has passed (the server
- * refuses anything faster as a bot), so nobody is turned away for being quick.
- */
-function useSolvedChallenge(challenge: Route.ComponentProps["loaderData"]["challenge"], minFillMs: number) {
-  const [payload, setPayload] = useState("");
-  useEffect(() => {
-    const controller = new AbortController();
-    const shortestFill = new Promise((resolve) => setTimeout(resolve, minFillMs));
-    Promise.all([solveChallenge({ challenge, deriveKey, controller }), shortestFill]).then(([solution]) => {
-      if (solution) setPayload(btoa(JSON.stringify({ challenge, solution })));
-    });
-    return () => controller.abort();
-  }, [challenge, minFillMs]);
-  return payload;
 }
 
 type PhotoState =
