@@ -14,3 +14,4 @@ export * from "./suggestions";
 export * from "./templates";
 export * from "./tenancy";
 export * from "./workflows";
+export * from "./voting";
