@@ -1,7 +1,9 @@
+import { votingAuditEn, votingPublicEn, votingStaffEn } from "./voting";
 import type { Translation } from "./zh-CN";
 
 /** English. Typed against zh-CN, so a missing key is a type error. */
 export const en: Translation = {
+  voting: { ...votingPublicEn, ...votingStaffEn },
   app: {
     name: "Deputy Liaison Station Platform",
     shortName: "Liaison Platform",
@@ -603,6 +605,7 @@ export const en: Translation = {
     deputyCount: "Deputies: {{count}}",
   },
   audit: {
+    voting: votingAuditEn,
     handlingUnit: {
       created: "Handling unit added",
       edited: "Handling unit edited",
@@ -808,6 +811,7 @@ export const en: Translation = {
     },
   },
   auditGroups: {
+    voting: "Project voting",
     congressSession: "Congress sessions",
     revisitCampaign: "Revisits",
     suggestion: "Deputies' suggestions",

@@ -13,5 +13,5 @@ export * from "./stations";
 export * from "./suggestions";
 export * from "./templates";
 export * from "./tenancy";
-export * from "./workflows";
 export * from "./voting";
+export * from "./workflows";

@@ -14,7 +14,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { handlingUnits } from "./handling-units";
-import { tenants, users } from "./platform";
+import { users } from "./platform";
 import { townships } from "./tenancy";
 import { createdAt, tenantColumns, tenantIsolationPolicy } from "./tenant-table";
 
