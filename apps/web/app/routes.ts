@@ -9,6 +9,9 @@ export default [
   route("s/:code", "routes/public/station-intake.tsx"),
   route("s/:code/send", "routes/public/station-intake-send.ts"),
   route("t/:code?", "routes/public/track.tsx"),
+  // 民生实事项目票决: a representative's ballot by personal code; a street's public page.
+  route("v/:code?", "routes/public/ballot.tsx"),
+  route("p/:county/:townshipId", "routes/public/street.tsx"),
   // The HTTP API for other systems: JSON, bearer keys, no session (see app/lib/api.server.ts).
   route("api/openapi.json", "routes/api/openapi.ts"),
   route("api/v1/opinions", "routes/api/opinions.ts"),
@@ -21,6 +24,8 @@ export default [
   ]),
   // 会议建议办理情况 on A4, without the app's shell.
   route("county/sessions/:sessionId/report", "routes/county/session-report.tsx"),
+  // The meeting's ballot codes on paper, one slip each.
+  route("county/voting/meetings/:meetingId/slips", "routes/county/voting-slips.tsx"),
   layout("routes/signed-in-layout.tsx", [
     route("account/password", "routes/account-password.tsx"),
     route("desk", "routes/desk.tsx"),
@@ -45,6 +50,10 @@ export default [
       route("dashboard/export", "routes/county/dashboard-export.tsx"),
       route("townships", "routes/county/townships.tsx"),
       route("townships/:townshipId", "routes/county/township.tsx"),
+      route("voting", "routes/county/voting.tsx"),
+      route("townships/:townshipId/voting", "routes/county/street-voting.tsx"),
+      route("townships/:townshipId/voting/import", "routes/county/street-voting-import.tsx"),
+      route("voting/meetings/:meetingId", "routes/county/voting-meeting.tsx"),
       route("users", "routes/county/users.tsx"),
       route("audit", "routes/county/audit.tsx"),
       route("audit/export", "routes/county/audit-export.tsx"),

@@ -3,10 +3,10 @@ import type { i18n as I18n, Resource } from "i18next";
 
 /**
  * Which translations the browser loads (docs/decisions/0016-a-light-public-entry.md): the
- * citizens' pages (/s/…, /t…) only their own Chinese strings, bundled; other pages the whole
+ * citizens' pages (/s/…, /t…, and the ballot /v… and street page /p/…) only their own Chinese strings, bundled; other pages the whole
  * of Chinese, and English only for a page in English, both fetched when first needed.
  */
-const PUBLIC_PAGE = /^\/[st](\/|$)/;
+const PUBLIC_PAGE = /^\/[stvp](\/|$)/;
 
 export const isPublicPage = (pathname: string) => PUBLIC_PAGE.test(pathname);
 

@@ -1,12 +1,14 @@
 import { Button, Group, Paper, SegmentedControl, Select, Text, TextInput, Title } from "@mantine/core";
 import { getCountyFigures } from "@rdlink/core/stats/get-county-figures";
 import { listTownships } from "@rdlink/core/townships/list-townships";
+import { getVotingFigures } from "@rdlink/core/voting/get-voting-figures";
 import { IconDownload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { CaseCharts, RatingsAndLeague } from "~/components/dashboard-charts";
 import { FiguresTable, ProcessFigures, StatCards } from "~/components/dashboard-figures";
 import { PageHeader } from "~/components/page-header";
+import { VotingFigures } from "~/components/voting-figures";
 import { countyLoader } from "~/lib/county-route.server";
 import { dashboardPeriods, dashboardQuery } from "~/lib/dashboard-period";
 import { useListFilters } from "~/lib/list-filters";
@@ -19,6 +21,7 @@ export function loader(args: Route.LoaderArgs) {
     return {
       period,
       figures: await getCountyFigures(tx, ctx, input),
+      voting: await getVotingFigures(tx, ctx),
       townships: (await listTownships(tx, ctx, { pageSize: 200 })).rows.map((t) => ({ value: t.id, label: t.name })),
       exportQuery: new URLSearchParams(
         Object.entries({ period, from: input.from, to: input.to, township: input.townshipId ?? "" }).filter(
@@ -123,6 +126,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           }))}
         />
       </Paper>
+      <VotingFigures rows={loaderData.voting} />
     </>
   );
 }
