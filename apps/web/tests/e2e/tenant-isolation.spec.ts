@@ -31,6 +31,10 @@ const ID_ROUTES_COVERED = [
   "sessions/:sessionId/report.xlsx",
   "county/sessions/:sessionId/report",
   "revisits/:campaignId",
+  "townships/:townshipId/voting",
+  "townships/:townshipId/voting/import",
+  "voting/meetings/:meetingId",
+  "county/voting/meetings/:meetingId/slips",
 ];
 
 /** A 1×1 PNG, uploaded as evidence so that tenant A has a stored file to ask for. */
@@ -44,6 +48,10 @@ const ID_ROUTES_ALLOWED = {
   "s/:code/send":
     "public by design: where the station's intake page sends its form with upload progress (public-phone.spec.ts)",
   "t/:code?": "public by design: the tracking code is the credential; the page shows no personal data",
+  "v/:code?":
+    "public by design: a voter representative's personal ballot code is the credential, good for one ballot (voting.spec.ts)",
+  "p/:county/:townshipId":
+    "public by design: a street's published voting results and project progress, no personal data (voting.spec.ts)",
   "api/v1/opinions/:trackingCode":
     "API, bearer key only: the code is looked up within the key's own county (another county's code is 404, api.spec.ts and submit-opinion-by-api.integration.test.ts)",
 };
@@ -179,6 +187,21 @@ test("tenant A's admin gets 404 for every tenant-B URL, never B's data", async (
   await page.goto("/county/revisits");
   const [campaignUrl] = await linksOf("revisit-campaigns");
   expect(campaignUrl).toBeTruthy();
+  // A street's voting page, its roster import, a meeting of it and the meeting's ballot slips.
+  const votingUrl = `${own}/voting`;
+  const votingMeeting = {
+    intent: "createMeeting",
+    name: `隔离检查会议${Date.now()}`,
+    year: "2026",
+    heldOn: "2026-03-01",
+  };
+  await page.request.post(votingUrl, {
+    headers: { origin: new URL(page.url()).origin },
+    form: { ...votingMeeting, rule: "majority" },
+  });
+  await page.goto(votingUrl);
+  const [votingMeetingUrl] = await linksOf("voting-meetings");
+  expect(votingMeetingUrl).toMatch(/^\/county\/voting\/meetings\/[0-9a-f-]{36}$/);
 
   await signOut(page);
   await signIn(page, "qx-admin", B_PASSWORD);
@@ -208,6 +231,10 @@ test("tenant A's admin gets 404 for every tenant-B URL, never B's data", async (
     ]),
     campaignUrl!,
     `${campaignUrl}.data`,
+    ...[votingUrl, `${votingUrl}/import`, votingMeetingUrl!, `${votingMeetingUrl}/slips`].flatMap((url) => [
+      url,
+      `${url}.data`,
+    ]),
     fileUrl!,
   ];
   for (const url of forB) {
@@ -223,6 +250,17 @@ test("tenant A's admin gets 404 for every tenant-B URL, never B's data", async (
     (await page.request.post(unitUrls[0]!, { headers: origin, form: { intent: "edit", name: "被改名" } })).status(),
   ).toBe(404);
   expect((await page.request.post(entryUrls[0]!, { headers: origin })).status()).toBe(404);
+  // Nor open A's vote, sign its representatives in, or add a candidate to A's street.
+  for (const intent of ["open", "present", "close", "publish"]) {
+    expect((await page.request.post(votingMeetingUrl!, { headers: origin, form: { intent } })).status(), intent).toBe(
+      404,
+    );
+  }
+  expect(
+    (
+      await page.request.post(votingUrl, { headers: origin, form: { ...votingMeeting, intent: "addCandidate" } })
+    ).status(),
+  ).toBe(404);
   // Nor enter a suggestion into A's session, rename it, or import into it.
   const sessionForms: Record<string, string>[] = [
     { intent: "enter", title: "越权录入", content: "越权录入的建议内容", leadDeputyId: "" },

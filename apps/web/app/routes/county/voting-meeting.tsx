@@ -96,7 +96,7 @@ function Roster({ data }: { data: Data }) {
                 <Table.Tr key={r.id} data-testid="roster-row">
                   <Table.Td>
                     <Checkbox
-                      name="representativeIds"
+                      name="representativeIds[]"
                       value={r.id}
                       aria-label={t("voting.selectRepresentative", { name: r.name })}
                     />
