@@ -94,7 +94,6 @@ test("a street votes on its livelihood projects: phones and paper, reconciled, p
   await page.getByRole("button", { name: "新建会议" }).click();
   await expect(page).toHaveURL(/\/county\/voting\/meetings\/[0-9a-f-]{36}$/);
   const meetingUrl = new URL(page.url()).pathname;
-  const meetingId = meetingUrl.split("/").pop()!;
 
   // 8 candidates through the street page's form endpoint, listed on the ballot; a citizen's 9th
   // proposal from the public page is dropped with a reason on the page.

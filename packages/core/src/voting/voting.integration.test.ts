@@ -49,6 +49,7 @@ async function roster(n: number, extra: string[][] = []) {
       "2026-11-30",
     ]);
   }
+  for (const row of extra) sheet.addRow(row);
   return { name: "roster.xlsx", bytes: new Uint8Array(await book.xlsx.writeBuffer()) };
 }
 
