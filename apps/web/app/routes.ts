@@ -54,6 +54,7 @@ export default [
       route("townships/:townshipId/voting", "routes/county/street-voting.tsx"),
       route("townships/:townshipId/voting/import", "routes/county/street-voting-import.tsx"),
       route("voting/meetings/:meetingId", "routes/county/voting-meeting.tsx"),
+      route("voting/projects/:candidateId", "routes/county/voting-project.tsx"),
       route("users", "routes/county/users.tsx"),
       route("audit", "routes/county/audit.tsx"),
       route("audit/export", "routes/county/audit-export.tsx"),

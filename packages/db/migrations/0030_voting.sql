@@ -44,6 +44,10 @@ CREATE TABLE "voting_candidates" (
 	"rank" integer,
 	"handling_unit_id" uuid,
 	"completed_at" timestamp with time zone,
+	"accepted_on" date,
+	"acceptance_satisfied" integer,
+	"acceptance_basic" integer,
+	"acceptance_unsatisfied" integer,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "voting_candidates_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );

@@ -35,6 +35,7 @@ const ID_ROUTES_COVERED = [
   "townships/:townshipId/voting/import",
   "voting/meetings/:meetingId",
   "county/voting/meetings/:meetingId/slips",
+  "voting/projects/:candidateId",
 ];
 
 /** A 1×1 PNG, uploaded as evidence so that tenant A has a stored file to ask for. */
@@ -199,8 +200,22 @@ test("tenant A's admin gets 404 for every tenant-B URL, never B's data", async (
     headers: { origin: new URL(page.url()).origin },
     form: { ...votingMeeting, rule: "majority" },
   });
+  await page.request.post(votingUrl, {
+    headers: { origin: new URL(page.url()).origin },
+    form: {
+      intent: "addCandidate",
+      title: "隔离检查项目",
+      description: "隔离检查用的候选项目",
+      costWan: "1",
+      year: "2026",
+      proposerKind: "office",
+    },
+  });
   await page.goto(votingUrl);
   const [votingMeetingUrl] = await linksOf("voting-meetings");
+  const [projectUrl] = await linksOf("candidates");
+  expect(projectUrl).toMatch(/^\/county\/voting\/projects\/[0-9a-f-]{36}$/);
+  expect((await page.request.get(projectUrl!)).status()).toBe(200);
   expect(votingMeetingUrl).toMatch(/^\/county\/voting\/meetings\/[0-9a-f-]{36}$/);
 
   await signOut(page);
@@ -231,10 +246,9 @@ test("tenant A's admin gets 404 for every tenant-B URL, never B's data", async (
     ]),
     campaignUrl!,
     `${campaignUrl}.data`,
-    ...[votingUrl, `${votingUrl}/import`, votingMeetingUrl!, `${votingMeetingUrl}/slips`].flatMap((url) => [
-      url,
-      `${url}.data`,
-    ]),
+    ...[votingUrl, `${votingUrl}/import`, votingMeetingUrl!, `${votingMeetingUrl}/slips`, projectUrl!].flatMap(
+      (url) => [url, `${url}.data`],
+    ),
     fileUrl!,
   ];
   for (const url of forB) {

@@ -23,7 +23,8 @@ type Ids = Record<
   | "session"
   | "meeting"
   | "campaign"
-  | "votingMeeting",
+  | "votingMeeting"
+  | "votingProject",
   string
 >;
 
@@ -71,6 +72,7 @@ const COUNTY_PAGES: Record<string, (ids: Ids) => string> = {
   "county/street-voting.tsx": (ids) => `${ids.township}/voting`,
   "county/street-voting-import.tsx": (ids) => `${ids.township}/voting/import`,
   "county/voting-meeting.tsx": (ids) => ids.votingMeeting,
+  "county/voting-project.tsx": (ids) => ids.votingProject,
 };
 
 /** A deputy's own pages, as the demo deputy. */
@@ -194,6 +196,7 @@ test("an unknown intent posted to any county page is a 400 and writes nothing", 
     meeting: "",
     campaign: await firstRow(page, "/county/revisits", rowOf("/county/revisits")),
     votingMeeting: "",
+    votingProject: "",
   };
   // A voting meeting of the first township, held (and audited) before the count below starts.
   const created = await page.request.post(`${ids.township}/voting`, {
@@ -208,6 +211,18 @@ test("an unknown intent posted to any county page is a 400 and writes nothing", 
   });
   expect(created.status()).toBe(200);
   ids.votingMeeting = await firstRow(page, `${ids.township}/voting`, rowOf("/county/voting/meetings"));
+  await page.request.post(`${ids.township}/voting`, {
+    headers: { origin: baseURL! },
+    form: {
+      intent: "addCandidate",
+      title: "未知意图检查项目",
+      description: "未知意图检查用的候选项目",
+      costWan: "1",
+      year: "2026",
+      proposerKind: "office",
+    },
+  });
+  ids.votingProject = await firstRow(page, `${ids.township}/voting`, rowOf("/county/voting/projects"));
   // The demo has no 交办会: one is held (and audited) before the count below starts.
   ids.meeting = await meetingOf(page, ids.session);
   const before = {

@@ -112,6 +112,8 @@ export const auditActions = [
   "voting.tally_cleared",
   "voting.results_published",
   "voting.progress_reported",
+  "voting.project_unit_set",
+  "voting.acceptance_recorded",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -106,6 +106,11 @@ export const votingCandidates = pgTable(
     /** Supervision of a chosen project: who carries it out, when it was done. */
     handlingUnitId: uuid(),
     completedAt: timestamp({ withTimezone: true }),
+    /** 验单: the representatives' verdict on the finished project, as counted at their meeting. */
+    acceptedOn: date({ mode: "string" }),
+    acceptanceSatisfied: integer(),
+    acceptanceBasic: integer(),
+    acceptanceUnsatisfied: integer(),
     createdAt: createdAt(),
   },
   (t) => [

@@ -65,7 +65,9 @@ function CandidateRow({ c, meetings }: { c: Data["candidates"][number]; meetings
   return (
     <Table.Tr data-testid="candidate-row">
       <Table.Td>
-        <Text fw={600}>{c.title}</Text>
+        <Anchor component={Link} to={`/county/voting/projects/${c.id}`} fw={600}>
+          {c.title}
+        </Anchor>
         <Text size="xs" c="dark.6">
           {t(`voting.proposers.${c.proposerKind}`)}
           {c.proposerName ? ` · ${c.proposerName}` : ""} · {c.year}

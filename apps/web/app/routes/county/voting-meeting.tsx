@@ -253,7 +253,15 @@ export default function VotingMeeting({ loaderData }: Route.ComponentProps) {
                 <Table.Td ta="right">{(c.costYuan / 10_000).toLocaleString("zh-CN")}</Table.Td>
                 <Table.Td ta="right">{c.votesFor ?? "—"}</Table.Td>
                 <Table.Td ta="right">{c.votesAgainst ?? "—"}</Table.Td>
-                <Table.Td>{t(`voting.statuses.${c.status}`)}</Table.Td>
+                <Table.Td>
+                  {c.status === "chosen" ? (
+                    <Anchor component={Link} to={`/county/voting/projects/${c.id}`}>
+                      {t("voting.statuses.chosen")}
+                    </Anchor>
+                  ) : (
+                    t(`voting.statuses.${c.status}`)
+                  )}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
