@@ -75,7 +75,9 @@ function CandidateRow({ c, meetings }: { c: Data["candidates"][number]; meetings
       </Table.Td>
       <Table.Td ta="right">{(c.costYuan / 10_000).toLocaleString("zh-CN")}</Table.Td>
       <Table.Td>
-        <Badge variant="light">{t(`voting.statuses.${c.status}`)}</Badge>
+        <Text size="sm" fw={500}>
+          {t(`voting.statuses.${c.status}`)}
+        </Text>
         {c.dropReason && <Text size="xs">{c.dropReason}</Text>}
       </Table.Td>
       <Table.Td>
