@@ -74,7 +74,10 @@ const signedInPages: { username: string; paths: string[] }[] = [
       "/notifications",
     ],
   },
-  { username: "xxt-jinling", paths: ["/desk", "/work", "/county/townships", "/county/handling-units"] },
+  {
+    username: "xxt-jinling",
+    paths: ["/desk", "/work", "/county/townships", "/county/handling-units", "/county/voting"],
+  },
   { username: "xxt-liaison", paths: ["/desk", "/work/new"] },
   { username: "xxt-deputy", paths: ["/desk", "/work"] },
   { username: "xxt-responder", paths: ["/desk", "/work"] },

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { signIn, waitForHydration } from "./support";
@@ -62,6 +63,18 @@ function marks(i: number, ids: string[]): [string, string][] {
   });
 }
 
+/** No serious or critical WCAG 2.1 AA violation on the page as it stands (as accessibility.spec.ts checks). */
+async function expectAccessible(p: Page, what: string) {
+  await waitForHydration(p);
+  const { violations } = await new AxeBuilder({ page: p })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const grave = violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(grave, what).toEqual([]);
+}
+
 async function post(request: APIRequestContext, origin: string, url: string, entries: [string, string][]) {
   const response = await request.post(url, { ...form(entries), headers: { ...form(entries).headers, origin } });
   return response;
@@ -113,7 +126,7 @@ test("a street votes on its livelihood projects: phones and paper, reconciled, p
     ]);
     expect(added.status()).toBe(200);
   }
-  const publicPage = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const publicPage = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
   await publicPage.goto(`/p/450107/${townshipId}`);
   await waitForHydration(publicPage);
   await publicPage.getByLabel("项目名称").fill(`小区充电桩${STAMP}`);
@@ -135,6 +148,7 @@ test("a street votes on its livelihood projects: phones and paper, reconciled, p
     await row.getByRole("combobox", { name: "选民代表会议" }).selectOption({ label: meetingName });
     await row.getByRole("button", { name: "列入选票" }).click();
     await expect(row.getByText("已列入选票")).toBeVisible();
+    await expectAccessible(page, "the street's voting page");
   }
 
   // Sign-in: 60 of 120 is not more than half, so voting does not open; 95 is.
@@ -159,6 +173,7 @@ test("a street votes on its livelihood projects: phones and paper, reconciled, p
   await expect(page.getByTestId("quorum")).toHaveText("到会 95 / 120 人");
   await page.getByRole("button", { name: "开始投票" }).click();
   await expect(page.getByTestId("meeting-status").getByText("投票中")).toBeVisible();
+  await expectAccessible(page, "the meeting, voting open");
 
   // 25 take paper ballots (no phone); the other 70 vote on their phones by their slip's code.
   const paper = present.slice(70);
@@ -172,7 +187,7 @@ test("a street votes on its livelihood projects: phones and paper, reconciled, p
   expect(slips).toHaveLength(95);
   await page.goto(meetingUrl);
   await expect(page.getByTestId("result-row")).toHaveCount(8);
-  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
   // Which slip is whose: the slips page lists them in roster order, as the sign-in did.
   const codeOf = new Map(present.map((id, i) => [id, slips[i]!]));
   await phone.goto(`/v/${codeOf.get(paper[0]!)}`);
@@ -184,6 +199,7 @@ test("a street votes on its livelihood projects: phones and paper, reconciled, p
     .locator('input[type="radio"][value="for"]')
     .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).name.slice(2)));
   expect(candidateIds).toHaveLength(8);
+  await expectAccessible(phone, "the ballot on a phone");
 
   // Three ballots through the phone page; its receipt is kept for the public check.
   let receipt = "";
@@ -255,7 +271,7 @@ test("a street votes on its livelihood projects: phones and paper, reconciled, p
   await expect(page.getByTestId("tally-entry")).toHaveText("第 1 次录入：25 张");
 
   // The second counter, on their own account, miscounts once: refused, in Chinese, nothing kept.
-  const second = await browser.newPage();
+  const second = await (await browser.newContext()).newPage();
   await signIn(second, "xxt-admin");
   await second.goto(meetingUrl);
   await waitForHydration(second);
@@ -304,13 +320,15 @@ test("a street votes on its livelihood projects: phones and paper, reconciled, p
   await acceptance.locator('input[name="satisfied"]').fill("88");
   await acceptance.getByRole("button", { name: "记录验单结果" }).click();
   await expect(second.getByTestId("acceptance-result")).toContainText("满意 88");
+  await expectAccessible(second, "a chosen project's supervision");
 
   // The street's public page shows the results, and the receipt finds its ballot as cast.
   await publicPage.goto(`/p/450107/${townshipId}?receipt=${receipt}`);
   await expect(publicPage.getByTestId("receipt-checked")).toContainText(meetingName);
+  await expectAccessible(publicPage, "the street's public page");
   await expect(publicPage.getByTestId("street-result").filter({ hasText: chosenTitle })).toContainText("完工 100%");
   await expect(publicPage.getByTestId("street-result").filter({ hasText: `${TITLES[0]}${STAMP}` })).toContainText(
     `赞成 ${expected[0]!.votesFor} · 反对 ${expected[0]!.votesAgainst}`,
   );
-  await Promise.all([phone.close(), publicPage.close(), second.close()]);
+  await Promise.all([phone.context().close(), publicPage.context().close(), second.context().close()]);
 });

@@ -95,7 +95,7 @@ function CandidateRow({ c, meetings }: { c: Data["candidates"][number]; meetings
                     data={preparing.map((m) => ({ value: m.id, label: m.name }))}
                     defaultValue={c.meetingId ?? preparing[0]!.id}
                   />
-                  <Button size="xs" type="submit" name="decision" value="list" variant="light">
+                  <Button size="xs" type="submit" name="decision" value="list" variant="default">
                     {t("voting.list")}
                   </Button>
                 </>
@@ -256,7 +256,7 @@ export default function StreetVoting({ loaderData }: Route.ComponentProps) {
                   {m.name}
                 </Anchor>
                 <Text size="sm">{m.heldOn}</Text>
-                <Badge variant="light">{t(`voting.meetingStatuses.${m.status}`)}</Badge>
+                <Badge variant="default">{t(`voting.meetingStatuses.${m.status}`)}</Badge>
               </Group>
             ))}
           </Stack>

@@ -69,7 +69,7 @@ function Roster({ data }: { data: Data }) {
           <Button type="submit" name="intent" value="absent" variant="default" disabled={!canSign}>
             {t("voting.markAbsent")}
           </Button>
-          <Button type="submit" name="intent" value="paper" variant="light" disabled={status !== "open"}>
+          <Button type="submit" name="intent" value="paper" variant="default" disabled={status !== "open"}>
             {t("voting.issuePaper")}
           </Button>
           <Button component="a" href={`/county/voting/meetings/${data.meeting.id}/slips`} variant="subtle">
@@ -139,7 +139,7 @@ function Tally({ data }: { data: Data }) {
         </Text>
       ))}
       {reconciled ? (
-        <Badge color="green">{t("voting.tallyReconciled")}</Badge>
+        <Text fw={600}>{t("voting.tallyReconciled")}</Text>
       ) : (
         <fetcher.Form method="post">
           <Stack gap="xs">
@@ -229,9 +229,7 @@ export default function VotingMeeting({ loaderData }: Route.ComponentProps) {
             {t(`voting.meetingStatuses.${meeting.status}`)}
           </Badge>
           <Text data-testid="quorum">{t("voting.quorum", { present: quorum.present, eligible: quorum.eligible })}</Text>
-          <Badge color={quorum.reached ? "green" : "orange"}>
-            {quorum.reached ? t("voting.quorumReached") : t("voting.quorumMissing")}
-          </Badge>
+          <Text fw={600}>{quorum.reached ? t("voting.quorumReached") : t("voting.quorumMissing")}</Text>
           <Text size="sm" data-testid="ballot-counts">
             {t("voting.ballotCounts", { online: loaderData.votedOnline, paper: loaderData.votedPaper })}
           </Text>

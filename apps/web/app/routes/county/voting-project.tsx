@@ -156,7 +156,7 @@ function UnitForm({ data }: { data: Data }) {
           defaultValue={data.project.handlingUnitId ?? ""}
           error={errors.field("handlingUnitId")}
         />
-        <Button type="submit" variant="light" loading={fetcher.state !== "idle"}>
+        <Button type="submit" variant="default" loading={fetcher.state !== "idle"}>
           {t("voting.project.setUnit")}
         </Button>
       </Group>
@@ -182,7 +182,7 @@ export default function VotingProject({ loaderData }: Route.ComponentProps) {
         title={`${t("voting.project.title")}：${project.title}`}
         intro={`${(project.costYuan / 10_000).toLocaleString("zh-CN")} 万元 · ${project.description}`}
         actions={
-          <Badge color={project.completed ? "green" : "blue"} variant="light" size="lg">
+          <Badge variant="light" size="lg">
             {project.completed ? t("voting.project.completed") : t(`voting.statuses.${project.status}`)}
           </Badge>
         }
