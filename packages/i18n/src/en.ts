@@ -1,4 +1,4 @@
-import { votingAuditEn, votingPublicEn, votingStaffEn } from "./voting";
+import { votingAuditEn, votingPublicEn, votingStaffEn } from "./voting-en";
 import type { Translation } from "./zh-CN";
 
 /** English. Typed against zh-CN, so a missing key is a type error. */

@@ -1,10 +1,6 @@
-import { mkdtempSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Actor } from "@rdlink/auth";
 import {
   auditLog,
-  handlingUnits,
   selectRows,
   type TenantTx,
   townships,
@@ -15,10 +11,8 @@ import {
 import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
 import { count, eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../clock";
-import { withStagedFiles } from "../files/staged-files";
 import { ConflictError, NotFoundError, ValidationError } from "../shared/errors";
 import { realMemberOf } from "../testing/actors";
 import { onboardTestCounty } from "../testing/counties";
@@ -36,7 +30,6 @@ import { openVoting } from "./open-voting";
 import { publishResults } from "./publish-results";
 import { recordPresence } from "./record-presence";
 import { screenCandidate } from "./screen-candidate";
-import { recordAcceptance, reportProgress, setProjectUnit } from "./supervise-project";
 
 const NOW = new Date("2026-03-01T02:00:00Z");
 
@@ -353,54 +346,5 @@ describe.each(testDrivers())("民生实事项目票决 on %s", (driver) => {
         completed: 0,
       }),
     ]);
-  });
-
-  it("supervises a chosen project: its unit, progress with photos, completion and the representatives' 验单", async () => {
-    const [project] = candidateIds;
-    const [unit] = await inCounty((tx) => tx.insert(handlingUnits).values({ name: "街道城建办" }).returning());
-    // Only chosen projects are supervised.
-    expect(
-      (await refusal(inCounty((tx) => setProjectUnit(tx, staff, candidateIds[4]!, { handlingUnitId: unit!.id }))))!
-        .message,
-    ).toBe("voting.errors.notChosen");
-    await inCounty((tx) => setProjectUnit(tx, staff, project!, { handlingUnitId: unit!.id }));
-    // 验单 waits for completion.
-    const acceptance = { acceptedOn: "2026-12-20", satisfied: "80", basic: "10", unsatisfied: "5" };
-    expect((await refusal(inCounty((tx) => recordAcceptance(tx, staff, project!, acceptance))))!.message).toBe(
-      "voting.errors.projectNotCompleted",
-    );
-    const dir = mkdtempSync(path.join(tmpdir(), "voting-photos-"));
-    const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#3a3" } })
-      .jpeg()
-      .toBuffer();
-    for (const [percent, milestone] of [
-      ["40", "开工"],
-      ["100", "完工"],
-    ] as const) {
-      await withStagedFiles(dir, (staged) =>
-        inCounty((tx) =>
-          reportProgress(
-            tx,
-            staff,
-            project!,
-            { milestone, percent, reportedOn: "2026-06-01" },
-            {
-              uploads: [{ bytes: photo, filename: "现场.jpg", declaredType: "image/jpeg" }],
-              staged,
-            },
-          ),
-        ),
-      );
-    }
-    expect(readdirSync(dir).filter((f) => f.endsWith(".jpg"))).toHaveLength(2);
-    await inCounty((tx) => recordAcceptance(tx, staff, project!, acceptance));
-    const page = await t.db.withoutTenant((tx) => getStreetPage(tx, "450107", street));
-    const shown = page.meetings[0]!.candidates.find((c) => c.id === project)!;
-    expect(shown.progress.map((p) => [p.milestone, p.percent, p.photos.length])).toEqual([
-      ["开工", 40, 1],
-      ["完工", 100, 1],
-    ]);
-    const [figures] = await inCounty((tx) => getVotingFigures(tx, staff, { year: 2026 }));
-    expect(figures).toMatchObject({ chosen: 4, completed: 1 });
   });
 });
