@@ -12,6 +12,9 @@ export default [
   // 法规草案征求意见: the draft's public page (its QR code) and a commenter's tracking page.
   route("c/:code", "routes/public/consultation.tsx"),
   route("c/t/:code", "routes/public/consultation-track.tsx"),
+  // 民生实事项目票决: a representative's ballot by personal code; a street's public page.
+  route("v/:code?", "routes/public/ballot.tsx"),
+  route("p/:county/:townshipId", "routes/public/street.tsx"),
   // The HTTP API for other systems: JSON, bearer keys, no session (see app/lib/api.server.ts).
   route("api/openapi.json", "routes/api/openapi.ts"),
   route("api/v1/opinions", "routes/api/opinions.ts"),
@@ -28,6 +31,8 @@ export default [
   route("county/sessions/:sessionId/report", "routes/county/session-report.tsx"),
   // 年度履职报告 on A4, without the app's shell.
   route("county/deputies/:deputyId/report", "routes/county/deputy-report.tsx"),
+  // The meeting's ballot codes on paper, one slip each.
+  route("county/voting/meetings/:meetingId/slips", "routes/county/voting-slips.tsx"),
   layout("routes/signed-in-layout.tsx", [
     route("account/password", "routes/account-password.tsx"),
     route("desk", "routes/desk.tsx"),
@@ -52,6 +57,11 @@ export default [
       route("dashboard/export", "routes/county/dashboard-export.tsx"),
       route("townships", "routes/county/townships.tsx"),
       route("townships/:townshipId", "routes/county/township.tsx"),
+      route("voting", "routes/county/voting.tsx"),
+      route("townships/:townshipId/voting", "routes/county/street-voting.tsx"),
+      route("townships/:townshipId/voting/import", "routes/county/street-voting-import.tsx"),
+      route("voting/meetings/:meetingId", "routes/county/voting-meeting.tsx"),
+      route("voting/projects/:candidateId", "routes/county/voting-project.tsx"),
       route("users", "routes/county/users.tsx"),
       route("audit", "routes/county/audit.tsx"),
       route("audit/export", "routes/county/audit-export.tsx"),

@@ -89,6 +89,15 @@ describe("permissions", () => {
     expect(can(operator, "tenant.handlingUnits.revealPhone")).toBe(false);
   });
 
+  it("lets a township operator run its own townships' livelihood project voting, and the county admin all", () => {
+    expect(can(operator, "tenant.voting.manage", { townshipId: "t1" })).toBe(true);
+    expect(can(operator, "tenant.voting.manage", { townshipId: "t3" })).toBe(false);
+    expect(can(admin, "tenant.voting.manage", { townshipId: "t3" })).toBe(true);
+    const liaison = actor({ memberships: [{ role: "station_liaison", townshipIds: ["t1"] }] });
+    expect(can(liaison, "tenant.voting.manage", { townshipId: "t1" })).toBe(false);
+    expect(can(actor({ memberships: [{ role: "deputy", townshipIds: [] }] }), "tenant.voting.manage")).toBe(false);
+  });
+
   it("lets a liaison officer record the ledger of its townships but not manage stations", () => {
     const liaison = actor({ memberships: [{ role: "station_liaison", townshipIds: ["t1"] }] });
     expect(can(liaison, "tenant.activities.record", { townshipId: "t1" })).toBe(true);

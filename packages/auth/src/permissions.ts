@@ -56,7 +56,8 @@ export type Permission =
   | "tenant.apiKeys.manage"
   | "tenant.sessions.manage"
   | "tenant.consultations.manage"
-  | "tenant.suggestions.submit";
+  | "tenant.suggestions.submit"
+  | "tenant.voting.manage";
 
 export type Target = {
   /** The tenant the data belongs to. */
@@ -140,6 +141,8 @@ export function can(actor: Actor, permission: Permission, target: Target = {}): 
     case "tenant.deputies.manage":
     case "tenant.communities.manage":
     case "tenant.grids.manage":
+    // 民生实事项目票决: the street's congress body runs its representatives' meetings.
+    case "tenant.voting.manage":
       return hasRole(actor, "county_admin") || inTownships(townshipsOfRole(actor, "township_operator"), target);
     // The ledger is kept by the stations' liaison officers as well.
     case "tenant.activities.record":

@@ -1,7 +1,9 @@
+import { votingAuditEn, votingPublicEn, votingStaffEn } from "./voting-en";
 import type { Translation } from "./zh-CN";
 
 /** English. Typed against zh-CN, so a missing key is a type error. */
 export const en: Translation = {
+  voting: { ...votingPublicEn, ...votingStaffEn },
   app: {
     name: "Deputy Liaison Station Platform",
     shortName: "Liaison Platform",
@@ -654,6 +656,7 @@ export const en: Translation = {
     deputyCount: "Deputies: {{count}}",
   },
   audit: {
+    voting: votingAuditEn,
     handlingUnit: {
       created: "Handling unit added",
       edited: "Handling unit edited",
@@ -867,6 +870,7 @@ export const en: Translation = {
     },
   },
   auditGroups: {
+    voting: "Project voting",
     congressSession: "Congress sessions",
     revisitCampaign: "Revisits",
     consultation: "Draft-law consultations",

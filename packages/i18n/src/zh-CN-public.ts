@@ -1,9 +1,12 @@
+import { votingPublicZh } from "./voting";
+
 /**
  * The Simplified Chinese of the citizens' public pages (the station's form, tracking, the
  * error page), apart so that those pages load only these (apps/web/app/entry.client.tsx);
  * zh-CN.ts spreads them into the whole. Keys are shared with en.ts.
  */
 export const zhCNPublic = {
+  voting: votingPublicZh,
   app: {
     name: "人大代表联络站服务平台",
     shortName: "代表联络站平台",

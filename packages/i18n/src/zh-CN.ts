@@ -1,8 +1,10 @@
 /** Simplified Chinese: the product's default language. Keys are shared with en.ts. */
+import { votingAuditZh, votingPublicZh, votingStaffZh } from "./voting";
 import { zhCNPublic } from "./zh-CN-public";
 
 export const zhCN = {
   ...zhCNPublic,
+  voting: { ...votingPublicZh, ...votingStaffZh },
   desk: {
     title: "我的工作台",
     intro: "等待您办理的事项，最紧急的在前；点击数字查看全部。",
@@ -578,6 +580,7 @@ export const zhCN = {
     deputyCount: "代表 {{count}} 人",
   },
   audit: {
+    voting: votingAuditZh,
     handlingUnit: {
       created: "新增承办单位",
       edited: "修改承办单位",
@@ -787,6 +790,7 @@ export const zhCN = {
     },
   },
   auditGroups: {
+    voting: "民生实事票决",
     congressSession: "人代会",
     revisitCampaign: "回头看",
     consultation: "立法意见征集",

@@ -21,7 +21,7 @@ export function SheetImportForm({
   done,
   children,
 }: {
-  ns: "deputies" | "sessions";
+  ns: "deputies" | "sessions" | "voting";
   maw: number;
   columnLabel: (field: string) => string;
   /** Where the imported rows are listed, offered once the import is done. */

@@ -30,6 +30,7 @@ describe("the menu and the landing page of each role", () => {
         "/county/stations",
         "/county/sessions",
         "/county/revisits",
+        "/county/voting",
         "/work",
       ]),
     );
@@ -62,6 +63,7 @@ describe("the menu and the landing page of each role", () => {
       "/county/duty-posts",
       "/county/grids",
       "/county/handling-units",
+      "/county/voting",
     ]);
   });
 

@@ -18,6 +18,7 @@ export type NavIcon =
   | "sessions"
   | "revisits"
   | "consultations"
+  | "voting"
   | "stationTypes"
   | "standards"
   | "workflows"
@@ -102,6 +103,8 @@ export function navigationOf(actor: Actor): NavGroup[] {
         ...item(can(actor, "tenant.sessions.manage"), "/county/sessions", "nav.sessions", "sessions"),
         // 回头看: the county revisits answered suggestions (the same office keeps them).
         ...item(can(actor, "tenant.sessions.manage"), "/county/revisits", "nav.revisits", "revisits"),
+        // 民生实事项目票决: the streets' congress bodies run their representatives' meetings.
+        ...item(can(actor, "tenant.voting.manage"), "/county/voting", "voting.nav", "voting"),
       ],
     },
     {

@@ -3,10 +3,11 @@ import type { i18n as I18n, Resource } from "i18next";
 
 /**
  * Which translations the browser loads (docs/decisions/0016-a-light-public-entry.md): the
- * citizens' pages (/s/…, /t…, a draft's /c/…) only their own Chinese strings, bundled; other pages the whole
- * of Chinese, and English only for a page in English, both fetched when first needed.
+ * citizens' pages (/s/…, /t…, a draft's /c/…, the ballot /v… and a street's page /p/…) only their own
+ * Chinese strings, bundled; other pages the whole of Chinese, and English only for a page in English,
+ * both fetched when first needed.
  */
-const PUBLIC_PAGE = /^\/[cst](\/|$)/;
+const PUBLIC_PAGE = /^\/[cstvp](\/|$)/;
 
 export const isPublicPage = (pathname: string) => PUBLIC_PAGE.test(pathname);
 

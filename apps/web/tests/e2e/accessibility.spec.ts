@@ -77,7 +77,14 @@ const signedInPages: { username: string; paths: string[] }[] = [
   },
   {
     username: "xxt-jinling",
-    paths: ["/desk", "/work", "/county/townships", "/county/handling-units", "/county/deputy-records"],
+    paths: [
+      "/desk",
+      "/work",
+      "/county/townships",
+      "/county/handling-units",
+      "/county/deputy-records",
+      "/county/voting",
+    ],
   },
   { username: "xxt-liaison", paths: ["/desk", "/work/new", "/county/consultations"] },
   { username: "xxt-deputy", paths: ["/desk", "/work"] },

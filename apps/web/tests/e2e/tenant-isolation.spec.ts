@@ -37,6 +37,11 @@ const ID_ROUTES_COVERED = [
   "consultations/:consultationId/summary.xlsx",
   "consultations/:consultationId/qr.png",
   "county/consultations/:consultationId/summary",
+  "townships/:townshipId/voting",
+  "townships/:townshipId/voting/import",
+  "voting/meetings/:meetingId",
+  "county/voting/meetings/:meetingId/slips",
+  "voting/projects/:candidateId",
 ];
 
 /** A 1×1 PNG, uploaded as evidence so that tenant A has a stored file to ask for. */
@@ -53,6 +58,10 @@ const ID_ROUTES_ALLOWED = {
   "c/:code": "public by design: a draft's comment page, the code on its QR code (consultation.spec.ts)",
   "c/t/:code":
     "public by design: a comment's tracking code is the credential; the page shows no name or phone (consultation.spec.ts)",
+  "v/:code?":
+    "public by design: a voter representative's personal ballot code is the credential, good for one ballot (voting.spec.ts)",
+  "p/:county/:townshipId":
+    "public by design: a street's published voting results and project progress, no personal data (voting.spec.ts)",
   "api/v1/opinions/:trackingCode":
     "API, bearer key only: the code is looked up within the key's own county (another county's code is 404, api.spec.ts and submit-opinion-by-api.integration.test.ts)",
 };
@@ -204,6 +213,35 @@ test("tenant A's admin gets 404 for every tenant-B URL, never B's data", async (
   });
   const consultationUrl = opened.headers().location!;
   expect(consultationUrl).toMatch(/^\/county\/consultations\/[0-9a-f-]{36}$/);
+  // A street's voting page, its roster import, a meeting of it and the meeting's ballot slips.
+  const votingUrl = `${own}/voting`;
+  const votingMeeting = {
+    intent: "createMeeting",
+    name: `隔离检查会议${Date.now()}`,
+    year: "2026",
+    heldOn: "2026-03-01",
+  };
+  await page.request.post(votingUrl, {
+    headers: { origin: new URL(page.url()).origin },
+    form: { ...votingMeeting, rule: "majority" },
+  });
+  await page.request.post(votingUrl, {
+    headers: { origin: new URL(page.url()).origin },
+    form: {
+      intent: "addCandidate",
+      title: "隔离检查项目",
+      description: "隔离检查用的候选项目",
+      costWan: "1",
+      year: "2026",
+      proposerKind: "office",
+    },
+  });
+  await page.goto(votingUrl);
+  const [votingMeetingUrl] = await linksOf("voting-meetings");
+  const [projectUrl] = await linksOf("candidates");
+  expect(projectUrl).toMatch(/^\/county\/voting\/projects\/[0-9a-f-]{36}$/);
+  expect((await page.request.get(projectUrl!)).status()).toBe(200);
+  expect(votingMeetingUrl).toMatch(/^\/county\/voting\/meetings\/[0-9a-f-]{36}$/);
 
   await signOut(page);
   await signIn(page, "qx-admin", B_PASSWORD);
@@ -241,6 +279,9 @@ test("tenant A's admin gets 404 for every tenant-B URL, never B's data", async (
     `${consultationUrl}/summary.data`,
     `${consultationUrl}/summary.xlsx`,
     `${consultationUrl}/qr.png`,
+    ...[votingUrl, `${votingUrl}/import`, votingMeetingUrl!, `${votingMeetingUrl}/slips`, projectUrl!].flatMap(
+      (url) => [url, `${url}.data`],
+    ),
     fileUrl!,
   ];
   for (const url of forB) {
@@ -256,6 +297,17 @@ test("tenant A's admin gets 404 for every tenant-B URL, never B's data", async (
     (await page.request.post(unitUrls[0]!, { headers: origin, form: { intent: "edit", name: "被改名" } })).status(),
   ).toBe(404);
   expect((await page.request.post(entryUrls[0]!, { headers: origin })).status()).toBe(404);
+  // Nor open A's vote, sign its representatives in, or add a candidate to A's street.
+  for (const intent of ["open", "present", "close", "publish"]) {
+    expect((await page.request.post(votingMeetingUrl!, { headers: origin, form: { intent } })).status(), intent).toBe(
+      404,
+    );
+  }
+  expect(
+    (
+      await page.request.post(votingUrl, { headers: origin, form: { ...votingMeeting, intent: "addCandidate" } })
+    ).status(),
+  ).toBe(404);
   // Nor enter a suggestion into A's session, rename it, or import into it.
   const sessionForms: Record<string, string>[] = [
     { intent: "enter", title: "越权录入", content: "越权录入的建议内容", leadDeputyId: "" },

@@ -22,7 +22,9 @@ type Ids = Record<
   | "case"
   | "session"
   | "meeting"
-  | "campaign",
+  | "campaign"
+  | "votingMeeting"
+  | "votingProject",
   string
 >;
 
@@ -67,6 +69,10 @@ const COUNTY_PAGES: Record<string, (ids: Ids) => string> = {
   "county/meeting.tsx": (ids) => ids.meeting,
   "county/revisits.tsx": () => "/county/revisits",
   "county/revisit.tsx": (ids) => ids.campaign,
+  "county/street-voting.tsx": (ids) => `${ids.township}/voting`,
+  "county/street-voting-import.tsx": (ids) => `${ids.township}/voting/import`,
+  "county/voting-meeting.tsx": (ids) => ids.votingMeeting,
+  "county/voting-project.tsx": (ids) => ids.votingProject,
 };
 
 /** A deputy's own pages, as the demo deputy. */
@@ -90,6 +96,8 @@ const EXCLUDED: Record<string, string> = {
   "public/station-intake-send.ts":
     "the same public form sent by its page's script for upload progress (/s/:code/send), answered as JSON",
   "public/track.tsx": "the citizens' tracking and rating page (/t/:code), no session and no intents",
+  "public/ballot.tsx": "a representative's ballot (/v/:code), no session and no intents: the form is the ballot",
+  "public/street.tsx": "a street's public page (/p/…), no session and no intents: one form, a citizen's proposal",
   "api/opinions.ts": "the JSON API for other systems, bearer keys and JSON bodies (api.spec.ts)",
   "api/opinion.ts": "the JSON API for other systems, bearer keys and JSON bodies (api.spec.ts)",
   "not-found.tsx": "no page: every POST is a 404",
@@ -187,7 +195,34 @@ test("an unknown intent posted to any county page is a 400 and writes nothing", 
     session: await firstRow(page, "/county/sessions", rowOf("/county/sessions")),
     meeting: "",
     campaign: await firstRow(page, "/county/revisits", rowOf("/county/revisits")),
+    votingMeeting: "",
+    votingProject: "",
   };
+  // A voting meeting of the first township, held (and audited) before the count below starts.
+  const created = await page.request.post(`${ids.township}/voting`, {
+    headers: { origin: baseURL! },
+    form: {
+      intent: "createMeeting",
+      name: `未知意图检查${Date.now()}`,
+      year: "2026",
+      heldOn: "2026-03-01",
+      rule: "majority",
+    },
+  });
+  expect(created.status()).toBe(200);
+  ids.votingMeeting = await firstRow(page, `${ids.township}/voting`, rowOf("/county/voting/meetings"));
+  await page.request.post(`${ids.township}/voting`, {
+    headers: { origin: baseURL! },
+    form: {
+      intent: "addCandidate",
+      title: "未知意图检查项目",
+      description: "未知意图检查用的候选项目",
+      costWan: "1",
+      year: "2026",
+      proposerKind: "office",
+    },
+  });
+  ids.votingProject = await firstRow(page, `${ids.township}/voting`, rowOf("/county/voting/projects"));
   // The demo has no 交办会: one is held (and audited) before the count below starts.
   ids.meeting = await meetingOf(page, ids.session);
   const before = {

@@ -105,6 +105,21 @@ export const auditActions = [
   "workflow.draft_saved",
   "workflow.published",
   "workflow.cases_migrated",
+  "voting.representatives_imported",
+  "voting.candidate_added",
+  "voting.candidate_screened",
+  "voting.meeting_created",
+  "voting.presence_recorded",
+  "voting.opened",
+  "voting.ballot_cast",
+  "voting.paper_ballots_issued",
+  "voting.closed",
+  "voting.tally_entered",
+  "voting.tally_cleared",
+  "voting.results_published",
+  "voting.progress_reported",
+  "voting.project_unit_set",
+  "voting.acceptance_recorded",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -14,4 +14,5 @@ export * from "./stations";
 export * from "./suggestions";
 export * from "./templates";
 export * from "./tenancy";
+export * from "./voting";
 export * from "./workflows";

@@ -218,6 +218,59 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
       channel: "online",
     })
     .returning();
+  const [representative] = await tx
+    .insert(s.voterRepresentatives)
+    .values({
+      townshipId: township!.id,
+      name: "选民代表",
+      term: "第二届",
+      termStartsOn: "2021-12-01",
+      termEndsOn: "2026-11-30",
+    })
+    .returning();
+  const [voteMeeting] = await tx
+    .insert(s.votingMeetings)
+    .values({
+      townshipId: township!.id,
+      name: "2026年选民代表会议",
+      year: 2026,
+      heldOn: "2026-03-01",
+      rule: "majority",
+      codeSecret: "x",
+    })
+    .returning();
+  const [candidate] = await tx
+    .insert(s.votingCandidates)
+    .values({
+      townshipId: township!.id,
+      year: 2026,
+      title: "小区路灯",
+      description: "x",
+      costYuan: 1,
+      proposerKind: "office",
+      meetingId: voteMeeting!.id,
+    })
+    .returning();
+  const [presence] = await tx
+    .insert(s.votingPresence)
+    .values({ meetingId: voteMeeting!.id, representativeId: representative!.id, codeHash: "h" })
+    .returning();
+  const [participation] = await tx
+    .insert(s.votingParticipations)
+    .values({ meetingId: voteMeeting!.id, representativeId: representative!.id, channel: "online" })
+    .returning();
+  const [ballot] = await tx
+    .insert(s.votingBallots)
+    .values({ meetingId: voteMeeting!.id, receipt: `r-${divisionCode}`, approved: [candidate!.id] })
+    .returning();
+  const [tally] = await tx
+    .insert(s.votingTallyEntries)
+    .values({ meetingId: voteMeeting!.id, entry: 1, ballots: 0, counts: {} })
+    .returning();
+  const [progress] = await tx
+    .insert(s.votingProgressReports)
+    .values({ candidateId: candidate!.id, milestone: "开工", percent: 10, reportedOn: "2026-05-01" })
+    .returning();
   return {
     tenantId,
     ids: {
@@ -254,6 +307,14 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
       consultations: [consultation!.id],
       consultation_articles: [article!.id],
       consultation_comments: [comment!.id],
+      voter_representatives: [representative!.id],
+      voting_meetings: [voteMeeting!.id],
+      voting_candidates: [candidate!.id],
+      voting_presence: [presence!.id],
+      voting_participations: [participation!.id],
+      voting_ballots: [ballot!.id],
+      voting_tally_entries: [tally!.id],
+      voting_progress_reports: [progress!.id],
     },
   };
 }
@@ -342,6 +403,22 @@ export const foreignInserts: Record<string, (b: Seeded) => ReturnType<typeof sql
     sql`insert into consultation_articles (tenant_id, consultation_id, position, heading, body) values (${b.tenantId}, ${b.ids.consultations![0]}, 99, '第九十九条', 'x')`,
   consultation_comments: (b) =>
     sql`insert into consultation_comments (tenant_id, consultation_id, content, channel) values (${b.tenantId}, ${b.ids.consultations![0]}, '入侵', 'online')`,
+  voter_representatives: (b) =>
+    sql`insert into voter_representatives (tenant_id, township_id, name, term, term_starts_on, term_ends_on) values (${b.tenantId}, ${b.ids.townships![0]}, '入侵', '第二届', '2021-12-01', '2026-11-30')`,
+  voting_meetings: (b) =>
+    sql`insert into voting_meetings (tenant_id, township_id, name, year, held_on, rule, code_secret) values (${b.tenantId}, ${b.ids.townships![0]}, '入侵会议', 2026, '2026-03-01', 'majority', 'x')`,
+  voting_candidates: (b) =>
+    sql`insert into voting_candidates (tenant_id, township_id, year, title, description, cost_yuan, proposer_kind) values (${b.tenantId}, ${b.ids.townships![0]}, 2026, '入侵', 'x', 1, 'office')`,
+  voting_presence: (b) =>
+    sql`insert into voting_presence (tenant_id, meeting_id, representative_id, code_hash) values (${b.tenantId}, ${b.ids.voting_meetings![0]}, ${b.ids.voter_representatives![0]}, 'forged')`,
+  voting_participations: (b) =>
+    sql`insert into voting_participations (tenant_id, meeting_id, representative_id, channel) values (${b.tenantId}, ${b.ids.voting_meetings![0]}, ${b.ids.voter_representatives![0]}, 'paper')`,
+  voting_ballots: (b) =>
+    sql`insert into voting_ballots (tenant_id, meeting_id, receipt) values (${b.tenantId}, ${b.ids.voting_meetings![0]}, 'forged')`,
+  voting_tally_entries: (b) =>
+    sql`insert into voting_tally_entries (tenant_id, meeting_id, entry, ballots, counts) values (${b.tenantId}, ${b.ids.voting_meetings![0]}, 2, 0, '{}')`,
+  voting_progress_reports: (b) =>
+    sql`insert into voting_progress_reports (tenant_id, candidate_id, milestone, percent, reported_on) values (${b.tenantId}, ${b.ids.voting_candidates![0]}, '入侵', 1, '2026-05-01')`,
 };
 
 /** A fresh database with tenants A and B seeded, and the names of its tenant tables. */

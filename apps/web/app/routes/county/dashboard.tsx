@@ -2,6 +2,7 @@ import { Button, Group, Paper, SegmentedControl, Select, Text, TextInput, Title 
 import { getConsultationFigures } from "@rdlink/core/consultations/get-consultation-figures";
 import { getCountyFigures } from "@rdlink/core/stats/get-county-figures";
 import { listTownships } from "@rdlink/core/townships/list-townships";
+import { getVotingFigures } from "@rdlink/core/voting/get-voting-figures";
 import { IconDownload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
@@ -9,6 +10,7 @@ import { ConsultationFigures } from "~/components/consultation-figures";
 import { CaseCharts, RatingsAndLeague } from "~/components/dashboard-charts";
 import { FiguresTable, ProcessFigures, StatCards } from "~/components/dashboard-figures";
 import { PageHeader } from "~/components/page-header";
+import { VotingFigures } from "~/components/voting-figures";
 import { countyLoader } from "~/lib/county-route.server";
 import { dashboardPeriods, dashboardQuery } from "~/lib/dashboard-period";
 import { useListFilters } from "~/lib/list-filters";
@@ -22,6 +24,7 @@ export function loader(args: Route.LoaderArgs) {
       period,
       figures: await getCountyFigures(tx, ctx, input),
       consultations: await getConsultationFigures(tx, ctx),
+      voting: await getVotingFigures(tx, ctx),
       townships: (await listTownships(tx, ctx, { pageSize: 200 })).rows.map((t) => ({ value: t.id, label: t.name })),
       exportQuery: new URLSearchParams(
         Object.entries({ period, from: input.from, to: input.to, township: input.townshipId ?? "" }).filter(
@@ -127,6 +130,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
         />
       </Paper>
       <ConsultationFigures rows={loaderData.consultations} />
+      <VotingFigures rows={loaderData.voting} />
     </>
   );
 }
