@@ -60,6 +60,7 @@ describe("the menu and the landing page of each role", () => {
       "/county/townships",
       "/county/stations",
       "/county/deputies",
+      "/county/deputy-records",
       "/county/duty-posts",
       "/county/grids",
       "/county/handling-units",
