@@ -24,7 +24,8 @@ type Ids = Record<
   | "meeting"
   | "campaign"
   | "votingMeeting"
-  | "votingProject",
+  | "votingProject"
+  | "consultation",
   string
 >;
 
@@ -73,6 +74,8 @@ const COUNTY_PAGES: Record<string, (ids: Ids) => string> = {
   "county/street-voting-import.tsx": (ids) => `${ids.township}/voting/import`,
   "county/voting-meeting.tsx": (ids) => ids.votingMeeting,
   "county/voting-project.tsx": (ids) => ids.votingProject,
+  "county/consultations.tsx": () => "/county/consultations",
+  "county/consultation.tsx": (ids) => ids.consultation,
 };
 
 /** A deputy's own pages, as the demo deputy. */
@@ -96,6 +99,8 @@ const EXCLUDED: Record<string, string> = {
   "public/station-intake-send.ts":
     "the same public form sent by its page's script for upload progress (/s/:code/send), answered as JSON",
   "public/track.tsx": "the citizens' tracking and rating page (/t/:code), no session and no intents",
+  "public/consultation.tsx":
+    "a draft's public comment page (/c/:code), no session and no intents: one form, a citizen's comment",
   "public/ballot.tsx": "a representative's ballot (/v/:code), no session and no intents: the form is the ballot",
   "public/street.tsx": "a street's public page (/p/…), no session and no intents: one form, a citizen's proposal",
   "api/opinions.ts": "the JSON API for other systems, bearer keys and JSON bodies (api.spec.ts)",
@@ -197,7 +202,22 @@ test("an unknown intent posted to any county page is a 400 and writes nothing", 
     campaign: await firstRow(page, "/county/revisits", rowOf("/county/revisits")),
     votingMeeting: "",
     votingProject: "",
+    consultation: "",
   };
+  // A consultation opened at the first station (pasted text), before the count below starts.
+  const opened = await page.request.post("/county/consultations", {
+    headers: { origin: baseURL! },
+    multipart: {
+      stationId: ids.station.split("/").pop()!,
+      title: `未知意图检查条例（草案）${Date.now()}`,
+      issuingBody: "省人大常委会法工委",
+      closesOn: "2099-12-31",
+      text: "第一条 为了检查，制定本条例。",
+    },
+    maxRedirects: 0,
+  });
+  ids.consultation = opened.headers().location!;
+  expect(ids.consultation).toMatch(/^\/county\/consultations\/[0-9a-f-]{36}$/);
   // A voting meeting of the first township, held (and audited) before the count below starts.
   const created = await page.request.post(`${ids.township}/voting`, {
     headers: { origin: baseURL! },
