@@ -5,7 +5,7 @@ import { type Challenge, solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/sha";
 import ExcelJS from "exceljs";
 import { UNSAFE_decodeViaTurboStream } from "react-router";
-import { openMenuEntry, signIn, waitForHydration } from "./support";
+import { dashboardFigures, openMenuEntry, signIn, waitForHydration } from "./support";
 
 /** Every person's browser context in a test, closed after it. */
 const contexts: BrowserContext[] = [];
@@ -79,6 +79,12 @@ test("a contact point puts a 30-article .docx out for comments, sums up 50 comme
   contexts.push(liaisonContext);
   const liaison = await liaisonContext.newPage();
   await signIn(liaison, "xxt-liaison");
+  // The county's dashboard before: 立法意见征集 of 金陵镇 (consultations, comments, people, adopted).
+  const adminContext = await browser.newContext();
+  contexts.push(adminContext);
+  const admin = await adminContext.newPage();
+  await signIn(admin, "xxt-admin");
+  const figuresBefore = (await dashboardFigures(admin, "dashboard-consultations", "金陵镇")) ?? [0, 0, 0, 0];
   await openMenuEntry(liaison, "立法意见征集");
   await expect(liaison).toHaveURL(/\/county\/consultations$/);
   await waitForHydration(liaison);
@@ -276,4 +282,10 @@ test("a contact point puts a 30-article .docx out for comments, sums up 50 comme
   await Promise.all(phones.map((p) => p.dispose()));
   await liaison.reload();
   await expect(liaison.getByTestId("consultation-totals")).toContainText("共 50 条意见");
+
+  // The dashboard counts exactly that: one consultation, 50 comments, their people, 12 adopted.
+  const people = 40 + 12 + [1, 2, 3, 4, 5, 6, 7, 8, 9].reduce((s, i) => s + 5 + i, 0);
+  expect(await dashboardFigures(admin, "dashboard-consultations", "金陵镇")).toEqual(
+    [1, 50, people, 12].map((delta, i) => figuresBefore[i]! + delta),
+  );
 });

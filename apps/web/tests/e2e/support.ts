@@ -102,3 +102,22 @@ export async function meetingOf(page: Page, sessionPath: string) {
   expect(answer.status(), sessionPath).toBe(302);
   return new URL(answer.headers().location!, page.url()).pathname;
 }
+
+/**
+ * A row of one of the county dashboard's tables of figures by township and year (as the county
+ * admin sees it): its numbers, the township and year cells left out; zeros when the row is absent.
+ * Without a year, the township's latest year.
+ */
+export async function dashboardFigures(page: Page, testId: string, township: string, year?: string) {
+  await page.goto("/county/dashboard");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const rows = await page
+    .getByTestId(testId)
+    .locator("tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+  const years = (row: string[]) => row.filter((cell) => /^\d{4}$/.test(cell));
+  const matching = rows
+    .filter((row) => row.includes(township) && (year === undefined || row.includes(year)))
+    .sort((a, b) => Number(years(b)[0]) - Number(years(a)[0]));
+  return matching[0]?.filter((cell) => cell !== township && !/^\d{4}$/.test(cell)).map(Number) ?? null;
+}

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { signIn, waitForHydration } from "./support";
+import { dashboardFigures, signIn, waitForHydration } from "./support";
 
 /**
  * 民生实事项目票决 (issue 17): a street imports its 120 voter representatives, lists 8 candidate
@@ -86,6 +86,9 @@ test("a street votes on its livelihood projects: phones and paper, reconciled, p
 }) => {
   await signIn(page, "xxt-jinling");
   const origin = new URL(page.url()).origin;
+  // The dashboard before: 金陵镇's meetings, present, candidates, chosen and completed in the year.
+  const year = DAY.slice(0, 4);
+  const figuresBefore = (await dashboardFigures(page, "dashboard-voting", "金陵镇", year)) ?? [0, 0, 0, 0, 0];
   await page.goto("/county/voting");
   await page.getByTestId("voting-streets").getByRole("link", { name: "金陵镇" }).click();
   await expect(page).toHaveURL(/\/county\/townships\/[0-9a-f-]{36}\/voting$/);
@@ -109,6 +112,12 @@ test("a street votes on its livelihood projects: phones and paper, reconciled, p
   const meetingName = `${DAY}选民代表会议${STAMP}`;
   await page.getByLabel("会议名称").fill(meetingName);
   await page.getByLabel("会议日期").fill(DAY);
+  // The year whose projects it votes on: the meeting's own, as the candidates'.
+  await page
+    .locator("form")
+    .filter({ has: page.getByLabel("会议名称") })
+    .getByLabel("年度")
+    .fill(year);
   await page.getByRole("button", { name: "新建会议" }).click();
   await expect(page).toHaveURL(/\/county\/voting\/meetings\/[0-9a-f-]{36}$/);
   const meetingUrl = new URL(page.url()).pathname;
@@ -329,6 +338,11 @@ test("a street votes on its livelihood projects: phones and paper, reconciled, p
   await expect(publicPage.getByTestId("street-result").filter({ hasText: chosenTitle })).toContainText("完工 100%");
   await expect(publicPage.getByTestId("street-result").filter({ hasText: `${TITLES[0]}${STAMP}` })).toContainText(
     `赞成 ${expected[0]!.votesFor} · 反对 ${expected[0]!.votesAgainst}`,
+  );
+  // The county's dashboard counts exactly that meeting: 95 present, 8 candidates, the chosen, one completed.
+  const chosen = expected.filter((e) => e.chosen).length;
+  expect(await dashboardFigures(second, "dashboard-voting", "金陵镇", year)).toEqual(
+    [1, 95, 8, chosen, 1].map((delta, i) => figuresBefore[i]! + delta),
   );
   await Promise.all([phone.context().close(), publicPage.context().close(), second.context().close()]);
 });
