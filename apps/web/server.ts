@@ -138,6 +138,10 @@ const server = app.listen(PORT, HOST, () => {
     console.log("");
   }
 });
+// A client that keeps connections open (a reverse proxy, an API client) may reuse an idle one just as
+// the server closes it, and gets "socket hang up": hold idle connections longer than proxies do (60 s).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.on("error", async (error: NodeJS.ErrnoException) => {
   console.error(error.code === "EADDRINUSE" ? `Port ${PORT} is in use: set PORT to another one.` : error);
   await worker?.stop();
