@@ -8,6 +8,7 @@ import type { UseCaseContext } from "../shared/context";
 import { parseInput } from "../shared/errors";
 import { naturalOrder } from "../shared/natural-order";
 import { ZPaging } from "../shared/paging";
+import { startOfShanghaiDay } from "../shared/shanghai-days";
 import { CASE_CATEGORIES } from "./case-categories";
 import { caseScope, onDesk } from "./case-scope";
 import { deadlineCountdown } from "./deadline-countdown";
@@ -80,8 +81,8 @@ export function caseListConditions(tx: TenantTx, ctx: UseCaseContext, query: TCa
     query.q
       ? or(ilike(cases.title, `%${escapeLike(query.q)}%`), eq(cases.trackingCode, query.q.toUpperCase()))
       : undefined,
-    query.from ? gte(cases.createdAt, startOfDay(query.from)) : undefined,
-    query.to ? lt(cases.createdAt, startOfDay(addDays(query.to, 1))) : undefined,
+    query.from ? gte(cases.createdAt, startOfShanghaiDay(query.from)) : undefined,
+    query.to ? lt(cases.createdAt, startOfShanghaiDay(addDays(query.to, 1))) : undefined,
   ];
   return and(...filters);
 }
@@ -151,8 +152,6 @@ export async function labelCaseRows(store: DrizzleCaseStore, rows: TCaseRow[], n
     }),
   );
 }
-
-const startOfDay = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
 /** Red past the deadline (or once one passed), amber after the first warning; only on a staff desk. */
 export function deadlineState(

@@ -10,6 +10,7 @@ import {
 } from "@rdlink/db";
 import { CASE_STARTED } from "@rdlink/workflow/runtime/case-runtime";
 import { and, count, eq, gte, inArray, isNotNull, isNull, lt, lte, or, type SQL, sql, sum } from "drizzle-orm";
+import { shanghaiDaySpan } from "../shared/shanghai-days";
 
 /**
  * 履职档案: what a deputy did in a period, counted from what was recorded anyway (the ledger, cases,
@@ -68,10 +69,6 @@ const ACTIVITY_FIELDS = {
   other: "otherActivities",
 } as const satisfies Record<(typeof activities.$inferSelect)["kind"], keyof TDeputyRecord>;
 
-/** Midnight at the start of a day in Asia/Shanghai (UTC+8 all year). */
-const startOfDay = (day: string) => new Date(`${day}T00:00:00+08:00`);
-const DAY_MS = 86_400_000;
-
 /**
  * The records of some deputies for a period (first and last day, both included, in Asia/Shanghai):
  * a handful of grouped queries, whatever the number of deputies. `which` is the condition on
@@ -89,8 +86,7 @@ export async function countDeputyRecords(
   const records = new Map(people.map((p) => [p.id, emptyDeputyRecord()]));
   if (people.length === 0) return records;
   const pickedIds = tx.select({ id: deputies.id }).from(deputies).where(picked);
-  const start = startOfDay(period.from);
-  const end = new Date(startOfDay(period.to).getTime() + DAY_MS);
+  const { start, end } = shanghaiDaySpan(period);
   const add = (deputyId: string, field: keyof TDeputyRecord, value: unknown) => {
     const record = records.get(deputyId);
     if (record) record[field] += Number(value ?? 0);

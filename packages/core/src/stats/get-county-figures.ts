@@ -9,6 +9,7 @@ import type { UseCaseContext } from "../shared/context";
 import { NotFoundError, parseInput } from "../shared/errors";
 import { naturalCompare, naturalOrder } from "../shared/natural-order";
 import { inTownshipScope } from "../shared/scope";
+import { shanghaiDaySpan } from "../shared/shanghai-days";
 
 const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalidDate");
 
@@ -73,11 +74,6 @@ export type TUnitFigures = {
 
 export type TCountyFigures = Awaited<ReturnType<typeof getCountyFigures>>;
 
-const DAY_MS = 86_400_000;
-
-/** Midnight at the start of a day in Asia/Shanghai (UTC+8 all year, no daylight saving since 1991). */
-const startOfDay = (day: string) => new Date(`${day}T00:00:00+08:00`);
-
 /** A timestamptz column's month in Asia/Shanghai, without relying on the server's time zone data. */
 const monthOf = (column: SQL | typeof cases.createdAt) =>
   sql<string>`to_char((${column} at time zone 'UTC') + interval '8 hours', 'YYYY-MM')`;
@@ -128,8 +124,9 @@ export async function getCountyFigures(tx: TenantTx, ctx: UseCaseContext, input:
     .orderBy(asc(townships.sortOrder), asc(naturalOrder(stations.name)));
   if (filters.stationId && stationRows.length === 0) throw new NotFoundError();
 
-  const start = startOfDay(filters.from).toISOString();
-  const end = new Date(startOfDay(filters.to).getTime() + DAY_MS).toISOString();
+  const span = shanghaiDaySpan(filters);
+  const start = span.start.toISOString();
+  const end = span.end.toISOString();
   const at = now.toISOString();
 
   const inScope = (township: AnyPgColumn, station: AnyPgColumn) =>
