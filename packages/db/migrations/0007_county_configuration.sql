@@ -23,7 +23,8 @@ ALTER TABLE "activities" ADD COLUMN "post_id" uuid;--> statement-breakpoint
 ALTER TABLE "handling_units" ADD COLUMN "duties" text;--> statement-breakpoint
 ALTER TABLE "handling_units" ADD COLUMN "address" text;--> statement-breakpoint
 ALTER TABLE "stations" ADD COLUMN "code" text;--> statement-breakpoint
-UPDATE "stations" SET "code" = upper(substr(md5(random()::text || "id"::text), 1, 6));--> statement-breakpoint
+-- md5 of the ids, not random(): Citus refuses volatile functions in an UPDATE of a distributed table.
+UPDATE "stations" SET "code" = upper(substr(md5("tenant_id"::text || "id"::text), 1, 6));--> statement-breakpoint
 ALTER TABLE "stations" ALTER COLUMN "code" SET NOT NULL;--> statement-breakpoint
 ALTER TABLE "handling_unit_contacts" ADD CONSTRAINT "handling_unit_contacts_tenant_id_handling_unit_id_handling_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","handling_unit_id") REFERENCES "public"."handling_units"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "handling_unit_contacts_tenant_id_handling_unit_id_index" ON "handling_unit_contacts" USING btree ("tenant_id","handling_unit_id");--> statement-breakpoint

@@ -25,19 +25,26 @@ export class TenantIdError extends Error {
 export class UnsafeDatabaseRoleError extends Error {}
 
 /**
+ * The tenant the policies compare against, until the transaction ends. A SET LOCAL, not
+ * set_config: Citus ships SET LOCAL to the workers with the transaction (propagate_set_commands),
+ * where the shards' policies read it. The id is a checked uuid, hence the literal.
+ */
+const setTenant = (tenantId: string) => sql.raw(`set local app.tenant_id = '${ZTenantId.parse(tenantId)}'`);
+
+/**
  * Binds a `withoutTenant` transaction to a tenant learned inside it (sign-in learns
  * the county from the account), so the use case stays one transaction.
  */
 export async function enterTenant(tx: AppTx, tenantId: string): Promise<TenantTx> {
   if (!ZTenantId.safeParse(tenantId).success) throw new TenantIdError(tenantId);
-  await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
+  await tx.execute(setTenant(tenantId));
   return Object.assign(tx, { tenantId }) as TenantTx;
 }
 
 /**
  * The way to the data. Every transaction runs as `app_user`, a role that owns nothing
  * and cannot bypass row-level security; `withTenant` also sets the tenant the policies
- * compare against, for this transaction only (set_config(..., true)). A `withoutTenant`
+ * compare against, for this transaction only. A `withoutTenant`
  * transaction sees no tenant's rows until `enterTenant` names one (sign-in, the public pages).
  */
 export class Database {
@@ -51,10 +58,8 @@ export class Database {
     if (!ZTenantId.safeParse(tenantId).success) throw new TenantIdError(tenantId);
     return this.orm
       .transaction(async (tx) => {
-        // Role and tenant in one round trip; both last until the transaction ends.
-        await tx.execute(
-          sql`select set_config('role', 'app_user', true), set_config('app.tenant_id', ${tenantId}, true)`,
-        );
+        await tx.execute(sql`set local role app_user`);
+        await tx.execute(setTenant(tenantId));
         return work(Object.assign(tx, { tenantId }) as TenantTx);
       })
       .catch(rethrowUnavailable);

@@ -6,6 +6,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** Admin connection to a real PostgreSQL for integration tests, or null when none answers. */
     pgAdminUrl: string | null;
+    /** Whether that server is a Citus coordinator: test databases are then made on every node. */
+    citus: boolean;
   }
 }
 
@@ -32,12 +34,15 @@ export default async function setup(project: TestProject) {
     }
     console.warn(`[tests] no PostgreSQL at ${redact(url)}: integration tests run on PGlite only`);
     project.provide("pgAdminUrl", null);
+    project.provide("citus", false);
     return;
   }
   try {
     await admin`select pg_advisory_lock(${ROLES_LOCK})`;
     await admin.unsafe(ensureRolesStatement(TEST_OWNER_ROLE, TEST_APP_ROLE));
     await admin`select pg_advisory_unlock(${ROLES_LOCK})`;
+    const [citus] = await admin`select 1 from pg_extension where extname = 'citus'`;
+    project.provide("citus", Boolean(citus));
   } finally {
     await admin.end({ timeout: 1 });
   }

@@ -4,10 +4,13 @@ import { inject } from "vitest";
 import type { Database } from "../database";
 import { migratePostgresDatabase, openPglite, openPostgres } from "../open-database";
 import type { DriverName } from "../types";
+import { createCitusDatabase, dropCitusDatabase } from "./citus";
 import { TEST_APP_ROLE, TEST_OWNER_ROLE } from "./global-setup";
 
-/** The drivers integration tests run on: PGlite always, PostgreSQL when a server answers. */
+/** The drivers integration tests run on: PGlite and, when a server answers, PostgreSQL. */
 export function testDrivers(): DriverName[] {
+  // On a Citus coordinator (pnpm test:citus) the embedded database would only repeat itself.
+  if (inject("citus")) return ["postgres"];
   return inject("pgAdminUrl") ? ["pglite", "postgres"] : ["pglite"];
 }
 
@@ -36,7 +39,8 @@ export async function createTestDatabase(driver: DriverName): Promise<TestDataba
   if (!adminUrl) throw new Error("No PostgreSQL for this test run");
   const name = `rdlink_test_${randomBytes(6).toString("hex")}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name} owner ${TEST_OWNER_ROLE}`);
+  if (inject("citus")) await createCitusDatabase(adminUrl, name, TEST_OWNER_ROLE);
+  else await admin.unsafe(`create database ${name} owner ${TEST_OWNER_ROLE}`);
   const ownerUrl = withLogin(adminUrl, TEST_OWNER_ROLE, name);
   const appUrl = withLogin(adminUrl, TEST_APP_ROLE, name);
   await migratePostgresDatabase(ownerUrl);
@@ -54,7 +58,8 @@ export async function createTestDatabase(driver: DriverName): Promise<TestDataba
     },
     async drop() {
       await db.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      if (inject("citus")) await dropCitusDatabase(adminUrl, name);
+      else await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end({ timeout: 1 });
     },
   };

@@ -17,7 +17,7 @@ export function databaseError(error: unknown): { code?: string; message?: string
   return cause ?? (error as { code?: string; message?: string } | undefined);
 }
 
-export type Seeded = { tenantId: string; ids: Record<string, string[]> };
+export type Seeded = { tenantId: string; userId: string; ids: Record<string, string[]> };
 
 /** One row in every tenant table, for the tenant of `tx`. */
 async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
@@ -273,6 +273,7 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
     .returning();
   return {
     tenantId,
+    userId: user!.id,
     ids: {
       townships: [township!.id],
       communities: [community!.id],
@@ -325,11 +326,11 @@ export const foreignInserts: Record<string, (b: Seeded) => ReturnType<typeof sql
   communities: (b) =>
     sql`insert into communities (tenant_id, township_id, name) values (${b.tenantId}, ${b.ids.townships![0]}, '入侵社区')`,
   memberships: (b) =>
-    sql`insert into memberships (tenant_id, user_id, role) select ${b.tenantId}, id, 'county_admin' from users limit 1`,
+    sql`insert into memberships (tenant_id, user_id, role) values (${b.tenantId}, ${b.userId}, 'county_admin')`,
   membership_townships: (b) =>
     sql`insert into membership_townships (tenant_id, membership_id, township_id) values (${b.tenantId}, ${b.ids.memberships![0]}, ${b.ids.townships![0]})`,
   invitations: (b) =>
-    sql`insert into invitations (tenant_id, user_id, secret_hash, expires_at) select ${b.tenantId}, id, 'x', now() from users limit 1`,
+    sql`insert into invitations (tenant_id, user_id, secret_hash, expires_at) values (${b.tenantId}, ${b.userId}, 'x', now())`,
   checklists: (b) => sql`insert into checklists (tenant_id, name, items) values (${b.tenantId}, '入侵', '[]')`,
   station_types: (b) => sql`insert into station_types (tenant_id, name) values (${b.tenantId}, '入侵')`,
   duty_posts: (b) => sql`insert into duty_posts (tenant_id, name) values (${b.tenantId}, '入侵')`,
@@ -357,7 +358,7 @@ export const foreignInserts: Record<string, (b: Seeded) => ReturnType<typeof sql
   stations: (b) =>
     sql`insert into stations (tenant_id, station_type_id, township_id, name, code) values (${b.tenantId}, ${b.ids.station_types![0]}, ${b.ids.townships![0]}, '入侵站', 'XXXXXX')`,
   station_liaisons: (b) =>
-    sql`insert into station_liaisons (tenant_id, station_id, user_id) select ${b.tenantId}, ${b.ids.stations![0]}, id from users limit 1`,
+    sql`insert into station_liaisons (tenant_id, station_id, user_id) values (${b.tenantId}, ${b.ids.stations![0]}, ${b.userId})`,
   deputy_stations: (b) =>
     sql`insert into deputy_stations (tenant_id, deputy_id, station_id) values (${b.tenantId}, ${b.ids.deputies![0]}, ${b.ids.stations![0]})`,
   station_checklist_items: (b) =>
@@ -378,13 +379,13 @@ export const foreignInserts: Record<string, (b: Seeded) => ReturnType<typeof sql
   activity_deputies: (b) =>
     sql`insert into activity_deputies (tenant_id, activity_id, deputy_id) values (${b.tenantId}, ${b.ids.activities![0]}, ${b.ids.deputies![0]})`,
   notifications: (b) =>
-    sql`insert into notifications (tenant_id, user_id, template) select ${b.tenantId}, id, 'forged' from users limit 1`,
+    sql`insert into notifications (tenant_id, user_id, template) values (${b.tenantId}, ${b.userId}, 'forged')`,
   api_keys: (b) => sql`insert into api_keys (tenant_id, name, secret_hash) values (${b.tenantId}, '入侵', 'x')`,
   sms_settings: (b) =>
     sql`insert into sms_settings (tenant_id, secret_id_ciphertext, secret_id_hint, secret_key_ciphertext, sdk_app_id, sign_name, region, template_submitted, template_assigned, template_answered, template_closed, updated_at) values (${b.tenantId}, 'x', 'x', 'x', '1', 'x', 'x', '1', '2', '3', '4', now())`,
   teams: (b) => sql`insert into teams (tenant_id, key, name) values (${b.tenantId}, 'forged', '入侵组')`,
   team_members: (b) =>
-    sql`insert into team_members (tenant_id, team_id, user_id) select ${b.tenantId}, ${b.ids.teams![0]}, id from users limit 1`,
+    sql`insert into team_members (tenant_id, team_id, user_id) values (${b.tenantId}, ${b.ids.teams![0]}, ${b.userId})`,
   congress_sessions: (b) =>
     sql`insert into congress_sessions (tenant_id, name, term, meeting, opens_on, closes_on) values (${b.tenantId}, '入侵会议', 1, 1, '2027-01-01', '2027-01-02')`,
   suggestions: (b) =>

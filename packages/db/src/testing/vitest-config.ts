@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 /**
  * What every package's vitest run shares: the real-PostgreSQL setup (roles made once
@@ -8,6 +8,8 @@ import { defineConfig } from "vitest/config";
 export const sharedTestConfig = defineConfig({
   test: {
     globalSetup: [fileURLToPath(new URL("./global-setup.ts", import.meta.url))],
+    // The scale-out tests need a Citus cluster: `pnpm test:citus` runs them (vitest.citus.config.ts).
+    exclude: [...configDefaults.exclude, "**/*.citus.test.ts"],
     testTimeout: 30_000,
     // A beforeAll that makes a database and onboards a county took over 60 s on PGlite
     // while CI's other packages ran beside it on two cores.

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# `pnpm test:citus`: starts the local Citus cluster (infra/citus/cluster.sh, building Citus from
+# CITUS_SOURCE when it is missing) and runs the scale-out tests against its coordinator.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+COORDINATOR=$(bash infra/citus/cluster.sh start)
+trap 'bash infra/citus/cluster.sh stop' EXIT
+TEST_DATABASE_URL=$COORDINATOR pnpm --filter @rdlink/db exec vitest run --config vitest.citus.config.ts
