@@ -83,6 +83,7 @@ export default function DeskPairs({ loaderData }: Route.ComponentProps) {
             <PairCard
               key={pair.id}
               pair={pair}
+              overdueMonths={loaderData.overdueMonths}
               onVisit={() => {
                 setSaved(null);
                 setVisiting(pair);
@@ -106,7 +107,7 @@ export default function DeskPairs({ loaderData }: Route.ComponentProps) {
   );
 }
 
-function PairCard({ pair, onVisit }: { pair: Pair; onVisit: () => void }) {
+function PairCard({ pair, overdueMonths, onVisit }: { pair: Pair; overdueMonths: number; onVisit: () => void }) {
   const { t } = useTranslation();
   return (
     <Paper withBorder p="md" component="section" aria-label={pair.householdName} data-testid="my-pair">
@@ -129,7 +130,7 @@ function PairCard({ pair, onVisit }: { pair: Pair; onVisit: () => void }) {
             </Text>
             {pair.overdue && (
               <Badge color="orange.9" variant="outline" size="sm">
-                {t("pairs.overdueBadge", { months: 3 })}
+                {t("pairs.overdueBadge", { months: overdueMonths })}
               </Badge>
             )}
           </Group>

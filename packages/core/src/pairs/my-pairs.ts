@@ -16,7 +16,12 @@ import { myDeputy } from "./pair-scope";
 export async function myPairs(tx: TenantTx, ctx: UseCaseContext) {
   assertCan(ctx.actor, "tenant.pairs.visit", { tenantId: tx.tenantId });
   const today = localDateOf(ctx.clock.now());
-  const base = { today, categories: CASE_CATEGORIES, maxPhotos: MAX_VISIT_PHOTOS };
+  const base = {
+    today,
+    categories: CASE_CATEGORIES,
+    maxPhotos: MAX_VISIT_PHOTOS,
+    overdueMonths: DEFAULT_OVERDUE_MONTHS,
+  };
   const deputy = await myDeputy(tx, ctx);
   if (!deputy) return { ...base, deputy: null, pairs: [] };
   const pairs = await tx
