@@ -37,6 +37,8 @@ export default [
     route("account/password", "routes/account-password.tsx"),
     route("desk", "routes/desk.tsx"),
     route("desk/suggestions", "routes/desk-suggestions.tsx"),
+    // 双联 (0028): the deputy's paired households and visits; the township keeps the pairs.
+    route("desk/pairs", "routes/desk-pairs.tsx"),
     ...prefix("work", [
       index("routes/work/inbox.tsx"),
       route("export", "routes/work/cases-export.tsx"),
@@ -100,6 +102,7 @@ export default [
       route("deputies/:deputyId/record", "routes/county/deputy-record.tsx"),
       route("deputy-records", "routes/county/deputy-records.tsx"),
       route("deputy-records/export", "routes/county/deputy-records-export.tsx"),
+      route("pairs", "routes/county/pairs.tsx"),
       route("files/:fileId", "routes/county/file.tsx"),
       route("handling-units", "routes/county/handling-units.tsx"),
       route("handling-units/:unitId", "routes/county/handling-unit.tsx"),

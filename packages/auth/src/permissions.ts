@@ -57,7 +57,9 @@ export type Permission =
   | "tenant.sessions.manage"
   | "tenant.consultations.manage"
   | "tenant.suggestions.submit"
-  | "tenant.voting.manage";
+  | "tenant.voting.manage"
+  | "tenant.pairs.manage"
+  | "tenant.pairs.visit";
 
 export type Target = {
   /** The tenant the data belongs to. */
@@ -188,6 +190,11 @@ export function can(actor: Actor, permission: Permission, target: Target = {}): 
           target,
         )
       );
+    // 双联 (0028): the township's congress body keeps its deputies' pairs; the deputy records visits.
+    case "tenant.pairs.manage":
+      return hasRole(actor, "county_admin") || inTownships(townshipsOfRole(actor, "township_operator"), target);
+    case "tenant.pairs.visit":
+      return hasRole(actor, "deputy");
     // A deputy hands in their own suggestion (as its 领衔代表).
     case "tenant.suggestions.submit":
       return hasRole(actor, "deputy");

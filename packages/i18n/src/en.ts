@@ -1,9 +1,11 @@
+import { pairsAuditEn, pairsEn } from "./pairs-en";
 import { votingAuditEn, votingPublicEn, votingStaffEn } from "./voting-en";
 import type { Translation } from "./zh-CN";
 
 /** English. Typed against zh-CN, so a missing key is a type error. */
 export const en: Translation = {
   voting: { ...votingPublicEn, ...votingStaffEn },
+  pairs: pairsEn,
   app: {
     name: "Deputy Liaison Station Platform",
     shortName: "Liaison Platform",
@@ -447,6 +449,7 @@ export const en: Translation = {
       suggestionsSeconded: "Suggestions seconded",
       consultations: "Consultations on suggestions",
       caseSteps: "Handling steps taken",
+      pairVisits: "Paired-household visits",
     },
     report: {
       title: "Annual work report of deputy {{name}}, {{year}}",
@@ -657,6 +660,7 @@ export const en: Translation = {
   },
   audit: {
     voting: votingAuditEn,
+    pair: pairsAuditEn,
     handlingUnit: {
       created: "Handling unit added",
       edited: "Handling unit edited",
@@ -871,6 +875,7 @@ export const en: Translation = {
   },
   auditGroups: {
     voting: "Project voting",
+    pair: "Paired households",
     congressSession: "Congress sessions",
     revisitCampaign: "Revisits",
     consultation: "Draft-law consultations",
@@ -1376,6 +1381,7 @@ export const en: Translation = {
       letter: "Letter",
       deputy: "A deputy's own",
       api: "Another system",
+      pair: "Paired household visit",
     },
     satisfaction: { satisfied: "Satisfied", basic: "Mostly satisfied", unsatisfied: "Unsatisfied" },
   },
@@ -1675,6 +1681,7 @@ export const en: Translation = {
         claimApproved: "Your claim of the post “{{post}}” at {{station}} was approved",
         claimDeclined: "Your claim of the post “{{post}}” at {{station}} was declined",
       },
+      pair: { visitDue: "“{{household}}”, a household you are paired with, has had no visit in {{months}} months" },
       case: {
         assigned: "New case assigned: “{{title}}”. Please accept and handle it",
         urged: "Case “{{title}}” was urged: please speed it up",

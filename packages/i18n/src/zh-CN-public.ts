@@ -195,6 +195,7 @@ export const zhCNPublic = {
       letter: "来信登记",
       deputy: "代表提出",
       api: "外部系统",
+      pair: "双联",
     },
     satisfaction: { satisfied: "满意", basic: "基本满意", unsatisfied: "不满意" },
   },

@@ -1,10 +1,12 @@
 /** Simplified Chinese: the product's default language. Keys are shared with en.ts. */
+import { pairsAuditZh, pairsZh } from "./pairs";
 import { votingAuditZh, votingPublicZh, votingStaffZh } from "./voting";
 import { zhCNPublic } from "./zh-CN-public";
 
 export const zhCN = {
   ...zhCNPublic,
   voting: { ...votingPublicZh, ...votingStaffZh },
+  pairs: pairsZh,
   desk: {
     title: "我的工作台",
     intro: "等待您办理的事项，最紧急的在前；点击数字查看全部。",
@@ -383,6 +385,7 @@ export const zhCN = {
       suggestionsSeconded: "附议建议（件）",
       consultations: "建议面商（次）",
       caseSteps: "参与办理环节（次）",
+      pairVisits: "双联走访（次）",
     },
     report: {
       title: "{{name}}代表{{year}}年度履职报告",
@@ -581,6 +584,7 @@ export const zhCN = {
   },
   audit: {
     voting: votingAuditZh,
+    pair: pairsAuditZh,
     handlingUnit: {
       created: "新增承办单位",
       edited: "修改承办单位",
@@ -791,6 +795,7 @@ export const zhCN = {
   },
   auditGroups: {
     voting: "民生实事票决",
+    pair: "双联",
     congressSession: "人代会",
     revisitCampaign: "回头看",
     consultation: "立法意见征集",
@@ -1356,6 +1361,7 @@ export const zhCN = {
         claimApproved: "您对{{station}}“{{post}}”岗位的认领已通过",
         claimDeclined: "您对{{station}}“{{post}}”岗位的认领未通过",
       },
+      pair: { visitDue: "您挂钩联系的“{{household}}”已{{months}}个月未走访，请及时走访" },
       case: {
         assigned: "新交办案件：“{{title}}”，请及时签收办理",
         urged: "案件“{{title}}”被催办，请加快办理",

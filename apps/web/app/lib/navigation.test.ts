@@ -61,6 +61,7 @@ describe("the menu and the landing page of each role", () => {
       "/county/stations",
       "/county/deputies",
       "/county/deputy-records",
+      "/county/pairs",
       "/county/duty-posts",
       "/county/grids",
       "/county/handling-units",

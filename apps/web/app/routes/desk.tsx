@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { getMyDesk } from "@rdlink/core/desk/get-my-desk";
-import { IconFileCertificate, IconFileText } from "@tabler/icons-react";
+import { IconFileCertificate, IconFileText, IconHomeHeart } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageHeader } from "~/components/page-header";
@@ -29,6 +29,9 @@ export default function Desk({ loaderData }: Route.ComponentProps) {
             <Group gap="sm">
               <Button component={Link} to="/desk/suggestions" leftSection={<IconFileText size={16} />}>
                 {t("sessions.mine.open")}
+              </Button>
+              <Button component={Link} to="/desk/pairs" variant="light" leftSection={<IconHomeHeart size={16} />}>
+                {t("pairs.mine")}
               </Button>
               <Button
                 component={Link}

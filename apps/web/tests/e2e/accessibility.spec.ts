@@ -84,10 +84,11 @@ const signedInPages: { username: string; paths: string[] }[] = [
       "/county/handling-units",
       "/county/deputy-records",
       "/county/voting",
+      "/county/pairs",
     ],
   },
   { username: "xxt-liaison", paths: ["/desk", "/work/new", "/county/consultations"] },
-  { username: "xxt-deputy", paths: ["/desk", "/work"] },
+  { username: "xxt-deputy", paths: ["/desk", "/work", "/desk/pairs"] },
   { username: "xxt-responder", paths: ["/desk", "/work"] },
 ];
 

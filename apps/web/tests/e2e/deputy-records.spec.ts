@@ -37,7 +37,7 @@ test("a deputy's 履职档案: their own on a phone, grown by a ledger entry; th
   const recordUrl = new URL(deputy.url()).pathname;
   await expect(deputy.getByRole("heading", { name: "我的履职档案" })).toBeVisible();
   const before = await recordFigures(deputy);
-  expect(Object.keys(before)).toHaveLength(14);
+  expect(Object.keys(before)).toHaveLength(15);
   expect(await deputy.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await deputy.screenshot({ path: test.info().outputPath("deputy-record-phone.png"), fullPage: true });
 

@@ -76,11 +76,13 @@ const COUNTY_PAGES: Record<string, (ids: Ids) => string> = {
   "county/voting-project.tsx": (ids) => ids.votingProject,
   "county/consultations.tsx": () => "/county/consultations",
   "county/consultation.tsx": (ids) => ids.consultation,
+  "county/pairs.tsx": () => "/county/pairs",
 };
 
 /** A deputy's own pages, as the demo deputy. */
 const DEPUTY_PAGES: Record<string, () => string> = {
   "desk-suggestions.tsx": () => "/desk/suggestions",
+  "desk-pairs.tsx": () => "/desk/pairs",
 };
 
 /** The platform's pages, as its operator. */

@@ -120,6 +120,9 @@ export const auditActions = [
   "voting.progress_reported",
   "voting.project_unit_set",
   "voting.acceptance_recorded",
+  "pair.created",
+  "pair.visit_recorded",
+  "pair.reminded",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

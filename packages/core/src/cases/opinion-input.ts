@@ -11,8 +11,8 @@ import { CASE_CATEGORIES } from "./case-categories";
 export const MAX_OPINION_PHOTOS = 3;
 
 type TCaseChannel = (typeof caseChannels)[number];
-/** Not a citizen's way in that staff record: the QR page and the API record themselves; `deputy` see channelsFor. */
-const NOT_STAFF_CHANNELS = ["qr", "api", "deputy"] as const;
+/** Not a citizen's way in that staff record: the QR page and the API record themselves; `deputy` see channelsFor; `pair` only from a 双联 visit (0028). */
+const NOT_STAFF_CHANNELS = ["qr", "api", "deputy", "pair"] as const;
 type TStaffChannel = Exclude<TCaseChannel, (typeof NOT_STAFF_CHANNELS)[number]>;
 const isStaffChannel = (channel: TCaseChannel): channel is TStaffChannel =>
   !(NOT_STAFF_CHANNELS as readonly string[]).includes(channel);

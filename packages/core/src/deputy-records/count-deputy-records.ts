@@ -4,6 +4,7 @@ import {
   caseEvents,
   cases,
   deputies,
+  pairVisits,
   postClaims,
   suggestions,
   type TenantTx,
@@ -39,6 +40,8 @@ export type TDeputyRecord = {
   consultations: number;
   /** Steps the deputy took on cases other than starting them: rating an answer, supervising… */
   caseSteps: number;
+  /** 双联走访: visits to the households they are paired with (decision 0028). */
+  pairVisits: number;
 };
 
 export const emptyDeputyRecord = (): TDeputyRecord => ({
@@ -56,6 +59,7 @@ export const emptyDeputyRecord = (): TDeputyRecord => ({
   suggestionsSeconded: 0,
   consultations: 0,
   caseSteps: 0,
+  pairVisits: 0,
 });
 
 const ACTIVITY_FIELDS = {
@@ -185,5 +189,19 @@ export async function countDeputyRecords(
     .from(suggestions)
     .where(and(eq(suggestions.tenantId, tenantId), sql`cardinality(${suggestions.coDeputyIds}) > 0`, ...inPeriod));
   for (const row of seconded) for (const deputyId of row.coDeputyIds) add(deputyId, "suggestionsSeconded", 1);
+
+  const visits = await tx
+    .select({ deputyId: pairVisits.deputyId, visits: count() })
+    .from(pairVisits)
+    .where(
+      and(
+        eq(pairVisits.tenantId, tenantId),
+        inArray(pairVisits.deputyId, pickedIds),
+        gte(pairVisits.visitedOn, period.from),
+        lte(pairVisits.visitedOn, period.to),
+      ),
+    )
+    .groupBy(pairVisits.deputyId);
+  for (const row of visits) add(row.deputyId, "pairVisits", row.visits);
   return records;
 }

@@ -3,9 +3,11 @@ import {
   activities,
   activityDeputies,
   deputies,
+  deputyPairs,
   deputyStations,
   dutyPosts,
   handlingUnits,
+  pairVisits,
   postClaims,
   stationPosts,
 } from "@rdlink/db";
@@ -124,6 +126,23 @@ describe.each(testDrivers())("a deputy's 履职档案 on %s", (driver) => {
     await entry("mediation", "2027-05-03", 2, [liId]);
     await entry("reception", "2026-12-31", 20, [weiId]);
 
+    // 双联 (0028): his paired household, visited twice in 2027 and once in 2026.
+    await inCounty(async (tx) => {
+      const [pair] = await tx
+        .insert(deputyPairs)
+        .values({ deputyId: weiId, townshipId, kind: "lowIncome", householdName: "低收入户", address: "北郊村" })
+        .returning({ id: deputyPairs.id });
+      await tx.insert(pairVisits).values(
+        ["2027-02-01", "2027-05-20", "2026-11-30"].map((visitedOn) => ({
+          pairId: pair!.id,
+          deputyId: weiId,
+          visitedOn,
+          form: "home" as const,
+          learned: "走访了解情况",
+        })),
+      );
+    });
+
     // Opinions he registered: 23:00 on 31 December 2026 in 兴宁 is 2026; 01:00 on 1 January is 2027.
     await ownOpinion("2026-12-31T15:00:00Z");
     await ownOpinion("2026-12-31T17:00:00Z");
@@ -192,6 +211,7 @@ describe.each(testDrivers())("a deputy's 履职档案 on %s", (driver) => {
       suggestionsSeconded: 1,
       consultations: 1,
       caseSteps: 1,
+      pairVisits: 2,
     });
     expect((await record(admin, liId, 2027)).record).toEqual({
       ...emptyDeputyRecord(),
@@ -207,6 +227,7 @@ describe.each(testDrivers())("a deputy's 履职档案 on %s", (driver) => {
       peopleReceived: 20,
       postsHeld: 2,
       opinionsRegistered: 1,
+      pairVisits: 1,
     });
   });
 

@@ -20,5 +20,6 @@ export const RECORD_FIGURES: { key: keyof TDeputyRecord; label: string }[] = (
     "suggestionsSeconded",
     "consultations",
     "caseSteps",
+    "pairVisits",
   ] as const
 ).map((key) => ({ key, label: labels[key] }));

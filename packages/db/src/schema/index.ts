@@ -8,6 +8,7 @@ export * from "./deputies";
 export * from "./files";
 export * from "./grids";
 export * from "./handling-units";
+export * from "./pairs";
 export * from "./platform";
 export * from "./posts";
 export * from "./stations";

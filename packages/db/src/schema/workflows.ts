@@ -68,7 +68,8 @@ export const workflowVersions = pgTable(
 );
 
 /** How a case came in: the station's QR code, at the station, by a deputy, or another system. */
-export const caseChannels = ["qr", "reception", "visit", "phone", "letter", "deputy", "api"] as const;
+/** `pair`: raised by a deputy from a 双联 visit (decision 0028). */
+export const caseChannels = ["qr", "reception", "visit", "phone", "letter", "deputy", "api", "pair"] as const;
 export const satisfactionLevels = ["satisfied", "basic", "unsatisfied"] as const;
 export const answerClasses = ["A", "B", "C"] as const;
 

@@ -271,6 +271,21 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
     .insert(s.votingProgressReports)
     .values({ candidateId: candidate!.id, milestone: "开工", percent: 10, reportedOn: "2026-05-01" })
     .returning();
+  // 双联 (0028): a household paired with the deputy, and a visit to it.
+  const [pair] = await tx
+    .insert(s.deputyPairs)
+    .values({
+      deputyId: deputy!.id,
+      townshipId: township!.id,
+      kind: "child",
+      householdName: "留守儿童小明",
+      address: "金陵村",
+    })
+    .returning();
+  const [pairVisit] = await tx
+    .insert(s.pairVisits)
+    .values({ pairId: pair!.id, deputyId: deputy!.id, visitedOn: "2026-05-01", form: "home", learned: "学习用品短缺" })
+    .returning();
   return {
     tenantId,
     userId: user!.id,
@@ -316,6 +331,8 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
       voting_ballots: [ballot!.id],
       voting_tally_entries: [tally!.id],
       voting_progress_reports: [progress!.id],
+      deputy_pairs: [pair!.id],
+      pair_visits: [pairVisit!.id],
     },
   };
 }
@@ -420,6 +437,10 @@ export const foreignInserts: Record<string, (b: Seeded) => ReturnType<typeof sql
     sql`insert into voting_tally_entries (tenant_id, meeting_id, entry, ballots, counts) values (${b.tenantId}, ${b.ids.voting_meetings![0]}, 2, 0, '{}')`,
   voting_progress_reports: (b) =>
     sql`insert into voting_progress_reports (tenant_id, candidate_id, milestone, percent, reported_on) values (${b.tenantId}, ${b.ids.voting_candidates![0]}, '入侵', 1, '2026-05-01')`,
+  deputy_pairs: (b) =>
+    sql`insert into deputy_pairs (tenant_id, deputy_id, township_id, kind, household_name, address) values (${b.tenantId}, ${b.ids.deputies![0]}, ${b.ids.townships![0]}, 'child', '入侵', 'x')`,
+  pair_visits: (b) =>
+    sql`insert into pair_visits (tenant_id, pair_id, deputy_id, visited_on, form, learned) values (${b.tenantId}, ${b.ids.deputy_pairs![0]}, ${b.ids.deputies![0]}, '2026-05-01', 'home', '入侵')`,
 };
 
 /** A fresh database with tenants A and B seeded, and the names of its tenant tables. */
