@@ -100,6 +100,7 @@ export default [
       route("deputies/:deputyId/record", "routes/county/deputy-record.tsx"),
       route("deputy-records", "routes/county/deputy-records.tsx"),
       route("deputy-records/export", "routes/county/deputy-records-export.tsx"),
+      route("deputy-scoring", "routes/county/deputy-scoring.tsx"),
       route("files/:fileId", "routes/county/file.tsx"),
       route("handling-units", "routes/county/handling-units.tsx"),
       route("handling-units/:unitId", "routes/county/handling-unit.tsx"),

@@ -1,9 +1,11 @@
+import { scoringAuditEn, scoringEn, scoringValidationEn } from "./scoring";
 import { votingAuditEn, votingPublicEn, votingStaffEn } from "./voting-en";
 import type { Translation } from "./zh-CN";
 
 /** English. Typed against zh-CN, so a missing key is a type error. */
 export const en: Translation = {
   voting: { ...votingPublicEn, ...votingStaffEn },
+  scoring: scoringEn,
   app: {
     name: "Deputy Liaison Station Platform",
     shortName: "Liaison Platform",
@@ -657,6 +659,7 @@ export const en: Translation = {
   },
   audit: {
     voting: votingAuditEn,
+    scoring: scoringAuditEn,
     handlingUnit: {
       created: "Handling unit added",
       edited: "Handling unit edited",
@@ -871,6 +874,7 @@ export const en: Translation = {
   },
   auditGroups: {
     voting: "Project voting",
+    scoring: "Deputy assessment",
     congressSession: "Congress sessions",
     revisitCampaign: "Revisits",
     consultation: "Draft-law consultations",
@@ -899,6 +903,7 @@ export const en: Translation = {
     sms: "SMS",
   },
   validation: {
+    ...scoringValidationEn,
     smsSecretId: "The SecretId is 16–128 letters or digits",
     smsSecretKey: "The SecretKey is 16–128 letters or digits",
     smsSdkAppId: "The SdkAppId is 10 digits starting with 14",

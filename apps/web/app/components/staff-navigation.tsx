@@ -2,6 +2,7 @@ import { AppShell, Box, Collapse, NavLink as MantineNavLink, ScrollArea, Text, U
 import { useDisclosure } from "@mantine/hooks";
 import {
   IconApi,
+  IconAward,
   IconBriefcase,
   IconBuildingBank,
   IconBuildingCommunity,
@@ -51,6 +52,7 @@ const icons: Record<NavIcon, typeof IconHome> = {
   stations: IconBuildingBank,
   deputies: IconId,
   deputyRecords: IconFileCertificate,
+  deputyScoring: IconAward,
   stationTypes: IconForms,
   standards: IconChecklist,
   dutyPosts: IconFlag,

@@ -12,6 +12,7 @@ export type NavIcon =
   | "stations"
   | "deputies"
   | "deputyRecords"
+  | "deputyScoring"
   | "dutyPosts"
   | "grids"
   | "handlingUnits"
@@ -90,6 +91,8 @@ export function navigationOf(actor: Actor): NavGroup[] {
         ...item(stationsWork && can(actor, "tenant.stations.read"), "/county/deputies", "nav.deputies", "deputies"),
         // 履职档案: what every deputy did, for the county and the townships that keep the figures.
         ...item(can(actor, "tenant.stats.read"), "/county/deputy-records", "deputyRecords.title", "deputyRecords"),
+        // 考核: the county's scoring rules and its published 年度考核表 (decision 0027).
+        ...item(can(actor, "tenant.scoring.manage"), "/county/deputy-scoring", "scoring.title", "deputyScoring"),
         ...item(stationsWork && can(actor, "tenant.stations.read"), "/county/duty-posts", "nav.dutyPosts", "dutyPosts"),
         ...item(stationsWork && can(actor, "tenant.stations.read"), "/county/grids", "grids.title", "grids"),
         // Who a township hands opinions to.

@@ -120,6 +120,10 @@ export const auditActions = [
   "voting.progress_reported",
   "voting.project_unit_set",
   "voting.acceptance_recorded",
+  "scoring.rule_saved",
+  "scoring.rule_removed",
+  "scoring.table_published",
+  "scoring.table_unpublished",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -12,6 +12,7 @@ const COLUMNS: TSheetColumn<TRow>[] = [
   { header: "层级", width: 12, value: (r) => deputyLevelNames[r.level] },
   { header: "所属乡镇（街道）", width: 16, value: (r) => r.townshipName },
   ...RECORD_FIGURES.map(({ key, label }) => ({ header: label, width: 12, value: (r: TRow) => r.record[key] })),
+  { header: "考核得分", width: 10, value: (r) => r.score ?? "" },
 ];
 
 /** The year's 履职档案 of every deputy in scope, as the page lists them (same order), as .xlsx. */

@@ -271,6 +271,11 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
     .insert(s.votingProgressReports)
     .values({ candidateId: candidate!.id, milestone: "开工", percent: 10, reportedOn: "2026-05-01" })
     .returning();
+  const [scoringRule] = await tx.insert(s.deputyScoringRules).values({ figure: "receptions", points: 2 }).returning();
+  const [scoreTable] = await tx
+    .insert(s.deputyScoreTables)
+    .values({ year: 2026, rules: [], rows: [], publishedAt: new Date() })
+    .returning();
   return {
     tenantId,
     ids: {
@@ -315,6 +320,8 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
       voting_ballots: [ballot!.id],
       voting_tally_entries: [tally!.id],
       voting_progress_reports: [progress!.id],
+      deputy_scoring_rules: [scoringRule!.id],
+      deputy_score_tables: [scoreTable!.id],
     },
   };
 }
@@ -419,6 +426,10 @@ export const foreignInserts: Record<string, (b: Seeded) => ReturnType<typeof sql
     sql`insert into voting_tally_entries (tenant_id, meeting_id, entry, ballots, counts) values (${b.tenantId}, ${b.ids.voting_meetings![0]}, 2, 0, '{}')`,
   voting_progress_reports: (b) =>
     sql`insert into voting_progress_reports (tenant_id, candidate_id, milestone, percent, reported_on) values (${b.tenantId}, ${b.ids.voting_candidates![0]}, '入侵', 1, '2026-05-01')`,
+  deputy_scoring_rules: (b) =>
+    sql`insert into deputy_scoring_rules (tenant_id, figure, points) values (${b.tenantId}, 'visits', 5)`,
+  deputy_score_tables: (b) =>
+    sql`insert into deputy_score_tables (tenant_id, year, rules, rows, published_at) values (${b.tenantId}, 2027, '[]', '[]', now())`,
 };
 
 /** A fresh database with tenants A and B seeded, and the names of its tenant tables. */
