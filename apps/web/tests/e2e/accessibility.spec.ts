@@ -65,6 +65,7 @@ const signedInPages: { username: string; paths: string[] }[] = [
       "/county/stations",
       "/county/deputies",
       "/county/deputy-records",
+      "/county/deputy-scoring",
       "/county/ledger",
       "/county/workflows",
       "/county/users",
