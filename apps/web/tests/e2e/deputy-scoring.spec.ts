@@ -54,7 +54,7 @@ test("考核: the county admin defines two rules, the list shows each deputy's s
   await addRule(admin, "接待日（次）", { "每次（件、个）得分": "2" }, "接待日每次2分");
   await addRule(admin, "领衔建议（件）", { "每次（件、个）得分": "5", 最高分: "30" }, "领衔建议每件5分，最高30分");
   await expect(admin.getByTestId("score-table-title")).toHaveText(`${year}年考核表（按现行细则计算，尚未发布）`);
-  await admin.screenshot({ path: test.info().outputPath("deputy-scoring.png"), fullPage: true });
+  await admin.screenshot({ path: test.info().outputPath("deputy-scoring.png") });
 
   // The 履职档案 list: a 考核得分 column, each score = receptions × 2 + min(suggestions led × 5, 30).
   await admin.goto(`/county/deputy-records?year=${year}`);
@@ -75,6 +75,7 @@ test("考核: the county admin defines two rules, the list shows each deputy's s
   }
   const scores = rows.map((r) => Number(r[col("考核得分")]));
   expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  await admin.screenshot({ path: test.info().outputPath("deputy-records-scored.png") });
 
   // Published: frozen with its date; a rule added afterwards leaves it alone.
   await admin.goto("/county/deputy-scoring");
@@ -85,7 +86,21 @@ test("考核: the county admin defines two rules, the list shows each deputy's s
   await expect(admin.getByText("已发布", { exact: true })).toBeVisible();
   await addRule(admin, "走访（次）", { "每次（件、个）得分": "50" }, "走访每次50分");
   await expect(admin.getByTestId("score-table").getByTestId("score").first()).toHaveText(top!);
-  await admin.screenshot({ path: test.info().outputPath("deputy-scoring-published.png"), fullPage: true });
+  await admin.screenshot({ path: test.info().outputPath("deputy-scoring-published.png") });
+
+  // The first deputy's 履职报告 carries the published score, each point explained.
+  const first = admin.getByTestId("score-table").getByRole("link").first();
+  const firstName = (await first.textContent())!;
+  await first.click();
+  await expect(admin.getByTestId("deputy-score")).toContainText(`考核得分：${top} 分`);
+  await admin.getByRole("link", { name: "打印履职报告" }).click();
+  const report = admin.getByTestId("report-score");
+  await expect(report).toContainText(`按本县考核细则，${year}年度考核得分 ${top} 分。`);
+  await expect(report.getByRole("listitem")).toHaveCount(2);
+  await expect(admin.getByRole("heading", { level: 1 })).toContainText(firstName);
+  await admin.screenshot({ path: test.info().outputPath("deputy-report-scored.png"), fullPage: true });
+  await admin.goto("/county/deputy-scoring");
+  await waitForHydration(admin);
 
   // The deputy reads their own published score on their record, each point explained, on a phone.
   const deputy = await signedIn(browser, "xxt-deputy", true);
