@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Group,
@@ -283,7 +284,9 @@ export default function DeputyScoring({ loaderData }: Route.ComponentProps) {
               <Table.Tr key={row.deputyId}>
                 <Table.Td>{row.rank}</Table.Td>
                 <Table.Td style={{ whiteSpace: "nowrap" }}>
-                  <Link to={`/county/deputies/${row.deputyId}/record?year=${year}`}>{row.name}</Link>
+                  <Anchor component={Link} to={`/county/deputies/${row.deputyId}/record?year=${year}`}>
+                    {row.name}
+                  </Anchor>
                 </Table.Td>
                 <Table.Td>{row.townshipName}</Table.Td>
                 <Table.Td fw={700} data-testid="score">
