@@ -67,7 +67,7 @@ export default function DeputyRecords({ loaderData }: Route.ComponentProps) {
           </Anchor>
         </Text>
       )}
-      <Table.ScrollContainer minWidth={1200}>
+      <Table.ScrollContainer minWidth={scoring.scored ? 1300 : 1200}>
         <Table striped highlightOnHover data-testid="deputy-records">
           <Table.Thead>
             <Table.Tr>
@@ -87,7 +87,7 @@ export default function DeputyRecords({ loaderData }: Route.ComponentProps) {
                 </Table.Th>
               ))}
               {scoring.scored && (
-                <Table.Th aria-sort={sort === "score" ? "descending" : undefined}>
+                <Table.Th aria-sort={sort === "score" ? "descending" : undefined} style={{ whiteSpace: "nowrap" }}>
                   <UnstyledButton
                     onClick={() => setFilter("sort")("score")}
                     title={t("deputyRecords.sortBy")}
