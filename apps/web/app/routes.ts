@@ -103,6 +103,7 @@ export default [
       route("deputy-records", "routes/county/deputy-records.tsx"),
       route("deputy-records/export", "routes/county/deputy-records-export.tsx"),
       route("pairs", "routes/county/pairs.tsx"),
+      route("deputy-scoring", "routes/county/deputy-scoring.tsx"),
       route("files/:fileId", "routes/county/file.tsx"),
       route("handling-units", "routes/county/handling-units.tsx"),
       route("handling-units/:unitId", "routes/county/handling-unit.tsx"),

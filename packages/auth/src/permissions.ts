@@ -59,7 +59,8 @@ export type Permission =
   | "tenant.suggestions.submit"
   | "tenant.voting.manage"
   | "tenant.pairs.manage"
-  | "tenant.pairs.visit";
+  | "tenant.pairs.visit"
+  | "tenant.scoring.manage";
 
 export type Target = {
   /** The tenant the data belongs to. */
@@ -161,6 +162,8 @@ export function can(actor: Actor, permission: Permission, target: Target = {}): 
     case "tenant.deputies.revealPhone":
     case "tenant.handlingUnits.manage":
     case "tenant.handlingUnits.revealPhone":
+    // 考核细则 and the published 年度考核表 (decision 0027): the county's, not a township's.
+    case "tenant.scoring.manage":
       return hasRole(actor, "county_admin");
     case "tenant.handlingUnits.read":
       return actor.memberships.length > 0;

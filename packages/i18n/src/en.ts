@@ -1,4 +1,5 @@
 import { pairsAuditEn, pairsEn } from "./pairs-en";
+import { scoringAuditEn, scoringEn, scoringValidationEn } from "./scoring";
 import { votingAuditEn, votingPublicEn, votingStaffEn } from "./voting-en";
 import type { Translation } from "./zh-CN";
 
@@ -6,6 +7,7 @@ import type { Translation } from "./zh-CN";
 export const en: Translation = {
   voting: { ...votingPublicEn, ...votingStaffEn },
   pairs: pairsEn,
+  scoring: scoringEn,
   app: {
     name: "Deputy Liaison Station Platform",
     shortName: "Liaison Platform",
@@ -661,6 +663,7 @@ export const en: Translation = {
   audit: {
     voting: votingAuditEn,
     pair: pairsAuditEn,
+    scoring: scoringAuditEn,
     handlingUnit: {
       created: "Handling unit added",
       edited: "Handling unit edited",
@@ -876,6 +879,7 @@ export const en: Translation = {
   auditGroups: {
     voting: "Project voting",
     pair: "Paired households",
+    scoring: "Deputy assessment",
     congressSession: "Congress sessions",
     revisitCampaign: "Revisits",
     consultation: "Draft-law consultations",
@@ -904,6 +908,7 @@ export const en: Translation = {
     sms: "SMS",
   },
   validation: {
+    ...scoringValidationEn,
     smsSecretId: "The SecretId is 16–128 letters or digits",
     smsSecretKey: "The SecretKey is 16–128 letters or digits",
     smsSdkAppId: "The SdkAppId is 10 digits starting with 14",

@@ -1,3 +1,4 @@
+import { scoringValidationZh } from "./scoring";
 import { votingPublicZh } from "./voting";
 
 /**
@@ -53,6 +54,7 @@ export const zhCNPublic = {
     photoHint: "JPEG、PNG 或 WebP，每张不超过 10 MB，最多 {{count}} 张",
   },
   validation: {
+    ...scoringValidationZh,
     dueByPast: "要求办结日期须晚于今天",
     dueByAfterLegal: "要求办结日期不得晚于法定期限",
     smsSecretId: "SecretId 应为 16–128 位字母或数字",

@@ -1,5 +1,6 @@
 /** Simplified Chinese: the product's default language. Keys are shared with en.ts. */
 import { pairsAuditZh, pairsZh } from "./pairs";
+import { scoringAuditZh, scoringZh } from "./scoring";
 import { votingAuditZh, votingPublicZh, votingStaffZh } from "./voting";
 import { zhCNPublic } from "./zh-CN-public";
 
@@ -7,6 +8,7 @@ export const zhCN = {
   ...zhCNPublic,
   voting: { ...votingPublicZh, ...votingStaffZh },
   pairs: pairsZh,
+  scoring: scoringZh,
   desk: {
     title: "我的工作台",
     intro: "等待您办理的事项，最紧急的在前；点击数字查看全部。",
@@ -585,6 +587,7 @@ export const zhCN = {
   audit: {
     voting: votingAuditZh,
     pair: pairsAuditZh,
+    scoring: scoringAuditZh,
     handlingUnit: {
       created: "新增承办单位",
       edited: "修改承办单位",
@@ -796,6 +799,7 @@ export const zhCN = {
   auditGroups: {
     voting: "民生实事票决",
     pair: "双联",
+    scoring: "代表履职考核",
     congressSession: "人代会",
     revisitCampaign: "回头看",
     consultation: "立法意见征集",

@@ -13,6 +13,7 @@ export type NavIcon =
   | "deputies"
   | "deputyRecords"
   | "pairs"
+  | "deputyScoring"
   | "dutyPosts"
   | "grids"
   | "handlingUnits"
@@ -93,6 +94,8 @@ export function navigationOf(actor: Actor): NavGroup[] {
         ...item(can(actor, "tenant.stats.read"), "/county/deputy-records", "deputyRecords.title", "deputyRecords"),
         // 双联: the deputies' paired households, kept by their township (0028).
         ...item(can(actor, "tenant.pairs.manage"), "/county/pairs", "pairs.nav", "pairs"),
+        // 考核: the county's scoring rules and its published 年度考核表 (decision 0027).
+        ...item(can(actor, "tenant.scoring.manage"), "/county/deputy-scoring", "scoring.title", "deputyScoring"),
         ...item(stationsWork && can(actor, "tenant.stations.read"), "/county/duty-posts", "nav.dutyPosts", "dutyPosts"),
         ...item(stationsWork && can(actor, "tenant.stations.read"), "/county/grids", "grids.title", "grids"),
         // Who a township hands opinions to.

@@ -99,6 +99,12 @@ for (const { username, paths } of signedInPages) {
   });
 }
 
+// 考核 (decision 0027), apart: the admin's list above is already long for its time limit on a busy machine.
+test("xxt-admin: the 考核 page", async ({ page }) => {
+  await signIn(page, "xxt-admin");
+  await check(page, "/county/deputy-scoring", "xxt-admin /county/deputy-scoring");
+});
+
 test("a case page, a station, and the workflow designer", async ({ page }) => {
   await signIn(page, "xxt-admin");
   await page.goto("/work?view=all");

@@ -52,6 +52,7 @@ const COUNTY_PAGES: Record<string, (ids: Ids) => string> = {
   "county/station-type.tsx": (ids) => ids.stationType,
   "county/standards.tsx": () => "/county/standards",
   "county/duty-posts.tsx": () => "/county/duty-posts",
+  "county/deputy-scoring.tsx": () => "/county/deputy-scoring",
   "county/deputies.tsx": () => "/county/deputies",
   "county/deputy-new.tsx": () => "/county/deputies/new",
   "county/deputies-import.tsx": () => "/county/deputies/import",

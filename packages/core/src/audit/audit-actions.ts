@@ -123,6 +123,10 @@ export const auditActions = [
   "pair.created",
   "pair.visit_recorded",
   "pair.reminded",
+  "scoring.rule_saved",
+  "scoring.rule_removed",
+  "scoring.table_published",
+  "scoring.table_unpublished",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -13,9 +13,12 @@ const COLUMNS: TSheetColumn<TRow>[] = [
   { header: "所属乡镇（街道）", width: 16, value: (r) => r.townshipName },
   ...RECORD_FIGURES.map(({ key, label }) => ({ header: label, width: 12, value: (r: TRow) => r.record[key] })),
 ];
+/** 考核得分 (decision 0027), once the county has rules or the year a published table. */
+const SCORE: TSheetColumn<TRow> = { header: "考核得分", width: 10, value: (r) => r.score ?? "" };
 
 /** The year's 履职档案 of every deputy in scope, as the page lists them (same order), as .xlsx. */
 export async function exportDeputyRecords(tx: TenantTx, ctx: UseCaseContext, input: unknown) {
-  const { year, rows } = await listDeputyRecords(tx, ctx, input);
-  return { year, bytes: await buildListSheet(`${year}年代表履职档案`, COLUMNS, rows) };
+  const { year, rows, scoring } = await listDeputyRecords(tx, ctx, input);
+  const columns = scoring.scored ? [...COLUMNS, SCORE] : COLUMNS;
+  return { year, bytes: await buildListSheet(`${year}年代表履职档案`, columns, rows) };
 }

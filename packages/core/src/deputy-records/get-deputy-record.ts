@@ -2,6 +2,8 @@ import { can } from "@rdlink/auth";
 import { deputies, type TenantTx, townships } from "@rdlink/db";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import { loadScoringRules, publishedScoreTable, scoreRecords } from "../scoring/deputy-scores";
+import { describeRule } from "../scoring/score-deputy";
 import type { UseCaseContext } from "../shared/context";
 import { NotFoundError, parseInput } from "../shared/errors";
 import { ZId } from "../shared/fields";
@@ -40,8 +42,37 @@ export async function getDeputyRecord(tx: TenantTx, ctx: UseCaseContext, input: 
     throw new NotFoundError();
   }
   const period = yearPeriod(year);
-  const records = await countDeputyRecords(tx, eq(deputies.id, deputy.id), period);
+  const which = eq(deputies.id, deputy.id);
+  const records = await countDeputyRecords(tx, which, period);
   const { userId: _account, ...shown } = deputy;
+  // 考核 (decision 0027): the published table's line for them; before publishing, staff see the
+  // score under the current rules, the deputy sees nothing yet.
+  const published = await publishedScoreTable(tx, year);
+  const frozen = published?.rows.find((r) => r.deputyId === deputy.id);
+  const rules = published || own ? [] : await loadScoringRules(tx);
+  const live =
+    rules.length > 0 ? (await scoreRecords(tx, which, year, ctx.clock.now(), records, rules)).get(deputy.id) : null;
+  const score = published
+    ? {
+        published: true as const,
+        publishedAt: published.publishedAt,
+        score: frozen?.score ?? null,
+        rank: frozen?.rank ?? null,
+        of: published.rows.length,
+        lines: frozen?.lines ?? [],
+        rules: published.rules,
+      }
+    : live
+      ? {
+          published: false as const,
+          publishedAt: null,
+          score: live.score,
+          rank: null,
+          of: null,
+          lines: live.lines.map((l) => l.text),
+          rules: rules.map(describeRule),
+        }
+      : null;
   return {
     deputy: shown,
     /** The deputy is reading their own record. */
@@ -50,5 +81,7 @@ export async function getDeputyRecord(tx: TenantTx, ctx: UseCaseContext, input: 
     thisYear: recordYear(undefined, ctx.clock.now()),
     period,
     record: records.get(deputy.id)!,
+    /** The 考核得分 with a line per rule, or null (no rules; or the deputy's own, not yet published). */
+    score,
   };
 }

@@ -2,6 +2,7 @@ import { assertCan, townshipsInScope } from "@rdlink/auth";
 import { deputies, type TenantTx, townships } from "@rdlink/db";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
+import { loadScoringRules, publishedScoreTable, scoreRecords } from "../scoring/deputy-scores";
 import type { UseCaseContext } from "../shared/context";
 import { NotFoundError, parseInput } from "../shared/errors";
 import { naturalOrder } from "../shared/natural-order";
@@ -14,9 +15,9 @@ const recordFields = Object.keys(emptyDeputyRecord()) as (keyof TDeputyRecord)[]
 const ZListDeputyRecords = z.object({
   year: ZRecordYear.optional(),
   townshipId: z.uuid().optional().catch(undefined),
-  /** A figure to sort by, most first; the directory's order (township, name) otherwise. */
+  /** A figure (or the 考核得分) to sort by, most first; the directory's order (township, name) otherwise. */
   sort: z
-    .enum(recordFields as [keyof TDeputyRecord, ...(keyof TDeputyRecord)[]])
+    .enum(["score", ...recordFields] as [keyof TDeputyRecord | "score", ...(keyof TDeputyRecord | "score")[]])
     .optional()
     .catch(undefined),
 });
@@ -50,8 +51,22 @@ export async function listDeputyRecords(tx: TenantTx, ctx: UseCaseContext, input
     .orderBy(asc(townships.sortOrder), asc(naturalOrder(deputies.name)));
   const period = yearPeriod(year);
   const records = await countDeputyRecords(tx, inScope, period);
-  const withRecords = rows.map((row) => ({ ...row, record: records.get(row.id)! }));
+  // 考核得分 (decision 0027): the published year's frozen score, else the current rules' (none without rules).
+  const published = await publishedScoreTable(tx, year);
+  const rules = published ? [] : await loadScoringRules(tx);
+  const frozen = new Map(published?.rows.map((r) => [r.deputyId, r.score]));
+  const live = rules.length > 0 ? await scoreRecords(tx, inScope, year, ctx.clock.now(), records, rules) : null;
+  const scoreOf = (id: string) => (published ? (frozen.get(id) ?? null) : (live?.get(id)?.score ?? null));
+  const withRecords = rows.map((row) => ({ ...row, record: records.get(row.id)!, score: scoreOf(row.id) }));
   // A stable sort: deputies with the same figure keep the directory's order.
-  if (sort) withRecords.sort((a, b) => b.record[sort] - a.record[sort]);
-  return { year, thisYear: recordYear(undefined, ctx.clock.now()), period, rows: withRecords };
+  const value = (row: (typeof withRecords)[number]) => (sort === "score" ? (row.score ?? -1) : row.record[sort!]);
+  if (sort) withRecords.sort((a, b) => value(b) - value(a));
+  return {
+    year,
+    thisYear: recordYear(undefined, ctx.clock.now()),
+    period,
+    rows: withRecords,
+    /** Whether the year has scores at all, and when its table was published. */
+    scoring: { scored: Boolean(published) || rules.length > 0, publishedAt: published?.publishedAt ?? null },
+  };
 }

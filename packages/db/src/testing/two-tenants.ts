@@ -285,6 +285,10 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
   const [pairVisit] = await tx
     .insert(s.pairVisits)
     .values({ pairId: pair!.id, deputyId: deputy!.id, visitedOn: "2026-05-01", form: "home", learned: "学习用品短缺" })
+  const [scoringRule] = await tx.insert(s.deputyScoringRules).values({ figure: "receptions", points: 2 }).returning();
+  const [scoreTable] = await tx
+    .insert(s.deputyScoreTables)
+    .values({ year: 2026, rules: [], rows: [], publishedAt: new Date() })
     .returning();
   return {
     tenantId,
@@ -333,6 +337,8 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
       voting_progress_reports: [progress!.id],
       deputy_pairs: [pair!.id],
       pair_visits: [pairVisit!.id],
+      deputy_scoring_rules: [scoringRule!.id],
+      deputy_score_tables: [scoreTable!.id],
     },
   };
 }
@@ -441,6 +447,10 @@ export const foreignInserts: Record<string, (b: Seeded) => ReturnType<typeof sql
     sql`insert into deputy_pairs (tenant_id, deputy_id, township_id, kind, household_name, address) values (${b.tenantId}, ${b.ids.deputies![0]}, ${b.ids.townships![0]}, 'child', '入侵', 'x')`,
   pair_visits: (b) =>
     sql`insert into pair_visits (tenant_id, pair_id, deputy_id, visited_on, form, learned) values (${b.tenantId}, ${b.ids.deputy_pairs![0]}, ${b.ids.deputies![0]}, '2026-05-01', 'home', '入侵')`,
+  deputy_scoring_rules: (b) =>
+    sql`insert into deputy_scoring_rules (tenant_id, figure, points) values (${b.tenantId}, 'visits', 5)`,
+  deputy_score_tables: (b) =>
+    sql`insert into deputy_score_tables (tenant_id, year, rules, rows, published_at) values (${b.tenantId}, 2027, '[]', '[]', now())`,
 };
 
 /** A fresh database with tenants A and B seeded, and the names of its tenant tables. */

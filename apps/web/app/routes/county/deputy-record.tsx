@@ -4,6 +4,7 @@ import { RECORD_FIGURES } from "@rdlink/core/deputy-records/record-labels";
 import { IconPrinter } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { DeputyScore } from "~/components/deputy-score";
 import { PageHeader } from "~/components/page-header";
 import { RecordYearPicker } from "~/components/record-year-picker";
 import { countyLoader } from "~/lib/county-route.server";
@@ -17,7 +18,7 @@ export function loader(args: Route.LoaderArgs) {
 /** 履职档案: a deputy's year in figures, each counted from what was recorded anyway; their own on a phone too. */
 export default function DeputyRecord({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { deputy, year, record, thisYear, own } = loaderData;
+  const { deputy, year, record, thisYear, own, score } = loaderData;
   return (
     <>
       {!own && (
@@ -58,6 +59,7 @@ export default function DeputyRecord({ loaderData }: Route.ComponentProps) {
           </Paper>
         ))}
       </SimpleGrid>
+      <DeputyScore score={score} own={own} />
       <Text size="sm" c="dark.6" mt="md">
         {t("deputyRecords.sources")}
       </Text>

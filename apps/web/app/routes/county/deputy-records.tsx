@@ -9,6 +9,7 @@ import { ExportButton } from "~/components/export-button";
 import { PageHeader } from "~/components/page-header";
 import { RecordYearPicker } from "~/components/record-year-picker";
 import { countyLoader } from "~/lib/county-route.server";
+import { formatDate } from "~/lib/dates";
 import { useListFilters } from "~/lib/list-filters";
 import type { Route } from "./+types/deputy-records";
 
@@ -26,9 +27,9 @@ export function loader(args: Route.LoaderArgs) {
 
 /** Every deputy's 履职档案 for a year, in one table: sort by any figure, export it, open one deputy's. */
 export default function DeputyRecords({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { params, setFilter } = useListFilters();
-  const { rows, year, thisYear, townships } = loaderData;
+  const { rows, year, thisYear, townships, scoring } = loaderData;
   const sort = params.get("sort");
   return (
     <>
@@ -50,15 +51,23 @@ export default function DeputyRecords({ loaderData }: Route.ComponentProps) {
           />
         )}
       </Group>
+      {scoring.publishedAt && (
+        <Text size="sm" mb="xs" c="dark.6" data-testid="score-published">
+          {t("scoring.tablePublished", { year, date: formatDate(scoring.publishedAt, i18n.language) })}
+        </Text>
+      )}
       {sort && (
         <Text size="sm" mb="xs" c="dark.6">
-          {t("deputyRecords.sortedBy", { figure: t(`deputyRecords.figures.${sort}` as never) })} ·{" "}
+          {t("deputyRecords.sortedBy", {
+            figure: sort === "score" ? t("scoring.score") : t(`deputyRecords.figures.${sort}` as never),
+          })}{" "}
+          ·{" "}
           <Anchor component="button" size="sm" onClick={() => setFilter("sort")(null)}>
             {t("deputyRecords.byName")}
           </Anchor>
         </Text>
       )}
-      <Table.ScrollContainer minWidth={1200}>
+      <Table.ScrollContainer minWidth={scoring.scored ? 1300 : 1200}>
         <Table striped highlightOnHover data-testid="deputy-records">
           <Table.Thead>
             <Table.Tr>
@@ -77,6 +86,19 @@ export default function DeputyRecords({ loaderData }: Route.ComponentProps) {
                   </UnstyledButton>
                 </Table.Th>
               ))}
+              {scoring.scored && (
+                <Table.Th aria-sort={sort === "score" ? "descending" : undefined} style={{ whiteSpace: "nowrap" }}>
+                  <UnstyledButton
+                    onClick={() => setFilter("sort")("score")}
+                    title={t("deputyRecords.sortBy")}
+                    fz="sm"
+                    fw={600}
+                  >
+                    {t("scoring.score")}
+                    {sort === "score" && <IconChevronDown size={12} aria-hidden />}
+                  </UnstyledButton>
+                </Table.Th>
+              )}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -91,6 +113,11 @@ export default function DeputyRecords({ loaderData }: Route.ComponentProps) {
                 {RECORD_FIGURES.map(({ key }) => (
                   <Table.Td key={key}>{row.record[key]}</Table.Td>
                 ))}
+                {scoring.scored && (
+                  <Table.Td fw={700} data-testid="record-score">
+                    {row.score ?? t("scoring.noScore")}
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -22,7 +22,7 @@ export function loader(args: Route.LoaderArgs) {
 /** 年度履职报告: the text a deputy reads at 述职, with the year's figures, on A4. */
 function DeputyReportPage({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const { deputy, year, record, asOf } = loaderData;
+  const { deputy, year, record, asOf, score } = loaderData;
   const day = new Date(asOf).toLocaleDateString(i18n.language === "en" ? "en-GB" : "zh-CN", {
     timeZone: "Asia/Shanghai",
     dateStyle: "long",
@@ -65,6 +65,21 @@ function DeputyReportPage({ loaderData }: Route.ComponentProps) {
           ))}
         </tbody>
       </table>
+      {score && score.score !== null && (
+        <section data-testid="report-score">
+          <h2>{t("scoring.score")}</h2>
+          <p>
+            {t("scoring.reportScore", { year, score: score.score })}
+            {score.published && score.rank !== null && ` ${t("scoring.rankOf", { rank: score.rank, count: score.of })}`}
+            {!score.published && `（${t("scoring.liveNote")}）`}
+          </p>
+          <ol>
+            {score.lines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ol>
+        </section>
+      )}
       <p className="note">{t("deputyRecords.sources")}</p>
     </main>
   );
