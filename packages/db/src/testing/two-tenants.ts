@@ -285,6 +285,8 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
   const [pairVisit] = await tx
     .insert(s.pairVisits)
     .values({ pairId: pair!.id, deputyId: deputy!.id, visitedOn: "2026-05-01", form: "home", learned: "学习用品短缺" })
+    .returning();
+  // 考核 (0027): a scoring rule and a published year's table.
   const [scoringRule] = await tx.insert(s.deputyScoringRules).values({ figure: "receptions", points: 2 }).returning();
   const [scoreTable] = await tx
     .insert(s.deputyScoreTables)
