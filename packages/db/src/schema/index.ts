@@ -10,6 +10,7 @@ export * from "./grids";
 export * from "./handling-units";
 export * from "./platform";
 export * from "./posts";
+export * from "./station-reviews";
 export * from "./stations";
 export * from "./suggestions";
 export * from "./templates";

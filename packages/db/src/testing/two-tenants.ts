@@ -271,6 +271,26 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
     .insert(s.votingProgressReports)
     .values({ candidateId: candidate!.id, milestone: "开工", percent: 10, reportedOn: "2026-05-01" })
     .returning();
+  const [stationReview] = await tx
+    .insert(s.stationReviews)
+    .values({
+      year: 2026,
+      title: "示范建设评审",
+      checklistId: checklist!.id,
+      standardName: "十有",
+      items: [{ name: "有场所", kind: "standard", maxScore: 10 }],
+      reviewerAId: user!.id,
+      reviewerBId: user!.id,
+    })
+    .returning();
+  const [reviewStation] = await tx
+    .insert(s.stationReviewStations)
+    .values({ reviewId: stationReview!.id, stationId: station!.id, townshipId: township!.id })
+    .returning();
+  const [reviewItem] = await tx
+    .insert(s.stationReviewItems)
+    .values({ reviewId: stationReview!.id, stationId: station!.id, item: "有场所" })
+    .returning();
   return {
     tenantId,
     ids: {
@@ -315,6 +335,9 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
       voting_ballots: [ballot!.id],
       voting_tally_entries: [tally!.id],
       voting_progress_reports: [progress!.id],
+      station_reviews: [stationReview!.id],
+      station_review_stations: [reviewStation!.id],
+      station_review_items: [reviewItem!.id],
     },
   };
 }
@@ -419,6 +442,12 @@ export const foreignInserts: Record<string, (b: Seeded) => ReturnType<typeof sql
     sql`insert into voting_tally_entries (tenant_id, meeting_id, entry, ballots, counts) values (${b.tenantId}, ${b.ids.voting_meetings![0]}, 2, 0, '{}')`,
   voting_progress_reports: (b) =>
     sql`insert into voting_progress_reports (tenant_id, candidate_id, milestone, percent, reported_on) values (${b.tenantId}, ${b.ids.voting_candidates![0]}, '入侵', 1, '2026-05-01')`,
+  station_reviews: (b) =>
+    sql`insert into station_reviews (tenant_id, year, title, checklist_id, standard_name, items, reviewer_a_id, reviewer_b_id) select ${b.tenantId}, 2026, '入侵', ${b.ids.checklists![0]}, '入侵', '[]', id, id from users limit 1`,
+  station_review_stations: (b) =>
+    sql`insert into station_review_stations (tenant_id, review_id, station_id, township_id) values (${b.tenantId}, ${b.ids.station_reviews![0]}, ${b.ids.stations![0]}, ${b.ids.townships![0]})`,
+  station_review_items: (b) =>
+    sql`insert into station_review_items (tenant_id, review_id, station_id, item) values (${b.tenantId}, ${b.ids.station_reviews![0]}, ${b.ids.stations![0]}, '入侵')`,
 };
 
 /** A fresh database with tenants A and B seeded, and the names of its tenant tables. */
