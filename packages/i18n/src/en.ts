@@ -1,9 +1,11 @@
+import { stationReviewsAuditEn, stationReviewsEn } from "./station-reviews-en";
 import { votingAuditEn, votingPublicEn, votingStaffEn } from "./voting-en";
 import type { Translation } from "./zh-CN";
 
 /** English. Typed against zh-CN, so a missing key is a type error. */
 export const en: Translation = {
   voting: { ...votingPublicEn, ...votingStaffEn },
+  stationReviews: stationReviewsEn,
   app: {
     name: "Deputy Liaison Station Platform",
     shortName: "Liaison Platform",
@@ -657,6 +659,7 @@ export const en: Translation = {
   },
   audit: {
     voting: votingAuditEn,
+    stationReview: stationReviewsAuditEn,
     handlingUnit: {
       created: "Handling unit added",
       edited: "Handling unit edited",
@@ -871,6 +874,7 @@ export const en: Translation = {
   },
   auditGroups: {
     voting: "Project voting",
+    stationReview: "Station reviews",
     congressSession: "Congress sessions",
     revisitCampaign: "Revisits",
     consultation: "Draft-law consultations",
@@ -1669,6 +1673,9 @@ export const en: Translation = {
         assigned: "SMS to the citizen: assigned, “{{title}}”",
         answered: "SMS to the citizen: answered, “{{title}}”",
         closed: "SMS to the citizen: closed, “{{title}}”",
+      },
+      stationReview: {
+        itemReturned: "“{{review}}” returned “{{item}}” of {{station}}: {{reason}}; please add evidence",
       },
       post: {
         claimPending: "Deputy {{deputy}} claimed the post “{{post}}” at {{station}}; please decide",

@@ -1,10 +1,13 @@
 /** Simplified Chinese: the product's default language. Keys are shared with en.ts. */
+
+import { stationReviewsAuditZh, stationReviewsZh } from "./station-reviews";
 import { votingAuditZh, votingPublicZh, votingStaffZh } from "./voting";
 import { zhCNPublic } from "./zh-CN-public";
 
 export const zhCN = {
   ...zhCNPublic,
   voting: { ...votingPublicZh, ...votingStaffZh },
+  stationReviews: stationReviewsZh,
   desk: {
     title: "我的工作台",
     intro: "等待您办理的事项，最紧急的在前；点击数字查看全部。",
@@ -581,6 +584,7 @@ export const zhCN = {
   },
   audit: {
     voting: votingAuditZh,
+    stationReview: stationReviewsAuditZh,
     handlingUnit: {
       created: "新增承办单位",
       edited: "修改承办单位",
@@ -791,6 +795,7 @@ export const zhCN = {
   },
   auditGroups: {
     voting: "民生实事票决",
+    stationReview: "示范站评审",
     congressSession: "人代会",
     revisitCampaign: "回头看",
     consultation: "立法意见征集",
@@ -1351,6 +1356,7 @@ export const zhCN = {
         answered: "短信告知群众已答复：“{{title}}”",
         closed: "短信告知群众已办结：“{{title}}”",
       },
+      stationReview: { itemReturned: "“{{review}}”退回了{{station}}的“{{item}}”：{{reason}}，请补充材料" },
       post: {
         claimPending: "代表{{deputy}}认领了{{station}}的“{{post}}”岗位，请审批",
         claimApproved: "您对{{station}}“{{post}}”岗位的认领已通过",

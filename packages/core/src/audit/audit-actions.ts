@@ -120,6 +120,13 @@ export const auditActions = [
   "voting.progress_reported",
   "voting.project_unit_set",
   "voting.acceptance_recorded",
+  "stationReview.opened",
+  "stationReview.evidence_submitted",
+  "stationReview.scored",
+  "stationReview.item_returned",
+  "stationReview.closed",
+  "stationReview.models_named",
+  "stationReview.rectification_marked",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
