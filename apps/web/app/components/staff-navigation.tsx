@@ -2,6 +2,7 @@ import { AppShell, Box, Collapse, NavLink as MantineNavLink, ScrollArea, Text, U
 import { useDisclosure } from "@mantine/hooks";
 import {
   IconApi,
+  IconAward,
   IconBriefcase,
   IconBuildingBank,
   IconBuildingCommunity,
@@ -53,6 +54,7 @@ const icons: Record<NavIcon, typeof IconHome> = {
   deputyRecords: IconFileCertificate,
   stationTypes: IconForms,
   standards: IconChecklist,
+  stationReviews: IconAward,
   dutyPosts: IconFlag,
   workflows: IconHierarchy2,
   account: IconKey,
