@@ -20,7 +20,7 @@ import { getStationReview } from "@rdlink/core/station-reviews/get-station-revie
 import { markRectification } from "@rdlink/core/station-reviews/mark-rectification";
 import { nameModelStations } from "@rdlink/core/station-reviews/name-model-stations";
 import { returnReviewItem } from "@rdlink/core/station-reviews/return-review-item";
-import { scoreField, scoreReviewStation } from "@rdlink/core/station-reviews/score-review-station";
+import { scoreReviewStation } from "@rdlink/core/station-reviews/score-review-station";
 import { submitReviewEvidence } from "@rdlink/core/station-reviews/submit-review-evidence";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -59,6 +59,9 @@ export function action(args: Route.ActionArgs) {
 
 type Data = Route.ComponentProps["loaderData"];
 type ReviewStation = Data["stations"][number];
+
+/** The score input of the review's i-th item, as scoreReviewStation reads it. */
+const scoreField = (index: number) => `s${index}`;
 
 const MET_COLORS = { yes: "green", partly: "yellow", no: "red" } as const;
 
