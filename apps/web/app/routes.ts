@@ -89,6 +89,8 @@ export default [
       route("stations/:stationId/edit", "routes/county/station-edit.tsx"),
       route("stations/:stationId/posts/:postId", "routes/county/station-post.tsx"),
       route("stations/:stationId/qr/:format", "routes/county/station-qr.tsx"),
+      route("station-reviews", "routes/county/station-reviews.tsx"),
+      route("station-reviews/:reviewId", "routes/county/station-review.tsx"),
       route("station-types", "routes/county/station-types.tsx"),
       route("station-types/:typeId", "routes/county/station-type.tsx"),
       route("standards", "routes/county/standards.tsx"),

@@ -1,5 +1,6 @@
 import { pairsAuditEn, pairsEn } from "./pairs-en";
 import { scoringAuditEn, scoringEn, scoringValidationEn } from "./scoring";
+import { stationReviewsAuditEn, stationReviewsEn } from "./station-reviews-en";
 import { votingAuditEn, votingPublicEn, votingStaffEn } from "./voting-en";
 import type { Translation } from "./zh-CN";
 
@@ -8,6 +9,7 @@ export const en: Translation = {
   voting: { ...votingPublicEn, ...votingStaffEn },
   pairs: pairsEn,
   scoring: scoringEn,
+  stationReviews: stationReviewsEn,
   app: {
     name: "Deputy Liaison Station Platform",
     shortName: "Liaison Platform",
@@ -664,6 +666,7 @@ export const en: Translation = {
     voting: votingAuditEn,
     pair: pairsAuditEn,
     scoring: scoringAuditEn,
+    stationReview: stationReviewsAuditEn,
     handlingUnit: {
       created: "Handling unit added",
       edited: "Handling unit edited",
@@ -880,6 +883,7 @@ export const en: Translation = {
     voting: "Project voting",
     pair: "Paired households",
     scoring: "Deputy assessment",
+    stationReview: "Station reviews",
     congressSession: "Congress sessions",
     revisitCampaign: "Revisits",
     consultation: "Draft-law consultations",
@@ -1680,6 +1684,9 @@ export const en: Translation = {
         assigned: "SMS to the citizen: assigned, “{{title}}”",
         answered: "SMS to the citizen: answered, “{{title}}”",
         closed: "SMS to the citizen: closed, “{{title}}”",
+      },
+      stationReview: {
+        itemReturned: "“{{review}}” returned “{{item}}” of {{station}}: {{reason}}; please add evidence",
       },
       post: {
         claimPending: "Deputy {{deputy}} claimed the post “{{post}}” at {{station}}; please decide",

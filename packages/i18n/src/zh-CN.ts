@@ -1,6 +1,7 @@
 /** Simplified Chinese: the product's default language. Keys are shared with en.ts. */
 import { pairsAuditZh, pairsZh } from "./pairs";
 import { scoringAuditZh, scoringZh } from "./scoring";
+import { stationReviewsAuditZh, stationReviewsZh } from "./station-reviews";
 import { votingAuditZh, votingPublicZh, votingStaffZh } from "./voting";
 import { zhCNPublic } from "./zh-CN-public";
 
@@ -9,6 +10,7 @@ export const zhCN = {
   voting: { ...votingPublicZh, ...votingStaffZh },
   pairs: pairsZh,
   scoring: scoringZh,
+  stationReviews: stationReviewsZh,
   desk: {
     title: "我的工作台",
     intro: "等待您办理的事项，最紧急的在前；点击数字查看全部。",
@@ -588,6 +590,7 @@ export const zhCN = {
     voting: votingAuditZh,
     pair: pairsAuditZh,
     scoring: scoringAuditZh,
+    stationReview: stationReviewsAuditZh,
     handlingUnit: {
       created: "新增承办单位",
       edited: "修改承办单位",
@@ -800,6 +803,7 @@ export const zhCN = {
     voting: "民生实事票决",
     pair: "双联",
     scoring: "代表履职考核",
+    stationReview: "示范站评审",
     congressSession: "人代会",
     revisitCampaign: "回头看",
     consultation: "立法意见征集",
@@ -1360,6 +1364,7 @@ export const zhCN = {
         answered: "短信告知群众已答复：“{{title}}”",
         closed: "短信告知群众已办结：“{{title}}”",
       },
+      stationReview: { itemReturned: "“{{review}}”退回了{{station}}的“{{item}}”：{{reason}}，请补充材料" },
       post: {
         claimPending: "代表{{deputy}}认领了{{station}}的“{{post}}”岗位，请审批",
         claimApproved: "您对{{station}}“{{post}}”岗位的认领已通过",

@@ -57,6 +57,7 @@ const icons: Record<NavIcon, typeof IconHome> = {
   deputyScoring: IconAward,
   stationTypes: IconForms,
   standards: IconChecklist,
+  stationReviews: IconAward,
   dutyPosts: IconFlag,
   workflows: IconHierarchy2,
   account: IconKey,

@@ -59,6 +59,7 @@ describe("the menu and the landing page of each role", () => {
       "/county/consultations",
       "/county/townships",
       "/county/stations",
+      "/county/station-reviews",
       "/county/deputies",
       "/county/deputy-records",
       "/county/pairs",

@@ -10,6 +10,7 @@ export type NavIcon =
   | "ledger"
   | "townships"
   | "stations"
+  | "stationReviews"
   | "deputies"
   | "deputyRecords"
   | "pairs"
@@ -89,6 +90,13 @@ export function navigationOf(actor: Actor): NavGroup[] {
       items: [
         ...item(stationsWork && can(actor, "tenant.townships.read"), "/county/townships", "nav.townships", "townships"),
         ...item(stationsWork && can(actor, "tenant.stations.read"), "/county/stations", "nav.stations", "stations"),
+        // 示范站评审: the county runs it, townships submit their stations' evidence.
+        ...item(
+          admin || hasRole(actor, "township_operator"),
+          "/county/station-reviews",
+          "stationReviews.title",
+          "stationReviews",
+        ),
         ...item(stationsWork && can(actor, "tenant.stations.read"), "/county/deputies", "nav.deputies", "deputies"),
         // 履职档案: what every deputy did, for the county and the townships that keep the figures.
         ...item(can(actor, "tenant.stats.read"), "/county/deputy-records", "deputyRecords.title", "deputyRecords"),

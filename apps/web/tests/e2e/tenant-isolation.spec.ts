@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
+import { UNSAFE_decodeViaTurboStream } from "react-router";
 import { meetingOf, pick, signIn, signOut } from "./support";
 
 /**
@@ -42,6 +43,7 @@ const ID_ROUTES_COVERED = [
   "voting/meetings/:meetingId",
   "county/voting/meetings/:meetingId/slips",
   "voting/projects/:candidateId",
+  "station-reviews/:reviewId",
 ];
 
 /** A 1×1 PNG, uploaded as evidence so that tenant A has a stored file to ask for. */
@@ -242,6 +244,45 @@ test("tenant A's admin gets 404 for every tenant-B URL, never B's data", async (
   expect(projectUrl).toMatch(/^\/county\/voting\/projects\/[0-9a-f-]{36}$/);
   expect((await page.request.get(projectUrl!)).status()).toBe(200);
   expect(votingMeetingUrl).toMatch(/^\/county\/voting\/meetings\/[0-9a-f-]{36}$/);
+  // A station review of A's: a second admin invited (enough to be its second reviewer), then the review.
+  const reviewOrigin = { origin: new URL(page.url()).origin };
+  await page.request.post("/county/users", {
+    headers: reviewOrigin,
+    form: {
+      intent: "invite",
+      username: `iso-rev-${Date.now() % 1_000_000}`,
+      displayName: "隔离检查评审人",
+      role: "county_admin",
+    },
+  });
+  const reviewForm = await page.request.get("/county/station-reviews.data");
+  const decodedForm = await UNSAFE_decodeViaTurboStream(
+    new Blob([new Uint8Array(await reviewForm.body())]).stream() as ReadableStream<Uint8Array>,
+    globalThis,
+  );
+  await decodedForm.done;
+  const { options } = (
+    decodedForm.value as Record<
+      string,
+      { data: { options: { standards: { id: string }[]; reviewers: { id: string }[] } } }
+    >
+  )["routes/county/station-reviews"]!.data;
+  const reviewBody = new URLSearchParams({
+    year: "2026",
+    title: `隔离检查评审${Date.now()}`,
+    checklistId: options.standards[0]!.id,
+    itemMaxScore: "10",
+    functionMaxScore: "10",
+  });
+  for (const reviewer of options.reviewers.slice(0, 2)) reviewBody.append("reviewerIds[]", reviewer.id);
+  const reviewed = await page.request.post("/county/station-reviews", {
+    headers: { ...reviewOrigin, "content-type": "application/x-www-form-urlencoded" },
+    data: reviewBody.toString(),
+    maxRedirects: 0,
+  });
+  const reviewUrl = reviewed.headers().location!;
+  expect(reviewUrl).toMatch(/^\/county\/station-reviews\/[0-9a-f-]{36}$/);
+  expect((await page.request.get(reviewUrl)).status()).toBe(200);
 
   await signOut(page);
   await signIn(page, "qx-admin", B_PASSWORD);
@@ -282,6 +323,8 @@ test("tenant A's admin gets 404 for every tenant-B URL, never B's data", async (
     ...[votingUrl, `${votingUrl}/import`, votingMeetingUrl!, `${votingMeetingUrl}/slips`, projectUrl!].flatMap(
       (url) => [url, `${url}.data`],
     ),
+    reviewUrl,
+    `${reviewUrl}.data`,
     fileUrl!,
   ];
   for (const url of forB) {

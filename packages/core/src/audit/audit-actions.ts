@@ -127,6 +127,13 @@ export const auditActions = [
   "scoring.rule_removed",
   "scoring.table_published",
   "scoring.table_unpublished",
+  "stationReview.opened",
+  "stationReview.evidence_submitted",
+  "stationReview.scored",
+  "stationReview.item_returned",
+  "stationReview.closed",
+  "stationReview.models_named",
+  "stationReview.rectification_marked",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -12,6 +12,7 @@ export * from "./pairs";
 export * from "./platform";
 export * from "./posts";
 export * from "./scoring";
+export * from "./station-reviews";
 export * from "./stations";
 export * from "./suggestions";
 export * from "./templates";

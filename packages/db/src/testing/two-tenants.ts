@@ -292,6 +292,27 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
     .insert(s.deputyScoreTables)
     .values({ year: 2026, rules: [], rows: [], publishedAt: new Date() })
     .returning();
+  // 示范站评审 (0029): a review, a station in it and one of its items.
+  const [stationReview] = await tx
+    .insert(s.stationReviews)
+    .values({
+      year: 2026,
+      title: "示范建设评审",
+      checklistId: checklist!.id,
+      standardName: "十有",
+      items: [{ name: "有场所", kind: "standard", maxScore: 10 }],
+      reviewerAId: user!.id,
+      reviewerBId: user!.id,
+    })
+    .returning();
+  const [reviewStation] = await tx
+    .insert(s.stationReviewStations)
+    .values({ reviewId: stationReview!.id, stationId: station!.id, townshipId: township!.id })
+    .returning();
+  const [reviewItem] = await tx
+    .insert(s.stationReviewItems)
+    .values({ reviewId: stationReview!.id, stationId: station!.id, item: "有场所" })
+    .returning();
   return {
     tenantId,
     userId: user!.id,
@@ -341,6 +362,9 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
       pair_visits: [pairVisit!.id],
       deputy_scoring_rules: [scoringRule!.id],
       deputy_score_tables: [scoreTable!.id],
+      station_reviews: [stationReview!.id],
+      station_review_stations: [reviewStation!.id],
+      station_review_items: [reviewItem!.id],
     },
   };
 }
@@ -453,6 +477,12 @@ export const foreignInserts: Record<string, (b: Seeded) => ReturnType<typeof sql
     sql`insert into deputy_scoring_rules (tenant_id, figure, points) values (${b.tenantId}, 'visits', 5)`,
   deputy_score_tables: (b) =>
     sql`insert into deputy_score_tables (tenant_id, year, rules, rows, published_at) values (${b.tenantId}, 2027, '[]', '[]', now())`,
+  station_reviews: (b) =>
+    sql`insert into station_reviews (tenant_id, year, title, checklist_id, standard_name, items, reviewer_a_id, reviewer_b_id) values (${b.tenantId}, 2026, '入侵', ${b.ids.checklists![0]}, '入侵', '[]', ${b.userId}, ${b.userId})`,
+  station_review_stations: (b) =>
+    sql`insert into station_review_stations (tenant_id, review_id, station_id, township_id) values (${b.tenantId}, ${b.ids.station_reviews![0]}, ${b.ids.stations![0]}, ${b.ids.townships![0]})`,
+  station_review_items: (b) =>
+    sql`insert into station_review_items (tenant_id, review_id, station_id, item) values (${b.tenantId}, ${b.ids.station_reviews![0]}, ${b.ids.stations![0]}, '入侵')`,
 };
 
 /** A fresh database with tenants A and B seeded, and the names of its tenant tables. */

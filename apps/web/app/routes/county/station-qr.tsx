@@ -1,3 +1,4 @@
+import { stationTitles } from "@rdlink/core/station-reviews/station-titles";
 import { getStation } from "@rdlink/core/stations/get-station";
 import { stationPosterHtml, stationQrPng, stationQrSvg } from "@rdlink/core/stations/qr/index";
 import { loadOr404 } from "~/lib/actions.server";
@@ -11,8 +12,11 @@ import type { Route } from "./+types/station-qr";
 export async function loader(args: Route.LoaderArgs) {
   const { request, params, context } = args;
   const county = countyRequest(args);
-  const { station, typeName, townshipName } = await loadOr404(() =>
-    county.inTenant((tx, ctx) => getStation(tx, ctx, params.stationId)),
+  const { station, typeName, townshipName, titles } = await loadOr404(() =>
+    county.inTenant(async (tx, ctx) => {
+      const page = await getStation(tx, ctx, params.stationId);
+      return { ...page, titles: await stationTitles(tx, page.station.id) };
+    }),
   );
   const url = intakeUrl(request, county.tenant.divisionCode, station.code);
   const file = `${station.name}-二维码`;
@@ -42,6 +46,9 @@ export async function loader(args: Route.LoaderArgs) {
         township: townshipName,
         address: station.address ?? undefined,
         receptionSchedule: station.receptionSchedule ?? undefined,
+        titles: titles.map(({ year, level }) =>
+          t("stationReviews.titleOf", { year, level: t(`stationReviews.level.${level}`) }),
+        ),
         intakeUrl: url,
         qrSvg: await stationQrSvg(url),
         texts: {

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Group, SimpleGrid, Stack, Text } from "@mantine/core";
 import { getLedgerSummary } from "@rdlink/core/activities/get-ledger-summary";
+import { stationTitles } from "@rdlink/core/station-reviews/station-titles";
 import { getStation } from "@rdlink/core/stations/get-station";
 import { MAX_EVIDENCE_PHOTOS } from "@rdlink/core/stations/record-checklist-item";
 import { publicStationCode } from "@rdlink/core/stations/station-code";
@@ -26,6 +27,7 @@ export async function loader(args: Route.LoaderArgs) {
     county.inTenant(async (tx, ctx) => ({
       ...(await getStation(tx, ctx, stationId)),
       ledger: await getLedgerSummary(tx, ctx, { stationId }),
+      titles: await stationTitles(tx, stationId),
     })),
   );
   return {
@@ -53,6 +55,11 @@ export default function Station({ loaderData, actionData }: Route.ComponentProps
         intro={[typeName, townshipName, communityName].filter(Boolean).join(" · ")}
         actions={
           <Group gap="xs">
+            {loaderData.titles.map(({ year, level }) => (
+              <Badge key={`${year}-${level}`} variant="filled" color="red" size="lg" data-testid="station-title">
+                {t("stationReviews.titleOf", { year, level: t(`stationReviews.level.${level}`) })}
+              </Badge>
+            ))}
             <Badge variant="light" color={station.status === "active" ? "green" : "gray"} size="lg">
               {t(`stations.statuses.${station.status}`)}
             </Badge>

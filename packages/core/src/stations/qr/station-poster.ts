@@ -7,6 +7,8 @@ export interface StationPosterArgs {
   township: string;
   address?: string;
   receptionSchedule?: string;
+  /** 示范站 titles, already worded: "2026年度 县级示范站". */
+  titles?: string[];
   intakeUrl: string;
   /** From stationQrSvg(intakeUrl); embedded as-is after a safety check. */
   qrSvg: string;
@@ -86,6 +88,7 @@ body {
 .headline { margin: 2mm 0 0; font-size: 15pt; font-weight: 700; color: #b71c1c; letter-spacing: 0.1em; }
 .name { margin: 3mm 0 0; font-size: 30pt; line-height: 1.2; font-weight: 800; }
 .type { margin: 1.5mm 0 0; font-size: 14pt; font-weight: 600; }
+.title { margin: 2mm 0 0; padding: 1mm 4mm; font-size: 13pt; font-weight: 700; color: #fff; background: #b71c1c; border-radius: 1.5mm; }
 .place { margin: 1.5mm 0 0; font-size: 11pt; color: #333; }
 .qr { width: 110mm; height: 110mm; margin: 5mm 0 3mm; flex: none; }
 .qr svg { display: block; width: 100%; height: 100%; }
@@ -134,6 +137,7 @@ export function stationPosterHtml(args: StationPosterArgs): string {
     `<p class="headline">${e(args.texts.headline)}</p>`,
     `<h1 class="name">${e(args.stationName)}</h1>`,
     `<p class="type">${e(args.stationType)}</p>`,
+    ...(args.titles ?? []).map((title) => `<p class="title">${e(title)}</p>`),
     place.length > 0 ? `<p class="place">${place.map(e).join(" · ")}</p>` : "",
     args.receptionSchedule?.trim() ? `<p class="place schedule">${e(args.receptionSchedule)}</p>` : "",
     `<div class="qr" role="img" aria-label="${e(args.intakeUrl)}">${svg}</div>`,
