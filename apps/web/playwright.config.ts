@@ -35,7 +35,8 @@ export default defineConfig({
     env: { PORT: String(PORT), HOST: "localhost" },
     url: `http://localhost:${PORT}/sign-in`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    // Migrating and seeding the demo county on PGlite took up to 125 s on a loaded machine.
+    timeout: 240_000,
     stdout: "pipe",
   },
 });

@@ -9,7 +9,10 @@ import { listDeputies } from "../src/deputies/list-deputies";
 import { getDeputyRecord } from "../src/deputy-records/get-deputy-record";
 import { listDeputyRecords } from "../src/deputy-records/list-deputy-records";
 import { listVillageDivisions } from "../src/divisions/divisions";
+import { listPairs } from "../src/pairs/list-pairs";
+import { getScoreTable } from "../src/scoring/get-score-table";
 import type { UseCaseContext } from "../src/shared/context";
+import { getStationReview } from "../src/station-reviews/get-station-review";
 import { listStations } from "../src/stations/list-stations";
 import { onboardCounty } from "../src/tenants/onboard-county";
 import { createOperator, memberOf } from "../src/testing/actors";
@@ -103,6 +106,42 @@ async function seedCounty(db: Database) {
       join lateral (select deputy_id from deputy_stations
                     where tenant_id = ${tenantId} and station_id = a.station_id
                     order by deputy_id limit 1 + (a.n % 2)::int) ds on true`);
+    // 考核: three rules, one with a monthly minimum (decision 0027).
+    await exec(sql`
+      insert into deputy_scoring_rules (figure, points, cap, monthly_minimum, monthly_deduction, sort_order)
+      values ('receptions', 2, 40, 1, 2, 1), ('peopleReceived', 0.5, 30, null, null, 2), ('pairVisits', 3, 18, null, null, 3)`);
+    // 双联: three households per deputy, two visits to each spread over 2026 (decision 0028).
+    await exec(sql`
+      insert into deputy_pairs (deputy_id, township_id, kind, household_name, address)
+      select d.id, d.township_id, (array['child','lowIncome','business'])[k], '挂钩户' || k, '金陵村'
+      from deputies d cross join generate_series(1, 3) k where d.tenant_id = ${tenantId}`);
+    await exec(sql`
+      insert into pair_visits (pair_id, deputy_id, visited_on, form, learned)
+      select p.id, p.deputy_id, date '2026-01-05' + (p.n * 13 + v * 97) % 300, 'home', '了解家庭近况和就学困难'
+      from (select id, deputy_id, row_number() over (order by id)::int as n from deputy_pairs where tenant_id = ${tenantId}) p
+      cross join generate_series(1, 2) v`);
+    // 示范站评审: every station by 十有 and the 五大功能, every item submitted and scored (decision 0029).
+    await exec(sql`
+      with standard as (select id, name, items from checklists where tenant_id = ${tenantId} order by name limit 1),
+           reviewer as (select id from users where username = 'bench-admin')
+      insert into station_reviews (year, title, checklist_id, standard_name, items, reviewer_a_id, reviewer_b_id)
+      select 2026, '2026年度示范站评审', standard.id, standard.name,
+             (select jsonb_agg(jsonb_build_object('name', item, 'kind', 'standard', 'maxScore', 10))
+                from jsonb_array_elements_text(standard.items) item)
+             || (select jsonb_agg(jsonb_build_object('name', f, 'kind', 'function', 'maxScore', 10))
+                   from unnest(array['宣传站','民意窗','连心桥','监督岗','大课堂']) f),
+             reviewer.id, reviewer.id
+      from standard, reviewer`);
+    await exec(sql`
+      insert into station_review_stations (review_id, station_id, township_id)
+      select r.id, s.id, s.township_id from station_reviews r cross join stations s
+      where r.tenant_id = ${tenantId} and s.tenant_id = ${tenantId}`);
+    await exec(sql`
+      insert into station_review_items (review_id, station_id, item, met, submitted_at, score_a, score_b)
+      select r.id, rs.station_id, i ->> 'name', 'yes', now(),
+             abs(hashtext(rs.station_id::text || (i ->> 'name'))) % 11, abs(hashtext((i ->> 'name') || rs.station_id::text)) % 11
+      from station_reviews r join station_review_stations rs on rs.tenant_id = r.tenant_id and rs.review_id = r.id
+      cross join jsonb_array_elements(r.items) i where r.tenant_id = ${tenantId}`);
   });
   return { tenantId, onboardMs, seedSeconds: (performance.now() - t0) / 1000 };
 }
@@ -110,9 +149,14 @@ async function seedCounty(db: Database) {
 // ---------------------------------------------------------------------------------------
 // The queries the pages run, through their use cases.
 
-type Query = { name: string; run: (tx: TenantTx, ctx: UseCaseContext) => Promise<unknown> };
+type Query = {
+  name: string;
+  run: (tx: TenantTx, ctx: UseCaseContext) => Promise<unknown>;
+  /** A page only the county admin opens (the 考核 table). */
+  countyOnly?: boolean;
+};
 
-function queriesFor(townshipId: string, deputyId: string): Query[] {
+function queriesFor(townshipId: string, deputyId: string, reviewId: string): Query[] {
   const deepPage = Math.ceil(knobs.stations / 50);
   return [
     { name: "stations: page 1", run: (tx, ctx) => listStations(tx, ctx, {}) },
@@ -149,6 +193,14 @@ function queriesFor(townshipId: string, deputyId: string): Query[] {
       run: (tx, ctx) => listDeputyRecords(tx, ctx, { year: 2026, sort: "receptions" }),
     },
     { name: "履职档案: one deputy, 2026", run: (tx, ctx) => getDeputyRecord(tx, ctx, { deputyId, year: 2026 }) },
+    {
+      name: "考核: the year's table, 2026",
+      run: (tx, ctx) => getScoreTable(tx, ctx, { year: 2026 }),
+      countyOnly: true,
+    },
+    { name: "双联: every pair", run: (tx, ctx) => listPairs(tx, ctx, { months: "3" }) },
+    { name: "双联: no visit in 3 months", run: (tx, ctx) => listPairs(tx, ctx, { months: "3", overdue: "1" }) },
+    { name: "示范站评审: the review page", run: (tx, ctx) => getStationReview(tx, ctx, reviewId) },
   ];
 }
 
@@ -190,8 +242,11 @@ async function benchDriver(driver: "postgres" | "pglite") {
       ],
     ];
     const rows: Row[] = [];
-    for (const query of queriesFor(townshipId, deputy!.id)) {
-      for (const [actor, ctx] of actors) {
+    const [review] = await db.withTenant(tenantId, (tx) =>
+      selectRows<{ id: string }>(tx, sql`select id from station_reviews where tenant_id = ${tenantId}`),
+    );
+    for (const query of queriesFor(townshipId, deputy!.id, review!.id)) {
+      for (const [actor, ctx] of query.countyOnly ? actors.slice(0, 1) : actors) {
         const { p50, p95 } = await time(db, tenantId, ctx, query);
         rows.push({ driver, actor, query: query.name, p50, p95 });
         console.log(
