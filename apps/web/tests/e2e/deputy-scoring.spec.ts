@@ -30,6 +30,9 @@ async function confirm(page: Page, button: string) {
 test("考核: the county admin defines two rules, the list shows each deputy's score, the year is published and the deputy sees it", async ({
   browser,
 }) => {
+  // Three accounts, eight pages and a dozen dialogs: 3 minutes on CI's loaded cores, where a page
+  // took 5–7 s to hydrate beside the unit tests (a hang guard; speed is in bench:lists).
+  test.setTimeout(360_000);
   const admin = await signedIn(browser, "xxt-admin");
   await admin.goto("/county/deputy-scoring");
   await waitForHydration(admin);
