@@ -28,6 +28,8 @@ const knobs = readKnobs({
   activities: intKnob("BENCH_ACTIVITIES", 50_000),
   /** Keep the PostgreSQL database (its name is printed) to look at plans afterwards. */
   keep: flagKnob("BENCH_KEEP"),
+  /** Only the queries whose name contains one of these texts, "|" between them (to profile some). */
+  only: textKnob("BENCH_ONLY", ""),
 });
 const drivers = driversOf(knobs.drivers);
 
@@ -100,9 +102,10 @@ async function seedCounty(db: Database) {
       join s on s.n = g % s.total
       order by 4, 1`);
     await exec(sql`
-      insert into activity_deputies (activity_id, deputy_id)
-      select distinct a.id, ds.deputy_id
-      from (select id, station_id, row_number() over (order by id) as n from activities where tenant_id = ${tenantId}) a
+      insert into activity_deputies (activity_id, deputy_id, day, kind, people_received)
+      select distinct a.id, ds.deputy_id, a.day, a.kind, a.people_received
+      from (select id, station_id, day, kind, people_received, row_number() over (order by id) as n
+            from activities where tenant_id = ${tenantId}) a
       join lateral (select deputy_id from deputy_stations
                     where tenant_id = ${tenantId} and station_id = a.station_id
                     order by deputy_id limit 1 + (a.n % 2)::int) ds on true`);
@@ -245,7 +248,10 @@ async function benchDriver(driver: "postgres" | "pglite") {
     const [review] = await db.withTenant(tenantId, (tx) =>
       selectRows<{ id: string }>(tx, sql`select id from station_reviews where tenant_id = ${tenantId}`),
     );
-    for (const query of queriesFor(townshipId, deputy!.id, review!.id)) {
+    const queries = queriesFor(townshipId, deputy!.id, review!.id).filter((q) =>
+      knobs.only.split("|").some((part) => q.name.includes(part)),
+    );
+    for (const query of queries) {
       for (const [actor, ctx] of query.countyOnly ? actors.slice(0, 1) : actors) {
         const { p50, p95 } = await time(db, tenantId, ctx, query);
         rows.push({ driver, actor, query: query.name, p50, p95 });

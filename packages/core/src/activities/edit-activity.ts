@@ -9,6 +9,7 @@ import type { UseCaseContext } from "../shared/context";
 import { parseInput } from "../shared/errors";
 import { ZId } from "../shared/fields";
 import { activityInput, checkActivityReferences, MAX_ACTIVITY_PHOTOS } from "./activity-input";
+import { attendanceRows } from "./attendance-rows";
 import { findActivityToChange } from "./get-activity";
 import type { PhotoUploads } from "./record-activity";
 
@@ -35,19 +36,25 @@ export async function editActivity(
   const added = photos
     ? await saveUploadedImages(tx, ctx, photos.uploads, { staged: photos.staged, maxFiles: room })
     : [];
+  // The attendances go first: they copy the entry's day, kind and 接待人次, and their foreign key
+  // refuses an edit of those under them (decision 0031).
   await tx
+    .delete(activityDeputies)
+    .where(and(eq(activityDeputies.tenantId, tx.tenantId), eq(activityDeputies.activityId, before.id)));
+  const [after] = await tx
     .update(activities)
     .set({
       ...columns,
       photoIds: [...kept, ...added],
     })
-    .where(and(eq(activities.tenantId, tx.tenantId), eq(activities.id, before.id)));
-  await tx
-    .delete(activityDeputies)
-    .where(and(eq(activityDeputies.tenantId, tx.tenantId), eq(activityDeputies.activityId, before.id)));
-  if (deputyIds.length > 0) {
-    await tx.insert(activityDeputies).values(deputyIds.map((deputyId) => ({ activityId: before.id, deputyId })));
-  }
+    .where(and(eq(activities.tenantId, tx.tenantId), eq(activities.id, before.id)))
+    .returning({
+      id: activities.id,
+      day: activities.day,
+      kind: activities.kind,
+      peopleReceived: activities.peopleReceived,
+    });
+  if (deputyIds.length > 0) await tx.insert(activityDeputies).values(attendanceRows(after!, deputyIds));
   await recordAudit(tx, ctx, {
     action: "activity.edited",
     objectType: "activity",

@@ -7,6 +7,7 @@ import { listAuditLog } from "../audit/list-audit-log";
 import { ManualClock } from "../clock";
 import { memberOf } from "../testing/actors";
 import { addTestStation, onboardTestCounty } from "../testing/counties";
+import { attendanceRows } from "./attendance-rows";
 import { exportActivities } from "./export-activities";
 
 async function sheetRows(bytes: Uint8Array): Promise<string[][]> {
@@ -46,7 +47,7 @@ describe.each(testDrivers())("the ledger's and the audit log's exports on %s", (
             summary: i === 0 ? '=HYPERLINK("x")' : `第${i}次活动`,
           })
           .returning();
-        if (i % 10 === 0) await tx.insert(activityDeputies).values({ activityId: row!.id, deputyId: deputy!.id });
+        if (i % 10 === 0) await tx.insert(activityDeputies).values(attendanceRows(row!, [deputy!.id]));
       }
       // Last year's entry is outside the default period (this year so far).
       await tx

@@ -325,6 +325,11 @@ describe.each(testDrivers())("the activity ledger on %s", (driver) => {
     expect(after.deputies.map((d) => d.name)).toEqual(["韦建国"]);
     // Post service keeps its post; other kinds drop it.
     expect(after.activity.postId).toBeNull();
+    // The attendance carries the edited entry's day and kind (decision 0031).
+    const attended = await inCounty((tx) =>
+      tx.select().from(activityDeputies).where(eq(activityDeputies.activityId, id)),
+    );
+    expect(attended.map((a) => [a.kind, a.day])).toEqual([["visit", daysAgo(1)]]);
 
     await inCounty((tx) => deleteActivity(tx, jinlingLiaison, id));
     await expect(inCounty((tx) => getActivity(tx, admin, id))).rejects.toBeInstanceOf(NotFoundError);

@@ -6,6 +6,7 @@ import type { StagedFiles } from "../files/staged-files";
 import type { UseCaseContext } from "../shared/context";
 import { parseInput } from "../shared/errors";
 import { activityInput, checkActivityReferences, MAX_ACTIVITY_PHOTOS } from "./activity-input";
+import { attendanceRows } from "./attendance-rows";
 
 /** Photos attached to a form, and where they wait until the entry is committed (see StagedFiles). */
 export type PhotoUploads = { uploads: Upload[]; staged: StagedFiles };
@@ -29,10 +30,13 @@ export async function recordActivity(tx: TenantTx, ctx: UseCaseContext, input: u
       photoIds,
       recordedBy: ctx.actor.userId,
     })
-    .returning({ id: activities.id });
-  if (deputyIds.length > 0) {
-    await tx.insert(activityDeputies).values(deputyIds.map((deputyId) => ({ activityId: activity!.id, deputyId })));
-  }
+    .returning({
+      id: activities.id,
+      day: activities.day,
+      kind: activities.kind,
+      peopleReceived: activities.peopleReceived,
+    });
+  if (deputyIds.length > 0) await tx.insert(activityDeputies).values(attendanceRows(activity!, deputyIds));
   await recordAudit(tx, ctx, {
     action: "activity.recorded",
     objectType: "activity",

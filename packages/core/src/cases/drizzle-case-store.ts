@@ -24,6 +24,7 @@ import {
   ZWorkflowDefinition,
 } from "@rdlink/workflow";
 import { and, eq, inArray } from "drizzle-orm";
+import { attendanceRows } from "../activities/attendance-rows";
 import { citizenStepOf, queueCitizenSms } from "../sms/queue-citizen-sms";
 import { stepStatement } from "./step-statement";
 import { checkAttended } from "./unattended";
@@ -207,7 +208,12 @@ export class DrizzleCaseStore implements CaseStore {
           caseSeq: step.event.seq,
           createdAt: step.event.at,
         })
-        .returning({ id: activities.id });
+        .returning({
+          id: activities.id,
+          day: activities.day,
+          kind: activities.kind,
+          peopleReceived: activities.peopleReceived,
+        });
       const deputyIds = [...new Set([...kase.deputyIds, ...entry.deputyIds])];
       const known = deputyIds.length
         ? await this.tx
@@ -216,7 +222,12 @@ export class DrizzleCaseStore implements CaseStore {
             .where(and(eq(deputies.tenantId, this.tenant), inArray(deputies.id, deputyIds)))
         : [];
       if (known.length > 0) {
-        await this.tx.insert(activityDeputies).values(known.map((d) => ({ activityId: activity!.id, deputyId: d.id })));
+        await this.tx.insert(activityDeputies).values(
+          attendanceRows(
+            activity!,
+            known.map((d) => d.id),
+          ),
+        );
       }
     }
   }

@@ -1,5 +1,4 @@
 import {
-  activities,
   activityDeputies,
   caseEvents,
   cases,
@@ -7,6 +6,7 @@ import {
   pairVisits,
   postClaims,
   suggestions,
+  type TActivityKind,
   type TenantTx,
 } from "@rdlink/db";
 import { CASE_STARTED } from "@rdlink/workflow/runtime/case-runtime";
@@ -71,7 +71,7 @@ const ACTIVITY_FIELDS = {
   legislativeConsultation: "legislativeConsultations",
   postService: "postServices",
   other: "otherActivities",
-} as const satisfies Record<(typeof activities.$inferSelect)["kind"], keyof TDeputyRecord>;
+} as const satisfies Record<TActivityKind, keyof TDeputyRecord>;
 
 /**
  * The records of some deputies for a period (first and last day, both included, in Asia/Shanghai):
@@ -86,63 +86,52 @@ export async function countDeputyRecords(
 ): Promise<Map<string, TDeputyRecord>> {
   const tenantId = tx.tenantId;
   const picked = and(eq(deputies.tenantId, tenantId), which);
-  const people = await tx.select({ id: deputies.id, userId: deputies.userId }).from(deputies).where(picked);
-  const records = new Map(people.map((p) => [p.id, emptyDeputyRecord()]));
-  if (people.length === 0) return records;
   const pickedIds = tx.select({ id: deputies.id }).from(deputies).where(picked);
   const { start, end } = shanghaiDaySpan(period);
-  const add = (deputyId: string, field: keyof TDeputyRecord, value: unknown) => {
-    const record = records.get(deputyId);
-    if (record) record[field] += Number(value ?? 0);
-  };
-
-  const ledger = await tx
-    .select({
-      deputyId: activityDeputies.deputyId,
-      kind: activities.kind,
-      entries: count(),
-      people: sum(activities.peopleReceived),
-    })
-    .from(activityDeputies)
-    .innerJoin(
-      activities,
-      and(eq(activities.tenantId, activityDeputies.tenantId), eq(activities.id, activityDeputies.activityId)),
-    )
-    .where(
-      and(
-        eq(activityDeputies.tenantId, tenantId),
-        inArray(activityDeputies.deputyId, pickedIds),
-        gte(activities.day, period.from),
-        lte(activities.day, period.to),
-      ),
-    )
-    .groupBy(activityDeputies.deputyId, activities.kind);
-  for (const row of ledger) {
-    add(row.deputyId, ACTIVITY_FIELDS[row.kind], row.entries);
-    add(row.deputyId, "peopleReceived", row.people);
-  }
-
-  // A post counts when its claim was approved before the period ended and not ended before it began.
-  const posts = await tx
-    .select({ deputyId: postClaims.deputyId, held: count() })
-    .from(postClaims)
-    .where(
-      and(
-        eq(postClaims.tenantId, tenantId),
-        inArray(postClaims.deputyId, pickedIds),
-        inArray(postClaims.status, ["approved", "ended"]),
-        isNotNull(postClaims.decidedAt),
-        lt(postClaims.decidedAt, end),
-        or(isNull(postClaims.endedAt), gte(postClaims.endedAt, start)),
-      ),
-    )
-    .groupBy(postClaims.deputyId);
-  for (const row of posts) add(row.deputyId, "postsHeld", row.held);
-
-  // What the deputy's own account did on cases: the opinions it started, and the steps it took.
-  const deputyOfUser = new Map(people.filter((p) => p.userId).map((p) => [p.userId!, p.id]));
-  if (deputyOfUser.size > 0) {
-    const steps = await tx
+  const inPeriod: SQL[] = [gte(suggestions.receivedOn, period.from), lte(suggestions.receivedOn, period.to)];
+  // Independent counts, issued together: the connection pipelines them, so the database counts the
+  // next while Node reads the last.
+  const [people, ledger, posts, steps, led, seconded, visits] = await Promise.all([
+    tx.select({ id: deputies.id, userId: deputies.userId }).from(deputies).where(picked),
+    // The entry's day, kind and 接待人次 are on activity_deputies (decision 0031): no join with the ledger.
+    tx
+      .select({
+        deputyId: activityDeputies.deputyId,
+        kind: activityDeputies.kind,
+        entries: count(),
+        people: sum(activityDeputies.peopleReceived),
+      })
+      .from(activityDeputies)
+      .innerJoin(
+        deputies,
+        and(eq(deputies.tenantId, activityDeputies.tenantId), eq(deputies.id, activityDeputies.deputyId)),
+      )
+      .where(
+        and(
+          eq(activityDeputies.tenantId, tenantId),
+          which,
+          gte(activityDeputies.day, period.from),
+          lte(activityDeputies.day, period.to),
+        ),
+      )
+      .groupBy(activityDeputies.deputyId, activityDeputies.kind),
+    // A post counts when its claim was approved before the period ended and not ended before it began.
+    tx
+      .select({ deputyId: postClaims.deputyId, held: count() })
+      .from(postClaims)
+      .where(
+        and(
+          eq(postClaims.tenantId, tenantId),
+          inArray(postClaims.deputyId, pickedIds),
+          inArray(postClaims.status, ["approved", "ended"]),
+          isNotNull(postClaims.decidedAt),
+          lt(postClaims.decidedAt, end),
+          or(isNull(postClaims.endedAt), gte(postClaims.endedAt, start)),
+        ),
+      )
+      .groupBy(postClaims.deputyId),
+    // What the deputy's own account did on cases: the opinions it started, and the steps it took.
+    tx
       .select({ userId: caseEvents.actorUserId, type: caseEvents.type, kind: cases.kind, events: count() })
       .from(caseEvents)
       .innerJoin(cases, and(eq(cases.tenantId, caseEvents.tenantId), eq(cases.id, caseEvents.caseId)))
@@ -160,48 +149,58 @@ export async function countDeputyRecords(
           lt(caseEvents.at, end),
         ),
       )
-      .groupBy(caseEvents.actorUserId, caseEvents.type, cases.kind);
-    for (const row of steps) {
-      const deputyId = deputyOfUser.get(row.userId!)!;
-      if (row.type !== CASE_STARTED) add(deputyId, "caseSteps", row.events);
-      else if (row.kind === "opinion") add(deputyId, "opinionsRegistered", row.events);
-    }
-  }
+      .groupBy(caseEvents.actorUserId, caseEvents.type, cases.kind),
+    tx
+      .select({
+        deputyId: suggestions.leadDeputyId,
+        suggestions: count(),
+        consultations: sum(cases.consultations),
+      })
+      .from(suggestions)
+      .innerJoin(cases, and(eq(cases.tenantId, suggestions.tenantId), eq(cases.id, suggestions.caseId)))
+      .where(and(eq(suggestions.tenantId, tenantId), inArray(suggestions.leadDeputyId, pickedIds), ...inPeriod))
+      .groupBy(suggestions.leadDeputyId),
+    // A county's year has hundreds of suggestions: those with 附议 deputies are read, the picked ones counted.
+    tx
+      .select({ coDeputyIds: suggestions.coDeputyIds })
+      .from(suggestions)
+      .where(and(eq(suggestions.tenantId, tenantId), sql`cardinality(${suggestions.coDeputyIds}) > 0`, ...inPeriod)),
+    tx
+      .select({ deputyId: pairVisits.deputyId, visits: count() })
+      .from(pairVisits)
+      .innerJoin(deputies, and(eq(deputies.tenantId, pairVisits.tenantId), eq(deputies.id, pairVisits.deputyId)))
+      .where(
+        and(
+          eq(pairVisits.tenantId, tenantId),
+          which,
+          gte(pairVisits.visitedOn, period.from),
+          lte(pairVisits.visitedOn, period.to),
+        ),
+      )
+      .groupBy(pairVisits.deputyId),
+  ]);
 
-  const inPeriod: SQL[] = [gte(suggestions.receivedOn, period.from), lte(suggestions.receivedOn, period.to)];
-  const led = await tx
-    .select({
-      deputyId: suggestions.leadDeputyId,
-      suggestions: count(),
-      consultations: sum(cases.consultations),
-    })
-    .from(suggestions)
-    .innerJoin(cases, and(eq(cases.tenantId, suggestions.tenantId), eq(cases.id, suggestions.caseId)))
-    .where(and(eq(suggestions.tenantId, tenantId), inArray(suggestions.leadDeputyId, pickedIds), ...inPeriod))
-    .groupBy(suggestions.leadDeputyId);
+  const records = new Map(people.map((p) => [p.id, emptyDeputyRecord()]));
+  const add = (deputyId: string, field: keyof TDeputyRecord, value: unknown) => {
+    const record = records.get(deputyId);
+    if (record) record[field] += Number(value ?? 0);
+  };
+  for (const row of ledger) {
+    add(row.deputyId, ACTIVITY_FIELDS[row.kind], row.entries);
+    add(row.deputyId, "peopleReceived", row.people);
+  }
+  for (const row of posts) add(row.deputyId, "postsHeld", row.held);
+  const deputyOfUser = new Map(people.filter((p) => p.userId).map((p) => [p.userId!, p.id]));
+  for (const row of steps) {
+    const deputyId = deputyOfUser.get(row.userId!)!;
+    if (row.type !== CASE_STARTED) add(deputyId, "caseSteps", row.events);
+    else if (row.kind === "opinion") add(deputyId, "opinionsRegistered", row.events);
+  }
   for (const row of led) {
     add(row.deputyId, "suggestionsLed", row.suggestions);
     add(row.deputyId, "consultations", row.consultations);
   }
-  // A county's year has hundreds of suggestions: those with 附议 deputies are read, the picked ones counted.
-  const seconded = await tx
-    .select({ coDeputyIds: suggestions.coDeputyIds })
-    .from(suggestions)
-    .where(and(eq(suggestions.tenantId, tenantId), sql`cardinality(${suggestions.coDeputyIds}) > 0`, ...inPeriod));
   for (const row of seconded) for (const deputyId of row.coDeputyIds) add(deputyId, "suggestionsSeconded", 1);
-
-  const visits = await tx
-    .select({ deputyId: pairVisits.deputyId, visits: count() })
-    .from(pairVisits)
-    .where(
-      and(
-        eq(pairVisits.tenantId, tenantId),
-        inArray(pairVisits.deputyId, pickedIds),
-        gte(pairVisits.visitedOn, period.from),
-        lte(pairVisits.visitedOn, period.to),
-      ),
-    )
-    .groupBy(pairVisits.deputyId);
   for (const row of visits) add(row.deputyId, "pairVisits", row.visits);
   return records;
 }

@@ -12,8 +12,10 @@ import {
   stationPosts,
 } from "@rdlink/db";
 import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
+import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { attendanceRows } from "../activities/attendance-rows";
 import { registerOpinion } from "../cases/register-opinion";
 import { ManualClock } from "../clock";
 import { StagedFiles } from "../files/staged-files";
@@ -57,8 +59,8 @@ describe.each(testDrivers())("a deputy's 履职档案 on %s", (driver) => {
       const [row] = await tx
         .insert(activities)
         .values({ stationId, townshipId, kind, day, peopleReceived: people, summary: `${kind} ${day}` })
-        .returning({ id: activities.id });
-      await tx.insert(activityDeputies).values(who.map((deputyId) => ({ activityId: row!.id, deputyId })));
+        .returning();
+      await tx.insert(activityDeputies).values(attendanceRows(row!, who));
     });
 
   /** An opinion 韦建国 registers himself, at the given moment. */
@@ -229,6 +231,32 @@ describe.each(testDrivers())("a deputy's 履职档案 on %s", (driver) => {
       opinionsRegistered: 1,
       pairVisits: 1,
     });
+  });
+
+  it("keeps each attendance equal to its entry: a differing copy or an edit under it is refused", async () => {
+    const before = (await record(admin, liId, 2027)).record;
+    const [entered] = await inCounty((tx) =>
+      tx
+        .insert(activities)
+        .values({ stationId, townshipId, kind: "visit", day: "2027-04-02", peopleReceived: 6, summary: "走访" })
+        .returning(),
+    );
+    await inCounty((tx) => tx.insert(activityDeputies).values(attendanceRows(entered!, [liId])));
+    expect((await record(admin, liId, 2027)).record).toEqual({
+      ...before,
+      visits: before.visits + 1,
+      peopleReceived: before.peopleReceived + 6,
+    });
+    // Decision 0031: the attendance's copy of day, kind and 接待人次 cannot drift from the entry.
+    await expect(
+      inCounty((tx) => tx.update(activities).set({ day: "2026-12-30" }).where(eq(activities.id, entered!.id))),
+    ).rejects.toThrow();
+    await expect(
+      inCounty((tx) => tx.insert(activityDeputies).values(attendanceRows({ ...entered!, kind: "reception" }, [weiId]))),
+    ).rejects.toThrow();
+    // Deleting the entry takes its attendances with it.
+    await inCounty((tx) => tx.delete(activities).where(eq(activities.id, entered!.id)));
+    expect((await record(admin, liId, 2027)).record).toEqual(before);
   });
 
   it("lets the deputy read his own, the county and his township everyone's, and nobody else", async () => {

@@ -2,12 +2,11 @@ import { can } from "@rdlink/auth";
 import { deputies, type TenantTx, townships } from "@rdlink/db";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { loadScoringRules, publishedScoreTable, scoreRecords } from "../scoring/deputy-scores";
+import { countAndScore, loadScoringRules, publishedScoreTable } from "../scoring/deputy-scores";
 import { describeRule } from "../scoring/score-deputy";
 import type { UseCaseContext } from "../shared/context";
 import { NotFoundError, parseInput } from "../shared/errors";
 import { ZId } from "../shared/fields";
-import { countDeputyRecords } from "./count-deputy-records";
 import { recordYear, yearPeriod, ZRecordYear } from "./record-input";
 
 const ZGetDeputyRecord = z.object({ deputyId: ZId, year: ZRecordYear.optional() });
@@ -42,16 +41,14 @@ export async function getDeputyRecord(tx: TenantTx, ctx: UseCaseContext, input: 
     throw new NotFoundError();
   }
   const period = yearPeriod(year);
-  const which = eq(deputies.id, deputy.id);
-  const records = await countDeputyRecords(tx, which, period);
   const { userId: _account, ...shown } = deputy;
   // 考核 (decision 0027): the published table's line for them; before publishing, staff see the
   // score under the current rules, the deputy sees nothing yet.
-  const published = await publishedScoreTable(tx, year);
+  const [published, countyRules] = await Promise.all([publishedScoreTable(tx, year), loadScoringRules(tx)]);
   const frozen = published?.rows.find((r) => r.deputyId === deputy.id);
-  const rules = published || own ? [] : await loadScoringRules(tx);
-  const live =
-    rules.length > 0 ? (await scoreRecords(tx, which, year, ctx.clock.now(), records, rules)).get(deputy.id) : null;
+  const rules = published || own ? [] : countyRules;
+  const { records, scores } = await countAndScore(tx, eq(deputies.id, deputy.id), year, ctx.clock.now(), rules);
+  const live = scores?.get(deputy.id) ?? null;
   const score = published
     ? {
         published: true as const,

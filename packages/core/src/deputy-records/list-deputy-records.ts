@@ -2,12 +2,12 @@ import { assertCan, townshipsInScope } from "@rdlink/auth";
 import { deputies, type TenantTx, townships } from "@rdlink/db";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { loadScoringRules, publishedScoreTable, scoreRecords } from "../scoring/deputy-scores";
+import { countAndScore, loadScoringRules, publishedScoreTable } from "../scoring/deputy-scores";
 import type { UseCaseContext } from "../shared/context";
 import { NotFoundError, parseInput } from "../shared/errors";
 import { naturalOrder } from "../shared/natural-order";
 import { inTownshipScope } from "../shared/scope";
-import { countDeputyRecords, emptyDeputyRecord, type TDeputyRecord } from "./count-deputy-records";
+import { emptyDeputyRecord, type TDeputyRecord } from "./count-deputy-records";
 import { recordYear, yearPeriod, ZRecordYear } from "./record-input";
 
 const recordFields = Object.keys(emptyDeputyRecord()) as (keyof TDeputyRecord)[];
@@ -37,26 +37,27 @@ export async function listDeputyRecords(tx: TenantTx, ctx: UseCaseContext, input
     inTownshipScope(deputies.townshipId, scope),
     townshipId ? eq(deputies.townshipId, townshipId) : undefined,
   );
-  const rows = await tx
-    .select({
-      id: deputies.id,
-      name: deputies.name,
-      level: deputies.level,
-      townshipId: deputies.townshipId,
-      townshipName: townships.name,
-    })
-    .from(deputies)
-    .innerJoin(townships, and(eq(townships.tenantId, deputies.tenantId), eq(townships.id, deputies.townshipId)))
-    .where(and(eq(deputies.tenantId, tx.tenantId), inScope))
-    .orderBy(asc(townships.sortOrder), asc(naturalOrder(deputies.name)));
   const period = yearPeriod(year);
-  const records = await countDeputyRecords(tx, inScope, period);
   // 考核得分 (decision 0027): the published year's frozen score, else the current rules' (none without rules).
-  const published = await publishedScoreTable(tx, year);
-  const rules = published ? [] : await loadScoringRules(tx);
+  const [published, countyRules] = await Promise.all([publishedScoreTable(tx, year), loadScoringRules(tx)]);
+  const rules = published ? [] : countyRules;
+  const [rows, { records, scores }] = await Promise.all([
+    tx
+      .select({
+        id: deputies.id,
+        name: deputies.name,
+        level: deputies.level,
+        townshipId: deputies.townshipId,
+        townshipName: townships.name,
+      })
+      .from(deputies)
+      .innerJoin(townships, and(eq(townships.tenantId, deputies.tenantId), eq(townships.id, deputies.townshipId)))
+      .where(and(eq(deputies.tenantId, tx.tenantId), inScope))
+      .orderBy(asc(townships.sortOrder), asc(naturalOrder(deputies.name))),
+    countAndScore(tx, inScope, year, ctx.clock.now(), rules, { explain: false }),
+  ]);
   const frozen = new Map(published?.rows.map((r) => [r.deputyId, r.score]));
-  const live = rules.length > 0 ? await scoreRecords(tx, inScope, year, ctx.clock.now(), records, rules) : null;
-  const scoreOf = (id: string) => (published ? (frozen.get(id) ?? null) : (live?.get(id)?.score ?? null));
+  const scoreOf = (id: string) => (published ? (frozen.get(id) ?? null) : (scores?.get(id)?.score ?? null));
   const withRecords = rows.map((row) => ({ ...row, record: records.get(row.id)!, score: scoreOf(row.id) }));
   // A stable sort: deputies with the same figure keep the directory's order.
   const value = (row: (typeof withRecords)[number]) => (sort === "score" ? (row.score ?? -1) : row.record[sort!]);

@@ -1,17 +1,17 @@
 import {
-  activities,
   activityDeputies,
   deputies,
   deputyScoreTables,
   deputyScoringRules,
+  type TActivityKind,
   type TenantTx,
 } from "@rdlink/db";
 import { localDateOf } from "@rdlink/workflow/calendar/working-time";
 import { and, asc, count, eq, gte, inArray, lte, type SQL, sql, sum } from "drizzle-orm";
-import type { TDeputyRecord } from "../deputy-records/count-deputy-records";
+import { countDeputyRecords, type TDeputyRecord } from "../deputy-records/count-deputy-records";
 import { yearPeriod } from "../deputy-records/record-input";
 import { scoreDeputy, type TMonthlyFigures, type TScore, type TScoringRule } from "./score-deputy";
-import type { TMonthlyFigure } from "./scoring-input";
+import { MONTHLY_FIGURES, type TMonthlyFigure } from "./scoring-input";
 
 /**
  * What the use cases share to score deputies (decision 0027): the county's rules, the ledger month
@@ -66,45 +66,50 @@ const MONTHLY_OF_KIND = {
   legislativeConsultation: "legislativeConsultations",
   postService: "postServices",
   other: "otherActivities",
-} as const satisfies Record<(typeof activities.$inferSelect)["kind"], TMonthlyFigure>;
+} as const satisfies Record<TActivityKind, TMonthlyFigure>;
 
-/** The ledger figures of the picked deputies month by month (days in Asia/Shanghai, as the record's). */
+/**
+ * The ledger figures of the picked deputies month by month (days in Asia/Shanghai, as the record's),
+ * only those a monthly minimum judges and only in the judged months: the county-wide list scores
+ * 2,000 deputies, and counting every kind in every month cost more than the record itself.
+ */
 export async function countMonthlyLedger(
   tx: TenantTx,
   which: SQL | undefined,
   year: number,
+  judged: { figures: TMonthlyFigure[]; months: number },
 ): Promise<Map<string, TMonthlyFigures>> {
-  const period = yearPeriod(year);
-  const month = sql<number>`extract(month from ${activities.day})::int`;
+  const result = new Map<string, TMonthlyFigures>();
+  if (judged.figures.length === 0 || judged.months === 0) return result;
+  const people = judged.figures.includes("peopleReceived");
+  const kinds = Object.entries(MONTHLY_OF_KIND)
+    .filter(([, figure]) => judged.figures.includes(figure))
+    .map(([kind]) => kind as keyof typeof MONTHLY_OF_KIND);
+  const lastJudgedDay = new Date(Date.UTC(year, judged.months, 0)).toISOString().slice(0, 10);
+  const month = sql<number>`extract(month from ${activityDeputies.day})::int`;
   const rows = await tx
     .select({
       deputyId: activityDeputies.deputyId,
-      kind: activities.kind,
+      kind: activityDeputies.kind,
       month,
       entries: count(),
-      people: sum(activities.peopleReceived),
+      people: sum(activityDeputies.peopleReceived),
     })
     .from(activityDeputies)
     .innerJoin(
-      activities,
-      and(eq(activities.tenantId, activityDeputies.tenantId), eq(activities.id, activityDeputies.activityId)),
+      deputies,
+      and(eq(deputies.tenantId, activityDeputies.tenantId), eq(deputies.id, activityDeputies.deputyId)),
     )
     .where(
       and(
         eq(activityDeputies.tenantId, tx.tenantId),
-        inArray(
-          activityDeputies.deputyId,
-          tx
-            .select({ id: deputies.id })
-            .from(deputies)
-            .where(and(eq(deputies.tenantId, tx.tenantId), which)),
-        ),
-        gte(activities.day, period.from),
-        lte(activities.day, period.to),
+        which,
+        gte(activityDeputies.day, yearPeriod(year).from),
+        lte(activityDeputies.day, lastJudgedDay),
+        people ? undefined : inArray(activityDeputies.kind, kinds),
       ),
     )
-    .groupBy(activityDeputies.deputyId, activities.kind, month);
-  const result = new Map<string, TMonthlyFigures>();
+    .groupBy(activityDeputies.deputyId, activityDeputies.kind, month);
   const add = (deputyId: string, figure: TMonthlyFigure, m: number, value: unknown) => {
     const figures = result.get(deputyId) ?? {};
     const months = figures[figure] ?? Array.from({ length: 12 }, () => 0);
@@ -113,28 +118,39 @@ export async function countMonthlyLedger(
     result.set(deputyId, figures);
   };
   for (const row of rows) {
-    add(row.deputyId, MONTHLY_OF_KIND[row.kind], Number(row.month), row.entries);
-    add(row.deputyId, "peopleReceived", Number(row.month), row.people);
+    const figure = MONTHLY_OF_KIND[row.kind];
+    if (judged.figures.includes(figure)) add(row.deputyId, figure, Number(row.month), row.entries);
+    if (people) add(row.deputyId, "peopleReceived", Number(row.month), row.people);
   }
   return result;
 }
 
-/** Scores the picked deputies' counted records for a year under the current rules. */
-export async function scoreRecords(
+/**
+ * The picked deputies' records for a year and, when there are rules, their scores under them
+ * (explained rule by rule unless `explain` is false). The record and the months a minimum judges are
+ * counted side by side (pipelined on the connection).
+ */
+export async function countAndScore(
   tx: TenantTx,
   which: SQL | undefined,
   year: number,
   now: Date,
-  records: Map<string, TDeputyRecord>,
   rules: TScoringRule[],
-): Promise<Map<string, TScore>> {
-  const monthly = rules.some((r) => r.monthlyMinimum !== null)
-    ? await countMonthlyLedger(tx, which, year)
-    : new Map<string, TMonthlyFigures>();
+  options: { explain?: boolean } = {},
+): Promise<{ records: Map<string, TDeputyRecord>; scores: Map<string, TScore> | null }> {
   const judged = judgedMonthsOf(year, now);
+  const figures = rules
+    .filter((r) => r.monthlyMinimum !== null)
+    .map((r) => r.figure)
+    .filter((f): f is TMonthlyFigure => (MONTHLY_FIGURES as readonly string[]).includes(f));
+  const [records, monthly] = await Promise.all([
+    countDeputyRecords(tx, which, yearPeriod(year)),
+    countMonthlyLedger(tx, which, year, { figures, months: judged }),
+  ]);
+  if (rules.length === 0) return { records, scores: null };
   const scores = new Map<string, TScore>();
   for (const [deputyId, record] of records) {
-    scores.set(deputyId, scoreDeputy(record, monthly.get(deputyId) ?? {}, rules, judged));
+    scores.set(deputyId, scoreDeputy(record, monthly.get(deputyId) ?? {}, rules, judged, options));
   }
-  return scores;
+  return { records, scores };
 }

@@ -15,9 +15,6 @@ export type TScoringRule = {
   monthlyDeduction: number | null;
 };
 
-/** A deputy's ledger figures month by month: index 0 is January. */
-export type TMonthlyFigures = Partial<Record<TMonthlyFigure, number[]>>;
-
 export type TScore = {
   /** The total, in points (one decimal at most). */
   score: number;
@@ -25,20 +22,39 @@ export type TScore = {
   lines: { ruleId: string; points: number; text: string }[];
 };
 
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ""));
+/**
+ * "{{count}} 次" filled in: templates are split once and joined per use, since a county's table fills
+ * a dozen of them for each of its 2,000 deputies.
+ */
+const compiled = new Map<string, string[]>();
+function fill(template: string, values: Record<string, string | number>) {
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = template.split(/\{\{(\w+)\}\}/); // text, key, text, key, …, text
+    compiled.set(template, parts);
+  }
+  let text = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) text += String(values[parts[i]!] ?? "") + parts[i + 1]!;
+  return text;
+}
+
+/** A deputy's ledger figures month by month: index 0 is January. */
+export type TMonthlyFigures = Partial<Record<TMonthlyFigure, number[]>>;
 
 /** Points are counted in tenths, so 0.5 × 3 is 1.5 and never 1.4999…; shown without a trailing ".0". */
 const tenths = (points: number) => Math.round(points * 10);
 const shown = (t: number) => String(t / 10);
 
 /** "接待日（次）" → name 接待日, unit 次; "接待人次" → name 接待人次, unit 人次. */
-function figureWords(figure: keyof TDeputyRecord) {
-  const label = RECORD_FIGURES.find((f) => f.key === figure)?.label ?? figure;
-  const match = /^(.*)（(.*)）$/.exec(label);
-  if (match) return { name: match[1]!, unit: match[2]! };
-  return { name: label, unit: label.endsWith("人次") ? "人次" : words.unitDefault };
-}
+const FIGURE_WORDS = new Map(
+  RECORD_FIGURES.map(({ key, label }) => {
+    const match = /^(.*)（(.*)）$/.exec(label);
+    if (match) return [key, { name: match[1]!, unit: match[2]! }];
+    return [key, { name: label, unit: label.endsWith("人次") ? "人次" : words.unitDefault }];
+  }),
+);
+const figureWords = (figure: keyof TDeputyRecord) =>
+  FIGURE_WORDS.get(figure) ?? { name: figure, unit: words.unitDefault };
 
 /** A rule said in one sentence: "接待日每次2分，最高20分；每月至少1次，未达到的月份每月扣2分". */
 export function describeRule(rule: Omit<TScoringRule, "id">): string {
@@ -51,53 +67,96 @@ export function describeRule(rule: Omit<TScoringRule, "id">): string {
   return text;
 }
 
+/** What one rule gives a deputy, in tenths of a point. */
+type TRuleOutcome = {
+  count: number;
+  base: number;
+  capped: boolean;
+  /** The months judged by a monthly minimum (null without one), and the missed ones (0 is January). */
+  judged: number | null;
+  missed: number[];
+  deduction: number;
+  points: number;
+};
+
 /**
- * A deputy's score under the county's rules, each rule explained in one line. Per rule:
- * count × points; then the cap (最高分) if any; then, for a monthly minimum, the deduction for each
- * judged month below it (the first `judgedMonths` months of the year: those that have ended); a
- * rule never scores below 0. The score is the sum of the rules'. Pure: no clock, no database.
+ * Per rule: count × points; then the cap (最高分) if any; then, for a monthly minimum, the deduction
+ * for each judged month below it (the first `judgedMonths` months of the year: those that have
+ * ended); a rule never scores below 0.
+ */
+function ruleOutcome(
+  rule: TScoringRule,
+  record: TDeputyRecord,
+  monthly: TMonthlyFigures,
+  judgedMonths: number,
+): TRuleOutcome {
+  const count = record[rule.figure];
+  const base = count * tenths(rule.points);
+  const capped = rule.cap !== null && base > tenths(rule.cap);
+  const outcome = {
+    count,
+    base,
+    capped,
+    judged: null,
+    missed: [],
+    deduction: 0,
+    points: capped ? tenths(rule.cap!) : base,
+  };
+  if (rule.monthlyMinimum === null || !(MONTHLY_FIGURES as readonly string[]).includes(rule.figure)) return outcome;
+  const perMonth = monthly[rule.figure as TMonthlyFigure] ?? [];
+  const judged = Math.max(0, Math.min(12, judgedMonths));
+  const missed: number[] = [];
+  for (let m = 0; m < judged; m++) if ((perMonth[m] ?? 0) < rule.monthlyMinimum) missed.push(m);
+  const deduction = missed.length * tenths(rule.monthlyDeduction ?? 0);
+  return { ...outcome, judged, missed, deduction, points: Math.max(0, outcome.points - deduction) };
+}
+
+/** The line that explains a rule's outcome: "接待日 10 次 × 2 分 = 20 分；…，计 16 分". */
+function explainOutcome(rule: TScoringRule, o: TRuleOutcome): string {
+  const { name, unit } = figureWords(rule.figure);
+  let text = fill(words.base, { figure: name, count: o.count, unit, points: rule.points, base: shown(o.base) });
+  if (o.capped) text += fill(words.capped, { cap: rule.cap! });
+  if (o.judged !== null) {
+    const minimum = rule.monthlyMinimum!;
+    if (o.judged === 0) {
+      text += fill(words.monthsNone, { minimum, unit });
+    } else if (o.missed.length === 0) {
+      text += fill(words.monthsMet, { minimum, unit, months: fill(words.monthsAll, { count: o.judged }) });
+    } else {
+      const months = o.missed.map((m) => fill(words.month, { month: m + 1 })).join(words.monthSeparator);
+      text += fill(words.monthsMissed, { minimum, unit, months, deduction: shown(o.deduction) });
+    }
+  }
+  return text + fill(words.total, { points: shown(o.points) });
+}
+
+/**
+ * A deputy's score under the county's rules (the sum of the rules'), each rule explained in one line
+ * unless `explain` is false (a county-wide list shows only the totals). Pure: no clock, no database.
  */
 export function scoreDeputy(
   record: TDeputyRecord,
   monthly: TMonthlyFigures,
   rules: TScoringRule[],
   judgedMonths: number,
+  { explain = true } = {},
 ): TScore {
-  const lines = rules.map((rule) => {
-    const { name, unit } = figureWords(rule.figure);
-    const count = record[rule.figure];
-    const base = count * tenths(rule.points);
-    let text = fill(words.base, { figure: name, count, unit, points: rule.points, base: shown(base) });
-    let points = base;
-    if (rule.cap !== null && base > tenths(rule.cap)) {
-      points = tenths(rule.cap);
-      text += fill(words.capped, { cap: rule.cap });
-    }
-    if (rule.monthlyMinimum !== null && (MONTHLY_FIGURES as readonly string[]).includes(rule.figure)) {
-      const perMonth = monthly[rule.figure as TMonthlyFigure] ?? [];
-      const minimum = rule.monthlyMinimum;
-      const judged = Math.max(0, Math.min(12, judgedMonths));
-      const missed = Array.from({ length: judged }, (_, m) => m).filter((m) => (perMonth[m] ?? 0) < minimum);
-      if (judged === 0) {
-        text += fill(words.monthsNone, { minimum, unit });
-      } else if (missed.length === 0) {
-        text += fill(words.monthsMet, { minimum, unit, months: fill(words.monthsAll, { count: judged }) });
-      } else {
-        const deduction = missed.length * tenths(rule.monthlyDeduction ?? 0);
-        const months = missed.map((m) => fill(words.month, { month: m + 1 })).join(words.monthSeparator);
-        text += fill(words.monthsMissed, { minimum, unit, months, deduction: shown(deduction) });
-        points = Math.max(0, points - deduction);
-      }
-    }
-    text += fill(words.total, { points: shown(points) });
-    return { ruleId: rule.id, points, text };
-  });
-  const total = lines.reduce((sum, line) => sum + line.points, 0);
-  return { score: total / 10, lines: lines.map((line) => ({ ...line, points: line.points / 10 })) };
+  let total = 0;
+  const lines: TScore["lines"] = [];
+  for (const rule of rules) {
+    const outcome = ruleOutcome(rule, record, monthly, judgedMonths);
+    total += outcome.points;
+    if (explain) lines.push({ ruleId: rule.id, points: outcome.points / 10, text: explainOutcome(rule, outcome) });
+  }
+  return { score: total / 10, lines };
 }
 
 /** Ranks by score, most first; equal scores share a rank (1, 1, 3). The order given breaks ties. */
 export function rankByScore<T extends { score: number }>(rows: T[]): (T & { rank: number })[] {
   const sorted = [...rows].sort((a, b) => b.score - a.score);
-  return sorted.map((row) => ({ ...row, rank: sorted.findIndex((other) => other.score === row.score) + 1 }));
+  let rank = 0;
+  return sorted.map((row, i) => {
+    if (i === 0 || row.score !== sorted[i - 1]!.score) rank = i + 1;
+    return { ...row, rank };
+  });
 }

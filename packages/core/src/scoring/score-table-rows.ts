@@ -1,9 +1,7 @@
 import { deputies, type TenantTx, townships } from "@rdlink/db";
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { countDeputyRecords } from "../deputy-records/count-deputy-records";
-import { yearPeriod } from "../deputy-records/record-input";
 import { naturalOrder } from "../shared/natural-order";
-import { scoreRecords } from "./deputy-scores";
+import { countAndScore } from "./deputy-scores";
 import { rankByScore, type TScoringRule } from "./score-deputy";
 
 /**
@@ -18,11 +16,10 @@ export async function scoreTableRows(tx: TenantTx, year: number, now: Date, rule
     .innerJoin(townships, and(eq(townships.tenantId, deputies.tenantId), eq(townships.id, deputies.townshipId)))
     .where(and(eq(deputies.tenantId, tx.tenantId), onRoll))
     .orderBy(asc(townships.sortOrder), asc(naturalOrder(deputies.name)));
-  const records = await countDeputyRecords(tx, onRoll, yearPeriod(year));
-  const scores = await scoreRecords(tx, onRoll, year, now, records, rules);
+  const { scores } = await countAndScore(tx, onRoll, year, now, rules);
   return rankByScore(
     people.map((p) => {
-      const { score, lines } = scores.get(p.deputyId)!;
+      const { score, lines } = scores!.get(p.deputyId)!;
       return { ...p, score, lines: lines.map((l) => l.text) };
     }),
   );

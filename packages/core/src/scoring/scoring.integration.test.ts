@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/t
 import { count, like } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { attendanceRows } from "../activities/attendance-rows";
 import { ManualClock } from "../clock";
 import { exportDeputyRecords } from "../deputy-records/export-deputy-records";
 import { getDeputyRecord } from "../deputy-records/get-deputy-record";
@@ -61,8 +62,8 @@ describe.each(testDrivers())("考核: a county's scoring rules on %s", (driver) 
       const [row] = await tx
         .insert(activities)
         .values({ stationId, townshipId, kind, day, peopleReceived: people, summary: `${kind} ${day}` })
-        .returning({ id: activities.id });
-      await tx.insert(activityDeputies).values(who.map((deputyId) => ({ activityId: row!.id, deputyId })));
+        .returning();
+      await tx.insert(activityDeputies).values(attendanceRows(row!, who));
     });
 
   beforeAll(async () => {

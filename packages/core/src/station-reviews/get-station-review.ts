@@ -58,6 +58,8 @@ export async function getStationReview(tx: TenantTx, ctx: UseCaseContext, review
   const nameOf = (id: string) => reviewers.find((r) => r.id === id)?.name ?? "";
   const me = ctx.actor.userId;
   const unscored = itemRows.filter((r) => itemScore(r) === null).length;
+  const rowOf = new Map(itemRows.map((r) => [`${r.stationId} ${r.item}`, r]));
+  const townshipName = new Map(stationRows.map((s) => [s.townshipId, s.township]));
   return {
     review: {
       id: review.id,
@@ -77,7 +79,7 @@ export async function getStationReview(tx: TenantTx, ctx: UseCaseContext, review
       ...s,
       total: figures.totals.get(s.stationId) ?? null,
       items: review.items.map((item) => {
-        const row = itemRows.find((r) => r.stationId === s.stationId && r.item === item.name);
+        const row = rowOf.get(`${s.stationId} ${item.name}`);
         return {
           name: item.name,
           met: row?.met ?? null,
@@ -96,7 +98,7 @@ export async function getStationReview(tx: TenantTx, ctx: UseCaseContext, review
       compliance: figures.compliance,
       byTownship: figures.byTownship.map((row) => ({
         ...row,
-        township: stationRows.find((s) => s.townshipId === row.townshipId)?.township ?? "",
+        township: townshipName.get(row.townshipId) ?? "",
       })),
       unscored,
     },

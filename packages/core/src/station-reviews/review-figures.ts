@@ -17,11 +17,12 @@ export const itemScore = (row: { scoreA: number | null; scoreB: number | null })
 export function reviewFigures(items: StationReviewItem[], stationRows: StationRow[], itemRows: ItemRow[]) {
   const totals = new Map<string, number>();
   const met = new Map<string, Set<string>>(); // item → stations meeting it
+  const maxOf = new Map(items.map((i) => [i.name, i.maxScore]));
   for (const row of itemRows) {
     const score = itemScore(row);
     if (score === null) continue;
     totals.set(row.stationId, (totals.get(row.stationId) ?? 0) + score);
-    const max = items.find((i) => i.name === row.item)?.maxScore ?? 0;
+    const max = maxOf.get(row.item) ?? 0;
     if (score >= max * MET_SHARE) {
       if (!met.has(row.item)) met.set(row.item, new Set());
       met.get(row.item)!.add(row.stationId);
@@ -38,9 +39,13 @@ export function reviewFigures(items: StationReviewItem[], stationRows: StationRo
     met: met.get(item.name)?.size ?? 0,
     stations: stationRows.length,
   }));
-  const townships = [...new Set(stationRows.map((s) => s.townshipId))];
-  const byTownship = townships.map((townshipId) => {
-    const ids = stationRows.filter((s) => s.townshipId === townshipId);
+  const stationsOf = new Map<string, StationRow[]>();
+  for (const s of stationRows) {
+    const same = stationsOf.get(s.townshipId);
+    if (same) same.push(s);
+    else stationsOf.set(s.townshipId, [s]);
+  }
+  const byTownship = [...stationsOf].map(([townshipId, ids]) => {
     const metPairs = items.reduce(
       (sum, item) => sum + ids.filter((s) => met.get(item.name)?.has(s.stationId)).length,
       0,

@@ -54,6 +54,8 @@ export const activities = pgTable(
     index().on(t.tenantId, t.stationId, t.day, t.createdAt),
     index().on(t.tenantId, t.townshipId, t.day, t.createdAt),
     index().on(t.tenantId, t.day, t.createdAt),
+    // What activity_deputies copies, as the key its foreign key references (decision 0031).
+    unique("activities_attendance_key").on(t.tenantId, t.id, t.day, t.kind, t.peopleReceived),
     tenantIsolationPolicy(),
   ],
 );
@@ -64,15 +66,26 @@ export const activityDeputies = pgTable(
     tenantId: tenantColumns.tenantId,
     activityId: uuid().notNull(),
     deputyId: uuid().notNull(),
+    /**
+     * The entry's day, kind and 接待人次, copied so a 履职档案 counts a county's year from this table
+     * alone (decision 0031). The foreign key below includes them: PostgreSQL refuses a copy that
+     * differs from the entry, and an edit of the entry while attendances still hold the old values.
+     */
+    day: date({ mode: "string" }).notNull(),
+    kind: text({ enum: activityKinds }).notNull(),
+    peopleReceived: integer().notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.activityId, t.deputyId] }),
-    foreignKey({ columns: [t.tenantId, t.activityId], foreignColumns: [activities.tenantId, activities.id] }).onDelete(
-      "cascade",
-    ),
+    foreignKey({
+      name: "activity_deputies_attendance_fk",
+      columns: [t.tenantId, t.activityId, t.day, t.kind, t.peopleReceived],
+      foreignColumns: [activities.tenantId, activities.id, activities.day, activities.kind, activities.peopleReceived],
+    }).onDelete("cascade"),
     foreignKey({ columns: [t.tenantId, t.deputyId], foreignColumns: [deputies.tenantId, deputies.id] }),
-    // A deputy's 履职档案 counts the entries they attended.
-    index().on(t.tenantId, t.deputyId),
+    // A county's or a township's year of 履职档案, and one deputy's.
+    index().on(t.tenantId, t.day),
+    index().on(t.tenantId, t.deputyId, t.day),
     tenantIsolationPolicy(),
   ],
 );

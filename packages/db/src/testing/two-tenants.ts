@@ -136,7 +136,13 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
       summary: "接待日",
     })
     .returning();
-  await tx.insert(s.activityDeputies).values({ activityId: activity!.id, deputyId: deputy!.id });
+  await tx.insert(s.activityDeputies).values({
+    activityId: activity!.id,
+    deputyId: deputy!.id,
+    day: activity!.day,
+    kind: "reception",
+    peopleReceived: 12,
+  });
   const [notification] = await tx
     .insert(s.notifications)
     .values({ userId: user!.id, caseId: kase!.id, template: "case.assigned" })
@@ -426,7 +432,7 @@ export const foreignInserts: Record<string, (b: Seeded) => ReturnType<typeof sql
   activities: (b) =>
     sql`insert into activities (tenant_id, station_id, township_id, kind, day, summary) values (${b.tenantId}, ${b.ids.stations![0]}, ${b.ids.townships![0]}, 'visit', '2026-11-01', 'x')`,
   activity_deputies: (b) =>
-    sql`insert into activity_deputies (tenant_id, activity_id, deputy_id) values (${b.tenantId}, ${b.ids.activities![0]}, ${b.ids.deputies![0]})`,
+    sql`insert into activity_deputies (tenant_id, activity_id, deputy_id, day, kind, people_received) values (${b.tenantId}, ${b.ids.activities![0]}, ${b.ids.deputies![0]}, '2026-11-15', 'reception', 12)`,
   notifications: (b) =>
     sql`insert into notifications (tenant_id, user_id, template) values (${b.tenantId}, ${b.userId}, 'forged')`,
   api_keys: (b) => sql`insert into api_keys (tenant_id, name, secret_hash) values (${b.tenantId}, '入侵', 'x')`,
