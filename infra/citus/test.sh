@@ -6,3 +6,6 @@ cd "$(dirname "$0")/../.."
 COORDINATOR=$(bash infra/citus/cluster.sh start)
 trap 'bash infra/citus/cluster.sh stop' EXIT
 TEST_DATABASE_URL=$COORDINATOR pnpm --filter @rdlink/db exec vitest run --config vitest.citus.config.ts
+# The case runtime and the worker: every step, 50 concurrent steps → one winner, timers fired
+# exactly once by two workers at once.
+TEST_DATABASE_URL=$COORDINATOR pnpm --filter @rdlink/core exec vitest run --config vitest.citus.config.ts

@@ -1,13 +1,18 @@
 import { answerClasses, caseEvents, cases, caseTimers, outbox, satisfactionLevels, type TenantTx } from "@rdlink/db";
 import type { StepWrite } from "@rdlink/workflow";
-import { and, eq, exists, getTableColumns, type InferInsertModel, or, type SQL, type Subquery, sql } from "drizzle-orm";
+import { and, eq, exists, getTableColumns, type InferInsertModel, or, type SQL, sql } from "drizzle-orm";
 import { CasingCache } from "drizzle-orm/casing";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 
 /**
- * The statement `writeStep` runs: the case's update as a CTE (`updated`, empty when the seq
- * moved on), and the event, the timers that go and come, and the outbox rows, each written
- * only under it: one round trip per step.
+ * The statement `writeStep` runs, one round trip per step: the case's update as a CTE (`updated`,
+ * empty when the seq moved on), the timers that go (only under it), and the event, the timers that
+ * come and the outbox rows as plain multi-row VALUES. Plain VALUES because Citus routes a statement
+ * whose writes all name one county to that county's shard, while an INSERT … SELECT it would pull
+ * to the coordinator and COPY back, which RLS refuses (decision 0032). A step whose update found no
+ * row (its case moved on) is thrown away by the runtime, and with it — the transaction or the
+ * worker's savepoint rolls back — whatever the statement inserted; the case is locked from its load
+ * on, so this does not happen in practice, and the event's (case, seq) key refuses a double anyway.
  */
 export function stepStatement(tx: TenantTx, step: StepWrite) {
   const { change, event } = step;
@@ -70,18 +75,7 @@ export function stepStatement(tx: TenantTx, step: StepWrite) {
     .where(and(eq(cases.tenantId, tx.tenantId), eq(cases.id, step.caseId), eq(cases.seq, step.expectedSeq)))
     .returning({ tenantId: cases.tenantId, id: cases.id });
   const updated = tx.$with("updated", { tenantId: cases.tenantId, id: cases.id }).as(update.getSQL());
-  const fromCase = { tenantId: updated.tenantId, caseId: updated.id };
-  const eventRow = tx
-    .$with("event", {})
-    .as(
-      insertUnder(
-        updated,
-        caseEvents,
-        fromCase,
-        ["seq", "type", "fromState", "toState", "actorUserId", "actorRole", "data", "at", "idempotencyKey"],
-        [event],
-      ),
-    );
+  const ofCase = { tenantId: tx.tenantId, caseId: step.caseId };
   const gone = tx
     .$with("gone")
     .as(
@@ -99,28 +93,30 @@ export function stepStatement(tx: TenantTx, step: StepWrite) {
           ),
         ),
     );
-  const timers = tx
-    .$with("timers", {})
-    .as(
-      insertUnder(
-        updated,
-        caseTimers,
-        fromCase,
-        ["id", "stateId", "entrySeq", "deadlineId", "rungId", "event", "notify", "dueAt"],
-        step.timers,
-      ),
-    );
-  const messages = tx.$with("messages", {}).as(
-    insertUnder(
-      updated,
+  const inserts = [
+    insertValues(
+      caseEvents,
+      ofCase,
+      ["seq", "type", "fromState", "toState", "actorUserId", "actorRole", "data", "at", "idempotencyKey"],
+      [event],
+    ),
+    insertValues(
+      caseTimers,
+      ofCase,
+      ["id", "stateId", "entrySeq", "deadlineId", "rungId", "event", "notify", "dueAt"],
+      step.timers,
+    ),
+    insertValues(
       outbox,
-      fromCase,
+      ofCase,
       ["seq", "actionIndex", "kind", "payload", "createdAt", "nextAttemptAt"],
       step.outbox.map((m) => ({ ...m, createdAt: m.at, nextAttemptAt: m.at })),
     ),
-  );
+  ]
+    .filter((insert): insert is SQL => insert !== null)
+    .map((insert, i) => tx.$with(`written_${i}`, {}).as(insert));
   return tx
-    .with(updated, eventRow, gone, timers, messages)
+    .with(updated, gone, ...inserts)
     .select({ written: sql<number>`count(*)::int` })
     .from(updated);
 }
@@ -129,33 +125,48 @@ export function stepStatement(tx: TenantTx, step: StepWrite) {
 const casing = new CasingCache("snake_case");
 
 /**
- * `insert into <table> ... select` one row per element of `rows` (sent as one jsonb parameter
- * and read back with `jsonb_to_recordset`) for each row of `parent`: none when it is empty.
- * Names and SQL types come from the table's columns; `fromParent` fills columns from `parent`.
+ * `insert into <table> (...) values (...), (...)`: one tuple per element of `rows`, each value a
+ * parameter cast to its column's SQL type, `fixed` filling the same columns of every row. Null when
+ * there are no rows (no statement to run).
  */
-function insertUnder<T extends PgTable>(
-  parent: Subquery,
+function insertValues<T extends PgTable>(
   table: T,
-  fromParent: Partial<Record<keyof InferInsertModel<T> & string, PgColumn>>,
+  fixed: Partial<Record<keyof InferInsertModel<T> & string, string>>,
   keys: readonly (keyof InferInsertModel<T> & string)[],
   rows: Partial<InferInsertModel<T>>[],
-): SQL {
+): SQL | null {
+  if (rows.length === 0) return null;
   const columns: Record<string, PgColumn> = getTableColumns(table);
   const column = (key: string) => {
     const found = columns[key];
     if (!found) throw new Error(`${key} is not a column of the table`);
     return found;
   };
-  const parentKeys = Object.keys(fromParent) as (keyof typeof fromParent & string)[];
-  const target = [...parentKeys, ...keys].map((key) => sql.identifier(casing.getColumnCasing(column(key))));
-  const values = [
-    ...parentKeys.map((key) => sql`${fromParent[key]}`),
-    ...keys.map((key) => sql`x.${sql.identifier(key)}`),
-  ];
-  const record = keys.map((key) => sql`${sql.identifier(key)} ${sql.raw(column(key).getSQLType())}`);
-  return sql`insert into ${table} (${sql.join(target, sql`, `)})
-    select ${sql.join(values, sql`, `)}
-    from ${parent}, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(${sql.join(record, sql`, `)})`;
+  const fixedKeys = Object.keys(fixed) as (keyof typeof fixed & string)[];
+  const target = [...fixedKeys, ...keys].map((key) => sql.identifier(casing.getColumnCasing(column(key))));
+  const param = (key: string, value: unknown) => {
+    const type = column(key).getSQLType();
+    return sql`${encode(value, type)}::${sql.raw(type)}`;
+  };
+  const tuples = rows.map(
+    (row) =>
+      sql`(${sql.join(
+        [
+          ...fixedKeys.map((key) => param(key, fixed[key])),
+          ...keys.map((key) => param(key, (row as Record<string, unknown>)[key])),
+        ],
+        sql`, `,
+      )})`,
+  );
+  return sql`insert into ${table} (${sql.join(target, sql`, `)}) values ${sql.join(tuples, sql`, `)}`;
+}
+
+/** A value as its parameter's text: JSON for a jsonb column, ISO for a moment, null when not set. */
+function encode(value: unknown, type: string) {
+  if (value === undefined || value === null) return null;
+  if (type === "jsonb" || type === "json") return JSON.stringify(value);
+  if (value instanceof Date) return value.toISOString();
+  return value;
 }
 
 const isSatisfaction = (value: unknown): value is (typeof satisfactionLevels)[number] =>

@@ -1,0 +1,16 @@
+import { defineConfig } from "vitest/config";
+// A relative import: vitest loads config files with Node, which cannot import a TypeScript package.
+import { sharedTestConfig } from "../db/src/testing/vitest-config.ts";
+
+/**
+ * `pnpm test:citus`: the case runtime and the worker on a Citus coordinator (TEST_DATABASE_URL).
+ * docs/decisions/0030-citus-distribution.md
+ */
+export default defineConfig({
+  test: {
+    ...sharedTestConfig.test,
+    include: ["src/cases/*.integration.test.ts", "src/worker/*.integration.test.ts"],
+    exclude: [],
+    outputFile: { json: "test-results/vitest-citus.json" },
+  },
+});
