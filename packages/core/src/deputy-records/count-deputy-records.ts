@@ -74,6 +74,44 @@ const ACTIVITY_FIELDS = {
 } as const satisfies Record<TActivityKind, keyof TDeputyRecord>;
 
 /**
+ * The ledger entries the picked deputies attended between two days (both included), counted per
+ * deputy and kind (and month, with `byMonth`), with their 接待人次. From `activity_deputies` alone,
+ * which carries each entry's day, kind and 接待人次 (decision 0031); joined with the picked deputies
+ * rather than `in (select …)`, which PostgreSQL planned as a hash of every attendance.
+ */
+export function attendanceCounts(
+  tx: TenantTx,
+  which: SQL | undefined,
+  span: { from: string; to: string },
+  options: { byMonth?: boolean; kinds?: TActivityKind[] } = {},
+) {
+  const month = options.byMonth ? sql<number>`extract(month from ${activityDeputies.day})::int` : sql<number>`null`;
+  return tx
+    .select({
+      deputyId: activityDeputies.deputyId,
+      kind: activityDeputies.kind,
+      month,
+      entries: count(),
+      people: sum(activityDeputies.peopleReceived),
+    })
+    .from(activityDeputies)
+    .innerJoin(
+      deputies,
+      and(eq(deputies.tenantId, activityDeputies.tenantId), eq(deputies.id, activityDeputies.deputyId)),
+    )
+    .where(
+      and(
+        eq(activityDeputies.tenantId, tx.tenantId),
+        which,
+        gte(activityDeputies.day, span.from),
+        lte(activityDeputies.day, span.to),
+        options.kinds ? inArray(activityDeputies.kind, options.kinds) : undefined,
+      ),
+    )
+    .groupBy(activityDeputies.deputyId, activityDeputies.kind, ...(options.byMonth ? [month] : []));
+}
+
+/**
  * The records of some deputies for a period (first and last day, both included, in Asia/Shanghai):
  * a handful of grouped queries, whatever the number of deputies. `which` is the condition on
  * `deputies` that picks them (one id, a township…): the queries join it rather than carry a
@@ -93,28 +131,7 @@ export async function countDeputyRecords(
   // next while Node reads the last.
   const [people, ledger, posts, steps, led, seconded, visits] = await Promise.all([
     tx.select({ id: deputies.id, userId: deputies.userId }).from(deputies).where(picked),
-    // The entry's day, kind and 接待人次 are on activity_deputies (decision 0031): no join with the ledger.
-    tx
-      .select({
-        deputyId: activityDeputies.deputyId,
-        kind: activityDeputies.kind,
-        entries: count(),
-        people: sum(activityDeputies.peopleReceived),
-      })
-      .from(activityDeputies)
-      .innerJoin(
-        deputies,
-        and(eq(deputies.tenantId, activityDeputies.tenantId), eq(deputies.id, activityDeputies.deputyId)),
-      )
-      .where(
-        and(
-          eq(activityDeputies.tenantId, tenantId),
-          which,
-          gte(activityDeputies.day, period.from),
-          lte(activityDeputies.day, period.to),
-        ),
-      )
-      .groupBy(activityDeputies.deputyId, activityDeputies.kind),
+    attendanceCounts(tx, which, period),
     // A post counts when its claim was approved before the period ended and not ended before it began.
     tx
       .select({ deputyId: postClaims.deputyId, held: count() })

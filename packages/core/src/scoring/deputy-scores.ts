@@ -1,14 +1,7 @@
-import {
-  activityDeputies,
-  deputies,
-  deputyScoreTables,
-  deputyScoringRules,
-  type TActivityKind,
-  type TenantTx,
-} from "@rdlink/db";
+import { deputyScoreTables, deputyScoringRules, type TActivityKind, type TenantTx } from "@rdlink/db";
 import { localDateOf } from "@rdlink/workflow/calendar/working-time";
-import { and, asc, count, eq, gte, inArray, lte, type SQL, sql, sum } from "drizzle-orm";
-import { countDeputyRecords, type TDeputyRecord } from "../deputy-records/count-deputy-records";
+import { and, asc, eq, type SQL } from "drizzle-orm";
+import { attendanceCounts, countDeputyRecords, type TDeputyRecord } from "../deputy-records/count-deputy-records";
 import { yearPeriod } from "../deputy-records/record-input";
 import { scoreDeputy, type TMonthlyFigures, type TScore, type TScoringRule } from "./score-deputy";
 import { MONTHLY_FIGURES, type TMonthlyFigure } from "./scoring-input";
@@ -86,30 +79,12 @@ export async function countMonthlyLedger(
     .filter(([, figure]) => judged.figures.includes(figure))
     .map(([kind]) => kind as keyof typeof MONTHLY_OF_KIND);
   const lastJudgedDay = new Date(Date.UTC(year, judged.months, 0)).toISOString().slice(0, 10);
-  const month = sql<number>`extract(month from ${activityDeputies.day})::int`;
-  const rows = await tx
-    .select({
-      deputyId: activityDeputies.deputyId,
-      kind: activityDeputies.kind,
-      month,
-      entries: count(),
-      people: sum(activityDeputies.peopleReceived),
-    })
-    .from(activityDeputies)
-    .innerJoin(
-      deputies,
-      and(eq(deputies.tenantId, activityDeputies.tenantId), eq(deputies.id, activityDeputies.deputyId)),
-    )
-    .where(
-      and(
-        eq(activityDeputies.tenantId, tx.tenantId),
-        which,
-        gte(activityDeputies.day, yearPeriod(year).from),
-        lte(activityDeputies.day, lastJudgedDay),
-        people ? undefined : inArray(activityDeputies.kind, kinds),
-      ),
-    )
-    .groupBy(activityDeputies.deputyId, activityDeputies.kind, month);
+  const rows = await attendanceCounts(
+    tx,
+    which,
+    { from: yearPeriod(year).from, to: lastJudgedDay },
+    { byMonth: true, kinds: people ? undefined : kinds },
+  );
   const add = (deputyId: string, figure: TMonthlyFigure, m: number, value: unknown) => {
     const figures = result.get(deputyId) ?? {};
     const months = figures[figure] ?? Array.from({ length: 12 }, () => 0);
