@@ -9,3 +9,5 @@ TEST_DATABASE_URL=$COORDINATOR pnpm --filter @rdlink/db exec vitest run --config
 # The case runtime and the worker: every step, 50 concurrent steps → one winner, timers fired
 # exactly once by two workers at once.
 TEST_DATABASE_URL=$COORDINATOR pnpm --filter @rdlink/core exec vitest run --config vitest.citus.config.ts
+# The built app on the cluster, over HTTP: opinions filed by form and API, a step, tracking, a timer.
+TEST_DATABASE_URL=$COORDINATOR pnpm --filter @rdlink/web exec vitest run --config vitest.citus.config.ts
