@@ -481,6 +481,8 @@ type Result = {
   clients: number;
   cases: number;
   synchronous_commit: string;
+  /** The database was on a Citus cluster, distributed by county (pgbench's tables are the coordinator's own). */
+  citus: boolean;
 };
 
 async function bench(k: Knobs): Promise<Result> {
@@ -503,7 +505,10 @@ async function bench(k: Knobs): Promise<Result> {
   const db = await openPostgres({ url: scratchDb.urlAs(APP_ROLE), max: C + 4 });
   const closeDb = defer("close pool", () => db.close());
   await db.assertRolesCannotBypassRls();
-  console.log(`\ndatabase ${database}: migrated as ${OWNER_ROLE}, runtime logs in as ${APP_ROLE} (member of app_user)`);
+  console.log(
+    `\ndatabase ${database}${scratchDb.citus ? " on a Citus cluster, distributed by county" : ""}: ` +
+      `migrated as ${OWNER_ROLE}, runtime logs in as ${APP_ROLE} (member of app_user)`,
+  );
 
   // 2. One county, N cases.
   const operator = { actor: await createOperator(db, "bench-operator"), ip: null, clock: systemClock };
@@ -695,6 +700,7 @@ async function bench(k: Knobs): Promise<Result> {
     clients: C,
     cases: k.cases,
     synchronous_commit: synchronousCommit,
+    citus: scratchDb.citus,
   };
 }
 

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import { migratePostgresDatabase } from "../open-database";
+import { createCitusDatabase, dropCitusDatabase } from "./citus";
 import { ensureRolesStatement, ROLES_LOCK } from "./roles";
 
 /**
@@ -39,13 +40,20 @@ export async function psql(
 
 export type ScratchDatabase = {
   name: string;
+  /** Made on a Citus cluster (distributed by tenant). */
+  citus: boolean;
   /** Its address for a role (the owner for migrations, the app role for everything else). */
   urlAs: (role: string) => string;
   /** Drops it, or with `keep` leaves it and says where it is. */
   drop: () => Promise<void>;
 };
 
-/** A fresh, migrated database owned by `roles.owner`. */
+/**
+ * A fresh, migrated database owned by `roles.owner`. On a Citus coordinator (the citus extension
+ * in its postgres database) it is made on every node and prepared so that its migrations
+ * distribute each table (infra/citus), and dropped on every node: the benchmarks then measure
+ * the distributed schema, side by side with one PostgreSQL.
+ */
 export async function createScratchDatabase(
   adminUrl: string,
   roles: { owner: string; app: string },
@@ -57,12 +65,16 @@ export async function createScratchDatabase(
     ensureRolesStatement(roles.owner, roles.app),
     `select pg_advisory_unlock(${ROLES_LOCK})`,
   ]);
-  await psql(adminUrl, [`create database ${name} owner ${roles.owner}`]);
+  const citus = (await psql(adminUrl, ["select count(*) from pg_extension where extname = 'citus'"])) === "1";
+  if (citus) await createCitusDatabase(adminUrl, name, roles.owner);
+  else await psql(adminUrl, [`create database ${name} owner ${roles.owner}`]);
   const scratch: ScratchDatabase = {
     name,
+    citus,
     urlAs: (role) => localUrl(adminUrl, name, role),
     drop: async () => {
       if (keep) console.log(`kept database ${name}: ${localUrl(adminUrl, name, roles.app)}`);
+      else if (citus) await dropCitusDatabase(adminUrl, name);
       else await psql(adminUrl, [`drop database if exists ${name} with (force)`]);
     },
   };
