@@ -13,6 +13,11 @@
  * BENCH_WARMUP_SECONDS (3), BENCH_RATE (200), BENCH_RATE_SECONDS (10), BENCH_TIMERS (5000),
  * BENCH_TIMER_WORKERS (4), BENCH_TIMER_MAX_SECONDS (180), BENCH_PGBENCH_SCALE (10),
  * BENCH_PGBENCH_SECONDS (20), BENCH_MAX_SECONDS (1200, a watchdog over the whole run).
+ *
+ * On a Citus coordinator (DATABASE_URL naming one, or BENCH_CITUS_URL beside a PostgreSQL) the
+ * scratch database is made on every node and distributed by county. With BENCH_CITUS_URL the
+ * same benchmark runs on both, one after the other, and the last line is
+ * `{"postgres": {...}, "citus": {...}}`: the cost of distribution side by side.
  */
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -55,6 +60,8 @@ const readBenchKnobs = () =>
     pgbenchScale: intKnob("BENCH_PGBENCH_SCALE", 10),
     pgbenchSeconds: intKnob("BENCH_PGBENCH_SECONDS", 20),
     maxSeconds: intKnob("BENCH_MAX_SECONDS", 1200),
+    /** A Citus coordinator (infra/citus) to run the same benchmark on after DATABASE_URL's server. */
+    citusUrl: textKnob("BENCH_CITUS_URL", ""),
   });
 type Knobs = ReturnType<typeof readBenchKnobs>;
 
@@ -717,16 +724,22 @@ async function main() {
   });
 
   let result: Result | undefined;
+  let onCitus: Result | undefined;
   try {
     result = await bench(knobs);
+    if (knobs.citusUrl) {
+      await runCleanups();
+      console.log("\n# the same on the Citus cluster");
+      onCitus = await bench({ ...knobs, adminUrl: knobs.citusUrl });
+    }
   } catch (error) {
     console.error(error);
   } finally {
     await runCleanups();
     clearTimeout(watchdog);
   }
-  if (!result) process.exit(1);
-  console.log(JSON.stringify(result));
+  if (!result || (knobs.citusUrl && !onCitus)) process.exit(1);
+  console.log(JSON.stringify(onCitus ? { postgres: result, citus: onCitus } : result));
   process.exit(0);
 }
 
