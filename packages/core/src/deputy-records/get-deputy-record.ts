@@ -48,7 +48,7 @@ export async function getDeputyRecord(tx: TenantTx, ctx: UseCaseContext, input: 
   const frozen = published?.rows.find((r) => r.deputyId === deputy.id);
   const rules = published || own ? [] : countyRules;
   const { records, scores } = await countAndScore(tx, eq(deputies.id, deputy.id), year, ctx.clock.now(), rules);
-  const live = scores?.get(deputy.id) ?? null;
+  const live = rules.length > 0 ? (scores.get(deputy.id) ?? null) : null;
   const score = published
     ? {
         published: true as const,

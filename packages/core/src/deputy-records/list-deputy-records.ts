@@ -57,7 +57,9 @@ export async function listDeputyRecords(tx: TenantTx, ctx: UseCaseContext, input
     countAndScore(tx, inScope, year, ctx.clock.now(), rules, { explain: false }),
   ]);
   const frozen = new Map(published?.rows.map((r) => [r.deputyId, r.score]));
-  const scoreOf = (id: string) => (published ? (frozen.get(id) ?? null) : (scores?.get(id)?.score ?? null));
+  // Without rules (and unpublished), nobody has a score: the column stays empty rather than 0.
+  const scoreOf = (id: string) =>
+    published ? (frozen.get(id) ?? null) : rules.length > 0 ? (scores.get(id)?.score ?? null) : null;
   const withRecords = rows.map((row) => ({ ...row, record: records.get(row.id)!, score: scoreOf(row.id) }));
   // A stable sort: deputies with the same figure keep the directory's order.
   const value = (row: (typeof withRecords)[number]) => (sort === "score" ? (row.score ?? -1) : row.record[sort!]);

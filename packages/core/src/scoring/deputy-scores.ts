@@ -101,8 +101,8 @@ export async function countMonthlyLedger(
 }
 
 /**
- * The picked deputies' records for a year and, when there are rules, their scores under them
- * (explained rule by rule unless `explain` is false). The record and the months a minimum judges are
+ * The picked deputies' records for a year and their scores under the rules (0 under none;
+ * explained rule by rule unless `explain` is false). The record and the months a minimum judges are
  * counted side by side (pipelined on the connection).
  */
 export async function countAndScore(
@@ -112,7 +112,7 @@ export async function countAndScore(
   now: Date,
   rules: TScoringRule[],
   options: { explain?: boolean } = {},
-): Promise<{ records: Map<string, TDeputyRecord>; scores: Map<string, TScore> | null }> {
+): Promise<{ records: Map<string, TDeputyRecord>; scores: Map<string, TScore> }> {
   const judged = judgedMonthsOf(year, now);
   const figures = rules
     .filter((r) => r.monthlyMinimum !== null)
@@ -122,7 +122,6 @@ export async function countAndScore(
     countDeputyRecords(tx, which, yearPeriod(year)),
     countMonthlyLedger(tx, which, year, { figures, months: judged }),
   ]);
-  if (rules.length === 0) return { records, scores: null };
   const scores = new Map<string, TScore>();
   for (const [deputyId, record] of records) {
     scores.set(deputyId, scoreDeputy(record, monthly.get(deputyId) ?? {}, rules, judged, options));

@@ -19,7 +19,7 @@ export async function scoreTableRows(tx: TenantTx, year: number, now: Date, rule
   const { scores } = await countAndScore(tx, onRoll, year, now, rules);
   return rankByScore(
     people.map((p) => {
-      const { score, lines } = scores!.get(p.deputyId)!;
+      const { score, lines } = scores.get(p.deputyId)!;
       return { ...p, score, lines: lines.map((l) => l.text) };
     }),
   );

@@ -129,6 +129,11 @@ describe.each(testDrivers())("考核: a county's scoring rules on %s", (driver) 
     expect(
       (await inCounty((tx) => listDeputyRecords(tx, ctx(admin), { year: 2027 }))).rows.map((r) => r.score),
     ).toEqual([null, null]);
+    // The year's table without rules: every deputy on it, with nothing scored and nothing to explain.
+    expect((await table()).rows.map((r) => [r.score, r.rank, r.lines])).toEqual([
+      [0, 1, []],
+      [0, 1, []],
+    ]);
     receptionRule = (
       await save({ figure: "receptions", points: "2", cap: "20", monthlyMinimum: "1", monthlyDeduction: "2" })
     ).id;
