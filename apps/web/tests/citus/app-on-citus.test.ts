@@ -21,6 +21,7 @@ import { inviteUser } from "@rdlink/core/users/invite-user";
 import { openPostgres } from "@rdlink/db";
 import { createCitusDatabase, dropCitusDatabase } from "@rdlink/db/testing/citus";
 import { freePort } from "@rdlink/db/testing/free-port";
+import { readKnobs, textKnob } from "@rdlink/env/knobs";
 import postgres from "postgres";
 import { afterAll, expect, it } from "vitest";
 import { ensureBuild, startBuiltApp } from "../../bench/built-app";
@@ -32,7 +33,7 @@ afterAll(async () => {
 
 it("serves a county from a Citus coordinator: opinions filed, a step taken, the case tracked, a deadline fired once", async () => {
   ensureBuild();
-  const adminUrl = process.env.TEST_DATABASE_URL;
+  const { adminUrl } = readKnobs({ adminUrl: textKnob("TEST_DATABASE_URL", "") });
   if (!adminUrl) throw new Error("TEST_DATABASE_URL must name the Citus coordinator (infra/citus/test.sh sets it)");
   const coordinator = new URL(adminUrl);
   const suffix = randomBytes(4).toString("hex");
