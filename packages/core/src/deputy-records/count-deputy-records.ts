@@ -62,7 +62,8 @@ export const emptyDeputyRecord = (): TDeputyRecord => ({
   pairVisits: 0,
 });
 
-const ACTIVITY_FIELDS = {
+/** The record's figure that counts each kind of ledger entry. */
+export const ACTIVITY_FIELDS = {
   reception: "receptions",
   visit: "visits",
   training: "trainings",

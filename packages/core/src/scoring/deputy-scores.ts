@@ -1,7 +1,12 @@
 import { deputyScoreTables, deputyScoringRules, type TActivityKind, type TenantTx } from "@rdlink/db";
 import { localDateOf } from "@rdlink/workflow/calendar/working-time";
 import { and, asc, eq, type SQL } from "drizzle-orm";
-import { attendanceCounts, countDeputyRecords, type TDeputyRecord } from "../deputy-records/count-deputy-records";
+import {
+  ACTIVITY_FIELDS,
+  attendanceCounts,
+  countDeputyRecords,
+  type TDeputyRecord,
+} from "../deputy-records/count-deputy-records";
 import { yearPeriod } from "../deputy-records/record-input";
 import { scoreDeputy, type TMonthlyFigures, type TScore, type TScoringRule } from "./score-deputy";
 import { MONTHLY_FIGURES, type TMonthlyFigure } from "./scoring-input";
@@ -50,16 +55,8 @@ export function judgedMonthsOf(year: number, now: Date): number {
   return Number(today.slice(5, 7)) - 1;
 }
 
-const MONTHLY_OF_KIND = {
-  reception: "receptions",
-  visit: "visits",
-  training: "trainings",
-  study: "trainings",
-  mediation: "mediations",
-  legislativeConsultation: "legislativeConsultations",
-  postService: "postServices",
-  other: "otherActivities",
-} as const satisfies Record<TActivityKind, TMonthlyFigure>;
+/** The record's figure of each ledger kind (the record's own map): each one is a monthly figure. */
+const MONTHLY_OF_KIND = ACTIVITY_FIELDS satisfies Record<TActivityKind, TMonthlyFigure>;
 
 /**
  * The ledger figures of the picked deputies month by month (days in Asia/Shanghai, as the record's),
