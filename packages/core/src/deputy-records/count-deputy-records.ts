@@ -11,6 +11,7 @@ import {
 } from "@rdlink/db";
 import { CASE_STARTED } from "@rdlink/workflow/runtime/case-runtime";
 import { and, count, eq, gte, inArray, isNotNull, isNull, lt, lte, or, type SQL, sql, sum } from "drizzle-orm";
+import type { PgColumn, PgSelect } from "drizzle-orm/pg-core";
 import { shanghaiDaySpan } from "../shared/shanghai-days";
 
 /**
@@ -87,7 +88,7 @@ export function attendanceCounts(
   options: { byMonth?: boolean; kinds?: TActivityKind[] } = {},
 ) {
   const month = options.byMonth ? sql<number>`extract(month from ${activityDeputies.day})::int` : sql<number>`null`;
-  return tx
+  const query = tx
     .select({
       deputyId: activityDeputies.deputyId,
       kind: activityDeputies.kind,
@@ -96,10 +97,8 @@ export function attendanceCounts(
       people: sum(activityDeputies.peopleReceived),
     })
     .from(activityDeputies)
-    .innerJoin(
-      deputies,
-      and(eq(deputies.tenantId, activityDeputies.tenantId), eq(deputies.id, activityDeputies.deputyId)),
-    )
+    .$dynamic();
+  return ofPicked(query, activityDeputies, which)
     .where(
       and(
         eq(activityDeputies.tenantId, tx.tenantId),
@@ -113,6 +112,23 @@ export function attendanceCounts(
 }
 
 /**
+ * Joins a table's rows with the deputies `which` picks; with no condition (every deputy of the
+ * county), no join: the rows of deputies nobody asked for are left out when the counts are added up.
+ */
+function ofPicked<Q extends PgSelect>(
+  query: Q,
+  table: { tenantId: PgColumn; deputyId: PgColumn },
+  which: SQL | undefined,
+): Q {
+  if (!which) return query;
+  // The selection is explicit, so the join leaves the rows' type as it was.
+  return query.innerJoin(
+    deputies,
+    and(eq(deputies.tenantId, table.tenantId), eq(deputies.id, table.deputyId)),
+  ) as unknown as Q;
+}
+
+/**
  * The records of some deputies for a period (first and last day, both included, in Asia/Shanghai):
  * a handful of grouped queries, whatever the number of deputies. `which` is the condition on
  * `deputies` that picks them (one id, a township…): the queries join it rather than carry a
@@ -122,7 +138,15 @@ export async function countDeputyRecords(
   tx: TenantTx,
   which: SQL | undefined,
   period: { from: string; to: string },
+  /** Only these figures (the others stay 0): sorting a county by one figure counts that one. */
+  figures?: readonly (keyof TDeputyRecord)[],
 ): Promise<Map<string, TDeputyRecord>> {
+  const wants = (...some: (keyof TDeputyRecord)[]) => !figures || some.some((f) => figures.includes(f));
+  // The ledger kinds the figures count; all of them for 接待人次, which every kind adds to.
+  const kinds =
+    !figures || figures.includes("peopleReceived")
+      ? undefined
+      : (Object.keys(ACTIVITY_FIELDS) as TActivityKind[]).filter((kind) => figures.includes(ACTIVITY_FIELDS[kind]));
   const tenantId = tx.tenantId;
   const picked = and(eq(deputies.tenantId, tenantId), which);
   const pickedIds = tx.select({ id: deputies.id }).from(deputies).where(picked);
@@ -132,70 +156,83 @@ export async function countDeputyRecords(
   // next while Node reads the last.
   const [people, ledger, posts, steps, led, seconded, visits] = await Promise.all([
     tx.select({ id: deputies.id, userId: deputies.userId }).from(deputies).where(picked),
-    attendanceCounts(tx, which, period),
+    wants(...Object.values(ACTIVITY_FIELDS), "peopleReceived") ? attendanceCounts(tx, which, period, { kinds }) : [],
     // A post counts when its claim was approved before the period ended and not ended before it began.
-    tx
-      .select({ deputyId: postClaims.deputyId, held: count() })
-      .from(postClaims)
-      .where(
-        and(
-          eq(postClaims.tenantId, tenantId),
-          inArray(postClaims.deputyId, pickedIds),
-          inArray(postClaims.status, ["approved", "ended"]),
-          isNotNull(postClaims.decidedAt),
-          lt(postClaims.decidedAt, end),
-          or(isNull(postClaims.endedAt), gte(postClaims.endedAt, start)),
-        ),
-      )
-      .groupBy(postClaims.deputyId),
+    !wants("postsHeld")
+      ? []
+      : tx
+          .select({ deputyId: postClaims.deputyId, held: count() })
+          .from(postClaims)
+          .where(
+            and(
+              eq(postClaims.tenantId, tenantId),
+              inArray(postClaims.deputyId, pickedIds),
+              inArray(postClaims.status, ["approved", "ended"]),
+              isNotNull(postClaims.decidedAt),
+              lt(postClaims.decidedAt, end),
+              or(isNull(postClaims.endedAt), gte(postClaims.endedAt, start)),
+            ),
+          )
+          .groupBy(postClaims.deputyId),
     // What the deputy's own account did on cases: the opinions it started, and the steps it took.
-    tx
-      .select({ userId: caseEvents.actorUserId, type: caseEvents.type, kind: cases.kind, events: count() })
-      .from(caseEvents)
-      .innerJoin(cases, and(eq(cases.tenantId, caseEvents.tenantId), eq(cases.id, caseEvents.caseId)))
-      .where(
-        and(
-          eq(caseEvents.tenantId, tenantId),
-          inArray(
-            caseEvents.actorUserId,
-            tx
-              .select({ userId: deputies.userId })
-              .from(deputies)
-              .where(and(picked, isNotNull(deputies.userId))),
-          ),
-          gte(caseEvents.at, start),
-          lt(caseEvents.at, end),
-        ),
-      )
-      .groupBy(caseEvents.actorUserId, caseEvents.type, cases.kind),
-    tx
-      .select({
-        deputyId: suggestions.leadDeputyId,
-        suggestions: count(),
-        consultations: sum(cases.consultations),
-      })
-      .from(suggestions)
-      .innerJoin(cases, and(eq(cases.tenantId, suggestions.tenantId), eq(cases.id, suggestions.caseId)))
-      .where(and(eq(suggestions.tenantId, tenantId), inArray(suggestions.leadDeputyId, pickedIds), ...inPeriod))
-      .groupBy(suggestions.leadDeputyId),
+    !wants("opinionsRegistered", "caseSteps")
+      ? []
+      : tx
+          .select({ userId: caseEvents.actorUserId, type: caseEvents.type, kind: cases.kind, events: count() })
+          .from(caseEvents)
+          .innerJoin(cases, and(eq(cases.tenantId, caseEvents.tenantId), eq(cases.id, caseEvents.caseId)))
+          .where(
+            and(
+              eq(caseEvents.tenantId, tenantId),
+              inArray(
+                caseEvents.actorUserId,
+                tx
+                  .select({ userId: deputies.userId })
+                  .from(deputies)
+                  .where(and(picked, isNotNull(deputies.userId))),
+              ),
+              gte(caseEvents.at, start),
+              lt(caseEvents.at, end),
+            ),
+          )
+          .groupBy(caseEvents.actorUserId, caseEvents.type, cases.kind),
+    !wants("suggestionsLed", "consultations")
+      ? []
+      : tx
+          .select({
+            deputyId: suggestions.leadDeputyId,
+            suggestions: count(),
+            consultations: sum(cases.consultations),
+          })
+          .from(suggestions)
+          .innerJoin(cases, and(eq(cases.tenantId, suggestions.tenantId), eq(cases.id, suggestions.caseId)))
+          .where(and(eq(suggestions.tenantId, tenantId), inArray(suggestions.leadDeputyId, pickedIds), ...inPeriod))
+          .groupBy(suggestions.leadDeputyId),
     // A county's year has hundreds of suggestions: those with 附议 deputies are read, the picked ones counted.
-    tx
-      .select({ coDeputyIds: suggestions.coDeputyIds })
-      .from(suggestions)
-      .where(and(eq(suggestions.tenantId, tenantId), sql`cardinality(${suggestions.coDeputyIds}) > 0`, ...inPeriod)),
-    tx
-      .select({ deputyId: pairVisits.deputyId, visits: count() })
-      .from(pairVisits)
-      .innerJoin(deputies, and(eq(deputies.tenantId, pairVisits.tenantId), eq(deputies.id, pairVisits.deputyId)))
-      .where(
-        and(
-          eq(pairVisits.tenantId, tenantId),
+    !wants("suggestionsSeconded")
+      ? []
+      : tx
+          .select({ coDeputyIds: suggestions.coDeputyIds })
+          .from(suggestions)
+          .where(
+            and(eq(suggestions.tenantId, tenantId), sql`cardinality(${suggestions.coDeputyIds}) > 0`, ...inPeriod),
+          ),
+    !wants("pairVisits")
+      ? []
+      : ofPicked(
+          tx.select({ deputyId: pairVisits.deputyId, visits: count() }).from(pairVisits).$dynamic(),
+          pairVisits,
           which,
-          gte(pairVisits.visitedOn, period.from),
-          lte(pairVisits.visitedOn, period.to),
-        ),
-      )
-      .groupBy(pairVisits.deputyId),
+        )
+          .where(
+            and(
+              eq(pairVisits.tenantId, tenantId),
+              which,
+              gte(pairVisits.visitedOn, period.from),
+              lte(pairVisits.visitedOn, period.to),
+            ),
+          )
+          .groupBy(pairVisits.deputyId),
   ]);
 
   const records = new Map(people.map((p) => [p.id, emptyDeputyRecord()]));

@@ -293,6 +293,12 @@ describe.each(testDrivers())("a deputy's 履职档案 on %s", (driver) => {
       ["韦建国", 3],
       ["李梅", 1],
     ]);
+    // A page at a time: the order is decided over everyone, the page holds its share with full records.
+    const secondPage = await list(admin, { year: 2027, sort: "receptions", townshipId, page: 2, pageSize: 1 });
+    expect([secondPage.total, secondPage.rows.map((r) => [r.name, r.record.receptions, r.record.mediations])]).toEqual([
+      2,
+      [["李梅", 1, 1]],
+    ]);
     // A deputy reads only their own record, not the list.
     await expect(list(wei, { year: 2027 })).rejects.toThrow();
   });

@@ -225,6 +225,14 @@ describe.each(testDrivers())("双联 pairs and visits on %s", (driver) => {
     clock.set(new Date("2027-10-15T02:00:00Z"));
     expect(await overdue(3)).toEqual(["兴化香葱种植合作社", "留守儿童王小明", "低收入户张大山"]);
     expect(await overdue(5)).toEqual(["兴化香葱种植合作社"]);
+    // A page at a time: the total counts every overdue pair, the page holds its share, each with its visits.
+    const second = await inCounty((tx) =>
+      listPairs(tx, ctx(operator), { months: 3, overdue: "1", page: 2, pageSize: 2 }),
+    );
+    expect([second.total, second.rows.map((r) => [r.householdName, r.visits, r.lastVisit])]).toEqual([
+      3,
+      [["低收入户张大山", 1, "2027-06-10"]],
+    ]);
     await expect(overdue("abc")).rejects.toBeInstanceOf(ValidationError);
     await expect(overdue(0)).rejects.toBeInstanceOf(ValidationError);
   });

@@ -1,11 +1,12 @@
 import { assertCan } from "@rdlink/auth";
-import { notifications, type TenantTx } from "@rdlink/db";
+import { deputies, deputyPairs, notifications, type TenantTx } from "@rdlink/db";
 import { localDateOf } from "@rdlink/workflow";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit/record-audit";
 import type { UseCaseContext } from "../shared/context";
 import { parseInput } from "../shared/errors";
-import { isOverdue, pairsInScope } from "./list-pairs";
+import { notVisitedSince, pairsInScope } from "./list-pairs";
 import { monthsBefore, ZOverdueMonths } from "./pair-input";
 
 /**
@@ -18,7 +19,11 @@ export async function remindOverdueVisits(tx: TenantTx, ctx: UseCaseContext, inp
   const { months } = parseInput(z.object({ months: ZOverdueMonths }), input);
   const now = ctx.clock.now();
   const since = monthsBefore(localDateOf(now), months);
-  const overdue = (await pairsInScope(tx, ctx)).filter((p) => isOverdue(p.lastVisit, since));
+  const overdue = await tx
+    .select({ deputyId: deputyPairs.deputyId, deputyUserId: deputies.userId, householdName: deputyPairs.householdName })
+    .from(deputyPairs)
+    .innerJoin(deputies, and(eq(deputies.tenantId, deputyPairs.tenantId), eq(deputies.id, deputyPairs.deputyId)))
+    .where(and(pairsInScope(tx, ctx), notVisitedSince(since)));
   const reachable = overdue.filter((p) => p.deputyUserId !== null);
   if (reachable.length > 0)
     await tx.insert(notifications).values(

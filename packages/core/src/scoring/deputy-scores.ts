@@ -99,8 +99,10 @@ export async function countMonthlyLedger(
 
 /**
  * The picked deputies' records for a year and their scores under the rules (0 under none;
- * explained rule by rule unless `explain` is false). The record and the months a minimum judges are
- * counted side by side (pipelined on the connection).
+ * explained rule by rule unless `explain` is false; with `scoredOnly`, the records hold only the
+ * figures the rules score — enough to rank a county). `explained` explains one deputy's score from
+ * what was counted, without counting again (a page of a ranked table). The record and the months a
+ * minimum judges are counted side by side (pipelined on the connection).
  */
 export async function countAndScore(
   tx: TenantTx,
@@ -108,20 +110,20 @@ export async function countAndScore(
   year: number,
   now: Date,
   rules: TScoringRule[],
-  options: { explain?: boolean } = {},
-): Promise<{ records: Map<string, TDeputyRecord>; scores: Map<string, TScore> }> {
+  options: { explain?: boolean; scoredOnly?: boolean } = {},
+) {
   const judged = judgedMonthsOf(year, now);
   const figures = rules
     .filter((r) => r.monthlyMinimum !== null)
     .map((r) => r.figure)
     .filter((f): f is TMonthlyFigure => (MONTHLY_FIGURES as readonly string[]).includes(f));
   const [records, monthly] = await Promise.all([
-    countDeputyRecords(tx, which, yearPeriod(year)),
+    countDeputyRecords(tx, which, yearPeriod(year), options.scoredOnly ? rules.map((r) => r.figure) : undefined),
     countMonthlyLedger(tx, which, year, { figures, months: judged }),
   ]);
+  const score = (deputyId: string, explain: boolean) =>
+    scoreDeputy(records.get(deputyId)!, monthly.get(deputyId) ?? {}, rules, judged, { explain });
   const scores = new Map<string, TScore>();
-  for (const [deputyId, record] of records) {
-    scores.set(deputyId, scoreDeputy(record, monthly.get(deputyId) ?? {}, rules, judged, options));
-  }
-  return { records, scores };
+  for (const deputyId of records.keys()) scores.set(deputyId, score(deputyId, options.explain ?? true));
+  return { records, scores, explained: (deputyId: string) => score(deputyId, true) };
 }

@@ -23,7 +23,7 @@ export async function publishScoreTable(tx: TenantTx, ctx: UseCaseContext, input
   if (year > recordYear(undefined, now)) throw new ConflictError("scoring.errors.futureYear");
   if (await publishedScoreTable(tx, year)) throw new ConflictError("scoring.errors.alreadyPublished");
   const rules = await loadScoringRules(tx);
-  const rows = await scoreTableRows(tx, year, now, rules);
+  const { rows } = await scoreTableRows(tx, year, now, rules);
   try {
     const [table] = await tx
       .insert(deputyScoreTables)

@@ -202,6 +202,12 @@ describe.each(testDrivers())("考核: a county's scoring rules on %s", (driver) 
       ["韦建国", 23.5],
       ["李梅", 23],
     ]);
+    // The table a page at a time: ranked over everyone, the page's rows explained as in the whole table.
+    const whole = await table();
+    const second = await inCounty((tx) => getScoreTable(tx, ctx(admin), { year: 2027, page: 2, pageSize: 1 }));
+    expect([second.total, second.rows]).toEqual([2, [whole.rows[1]]]);
+    expect(second.rows[0]).toMatchObject({ name: "李梅", rank: 2, score: 23 });
+    expect(second.rows[0]!.lines).toHaveLength(3);
     const { bytes } = await inCounty((tx) => exportDeputyRecords(tx, ctx(admin), { year: 2027, sort: "score" }));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as never);

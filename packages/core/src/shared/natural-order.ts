@@ -15,7 +15,10 @@ export const byName =
   (a: T, b: T) =>
     naturalCompare(nameOf(a), nameOf(b));
 
-/** The natural sort key of a text column for ORDER BY: each digit run prefixed by its length. */
+/**
+ * The natural sort key of a text column for ORDER BY: each digit run prefixed by its length. A
+ * name without digits (most people's) is its own key: splitting 2,000 names by regexp took 15 ms.
+ */
 export function naturalOrder(column: AnyColumn | SQL): SQL {
-  return sql`(select string_agg(case when r.run[1] ~ '^[0-9]' then lpad(length(r.run[1])::text, 3, '0') || r.run[1] else r.run[1] end, '' order by r.ord) from regexp_matches(${column}, '[0-9]+|[^0-9]+', 'g') with ordinality as r(run, ord)) collate "C"`;
+  return sql`(case when ${column} ~ '[0-9]' then (select string_agg(case when r.run[1] ~ '^[0-9]' then lpad(length(r.run[1])::text, 3, '0') || r.run[1] else r.run[1] end, '' order by r.ord) from regexp_matches(${column}, '[0-9]+|[^0-9]+', 'g') with ordinality as r(run, ord)) else ${column} end) collate "C"`;
 }

@@ -83,6 +83,8 @@ describe.each(testDrivers())("station reviews on %s", (driver) => {
     // The operator of 金陵镇 does not see 双定镇's stations in it.
     const seen = await inCounty((tx) => getStationReview(tx, operator, reviewId));
     expect(seen.stations).toHaveLength(2);
+    expect(seen.figures.compliance[0]).toMatchObject({ stations: 2 });
+    expect(seen.figures.byTownship.map((t) => t.township)).toEqual(["金陵镇"]);
     expect(
       await failure(inCounty((tx) => submitReviewEvidence(tx, operator, reviewId, { stationId: stationIds[2] }))),
     ).toMatchObject({ status: 404 });
@@ -210,6 +212,22 @@ describe.each(testDrivers())("station reviews on %s", (driver) => {
       outcome: "rectify",
       rectifyBy: "2026-12-31",
     });
+
+    // The stations a page at a time, or one township's; the candidates by total, most first.
+    const second = await inCounty((tx) => getStationReview(tx, chief, reviewId, { page: 2, pageSize: 3 }));
+    expect([second.paging.total, second.stations.length]).toEqual([4, 1]);
+    const shuangdingOnly = await inCounty((tx) => getStationReview(tx, chief, reviewId, { townshipId: shuangding }));
+    expect([shuangdingOnly.paging.total, shuangdingOnly.stations.map((s) => s.name).sort()]).toEqual([
+      2,
+      ["评审三站", "评审四站"].sort(),
+    ]);
+    expect(second.figures).toEqual(page.figures);
+    expect(page.candidates.map((c) => [c.total, c.outcome])).toEqual([
+      [10 * items.length, "model"],
+      [10 * items.length, "model"],
+      [10 * standardCount, null],
+      [5 * items.length, "rectify"],
+    ]);
 
     expect(await inCounty((tx) => stationTitles(tx, stationIds[0]!))).toEqual([{ level: "county", year: 2026 }]);
     expect(await inCounty((tx) => stationTitles(tx, stationIds[3]!))).toEqual([]);

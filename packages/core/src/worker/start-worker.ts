@@ -40,7 +40,8 @@ function describeError(error: unknown): string {
 
 /**
  * One round of the worker at `now`: fire the timers due, deliver the outbox, and, with
- * `housekeeping`, forget old rate-limit windows and roll the counties' calendars forward.
+ * `housekeeping`, forget old rate-limit windows, roll the counties' calendars forward and, on
+ * PGlite, do autovacuum's work.
  * Tests call it with the instant they want instead of waiting for the loop.
  */
 export async function runWorkerRound(
@@ -61,6 +62,7 @@ export async function runWorkerRound(
   if (housekeeping) {
     await db.withoutTenant((tx) => purgeRateLimits(tx, now));
     calendarsRolled = await rollCalendarsForward(db, now);
+    await db.maintainEmbedded();
   }
   return { ...timers, delivered: messages.delivered, retried: messages.retried, calendarsRolled };
 }

@@ -86,6 +86,9 @@ export const activityDeputies = pgTable(
     // A county's or a township's year of 履职档案, and one deputy's.
     index().on(t.tenantId, t.day),
     index().on(t.tenantId, t.deputyId, t.day),
+    // The 考核's months of one kind (接待日 each month) and a county sorted by one kind: read from
+    // the index alone (decision 0033).
+    index("activity_deputies_kind_day_index").on(t.tenantId, t.kind, t.day, t.deputyId),
     tenantIsolationPolicy(),
   ],
 );

@@ -6,6 +6,7 @@ import { IconChevronDown } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ExportButton } from "~/components/export-button";
+import { ListPagination } from "~/components/list-pagination";
 import { PageHeader } from "~/components/page-header";
 import { RecordYearPicker } from "~/components/record-year-picker";
 import { countyLoader } from "~/lib/county-route.server";
@@ -29,7 +30,7 @@ export function loader(args: Route.LoaderArgs) {
 export default function DeputyRecords({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const { params, setFilter } = useListFilters();
-  const { rows, year, thisYear, townships, scoring } = loaderData;
+  const { rows, total, page, pageSize, year, thisYear, townships, scoring } = loaderData;
   const sort = params.get("sort");
   return (
     <>
@@ -123,6 +124,7 @@ export default function DeputyRecords({ loaderData }: Route.ComponentProps) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      <ListPagination total={total} page={page} pageSize={pageSize} />
       {rows.length === 0 && <Text c="dark.6">{t("deputyRecords.empty")}</Text>}
     </>
   );

@@ -27,6 +27,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useFetcher } from "react-router";
 import { FormActions } from "~/components/form-actions";
 import { PageHeader } from "~/components/page-header";
+import { ListPagination } from "~/components/list-pagination";
 import { RecordYearPicker } from "~/components/record-year-picker";
 import { useCloseOnSuccess } from "~/lib/close-on-success";
 import { countyLoader, intentAction } from "~/lib/county-route.server";
@@ -35,8 +36,9 @@ import { useFormErrors } from "~/lib/form-errors";
 import type { Route } from "./+types/deputy-scoring";
 
 export function loader(args: Route.LoaderArgs) {
-  const year = new URL(args.request.url).searchParams.get("year") ?? undefined;
-  return countyLoader(args, (tx, ctx) => getScoreTable(tx, ctx, { year }), "tenant.scoring.manage");
+  const params = new URL(args.request.url).searchParams;
+  const query = { year: params.get("year") ?? undefined, page: params.get("page") ?? undefined };
+  return countyLoader(args, (tx, ctx) => getScoreTable(tx, ctx, query), "tenant.scoring.manage");
 }
 
 export function action(args: Route.ActionArgs) {
@@ -161,7 +163,7 @@ function ConfirmModal({
 /** 考核: the county's scoring rules, and the year's ranked table, published (frozen) or as the rules say now. */
 export default function DeputyScoring({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const { rules, rows, year, thisYear, published } = loaderData;
+  const { rules, rows, total, page, pageSize, year, thisYear, published } = loaderData;
   const [editing, setEditing] = useState<Rule | "new" | null>(null);
   const [confirming, setConfirming] = useState<{ title: string; text: string; fields: Record<string, string> } | null>(
     null,
@@ -304,6 +306,7 @@ export default function DeputyScoring({ loaderData }: Route.ComponentProps) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      <ListPagination total={total} page={page} pageSize={pageSize} />
       {rows.length === 0 && <Text c="dark.6">{t("deputyRecords.empty")}</Text>}
       {editing && <RuleModal rule={editing} onClose={() => setEditing(null)} />}
       {confirming && <ConfirmModal {...confirming} onClose={() => setConfirming(null)} />}

@@ -23,6 +23,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, useFetcher } from "react-router";
 import { FormActions } from "~/components/form-actions";
+import { ListPagination } from "~/components/list-pagination";
 import { PageHeader } from "~/components/page-header";
 import { useCloseOnSuccess } from "~/lib/close-on-success";
 import { countyLoader, intentAction } from "~/lib/county-route.server";
@@ -31,7 +32,11 @@ import type { Route } from "./+types/pairs";
 
 export function loader(args: Route.LoaderArgs) {
   const params = new URL(args.request.url).searchParams;
-  const query = { months: params.get("months") ?? undefined, overdue: params.get("overdue") ?? undefined };
+  const query = {
+    months: params.get("months") ?? undefined,
+    overdue: params.get("overdue") ?? undefined,
+    page: params.get("page") ?? undefined,
+  };
   return countyLoader(
     args,
     async (tx, ctx) => ({
@@ -61,7 +66,7 @@ type LoaderData = Route.ComponentProps["loaderData"];
  */
 export default function Pairs({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { rows, months, overdue, deputies } = loaderData;
+  const { rows, total, page, pageSize, months, overdue, deputies } = loaderData;
   const [adding, setAdding] = useState(false);
   return (
     <>
@@ -102,7 +107,7 @@ export default function Pairs({ loaderData }: Route.ComponentProps) {
         </Paper>
         <RemindForm months={months} />
         <Text size="sm" c="dark.6" data-testid="pairs-count">
-          {t("pairs.countSummary", { count: rows.length })}
+          {t("pairs.countSummary", { count: total })}
         </Text>
         <Paper withBorder>
           <Table.ScrollContainer minWidth={860}>
@@ -158,6 +163,7 @@ export default function Pairs({ loaderData }: Route.ComponentProps) {
             </Text>
           )}
         </Paper>
+        <ListPagination total={total} page={page} pageSize={pageSize} />
       </Stack>
       {adding && <NewPairModal deputies={deputies} onClose={() => setAdding(false)} />}
     </>

@@ -7,6 +7,7 @@ import {
   Modal,
   NativeSelect,
   Paper,
+  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -25,16 +26,19 @@ import { submitReviewEvidence } from "@rdlink/core/station-reviews/submit-review
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useFetcher } from "react-router";
+import { ListPagination } from "~/components/list-pagination";
 import { PageHeader } from "~/components/page-header";
 import { useCloseOnSuccess } from "~/lib/close-on-success";
 import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { useListFilters } from "~/lib/list-filters";
 import { formatRate } from "~/lib/rate";
 import type { Route } from "./+types/station-review";
 
 export function loader(args: Route.LoaderArgs) {
   return countyLoader(args, async (tx, ctx) => {
-    const page = await getStationReview(tx, ctx, args.params.reviewId);
+    const query = Object.fromEntries(new URL(args.request.url).searchParams);
+    const page = await getStationReview(tx, ctx, args.params.reviewId, query);
     return {
       ...page,
       stations: page.stations.map((s) => ({
@@ -410,9 +414,13 @@ function CountyActions({ data }: { data: Data }) {
             <Title order={2} size="h5">
               {t("stationReviews.nameModels")}
             </Title>
-            <Checkbox.Group label={t("stationReviews.pickStations")} error={nameErrors.field("stationIds")}>
+            <Checkbox.Group
+              label={t("stationReviews.pickStations")}
+              description={t("stationReviews.candidatesHint", { count: data.candidates.length })}
+              error={nameErrors.field("stationIds")}
+            >
               <SimpleGrid cols={{ base: 1, sm: 2 }} mt={4}>
-                {data.stations.map((s) => (
+                {data.candidates.map((s) => (
                   <Checkbox
                     key={s.stationId}
                     name="stationIds[]"
@@ -484,6 +492,31 @@ function CountyActions({ data }: { data: Data }) {
   );
 }
 
+/** The stations below the figures come a page at a time; a township narrows them. */
+function StationFilter({ data }: { data: Data }) {
+  const { t } = useTranslation();
+  const { setFilter } = useListFilters();
+  const { paging, figures } = data;
+  return (
+    <Group justify="space-between" align="flex-end" mb="sm">
+      <Title order={2} size="h4">
+        {t("stationReviews.stationList", { count: paging.total })}
+      </Title>
+      {figures.byTownship.length > 1 && (
+        <Select
+          label={t("stationReviews.township")}
+          placeholder={t("stationReviews.allTownships")}
+          data={figures.byTownship.map((row) => ({ value: row.townshipId, label: row.township }))}
+          value={paging.townshipId}
+          onChange={setFilter("townshipId")}
+          clearable
+          w={220}
+        />
+      )}
+    </Group>
+  );
+}
+
 /** A station review: its figures, the county's actions, and every station's items with evidence and scores. */
 export default function StationReview({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
@@ -509,11 +542,13 @@ export default function StationReview({ loaderData }: Route.ComponentProps) {
       )}
       <Figures data={loaderData} />
       {role.county && <CountyActions data={loaderData} />}
+      <StationFilter data={loaderData} />
       <Stack gap="md">
         {loaderData.stations.map((station) => (
           <StationCard key={station.stationId} data={loaderData} station={station} />
         ))}
       </Stack>
+      <ListPagination {...loaderData.paging} />
     </>
   );
 }
