@@ -698,6 +698,10 @@ export const en: Translation = {
       created: "Standard created",
       updated: "Standard changed",
     },
+    audit: {
+      chains_checked: "Audit chains checked",
+      chain_broken: "Audit chain broken",
+    },
     auth: {
       signed_in: "Signed in",
       sign_in_failed: "Failed sign-in",
@@ -897,6 +901,7 @@ export const en: Translation = {
     deputies: "Deputies",
     calendar: "Calendar",
     workflow: "Workflows",
+    audit: "Audit log",
     auth: "Sign-in and accounts",
     tenant: "County status",
     township: "Townships",

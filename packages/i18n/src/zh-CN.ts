@@ -622,6 +622,10 @@ export const zhCN = {
       created: "新建站点标准",
       updated: "修改站点标准",
     },
+    audit: {
+      chains_checked: "审计链巡检",
+      chain_broken: "审计链断裂",
+    },
     auth: {
       signed_in: "登录",
       sign_in_failed: "登录失败",
@@ -817,6 +821,7 @@ export const zhCN = {
     deputies: "代表",
     calendar: "日历",
     workflow: "流程",
+    audit: "审计日志",
     auth: "登录与账号",
     tenant: "区县开通与状态",
     township: "乡镇街道",

@@ -10,6 +10,8 @@ export const auditActions = [
   "activity.deleted",
   "apiKey.create",
   "apiKey.revoke",
+  "audit.chains_checked",
+  "audit.chain_broken",
   "auth.signed_in",
   "auth.sign_in_failed",
   "auth.sign_in_locked",

@@ -1,4 +1,5 @@
 import type { Database } from "@rdlink/db";
+import { checkAuditChains } from "../audit/check-audit-chains";
 import { type Clock, systemClock } from "../clock";
 import { sweepOrphanFiles } from "../files/sweep-orphan-files";
 import { purgeRateLimits } from "../intake/rate-limit";
@@ -29,6 +30,8 @@ export type RoundReport = {
   delivered: number;
   retried: number;
   calendarsRolled: number;
+  /** The day's audit chain check, when this round ran it (housekeeping). */
+  chains: Awaited<ReturnType<typeof checkAuditChains>> | null;
 };
 
 /** An error with its stack (and its cause's), so the log says where it happened. */
@@ -40,8 +43,8 @@ function describeError(error: unknown): string {
 
 /**
  * One round of the worker at `now`: fire the timers due, deliver the outbox, and, with
- * `housekeeping`, forget old rate-limit windows, roll the counties' calendars forward and, on
- * PGlite, do autovacuum's work.
+ * `housekeeping`, forget old rate-limit windows, roll the counties' calendars forward, on PGlite
+ * do autovacuum's work, and once a day walk every audit chain.
  * Tests call it with the instant they want instead of waiting for the loop.
  */
 export async function runWorkerRound(
@@ -59,12 +62,17 @@ export async function runWorkerRound(
   const timers = await fireDueTimers(db, { now, onError: (e) => log(`timer failed: ${describeError(e)}`) });
   const messages = await deliverOutbox(db, adapter, { now, sms: options.sms });
   let calendarsRolled = 0;
+  let chains = null;
   if (housekeeping) {
     await db.withoutTenant((tx) => purgeRateLimits(tx, now));
     calendarsRolled = await rollCalendarsForward(db, now);
     await db.maintainEmbedded();
+    const check = await checkAuditChains(db, now);
+    if (check.ran) chains = check;
+    for (const chain of check.broken)
+      log(`audit chain broken: ${chain.tenantId ?? "platform"} from row ${chain.firstSeq} (${chain.rows} rows)`);
   }
-  return { ...timers, delivered: messages.delivered, retried: messages.retried, calendarsRolled };
+  return { ...timers, delivered: messages.delivered, retried: messages.retried, calendarsRolled, chains };
 }
 
 /**

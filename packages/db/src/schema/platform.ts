@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAt } from "./tenant-table";
 
 /* Global tables: the platform's own, not owned by any tenant (see GLOBAL_TABLES). */
@@ -62,11 +73,17 @@ export const loginThrottles = pgTable("login_throttles", {
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
-/** Audit of what happens outside any tenant: platform staff, unknown sign-in names. */
+/**
+ * Audit of what happens outside any tenant: platform staff, unknown sign-in names. Append-only and
+ * hash-chained like a county's log (one chain for the platform): `seq`, `prev_hash` and `hash` are
+ * set by the platform_audit_log_chain trigger, never by the app.
+ */
 export const platformAuditLog = pgTable(
   "platform_audit_log",
   {
     id: bigserial({ mode: "number" }).primaryKey(),
+    /** Position in the platform's hash chain, from 1. */
+    seq: bigint({ mode: "number" }).notNull().default(0),
     at: timestamp({ withTimezone: true }).notNull().default(sql`now()`),
     actorUserId: uuid(),
     actorName: text(),
@@ -76,6 +93,8 @@ export const platformAuditLog = pgTable(
     tenantId: uuid(),
     ip: text(),
     detail: jsonb().$type<Record<string, unknown>>(),
+    prevHash: text().notNull().default(""),
+    hash: text().notNull().default(""),
   },
-  (t) => [index().on(t.at)],
+  (t) => [index().on(t.at), uniqueIndex().on(t.seq)],
 );
