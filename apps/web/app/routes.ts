@@ -51,6 +51,7 @@ export default [
       index("routes/platform/tenants.tsx"),
       route("onboard", "routes/platform/onboard.tsx"),
       route("divisions", "routes/platform/divisions.tsx"),
+      route("audit", "routes/platform/audit.tsx"),
       route("tenants/:tenantId", "routes/platform/tenant.tsx"),
     ]),
     ...prefix("county", [

@@ -829,6 +829,8 @@ export const en: Translation = {
     yes: "yes",
     no: "no",
     fields: {
+      counties: "counties",
+      firstSeq: "first broken record",
       name: "Name",
       previousName: "Previous name",
       station: "Station",
@@ -882,6 +884,21 @@ export const en: Translation = {
       met: { yes: "met", no: "not met", partly: "partly met" },
       status: { planned: "planned", active: "in service", closed: "closed" },
     },
+  },
+  auditChain: {
+    verify: "Verify the audit chain",
+    verifyHint: "Recomputes each record's checksum and its link to the record before it.",
+    intact: "The audit chain is intact: all {{rows}} records check out.",
+    broken:
+      "The audit chain breaks at record {{seq}}: it was changed after it was written, or a record before it was deleted ({{count}} records do not check out).",
+  },
+  platformAudit: {
+    title: "Platform audit log",
+    intro:
+      "What platform staff did, sign-ins that belong to no county, and the nightly audit chain checks. Records can only be appended.",
+    incidentsOnly: "Only audit chain incidents",
+    county: "County",
+    incident: "Incident",
   },
   auditGroups: {
     voting: "Project voting",

@@ -753,6 +753,8 @@ export const zhCN = {
     yes: "是",
     no: "否",
     fields: {
+      counties: "区县数",
+      firstSeq: "断裂起点（第几条记录）",
       name: "名称",
       previousName: "原名称",
       station: "站点",
@@ -802,6 +804,20 @@ export const zhCN = {
       met: { yes: "达标", no: "未达标", partly: "部分达标" },
       status: { planned: "筹建中", active: "运行中", closed: "已撤销" },
     },
+  },
+  auditChain: {
+    verify: "校验审计链",
+    verifyHint: "逐条重算每条记录的校验值，并核对它与上一条记录的衔接。",
+    intact: "审计链完整：{{rows}} 条记录逐条校验无误。",
+    broken:
+      "审计链在第 {{seq}} 条记录处断裂：这条记录写入后被改动，或它前面的记录被删除（共 {{count}} 条记录校验不符）。",
+  },
+  platformAudit: {
+    title: "平台审计日志",
+    intro: "平台运营人员的操作、不属于任何区县的登录，以及每晚审计链巡检的结果。记录只能追加，不能修改或删除。",
+    incidentsOnly: "只看审计链告警",
+    county: "区县",
+    incident: "告警",
   },
   auditGroups: {
     voting: "民生实事票决",

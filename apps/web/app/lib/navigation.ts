@@ -60,6 +60,7 @@ export function navigationOf(actor: Actor): NavGroup[] {
         items: [
           ...item(true, "/platform", "nav.tenants", "tenants", true),
           ...item(true, "/platform/onboard", "nav.onboard", "onboard"),
+          ...item(true, "/platform/audit", "nav.audit", "audit"),
         ],
       },
     ];

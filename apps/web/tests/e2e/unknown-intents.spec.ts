@@ -78,6 +78,7 @@ const COUNTY_PAGES: Record<string, (ids: Ids) => string> = {
   "county/consultations.tsx": () => "/county/consultations",
   "county/consultation.tsx": (ids) => ids.consultation,
   "county/pairs.tsx": () => "/county/pairs",
+  "county/audit.tsx": () => "/county/audit",
   "county/station-reviews.tsx": () => "/county/station-reviews",
 };
 
@@ -90,6 +91,7 @@ const DEPUTY_PAGES: Record<string, () => string> = {
 /** The platform's pages, as its operator. */
 const PLATFORM_PAGES: Record<string, (tenant: string) => string> = {
   "platform/onboard.tsx": () => "/platform/onboard",
+  "platform/audit.tsx": () => "/platform/audit",
   "platform/tenant.tsx": (tenant) => tenant,
 };
 

@@ -1,12 +1,14 @@
 import { Select, Table, Text } from "@mantine/core";
+import { checkCountyAuditChain } from "@rdlink/core/audit/check-county-audit-chain";
 import { listAuditLog } from "@rdlink/core/audit/list-audit-log";
 import { resources, type Translation } from "@rdlink/i18n";
 import { useTranslation } from "react-i18next";
+import { AuditChainCheck } from "~/components/audit-chain-check";
 import { ExportButton } from "~/components/export-button";
 import { ListTable } from "~/components/list-table";
 import { PageHeader } from "~/components/page-header";
 import { auditDetailText } from "~/lib/audit-detail";
-import { countyLoader } from "~/lib/county-route.server";
+import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { formatDateTime } from "~/lib/dates";
 import { useListFilters } from "~/lib/list-filters";
 import { auditQuery } from "~/lib/list-queries";
@@ -18,6 +20,14 @@ const GROUPS = Object.keys(resources["zh-CN"].translation.auditGroups) as (keyof
 export function loader(args: Route.LoaderArgs) {
   const query = auditQuery(new URL(args.request.url).searchParams);
   return countyLoader(args, (tx, ctx) => listAuditLog(tx, ctx, query));
+}
+
+export function action(args: Route.ActionArgs) {
+  return intentAction(
+    args,
+    { verify: async (tx, ctx) => ({ report: await checkCountyAuditChain(tx, ctx) }) },
+    "tenant.audit.read",
+  );
 }
 
 export default function Audit({ loaderData }: Route.ComponentProps) {
@@ -32,6 +42,7 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
         intro={t("county.auditIntro")}
         actions={<ExportButton to="/county/audit/export" testId="audit-export" />}
       />
+      <AuditChainCheck />
       <Select
         label={t("county.auditFilter")}
         data={[

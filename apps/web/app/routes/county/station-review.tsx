@@ -425,7 +425,7 @@ function CountyActions({ data }: { data: Data }) {
                     key={s.stationId}
                     name="stationIds[]"
                     value={s.stationId}
-                    label={`${s.name}（${s.total ?? "—"}）`}
+                    label={`${s.name}（${s.total}）${s.outcome === "model" ? ` · ${t("stationReviews.models")}` : s.outcome === "rectify" ? ` · ${t("stationReviews.rectify")}` : ""}`}
                   />
                 ))}
               </SimpleGrid>
