@@ -25,6 +25,7 @@ export type Permission =
   | "tenant.users.read"
   | "tenant.users.invite"
   | "tenant.audit.read"
+  | "tenant.privacy.manage"
   | "tenant.workflows.manage"
   | "tenant.calendar.manage"
   | "tenant.teams.read"
@@ -127,6 +128,7 @@ export function can(actor: Actor, permission: Permission, target: Target = {}): 
     case "tenant.users.read":
     case "tenant.users.invite":
     case "tenant.audit.read":
+    case "tenant.privacy.manage":
     case "tenant.workflows.manage":
     case "tenant.calendar.manage":
     case "tenant.teams.read":

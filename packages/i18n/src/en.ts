@@ -1,4 +1,5 @@
 import { pairsAuditEn, pairsEn } from "./pairs-en";
+import { privacyAuditEn, privacyEn } from "./privacy";
 import { scoringAuditEn, scoringEn, scoringValidationEn } from "./scoring";
 import { stationReviewsAuditEn, stationReviewsEn } from "./station-reviews-en";
 import { votingAuditEn, votingPublicEn, votingStaffEn } from "./voting-en";
@@ -8,6 +9,7 @@ import type { Translation } from "./zh-CN";
 export const en: Translation = {
   voting: { ...votingPublicEn, ...votingStaffEn },
   pairs: pairsEn,
+  privacy: privacyEn,
   scoring: scoringEn,
   stationReviews: stationReviewsEn,
   app: {
@@ -665,6 +667,7 @@ export const en: Translation = {
   audit: {
     voting: votingAuditEn,
     pair: pairsAuditEn,
+    privacy: privacyAuditEn,
     scoring: scoringAuditEn,
     stationReview: stationReviewsAuditEn,
     handlingUnit: {
@@ -830,6 +833,9 @@ export const en: Translation = {
     no: "no",
     fields: {
       counties: "counties",
+      months: "months kept",
+      cases: "cases",
+      trackingCode: "tracking code",
       firstSeq: "first broken record",
       name: "Name",
       previousName: "Previous name",
@@ -903,6 +909,7 @@ export const en: Translation = {
   auditGroups: {
     voting: "Project voting",
     pair: "Paired households",
+    privacy: "Personal data",
     scoring: "Deputy assessment",
     stationReview: "Station reviews",
     congressSession: "Congress sessions",
@@ -935,6 +942,7 @@ export const en: Translation = {
   },
   validation: {
     ...scoringValidationEn,
+    retentionMonths: "The retention is a whole number of months from 6 to 120",
     smsSecretId: "The SecretId is 16–128 letters or digits",
     smsSecretKey: "The SecretKey is 16–128 letters or digits",
     smsSdkAppId: "The SdkAppId is 10 digits starting with 14",

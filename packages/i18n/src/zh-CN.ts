@@ -1,5 +1,7 @@
 /** Simplified Chinese: the product's default language. Keys are shared with en.ts. */
+
 import { pairsAuditZh, pairsZh } from "./pairs";
+import { privacyAuditZh, privacyZh } from "./privacy";
 import { scoringAuditZh, scoringZh } from "./scoring";
 import { stationReviewsAuditZh, stationReviewsZh } from "./station-reviews";
 import { votingAuditZh, votingPublicZh, votingStaffZh } from "./voting";
@@ -9,6 +11,7 @@ export const zhCN = {
   ...zhCNPublic,
   voting: { ...votingPublicZh, ...votingStaffZh },
   pairs: pairsZh,
+  privacy: privacyZh,
   scoring: scoringZh,
   stationReviews: stationReviewsZh,
   desk: {
@@ -589,6 +592,7 @@ export const zhCN = {
   audit: {
     voting: votingAuditZh,
     pair: pairsAuditZh,
+    privacy: privacyAuditZh,
     scoring: scoringAuditZh,
     stationReview: stationReviewsAuditZh,
     handlingUnit: {
@@ -754,6 +758,9 @@ export const zhCN = {
     no: "否",
     fields: {
       counties: "区县数",
+      months: "保留月数",
+      cases: "案件数",
+      trackingCode: "查询码",
       firstSeq: "断裂起点（第几条记录）",
       name: "名称",
       previousName: "原名称",
@@ -822,6 +829,7 @@ export const zhCN = {
   auditGroups: {
     voting: "民生实事票决",
     pair: "双联",
+    privacy: "个人信息保护",
     scoring: "代表履职考核",
     stationReview: "示范站评审",
     congressSession: "人代会",

@@ -76,7 +76,8 @@ describe.each(testDrivers().filter((d) => d === "postgres"))("tampered audit cha
         await q`alter table platform_audit_log disable trigger platform_audit_log_append_only`;
         await q`update platform_audit_log set detail = '{"counties":0}' where action = 'audit.chains_checked'`;
         await q`alter table platform_audit_log enable trigger platform_audit_log_append_only`;
-        await q`select set_config('app.tenant_id', ${tenantId}, true)`;
+        // SET LOCAL, not set_config: Citus ships it to the shard's node with the transaction.
+        await q.unsafe(`set local app.tenant_id = '${tenantId}'`);
         await q`alter table audit_log disable trigger audit_log_append_only`;
         await q`update audit_log set action = 'auth.nothing_happened' where tenant_id = ${tenantId} and seq = 1`;
         await q`alter table audit_log enable trigger audit_log_append_only`;

@@ -41,6 +41,7 @@ export type CaseIntake = Partial<
     | "title"
     | "submitterName"
     | "submitterPhone"
+    | "consentVersion"
     | "intakeKey"
     | "intakeFingerprint"
     | "deputyIds"
@@ -131,6 +132,8 @@ export class DrizzleCaseStore implements CaseStore {
       .where(and(eq(workflowVersions.tenantId, this.tenant), eq(workflowVersions.id, row.versionId)));
     await this.tx.insert(cases).values({
       ...this.intake,
+      // The consent is given as the case is filed: its time is the case's.
+      consentAt: this.intake.consentVersion ? row.at : null,
       id: row.id,
       workflowId: version!.workflowId,
       kind: version!.kind,

@@ -4,6 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { saveUploadedImages, type Upload } from "../files/save-uploaded-images";
 import type { StagedFiles } from "../files/staged-files";
+import { consentOf } from "../privacy/consent";
 import type { UseCaseContext } from "../shared/context";
 import { NotFoundError, parseInput, ValidationError } from "../shared/errors";
 import { ZId } from "../shared/fields";
@@ -55,6 +56,7 @@ export async function registerOpinion(
       title: titleOf(opinion.content),
       submitterName: opinion.submitterName,
       submitterPhone: opinion.submitterPhone,
+      ...consentOf(opinion.submitterPhone),
     },
     actor: runtimeActor(ctx.actor),
     now,

@@ -1,6 +1,7 @@
 import { cases, stations, type TenantTx, tenants } from "@rdlink/db";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import { consentOf } from "../privacy/consent";
 import { parseInput, ValidationError } from "../shared/errors";
 import { parsePublicStationCode } from "../stations/station-code";
 import { intakeFingerprint, replayIntake } from "./intake-key";
@@ -90,6 +91,7 @@ export async function submitOpinionByApi(tx: TenantTx, submission: ApiSubmission
       title: titleOf(opinion.content),
       submitterName: opinion.submitterName,
       submitterPhone: opinion.submitterPhone,
+      ...consentOf(opinion.submitterPhone),
       intakeKey,
       intakeFingerprint: fingerprint,
     },

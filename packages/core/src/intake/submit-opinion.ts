@@ -7,6 +7,7 @@ import { openCase } from "../cases/start-case";
 import { newTrackingCode } from "../cases/tracking-code";
 import { saveUploadedImages, type Upload } from "../files/save-uploaded-images";
 import type { StagedFiles } from "../files/staged-files";
+import { consentOf } from "../privacy/consent";
 import { ValidationError } from "../shared/errors";
 import type { IntakeStation } from "./find-intake-station";
 import { checkSolution, powRefusal } from "./proof-of-work";
@@ -82,6 +83,7 @@ export async function submitOpinion(tx: TenantTx, station: IntakeStation, submis
       title: titleOf(opinion.content),
       submitterName: opinion.submitterName,
       submitterPhone: opinion.submitterPhone,
+      ...consentOf(opinion.submitterPhone),
       intakeKey: intakeKey.data,
       intakeFingerprint: fingerprint,
     },

@@ -3,6 +3,7 @@ import { checkAuditChains } from "../audit/check-audit-chains";
 import { type Clock, systemClock } from "../clock";
 import { sweepOrphanFiles } from "../files/sweep-orphan-files";
 import { purgeRateLimits } from "../intake/rate-limit";
+import { eraseExpiredPersonalDataEverywhere } from "../privacy/erase-expired-everywhere";
 import type { CitizenSmsChannel } from "../sms/tencent-sms-channel";
 import { deliverOutbox } from "./deliver-outbox";
 import { fireDueTimers } from "./fire-due-timers";
@@ -30,6 +31,8 @@ export type RoundReport = {
   delivered: number;
   retried: number;
   calendarsRolled: number;
+  /** Cases whose citizen's name and phone passed their county's retention and were erased. */
+  personalDataErased: number;
   /** The day's audit chain check, when this round ran it (housekeeping). */
   chains: Awaited<ReturnType<typeof checkAuditChains>> | null;
 };
@@ -43,8 +46,9 @@ function describeError(error: unknown): string {
 
 /**
  * One round of the worker at `now`: fire the timers due, deliver the outbox, and, with
- * `housekeeping`, forget old rate-limit windows, roll the counties' calendars forward, on PGlite
- * do autovacuum's work, and once a day walk every audit chain.
+ * `housekeeping`, forget old rate-limit windows, roll the counties' calendars forward, erase the
+ * citizens' personal data past their county's retention, on PGlite do autovacuum's work, and once
+ * a day walk every audit chain.
  * Tests call it with the instant they want instead of waiting for the loop.
  */
 export async function runWorkerRound(
@@ -62,17 +66,26 @@ export async function runWorkerRound(
   const timers = await fireDueTimers(db, { now, onError: (e) => log(`timer failed: ${describeError(e)}`) });
   const messages = await deliverOutbox(db, adapter, { now, sms: options.sms });
   let calendarsRolled = 0;
+  let personalDataErased = 0;
   let chains = null;
   if (housekeeping) {
     await db.withoutTenant((tx) => purgeRateLimits(tx, now));
     calendarsRolled = await rollCalendarsForward(db, now);
+    personalDataErased = await eraseExpiredPersonalDataEverywhere(db, now);
     await db.maintainEmbedded();
     const check = await checkAuditChains(db, now);
     if (check.ran) chains = check;
     for (const chain of check.broken)
       log(`audit chain broken: ${chain.tenantId ?? "platform"} from row ${chain.firstSeq} (${chain.rows} rows)`);
   }
-  return { ...timers, delivered: messages.delivered, retried: messages.retried, calendarsRolled, chains };
+  return {
+    ...timers,
+    delivered: messages.delivered,
+    retried: messages.retried,
+    calendarsRolled,
+    personalDataErased,
+    chains,
+  };
 }
 
 /**

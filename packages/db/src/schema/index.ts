@@ -11,6 +11,7 @@ export * from "./handling-units";
 export * from "./pairs";
 export * from "./platform";
 export * from "./posts";
+export * from "./privacy";
 export * from "./scoring";
 export * from "./station-reviews";
 export * from "./stations";

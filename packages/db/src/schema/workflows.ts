@@ -99,6 +99,11 @@ export const cases = pgTable(
     submitterName: text(),
     /** Full number; lists show it masked, and it is never shown on public pages. */
     submitterPhone: text(),
+    /** The citizen's consent to the use of their phone number: when, and which text they agreed to. */
+    consentAt: timestamp({ withTimezone: true }),
+    consentVersion: text(),
+    /** When the citizen's name and phone were erased (the retention period passed, or they asked). */
+    personalDataErasedAt: timestamp({ withTimezone: true }),
     /** The intake's Idempotency-Key: a double tap makes one case. */
     intakeKey: text(),
     /** What came with that key (SHA-256 of the API request's body): the key reused for another body is refused. */
@@ -179,6 +184,10 @@ export const cases = pgTable(
     // Figures by period, township and station.
     index().on(t.tenantId, t.createdAt),
     index().on(t.tenantId, t.stationId, t.createdAt),
+    // The erasure of expired personal data: closed cases still holding a name or phone.
+    index("cases_personal_data_idx")
+      .on(t.tenantId, t.closedAt)
+      .where(sql`submitter_name is not null or submitter_phone is not null`),
     tenantIsolationPolicy(),
   ],
 );

@@ -164,6 +164,10 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
       updatedAt: new Date("2026-11-02T00:00:00Z"),
     })
     .returning();
+  const [privacy] = await tx
+    .insert(s.privacySettings)
+    .values({ retentionMonths: 24, updatedAt: new Date("2026-11-02T00:00:00Z") })
+    .returning();
   const [team] = await tx.insert(s.teams).values({ key: "petitionOffice", name: "信访办" }).returning();
   await tx.insert(s.teamMembers).values({ teamId: team!.id, userId: user!.id });
   const [session] = await tx
@@ -346,6 +350,7 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
       notifications: [notification!.id],
       api_keys: [apiKey!.id],
       sms_settings: [sms!.id],
+      privacy_settings: [privacy!.id],
       teams: [team!.id],
       congress_sessions: [session!.id],
       suggestions: [suggestion!.id],
@@ -438,6 +443,8 @@ export const foreignInserts: Record<string, (b: Seeded) => ReturnType<typeof sql
   api_keys: (b) => sql`insert into api_keys (tenant_id, name, secret_hash) values (${b.tenantId}, '入侵', 'x')`,
   sms_settings: (b) =>
     sql`insert into sms_settings (tenant_id, secret_id_ciphertext, secret_id_hint, secret_key_ciphertext, sdk_app_id, sign_name, region, template_submitted, template_assigned, template_answered, template_closed, updated_at) values (${b.tenantId}, 'x', 'x', 'x', '1', 'x', 'x', '1', '2', '3', '4', now())`,
+  privacy_settings: (b) =>
+    sql`insert into privacy_settings (tenant_id, retention_months, updated_at) values (${b.tenantId}, 1, now())`,
   teams: (b) => sql`insert into teams (tenant_id, key, name) values (${b.tenantId}, 'forged', '入侵组')`,
   team_members: (b) =>
     sql`insert into team_members (tenant_id, team_id, user_id) values (${b.tenantId}, ${b.ids.teams![0]}, ${b.userId})`,
