@@ -70,6 +70,7 @@ export default [
       route("audit/export", "routes/county/audit-export.tsx"),
       route("outbox", "routes/county/outbox.tsx"),
       route("sms", "routes/county/sms.tsx"),
+      route("privacy", "routes/county/privacy.tsx"),
       route("api-keys", "routes/county/api-keys.tsx"),
       route("calendar", "routes/county/calendar.tsx"),
       route("teams", "routes/county/teams.tsx"),

@@ -26,6 +26,7 @@ import {
   IconKey,
   IconLayoutDashboard,
   IconListDetails,
+  IconLock,
   IconMailForward,
   IconMapPin,
   IconMessage,
@@ -73,6 +74,7 @@ const icons: Record<NavIcon, typeof IconHome> = {
   outbox: IconMailForward,
   sms: IconMessage,
   apiKeys: IconApi,
+  privacy: IconLock,
 };
 
 /** The staff menu: the work entries on top, then the groups the user's roles have, each folding. */

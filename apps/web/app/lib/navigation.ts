@@ -32,6 +32,7 @@ export type NavIcon =
   | "outbox"
   | "sms"
   | "apiKeys"
+  | "privacy"
   | "account";
 
 export type NavItem = { to: string; labelKey: string; icon: NavIcon; end?: boolean };
@@ -140,6 +141,7 @@ export function navigationOf(actor: Actor): NavGroup[] {
         ...item(can(actor, "tenant.outbox.manage"), "/county/outbox", "outbox.title", "outbox"),
         ...item(can(actor, "tenant.outbox.manage"), "/county/sms", "nav.sms", "sms"),
         ...item(can(actor, "tenant.apiKeys.manage"), "/county/api-keys", "apiKeys.title", "apiKeys"),
+        ...item(can(actor, "tenant.privacy.manage"), "/county/privacy", "privacy.nav", "privacy"),
       ],
     },
   ];

@@ -79,6 +79,7 @@ const COUNTY_PAGES: Record<string, (ids: Ids) => string> = {
   "county/consultation.tsx": (ids) => ids.consultation,
   "county/pairs.tsx": () => "/county/pairs",
   "county/audit.tsx": () => "/county/audit",
+  "county/privacy.tsx": () => "/county/privacy",
   "county/station-reviews.tsx": () => "/county/station-reviews",
 };
 
