@@ -1,15 +1,13 @@
-import { Select, Table, Text } from "@mantine/core";
+import { Select } from "@mantine/core";
 import { checkCountyAuditChain } from "@rdlink/core/audit/check-county-audit-chain";
 import { listAuditLog } from "@rdlink/core/audit/list-audit-log";
 import { resources, type Translation } from "@rdlink/i18n";
 import { useTranslation } from "react-i18next";
 import { AuditChainCheck } from "~/components/audit-chain-check";
+import { AuditLogTable } from "~/components/audit-log-table";
 import { ExportButton } from "~/components/export-button";
-import { ListTable } from "~/components/list-table";
 import { PageHeader } from "~/components/page-header";
-import { auditDetailText } from "~/lib/audit-detail";
 import { countyLoader, intentAction } from "~/lib/county-route.server";
-import { formatDateTime } from "~/lib/dates";
 import { useListFilters } from "~/lib/list-filters";
 import { auditQuery } from "~/lib/list-queries";
 import type { Route } from "./+types/audit";
@@ -31,8 +29,7 @@ export function action(args: Route.ActionArgs) {
 }
 
 export default function Audit({ loaderData }: Route.ComponentProps) {
-  const { t, i18n } = useTranslation();
-  const tr = t as (key: string, options: { defaultValue: string }) => string;
+  const { t } = useTranslation();
   const { params, setFilter } = useListFilters();
   const { rows, total, page, pageSize } = loaderData;
   return (
@@ -54,38 +51,7 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
         maw={240}
         mb="md"
       />
-      <Text c="dimmed" size="sm" mb="xs">
-        {t("common.total", { count: total })}
-      </Text>
-      <ListTable
-        minWidth={900}
-        verticalSpacing="xs"
-        fz="sm"
-        data-testid="audit-log"
-        empty={t("common.none")}
-        paging={{ total, page, pageSize }}
-        head={
-          <>
-            <Table.Th>#</Table.Th>
-            <Table.Th>{t("county.auditTime")}</Table.Th>
-            <Table.Th>{t("county.auditActor")}</Table.Th>
-            <Table.Th>{t("county.auditAction")}</Table.Th>
-            <Table.Th>{t("county.auditIp")}</Table.Th>
-            <Table.Th>{t("county.auditDetail")}</Table.Th>
-          </>
-        }
-      >
-        {rows.map((row) => (
-          <Table.Tr key={row.id}>
-            <Table.Td c="dimmed">{row.seq}</Table.Td>
-            <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(row.at, i18n.language)}</Table.Td>
-            <Table.Td>{row.actorName ?? "—"}</Table.Td>
-            <Table.Td>{tr(`audit.${row.action}`, { defaultValue: row.action })}</Table.Td>
-            <Table.Td ff="monospace">{row.ip ?? "—"}</Table.Td>
-            <Table.Td data-testid="audit-detail">{auditDetailText(t, row.detail)}</Table.Td>
-          </Table.Tr>
-        ))}
-      </ListTable>
+      <AuditLogTable rows={rows} paging={{ total, page, pageSize }} testId="audit-log" />
     </>
   );
 }

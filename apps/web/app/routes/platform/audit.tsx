@@ -1,14 +1,12 @@
-import { Badge, Checkbox, Table, Text } from "@mantine/core";
+import { Checkbox } from "@mantine/core";
 import { checkPlatformAuditChain } from "@rdlink/core/audit/check-platform-audit-chain";
 import { listPlatformAuditLog } from "@rdlink/core/audit/list-platform-audit-log";
 import { ValidationError } from "@rdlink/core/shared/errors";
 import { useTranslation } from "react-i18next";
 import { AuditChainCheck } from "~/components/audit-chain-check";
-import { ListTable } from "~/components/list-table";
+import { AuditLogTable } from "~/components/audit-log-table";
 import { PageHeader } from "~/components/page-header";
 import { readForm } from "~/lib/actions.server";
-import { auditDetailText } from "~/lib/audit-detail";
-import { formatDateTime } from "~/lib/dates";
 import { useListFilters } from "~/lib/list-filters";
 import { platformAction, platformLoader } from "~/lib/platform-route.server";
 import type { Route } from "./+types/audit";
@@ -28,8 +26,7 @@ export function action(args: Route.ActionArgs) {
 
 /** The platform's audit trail and its chain: staff actions, sign-ins of no county, the nightly check's incidents. */
 export default function PlatformAudit({ loaderData }: Route.ComponentProps) {
-  const { t, i18n } = useTranslation();
-  const tr = t as (key: string, options: { defaultValue: string }) => string;
+  const { t } = useTranslation();
   const { setFilter } = useListFilters();
   const { rows, total, page, pageSize, incidents } = loaderData;
   return (
@@ -42,47 +39,7 @@ export default function PlatformAudit({ loaderData }: Route.ComponentProps) {
         onChange={(event) => setFilter("incidents")(event.currentTarget.checked ? "1" : null)}
         mb="md"
       />
-      <Text c="dimmed" size="sm" mb="xs">
-        {t("common.total", { count: total })}
-      </Text>
-      <ListTable
-        minWidth={900}
-        verticalSpacing="xs"
-        fz="sm"
-        data-testid="platform-audit-log"
-        empty={t("common.none")}
-        paging={{ total, page, pageSize }}
-        head={
-          <>
-            <Table.Th>#</Table.Th>
-            <Table.Th>{t("county.auditTime")}</Table.Th>
-            <Table.Th>{t("county.auditActor")}</Table.Th>
-            <Table.Th>{t("county.auditAction")}</Table.Th>
-            <Table.Th>{t("platformAudit.county")}</Table.Th>
-            <Table.Th>{t("county.auditIp")}</Table.Th>
-            <Table.Th>{t("county.auditDetail")}</Table.Th>
-          </>
-        }
-      >
-        {rows.map((row) => (
-          <Table.Tr key={row.id}>
-            <Table.Td c="dimmed">{row.seq}</Table.Td>
-            <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(row.at, i18n.language)}</Table.Td>
-            <Table.Td>{row.actorName ?? "—"}</Table.Td>
-            <Table.Td>
-              {row.action === "audit.chain_broken" && (
-                <Badge color="red" variant="light" mr={6}>
-                  {t("platformAudit.incident")}
-                </Badge>
-              )}
-              {tr(`audit.${row.action}`, { defaultValue: row.action })}
-            </Table.Td>
-            <Table.Td>{row.tenantName ?? "—"}</Table.Td>
-            <Table.Td ff="monospace">{row.ip ?? "—"}</Table.Td>
-            <Table.Td>{auditDetailText(t, row.detail)}</Table.Td>
-          </Table.Tr>
-        ))}
-      </ListTable>
+      <AuditLogTable rows={rows} paging={{ total, page, pageSize }} testId="platform-audit-log" countyColumn />
     </>
   );
 }
