@@ -86,9 +86,9 @@ describe("the menu and the landing page of each role", () => {
     for (const a of all) for (const b of all) if (a !== b) expect(a.includes(b), `${a} / ${b}`).toBe(false);
   });
 
-  it("gives the platform operator the counties", () => {
+  it("gives the platform operator the counties and the platform's audit log", () => {
     const operator: Actor = { ...actor([]), platformRole: "operator", tenantId: null };
     expect(homePath(operator)).toBe("/platform");
-    expect(entries(operator)).toEqual(["/platform", "/platform/onboard"]);
+    expect(entries(operator)).toEqual(["/platform", "/platform/onboard", "/platform/audit"]);
   });
 });
