@@ -835,6 +835,7 @@ export const en: Translation = {
       counties: "counties",
       months: "months kept",
       cases: "cases",
+      comments: "comments",
       trackingCode: "tracking code",
       firstSeq: "first broken record",
       name: "Name",

@@ -760,6 +760,7 @@ export const zhCN = {
       counties: "区县数",
       months: "保留月数",
       cases: "案件数",
+      comments: "意见条数",
       trackingCode: "查询码",
       firstSeq: "断裂起点（第几条记录）",
       name: "名称",

@@ -1,4 +1,4 @@
-import { auditLog, cases, privacySettings, workflowVersions } from "@rdlink/db";
+import { auditLog, cases, consultationComments, consultations, privacySettings, workflowVersions } from "@rdlink/db";
 import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -41,7 +41,15 @@ describe.each(testDrivers())("citizens' personal data on %s", (driver) => {
       return row!;
     });
   const figures = () => inCounty((tx) => getCountyFigures(tx, ctx(), { from: "2020-01-01", to: "2026-06-30" }, NOW));
-  const ids = {} as Record<"old" | "recent" | "open" | "anonymous" | "mine" | "mineToo", string>;
+  const ids = {} as Record<"old" | "recent" | "open" | "anonymous" | "mine" | "mineToo" | "comment", string>;
+  const commenter = () =>
+    inCounty(async (tx) => {
+      const [row] = await tx
+        .select({ name: consultationComments.submitterName, phone: consultationComments.submitterPhone })
+        .from(consultationComments)
+        .where(eq(consultationComments.id, ids.comment));
+      return row!;
+    });
 
   beforeAll(async () => {
     t = await createTestDatabase(driver);
@@ -108,6 +116,34 @@ describe.each(testDrivers())("citizens' personal data on %s", (driver) => {
           },
         ])
         .returning({ id: cases.id });
+      // A 立法意见征集 whose last day was four years ago, with a commenter who left a name and number.
+      const [draft] = await tx
+        .insert(cases)
+        .values({ ...closed, kind: "consultation", createdAt: at("2022-06-01"), closedAt: at("2022-07-01") })
+        .returning({ id: cases.id });
+      const [consultation] = await tx
+        .insert(consultations)
+        .values({
+          caseId: draft!.id,
+          stationId,
+          publicCode: "K7M2QD8P",
+          title: "某某条例（草案）",
+          issuingBody: "省人大常委会法工委",
+          closesOn: "2022-06-30",
+        })
+        .returning({ id: consultations.id });
+      const [comment] = await tx
+        .insert(consultationComments)
+        .values({
+          consultationId: consultation!.id,
+          content: "建议第五条增加听证程序",
+          channel: "online",
+          submitterName: "刘老师",
+          submitterPhone: "13700001111",
+          consentAt: at("2022-06-10"),
+        })
+        .returning({ id: consultationComments.id });
+      ids.comment = comment!.id;
       [ids.old, ids.recent, ids.open, ids.anonymous, ids.mine, ids.mineToo] = rows.map((r) => r.id) as string[] as [
         string,
         string,
@@ -146,8 +182,9 @@ describe.each(testDrivers())("citizens' personal data on %s", (driver) => {
       retention: { months: 36, own: false },
       figures: { expired: 1, erased: 0 },
     });
-    expect(await eraseExpiredPersonalDataEverywhere(t.db, NOW)).toBe(1);
+    expect(await eraseExpiredPersonalDataEverywhere(t.db, NOW)).toBe(2);
     expect(await person(ids.old)).toEqual({ name: null, phone: null, erasedAt: NOW });
+    expect(await commenter()).toEqual({ name: null, phone: null });
     for (const kept of [ids.recent, ids.open, ids.mine]) expect((await person(kept)).phone).not.toBeNull();
     expect((await person(ids.anonymous)).erasedAt).toBeNull();
     expect(await figures()).toEqual(before);
@@ -156,7 +193,7 @@ describe.each(testDrivers())("citizens' personal data on %s", (driver) => {
     const audits = await inCounty((tx) =>
       tx.select().from(auditLog).where(eq(auditLog.action, "privacy.expired_erased")),
     );
-    expect(audits.map((a) => a.detail)).toEqual([{ cases: 1, months: 36 }]);
+    expect(audits.map((a) => a.detail)).toEqual([{ cases: 1, comments: 1, months: 36 }]);
   });
 
   it("takes the county's own retention, and refuses one out of range without writing it", async () => {
