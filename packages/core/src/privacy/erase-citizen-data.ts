@@ -1,6 +1,6 @@
 import { assertCan } from "@rdlink/auth";
 import { cases, type TenantTx } from "@rdlink/db";
-import { and, eq, or } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import { parseTrackingCode } from "../cases/tracking-code";
 import type { UseCaseContext } from "../shared/context";
@@ -26,7 +26,7 @@ export async function eraseCitizenData(tx: TenantTx, ctx: UseCaseContext, input:
   const erased = await tx
     .update(cases)
     .set({ submitterName: null, submitterPhone: null, personalDataErasedAt: ctx.clock.now() })
-    .where(and(eq(cases.tenantId, tx.tenantId), or(eq(cases.id, filed.id), eq(cases.submitterPhone, phone))))
+    .where(and(eq(cases.tenantId, tx.tenantId), eq(cases.submitterPhone, phone)))
     .returning({ id: cases.id });
   await recordAudit(tx, ctx, {
     action: "privacy.erasure_requested",

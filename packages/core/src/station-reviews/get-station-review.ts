@@ -4,13 +4,14 @@ import { and, asc, desc, eq, inArray, isNotNull, sql, sum } from "drizzle-orm";
 import { z } from "zod";
 import type { UseCaseContext } from "../shared/context";
 import { parseInput } from "../shared/errors";
+import { ZPaging } from "../shared/paging";
 import { inTownshipScope } from "../shared/scope";
 import { countReviewFigures, itemScore, itemScoreSql } from "./review-figures";
 import { reviewOf } from "./review-of";
 
 const ZReviewPage = z.object({
   townshipId: z.uuid().optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+  page: ZPaging.page,
   /** Each station shows every item with its evidence and scores: twenty fill a screen or three. */
   pageSize: z.coerce.number().int().min(1).max(100).default(20).catch(20),
 });
