@@ -641,6 +641,11 @@ export const zhCN = {
       onboarded: "开通区县",
       suspended: "暂停服务",
       reactivated: "恢复服务",
+      exported: "导出全部数据",
+      imported: "导入区县数据",
+      deletion_scheduled: "安排注销",
+      deletion_cancelled: "撤销注销",
+      deleted: "注销并删除数据",
     },
     township: {
       added: "新增乡镇",

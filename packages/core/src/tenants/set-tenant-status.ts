@@ -1,10 +1,10 @@
 import { assertCan } from "@rdlink/auth";
 import { sessions, type TenantTx, tenants, users } from "@rdlink/db";
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit, recordPlatformAudit } from "../audit/record-audit";
 import type { UseCaseContext } from "../shared/context";
-import { NotFoundError, parseInput } from "../shared/errors";
+import { ConflictError, NotFoundError, parseInput } from "../shared/errors";
 
 export const ZSetTenantStatus = z.object({ status: z.enum(["active", "suspended"], { error: "validation.invalid" }) });
 
@@ -15,6 +15,11 @@ export const ZSetTenantStatus = z.object({ status: z.enum(["active", "suspended"
 export async function setTenantStatus(tx: TenantTx, ctx: UseCaseContext, input: unknown) {
   assertCan(ctx.actor, "platform.tenants.manage");
   const { status } = parseInput(ZSetTenantStatus, input);
+  const [scheduled] = await tx
+    .select({ id: tenants.id })
+    .from(tenants)
+    .where(and(eq(tenants.id, tx.tenantId), isNotNull(tenants.deletionDueAt)));
+  if (scheduled) throw new ConflictError("errors.deletionScheduled");
   const [tenant] = await tx
     .update(tenants)
     .set({ status, statusChangedAt: ctx.clock.now() })

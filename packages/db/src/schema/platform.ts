@@ -28,6 +28,10 @@ export const tenants = pgTable("tenants", {
   cityName: text().notNull(),
   status: text({ enum: tenantStatuses }).notNull().default("active"),
   statusChangedAt: timestamp({ withTimezone: true }),
+  /** When the county's whole data was last exported (offboarding asks for one after suspension). */
+  exportedAt: timestamp({ withTimezone: true }),
+  /** Set while the county is to be deleted: when its rows and files go (the erase_county function). */
+  deletionDueAt: timestamp({ withTimezone: true }),
   createdAt: createdAt(),
 });
 

@@ -1,0 +1,207 @@
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { copyFile, mkdir, mkdtemp, rm, stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { type AppTx, type Database, selectRows } from "@rdlink/db";
+import { sql } from "drizzle-orm";
+import { recordPlatformAudit } from "../audit/record-audit";
+import type { AuditContext } from "../shared/context";
+import {
+  type ArchiveManifest,
+  CountyArchiveError,
+  sha256OfFile,
+  tableEntryPath,
+  unpackArchive,
+} from "./county-archive";
+import { countyRowLines, referencedAccountLines } from "./county-rows";
+import { type CountyTable, countyTablesParentsFirst, quoted } from "./county-tables";
+
+const BATCH = 500;
+
+/**
+ * Tables whose rows the database numbers as they arrive (the audit log's chain trigger sets
+ * seq, prev_hash and hash): loaded in that number's order, they get the same numbers and hashes.
+ */
+const ARRIVAL_ORDER: Record<string, string> = { audit_log: "seq" };
+
+type Row = Record<string, unknown>;
+
+export type ImportSummary = { tenantId: string; name: string; rows: number; files: number };
+
+/**
+ * Loads a county archive (see county-archive.ts) into this deployment, which must not hold the
+ * county yet: checked whole before anything is written, loaded in one transaction in the foreign
+ * keys' order, then read back and compared with the archive's checksums (the audit log's chain is
+ * recomputed by its trigger as it loads, so this also proves the chain came through intact).
+ * Photos are copied into the files folder before the commit and removed again if it fails.
+ */
+export async function importCounty(
+  db: Database,
+  ctx: AuditContext,
+  archivePath: string,
+  options: { filesDirectory: string },
+): Promise<ImportSummary> {
+  const staging = await mkdtemp(path.join(os.tmpdir(), "rdlink-import-"));
+  const written: string[] = [];
+  try {
+    const manifest = await unpackArchive(archivePath, staging);
+    const entry = (entryPath: string) => manifest.entries.find((e) => e.path === entryPath);
+    return await db.withTenant(manifest.county.id, async (tx) => {
+      const [county] = await readRows(path.join(staging, "county.json"));
+      await refuseIfPresent(tx, String(county?.division_code), staging);
+      await insertRows(tx, { name: "tenants", columns: Object.keys(county!) }, [county!]);
+      await insertFile(tx, { name: "users" }, path.join(staging, "users.jsonl"));
+      const tables = await countyTablesParentsFirst(tx);
+      await insertStandIns(tx, await readRows(path.join(staging, "other-accounts.jsonl")));
+      const archived = manifest.entries.filter((e) => e.path.startsWith("tables/")).map((e) => e.path);
+      const local = tables.map((table) => tableEntryPath(table.name));
+      if (archived.length !== local.length || local.some((p) => !archived.includes(p))) {
+        throw new CountyArchiveError("归档的数据表与本平台不一致：请在相同版本的平台上导入。");
+      }
+      let rows = 0;
+      for (const table of tables) {
+        rows += await insertFile(tx, table, path.join(staging, tableEntryPath(table.name)));
+      }
+      await compareWithArchive(tx, manifest, tables);
+      const photos = manifest.entries.filter((e) => e.path.startsWith("files/"));
+      await mkdir(options.filesDirectory, { recursive: true, mode: 0o750 });
+      for (const photo of photos) {
+        const target = path.join(options.filesDirectory, path.basename(photo.path));
+        const existing = await stat(target).catch(() => null);
+        if (existing) {
+          if ((await sha256OfFile(target)).sha256 === photo.sha256) continue;
+          throw new CountyArchiveError(`文件目录中已有同名而内容不同的文件：${path.basename(photo.path)}`);
+        }
+        await copyFile(path.join(staging, photo.path), target);
+        written.push(target);
+      }
+      await recordPlatformAudit(tx, ctx, {
+        action: "tenant.imported",
+        objectType: "tenant",
+        objectId: tx.tenantId,
+        tenantId: tx.tenantId,
+        detail: { rows, files: photos.length, exportedAt: manifest.exportedAt, users: entry("users.jsonl")?.rows ?? 0 },
+      });
+      return { tenantId: tx.tenantId, name: manifest.county.name, rows, files: photos.length };
+    });
+  } catch (error) {
+    await Promise.all(written.map((file) => rm(file, { force: true })));
+    throw error;
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+async function refuseIfPresent(tx: AppTx & { tenantId: string }, divisionCode: string, staging: string) {
+  const [present] = await selectRows<{ name: string }>(
+    tx,
+    sql`select name from tenants where id = ${tx.tenantId} or division_code = ${divisionCode}`,
+  );
+  if (present) throw new CountyArchiveError(`本平台已有${present.name}，不能再导入一次。`);
+  const usernames = (await readRows(path.join(staging, "users.jsonl"))).map((user) => String(user.username));
+  const taken = await selectRows<{ username: string }>(
+    tx,
+    sql`select username from users where username in (select jsonb_array_elements_text(${JSON.stringify(usernames)}::jsonb))`,
+  );
+  if (taken.length > 0) {
+    throw new CountyArchiveError(`本平台已有同名账号：${taken.map((user) => user.username).join("、")}`);
+  }
+}
+
+async function* lines(file: string): AsyncGenerator<string> {
+  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY })) {
+    if (line.length > 0) yield line;
+  }
+}
+
+async function readRows(file: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  for await (const line of lines(file)) rows.push(JSON.parse(line) as Row);
+  return rows;
+}
+
+/** One statement per batch; the database turns each JSON object into a row of the table's types. */
+async function insertRows(tx: AppTx, table: { name: string; columns: string[] }, rows: Row[]) {
+  if (rows.length === 0) return;
+  const target = quoted(table.name);
+  const columns = table.columns.map(quoted).join(", ");
+  await tx.execute(
+    sql`insert into ${sql.raw(target)} (${sql.raw(columns)})
+        select ${sql.raw(columns)} from jsonb_populate_recordset(null::${sql.raw(target)}, ${JSON.stringify(rows)}::jsonb)`,
+  );
+}
+
+/** Stand-ins for accounts this deployment already has (same id) are not loaded again. */
+async function insertStandIns(tx: AppTx, rows: Row[]) {
+  if (rows.length === 0) return;
+  await tx.execute(
+    sql`insert into users select * from jsonb_populate_recordset(null::users, ${JSON.stringify(rows)}::jsonb)
+        on conflict (id) do nothing`,
+  );
+}
+
+async function insertFile(tx: AppTx, table: Pick<CountyTable, "name"> & Partial<CountyTable>, file: string) {
+  let rows = await readRows(file);
+  if (rows.length === 0) return 0;
+  if (table.selfReferences?.length) rows = referencedFirst(rows, table.selfReferences);
+  const arrival = ARRIVAL_ORDER[table.name];
+  if (arrival) rows.sort((a, b) => Number(a[arrival]) - Number(b[arrival]));
+  const columns = table.columns ?? Object.keys(rows[0]!);
+  for (let start = 0; start < rows.length; start += BATCH) {
+    await insertRows(tx, { name: table.name, columns }, rows.slice(start, start + BATCH));
+  }
+  return rows.length;
+}
+
+/** Rows a row of the same table refers to (a case merged into another) go in before it. */
+function referencedFirst(rows: Row[], references: CountyTable["selfReferences"]): Row[] {
+  const keyOf = (row: Row, columns: string[]) => JSON.stringify(columns.map((column) => row[column] ?? null));
+  const byKey = references.map(
+    (reference) => new Map(rows.map((candidate) => [keyOf(candidate, reference.referenced), candidate])),
+  );
+  const depth = new Map<Row, number>();
+  const depthOf = (row: Row, seen: Set<Row>): number => {
+    const known = depth.get(row);
+    if (known !== undefined) return known;
+    let deepest = 0;
+    for (const [index, reference] of references.entries()) {
+      if (reference.columns.some((column) => row[column] == null)) continue;
+      const parent = byKey[index]!.get(keyOf(row, reference.columns));
+      if (parent && parent !== row && !seen.has(parent)) {
+        deepest = Math.max(deepest, depthOf(parent, new Set([...seen, row])) + 1);
+      }
+    }
+    depth.set(row, deepest);
+    return deepest;
+  };
+  return rows
+    .map((row, index) => ({ row, index, depth: depthOf(row, new Set()) }))
+    .sort((a, b) => a.depth - b.depth || a.index - b.index)
+    .map(({ row }) => row);
+}
+
+/** Reads every loaded table back as the export wrote it: the same bytes, or the import is undone. */
+async function compareWithArchive(tx: AppTx & { tenantId: string }, manifest: ArchiveManifest, tables: CountyTable[]) {
+  const owners = [
+    { path: "county.json", table: { name: "tenants", primaryKey: ["id"] }, column: "id" },
+    { path: "users.jsonl", table: { name: "users", primaryKey: ["id"] }, column: "home_tenant_id" },
+    ...tables.map((table) => ({ path: tableEntryPath(table.name), table, column: "tenant_id" })),
+  ];
+  const standIns = createHash("sha256");
+  for (const line of await referencedAccountLines(tx, tables, tx.tenantId)) standIns.update(`${line}\n`);
+  if (standIns.digest("hex") !== manifest.entries.find((e) => e.path === "other-accounts.jsonl")?.sha256) {
+    throw new CountyArchiveError("other-accounts.jsonl 导入后与归档不一致，导入已撤销。");
+  }
+  for (const owner of owners) {
+    const hash = createHash("sha256");
+    for await (const line of countyRowLines(tx, owner.table, { column: owner.column, id: tx.tenantId })) {
+      hash.update(`${line}\n`);
+    }
+    const expected = manifest.entries.find((e) => e.path === owner.path)?.sha256;
+    if (hash.digest("hex") !== expected) {
+      throw new CountyArchiveError(`${owner.path} 导入后与归档不一致，导入已撤销。`);
+    }
+  }
+}
