@@ -5,6 +5,7 @@ import { sweepOrphanFiles } from "../files/sweep-orphan-files";
 import { purgeRateLimits } from "../intake/rate-limit";
 import { eraseExpiredPersonalDataEverywhere } from "../privacy/erase-expired-everywhere";
 import type { CitizenSmsChannel } from "../sms/tencent-sms-channel";
+import { deleteDueCounties } from "../tenants/delete-due-counties";
 import { deliverOutbox } from "./deliver-outbox";
 import { fireDueTimers } from "./fire-due-timers";
 import { logAdapter, type OutboxAdapter } from "./outbox-adapters";
@@ -33,6 +34,8 @@ export type RoundReport = {
   calendarsRolled: number;
   /** Cases whose citizen's name and phone passed their county's retention and were erased. */
   personalDataErased: number;
+  /** Counties whose scheduled deletion came due and were erased (housekeeping). */
+  countiesDeleted: number;
   /** The day's audit chain check, when this round ran it (housekeeping). */
   chains: Awaited<ReturnType<typeof checkAuditChains>> | null;
 };
@@ -47,8 +50,9 @@ function describeError(error: unknown): string {
 /**
  * One round of the worker at `now`: fire the timers due, deliver the outbox, and, with
  * `housekeeping`, forget old rate-limit windows, roll the counties' calendars forward, erase the
- * citizens' personal data past their county's retention, on PGlite do autovacuum's work, and once
- * a day walk every audit chain.
+ * citizens' personal data past their county's retention, erase the counties whose deletion is due
+ * (and their photos in `filesDirectory`), on PGlite do autovacuum's work, and once a day walk every
+ * audit chain.
  * Tests call it with the instant they want instead of waiting for the loop.
  */
 export async function runWorkerRound(
@@ -59,6 +63,7 @@ export async function runWorkerRound(
     sms?: CitizenSmsChannel;
     housekeeping?: boolean;
     log?: (line: string) => void;
+    filesDirectory?: string;
   } = {},
 ): Promise<RoundReport> {
   const { housekeeping = true, log = () => {} } = options;
@@ -67,11 +72,15 @@ export async function runWorkerRound(
   const messages = await deliverOutbox(db, adapter, { now, sms: options.sms });
   let calendarsRolled = 0;
   let personalDataErased = 0;
+  let countiesDeleted = 0;
   let chains = null;
   if (housekeeping) {
     await db.withoutTenant((tx) => purgeRateLimits(tx, now));
     calendarsRolled = await rollCalendarsForward(db, now);
     personalDataErased = await eraseExpiredPersonalDataEverywhere(db, now);
+    const deleted = await deleteDueCounties(db, now, options.filesDirectory);
+    countiesDeleted = deleted.length;
+    for (const county of deleted) log(`deleted county ${county.name} (${county.rows} rows, ${county.files} files)`);
     await db.maintainEmbedded();
     const check = await checkAuditChains(db, now);
     if (check.ran) chains = check;
@@ -84,6 +93,7 @@ export async function runWorkerRound(
     retried: messages.retried,
     calendarsRolled,
     personalDataErased,
+    countiesDeleted,
     chains,
   };
 }
@@ -106,7 +116,13 @@ export function startWorker(db: Database, options: WorkerOptions = {}) {
         const now = clock.now();
         // Housekeeping once an hour is plenty: windows end after a day, years after a year.
         const housekeeping = now.getTime() - housekeptAt >= 3_600_000;
-        const round = await runWorkerRound(db, now, { adapter, sms: options.sms, housekeeping, log });
+        const round = await runWorkerRound(db, now, {
+          adapter,
+          sms: options.sms,
+          housekeeping,
+          log,
+          filesDirectory: options.filesDirectory,
+        });
         if (housekeeping) housekeptAt = now.getTime();
         // After housekeptAt: a sweep that fails is one failed round, not one every poll.
         if (housekeeping && options.filesDirectory) await sweepOrphanFiles(db, options.filesDirectory, clock);
