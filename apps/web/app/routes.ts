@@ -53,6 +53,7 @@ export default [
       route("divisions", "routes/platform/divisions.tsx"),
       route("audit", "routes/platform/audit.tsx"),
       route("tenants/:tenantId", "routes/platform/tenant.tsx"),
+      route("tenants/:tenantId/export", "routes/platform/tenant-export.tsx"),
     ]),
     ...prefix("county", [
       index("routes/county/overview.tsx"),

@@ -188,6 +188,19 @@ export const en: Translation = {
     townshipCount: "Townships",
     viewTenant: "Open the county",
     noTenants: "No county has been onboarded yet",
+    offboardingTitle: "Export and offboarding",
+    offboardingIntro:
+      "Offboarding takes three steps: suspend the county, export its whole data for the county to keep, then schedule the deletion. It can be cancelled within {{days}} days; after that the county's data, accounts and photos are deleted for good, and the platform's audit log keeps a record of it.",
+    exportData: "Export all data",
+    exportHint:
+      "One .tar.gz archive: every table of the county, its accounts and photos, with a SHA-256 manifest; it can be imported into another deployment.",
+    lastExported: "Last exported: {{at}}",
+    neverExported: "Never exported",
+    deletionSteps: "Before scheduling the deletion, suspend the county and export its whole data after suspending it.",
+    scheduleDeletion: "Schedule deletion",
+    cancelDeletion: "Cancel deletion",
+    deletionScheduled: "To be deleted",
+    deletionDue: "All data will be deleted on {{at}}",
   },
   teams: {
     title: "Teams",

@@ -137,6 +137,18 @@ export const zhCN = {
     townshipCount: "乡镇（街道）",
     viewTenant: "查看区县",
     noTenants: "还没有开通任何区县",
+    offboardingTitle: "数据导出与注销",
+    offboardingIntro:
+      "注销分三步：暂停服务，导出全部数据交区县留存，再安排注销。安排后 {{days}} 天内可以撤销；期满后该区县的全部数据、账号和照片将被永久删除，平台审计日志保留这次注销的记录。",
+    exportData: "导出全部数据",
+    exportHint: "一个 .tar.gz 归档：该区县的每一张数据表、账号和照片，附带逐项 SHA-256 校验和清单，可导入另一套平台。",
+    lastExported: "最近导出：{{at}}",
+    neverExported: "尚未导出",
+    deletionSteps: "安排注销前，须先暂停服务，并在暂停后导出一次全部数据。",
+    scheduleDeletion: "安排注销",
+    cancelDeletion: "撤销注销",
+    deletionScheduled: "待注销",
+    deletionDue: "将于 {{at}} 永久删除全部数据",
   },
   teams: {
     title: "团队",

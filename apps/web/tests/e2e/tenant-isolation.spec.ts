@@ -10,6 +10,7 @@ import { meetingOf, pick, signIn, signOut } from "./support";
  */
 const ID_ROUTES_COVERED = [
   "tenants/:tenantId",
+  "tenants/:tenantId/export",
   "townships/:townshipId",
   "stations/:stationId",
   "stations/:stationId/edit",
@@ -125,6 +126,14 @@ test("tenant A's admin gets 404 for every tenant-B URL, never B's data", async (
       expect(body, variant).not.toContain("新竹街道");
     }
   }
+  // B's whole data is not a county admin's to export.
+  const exported = await page.request.post(`${b.tenantUrl}/export`, {
+    headers: { origin: new URL(page.url()).origin },
+    maxRedirects: 0,
+  });
+  expect(exported.status()).toBe(404);
+  expect(exported.headers()["content-disposition"]).toBeUndefined();
+  expect(await exported.text()).not.toContain("青秀");
   // B's workflows: not to be read, saved over, published or started a case on.
   expect(b.workflowUrls.length).toBe(5); // the five templates every county starts with
   for (const url of b.workflowUrls) {

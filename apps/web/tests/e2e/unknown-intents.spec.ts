@@ -94,6 +94,7 @@ const PLATFORM_PAGES: Record<string, (tenant: string) => string> = {
   "platform/onboard.tsx": () => "/platform/onboard",
   "platform/audit.tsx": () => "/platform/audit",
   "platform/tenant.tsx": (tenant) => tenant,
+  "platform/tenant-export.tsx": (tenant) => `${tenant}/export`,
 };
 
 /** Route modules with an action that are not staff form pages with intents. */

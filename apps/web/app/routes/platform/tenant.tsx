@@ -1,12 +1,15 @@
 import { Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { cancelCountyDeletion } from "@rdlink/core/tenants/cancel-county-deletion";
 import { getTenant } from "@rdlink/core/tenants/get-tenant";
 import { reissueInvitation } from "@rdlink/core/tenants/reissue-invitation";
+import { DELETION_GRACE_DAYS, scheduleCountyDeletion } from "@rdlink/core/tenants/schedule-county-deletion";
 import { setTenantStatus } from "@rdlink/core/tenants/set-tenant-status";
 import { listTownships } from "@rdlink/core/townships/list-townships";
 import { useTranslation } from "react-i18next";
 import { Form, useNavigation } from "react-router";
 import { InvitationLink } from "~/components/invitation-link";
 import { PageHeader } from "~/components/page-header";
+import { formatDateTime } from "~/lib/dates";
 import { useFormErrors } from "~/lib/form-errors";
 import { platformLoader, type TenantIntentHandler, tenantIntentAction } from "~/lib/platform-route.server";
 import { invitationUrl } from "~/lib/urls";
@@ -17,6 +20,7 @@ export function loader(args: Route.LoaderArgs) {
     platform.inTenant(args.params.tenantId, async (tx, ctx) => ({
       ...(await getTenant(tx, ctx)),
       townships: await listTownships(tx, ctx, { pageSize: 200 }),
+      deletionGraceDays: DELETION_GRACE_DAYS,
     })),
   );
 }
@@ -38,14 +42,22 @@ export function action(args: Route.ActionArgs) {
     }),
     suspend: setStatus("suspended"),
     reactivate: setStatus("active"),
+    scheduleDeletion: async (tx, ctx) => {
+      await scheduleCountyDeletion(tx, ctx);
+      return { ok: true, invitationUrl: null };
+    },
+    cancelDeletion: async (tx, ctx) => {
+      await cancelCountyDeletion(tx, ctx);
+      return { ok: true, invitationUrl: null };
+    },
   });
 }
 
 export default function Tenant({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errors = useFormErrors(actionData);
   const busy = useNavigation().state === "submitting";
-  const { tenant, admins, townships } = loaderData;
+  const { tenant, admins, townships, deletionGraceDays } = loaderData;
   const suspended = tenant.status === "suspended";
   return (
     <>
@@ -53,8 +65,17 @@ export default function Tenant({ loaderData, actionData }: Route.ComponentProps)
         title={tenant.name}
         intro={`${tenant.provinceName} ${tenant.cityName} · ${t("platform.code")} ${tenant.divisionCode}`}
         actions={
-          <Badge size="lg" color={suspended ? "gray" : "green"} variant="light" data-testid="tenant-status">
-            {suspended ? t("platform.suspended") : t("common.active")}
+          <Badge
+            size="lg"
+            color={tenant.deletionDueAt ? "red" : suspended ? "gray" : "green"}
+            variant="light"
+            data-testid="tenant-status"
+          >
+            {tenant.deletionDueAt
+              ? t("platform.deletionScheduled")
+              : suspended
+                ? t("platform.suspended")
+                : t("common.active")}
           </Badge>
         }
       />
@@ -119,6 +140,52 @@ export default function Tenant({ loaderData, actionData }: Route.ComponentProps)
             </Form>
           </Paper>
         </SimpleGrid>
+        <Paper withBorder p="md" data-testid="tenant-offboarding">
+          <Title order={4} mb="xs">
+            {t("platform.offboardingTitle")}
+          </Title>
+          <Text size="sm" c="dimmed" mb="md">
+            {t("platform.offboardingIntro", { days: deletionGraceDays })}
+          </Text>
+          <Stack gap="sm">
+            <Group justify="space-between" wrap="wrap">
+              <div>
+                <Text fw={600}>{t("platform.exportData")}</Text>
+                <Text size="sm" c="dimmed">
+                  {tenant.exportedAt
+                    ? t("platform.lastExported", { at: formatDateTime(tenant.exportedAt, i18n.language) })
+                    : t("platform.neverExported")}
+                </Text>
+              </div>
+              {/* A document request: the browser saves the archive, the page stays. */}
+              <Form method="post" action={`/platform/tenants/${tenant.id}/export`} reloadDocument>
+                <Button type="submit" variant="light">
+                  {t("platform.exportData")}
+                </Button>
+              </Form>
+            </Group>
+            <Text size="xs" c="dimmed">
+              {t("platform.exportHint")}
+            </Text>
+            <Group justify="space-between" wrap="wrap">
+              <Text size="sm" fw={tenant.deletionDueAt ? 600 : undefined} c={tenant.deletionDueAt ? "red" : undefined}>
+                {tenant.deletionDueAt
+                  ? t("platform.deletionDue", { at: formatDateTime(tenant.deletionDueAt, i18n.language) })
+                  : t("platform.deletionSteps")}
+              </Text>
+              <Form method="post">
+                <input
+                  type="hidden"
+                  name="intent"
+                  value={tenant.deletionDueAt ? "cancelDeletion" : "scheduleDeletion"}
+                />
+                <Button type="submit" color="red" variant={tenant.deletionDueAt ? "outline" : "filled"} loading={busy}>
+                  {tenant.deletionDueAt ? t("platform.cancelDeletion") : t("platform.scheduleDeletion")}
+                </Button>
+              </Form>
+            </Group>
+          </Stack>
+        </Paper>
         <Paper withBorder>
           <Group p="md" justify="space-between">
             <Title order={4}>{t("county.townshipsTitle")}</Title>
