@@ -9,7 +9,7 @@ import { systemClock } from "@rdlink/core/clock";
 import { CountyArchiveError } from "@rdlink/core/tenants/county-archive";
 import { importCounty } from "@rdlink/core/tenants/import-county";
 import { openConfiguredDatabase } from "@rdlink/db";
-import { filesDirectory } from "@rdlink/env";
+import { env, filesDirectory } from "@rdlink/env";
 
 const [archive] = process.argv.slice(2);
 if (!archive) {
@@ -17,7 +17,7 @@ if (!archive) {
   process.exit(2);
 }
 // pnpm runs the script in apps/web; the path is the caller's.
-const archivePath = path.resolve(process.env.INIT_CWD ?? process.cwd(), archive);
+const archivePath = path.resolve(env().INIT_CWD ?? process.cwd(), archive);
 const db = await openConfiguredDatabase();
 try {
   const imported = await importCounty(db, { actor: null, ip: null, clock: systemClock }, archivePath, {

@@ -17,6 +17,8 @@ const ZEnv = z
     DATA_DIR: z.string().default(path.resolve(".data")),
     /** Where uploaded photos are stored (under generated names). Defaults to DATA_DIR/files. */
     FILES_DIR: z.string().optional(),
+    /** Set by pnpm for a script: the folder the command was typed in (a CLI's relative paths). */
+    INIT_CWD: z.string().optional(),
     HOST: z.string().default("localhost"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     /** Seed the demo county and its sign-ins on an empty database. */
