@@ -9,7 +9,12 @@ import { sharedTestConfig } from "../db/src/testing/vitest-config.ts";
 export default defineConfig({
   test: {
     ...sharedTestConfig.test,
-    include: ["src/cases/*.integration.test.ts", "src/worker/*.integration.test.ts", "src/audit/*.integration.test.ts"],
+    include: [
+      "src/cases/*.integration.test.ts",
+      "src/worker/*.integration.test.ts",
+      "src/audit/*.integration.test.ts",
+      "src/tenants/county-lifecycle.integration.test.ts",
+    ],
     exclude: [],
     outputFile: { json: "test-results/vitest-citus.json" },
   },

@@ -148,26 +148,38 @@ describe.each(testDrivers())("schema catalog on %s", (driver) => {
       select has_table_privilege('app_user', 'audit_log', 'UPDATE') as update,
              has_table_privilege('app_user', 'audit_log', 'DELETE') as delete,
              has_table_privilege('app_user', 'audit_log', 'INSERT') as insert`);
-    expect(grants).toEqual({ update: false, delete: false, insert: true });
+    // DELETE only for offboarding, let through by the append-only trigger for a county marked deleted.
+    expect(grants).toEqual({ update: false, delete: true, insert: true });
   });
 
-  it("has no view or function that runs with its owner's rights but erase_county, pinned and not public", async () => {
-    const definers = await query<{ name: string; config: string[] | null; public_may_run: boolean }>(sql`
-      select p.proname as name, p.proconfig as config,
-        has_function_privilege('public', p.oid, 'execute') as public_may_run
-      from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+  it("guards every DELETE the app role may run on a county table it could not delete from before", async () => {
+    // Each county table is deletable by the app role (offboarding) and, where rows were never to be
+    // deleted, guarded by a trigger that lets a DELETE through only for a county marked deleted.
+    const unguarded = await query<{ name: string }>(sql`
+      select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind = 'r'
+        and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id')
+        and c.relname <> 'platform_audit_log'
+        and not has_table_privilege('app_user', c.oid, 'DELETE')`);
+    expect(unguarded).toEqual([]);
+    const guarded = await query<{ name: string }>(sql`
+      select tgrelid::regclass::text as name from pg_trigger
+      where tgname like '%_deleted_only_with_county' or tgname = 'audit_log_append_only' order by 1`);
+    expect(guarded.map((row) => row.name)).toEqual(
+      expect.arrayContaining(["audit_log", "case_events", "cases", "users", "workflow_versions"]),
+    );
+  });
+
+  it("has no view or function that runs with its owner's rights", async () => {
+    const definers = await query<{ name: string }>(sql`
+      select p.proname as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace
       where n.nspname = 'public' and p.prosecdef and not ${partOfAnExtension(sql`p.oid`)}`);
     const views = await query<{ name: string }>(sql`
       select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = 'public' and c.relkind = 'v'
         and not coalesce(c.reloptions @> array['security_invoker=true'], false)
         and not ${partOfAnExtension(sql`c.oid`)}`);
-    expect(views).toEqual([]);
-    // Offboarding's one way to delete an append-only audit log, for a county scheduled for deletion
-    // (migration 0040, decision 0035). Any other definer needs the same review.
-    expect(definers).toEqual([
-      { name: "erase_county", config: ["search_path=public, pg_temp"], public_may_run: false },
-    ]);
+    expect([...definers, ...views]).toEqual([]);
   });
 });
 

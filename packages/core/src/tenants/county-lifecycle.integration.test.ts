@@ -211,12 +211,20 @@ describe.each(testDrivers())("a county's lifecycle on %s", (driver) => {
     await inCounty((tx) => cancelCountyDeletion(tx, asOperator()));
     await inCounty((tx) => scheduleCountyDeletion(tx, asOperator()));
 
-    // The database refuses to erase a county that is not scheduled, whoever asks.
+    // The database lets a county's history go only once it is marked deleted, and marks it so only
+    // when it is suspended and scheduled, whoever asks.
+    const asApp = (statement: ReturnType<typeof sql>) =>
+      source.db.withTenant(neighbour.tenantId, (tx) => tx.execute(statement));
+    const refusedWith = (pattern: RegExp) => ({ cause: { message: expect.stringMatching(pattern) } });
     await expect(
-      source.db.withTenant(neighbour.tenantId, (tx) =>
-        tx.execute(sql`select * from erase_county(${neighbour.tenantId}, '{audit_log}'::text[])`),
-      ),
-    ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/not suspended and scheduled for deletion/) } });
+      asApp(sql`update tenants set status = 'deleted' where id = ${neighbour.tenantId}`),
+    ).rejects.toMatchObject(refusedWith(/not suspended and scheduled for deletion/));
+    await expect(asApp(sql`delete from audit_log where tenant_id = ${neighbour.tenantId}`)).rejects.toMatchObject(
+      refusedWith(/append-only/),
+    );
+    await expect(
+      asApp(sql`delete from workflow_versions where tenant_id = ${neighbour.tenantId}`),
+    ).rejects.toMatchObject(refusedWith(/deleted only with their county/));
 
     expect(
       await deleteDueCounties(

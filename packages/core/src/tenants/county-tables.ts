@@ -1,11 +1,12 @@
 import { type AppTx, GLOBAL_TABLES, selectRows } from "@rdlink/db";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 
 /** A table holding county rows, as the catalog describes it: what export, import and erase need. */
 export interface CountyTable {
   name: string;
-  /** Stored columns in table order (generated columns are left to the database). */
+  /** Stored columns in table order (generated columns are left to the database), and their types. */
   columns: string[];
+  types: string[];
   primaryKey: string[];
   /** Foreign keys onto the table itself (a case merged into another): rows must come referenced first. */
   selfReferences: { columns: string[]; referenced: string[] }[];
@@ -13,7 +14,7 @@ export interface CountyTable {
   userColumns: string[];
 }
 
-type CatalogRow = { name: string; columns: string[]; primary_key: string[] | null };
+type CatalogRow = { name: string; columns: string[]; types: string[]; primary_key: string[] | null };
 type KeyRow = { child: string; parent: string; columns: string[]; referenced: string[] };
 
 /**
@@ -22,20 +23,10 @@ type KeyRow = { child: string; parent: string; columns: string[]; referenced: st
  * county table is any table of the public schema with a `tenant_id` that is not a platform table.
  */
 export async function countyTablesParentsFirst(tx: AppTx): Promise<CountyTable[]> {
-  const catalog = await selectRows<CatalogRow>(
+  const catalog = await describeTables(
     tx,
-    sql`
-    select c.relname as name,
-      array(select a.attname::text from pg_attribute a
-        where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
-        order by a.attnum) as columns,
-      (select array(select a.attname::text from unnest(i.indkey) with ordinality k(attnum, position)
-          join pg_attribute a on a.attrelid = c.oid and a.attnum = k.attnum order by k.position)
-        from pg_index i where i.indrelid = c.oid and i.indisprimary) as primary_key
-    from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = 'public' and c.relkind in ('r', 'p')
-      and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)
-    order by c.relname`,
+    sql`exists (select 1 from pg_attribute a
+    where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)`,
   );
   const keys = await selectRows<KeyRow>(
     tx,
@@ -59,6 +50,7 @@ export async function countyTablesParentsFirst(tx: AppTx): Promise<CountyTable[]
     tables.set(row.name, {
       name: row.name,
       columns: row.columns,
+      types: row.types,
       primaryKey: row.primary_key,
       selfReferences: [],
       userColumns: [],
@@ -86,6 +78,36 @@ export async function countyTablesParentsFirst(tx: AppTx): Promise<CountyTable[]
     }
   }
   return ordered;
+}
+
+/** Tables of the public schema that `which` selects (over pg_class `c`), as the catalog has them. */
+function describeTables(tx: AppTx, which: SQL) {
+  return selectRows<CatalogRow>(
+    tx,
+    sql`
+    select c.relname as name,
+      array(select a.attname::text from pg_attribute a
+        where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
+        order by a.attnum) as columns,
+      array(select format_type(a.atttypid, a.atttypmod) from pg_attribute a
+        where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
+        order by a.attnum) as types,
+      (select array(select a.attname::text from unnest(i.indkey) with ordinality k(attnum, position)
+          join pg_attribute a on a.attrelid = c.oid and a.attnum = k.attnum order by k.position)
+        from pg_index i where i.indrelid = c.oid and i.indisprimary) as primary_key
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and c.relkind in ('r', 'p') and ${which}
+    order by c.relname`,
+  );
+}
+
+/** A platform table's columns and types (the county's tenant row and accounts go in as well). */
+export async function platformTable(
+  tx: AppTx,
+  name: "tenants" | "users",
+): Promise<Pick<CountyTable, "name" | "columns" | "types">> {
+  const [row] = await describeTables(tx, sql`c.relname = ${name}`);
+  return { name, columns: row!.columns, types: row!.types };
 }
 
 /** A table name from the catalog, quoted for SQL. */

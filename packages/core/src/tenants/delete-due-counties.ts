@@ -1,18 +1,24 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { type Database, files, selectRows, tenants } from "@rdlink/db";
-import { and, eq, isNotNull, lte, sql } from "drizzle-orm";
+import { type Database, files, sessions, tenants, users } from "@rdlink/db";
+import { and, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import { recordPlatformAudit } from "../audit/record-audit";
 import { isStoredImageName } from "../files/store-image";
 import type { AuditContext } from "../shared/context";
-import { countyTablesParentsFirst } from "./county-tables";
+import { countyTablesParentsFirst, quoted } from "./county-tables";
+
+/** Rows a DELETE removed, whichever driver ran it (postgres.js: `count`, PGlite: `affectedRows`). */
+const affectedRows = (result: unknown) => {
+  const { count, affectedRows } = result as { count?: number; affectedRows?: number };
+  return Number(count ?? affectedRows ?? 0);
+};
 
 export type DeletedCounty = { tenantId: string; name: string; rows: number; files: number };
 
 /**
  * The worker's part of offboarding: every county whose deletion is due is erased, each in its own
  * transaction — every row of every county table (the catalog's, children first), its accounts and
- * its tenant row, by the database's erase_county — and then its photos. The platform's audit log
+ * its tenant row — and then its photos. The platform's audit log
  * keeps what was deleted and when. A photo that cannot be removed is left to the orphan sweep,
  * which removes files no row names.
  */
@@ -32,12 +38,20 @@ export async function deleteDueCounties(db: Database, now: Date, filesDirectory?
         .select({ storedName: files.storedName })
         .from(files)
         .where(eq(files.tenantId, tx.tenantId));
-      const childrenFirst = (await countyTablesParentsFirst(tx)).map((table) => table.name).reverse();
-      const erased = await selectRows<{ table_name: string; deleted_rows: number }>(
-        tx,
-        sql`select table_name, deleted_rows::int from erase_county(${tx.tenantId}, ${`{${childrenFirst.join(",")}}`}::text[])`,
-      );
-      const rows = erased.reduce((sum, table) => sum + table.deleted_rows, 0);
+      // Marked deleted first: the one state in which the database lets these rows go (migration 0040).
+      await tx.execute(sql`update tenants set status = 'deleted' where id = ${tx.tenantId}`);
+      const erased: { table: string; rows: number }[] = [];
+      for (const table of (await countyTablesParentsFirst(tx)).reverse()) {
+        const gone = await tx.execute(sql`delete from ${sql.raw(quoted(table.name))} where tenant_id = ${tx.tenantId}`);
+        erased.push({ table: table.name, rows: affectedRows(gone) });
+      }
+      const homes = tx.select({ id: users.id }).from(users).where(eq(users.homeTenantId, tx.tenantId));
+      await tx.delete(sessions).where(inArray(sessions.userId, homes));
+      const accounts = await tx.delete(users).where(eq(users.homeTenantId, tx.tenantId)).returning({ id: users.id });
+      erased.push({ table: "users", rows: accounts.length });
+      // Last: any county row left behind would fail its foreign key here, and the whole erase with it.
+      await tx.delete(tenants).where(eq(tenants.id, tx.tenantId));
+      const rows = erased.reduce((sum, table) => sum + table.rows, 0);
       await recordPlatformAudit(tx, ctx, {
         action: "tenant.deleted",
         objectType: "tenant",
@@ -48,9 +62,7 @@ export async function deleteDueCounties(db: Database, now: Date, filesDirectory?
           divisionCode: row!.divisionCode,
           rows,
           files: stored.length,
-          tables: Object.fromEntries(
-            erased.filter((t) => t.deleted_rows > 0).map((t) => [t.table_name, t.deleted_rows]),
-          ),
+          tables: Object.fromEntries(erased.filter((t) => t.rows > 0).map((t) => [t.table, t.rows])),
         },
       });
       return { county: { tenantId: tx.tenantId, name: row!.name, rows }, storedNames: stored.map((f) => f.storedName) };

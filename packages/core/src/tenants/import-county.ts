@@ -16,9 +16,7 @@ import {
   unpackArchive,
 } from "./county-archive";
 import { countyRowLines, referencedAccountLines } from "./county-rows";
-import { type CountyTable, countyTablesParentsFirst, quoted } from "./county-tables";
-
-const BATCH = 500;
+import { type CountyTable, countyTablesParentsFirst, platformTable, quoted } from "./county-tables";
 
 /**
  * Tables whose rows the database numbers as they arrive (the audit log's chain trigger sets
@@ -51,10 +49,13 @@ export async function importCounty(
     return await db.withTenant(manifest.county.id, async (tx) => {
       const [county] = await readRows(path.join(staging, "county.json"));
       await refuseIfPresent(tx, String(county?.division_code), staging);
-      await insertRows(tx, { name: "tenants", columns: Object.keys(county!) }, [county!]);
-      await insertFile(tx, { name: "users" }, path.join(staging, "users.jsonl"));
+      const accounts = await platformTable(tx, "users");
+      await insertRows(tx, await platformTable(tx, "tenants"), [county!]);
+      await insertFile(tx, accounts, path.join(staging, "users.jsonl"));
+      // Stand-ins for accounts this deployment already has (same id) are not loaded again.
+      const standIns = await readRows(path.join(staging, "other-accounts.jsonl"));
+      if (standIns.length > 0) await insertRows(tx, accounts, standIns, sql`on conflict (id) do nothing`);
       const tables = await countyTablesParentsFirst(tx);
-      await insertStandIns(tx, await readRows(path.join(staging, "other-accounts.jsonl")));
       const archived = manifest.entries.filter((e) => e.path.startsWith("tables/")).map((e) => e.path);
       const local = tables.map((table) => tableEntryPath(table.name));
       if (archived.length !== local.length || local.some((p) => !archived.includes(p))) {
@@ -122,35 +123,47 @@ async function readRows(file: string): Promise<Row[]> {
   return rows;
 }
 
-/** One statement per batch; the database turns each JSON object into a row of the table's types. */
-async function insertRows(tx: AppTx, table: { name: string; columns: string[] }, rows: Row[]) {
-  if (rows.length === 0) return;
-  const target = quoted(table.name);
+type Target = Pick<CountyTable, "name" | "columns" | "types">;
+
+/** A cell as the text PostgreSQL reads for its column's type: arrays as array literals, jsonb as JSON. */
+function cellText(value: unknown, type: string): string | null {
+  if (value === null || value === undefined) return null;
+  if (type.endsWith("[]")) {
+    const items = (value as unknown[]).map((item) =>
+      item === null ? "NULL" : `"${String(item).replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`,
+    );
+    return `{${items.join(",")}}`;
+  }
+  return type === "jsonb" ? JSON.stringify(value) : String(value);
+}
+
+/**
+ * Plain multi-row VALUES, each cell a parameter cast to its column's type: Citus routes such an
+ * INSERT to the county's shard, where INSERT … SELECT would go through COPY, which RLS refuses.
+ */
+async function insertRows(tx: AppTx, table: Target, rows: Row[], onConflict = sql``) {
   const columns = table.columns.map(quoted).join(", ");
+  const values = rows.map(
+    (row) =>
+      sql`(${sql.join(
+        table.columns.map((column, i) => sql`${cellText(row[column], table.types[i]!)}::${sql.raw(table.types[i]!)}`),
+        sql`, `,
+      )})`,
+  );
   await tx.execute(
-    sql`insert into ${sql.raw(target)} (${sql.raw(columns)})
-        select ${sql.raw(columns)} from jsonb_populate_recordset(null::${sql.raw(target)}, ${JSON.stringify(rows)}::jsonb)`,
+    sql`insert into ${sql.raw(quoted(table.name))} (${sql.raw(columns)}) values ${sql.join(values, sql`, `)} ${onConflict}`,
   );
 }
 
-/** Stand-ins for accounts this deployment already has (same id) are not loaded again. */
-async function insertStandIns(tx: AppTx, rows: Row[]) {
-  if (rows.length === 0) return;
-  await tx.execute(
-    sql`insert into users select * from jsonb_populate_recordset(null::users, ${JSON.stringify(rows)}::jsonb)
-        on conflict (id) do nothing`,
-  );
-}
-
-async function insertFile(tx: AppTx, table: Pick<CountyTable, "name"> & Partial<CountyTable>, file: string) {
+async function insertFile(tx: AppTx, table: Target & Partial<CountyTable>, file: string) {
   let rows = await readRows(file);
-  if (rows.length === 0) return 0;
   if (table.selfReferences?.length) rows = referencedFirst(rows, table.selfReferences);
   const arrival = ARRIVAL_ORDER[table.name];
   if (arrival) rows.sort((a, b) => Number(a[arrival]) - Number(b[arrival]));
-  const columns = table.columns ?? Object.keys(rows[0]!);
-  for (let start = 0; start < rows.length; start += BATCH) {
-    await insertRows(tx, { name: table.name, columns }, rows.slice(start, start + BATCH));
+  // Well under PostgreSQL's 65,535 parameters per statement.
+  const batch = Math.max(1, Math.min(500, Math.floor(20_000 / table.columns.length)));
+  for (let start = 0; start < rows.length; start += batch) {
+    await insertRows(tx, table, rows.slice(start, start + batch));
   }
   return rows.length;
 }

@@ -30,7 +30,7 @@ export const tenants = pgTable("tenants", {
   statusChangedAt: timestamp({ withTimezone: true }),
   /** When the county's whole data was last exported (offboarding asks for one after suspension). */
   exportedAt: timestamp({ withTimezone: true }),
-  /** Set while the county is to be deleted: when its rows and files go (the erase_county function). */
+  /** Set while the county is to be deleted: when its rows and files go (deleteDueCounties). */
   deletionDueAt: timestamp({ withTimezone: true }),
   createdAt: createdAt(),
 });
