@@ -40,6 +40,7 @@ const worker =
         pollMs: WORKER_POLL_MS,
         filesDirectory: filesDirectory(),
         sms: tencentSmsChannel({ secretsKey: countySecretsKey() }),
+        secretsKey: countySecretsKey(),
         log: (line) => console.log(`[worker] ${line}`),
       })
     : null;

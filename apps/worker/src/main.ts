@@ -23,6 +23,8 @@ const worker = startWorker(db, {
   filesDirectory: filesDirectory(),
   // The citizens' SMS, through each county's Tencent Cloud account (COUNTY_SECRETS_KEY opens its keys).
   sms: tencentSmsChannel({ secretsKey: countySecretsKey() }),
+  // The webhooks' signing secrets are sealed with the same key.
+  secretsKey: countySecretsKey(),
   log: (line) => console.log(`[worker] ${line}`),
 });
 console.log(`[worker] running, polling every ${WORKER_POLL_MS} ms`);

@@ -834,6 +834,11 @@ export const en: Translation = {
       create: "API key created",
       revoke: "API key revoked",
     },
+    webhook: {
+      created: "Webhook added",
+      disabled: "Webhook stopped",
+      enabled: "Webhook resumed",
+    },
     notification: {
       read: "Notification marked read",
     },
@@ -955,6 +960,7 @@ export const en: Translation = {
     grid: "Grids",
     activity: "Activity ledger",
     apiKey: "API keys",
+    webhook: "Webhooks",
     notification: "Notifications",
     outbox: "Outgoing messages",
     sms: "SMS",
@@ -962,6 +968,7 @@ export const en: Translation = {
   validation: {
     ...scoringValidationEn,
     retentionMonths: "The retention is a whole number of months from 6 to 120",
+    webhookUrl: "Enter a full address starting with https:// or http://",
     smsSecretId: "The SecretId is 16–128 letters or digits",
     smsSecretKey: "The SecretKey is 16–128 letters or digits",
     smsSdkAppId: "The SdkAppId is 10 digits starting with 14",

@@ -56,6 +56,7 @@ export const zhCNPublic = {
   validation: {
     ...scoringValidationZh,
     retentionMonths: "保留期限为 6 至 120 之间的整数（月）",
+    webhookUrl: "请填写以 https:// 或 http:// 开头的完整地址",
     dueByPast: "要求办结日期须晚于今天",
     dueByAfterLegal: "要求办结日期不得晚于法定期限",
     smsSecretId: "SecretId 应为 16–128 位字母或数字",

@@ -758,6 +758,11 @@ export const zhCN = {
       create: "创建接口密钥",
       revoke: "吊销接口密钥",
     },
+    webhook: {
+      created: "添加推送地址",
+      disabled: "停用推送地址",
+      enabled: "启用推送地址",
+    },
     notification: {
       read: "通知标为已读",
     },
@@ -874,6 +879,7 @@ export const zhCN = {
     grid: "网格",
     activity: "履职台账",
     apiKey: "接口密钥",
+    webhook: "事件推送",
     notification: "通知",
     outbox: "外发消息",
     sms: "短信通知",

@@ -6,6 +6,7 @@ import { purgeRateLimits } from "../intake/rate-limit";
 import { eraseExpiredPersonalDataEverywhere } from "../privacy/erase-expired-everywhere";
 import type { CitizenSmsChannel } from "../sms/tencent-sms-channel";
 import { deleteDueCounties } from "../tenants/delete-due-counties";
+import { deliverWebhooks } from "../webhooks/deliver-webhooks";
 import { deliverOutbox } from "./deliver-outbox";
 import { fireDueTimers } from "./fire-due-timers";
 import { logAdapter, type OutboxAdapter } from "./outbox-adapters";
@@ -21,6 +22,8 @@ export type WorkerOptions = {
   log?: (line: string) => void;
   /** The uploaded photos' directory, swept hourly of files no row names (none: not swept). */
   filesDirectory?: string;
+  /** COUNTY_SECRETS_KEY, which opens the webhooks' signing secrets (none: webhooks wait). */
+  secretsKey?: Buffer;
 };
 
 export type RoundReport = {
@@ -31,6 +34,8 @@ export type RoundReport = {
   gaveUp: number;
   delivered: number;
   retried: number;
+  /** Webhook deliveries sent, to be tried again, and given up. */
+  webhooks: { delivered: number; retried: number; failed: number };
   calendarsRolled: number;
   /** Cases whose citizen's name and phone passed their county's retention and were erased. */
   personalDataErased: number;
@@ -64,12 +69,16 @@ export async function runWorkerRound(
     housekeeping?: boolean;
     log?: (line: string) => void;
     filesDirectory?: string;
+    secretsKey?: Buffer;
   } = {},
 ): Promise<RoundReport> {
   const { housekeeping = true, log = () => {} } = options;
   const adapter = options.adapter ?? logAdapter(log);
   const timers = await fireDueTimers(db, { now, onError: (e) => log(`timer failed: ${describeError(e)}`) });
   const messages = await deliverOutbox(db, adapter, { now, sms: options.sms });
+  const webhooks = options.secretsKey
+    ? await deliverWebhooks(db, { now, secretsKey: options.secretsKey })
+    : { delivered: 0, retried: 0, failed: 0 };
   let calendarsRolled = 0;
   let personalDataErased = 0;
   let countiesDeleted = 0;
@@ -91,6 +100,7 @@ export async function runWorkerRound(
     ...timers,
     delivered: messages.delivered,
     retried: messages.retried,
+    webhooks,
     calendarsRolled,
     personalDataErased,
     countiesDeleted,
@@ -122,11 +132,12 @@ export function startWorker(db: Database, options: WorkerOptions = {}) {
           housekeeping,
           log,
           filesDirectory: options.filesDirectory,
+          secretsKey: options.secretsKey,
         });
         if (housekeeping) housekeptAt = now.getTime();
         // After housekeptAt: a sweep that fails is one failed round, not one every poll.
         if (housekeeping && options.filesDirectory) await sweepOrphanFiles(db, options.filesDirectory, clock);
-        busy = round.fired + round.stale + round.delivered + round.retried > 0;
+        busy = round.fired + round.stale + round.delivered + round.retried + round.webhooks.delivered > 0;
         if (busy)
           log(
             `fired ${round.fired} timers (${round.stale} stale, ${round.failed} failed, ${round.gaveUp} given up), delivered ${round.delivered} messages`,

@@ -19,4 +19,5 @@ export * from "./suggestions";
 export * from "./templates";
 export * from "./tenancy";
 export * from "./voting";
+export * from "./webhooks";
 export * from "./workflows";

@@ -148,6 +148,14 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
     .values({ userId: user!.id, caseId: kase!.id, template: "case.assigned" })
     .returning();
   const [apiKey] = await tx.insert(s.apiKeys).values({ name: "12345热线", secretHash: "x" }).returning();
+  const [webhook] = await tx
+    .insert(s.webhooks)
+    .values({ name: "12345热线", url: "https://hotline.example/hook", secretSealed: "x" })
+    .returning();
+  const [delivery] = await tx
+    .insert(s.webhookDeliveries)
+    .values({ webhookId: webhook!.id, caseId: kase!.id, seq: 1, nextAttemptAt: new Date() })
+    .returning();
   const [sms] = await tx
     .insert(s.smsSettings)
     .values({
@@ -349,6 +357,8 @@ async function seedTenant(tx: TenantTx, divisionCode: string): Promise<Seeded> {
       activities: [activity!.id],
       notifications: [notification!.id],
       api_keys: [apiKey!.id],
+      webhooks: [webhook!.id],
+      webhook_deliveries: [delivery!.id],
       sms_settings: [sms!.id],
       privacy_settings: [privacy!.id],
       teams: [team!.id],
@@ -441,6 +451,10 @@ export const foreignInserts: Record<string, (b: Seeded) => ReturnType<typeof sql
   notifications: (b) =>
     sql`insert into notifications (tenant_id, user_id, template) values (${b.tenantId}, ${b.userId}, 'forged')`,
   api_keys: (b) => sql`insert into api_keys (tenant_id, name, secret_hash) values (${b.tenantId}, '入侵', 'x')`,
+  webhooks: (b) =>
+    sql`insert into webhooks (tenant_id, name, url, secret_sealed) values (${b.tenantId}, '入侵', 'https://x.example', 'x')`,
+  webhook_deliveries: (b) =>
+    sql`insert into webhook_deliveries (tenant_id, webhook_id, case_id, seq, next_attempt_at) values (${b.tenantId}, ${b.ids.webhooks![0]}, ${b.ids.cases![0]}, 9, now())`,
   sms_settings: (b) =>
     sql`insert into sms_settings (tenant_id, secret_id_ciphertext, secret_id_hint, secret_key_ciphertext, sdk_app_id, sign_name, region, template_submitted, template_assigned, template_answered, template_closed, updated_at) values (${b.tenantId}, 'x', 'x', 'x', '1', 'x', 'x', '1', '2', '3', '4', now())`,
   privacy_settings: (b) =>
