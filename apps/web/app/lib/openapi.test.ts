@@ -2,7 +2,7 @@ import { ZOpinion } from "@rdlink/core/cases/opinion-input";
 import { ZApiOpinionEnvelope } from "@rdlink/core/cases/submit-opinion-by-api";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { OPINION_EXAMPLE, openApiDocument } from "./openapi";
+import { CASE_STEP_EXAMPLE, OPINION_EXAMPLE, openApiDocument } from "./openapi";
 
 /** The document as a client reads it: through JSON. */
 const doc = JSON.parse(JSON.stringify(openApiDocument));
@@ -57,6 +57,14 @@ describe("the OpenAPI document", () => {
       in: "path",
       required: true,
     });
+  });
+
+  it("documents the signed case-step webhook, whose example is valid", () => {
+    expect(Object.keys(doc.webhooks)).toEqual(["caseStep"]);
+    const event = compile("CaseStepEvent");
+    expect(event(CASE_STEP_EXAMPLE)).toBe(true);
+    expect(event({ ...CASE_STEP_EXAMPLE, step: { ...CASE_STEP_EXAMPLE.step, seq: 0 } })).toBe(false);
+    expect(doc.webhooks.caseStep.post.parameters.map((p: { name: string }) => p.name)).toContain("X-Rdlink-Signature");
   });
 
   it("resolves every $ref, and every schema compiles as JSON Schema 2020-12", () => {

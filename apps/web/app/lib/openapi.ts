@@ -27,6 +27,21 @@ export const OPINION_EXAMPLE = {
   externalId: "12345-2026-000123",
 };
 
+export const CASE_STEP_EXAMPLE = {
+  id: "6f1c2d7e-8a90-4b1c-9d2e-3f4a5b6c7d8e",
+  type: "case.step",
+  occurredAt: "2026-11-02T01:00:00.000Z",
+  county: { divisionCode: "450107", name: "西乡塘区" },
+  case: {
+    id: "0b7f0c1e-2d3a-4e5f-8a9b-1c2d3e4f5a6b",
+    trackingCode: "K7M2QD8P",
+    workflow: { key: "citizenOpinion", name: "群众意见建议办理" },
+    state: "assigned",
+    closed: false,
+  },
+  step: { seq: 3, event: "ASSIGN", from: "registered", to: "assigned", actorRole: "township_operator" },
+};
+
 export const openApiDocument = {
   openapi: "3.1.0",
   info: {
@@ -113,6 +128,28 @@ export const openApiDocument = {
       },
     },
   },
+  webhooks: {
+    caseStep: {
+      post: {
+        operationId: "caseStep",
+        summary: "案件办理的每一步（事件推送）",
+        description:
+          "区县在「接口密钥」页面添加推送地址后，其案件每办理一步，平台即向该地址 POST 一次（至少一次：同一步可能重复送达，请按 `id` 去重）。请求头 `X-Rdlink-Signature: t=<Unix 秒>,v1=<十六进制签名>`，签名为以该地址的密钥对 `<t>.<请求体原文>` 计算的 HMAC-SHA256；请用常数时间比较核验，并拒绝 t 与当前时间相差 300 秒以上的请求。`X-Rdlink-Delivery` 为本次推送的 id，`X-Rdlink-Event` 为 `case.step`。返回 2xx 即为送达；否则 30 秒后重试，之后间隔加倍，共 5 次。环节与事件的代码由区县的流程定义给出；推送不含群众姓名和电话，需要更多内容请用接口密钥查询。",
+        parameters: [
+          {
+            name: "X-Rdlink-Signature",
+            in: "header",
+            required: true,
+            schema: { type: "string", pattern: "^t=\\d+,v1=[0-9a-f]{64}$" },
+          },
+          { name: "X-Rdlink-Delivery", in: "header", required: true, schema: { type: "string", format: "uuid" } },
+          { name: "X-Rdlink-Event", in: "header", required: true, schema: { type: "string", const: "case.step" } },
+        ],
+        requestBody: { required: true, content: json(ref("CaseStepEvent"), CASE_STEP_EXAMPLE) },
+        responses: { "200": { description: "已收到（任何 2xx 均可）" } },
+      },
+    },
+  },
   components: {
     securitySchemes: {
       apiKey: {
@@ -130,6 +167,46 @@ export const openApiDocument = {
       },
     },
     schemas: {
+      CaseStepEvent: {
+        type: "object",
+        required: ["id", "type", "occurredAt", "county", "case", "step"],
+        properties: {
+          id: { type: "string", format: "uuid", description: "本次推送的 id（重试时不变）" },
+          type: { const: "case.step" },
+          occurredAt: { type: "string", format: "date-time", description: "这一步发生的时间" },
+          county: {
+            type: "object",
+            required: ["divisionCode", "name"],
+            properties: { divisionCode: { type: "string", pattern: "^\\d{6}$" }, name: { type: "string" } },
+          },
+          case: {
+            type: "object",
+            required: ["id", "trackingCode", "workflow", "state", "closed"],
+            properties: {
+              id: { type: "string", format: "uuid" },
+              trackingCode: { type: ["string", "null"], description: "群众查询码（由接口或群众提交的案件才有）" },
+              workflow: {
+                type: "object",
+                required: ["key", "name"],
+                properties: { key: { type: "string" }, name: { type: "string" } },
+              },
+              state: { type: "string", description: "案件当前所处环节的代码" },
+              closed: { type: "boolean" },
+            },
+          },
+          step: {
+            type: "object",
+            required: ["seq", "event", "from", "to", "actorRole"],
+            properties: {
+              seq: { type: "integer", minimum: 1, description: "案件的第几步" },
+              event: { type: "string", description: "这一步的事件代码" },
+              from: { type: ["string", "null"], description: "之前的环节（登记时为 null）" },
+              to: { type: "string", description: "之后的环节" },
+              actorRole: { type: "string" },
+            },
+          },
+        },
+      },
       OpinionRequest: {
         type: "object",
         required: ["stationCode", "content", "category"],

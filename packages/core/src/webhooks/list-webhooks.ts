@@ -22,7 +22,7 @@ export async function listWebhooks(tx: TenantTx, ctx: UseCaseContext) {
       id: webhookDeliveries.id,
       webhook: webhooks.name,
       trackingCode: cases.trackingCode,
-      event: caseEvents.type,
+      seq: webhookDeliveries.seq,
       status: webhookDeliveries.status,
       attempts: webhookDeliveries.attempts,
       lastStatus: webhookDeliveries.lastStatus,

@@ -16,11 +16,16 @@ import { createApiKey } from "@rdlink/core/api-keys/create-api-key";
 import { listApiKeys } from "@rdlink/core/api-keys/list-api-keys";
 import { revokeApiKey } from "@rdlink/core/api-keys/revoke-api-key";
 import { ValidationError } from "@rdlink/core/shared/errors";
+import { createWebhook } from "@rdlink/core/webhooks/create-webhook";
+import { listWebhooks } from "@rdlink/core/webhooks/list-webhooks";
+import { setWebhookActive } from "@rdlink/core/webhooks/set-webhook-active";
+import { countySecretsKey } from "@rdlink/env";
 import { IconAlertTriangle, IconCheck, IconCopy, IconKey } from "@tabler/icons-react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, useFetcher, useNavigation } from "react-router";
 import { PageHeader } from "~/components/page-header";
+import { WebhooksPanel } from "~/components/webhooks-panel";
 import { readForm } from "~/lib/actions.server";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { formatDateTime } from "~/lib/dates";
@@ -28,7 +33,11 @@ import { useFormErrors } from "~/lib/form-errors";
 import type { Route } from "./+types/api-keys";
 
 export function loader(args: Route.LoaderArgs) {
-  return countyLoader(args, async (tx, ctx) => ({ keys: await listApiKeys(tx, ctx) }), "tenant.apiKeys.manage");
+  return countyLoader(
+    args,
+    async (tx, ctx) => ({ keys: await listApiKeys(tx, ctx), ...(await listWebhooks(tx, ctx)) }),
+    "tenant.apiKeys.manage",
+  );
 }
 
 export function action(args: Route.ActionArgs) {
@@ -36,6 +45,23 @@ export function action(args: Route.ActionArgs) {
     args,
     async (county) => {
       const { intent, ...form } = await readForm(county.request);
+      if (intent === "createWebhook") {
+        const created = await county
+          .inTenant((tx, ctx) => createWebhook(tx, ctx, { name: form.webhookName, url: form.url }, countySecretsKey()))
+          .catch((error: unknown) => {
+            // The form's name field is webhookName: the API key form on the page has its own.
+            if (!(error instanceof ValidationError)) throw error;
+            const { name, ...rest } = error.fieldErrors;
+            throw new ValidationError(name ? { ...rest, webhookName: name } : rest, error.formError);
+          });
+        // The signing secret, this once: the receiver needs it, the page never shows it again.
+        return { ok: true as const, webhookCreated: { name: created.name, secret: created.secret } };
+      }
+      if (intent === "stopWebhook" || intent === "resumeWebhook") {
+        const active = intent === "resumeWebhook";
+        await county.inTenant((tx, ctx) => setWebhookActive(tx, ctx, { webhookId: form.webhookId, active }));
+        return { ok: true as const };
+      }
       if (intent === "revoke") {
         await county.inTenant((tx, ctx) => revokeApiKey(tx, ctx, form));
         return { ok: true as const, revoked: true };
@@ -83,11 +109,13 @@ function RevokeButton({ id }: { id: string }) {
 
 export default function ApiKeys({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const { keys } = loaderData;
+  const { keys, webhooks, deliveries } = loaderData;
+  const webhookCreated = actionData && "webhookCreated" in actionData ? actionData.webhookCreated : null;
   const errors = useFormErrors(actionData);
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const created = actionData && "created" in actionData ? actionData.created : null;
+  const addingWebhook = navigation.formData?.get("intent") === "createWebhook";
   const [shown, setShown] = useState(created);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -207,6 +235,13 @@ export default function ApiKeys({ loaderData, actionData }: Route.ComponentProps
           </Text>
         )}
       </Paper>
+      <WebhooksPanel
+        webhooks={webhooks}
+        deliveries={deliveries}
+        created={webhookCreated ?? null}
+        errors={errors}
+        busy={busy && addingWebhook}
+      />
     </>
   );
 }
