@@ -1,21 +1,9 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
-import { IconAlertTriangle, IconCheck, IconCopy, IconWebhook } from "@tabler/icons-react";
+import { Badge, Button, Code, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { IconWebhook } from "@tabler/icons-react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, useFetcher } from "react-router";
+import { ShownOnceSecret } from "~/components/shown-once-secret";
 import { formatDateTime } from "~/lib/dates";
 import type { useFormErrors } from "~/lib/form-errors";
 
@@ -103,36 +91,15 @@ export function WebhooksPanel(props: {
         {t("webhooks.intro")}
       </Text>
       {shown && (
-        <Alert
-          color="orange"
-          icon={<IconAlertTriangle size={18} />}
+        <ShownOnceSecret
           title={`${t("webhooks.createdTitle")} · ${shown.name}`}
-          data-testid="new-webhook"
-        >
-          <Stack gap="xs">
-            <Text size="sm">{t("webhooks.createdWarning")}</Text>
-            <Code block data-testid="webhook-secret" style={{ wordBreak: "break-all", whiteSpace: "pre-wrap" }}>
-              {shown.secret}
-            </Code>
-            <Group gap="xs">
-              <CopyButton value={shown.secret}>
-                {({ copied, copy }) => (
-                  <Button
-                    size="xs"
-                    color={copied ? "teal" : "blue"}
-                    leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
-                    onClick={copy}
-                  >
-                    {copied ? t("webhooks.copied") : t("webhooks.copy")}
-                  </Button>
-                )}
-              </CopyButton>
-              <Button size="xs" variant="default" onClick={() => setShown(null)}>
-                {t("webhooks.done")}
-              </Button>
-            </Group>
-          </Stack>
-        </Alert>
+          warning={t("webhooks.createdWarning")}
+          value={shown.secret}
+          labels={{ copy: t("webhooks.copy"), copied: t("webhooks.copied"), done: t("webhooks.done") }}
+          onDone={() => setShown(null)}
+          testId="new-webhook"
+          valueTestId="webhook-secret"
+        />
       )}
       <Paper withBorder p="md">
         <Form method="post" ref={form}>

@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Anchor, Badge, Button, Code, Group, Paper, Stack, Table, Text, TextInput } from "@mantine/core";
 import { createApiKey } from "@rdlink/core/api-keys/create-api-key";
 import { listApiKeys } from "@rdlink/core/api-keys/list-api-keys";
 import { revokeApiKey } from "@rdlink/core/api-keys/revoke-api-key";
@@ -20,11 +7,12 @@ import { createWebhook } from "@rdlink/core/webhooks/create-webhook";
 import { listWebhooks } from "@rdlink/core/webhooks/list-webhooks";
 import { setWebhookActive } from "@rdlink/core/webhooks/set-webhook-active";
 import { countySecretsKey } from "@rdlink/env";
-import { IconAlertTriangle, IconCheck, IconCopy, IconKey } from "@tabler/icons-react";
+import { IconKey } from "@tabler/icons-react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, useFetcher, useNavigation } from "react-router";
 import { PageHeader } from "~/components/page-header";
+import { ShownOnceSecret } from "~/components/shown-once-secret";
 import { WebhooksPanel } from "~/components/webhooks-panel";
 import { readForm } from "~/lib/actions.server";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
@@ -138,37 +126,15 @@ export default function ApiKeys({ loaderData, actionData }: Route.ComponentProps
         {t("apiKeys.usage")}
       </Text>
       {shown && (
-        <Alert
-          color="orange"
-          mb="md"
-          icon={<IconAlertTriangle size={18} />}
+        <ShownOnceSecret
           title={`${t("apiKeys.createdTitle")} · ${shown.name}`}
-          data-testid="new-api-key"
-        >
-          <Stack gap="xs">
-            <Text size="sm">{t("apiKeys.createdWarning")}</Text>
-            <Code block data-testid="api-key" style={{ wordBreak: "break-all", whiteSpace: "pre-wrap" }}>
-              {shown.key}
-            </Code>
-            <Group gap="xs">
-              <CopyButton value={shown.key}>
-                {({ copied, copy }) => (
-                  <Button
-                    size="xs"
-                    color={copied ? "teal" : "blue"}
-                    leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
-                    onClick={copy}
-                  >
-                    {copied ? t("apiKeys.copied") : t("apiKeys.copy")}
-                  </Button>
-                )}
-              </CopyButton>
-              <Button size="xs" variant="default" onClick={() => setShown(null)}>
-                {t("apiKeys.done")}
-              </Button>
-            </Group>
-          </Stack>
-        </Alert>
+          warning={t("apiKeys.createdWarning")}
+          value={shown.key}
+          labels={{ copy: t("apiKeys.copy"), copied: t("apiKeys.copied"), done: t("apiKeys.done") }}
+          onDone={() => setShown(null)}
+          testId="new-api-key"
+          valueTestId="api-key"
+        />
       )}
       <Paper withBorder p="md" mb="md">
         <Form method="post" ref={form}>
