@@ -14,6 +14,7 @@ export default defineConfig({
       "src/worker/*.integration.test.ts",
       "src/audit/*.integration.test.ts",
       "src/tenants/county-lifecycle.integration.test.ts",
+      "src/webhooks/webhooks.integration.test.ts",
     ],
     exclude: [],
     outputFile: { json: "test-results/vitest-citus.json" },
