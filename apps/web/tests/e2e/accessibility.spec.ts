@@ -72,6 +72,7 @@ const signedInPages: { username: string; paths: string[] }[] = [
       "/county/outbox",
       "/county/calendar",
       "/county/sms",
+      "/county/api-keys",
       "/notifications",
     ],
   },

@@ -227,11 +227,9 @@ describe.each(testDrivers())("a county's lifecycle on %s", (driver) => {
     ).rejects.toMatchObject(refusedWith(/deleted only with their county/));
 
     expect(
-      await deleteDueCounties(
-        source.db,
-        new Date(clock.now().getTime() + (DELETION_GRACE_DAYS - 1) * DAY),
-        filesOf("source"),
-      ),
+      await deleteDueCounties(source.db, new Date(clock.now().getTime() + (DELETION_GRACE_DAYS - 1) * DAY), {
+        filesDirectory: filesOf("source"),
+      }),
     ).toEqual([]);
     // The worker's hourly housekeeping erases it once due.
     const round = await runWorkerRound(source.db, new Date(clock.now().getTime() + DELETION_GRACE_DAYS * DAY), {

@@ -87,7 +87,10 @@ export async function runWorkerRound(
     await db.withoutTenant((tx) => purgeRateLimits(tx, now));
     calendarsRolled = await rollCalendarsForward(db, now);
     personalDataErased = await eraseExpiredPersonalDataEverywhere(db, now);
-    const deleted = await deleteDueCounties(db, now, options.filesDirectory);
+    const deleted = await deleteDueCounties(db, now, {
+      filesDirectory: options.filesDirectory,
+      onError: (error, tenantId) => log(`could not delete county ${tenantId}: ${describeError(error)}`),
+    });
     countiesDeleted = deleted.length;
     for (const county of deleted) log(`deleted county ${county.name} (${county.rows} rows, ${county.files} files)`);
     await db.maintainEmbedded();
