@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -171,6 +172,25 @@ describe.each(testDrivers())("a county's lifecycle on %s", (driver) => {
       });
       await expect(refused).rejects.toThrow(CountyArchiveError);
       await expect(refused).rejects.toThrow("tables/cases.jsonl 的校验和与清单不符");
+
+      // Checksums only bind an archive to its own manifest: one rewritten to carry a platform
+      // operator's account, checksums and all, is still refused.
+      await writeFile(casesFile, (await readFile(casesFile, "utf8")).replace("2025-", "2026-"));
+      const usersFile = path.join(unpacked, "users.jsonl");
+      const [first, ...rest] = (await readFile(usersFile, "utf8")).split("\n");
+      const forged = { ...JSON.parse(first!), platform_role: "operator" };
+      await writeFile(usersFile, [JSON.stringify(forged), ...rest].join("\n"));
+      const manifestFile = path.join(unpacked, "manifest.json");
+      const rewritten = JSON.parse(await readFile(manifestFile, "utf8")) as ArchiveManifest;
+      const users = rewritten.entries.find((e) => e.path === "users.jsonl")!;
+      const bytes = await readFile(usersFile);
+      users.sha256 = createHash("sha256").update(bytes).digest("hex");
+      users.bytes = bytes.length;
+      await writeFile(manifestFile, JSON.stringify(rewritten));
+      await tar.create({ gzip: true, file: tampered, cwd: unpacked }, await readdir(unpacked));
+      await expect(
+        importCounty(empty.db, { actor: null, ip: null, clock }, tampered, { filesDirectory: filesOf("empty") }),
+      ).rejects.toThrow(/归档中有不属于该区县的账号：xxt-/);
       const counts = await empty.db.withoutTenant((tx) =>
         selectRows<{ tenants: number; users: number }>(
           tx,

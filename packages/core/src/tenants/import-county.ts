@@ -48,12 +48,14 @@ export async function importCounty(
     const entry = (entryPath: string) => manifest.entries.find((e) => e.path === entryPath);
     return await db.withTenant(manifest.county.id, async (tx) => {
       const [county] = await readRows(path.join(staging, "county.json"));
-      await refuseIfPresent(tx, String(county?.division_code), staging);
+      const people = await readRows(path.join(staging, "users.jsonl"));
+      const standIns = await readRows(path.join(staging, "other-accounts.jsonl"));
+      refuseForeignAccounts(tx.tenantId, county, people, standIns);
+      await refuseIfPresent(tx, String(county!.division_code), people);
       const accounts = await platformTable(tx, "users");
       await insertRows(tx, await platformTable(tx, "tenants"), [county!]);
-      await insertFile(tx, accounts, path.join(staging, "users.jsonl"));
+      await insertRows(tx, accounts, people);
       // Stand-ins for accounts this deployment already has (same id) are not loaded again.
-      const standIns = await readRows(path.join(staging, "other-accounts.jsonl"));
       if (standIns.length > 0) await insertRows(tx, accounts, standIns, sql`on conflict (id) do nothing`);
       const tables = await countyTablesParentsFirst(tx);
       const archived = manifest.entries.filter((e) => e.path.startsWith("tables/")).map((e) => e.path);
@@ -95,13 +97,33 @@ export async function importCounty(
   }
 }
 
-async function refuseIfPresent(tx: AppTx & { tenantId: string }, divisionCode: string, staging: string) {
+/**
+ * The checksums prove an archive unchanged only against its own manifest, which anyone can rewrite:
+ * so nothing in it may reach beyond the county — no account homed elsewhere or with a platform
+ * role, no stand-in that could sign in.
+ */
+function refuseForeignAccounts(tenantId: string, county: Row | undefined, people: Row[], standIns: Row[]) {
+  if (county?.id !== tenantId) throw new CountyArchiveError("归档的区县与清单不符，未导入。");
+  const foreign = [
+    ...people.filter((user) => user.home_tenant_id !== tenantId || user.platform_role != null),
+    ...standIns.filter(
+      (user) => user.home_tenant_id != null || user.platform_role != null || user.password_hash != null,
+    ),
+  ];
+  if (foreign.length > 0) {
+    throw new CountyArchiveError(
+      `归档中有不属于该区县的账号：${foreign.map((user) => String(user.username)).join("、")}`,
+    );
+  }
+}
+
+async function refuseIfPresent(tx: AppTx & { tenantId: string }, divisionCode: string, people: Row[]) {
   const [present] = await selectRows<{ name: string }>(
     tx,
     sql`select name from tenants where id = ${tx.tenantId} or division_code = ${divisionCode}`,
   );
   if (present) throw new CountyArchiveError(`本平台已有${present.name}，不能再导入一次。`);
-  const usernames = (await readRows(path.join(staging, "users.jsonl"))).map((user) => String(user.username));
+  const usernames = people.map((user) => String(user.username));
   const taken = await selectRows<{ username: string }>(
     tx,
     sql`select username from users where username in (select jsonb_array_elements_text(${JSON.stringify(usernames)}::jsonb))`,
@@ -143,28 +165,27 @@ function cellText(value: unknown, type: string): string | null {
  */
 async function insertRows(tx: AppTx, table: Target, rows: Row[], onConflict = sql``) {
   const columns = table.columns.map(quoted).join(", ");
-  const values = rows.map(
-    (row) =>
-      sql`(${sql.join(
-        table.columns.map((column, i) => sql`${cellText(row[column], table.types[i]!)}::${sql.raw(table.types[i]!)}`),
-        sql`, `,
-      )})`,
-  );
-  await tx.execute(
-    sql`insert into ${sql.raw(quoted(table.name))} (${sql.raw(columns)}) values ${sql.join(values, sql`, `)} ${onConflict}`,
-  );
-}
-
-async function insertFile(tx: AppTx, table: Target & Partial<CountyTable>, file: string) {
-  let rows = await readRows(file);
-  if (table.selfReferences?.length) rows = referencedFirst(rows, table.selfReferences);
-  const arrival = ARRIVAL_ORDER[table.name];
-  if (arrival) rows.sort((a, b) => Number(a[arrival]) - Number(b[arrival]));
+  const cells = (row: Row) =>
+    sql.join(
+      table.columns.map((column, i) => sql`${cellText(row[column], table.types[i]!)}::${sql.raw(table.types[i]!)}`),
+      sql`, `,
+    );
   // Well under PostgreSQL's 65,535 parameters per statement.
   const batch = Math.max(1, Math.min(500, Math.floor(20_000 / table.columns.length)));
   for (let start = 0; start < rows.length; start += batch) {
-    await insertRows(tx, table, rows.slice(start, start + batch));
+    const values = rows.slice(start, start + batch).map((row) => sql`(${cells(row)})`);
+    await tx.execute(
+      sql`insert into ${sql.raw(quoted(table.name))} (${sql.raw(columns)}) values ${sql.join(values, sql`, `)} ${onConflict}`,
+    );
   }
+}
+
+async function insertFile(tx: AppTx, table: CountyTable, file: string) {
+  let rows = await readRows(file);
+  if (table.selfReferences.length > 0) rows = referencedFirst(rows, table.selfReferences);
+  const arrival = ARRIVAL_ORDER[table.name];
+  if (arrival) rows.sort((a, b) => Number(a[arrival]) - Number(b[arrival]));
+  await insertRows(tx, table, rows);
   return rows.length;
 }
 
