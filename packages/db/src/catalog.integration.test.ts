@@ -65,7 +65,7 @@ describe.each(testDrivers())("schema catalog on %s", (driver) => {
     }
   });
 
-  it("has no other policy than the worker's scan of due timers, messages and calendar years", async () => {
+  it("has no other policy than the worker's scan of due timers, messages, webhook deliveries and calendar years", async () => {
     const policies = await query<{
       table: string;
       name: string;
@@ -82,6 +82,7 @@ describe.each(testDrivers())("schema catalog on %s", (driver) => {
       { table: "calendar_years", name: "worker_year_scan", cmd: "r", roles: ["app_worker"], qual: "true" },
       { table: "case_timers", name: "worker_due_scan", cmd: "r", roles: ["app_worker"], qual: "true" },
       { table: "outbox", name: "worker_due_scan", cmd: "r", roles: ["app_worker"], qual: "true" },
+      { table: "webhook_deliveries", name: "worker_due_scan", cmd: "r", roles: ["app_worker"], qual: "true" },
     ]);
     const visible = await query<{ table: string; column: string }>(sql`
       select c.relname as table, a.attname as column
@@ -105,6 +106,9 @@ describe.each(testDrivers())("schema catalog on %s", (driver) => {
       { table: "outbox", column: "next_attempt_at" },
       { table: "outbox", column: "status" },
       { table: "outbox", column: "tenant_id" },
+      { table: "webhook_deliveries", column: "next_attempt_at" },
+      { table: "webhook_deliveries", column: "status" },
+      { table: "webhook_deliveries", column: "tenant_id" },
     ]);
   });
 
