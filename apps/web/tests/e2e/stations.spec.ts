@@ -62,6 +62,8 @@ test("a station gets a custom field, a liaison officer, a QR poster, and a deput
     .getByRole("option", { name: /^韦建国（/ })
     .first()
     .click();
+  // The picker's dropdown stays open after a pick and may cover the button: close it first.
+  await page.keyboard.press("Escape");
   await page.getByRole("button", { name: "代表进站" }).click();
   await expect(page.getByTestId("station-deputies")).toContainText("韦建国");
   const stationUrl = new URL(page.url()).pathname;
