@@ -15,6 +15,7 @@ export default defineConfig({
       "src/audit/*.integration.test.ts",
       "src/tenants/county-lifecycle.integration.test.ts",
       "src/webhooks/webhooks.integration.test.ts",
+      "src/templates/*.integration.test.ts",
     ],
     exclude: [],
     outputFile: { json: "test-results/vitest-citus.json" },

@@ -49,9 +49,13 @@ export default [
     route("notifications", "routes/notifications.tsx"),
     ...prefix("platform", [
       index("routes/platform/tenants.tsx"),
+      // The tenant list with every county's health as CSV (same search and order as the page).
+      route("tenants.csv", "routes/platform/tenants-csv.ts"),
       route("onboard", "routes/platform/onboard.tsx"),
       route("divisions", "routes/platform/divisions.tsx"),
       route("audit", "routes/platform/audit.tsx"),
+      route("templates", "routes/platform/templates.tsx"),
+      route("templates/:setId", "routes/platform/template-set.tsx"),
       route("tenants/:tenantId", "routes/platform/tenant.tsx"),
       route("tenants/:tenantId/export", "routes/platform/tenant-export.tsx"),
     ]),

@@ -20,6 +20,7 @@ export type Actor = {
 
 export type Permission =
   | "platform.tenants.manage"
+  | "platform.templates.manage"
   | "tenant.townships.read"
   | "tenant.townships.manage"
   | "tenant.users.read"
@@ -110,7 +111,8 @@ export function stationScope(actor: Actor): "all" | string[] {
 }
 
 export function can(actor: Actor, permission: Permission, target: Target = {}): boolean {
-  if (permission === "platform.tenants.manage") return actor.platformRole === "operator";
+  if (permission === "platform.tenants.manage" || permission === "platform.templates.manage")
+    return actor.platformRole === "operator";
 
   // Platform staff look after counties: they may read a county's townships and users, nothing more.
   if (actor.platformRole === "operator") {

@@ -11,4 +11,7 @@ export const GLOBAL_TABLES = [
   "platform_audit_log",
   // The public intake's limits per address apply before any county is known (hashed keys only).
   "rate_limits",
+  // The template library counties are onboarded from (decision 0037).
+  "template_sets",
+  "template_set_versions",
 ] as const;

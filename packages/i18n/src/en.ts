@@ -1,7 +1,9 @@
+import { countyHealthEn } from "./county-health";
 import { pairsAuditEn, pairsEn } from "./pairs-en";
 import { privacyAuditEn, privacyEn } from "./privacy";
 import { scoringAuditEn, scoringEn, scoringValidationEn } from "./scoring";
 import { stationReviewsAuditEn, stationReviewsEn } from "./station-reviews-en";
+import { templatesAuditEn, templatesEn, templatesValidationEn } from "./templates-en";
 import { votingAuditEn, votingPublicEn, votingStaffEn } from "./voting-en";
 import type { Translation } from "./zh-CN";
 
@@ -10,8 +12,10 @@ export const en: Translation = {
   voting: { ...votingPublicEn, ...votingStaffEn },
   pairs: pairsEn,
   privacy: privacyEn,
+  countyHealth: countyHealthEn,
   scoring: scoringEn,
   stationReviews: stationReviewsEn,
+  templates: templatesEn,
   app: {
     name: "Deputy Liaison Station Platform",
     shortName: "Liaison Platform",
@@ -95,6 +99,7 @@ export const en: Translation = {
     platform: "Platform",
     tenants: "Counties",
     onboard: "Onboard a county",
+    templates: "Template library",
     county: "County console",
     overview: "Overview",
     townships: "Townships",
@@ -158,7 +163,7 @@ export const en: Translation = {
     tenantsIntro: "Each county congress is a tenant of its own; tenants never see each other's data.",
     onboardTitle: "Onboard a county",
     onboardIntro:
-      "Pick the county from China's administrative divisions (GB/T 2260). Its townships and streets are imported, and the default template is installed: station types, the ten duty posts and the “ten haves” standard.",
+      "Pick the county from China's administrative divisions (GB/T 2260). Its townships and streets are imported, and its station types, standards, duty posts and workflows are copied from the chosen template set.",
     province: "Province",
     city: "City",
     county: "County",
@@ -683,6 +688,7 @@ export const en: Translation = {
     privacy: privacyAuditEn,
     scoring: scoringAuditEn,
     stationReview: stationReviewsAuditEn,
+    templateSet: templatesAuditEn,
     handlingUnit: {
       created: "Handling unit added",
       edited: "Handling unit edited",
@@ -952,6 +958,7 @@ export const en: Translation = {
     audit: "Audit log",
     auth: "Sign-in and accounts",
     tenant: "County status",
+    templateSet: "Template library",
     township: "Townships",
     user: "Users",
     invitation: "Invitations",
@@ -967,6 +974,7 @@ export const en: Translation = {
   },
   validation: {
     ...scoringValidationEn,
+    ...templatesValidationEn,
     retentionMonths: "The retention is a whole number of months from 6 to 120",
     webhookUrl: "Enter a full address starting with https:// or http://",
     smsSecretId: "The SecretId is 16–128 letters or digits",

@@ -1,4 +1,5 @@
 import { scoringValidationZh } from "./scoring";
+import { templatesValidationZh } from "./templates";
 import { votingPublicZh } from "./voting";
 
 /**
@@ -55,6 +56,7 @@ export const zhCNPublic = {
   },
   validation: {
     ...scoringValidationZh,
+    ...templatesValidationZh,
     retentionMonths: "保留期限为 6 至 120 之间的整数（月）",
     webhookUrl: "请填写以 https:// 或 http:// 开头的完整地址",
     dueByPast: "要求办结日期须晚于今天",

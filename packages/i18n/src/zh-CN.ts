@@ -1,9 +1,11 @@
 /** Simplified Chinese: the product's default language. Keys are shared with en.ts. */
 
+import { countyHealthZh } from "./county-health";
 import { pairsAuditZh, pairsZh } from "./pairs";
 import { privacyAuditZh, privacyZh } from "./privacy";
 import { scoringAuditZh, scoringZh } from "./scoring";
 import { stationReviewsAuditZh, stationReviewsZh } from "./station-reviews";
+import { templatesAuditZh, templatesZh } from "./templates";
 import { votingAuditZh, votingPublicZh, votingStaffZh } from "./voting";
 import { zhCNPublic } from "./zh-CN-public";
 
@@ -12,8 +14,10 @@ export const zhCN = {
   voting: { ...votingPublicZh, ...votingStaffZh },
   pairs: pairsZh,
   privacy: privacyZh,
+  countyHealth: countyHealthZh,
   scoring: scoringZh,
   stationReviews: stationReviewsZh,
+  templates: templatesZh,
   desk: {
     title: "我的工作台",
     intro: "等待您办理的事项，最紧急的在前；点击数字查看全部。",
@@ -44,6 +48,7 @@ export const zhCN = {
     platform: "平台运营",
     tenants: "区县租户",
     onboard: "开通区县",
+    templates: "模板库",
     county: "区县工作台",
     overview: "概览",
     townships: "乡镇街道",
@@ -108,7 +113,7 @@ export const zhCN = {
     tenantsIntro: "每个区县人大常委会是一个独立租户，数据互不可见。",
     onboardTitle: "开通区县",
     onboardIntro:
-      "从全国行政区划（GB/T 2260）中选择区县。开通后将自动导入其乡镇、街道，并安装默认模板：站点类型、十大岗位和“十有”标准。",
+      "从全国行政区划（GB/T 2260）中选择区县。开通后将自动导入其乡镇、街道，并从所选模板集复制站点类型、建设标准、履职岗位和办理流程。",
     province: "省份",
     city: "地级市",
     county: "区县",
@@ -607,6 +612,7 @@ export const zhCN = {
     privacy: privacyAuditZh,
     scoring: scoringAuditZh,
     stationReview: stationReviewsAuditZh,
+    templateSet: templatesAuditZh,
     handlingUnit: {
       created: "新增承办单位",
       edited: "修改承办单位",
@@ -871,6 +877,7 @@ export const zhCN = {
     audit: "审计日志",
     auth: "登录与账号",
     tenant: "区县开通与状态",
+    templateSet: "模板库",
     township: "乡镇街道",
     user: "用户",
     invitation: "邀请",

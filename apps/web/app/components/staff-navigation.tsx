@@ -32,6 +32,7 @@ import {
   IconMessage,
   IconNotebook,
   IconPlus,
+  IconTemplate,
   IconUsers,
   IconUsersGroup,
 } from "@tabler/icons-react";
@@ -44,6 +45,7 @@ import classes from "./staff-navigation.module.css";
 const icons: Record<NavIcon, typeof IconHome> = {
   tenants: IconBuildingCommunity,
   onboard: IconPlus,
+  templates: IconTemplate,
   desk: IconLayoutDashboard,
   overview: IconHome,
   townships: IconMapPin,

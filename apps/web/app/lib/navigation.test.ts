@@ -89,6 +89,6 @@ describe("the menu and the landing page of each role", () => {
   it("gives the platform operator the counties and the platform's audit log", () => {
     const operator: Actor = { ...actor([]), platformRole: "operator", tenantId: null };
     expect(homePath(operator)).toBe("/platform");
-    expect(entries(operator)).toEqual(["/platform", "/platform/onboard", "/platform/audit"]);
+    expect(entries(operator)).toEqual(["/platform", "/platform/onboard", "/platform/templates", "/platform/audit"]);
   });
 });

@@ -3,6 +3,7 @@ import { type Actor, can, hasRole } from "@rdlink/auth";
 export type NavIcon =
   | "tenants"
   | "onboard"
+  | "templates"
   | "desk"
   | "overview"
   | "work"
@@ -61,6 +62,7 @@ export function navigationOf(actor: Actor): NavGroup[] {
         items: [
           ...item(true, "/platform", "nav.tenants", "tenants", true),
           ...item(true, "/platform/onboard", "nav.onboard", "onboard"),
+          ...item(true, "/platform/templates", "nav.templates", "templates"),
           ...item(true, "/platform/audit", "nav.audit", "audit"),
         ],
       },

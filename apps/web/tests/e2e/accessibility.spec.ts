@@ -55,7 +55,16 @@ test("sign-in, the public form (with a photo), its success page and the tracking
 });
 
 const signedInPages: { username: string; paths: string[] }[] = [
-  { username: "operator", paths: ["/platform", "/platform/onboard"] },
+  {
+    username: "operator",
+    // The template set the platform ships with (migration 0042).
+    paths: [
+      "/platform",
+      "/platform/onboard",
+      "/platform/templates",
+      "/platform/templates/0a3e1f6c-3b1d-4c52-9d1e-5c2f3a000001",
+    ],
+  },
   {
     username: "xxt-admin",
     paths: [

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { openMenuEntry, pick, signIn } from "./support";
 
@@ -102,4 +103,70 @@ test("onboarding the same county twice is refused with a clear message", async (
   await page.getByLabel("管理员姓名").fill("重复");
   await page.getByRole("button", { name: "开通区县" }).click();
   await expect(page.getByText("西乡塘区 已经开通，不能重复开通")).toBeVisible();
+});
+
+test("the tenant list shows every county's health, sorts by a column keeping the search, and downloads it as CSV", async ({
+  page,
+}) => {
+  // A second county, onboarded now: never signed in, nothing opened.
+  await signIn(page, "operator");
+  await page.goto("/platform/onboard");
+  await pick(page, "省份", "广西壮族自治区");
+  await pick(page, "地级市", "南宁市");
+  await pick(page, "区县", "江南区");
+  await page.getByLabel("首位管理员用户名").fill("jn-admin");
+  await page.getByLabel("管理员姓名").fill("江南区管理员");
+  await page.getByRole("button", { name: "开通区县" }).click();
+  await page.getByRole("link", { name: "查看区县" }).click();
+  const section = page.getByTestId("county-health-section");
+  await expect(section).toContainText("运行状况");
+  await expect(section).toContainText("从未登录");
+
+  await page.goto("/platform?q=区");
+  const table = page.getByTestId("county-health");
+  for (const column of ["30天活跃", "本月新增", "本月办结", "当前超期", "发送失败", "存储用量", "最近登录"]) {
+    await expect(table.getByRole("columnheader", { name: column })).toBeVisible();
+  }
+  const rows = table.getByTestId("county-health-row");
+  const jiangnan = rows.filter({ hasText: "江南区" });
+  await expect(jiangnan).toContainText("从未登录");
+  // The demo county's staff have signed in, and some of its cases are past their deadline.
+  const demo = rows.filter({ hasText: "西乡塘区" });
+  await expect(demo).not.toContainText("从未登录");
+  expect(Number(await demo.locator("td:nth-child(7)").textContent())).toBeGreaterThan(0);
+
+  // Sorted by code, one way then the other; the search stays.
+  const codes = () => rows.locator("td:nth-child(2)").allTextContents();
+  await table.getByTestId("sort-code").click();
+  await expect(page).toHaveURL(/[?&]sort=code&dir=asc/);
+  await expect(page).toHaveURL(/[?&]q=%E5%8C%BA/);
+  const codeHeader = table.getByRole("columnheader", { name: "代码", exact: true });
+  await expect(codeHeader).toHaveAttribute("aria-sort", "ascending");
+  const ascending = await codes();
+  expect(ascending.length).toBeGreaterThanOrEqual(2);
+  expect(ascending).toEqual([...ascending].sort());
+  await table.getByTestId("sort-code").click();
+  await expect(page).toHaveURL(/[?&]dir=desc/);
+  await expect(codeHeader).toHaveAttribute("aria-sort", "descending");
+  expect(await codes()).toEqual([...ascending].reverse());
+
+  // The CSV: UTF-8 with a BOM, Chinese headers, one record per county on the page, in its order.
+  const downloading = page.waitForEvent("download");
+  await page.getByTestId("county-health-csv").click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^区县运行状况_\d{4}-\d{2}-\d{2}\.csv$/);
+  const bytes = readFileSync(await download.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const [header, ...records] = bytes.subarray(3).toString("utf8").trimEnd().split("\r\n");
+  expect(header).toBe(
+    "区县,行政区划代码,所属地区,状态,近30天活跃用户,本月新增案件,本月办结,当前超期,消息发送失败,存储用量（字节）,最近登录,最近活动,60天无活动,模板集,可升级版本,开通时间",
+  );
+  expect(records.map((record) => record.split(",")[1])).toEqual([...ascending].reverse());
+  expect(records.find((record) => record.startsWith("江南区,"))).toMatch(
+    /^江南区,450105,广西壮族自治区 南宁市,正常,0,0,0,0,0,0,,,否,通用模板 第 1 版,,/,
+  );
+
+  // A column the list does not have is a 400, on the page and for the download.
+  expect((await page.request.get("/platform?sort=passwordHash")).status()).toBe(400);
+  expect((await page.request.get("/platform/tenants.csv?sort=name&dir=sideways")).status()).toBe(400);
 });

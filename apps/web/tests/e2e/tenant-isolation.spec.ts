@@ -11,6 +11,7 @@ import { meetingOf, pick, signIn, signOut } from "./support";
 const ID_ROUTES_COVERED = [
   "tenants/:tenantId",
   "tenants/:tenantId/export",
+  "templates/:setId",
   "townships/:townshipId",
   "stations/:stationId",
   "stations/:stationId/edit",
@@ -132,6 +133,19 @@ test("tenant A's admin gets 404 for every tenant-B URL, never B's data", async (
     maxRedirects: 0,
   });
   expect(exported.status()).toBe(404);
+  // Nor is the platform's template library (the set it ships with, migration 0042).
+  const templateSet = "/platform/templates/0a3e1f6c-3b1d-4c52-9d1e-5c2f3a000001";
+  for (const variant of [templateSet, `${templateSet}.data`]) {
+    const response = await page.request.get(variant, { maxRedirects: 0 });
+    expect(response.status(), variant).toBe(404);
+    expect(await response.text(), variant).not.toContain("创业带富岗");
+  }
+  const published = await page.request.post(templateSet, {
+    headers: { origin: new URL(page.url()).origin },
+    form: { intent: "publish", revision: "1" },
+    maxRedirects: 0,
+  });
+  expect(published.status()).toBe(404);
   expect(exported.headers()["content-disposition"]).toBeUndefined();
   expect(await exported.text()).not.toContain("青秀");
   // B's workflows: not to be read, saved over, published or started a case on.

@@ -89,12 +89,17 @@ const DEPUTY_PAGES: Record<string, () => string> = {
   "desk-pairs.tsx": () => "/desk/pairs",
 };
 
+/** The template set the platform ships with (migration 0042). */
+const DEFAULT_TEMPLATE_SET = "0a3e1f6c-3b1d-4c52-9d1e-5c2f3a000001";
+
 /** The platform's pages, as its operator. */
 const PLATFORM_PAGES: Record<string, (tenant: string) => string> = {
   "platform/onboard.tsx": () => "/platform/onboard",
   "platform/audit.tsx": () => "/platform/audit",
   "platform/tenant.tsx": (tenant) => tenant,
   "platform/tenant-export.tsx": (tenant) => `${tenant}/export`,
+  "platform/templates.tsx": () => "/platform/templates",
+  "platform/template-set.tsx": () => `/platform/templates/${DEFAULT_TEMPLATE_SET}`,
 };
 
 /** Route modules with an action that are not staff form pages with intents. */

@@ -1,5 +1,5 @@
 import { cases } from "@rdlink/db";
-import { sql } from "drizzle-orm";
+import { and, eq, isNotNull, lt, ne, or, sql } from "drizzle-orm";
 
 /**
  * 在办 and 办结, one definition for every count the product shows (the dashboard, the workflow
@@ -10,6 +10,20 @@ import { sql } from "drizzle-orm";
  */
 export const caseIsOpen = sql`${cases.closedAt} is null`;
 export const caseIsClosed = sql`(${cases.closedAt} is not null and ${cases.mergedIntoId} is null)`;
+
+/** On someone's desk: not closed, and not waiting for the citizen (a rating, more details). */
+export const caseIsOnStaffDesk = and(
+  eq(cases.status, "active"),
+  isNotNull(cases.assigneeRole),
+  ne(cases.assigneeRole, "citizen"),
+)!;
+
+/**
+ * 超期, as the workbench and the desk count it (red): on a staff desk and past a deadline, now
+ * or earlier in this case. The platform's county health counts the same cases.
+ */
+export const caseIsOverdue = (now: Date) =>
+  and(caseIsOnStaffDesk, or(lt(cases.dueAt, now), isNotNull(cases.overdueAt)))!;
 
 /** `count(*) filter (where …)` as an int, for grouped counts. */
 export const countWhere = (condition: ReturnType<typeof sql>) =>

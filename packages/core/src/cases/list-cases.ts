@@ -2,7 +2,7 @@ import { assertCan } from "@rdlink/auth";
 import { cases, handlingUnits, stations, type TenantTx, townships } from "@rdlink/db";
 import type { TLocalizedText } from "@rdlink/forms";
 import { addDays } from "@rdlink/workflow/calendar/working-time";
-import { and, asc, count, desc, eq, gte, ilike, isNotNull, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { UseCaseContext } from "../shared/context";
 import { parseInput } from "../shared/errors";
@@ -10,6 +10,7 @@ import { naturalOrder } from "../shared/natural-order";
 import { ZPaging } from "../shared/paging";
 import { startOfShanghaiDay } from "../shared/shanghai-days";
 import { CASE_CATEGORIES } from "./case-categories";
+import { caseIsOnStaffDesk, caseIsOverdue } from "./case-progress";
 import { caseScope, onDesk } from "./case-scope";
 import { deadlineCountdown } from "./deadline-countdown";
 import { DrizzleCaseStore } from "./drizzle-case-store";
@@ -64,9 +65,6 @@ export async function listCases(tx: TenantTx, ctx: UseCaseContext, input: unknow
 
 /** The list's conditions: this county, the actor's scope, then the query's filters, at `now`. */
 export function caseListConditions(tx: TenantTx, ctx: UseCaseContext, query: TCaseListQuery, now: Date) {
-  // On someone's desk (not the citizen's, not closed) and past a deadline, now or earlier in this case.
-  const onStaffDesk = and(eq(cases.status, "active"), isNotNull(cases.assigneeRole), ne(cases.assigneeRole, "citizen"));
-  const overdue = and(onStaffDesk, or(lt(cases.dueAt, now), isNotNull(cases.overdueAt)));
   const filters: (SQL | undefined)[] = [
     eq(cases.tenantId, tx.tenantId),
     caseScope(tx, ctx.actor),
@@ -74,9 +72,9 @@ export function caseListConditions(tx: TenantTx, ctx: UseCaseContext, query: TCa
     query.state ? eq(cases.state, query.state) : undefined,
     query.stationId ? eq(cases.stationId, query.stationId) : undefined,
     query.category ? eq(cases.category, query.category) : undefined,
-    query.deadline === "overdue" ? overdue : undefined,
+    query.deadline === "overdue" ? caseIsOverdue(now) : undefined,
     query.deadline === "warning"
-      ? and(onStaffDesk, lt(cases.warnAt, now), isNull(cases.overdueAt), gte(cases.dueAt, now))
+      ? and(caseIsOnStaffDesk, lt(cases.warnAt, now), isNull(cases.overdueAt), gte(cases.dueAt, now))
       : undefined,
     query.q
       ? or(ilike(cases.title, `%${escapeLike(query.q)}%`), eq(cases.trackingCode, query.q.toUpperCase()))

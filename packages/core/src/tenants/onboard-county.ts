@@ -1,17 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { assertCan } from "@rdlink/auth";
-import {
-  checklists,
-  communities,
-  type Database,
-  dutyPosts,
-  memberships,
-  stationTypes,
-  type TenantTx,
-  tenants,
-  townships,
-  users,
-} from "@rdlink/db";
+import { communities, type Database, memberships, type TenantTx, tenants, townships, users } from "@rdlink/db";
 import { localDateOf } from "@rdlink/workflow";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
@@ -20,20 +9,17 @@ import { ensureCalendarYears } from "../calendar/ensure-calendar-years";
 import { findCounty, listTownshipDivisions, listVillageDivisions } from "../divisions/divisions";
 import type { UseCaseContext } from "../shared/context";
 import { ConflictError, isUniqueViolation, parseInput, ValidationError } from "../shared/errors";
-import { ZName, ZUsername } from "../shared/fields";
+import { ZName, ZOptionalId, ZUsername } from "../shared/fields";
+import { installTemplateSet } from "../templates/install-template-set";
+import { latestSetVersion } from "../templates/latest-set-version";
 import { issueInvitation } from "../users/issue-invitation";
-import { installWorkflowTemplates } from "../workflows/install-workflow-templates";
-import {
-  DEFAULT_CHECKLISTS,
-  DEFAULT_DUTY_POSTS,
-  DEFAULT_INTAKE_FIELDS,
-  DEFAULT_STATION_TYPES,
-} from "./default-template";
 
 export const ZOnboardCounty = z.object({
   divisionCode: z.string({ error: "validation.required" }).regex(/^\d{6}$/, "validation.divisionCode"),
   adminUsername: ZUsername,
   adminDisplayName: ZName,
+  /** The template set the county starts from (its newest version); the platform's default when empty. */
+  templateSetId: ZOptionalId,
 });
 
 export type TOnboardCounty = z.input<typeof ZOnboardCounty>;
@@ -41,13 +27,13 @@ export type TOnboardCounty = z.input<typeof ZOnboardCounty>;
 /**
  * A platform operator brings a county on board, in one transaction: the tenant, its
  * real townships and streets with their villages and communities (GB/T 2260), the
- * default template (station types, the ten duty posts, the "十有" checklist, the four
- * workflow templates, this year's and next year's working-day calendar) and a first
+ * configuration of the template set it picks (station types, standards, duty posts,
+ * workflows: decision 0037), this year's and next year's working-day calendar and a first
  * county admin with a one-time invitation link.
  */
 export async function onboardCounty(db: Database, ctx: UseCaseContext, input: unknown) {
   assertCan(ctx.actor, "platform.tenants.manage");
-  const { divisionCode, adminUsername, adminDisplayName } = parseInput(ZOnboardCounty, input);
+  const { divisionCode, adminUsername, adminDisplayName, templateSetId } = parseInput(ZOnboardCounty, input);
   const county = findCounty(divisionCode);
   if (!county) throw new ValidationError({ divisionCode: "validation.unknownDivision" });
 
@@ -59,6 +45,8 @@ export async function onboardCounty(db: Database, ctx: UseCaseContext, input: un
     if (existing) throw new ConflictError("errors.countyExists", "divisionCode", { name: existing.name });
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, adminUsername));
     if (taken) throw new ConflictError("errors.usernameTaken", "adminUsername");
+    const templateVersion = await latestSetVersion(tx, templateSetId ?? undefined);
+    if (!templateVersion) throw new ValidationError({ templateSetId: "validation.templateSetUnpublished" });
 
     try {
       await tx.insert(tenants).values({
@@ -86,22 +74,8 @@ export async function onboardCounty(db: Database, ctx: UseCaseContext, input: un
             .returning({ id: townships.id, divisionCode: townships.divisionCode })
         : [];
     const communityCount = await importCommunities(tx, divisionCode, townshipRows);
-    const [checklist] = await tx
-      .insert(checklists)
-      .values(DEFAULT_CHECKLISTS.map(({ name, items }) => ({ name, items: [...items] })))
-      .returning({ id: checklists.id });
-    await tx.insert(stationTypes).values(
-      DEFAULT_STATION_TYPES.map((name, index) => ({
-        name,
-        sortOrder: index,
-        checklistId: checklist!.id,
-        intakeFields: DEFAULT_INTAKE_FIELDS,
-      })),
-    );
-    await tx.insert(dutyPosts).values(DEFAULT_DUTY_POSTS.map((post, index) => ({ ...post, sortOrder: index })));
-
     const now = ctx.clock.now();
-    const workflowCount = await installWorkflowTemplates(tx, ctx.actor.userId, now);
+    const template = await installTemplateSet(tx, templateVersion.id, ctx.actor.userId, now);
     const year = Number(localDateOf(now).slice(0, 4));
     await ensureCalendarYears(tx, [year, year + 1], now);
 
@@ -117,7 +91,9 @@ export async function onboardCounty(db: Database, ctx: UseCaseContext, input: un
       name: county.name,
       townships: divisions.length,
       communities: communityCount,
-      workflows: workflowCount,
+      workflows: template.workflows,
+      templateSetId: template.setId,
+      templateSetVersion: template.version,
       adminUsername,
     };
     await recordAudit(tx, ctx, { action: "tenant.onboarded", objectType: "tenant", objectId: tx.tenantId, detail });

@@ -16,6 +16,7 @@ export * from "./scoring";
 export * from "./station-reviews";
 export * from "./stations";
 export * from "./suggestions";
+export * from "./template-library";
 export * from "./templates";
 export * from "./tenancy";
 export * from "./voting";

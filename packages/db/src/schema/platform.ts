@@ -32,6 +32,11 @@ export const tenants = pgTable("tenants", {
   exportedAt: timestamp({ withTimezone: true }),
   /** Set while the county is to be deleted: when its rows and files go (deleteDueCounties). */
   deletionDueAt: timestamp({ withTimezone: true }),
+  /**
+   * The template set version the county was onboarded from (template_set_versions; no foreign
+   * key, as a county moved from another deployment keeps the one it had there).
+   */
+  templateSetVersionId: uuid(),
   createdAt: createdAt(),
 });
 

@@ -1,5 +1,6 @@
 import { foreignKey, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { tenants } from "./platform";
+import type { TTemplateOrigin } from "./template-library";
 import { createdAt, tenantColumns, tenantIsolationPolicy } from "./tenant-table";
 
 /** A station standard such as "十有" or "五有": a named list of items. */
@@ -10,6 +11,8 @@ export const checklists = pgTable(
     name: text().notNull(),
     items: jsonb().$type<string[]>().notNull(),
     archivedAt: timestamp({ withTimezone: true }),
+    /** Copied from the platform's template library (null when the county made it). */
+    templateOrigin: jsonb().$type<TTemplateOrigin>(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -39,6 +42,8 @@ export const stationTypes = pgTable(
     intakeWorkflowId: uuid(),
     sortOrder: integer().notNull().default(0),
     archivedAt: timestamp({ withTimezone: true }),
+    /** Copied from the platform's template library (null when the county made it). */
+    templateOrigin: jsonb().$type<TTemplateOrigin>(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -60,6 +65,8 @@ export const dutyPosts = pgTable(
     description: text(),
     sortOrder: integer().notNull().default(0),
     archivedAt: timestamp({ withTimezone: true }),
+    /** Copied from the platform's template library (null when the county made it). */
+    templateOrigin: jsonb().$type<TTemplateOrigin>(),
     createdAt: createdAt(),
   },
   (t) => [

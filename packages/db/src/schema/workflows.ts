@@ -16,6 +16,7 @@ import {
 import { handlingUnits } from "./handling-units";
 import { tenants, users } from "./platform";
 import { stations } from "./stations";
+import type { TTemplateOrigin } from "./template-library";
 import { townships } from "./tenancy";
 import { createdAt, tenantColumns, tenantIsolationPolicy } from "./tenant-table";
 
@@ -33,6 +34,8 @@ export const workflows = pgTable(
     draftUpdatedBy: uuid().references(() => users.id),
     draftUpdatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     archivedAt: timestamp({ withTimezone: true }),
+    /** Copied from the platform's template library (null when the county drew it). */
+    templateOrigin: jsonb().$type<TTemplateOrigin>(),
     createdAt: createdAt(),
   },
   (t) => [

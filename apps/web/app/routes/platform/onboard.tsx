@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { listProvinces } from "@rdlink/core/divisions/divisions";
+import { listTemplateSets } from "@rdlink/core/templates/list-template-sets";
 import { onboardCounty } from "@rdlink/core/tenants/onboard-county";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,13 +8,18 @@ import { Form, Link, useFetcher, useNavigation } from "react-router";
 import { InvitationLink } from "~/components/invitation-link";
 import { PageHeader } from "~/components/page-header";
 import { useFormErrors } from "~/lib/form-errors";
-import { platformAction, platformRequest } from "~/lib/platform-route.server";
+import { platformAction, platformLoader } from "~/lib/platform-route.server";
 import { invitationUrl } from "~/lib/urls";
 import type { Route } from "./+types/onboard";
 
 export function loader(args: Route.LoaderArgs) {
-  platformRequest(args); // platform staff only: anyone else gets the 404
-  return { provinces: listProvinces() };
+  return platformLoader(args, async (platform) => ({
+    provinces: listProvinces(),
+    // Only a set with a published version can start a county; the default is listed first.
+    templateSets: (await platform.outsideTenants((tx, ctx) => listTemplateSets(tx, ctx)))
+      .filter((set) => set.latestVersion !== null)
+      .map((set) => ({ id: set.id, name: set.name, version: set.latestVersion! })),
+  }));
 }
 
 export function action(args: Route.ActionArgs) {
@@ -118,6 +124,18 @@ export default function Onboard({ loaderData, actionData }: Route.ComponentProps
                 {townships.data.divisions.length > 8 ? "…" : ""}
               </Text>
             )}
+            <Select
+              name="templateSetId"
+              label={t("templates.templateSet")}
+              description={t("templates.templateSetHint")}
+              data={loaderData.templateSets.map((set) => ({
+                value: set.id,
+                label: `${set.name} · ${t("templates.versionLabel", { version: set.version })}`,
+              }))}
+              defaultValue={loaderData.templateSets[0]?.id}
+              allowDeselect={false}
+              error={errors.field("templateSetId")}
+            />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput
                 name="adminUsername"

@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { cancelCountyDeletion } from "@rdlink/core/tenants/cancel-county-deletion";
+import { getCountyHealth } from "@rdlink/core/tenants/get-county-health";
 import { getTenant } from "@rdlink/core/tenants/get-tenant";
 import { reissueInvitation } from "@rdlink/core/tenants/reissue-invitation";
 import { DELETION_GRACE_DAYS, scheduleCountyDeletion } from "@rdlink/core/tenants/schedule-county-deletion";
@@ -7,6 +8,7 @@ import { setTenantStatus } from "@rdlink/core/tenants/set-tenant-status";
 import { listTownships } from "@rdlink/core/townships/list-townships";
 import { useTranslation } from "react-i18next";
 import { Form, useNavigation } from "react-router";
+import { CountyHealthSection } from "~/components/county-health-section";
 import { InvitationLink } from "~/components/invitation-link";
 import { PageHeader } from "~/components/page-header";
 import { formatDateTime } from "~/lib/dates";
@@ -19,6 +21,7 @@ export function loader(args: Route.LoaderArgs) {
   return platformLoader(args, (platform) =>
     platform.inTenant(args.params.tenantId, async (tx, ctx) => ({
       ...(await getTenant(tx, ctx)),
+      health: await getCountyHealth(tx, ctx),
       townships: await listTownships(tx, ctx, { pageSize: 200 }),
       deletionGraceDays: DELETION_GRACE_DAYS,
     })),
@@ -57,7 +60,7 @@ export default function Tenant({ loaderData, actionData }: Route.ComponentProps)
   const { t, i18n } = useTranslation();
   const errors = useFormErrors(actionData);
   const busy = useNavigation().state === "submitting";
-  const { tenant, admins, townships, deletionGraceDays } = loaderData;
+  const { tenant, admins, townships, deletionGraceDays, health } = loaderData;
   const suspended = tenant.status === "suspended";
   return (
     <>
@@ -84,6 +87,7 @@ export default function Tenant({ loaderData, actionData }: Route.ComponentProps)
         {actionData?.ok && actionData.invitationUrl && (
           <InvitationLink url={actionData.invitationUrl} invitedRole="county_admin" />
         )}
+        <CountyHealthSection health={health} />
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <Paper withBorder p="md">
             <Title order={4} mb="sm">

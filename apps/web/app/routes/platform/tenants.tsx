@@ -1,36 +1,73 @@
-import { Anchor, Badge, Button, Paper, Table, Text, TextInput } from "@mantine/core";
-import { listTenants } from "@rdlink/core/tenants/list-tenants";
-import { IconPlus, IconSearch } from "@tabler/icons-react";
+import { Alert, Button, Group, TextInput, Tooltip } from "@mantine/core";
+import {
+  COUNTY_HEALTH_LIMIT,
+  COUNTY_HEALTH_SORTS,
+  defaultDirectionOf,
+  listCountyHealth,
+} from "@rdlink/core/tenants/list-county-health";
+import { IconDownload, IconPlus, IconSearch } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
+import { CountyHealthTable } from "~/components/county-health-table";
 import { PageHeader } from "~/components/page-header";
-import { formatDate } from "~/lib/dates";
+import { countyHealthQuery } from "~/lib/county-health";
 import { platformLoader } from "~/lib/platform-route.server";
 import type { Route } from "./+types/tenants";
 
 export function loader(args: Route.LoaderArgs) {
-  const search = new URL(args.request.url).searchParams.get("q")?.slice(0, 60) ?? "";
-  return platformLoader(args, async (platform) => ({
-    tenants: await platform.outsideTenants((tx, ctx) => listTenants(tx, ctx, { search })),
-    search,
-  }));
+  const query = countyHealthQuery(new URL(args.request.url).searchParams);
+  return platformLoader(args, async (platform) => {
+    const health = await platform.outsideTenants((tx, ctx) => listCountyHealth(tx, ctx, query));
+    const { search, sort, direction } = health;
+    // Each header's link: the other way round when it is the current sort, else its own first order.
+    const links = Object.fromEntries(
+      COUNTY_HEALTH_SORTS.map((column) => {
+        const dir = column !== sort ? defaultDirectionOf(column) : direction === "asc" ? "desc" : "asc";
+        return [column, `?${new URLSearchParams({ ...(search ? { q: search } : {}), sort: column, dir })}`];
+      }),
+    ) as Record<(typeof COUNTY_HEALTH_SORTS)[number], string>;
+    return { ...health, links, limit: COUNTY_HEALTH_LIMIT };
+  });
 }
 
 export default function Tenants({ loaderData }: Route.ComponentProps) {
-  const { t, i18n } = useTranslation();
-  const { tenants, search } = loaderData;
+  const { t } = useTranslation();
+  const { rows, search, sort, direction, links, truncated, limit } = loaderData;
+  // The download has the rows on screen: the same search and order.
+  const csvQuery = new URLSearchParams({
+    ...(search ? { q: search } : {}),
+    ...(sort ? { sort } : {}),
+    ...(direction ? { dir: direction } : {}),
+  }).toString();
   return (
     <>
       <PageHeader
         title={t("platform.tenantsTitle")}
         intro={t("platform.tenantsIntro")}
         actions={
-          <Button component={Link} to="/platform/onboard" leftSection={<IconPlus size={16} />}>
-            {t("nav.onboard")}
-          </Button>
+          <Group gap="sm">
+            <Tooltip label={t("countyHealth.exportCsvHint")}>
+              <Button
+                component="a"
+                href={`/platform/tenants.csv${csvQuery ? `?${csvQuery}` : ""}`}
+                download
+                variant="light"
+                leftSection={<IconDownload size={16} />}
+                data-testid="county-health-csv"
+              >
+                {t("countyHealth.exportCsv")}
+              </Button>
+            </Tooltip>
+            <Button component={Link} to="/platform/onboard" leftSection={<IconPlus size={16} />}>
+              {t("nav.onboard")}
+            </Button>
+          </Group>
         }
       />
       <Form method="get">
+        {/* A new search keeps the chosen order. */}
+        {sort && <input type="hidden" name="sort" value={sort} />}
+        {direction && <input type="hidden" name="dir" value={direction} />}
         <TextInput
           name="q"
           defaultValue={search}
@@ -41,47 +78,12 @@ export default function Tenants({ loaderData }: Route.ComponentProps) {
           aria-label={t("common.search")}
         />
       </Form>
-      <Paper withBorder>
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped highlightOnHover verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("common.name")}</Table.Th>
-                <Table.Th>{t("platform.code")}</Table.Th>
-                <Table.Th>{t("platform.region")}</Table.Th>
-                <Table.Th>{t("common.status")}</Table.Th>
-                <Table.Th>{t("platform.createdAt")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {tenants.map((tenant) => (
-                <Table.Tr key={tenant.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/platform/tenants/${tenant.id}`} fw={600}>
-                      {tenant.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td ff="monospace">{tenant.divisionCode}</Table.Td>
-                  <Table.Td>
-                    {tenant.provinceName} {tenant.cityName}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={tenant.status === "active" ? "green" : "gray"} variant="light">
-                      {tenant.status === "active" ? t("common.active") : t("platform.suspended")}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{formatDate(tenant.createdAt, i18n.language)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        {tenants.length === 0 && (
-          <Text c="dimmed" ta="center" py="xl">
-            {t("platform.noTenants")}
-          </Text>
-        )}
-      </Paper>
+      {truncated && (
+        <Alert color="yellow" mb="md">
+          {t("countyHealth.truncated", { count: limit })}
+        </Alert>
+      )}
+      <CountyHealthTable rows={rows} sort={{ sort, direction, links }} />
     </>
   );
 }
