@@ -2,8 +2,6 @@
 // `pnpm test`: lint, typecheck, unit and integration tests (PGlite, and PostgreSQL when
 // one answers) and the Playwright end-to-end tests in Debian's Chromium. Independent
 // stages run in parallel; the last line adds up every test that ran.
-// TEST_FAKETIME='@2028-02-29 10:00:00' (CI) runs the vitest suites a second time with the
-// process clock moved by faketime, in the vitest lane while the end-to-end tests run.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -76,36 +74,6 @@ const reports = ["apps", "packages", "infra"].flatMap((group) =>
 const e2eReport = path.join(root, "apps/web/test-results/playwright.json");
 for (const file of [...reports, e2eReport]) rmSync(file, { force: true });
 
-/** Adds up the vitest JSON reports the last run wrote (a second run overwrites them). */
-function countVitestReports() {
-  const counts = { passed: 0, failed: 0 };
-  for (const file of reports) {
-    if (!existsSync(file)) continue;
-    const report = JSON.parse(readFileSync(file, "utf8"));
-    counts.passed += report.numPassedTests;
-    counts.failed += report.numFailedTests;
-  }
-  return counts;
-}
-
-const vitestCounts = [];
-const vitestRun =
-  (label, prefix, env = {}) =>
-  async () => {
-    for (const file of reports) rmSync(file, { force: true });
-    const args = [...prefix, "pnpm", "exec", "turbo", "run", "test", "--concurrency=1", "--output-logs=full"];
-    const code = await run(label, args[0], args.slice(1), { env: { ...process.env, FORCE_COLOR: "0", ...env } });
-    vitestCounts.push(countVitestReports());
-    return code;
-  };
-const fakeDate = process.env.TEST_FAKETIME;
-const vitestStages = [vitestRun("vitest", [])];
-// PostgreSQL keeps the real clock: anything that mixes the two clocks fails (README, Testing).
-if (fakeDate)
-  vitestStages.push(
-    vitestRun(`vitest ${fakeDate}`, ["faketime", "-f", fakeDate], { FAKETIME_DONT_FAKE_MONOTONIC: "1" }),
-  );
-
 const started = Date.now();
 const stageNames = ["lint + types", "vitest", "build + e2e"];
 const codes = await Promise.all([
@@ -113,7 +81,7 @@ const codes = await Promise.all([
     () => run("lint", "pnpm", ["exec", "biome", "check", "."]),
     () => run("types", "pnpm", ["exec", "turbo", "run", "typecheck", "--output-logs=errors-only"]),
   ),
-  sequence(...vitestStages),
+  run("vitest", "pnpm", ["exec", "turbo", "run", "test", "--concurrency=1", "--output-logs=full"]),
   sequence(
     () => run("build", "pnpm", ["--filter", "@rdlink/web", "build"]),
     () =>
@@ -125,9 +93,11 @@ const codes = await Promise.all([
 
 let passed = 0;
 let failed = 0;
-for (const counts of vitestCounts) {
-  passed += counts.passed;
-  failed += counts.failed;
+for (const file of reports) {
+  if (!existsSync(file)) continue;
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
 }
 if (existsSync(e2eReport)) {
   const { stats } = JSON.parse(readFileSync(e2eReport, "utf8"));

@@ -124,6 +124,7 @@ export default [
       route("ledger/:activityId/edit", "routes/county/ledger-edit.tsx"),
       route("deputy-options", "routes/county/deputy-options.tsx"),
       route("workflows", "routes/county/workflows.tsx"),
+      route("template-upgrade", "routes/county/template-upgrade.tsx"),
       route("workflows/new", "routes/county/workflow-new.tsx"),
       route("workflows/:workflowId", "routes/county/workflow.tsx"),
     ]),

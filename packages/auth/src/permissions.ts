@@ -39,6 +39,7 @@ export type Permission =
   | "tenant.stations.read"
   | "tenant.stations.manage"
   | "tenant.stationTypes.manage"
+  | "tenant.templates.upgrade"
   | "tenant.posts.claim"
   | "tenant.posts.decide"
   | "tenant.posts.manage"
@@ -132,6 +133,8 @@ export function can(actor: Actor, permission: Permission, target: Target = {}): 
     case "tenant.audit.read":
     case "tenant.privacy.manage":
     case "tenant.workflows.manage":
+    // Taking a newer version of the platform's template set (decision 0037): the county's configuration.
+    case "tenant.templates.upgrade":
     case "tenant.calendar.manage":
     case "tenant.teams.read":
     case "tenant.teams.manage":

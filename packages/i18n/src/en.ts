@@ -100,6 +100,7 @@ export const en: Translation = {
     tenants: "Counties",
     onboard: "Onboard a county",
     templates: "Template library",
+    templateUpgrade: "Template updates",
     county: "County console",
     overview: "Overview",
     townships: "Townships",

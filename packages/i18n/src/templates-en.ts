@@ -57,10 +57,36 @@ export const templatesEn = {
   defaultSet: " (default)",
   upgradeAvailable: "Version {{version}} available",
   pendingUpgrade: "Upgrade available",
+  upgradeTitle: "Template updates",
+  importWorkflow: "Import a workflow file",
+  importWorkflowHint: "A .json file downloaded from the designer; the workflow with the same key is replaced",
+  workflowImported: "Workflow imported into the draft",
+  upgradeIntro:
+    "The county's station types, standards, posts and workflows were copied from a platform template set. When it publishes a new version, decide item by item here; what you decline stays as the county has it.",
+  upToDateCounty: "The county is on “{{name}}” version {{version}}: nothing to update.",
+  noTemplateSet: "The county's configuration does not come from a platform template set: nothing to update.",
+  upgradeFromTo: "“{{name}}” version {{from}} → {{to}}",
+  upgradeHint:
+    "Tick what to take. Items the county changed are unticked: compare both sides. Accepted workflows are published as a new county version; open cases stay on theirs.",
+  applyUpgrade: "Take the ticked items and move to version {{version}}",
+  upgradeApplied: "Now on version {{version}}: {{accepted}} taken, {{declined}} kept as the county has them.",
+  take: "Take",
+  changes: { added: "New", changed: "Changed", removed: "Removed" },
+  local: { changed: "Changed by the county", missing: "Not in the county", unchanged: "Unchanged" },
+  states: { added: "States added", changed: "States changed", removed: "States removed" },
+  transitionsChanged: "{{count}} transitions changed",
+  ours: "The county now",
+  theirs: "New version",
+  none: "(none)",
+  countyStandard: "The county's own standard",
   errors: {
     nameTaken: "A template set with this name exists",
     unchanged: "The draft equals the latest version: nothing to publish",
     invalid: "The set has problems and cannot be published",
+    upgradeChanged: "A newer version was published meanwhile: reload and choose again",
+    nameClash: "The county already has an item named “{{name}}”: rename it first",
+    statesInUse:
+      "The new version of “{{name}}” lacks states the county's open cases are in: {{states}}. Close or migrate those cases first",
   },
 };
 
@@ -68,6 +94,7 @@ export const templatesAuditEn = {
   created: "Template set created",
   draft_saved: "Template set draft saved",
   published: "Template set version published",
+  upgraded: "Template set upgrade applied",
 };
 
 export const templatesValidationEn = {

@@ -56,10 +56,35 @@ export const templatesZh = {
   defaultSet: "（默认）",
   upgradeAvailable: "可升级到第 {{version}} 版",
   pendingUpgrade: "可升级版本",
+  upgradeTitle: "模板更新",
+  importWorkflow: "导入流程定义文件",
+  importWorkflowHint: "在流程设计中下载的 .json 文件；同一流程标识的流程将被替换",
+  workflowImported: "流程已导入草稿",
+  upgradeIntro:
+    "本区县的站点类型、标准、岗位和流程复制自平台模板集。模板集发布新版本后，在这里逐项决定是否采用；不采用的保留本区县现有内容。",
+  upToDateCounty: "本区县使用“{{name}}”第 {{version}} 版，没有待更新的内容。",
+  noTemplateSet: "本区县的配置不来自平台模板集，没有待更新的内容。",
+  upgradeFromTo: "“{{name}}”第 {{from}} 版 → 第 {{to}} 版",
+  upgradeHint:
+    "勾选要采用的条目。本区县改过的条目默认不勾选，请对照两边内容决定；采用的流程发布为本区县的新版本，在办案件仍按原版本办理。",
+  applyUpgrade: "采用所选，更新到第 {{version}} 版",
+  upgradeApplied: "已更新到第 {{version}} 版：采用 {{accepted}} 项，保留本区县内容 {{declined}} 项。",
+  take: "采用",
+  changes: { added: "新增", changed: "修改", removed: "移除" },
+  local: { changed: "本区县改过", missing: "本区县没有", unchanged: "未改动" },
+  states: { added: "新增环节", changed: "修改环节", removed: "删除环节" },
+  transitionsChanged: "{{count}} 处流转有变化",
+  ours: "本区县现在",
+  theirs: "新版本",
+  none: "（无）",
+  countyStandard: "本区县自定标准",
   errors: {
     nameTaken: "已有同名的模板集",
     unchanged: "草稿与最新版本相同，没有可发布的修改",
     invalid: "模板集还有问题，不能发布",
+    upgradeChanged: "模板集又发布了新版本，请刷新后重新选择",
+    nameClash: "本区县已有名为“{{name}}”的条目，请先改名再采用",
+    statesInUse: "流程“{{name}}”的新版本没有这些环节，而本区县还有案件在办：{{states}}。请先办结或迁移这些案件",
   },
 };
 
@@ -67,6 +92,7 @@ export const templatesAuditZh = {
   created: "新建模板集",
   draft_saved: "保存模板集草稿",
   published: "发布模板集新版本",
+  upgraded: "采用模板集新版本",
 };
 
 export const templatesValidationZh = {

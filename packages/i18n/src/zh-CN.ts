@@ -49,6 +49,7 @@ export const zhCN = {
     tenants: "区县租户",
     onboard: "开通区县",
     templates: "模板库",
+    templateUpgrade: "模板更新",
     county: "区县工作台",
     overview: "概览",
     townships: "乡镇街道",

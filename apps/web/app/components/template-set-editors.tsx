@@ -1,6 +1,7 @@
 import {
   ActionIcon,
   Button,
+  FileButton,
   Group,
   Paper,
   Select,
@@ -16,10 +17,10 @@ import type {
   TTemplateDutyPost,
   TTemplateStationType,
 } from "@rdlink/core/templates/template-content";
-import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { IconPlus, IconTrash, IconUpload } from "@tabler/icons-react";
 import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Form } from "react-router";
+import { Form, useSubmit } from "react-router";
 
 /**
  * The template set page's editors: each shows its section, and on 修改 edits a copy of it and
@@ -342,5 +343,34 @@ export function DutyPostsEditor(props: { revision: number; dutyPosts: TTemplateD
         {t("templates.addPost")}
       </Button>
     </SaveSection>
+  );
+}
+
+/**
+ * A workflow definition file (as the designer downloads it) into the set's draft: it replaces the
+ * set's workflow of the same key or joins the set; the server checks it as the designer does.
+ */
+export function WorkflowImport({ revision, busy }: { revision: number; busy: boolean }) {
+  const { t } = useTranslation();
+  const submit = useSubmit();
+  return (
+    <Group justify="flex-end" mt="sm">
+      <Text size="xs" c="dimmed">
+        {t("templates.importWorkflowHint")}
+      </Text>
+      <FileButton
+        accept="application/json,.json"
+        onChange={async (file) => {
+          if (!file) return;
+          submit({ intent: "importWorkflow", revision: String(revision), text: await file.text() }, { method: "post" });
+        }}
+      >
+        {(props) => (
+          <Button {...props} variant="light" size="xs" loading={busy} leftSection={<IconUpload size={14} />}>
+            {t("templates.importWorkflow")}
+          </Button>
+        )}
+      </FileButton>
+    </Group>
   );
 }

@@ -132,6 +132,7 @@ export function navigationOf(actor: Actor): NavGroup[] {
         ...item(can(actor, "tenant.stationTypes.manage"), "/county/station-types", "nav.stationTypes", "stationTypes"),
         ...item(can(actor, "tenant.stationTypes.manage"), "/county/standards", "nav.standards", "standards"),
         ...item(can(actor, "tenant.calendar.manage"), "/county/calendar", "nav.calendar", "calendar"),
+        ...item(can(actor, "tenant.templates.upgrade"), "/county/template-upgrade", "nav.templateUpgrade", "templates"),
         ...item(can(actor, "tenant.teams.manage"), "/county/teams", "nav.teams", "teams"),
       ],
     },

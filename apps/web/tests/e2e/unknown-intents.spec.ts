@@ -44,6 +44,7 @@ const COUNTY_PAGES: Record<string, (ids: Ids) => string> = {
   "county/sms.tsx": () => "/county/sms",
   "county/api-keys.tsx": () => "/county/api-keys",
   "county/calendar.tsx": () => "/county/calendar",
+  "county/template-upgrade.tsx": () => "/county/template-upgrade",
   "county/teams.tsx": () => "/county/teams",
   "county/station-new.tsx": () => "/county/stations/new",
   "county/station.tsx": (ids) => ids.station,

@@ -94,6 +94,7 @@ export const auditActions = [
   "templateSet.created",
   "templateSet.draft_saved",
   "templateSet.published",
+  "templateSet.upgraded",
   "team.created",
   "team.updated",
   "tenant.onboarded",

@@ -7,11 +7,17 @@ import type { DriverName } from "../types";
 import { createCitusDatabase, dropCitusDatabase } from "./citus";
 import { TEST_APP_ROLE, TEST_OWNER_ROLE } from "./global-setup";
 
-/** The drivers integration tests run on: PGlite and, when a server answers, PostgreSQL. */
+/**
+ * The drivers integration tests run on: PGlite and, when a server answers, PostgreSQL.
+ * TEST_DRIVERS=postgres keeps the server alone: CI's second pass under faketime, where only a
+ * server with its own clock can show the product mixing the two clocks (README, Testing).
+ */
 export function testDrivers(): DriverName[] {
   // On a Citus coordinator (pnpm test:citus) the embedded database would only repeat itself.
   if (inject("citus")) return ["postgres"];
-  return inject("pgAdminUrl") ? ["pglite", "postgres"] : ["pglite"];
+  const drivers: DriverName[] = inject("pgAdminUrl") ? ["pglite", "postgres"] : ["pglite"];
+  const only = process.env.TEST_DRIVERS?.split(",");
+  return only ? drivers.filter((driver) => only.includes(driver)) : drivers;
 }
 
 export type TestDatabase = {

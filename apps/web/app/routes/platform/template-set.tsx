@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, List, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { ValidationError } from "@rdlink/core/shared/errors";
 import { getTemplateSet } from "@rdlink/core/templates/get-template-set";
+import { importTemplateSetWorkflow } from "@rdlink/core/templates/import-template-set-workflow";
 import { publishTemplateSet } from "@rdlink/core/templates/publish-template-set";
 import { saveTemplateSetDraft } from "@rdlink/core/templates/save-template-set-draft";
 import { useTranslation } from "react-i18next";
@@ -11,6 +12,7 @@ import {
   DutyPostsEditor,
   StationTypesEditor,
   TemplateSection,
+  WorkflowImport,
 } from "~/components/template-set-editors";
 import { readForm } from "~/lib/actions.server";
 import { formatDateTime } from "~/lib/dates";
@@ -24,7 +26,7 @@ export function loader(args: Route.LoaderArgs) {
   );
 }
 
-type Answer = { ok: true; intent: "save" | "publish"; version?: number };
+type Answer = { ok: true; intent: "save" | "publish" | "importWorkflow"; version?: number };
 
 /** The editors send one section as JSON (`content`); publishing sends the revision and a note. */
 export function action(args: Route.ActionArgs) {
@@ -35,6 +37,12 @@ export function action(args: Route.ActionArgs) {
       const content = parseJson(form.content);
       await platform.outsideTenants((tx, ctx) =>
         saveTemplateSetDraft(tx, ctx, { setId, revision: form.revision, content }),
+      );
+      return { ok: true, intent };
+    }
+    if (intent === "importWorkflow") {
+      await platform.outsideTenants((tx, ctx) =>
+        importTemplateSetWorkflow(tx, ctx, { setId, revision: form.revision, text: form.text }),
       );
       return { ok: true, intent };
     }
@@ -83,7 +91,9 @@ export default function TemplateSet({ loaderData, actionData }: Route.ComponentP
     actionData?.ok === true
       ? actionData.intent === "publish"
         ? t("templates.published", { version: actionData.version })
-        : t("templates.saved")
+        : actionData.intent === "importWorkflow"
+          ? t("templates.workflowImported")
+          : t("templates.saved")
       : null;
 
   return (
@@ -153,6 +163,7 @@ export default function TemplateSet({ loaderData, actionData }: Route.ComponentP
                   </List.Item>
                 ))}
               </List>
+              <WorkflowImport revision={set.revision} busy={busy} />
             </TemplateSection>
           </>
         )}

@@ -1,0 +1,138 @@
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { WORKFLOW_TEMPLATES, ZWorkflowDefinition } from "@rdlink/workflow";
+import { openMenuEntry, pick, signIn } from "./support";
+
+const PASSWORD = "长沙人大 2026 冬";
+/** The template set the platform ships with (migration 0042). */
+const DEFAULT_SET = "/platform/templates/0a3e1f6c-3b1d-4c52-9d1e-5c2f3a000001";
+
+type Definition = ReturnType<typeof ZWorkflowDefinition.parse>;
+const citizenOpinion = () =>
+  ZWorkflowDefinition.parse(structuredClone(WORKFLOW_TEMPLATES.find((t) => t.key === "citizenOpinion")!));
+const file = (name: string, definition: Definition) => ({
+  name,
+  mimeType: "application/json",
+  buffer: Buffer.from(JSON.stringify(definition)),
+});
+
+/** 群众意见建议办理 with 登记复核 between 登记 and 联络站初审: what the operator publishes as version 2. */
+function withRegistrationCheck(): Definition {
+  const definition = citizenOpinion();
+  definition.states.registered!.transitions[0]!.target = "registrationCheck";
+  definition.states.registrationCheck = {
+    ...structuredClone(definition.states.registered!),
+    label: { "zh-CN": "登记复核", en: "Registration check" },
+    form: [],
+    deadlines: [],
+    transitions: [
+      {
+        event: "CONFIRM",
+        label: { "zh-CN": "复核无误", en: "Confirmed" },
+        target: "stationReview",
+        roles: ["station_liaison", "township_operator"],
+        actions: [],
+      },
+    ],
+  };
+  return definition;
+}
+
+/** The operator onboards a county of 长沙 on the default set; its admin sets a password and signs in. */
+async function onboardAndSignIn(page: Page, browser: Browser, county: string, username: string) {
+  await page.goto("/platform/onboard");
+  await pick(page, "省份", "湖南省");
+  await pick(page, "地级市", "长沙市");
+  await pick(page, "区县", county);
+  await page.getByLabel("首位管理员用户名").fill(username);
+  await page.getByLabel("管理员姓名").fill(`${county}管理员`);
+  await page.getByRole("button", { name: "开通区县" }).click();
+  const invitationUrl = await page.getByTestId("invitation-url").inputValue();
+  const admin = await (await browser.newContext()).newPage();
+  await admin.goto(invitationUrl);
+  await admin.getByLabel(/^新密码/).fill(PASSWORD);
+  await admin.getByLabel("确认新密码").fill(PASSWORD);
+  await admin.getByRole("button", { name: "设置密码并登录" }).click();
+  await expect(admin).toHaveURL(/\/county$/);
+  return admin;
+}
+
+test("a set's new version reaches two counties: one takes the new state, one keeps its own drawing", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  await signIn(page, "operator");
+  const furong = await onboardAndSignIn(page, browser, "芙蓉区", "fr-admin");
+  const tianxin = await onboardAndSignIn(page, browser, "天心区", "tx-admin");
+
+  // 天心区 redraws 群众意见建议办理 itself (a file into its designer).
+  await tianxin.goto("/county/workflows");
+  await tianxin.getByRole("link", { name: "群众意见建议办理" }).first().click();
+  await expect(tianxin.getByTestId("designer")).toBeVisible();
+  const local = citizenOpinion();
+  local.states.registered!.label = { "zh-CN": "本县登记", en: "Registered here" };
+  await tianxin.locator('input[type="file"]').setInputFiles(file("本县流程.json", local));
+  await expect(tianxin.getByTestId("node-本县登记")).toBeVisible();
+
+  // 芙蓉区 has an opinion open on its version 1.
+  await furong.goto("/county/workflows");
+  await furong.getByRole("link", { name: "群众意见建议办理" }).first().click();
+  await expect(furong.getByTestId("designer")).toBeVisible();
+  await furong.getByRole("tab", { name: "版本" }).click();
+  await furong.getByLabel("案件摘要").fill("小区路灯不亮");
+  await furong.getByRole("button", { name: "登记", exact: true }).click();
+  await expect(furong.getByTestId("version-1")).toContainText("在办 1");
+
+  // Nothing to take yet.
+  await openMenuEntry(furong, "模板更新");
+  await expect(furong.getByText("本区县使用“通用模板”第 1 版，没有待更新的内容。")).toBeVisible();
+
+  // The operator puts 登记复核 into the default set's 群众意见建议办理 and publishes version 2.
+  await page.goto(DEFAULT_SET);
+  await page.getByRole("button", { name: "导入流程定义文件" }).waitFor();
+  await page.locator('input[type="file"]').setInputFiles(file("群众意见建议办理.json", withRegistrationCheck()));
+  await expect(page.getByRole("status")).toHaveText("流程已导入草稿");
+  await expect(page.getByText("群众意见建议办理 · 群众意见建议 · 16 个环节")).toBeVisible();
+  await page.getByLabel("本版说明").fill("群众意见建议办理新增“登记复核”环节");
+  await page.getByRole("button", { name: "发布新版本" }).click();
+  await expect(page.getByRole("status")).toHaveText("已发布第 2 版");
+
+  // 芙蓉区 sees the change as the designer compares versions, and takes it: its version 2.
+  await furong.reload();
+  await expect(furong.getByRole("heading", { name: "“通用模板”第 1 版 → 第 2 版" })).toBeVisible();
+  await expect(furong.getByText("说明：群众意见建议办理新增“登记复核”环节")).toBeVisible();
+  const item = furong.getByTestId("upgrade-item").filter({ hasText: "群众意见建议办理" });
+  await expect(item.getByTestId("workflow-diff")).toContainText("新增环节：登记复核");
+  await expect(item.getByRole("checkbox")).toBeChecked();
+  await furong.screenshot({ path: "test-results/screens/template-upgrade-desktop.png", fullPage: true });
+  await furong.getByRole("button", { name: "采用所选，更新到第 2 版" }).click();
+  await expect(furong.getByRole("status")).toHaveText("已更新到第 2 版：采用 1 项，保留本区县内容 0 项。");
+  await expect(furong.getByText("本区县使用“通用模板”第 2 版，没有待更新的内容。")).toBeVisible();
+  await furong.goto("/county/workflows");
+  await expect(furong.getByRole("row").filter({ hasText: "群众意见建议办理" })).toContainText("版本 2");
+  // Its open opinion stays on version 1; new ones take version 2.
+  await furong.getByRole("link", { name: "群众意见建议办理" }).first().click();
+  await furong.getByRole("tab", { name: "版本" }).click();
+  await expect(furong.getByTestId("version-2")).toContainText("在办 0");
+  await expect(furong.getByTestId("version-1")).toContainText("在办 1");
+
+  // 天心区 sees both sides, its own unticked, and keeps it.
+  await tianxin.setViewportSize({ width: 390, height: 844 });
+  await tianxin.goto("/county/template-upgrade");
+  const own = tianxin.getByTestId("upgrade-item").filter({ hasText: "群众意见建议办理" });
+  await expect(own).toContainText("本区县改过");
+  await expect(own.getByTestId("workflow-diff")).toContainText("新增环节：登记复核");
+  await expect(own.getByTestId("workflow-diff")).toContainText("修改环节：");
+  await expect(own.getByRole("checkbox")).not.toBeChecked();
+  await tianxin.screenshot({ path: "test-results/screens/template-upgrade-phone.png", fullPage: true });
+  await tianxin.getByRole("button", { name: "采用所选，更新到第 2 版" }).click();
+  await expect(tianxin.getByRole("status")).toHaveText("已更新到第 2 版：采用 0 项，保留本区县内容 1 项。");
+  await tianxin.goto("/county/workflows");
+  await expect(tianxin.getByRole("row").filter({ hasText: "群众意见建议办理" })).toContainText("版本 1");
+
+  // The platform's list shows each county on version 2, none with an upgrade pending.
+  await page.goto("/platform?q=43010");
+  for (const county of ["芙蓉区", "天心区"]) {
+    await expect(page.getByTestId("county-health-row").filter({ hasText: county })).toContainText("通用模板 · 第 2 版");
+  }
+});
