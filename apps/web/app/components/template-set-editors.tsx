@@ -45,11 +45,35 @@ function newKey(prefix: string, items: readonly { key: string }[]): string {
   return `${prefix}-${n}`;
 }
 
-/** Edit mode for a section, left when a save bumps the draft's revision. */
-function useEditing(revision: number) {
+/**
+ * A section's rows while it is edited: a copy of the saved ones, taken on 修改; edit mode ends
+ * when a save bumps the draft's revision.
+ */
+function useSectionRows<T>(revision: number, saved: T[]) {
   const [editing, setEditing] = useState(false);
+  const [rows, setRows] = useState(saved);
   useEffect(() => setEditing(false), [revision]);
-  return [editing, setEditing] as const;
+  return {
+    editing,
+    rows,
+    start: () => {
+      setRows(saved);
+      setEditing(true);
+    },
+    cancel: () => setEditing(false),
+    add: (row: T) => setRows([...rows, row]),
+    update: (index: number, change: Partial<T>) =>
+      setRows(rows.map((row, i) => (i === index ? { ...row, ...change } : row))),
+    remove: (index: number) => setRows(rows.filter((_, i) => i !== index)),
+  };
+}
+
+function RemoveRow({ label, onClick, mb }: { label: string; onClick: () => void; mb?: number }) {
+  return (
+    <ActionIcon variant="subtle" color="red" mb={mb} aria-label={label} onClick={onClick}>
+      <IconTrash size={16} />
+    </ActionIcon>
+  );
 }
 
 function SaveSection({
@@ -101,8 +125,7 @@ function EditButton({ onClick, label }: { onClick: () => void; label: string }) 
 
 export function ChecklistsEditor(props: { revision: number; checklists: TTemplateChecklist[]; busy: boolean }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useEditing(props.revision);
-  const [rows, setRows] = useState(props.checklists);
+  const { editing, rows, start, cancel, add, update, remove } = useSectionRows(props.revision, props.checklists);
   if (!editing) {
     return (
       <>
@@ -116,26 +139,12 @@ export function ChecklistsEditor(props: { revision: number; checklists: TTemplat
             </Text>
           ))}
         </Stack>
-        <EditButton
-          label={t("templates.checklists")}
-          onClick={() => {
-            setRows(props.checklists);
-            setEditing(true);
-          }}
-        />
+        <EditButton label={t("templates.checklists")} onClick={start} />
       </>
     );
   }
-  const update = (index: number, change: Partial<TTemplateChecklist>) =>
-    setRows(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
   return (
-    <SaveSection
-      revision={props.revision}
-      section="checklists"
-      items={rows}
-      busy={props.busy}
-      onCancel={() => setEditing(false)}
-    >
+    <SaveSection revision={props.revision} section="checklists" items={rows} busy={props.busy} onCancel={cancel}>
       {rows.map((row, index) => (
         <Paper key={row.key} withBorder p="sm">
           <Group align="flex-end">
@@ -145,14 +154,7 @@ export function ChecklistsEditor(props: { revision: number; checklists: TTemplat
               onChange={(event) => update(index, { name: event.currentTarget.value })}
               style={{ flex: 1 }}
             />
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label={`${t("templates.removeChecklist")} ${row.name}`}
-              onClick={() => setRows(rows.filter((_, i) => i !== index))}
-            >
-              <IconTrash size={16} />
-            </ActionIcon>
+            <RemoveRow label={`${t("templates.removeChecklist")} ${row.name}`} onClick={() => remove(index)} />
           </Group>
           <Textarea
             mt="xs"
@@ -167,7 +169,7 @@ export function ChecklistsEditor(props: { revision: number; checklists: TTemplat
       <Button
         variant="subtle"
         leftSection={<IconPlus size={16} />}
-        onClick={() => setRows([...rows, { key: newKey("checklist", rows), name: "", items: [] }])}
+        onClick={() => add({ key: newKey("checklist", rows), name: "", items: [] })}
       >
         {t("templates.addChecklist")}
       </Button>
@@ -182,8 +184,7 @@ export function StationTypesEditor(props: {
   busy: boolean;
 }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useEditing(props.revision);
-  const [rows, setRows] = useState(props.stationTypes);
+  const { editing, rows, start, cancel, add, update, remove } = useSectionRows(props.revision, props.stationTypes);
   const standardName = (key: string | null) =>
     props.checklists.find((c) => c.key === key)?.name ?? t("templates.noStandard");
   if (!editing) {
@@ -199,13 +200,7 @@ export function StationTypesEditor(props: {
             ))}
           </Table.Tbody>
         </Table>
-        <EditButton
-          label={t("templates.stationTypes")}
-          onClick={() => {
-            setRows(props.stationTypes);
-            setEditing(true);
-          }}
-        />
+        <EditButton label={t("templates.stationTypes")} onClick={start} />
       </>
     );
   }
@@ -213,16 +208,8 @@ export function StationTypesEditor(props: {
     { value: "", label: t("templates.noStandard") },
     ...props.checklists.map((c) => ({ value: c.key, label: c.name })),
   ];
-  const update = (index: number, change: Partial<TTemplateStationType>) =>
-    setRows(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
   return (
-    <SaveSection
-      revision={props.revision}
-      section="stationTypes"
-      items={rows}
-      busy={props.busy}
-      onCancel={() => setEditing(false)}
-    >
+    <SaveSection revision={props.revision} section="stationTypes" items={rows} busy={props.busy} onCancel={cancel}>
       {rows.map((row, index) => (
         <Group key={row.key} align="flex-end" wrap="wrap">
           <TextInput
@@ -239,32 +226,21 @@ export function StationTypesEditor(props: {
             onChange={(value) => update(index, { checklistKey: value || null })}
             style={{ flex: 1, minWidth: 160 }}
           />
-          <ActionIcon
-            variant="subtle"
-            color="red"
-            mb={6}
-            aria-label={`${t("templates.remove")} ${row.name}`}
-            onClick={() => setRows(rows.filter((_, i) => i !== index))}
-          >
-            <IconTrash size={16} />
-          </ActionIcon>
+          <RemoveRow label={`${t("templates.remove")} ${row.name}`} onClick={() => remove(index)} mb={6} />
         </Group>
       ))}
       <Button
         variant="subtle"
         leftSection={<IconPlus size={16} />}
         onClick={() =>
-          setRows([
-            ...rows,
-            {
-              key: newKey("station-type", rows),
-              name: "",
-              checklistKey: props.checklists[0]?.key ?? null,
-              // What a county's own new station type starts with: the same intake form as the first type.
-              intakeFields: rows[0]?.intakeFields ?? [],
-              customFields: [],
-            },
-          ])
+          add({
+            key: newKey("station-type", rows),
+            name: "",
+            checklistKey: props.checklists[0]?.key ?? null,
+            // What a county's own new station type starts with: the same intake form as the first type.
+            intakeFields: rows[0]?.intakeFields ?? [],
+            customFields: [],
+          })
         }
       >
         {t("templates.addStationType")}
@@ -275,8 +251,7 @@ export function StationTypesEditor(props: {
 
 export function DutyPostsEditor(props: { revision: number; dutyPosts: TTemplateDutyPost[]; busy: boolean }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useEditing(props.revision);
-  const [rows, setRows] = useState(props.dutyPosts);
+  const { editing, rows, start, cancel, add, update, remove } = useSectionRows(props.revision, props.dutyPosts);
   if (!editing) {
     return (
       <>
@@ -290,26 +265,12 @@ export function DutyPostsEditor(props: { revision: number; dutyPosts: TTemplateD
             ))}
           </Table.Tbody>
         </Table>
-        <EditButton
-          label={t("templates.dutyPosts")}
-          onClick={() => {
-            setRows(props.dutyPosts);
-            setEditing(true);
-          }}
-        />
+        <EditButton label={t("templates.dutyPosts")} onClick={start} />
       </>
     );
   }
-  const update = (index: number, change: Partial<TTemplateDutyPost>) =>
-    setRows(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
   return (
-    <SaveSection
-      revision={props.revision}
-      section="dutyPosts"
-      items={rows}
-      busy={props.busy}
-      onCancel={() => setEditing(false)}
-    >
+    <SaveSection revision={props.revision} section="dutyPosts" items={rows} busy={props.busy} onCancel={cancel}>
       {rows.map((row, index) => (
         <Group key={row.key} align="flex-end" wrap="wrap">
           <TextInput
@@ -324,21 +285,13 @@ export function DutyPostsEditor(props: { revision: number; dutyPosts: TTemplateD
             onChange={(event) => update(index, { description: event.currentTarget.value })}
             style={{ flex: 2, minWidth: 200 }}
           />
-          <ActionIcon
-            variant="subtle"
-            color="red"
-            mb={6}
-            aria-label={`${t("templates.remove")} ${row.name}`}
-            onClick={() => setRows(rows.filter((_, i) => i !== index))}
-          >
-            <IconTrash size={16} />
-          </ActionIcon>
+          <RemoveRow label={`${t("templates.remove")} ${row.name}`} onClick={() => remove(index)} mb={6} />
         </Group>
       ))}
       <Button
         variant="subtle"
         leftSection={<IconPlus size={16} />}
-        onClick={() => setRows([...rows, { key: newKey("post", rows), name: "", description: "" }])}
+        onClick={() => add({ key: newKey("post", rows), name: "", description: "" })}
       >
         {t("templates.addPost")}
       </Button>
