@@ -8,6 +8,8 @@ declare module "vitest" {
     pgAdminUrl: string | null;
     /** Whether that server is a Citus coordinator: test databases are then made on every node. */
     citus: boolean;
+    /** TEST_DRIVERS (e.g. `postgres`): the only drivers integration tests run on, or null for all. */
+    onlyDrivers: string | null;
   }
 }
 
@@ -24,6 +26,7 @@ const LOCAL_SERVER = "postgres://postgres@127.0.0.1:5432/postgres";
  */
 export default async function setup(project: TestProject) {
   const url = process.env.TEST_DATABASE_URL ?? LOCAL_SERVER;
+  project.provide("onlyDrivers", process.env.TEST_DRIVERS ?? null);
   const admin = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 3 });
   try {
     await admin`select 1`;

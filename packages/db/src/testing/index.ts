@@ -16,7 +16,7 @@ export function testDrivers(): DriverName[] {
   // On a Citus coordinator (pnpm test:citus) the embedded database would only repeat itself.
   if (inject("citus")) return ["postgres"];
   const drivers: DriverName[] = inject("pgAdminUrl") ? ["pglite", "postgres"] : ["pglite"];
-  const only = process.env.TEST_DRIVERS?.split(",");
+  const only = inject("onlyDrivers")?.split(",");
   return only ? drivers.filter((driver) => only.includes(driver)) : drivers;
 }
 
