@@ -56,6 +56,7 @@ export default [
       route("audit", "routes/platform/audit.tsx"),
       route("templates", "routes/platform/templates.tsx"),
       route("templates/:setId", "routes/platform/template-set.tsx"),
+      route("templates/:setId/workflows/:workflowKey", "routes/platform/template-set-workflow.tsx"),
       route("tenants/:tenantId", "routes/platform/tenant.tsx"),
       route("tenants/:tenantId/export", "routes/platform/tenant-export.tsx"),
     ]),

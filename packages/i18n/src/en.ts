@@ -1126,6 +1126,7 @@ export const en: Translation = {
   designer: {
     loading: "Loading the workflow designer…",
     revision: "Draft revision {{revision}}",
+    publishedWithSet: "Published with its template set, on the set's page",
     readOnlyPhone: "On a phone the workflow can only be viewed; edit it on a computer.",
     undo: "Undo",
     redo: "Redo",

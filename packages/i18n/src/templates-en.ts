@@ -58,6 +58,11 @@ export const templatesEn = {
   upgradeAvailable: "Version {{version}} available",
   pendingUpgrade: "Upgrade available",
   upgradeTitle: "Template updates",
+  editWorkflowHint:
+    "Click a workflow to change it in the designer; changes go into the draft and are published with the set.",
+  showDrawing: "Compare the drawings",
+  drawingTitle: "“{{name}}”: the new version drawn against the county's current workflow",
+  drawingLegend: { added: "Green: added", changed: "Orange: changed", removed: "Dashed red: removed" },
   importWorkflow: "Import a workflow file",
   importWorkflowHint: "A .json file downloaded from the designer; the workflow with the same key is replaced",
   workflowImported: "Workflow imported into the draft",

@@ -912,6 +912,7 @@ export const zhCN = {
   designer: {
     loading: "正在加载流程设计器…",
     revision: "草稿修订 {{revision}}",
+    publishedWithSet: "随模板集在模板集页面发布",
     readOnlyPhone: "手机上仅可查看流程，请在电脑上编辑。",
     undo: "撤销",
     redo: "重做",

@@ -1,5 +1,5 @@
 import type { TWorkflowDefinition } from "@rdlink/workflow";
-import { edgeId, type Position } from "./document";
+import { type DesignerDocument, edgeId, type Position } from "./document";
 
 /** The size every state node is drawn at (fixed, so the layout and the canvas agree). */
 export const NODE_WIDTH = 200;
@@ -122,4 +122,10 @@ export function drawnBounds(
   const x = Math.min(...xs);
   const y = Math.min(...ys);
   return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
+}
+
+/** States without a position (a template, an import) are laid out before the first paint. */
+export async function withPositions(doc: DesignerDocument): Promise<DesignerDocument> {
+  const missing = Object.keys(doc.definition.states).some((id) => !doc.layout[id]);
+  return missing ? { ...doc, layout: await layoutStates(doc.definition) } : doc;
 }

@@ -15,28 +15,6 @@ const file = (name: string, definition: Definition) => ({
   buffer: Buffer.from(JSON.stringify(definition)),
 });
 
-/** 群众意见建议办理 with 登记复核 between 登记 and 联络站初审: what the operator publishes as version 2. */
-function withRegistrationCheck(): Definition {
-  const definition = citizenOpinion();
-  definition.states.registered!.transitions[0]!.target = "registrationCheck";
-  definition.states.registrationCheck = {
-    ...structuredClone(definition.states.registered!),
-    label: { "zh-CN": "登记复核", en: "Registration check" },
-    form: [],
-    deadlines: [],
-    transitions: [
-      {
-        event: "CONFIRM",
-        label: { "zh-CN": "复核无误", en: "Confirmed" },
-        target: "stationReview",
-        roles: ["station_liaison", "township_operator"],
-        actions: [],
-      },
-    ],
-  };
-  return definition;
-}
-
 /** The operator onboards a county of 长沙 on the default set; its admin sets a password and signs in. */
 async function onboardAndSignIn(page: Page, browser: Browser, county: string, username: string) {
   await page.goto("/platform/onboard");
@@ -87,12 +65,33 @@ test("a set's new version reaches two counties: one takes the new state, one kee
   await openMenuEntry(furong, "模板更新");
   await expect(furong.getByText("本区县使用“通用模板”第 1 版，没有待更新的内容。")).toBeVisible();
 
-  // The operator puts 登记复核 into the default set's 群众意见建议办理 and publishes version 2.
+  // The operator draws 登记复核 into the default set's 群众意见建议办理, after 登记, and publishes version 2.
   await page.goto(DEFAULT_SET);
-  await page.getByRole("button", { name: "导入流程定义文件" }).waitFor();
-  await page.locator('input[type="file"]').setInputFiles(file("群众意见建议办理.json", withRegistrationCheck()));
-  await expect(page.getByRole("status")).toHaveText("流程已导入草稿");
-  await expect(page.getByText("群众意见建议办理 · 群众意见建议 · 16 个环节")).toBeVisible();
+  await page.getByRole("link", { name: "群众意见建议办理" }).click();
+  await expect(page.getByTestId("designer")).toBeVisible();
+  await expect(page.getByTestId("save-status")).toHaveText("已保存");
+  await expect(page.getByText("随模板集在模板集页面发布")).toBeVisible();
+  await page.getByRole("button", { name: "添加环节" }).click();
+  await page.getByRole("menuitem", { name: "办理环节" }).click();
+  await page.getByRole("tab", { name: "属性" }).click();
+  await page.getByLabel("名称（中文）").fill("登记复核");
+  for (const [from, to] of [
+    ["登记", "登记复核"],
+    ["登记复核", "联络站初审"],
+  ]) {
+    await page.getByTestId(`node-${from}`).getByText(from).first().click();
+    await expect(page.getByTestId("state-panel")).toBeVisible();
+    await pick(page, "添加流转", to);
+  }
+  await expect(page.getByTestId("node-登记复核")).not.toHaveAttribute("data-severity", "error");
+  await page.getByRole("button", { name: "自动布局" }).click();
+  await expect(page.getByTestId("save-status")).toHaveText("已保存");
+  // Against the set's version 1, as a county's draft against its published version.
+  await page.getByRole("switch", { name: "对比已发布版本" }).check();
+  await expect(page.getByTestId("node-登记复核")).toHaveAttribute("data-change", "added");
+  await page.screenshot({ path: "test-results/screens/template-set-designer.png" });
+  await page.getByRole("link", { name: "← 通用模板" }).click();
+  await expect(page.getByText("16 个环节")).toBeVisible();
   await page.getByLabel("本版说明").fill("群众意见建议办理新增“登记复核”环节");
   await page.getByRole("button", { name: "发布新版本" }).click();
   await expect(page.getByRole("status")).toHaveText("已发布第 2 版");
@@ -105,6 +104,12 @@ test("a set's new version reaches two counties: one takes the new state, one kee
   await expect(item.getByTestId("workflow-diff")).toContainText("新增环节：登记复核");
   await expect(item.getByRole("checkbox")).toBeChecked();
   await furong.screenshot({ path: "test-results/screens/template-upgrade-desktop.png", fullPage: true });
+  // … and drawn, the new state marked on the designer's canvas.
+  await item.getByRole("button", { name: "查看流程图对比" }).click();
+  const drawing = furong.getByTestId("workflow-drawing");
+  await expect(drawing.getByTestId("node-登记复核")).toHaveAttribute("data-change", "added");
+  await furong.screenshot({ path: "test-results/screens/template-upgrade-drawing.png" });
+  await furong.keyboard.press("Escape");
   await furong.getByRole("button", { name: "采用所选，更新到第 2 版" }).click();
   await expect(furong.getByRole("status")).toHaveText("已更新到第 2 版：采用 1 项，保留本区县内容 0 项。");
   await expect(furong.getByText("本区县使用“通用模板”第 2 版，没有待更新的内容。")).toBeVisible();

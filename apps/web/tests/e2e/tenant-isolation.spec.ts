@@ -12,6 +12,7 @@ const ID_ROUTES_COVERED = [
   "tenants/:tenantId",
   "tenants/:tenantId/export",
   "templates/:setId",
+  "templates/:setId/workflows/:workflowKey",
   "townships/:townshipId",
   "stations/:stationId",
   "stations/:stationId/edit",
@@ -140,6 +141,19 @@ test("tenant A's admin gets 404 for every tenant-B URL, never B's data", async (
     expect(response.status(), variant).toBe(404);
     expect(await response.text(), variant).not.toContain("创业带富岗");
   }
+  // Nor its workflows in the designer, to read or to save over.
+  const setWorkflow = `${templateSet}/workflows/citizenOpinion`;
+  for (const variant of [setWorkflow, `${setWorkflow}.data`]) {
+    const response = await page.request.get(variant, { maxRedirects: 0 });
+    expect(response.status(), variant).toBe(404);
+    expect(await response.text(), variant).not.toContain("联络站初审");
+  }
+  const savedOver = await page.request.post(setWorkflow, {
+    headers: { origin: new URL(page.url()).origin },
+    form: { intent: "save", baseRevision: "1", definition: "{}", layout: "{}" },
+    maxRedirects: 0,
+  });
+  expect(savedOver.status()).toBe(404);
   const published = await page.request.post(templateSet, {
     headers: { origin: new URL(page.url()).origin },
     form: { intent: "publish", revision: "1" },

@@ -101,6 +101,7 @@ const PLATFORM_PAGES: Record<string, (tenant: string) => string> = {
   "platform/tenant-export.tsx": (tenant) => `${tenant}/export`,
   "platform/templates.tsx": () => "/platform/templates",
   "platform/template-set.tsx": () => `/platform/templates/${DEFAULT_TEMPLATE_SET}`,
+  "platform/template-set-workflow.tsx": () => `/platform/templates/${DEFAULT_TEMPLATE_SET}/workflows/citizenOpinion`,
 };
 
 /** Route modules with an action that are not staff form pages with intents. */

@@ -8,7 +8,13 @@ export type TTemplateSection = (typeof TEMPLATE_SECTIONS)[number];
 type TItemOf<S extends TTemplateSection> = TTemplateSetContent[S][number];
 
 /** A county's item that came from the library: its row, where it came from, and its content in the set's shape. */
-export type CountyTemplateItem = { id: string; origin: TTemplateOrigin; content: Record<string, unknown> };
+export type CountyTemplateItem = {
+  id: string;
+  origin: TTemplateOrigin;
+  content: Record<string, unknown>;
+  /** A workflow's drawing (not compared: moving a state changes nothing a county runs). */
+  layout?: unknown;
+};
 
 /**
  * What of an item an upgrade compares and copies: the content a county sees, without the key
@@ -56,8 +62,9 @@ export async function countyTemplateItems(tx: TenantTx, setId: string) {
     id: string,
     origin: TTemplateOrigin | null,
     content: Record<string, unknown>,
+    layout?: unknown,
   ) => {
-    if (fromSet(origin)) bySection[section].set(origin.itemKey, { id, origin, content });
+    if (fromSet(origin)) bySection[section].set(origin.itemKey, { id, origin, content, layout });
   };
   for (const l of lists) put("checklists", l.id, l.templateOrigin, { name: l.name, items: l.items });
   for (const s of types)
@@ -70,6 +77,6 @@ export async function countyTemplateItems(tx: TenantTx, setId: string) {
     });
   for (const p of posts) put("dutyPosts", p.id, p.templateOrigin, { name: p.name, description: p.description ?? "" });
   // A workflow's content is its draft: what the county has drawn, published or not.
-  for (const w of flows) put("workflows", w.id, w.templateOrigin, { definition: w.draft });
+  for (const w of flows) put("workflows", w.id, w.templateOrigin, { definition: w.draft }, w.draftLayout);
   return bySection;
 }

@@ -9,7 +9,7 @@ import {
   TEMPLATE_SECTIONS,
   type TTemplateSection,
 } from "./county-template-items";
-import { type TTemplateSetContent, ZTemplateSetContent } from "./template-content";
+import { type TTemplateSetContent, type TTemplateWorkflow, ZTemplateSetContent } from "./template-content";
 
 /** One item of an upgrade: what the newer version does to it, and what the county did meanwhile. */
 export type TTemplateUpgradeItem = {
@@ -24,7 +24,10 @@ export type TTemplateUpgradeItem = {
   /** The county's content now, and the newer version's (null where there is none). */
   ours: Record<string, unknown> | null;
   theirs: Record<string, unknown> | null;
+  /** A changed workflow the county has, as both sides are drawn: the designer marks one against the other. */
+  drawing?: { ours: TDrawnWorkflow; theirs: TDrawnWorkflow };
 };
+type TDrawnWorkflow = { definition: unknown; layout: unknown };
 
 /**
  * The newer version of the county's template set, item by item against the version the county
@@ -94,6 +97,17 @@ export async function getTemplateUpgrade(tx: TenantTx, ctx: UseCaseContext) {
         local,
         ours: ours?.content ?? null,
         theirs: will ? comparable(section, will) : null,
+        ...(section === "workflows" && ours && will
+          ? {
+              drawing: {
+                ours: { definition: ours.content.definition, layout: ours.layout },
+                theirs: {
+                  definition: (will as TTemplateWorkflow).definition,
+                  layout: (will as TTemplateWorkflow).layout,
+                },
+              },
+            }
+          : {}),
       });
     }
   }

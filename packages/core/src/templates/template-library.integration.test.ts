@@ -14,16 +14,18 @@ import { WORKFLOW_TEMPLATES, ZWorkflowDefinition } from "@rdlink/workflow";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemClock } from "../clock";
-import { ConflictError, ValidationError } from "../shared/errors";
+import { ConflictError, NotFoundError, ValidationError } from "../shared/errors";
 import { countyRowLines } from "../tenants/county-rows";
 import { countyTablesParentsFirst } from "../tenants/county-tables";
 import { onboardCounty } from "../tenants/onboard-county";
 import { createOperator } from "../testing/actors";
 import { createTemplateSet } from "./create-template-set";
 import { getTemplateSet } from "./get-template-set";
+import { getTemplateSetWorkflow } from "./get-template-set-workflow";
 import { listTemplateSets } from "./list-template-sets";
 import { publishTemplateSet } from "./publish-template-set";
 import { saveTemplateSetDraft } from "./save-template-set-draft";
+import { saveTemplateSetWorkflow } from "./save-template-set-workflow";
 import type { TTemplateSetContent } from "./template-content";
 
 /** The "五有" standard with a post catalog of its own (江西's model), on the default's workflows. */
@@ -244,6 +246,65 @@ describe.each(testDrivers())("the template library on %s", (driver) => {
     await expect(
       t.db.withoutTenant((tx) => publishTemplateSet(tx, ctx, { setId: defaultSetId, revision: set.revision + 2 })),
     ).rejects.toSatisfy((e) => e instanceof ConflictError && e.message === "templates.errors.unchanged");
+  });
+
+  it("opens a set's workflow in the designer and saves what is drawn into the set's draft, that workflow alone", async () => {
+    const ref = { setId: defaultSetId, workflowKey: "citizenOpinion" };
+    const opened = await t.db.withoutTenant((tx) => getTemplateSetWorkflow(tx, ctx, ref));
+    const set = await t.db.withoutTenant((tx) => getTemplateSet(tx, ctx, defaultSetId));
+    expect(opened.workflow.draftRevision).toBe(set.revision);
+    expect(opened.published!.version).toBe(1);
+    expect(opened.published!.definition).toEqual(opened.workflow.draft);
+    expect(opened.intakeFields.length).toBeGreaterThan(0);
+    await expect(
+      t.db.withoutTenant((tx) => getTemplateSetWorkflow(tx, ctx, { ...ref, workflowKey: "noSuchWorkflow" })),
+    ).rejects.toBeInstanceOf(NotFoundError);
+
+    const original = opened.workflow.draft as TTemplateSetContent["workflows"][number]["definition"];
+    const drawn = structuredClone(original) as { states: Record<string, Record<string, unknown>> };
+    drawn.states.check = { ...structuredClone(drawn.states.registered!), label: { "zh-CN": "登记复核" } };
+    const save = (input: Record<string, unknown>, now?: Date) =>
+      t.db.withoutTenant((tx) => saveTemplateSetWorkflow(tx, ctx, { ...ref, layout: {}, ...input }, now));
+    const auditBefore = await t.db.withoutTenant((tx) => tx.select().from(platformAuditLog));
+    // The first save after a pause starts a spell of editing, which the platform's log records …
+    const afterAPause = new Date(Date.now() + 31 * 60_000);
+    const { revision } = await save({ baseRevision: set.revision, definition: drawn }, afterAPause);
+    expect(revision).toBe(set.revision + 1);
+    // … and a second save moments later by the same operator is the same spell: one audit row.
+    await save({ baseRevision: revision, definition: drawn, layout: { check: { x: 10, y: 20 } } });
+    const audited = await t.db.withoutTenant((tx) => tx.select().from(platformAuditLog));
+    expect(audited.length - auditBefore.length).toBe(1);
+    expect(audited.at(-1)).toMatchObject({ action: "templateSet.draft_saved", objectId: defaultSetId });
+
+    const after = await t.db.withoutTenant((tx) => getTemplateSet(tx, ctx, defaultSetId));
+    const item = after.draft!.workflows.find((w) => w.key === "citizenOpinion")!;
+    expect(Object.keys(item.definition.states as object)).toContain("check");
+    expect(item.layout).toEqual({ check: { x: 10, y: 20 } });
+    // Everything else in the draft is as it was.
+    expect({ ...after.draft!, workflows: after.draft!.workflows.filter((w) => w !== item) }).toEqual({
+      ...set.draft!,
+      workflows: set.draft!.workflows.filter((w) => w.key !== "citizenOpinion"),
+    });
+    expect(after.unpublishedChanges).toBe(true);
+
+    // Refused, nothing written: a stale revision, another workflow's key, a set or workflow that is not there.
+    await expect(save({ baseRevision: revision, definition: drawn })).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      save({ baseRevision: revision + 1, definition: { ...drawn, key: "letterVisit" } }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    await expect(save({ baseRevision: revision + 1, definition: [] })).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      save({ workflowKey: "noSuchWorkflow", baseRevision: revision + 1, definition: drawn }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect((await t.db.withoutTenant((tx) => getTemplateSet(tx, ctx, defaultSetId))).revision).toBe(revision + 1);
+
+    // Drawn back as published: nothing left to publish.
+    await save({
+      baseRevision: revision + 1,
+      definition: original,
+      layout: set.draft!.workflows.find((w) => w.key === "citizenOpinion")!.layout,
+    });
+    expect((await t.db.withoutTenant((tx) => getTemplateSet(tx, ctx, defaultSetId))).unpublishedChanges).toBe(false);
   });
 
   it("changes nothing in any county when a set it was onboarded from publishes a new version", async () => {

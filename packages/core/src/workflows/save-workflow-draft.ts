@@ -9,7 +9,7 @@ import { ConflictError, NotFoundError, parseInput } from "../shared/errors";
 import { ZId } from "../shared/fields";
 
 /** A draft may be invalid while someone works on it; it must only be JSON of a sane size. */
-const ZDraftJson = z
+export const ZDraftJson = z
   .unknown()
   .refine((value) => JSON.stringify(value ?? null).length <= 512 * 1024, "validation.tooLong");
 
@@ -29,6 +29,11 @@ export const ZSaveWorkflowDraft = z.object({
  * save still leaves its author and time on the workflow row.
  */
 const AUDIT_PAUSE_MS = 30 * 60_000;
+
+/** Whether a save starts a spell of editing (see above): another author, or the first after a pause. */
+export function startsEditing(last: { updatedBy: string | null; updatedAt: Date }, actorId: string, now: Date) {
+  return last.updatedBy !== actorId || now.getTime() - last.updatedAt.getTime() > AUDIT_PAUSE_MS;
+}
 
 export async function saveWorkflowDraft(tx: TenantTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
   assertCan(ctx.actor, "tenant.workflows.manage", { tenantId: tx.tenantId });
@@ -62,9 +67,7 @@ export async function saveWorkflowDraft(tx: TenantTx, ctx: UseCaseContext, input
     )
     .returning({ revision: workflows.draftRevision });
   if (!saved) throw new NotFoundError();
-  const startsEditing =
-    current.updatedBy !== ctx.actor.userId || now.getTime() - current.updatedAt.getTime() > AUDIT_PAUSE_MS;
-  if (startsEditing) {
+  if (startsEditing(current, ctx.actor.userId, now)) {
     await recordAudit(tx, ctx, {
       action: "workflow.draft_saved",
       objectType: "workflow",

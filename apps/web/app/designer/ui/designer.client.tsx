@@ -50,6 +50,7 @@ function DesignerView({
   intakeFields,
   teams,
   units,
+  templateSet,
 }: DesignerData) {
   const { t } = useTranslation();
   const tr = t as (key: string, values?: Record<string, unknown>) => string;
@@ -106,8 +107,13 @@ function DesignerView({
           >
             <Group justify="space-between" gap="xs">
               <Group gap="xs">
-                <Text component={Link} to="/county/workflows" size="sm" c="dimmed">
-                  ← {t("workflows.title")}
+                <Text
+                  component={Link}
+                  to={templateSet ? `/platform/templates/${templateSet.id}` : "/county/workflows"}
+                  size="sm"
+                  c="dimmed"
+                >
+                  ← {templateSet ? templateSet.name : t("workflows.title")}
                 </Text>
                 <Title order={1} size="h3">
                   {definition.name?.["zh-CN"] ?? workflow.key}
@@ -125,6 +131,7 @@ function DesignerView({
                 />
               </Group>
               <Text size="xs" c="dimmed">
+                {templateSet && `${t("designer.publishedWithSet")} · `}
                 {tr("designer.revision", { revision: autosave.revision.current })}
               </Text>
             </Group>
@@ -148,10 +155,9 @@ function DesignerView({
                 saveStatus={autosave.status}
                 dirty={autosave.dirty}
                 errorCount={errorCount}
-                importing={importer.importing}
-                onImport={importer.importFile}
-                publishing={publisher.publishing}
-                onPublish={publisher.publish}
+                // A set's workflow is published with its set, on the set's page, where files are imported too.
+                publishing={templateSet ? null : publisher}
+                importing={templateSet ? null : importer}
               />
             </DesignerToolbar>
             <Group align="stretch" gap="xs" wrap={phone ? "wrap" : "nowrap"} style={{ flex: 1, minHeight: 0 }}>
@@ -196,7 +202,7 @@ function DesignerView({
                       {t("designer.tabs.problems")}
                     </Tabs.Tab>
                     <Tabs.Tab value="simulate">{t("designer.tabs.simulate")}</Tabs.Tab>
-                    <Tabs.Tab value="versions">{t("designer.tabs.versions")}</Tabs.Tab>
+                    {!templateSet && <Tabs.Tab value="versions">{t("designer.tabs.versions")}</Tabs.Tab>}
                   </Tabs.List>
                   <ScrollArea style={{ flex: 1 }} pt="xs" type="auto" scrollbars="y" offsetScrollbars="present">
                     <Tabs.Panel value="properties">

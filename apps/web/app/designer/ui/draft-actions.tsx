@@ -21,24 +21,22 @@ export function DraftActions({
   dirty,
   errorCount,
   importing,
-  onImport,
   publishing,
-  onPublish,
 }: {
   definition: TWorkflowDefinition;
   readOnly: boolean;
   saveStatus: SaveStatus;
   dirty: boolean;
   errorCount: number;
-  importing: boolean;
-  onImport: (file: File | null) => void;
-  publishing: boolean;
-  onPublish: () => void;
+  /** Null where this designer does not import files. */
+  importing: { importing: boolean; importFile: (file: File | null) => void } | null;
+  /** Null where the workflow is not published from here (a template set's: with its set). */
+  publishing: { publishing: boolean; publish: () => void } | null;
 }) {
   const { t } = useTranslation();
   const tr = t as (key: string) => string;
   // Only what is stored and valid is published: the server publishes the saved revision.
-  const canPublish = errorCount === 0 && !dirty && saveStatus === "saved" && !publishing;
+  const canPublish = errorCount === 0 && !dirty && saveStatus === "saved" && !publishing?.publishing;
   return (
     <>
       <Box style={{ flex: 1 }} />
@@ -54,33 +52,43 @@ export function DraftActions({
           <IconDownload size={18} />
         </ActionIcon>
       </Tooltip>
-      <FileButton onChange={onImport} accept="application/json,.json">
-        {(fileProps) => (
-          <Tooltip label={t("designer.importJson")}>
-            <ActionIcon
-              {...fileProps}
-              variant="default"
-              aria-label={t("designer.importJson")}
-              disabled={readOnly || dirty || importing}
-            >
-              <IconUpload size={18} />
-            </ActionIcon>
-          </Tooltip>
-        )}
-      </FileButton>
-      <Tooltip
-        label={
-          errorCount
-            ? t("designer.publish.blocked")
-            : dirty
-              ? t("designer.publish.saveFirst")
-              : t("designer.publish.hint")
-        }
-      >
-        <Button size="xs" color="red" disabled={readOnly || !canPublish} loading={publishing} onClick={onPublish}>
-          {t("designer.publish.button")}
-        </Button>
-      </Tooltip>
+      {importing && (
+        <FileButton onChange={importing.importFile} accept="application/json,.json">
+          {(fileProps) => (
+            <Tooltip label={t("designer.importJson")}>
+              <ActionIcon
+                {...fileProps}
+                variant="default"
+                aria-label={t("designer.importJson")}
+                disabled={readOnly || dirty || importing.importing}
+              >
+                <IconUpload size={18} />
+              </ActionIcon>
+            </Tooltip>
+          )}
+        </FileButton>
+      )}
+      {publishing && (
+        <Tooltip
+          label={
+            errorCount
+              ? t("designer.publish.blocked")
+              : dirty
+                ? t("designer.publish.saveFirst")
+                : t("designer.publish.hint")
+          }
+        >
+          <Button
+            size="xs"
+            color="red"
+            disabled={readOnly || !canPublish}
+            loading={publishing.publishing}
+            onClick={publishing.publish}
+          >
+            {t("designer.publish.button")}
+          </Button>
+        </Tooltip>
+      )}
     </>
   );
 }

@@ -1,8 +1,25 @@
-import { Alert, Badge, Button, Checkbox, Group, List, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Box,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  Loader,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
+import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { applyTemplateUpgrade } from "@rdlink/core/templates/apply-template-upgrade";
 import { getCountyTemplateSet } from "@rdlink/core/templates/get-county-template-set";
 import { getTemplateUpgrade, type TTemplateUpgradeItem } from "@rdlink/core/templates/get-template-upgrade";
 import type { TWorkflowDefinition } from "@rdlink/workflow";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, useNavigation } from "react-router";
 import { PageHeader } from "~/components/page-header";
@@ -10,6 +27,9 @@ import { diffDefinitions } from "~/designer/definition-diff";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import type { Route } from "./+types/template-upgrade";
+
+// React Flow draws in the browser only, and only when a county opens a drawing.
+const WorkflowDiffView = lazy(() => import("~/designer/ui/workflow-diff-view.client"));
 
 export function loader(args: Route.LoaderArgs) {
   return countyLoader(
@@ -36,6 +56,8 @@ export function action(args: Route.ActionArgs) {
 
 const SECTIONS = ["workflows", "checklists", "stationTypes", "dutyPosts"] as const;
 const CHANGE_COLOR = { added: "green", changed: "blue", removed: "red" } as const;
+/** As the designer's canvas marks them. */
+const DRAWING_COLOR = { added: "green", changed: "orange", removed: "red" } as const;
 
 /** Taken unless the county changed its copy (it then chooses), and a removal only when asked. */
 const takenByDefault = (item: TTemplateUpgradeItem) => item.local !== "changed" && item.change !== "removed";
@@ -162,23 +184,26 @@ function ItemDetail({ item, standardNames }: { item: TTemplateUpgradeItem; stand
         .filter(([, c]) => c === change)
         .map(([id]) => labelOf(id));
     return (
-      <List size="sm" mt="xs" data-testid="workflow-diff">
-        {(["added", "changed", "removed"] as const).map((change) => {
-          const states = byChange(change);
-          return states.length > 0 ? (
-            <List.Item key={change}>
-              {t(`templates.states.${change}`)}：{states.join("、")}
+      <>
+        <List size="sm" mt="xs" data-testid="workflow-diff">
+          {(["added", "changed", "removed"] as const).map((change) => {
+            const states = byChange(change);
+            return states.length > 0 ? (
+              <List.Item key={change}>
+                {t(`templates.states.${change}`)}：{states.join("、")}
+              </List.Item>
+            ) : null;
+          })}
+          {Object.keys(diff.transitions).length + diff.removedTransitions.length > 0 && (
+            <List.Item>
+              {t("templates.transitionsChanged", {
+                count: Object.keys(diff.transitions).length + diff.removedTransitions.length,
+              })}
             </List.Item>
-          ) : null;
-        })}
-        {Object.keys(diff.transitions).length + diff.removedTransitions.length > 0 && (
-          <List.Item>
-            {t("templates.transitionsChanged", {
-              count: Object.keys(diff.transitions).length + diff.removedTransitions.length,
-            })}
-          </List.Item>
-        )}
-      </List>
+          )}
+        </List>
+        {item.drawing && <DrawingComparison name={item.name} drawing={item.drawing} />}
+      </>
     );
   }
   const describe = (content: Record<string, unknown> | null) => {
@@ -204,5 +229,39 @@ function ItemDetail({ item, standardNames }: { item: TTemplateUpgradeItem; stand
         {describe(theirs)}
       </Text>
     </SimpleGrid>
+  );
+}
+
+/** The county's workflow and the new version's, drawn as the designer compares a draft with its published version. */
+function DrawingComparison({ name, drawing }: { name: string; drawing: NonNullable<TTemplateUpgradeItem["drawing"]> }) {
+  const { t } = useTranslation();
+  const [opened, { open, close }] = useDisclosure(false);
+  const phone = useMediaQuery("(max-width: 48em)") ?? false;
+  return (
+    <>
+      <Button variant="light" size="xs" mt="xs" onClick={open}>
+        {t("templates.showDrawing")}
+      </Button>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t("templates.drawingTitle", { name })}
+        size="90%"
+        fullScreen={phone}
+      >
+        <Group gap="xs" mb="xs">
+          {(["added", "changed", "removed"] as const).map((change) => (
+            <Badge key={change} color={DRAWING_COLOR[change]} variant="light">
+              {t(`templates.drawingLegend.${change}`)}
+            </Badge>
+          ))}
+        </Group>
+        <Box h={phone ? "calc(100dvh - 120px)" : "70dvh"} data-testid="workflow-drawing">
+          <Suspense fallback={<Loader size="sm" />}>
+            <WorkflowDiffView before={drawing.ours} after={drawing.theirs} />
+          </Suspense>
+        </Box>
+      </Modal>
+    </>
   );
 }

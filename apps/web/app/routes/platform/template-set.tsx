@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, List, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, List, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { ValidationError } from "@rdlink/core/shared/errors";
 import { getTemplateSet } from "@rdlink/core/templates/get-template-set";
 import { importTemplateSetWorkflow } from "@rdlink/core/templates/import-template-set-workflow";
@@ -148,10 +148,15 @@ export default function TemplateSet({ loaderData, actionData }: Route.ComponentP
               <DutyPostsEditor revision={set.revision} dutyPosts={draft.dutyPosts} busy={busy} />
             </TemplateSection>
             <TemplateSection title={t("templates.workflows")}>
+              <Text size="sm" c="dimmed" mb="xs">
+                {t("templates.editWorkflowHint")}
+              </Text>
               <List size="sm">
                 {draft.workflows.map((workflow) => (
                   <List.Item key={workflow.key}>
-                    {workflowName(workflow.definition)}
+                    <Anchor component={Link} to={`workflows/${encodeURIComponent(workflow.key)}`} size="sm">
+                      {workflowName(workflow.definition)}
+                    </Anchor>
                     <Text span c="dimmed" size="sm">
                       {" · "}
                       {text(`designer.workflowKinds.${String(workflow.definition.kind ?? "custom")}`)}

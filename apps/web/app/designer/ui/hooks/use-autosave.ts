@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useFetcher, useRevalidator } from "react-router";
-import { layoutStates } from "../../auto-layout";
+import { withPositions } from "../../auto-layout";
 import { type DesignerDocument, toDocument } from "../../document";
 import type { ActionResult } from "../designer-data";
 
@@ -13,12 +13,6 @@ export type SaveStatus = "conflict" | "saveFailed" | "saving" | "unsaved" | "sav
 
 /** The draft as the loader gives it. */
 type StoredDraft = { draft: unknown; draftLayout: unknown; draftRevision: number };
-
-/** States without a position (a template, an import) are laid out before the first paint. */
-async function withPositions(doc: DesignerDocument): Promise<DesignerDocument> {
-  const missing = Object.keys(doc.definition.states).some((id) => !doc.layout[id]);
-  return missing ? { ...doc, layout: await layoutStates(doc.definition) } : doc;
-}
 
 /**
  * Keeps the document and the stored draft in step. Opens the stored draft, and opens it
