@@ -65,7 +65,7 @@ describe.each(testDrivers())("schema catalog on %s", (driver) => {
     }
   });
 
-  it("has no other policy than the worker's scan of due timers, messages, webhook deliveries and calendar years", async () => {
+  it("has no other policy than the worker's scan of due timers, messages, webhook deliveries and calendar years, and the library's proposals", async () => {
     const policies = await query<{
       table: string;
       name: string;
@@ -82,6 +82,14 @@ describe.each(testDrivers())("schema catalog on %s", (driver) => {
       { table: "calendar_years", name: "worker_year_scan", cmd: "r", roles: ["app_worker"], qual: "true" },
       { table: "case_timers", name: "worker_due_scan", cmd: "r", roles: ["app_worker"], qual: "true" },
       { table: "outbox", name: "worker_due_scan", cmd: "r", roles: ["app_worker"], qual: "true" },
+      {
+        // A platform table a county writes into: the county sees its own rows, the platform all.
+        table: "template_proposals",
+        name: "own_county_or_platform",
+        cmd: "*",
+        roles: [],
+        qual: "((NULLIF(current_setting('app.tenant_id'::text, true), ''::text) IS NULL) OR (from_tenant_id = (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::uuid))",
+      },
       { table: "webhook_deliveries", name: "worker_due_scan", cmd: "r", roles: ["app_worker"], qual: "true" },
     ]);
     const visible = await query<{ table: string; column: string }>(sql`

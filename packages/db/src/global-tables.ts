@@ -14,4 +14,6 @@ export const GLOBAL_TABLES = [
   // The template library counties are onboarded from (decision 0037).
   "template_sets",
   "template_set_versions",
+  // Counties' workflows offered to the library: the platform reviews them all (RLS: a county its own).
+  "template_proposals",
 ] as const;

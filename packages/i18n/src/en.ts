@@ -799,6 +799,7 @@ export const en: Translation = {
       draft_saved: "Draft saved",
       published: "Published",
       cases_migrated: "Cases migrated",
+      proposed: "Workflow proposed to the template library",
     },
     stationType: {
       created: "Station type created",

@@ -85,6 +85,8 @@ export const templatesEn = {
   none: "(none)",
   countyStandard: "The county's own standard",
   errors: {
+    alreadyProposed: "This workflow is already proposed and waits for the platform's review",
+    alreadyReviewed: "This proposal has already been reviewed",
     nameTaken: "A template set with this name exists",
     unchanged: "The draft equals the latest version: nothing to publish",
     invalid: "The set has problems and cannot be published",
@@ -100,9 +102,13 @@ export const templatesAuditEn = {
   draft_saved: "Template set draft saved",
   published: "Template set version published",
   upgraded: "Template set upgrade applied",
+  proposal_adopted: "County's workflow adopted into a set",
+  proposal_declined: "County's workflow declined",
 };
 
 export const templatesValidationEn = {
+  workflowNotPublished: "The workflow has no published version yet; publish it before proposing it",
+  templateSetFull: "The chosen set holds as many workflows as it can",
   templateItemKey: "Item keys may hold letters, digits, hyphens and underscores only",
   templateItemKeyTaken: "Duplicate item key",
   templateChecklistMissing: "The station type names a standard that is not in this set",

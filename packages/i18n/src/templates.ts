@@ -83,6 +83,8 @@ export const templatesZh = {
   none: "（无）",
   countyStandard: "本区县自定标准",
   errors: {
+    alreadyProposed: "这项流程已推荐，正在等待平台审核",
+    alreadyReviewed: "这项推荐已经审核过了",
     nameTaken: "已有同名的模板集",
     unchanged: "草稿与最新版本相同，没有可发布的修改",
     invalid: "模板集还有问题，不能发布",
@@ -97,9 +99,13 @@ export const templatesAuditZh = {
   draft_saved: "保存模板集草稿",
   published: "发布模板集新版本",
   upgraded: "采用模板集新版本",
+  proposal_adopted: "采纳区县推荐的流程",
+  proposal_declined: "不采纳区县推荐的流程",
 };
 
 export const templatesValidationZh = {
+  workflowNotPublished: "流程还没有发布过版本，发布后才能推荐",
+  templateSetFull: "所选模板集的流程已达上限",
   templateItemKey: "条目标识只能包含字母、数字、横线和下划线",
   templateItemKeyTaken: "条目标识重复",
   templateChecklistMissing: "站点类型引用的建设标准不在本模板集中",

@@ -723,6 +723,7 @@ export const zhCN = {
       draft_saved: "保存流程草稿",
       published: "发布流程",
       cases_migrated: "迁移在办案件",
+      proposed: "推荐流程到模板库",
     },
     stationType: {
       created: "新建站点类型",

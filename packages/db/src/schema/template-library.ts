@@ -1,5 +1,5 @@
 import { integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
-import { users } from "./platform";
+import { tenants, users } from "./platform";
 import { createdAt } from "./tenant-table";
 
 /*
@@ -47,3 +47,34 @@ export const templateSetVersions = pgTable(
  * deployment keeps the origin it had there.
  */
 export type TTemplateOrigin = { setId: string; version: number; itemKey: string };
+
+/**
+ * A county's workflow offered to the platform's library (a global table, read by the
+ * operator across counties): a copy of the county's published version as it was when
+ * proposed. RLS lets a county see its own proposals only; the platform (no county set) all.
+ */
+export const templateProposals = pgTable("template_proposals", {
+  id: uuid().primaryKey().defaultRandom(),
+  /** Not `tenant_id`: the row belongs to the platform, which is why it is not distributed. */
+  fromTenantId: uuid()
+    .notNull()
+    .references(() => tenants.id, { onDelete: "cascade" }),
+  workflowKey: text().notNull(),
+  /** The county's published version copied. */
+  fromVersion: integer().notNull(),
+  definition: jsonb().$type<unknown>().notNull(),
+  layout: jsonb().$type<unknown>().notNull(),
+  /** Why the county proposes it, in its own words. */
+  note: text().notNull().default(""),
+  /** Who proposed, by name: the county's accounts go when the county is erased, the name with the row. */
+  proposedByName: text().notNull(),
+  proposedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  status: text({ enum: ["pending", "adopted", "declined"] })
+    .notNull()
+    .default("pending"),
+  reviewedBy: uuid().references(() => users.id),
+  reviewedAt: timestamp({ withTimezone: true }),
+  /** The operator's answer, shown to the county. */
+  reviewNote: text().notNull().default(""),
+  adoptedIntoSetId: uuid().references(() => templateSets.id),
+});

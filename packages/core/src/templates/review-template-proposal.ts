@@ -1,0 +1,93 @@
+import { assertCan } from "@rdlink/auth";
+import { type AppTx, templateProposals, templateSets } from "@rdlink/db";
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { recordPlatformAudit } from "../audit/record-audit";
+import type { UseCaseContext } from "../shared/context";
+import { ConflictError, NotFoundError, parseInput, ValidationError } from "../shared/errors";
+import { ZId } from "../shared/fields";
+import { ZTemplateSetContent } from "./template-content";
+
+export const ZReviewTemplateProposal = z.discriminatedUnion(
+  "decision",
+  [
+    z.object({
+      decision: z.literal("adopt"),
+      proposalId: ZId,
+      /** The set whose draft takes it (published with the set, when the operator chooses). */
+      setId: ZId,
+      reviewNote: z.string().trim().max(500, "validation.tooLong").default(""),
+    }),
+    z.object({
+      decision: z.literal("decline"),
+      proposalId: ZId,
+      reviewNote: z.string().trim().min(1, "validation.required").max(500, "validation.tooLong"),
+    }),
+  ],
+  { error: "validation.invalid" },
+);
+
+/**
+ * The operator's answer to a county's proposal. Adopted, the workflow goes into the set's
+ * draft, replacing the set's workflow of the same key or joining the set; counties get it when
+ * the set is next published and they take it. Declined, the county reads why. Answered once.
+ */
+export async function reviewTemplateProposal(tx: AppTx, ctx: UseCaseContext, input: unknown) {
+  assertCan(ctx.actor, "platform.templates.manage");
+  const review = parseInput(ZReviewTemplateProposal, input);
+  const [proposal] = await tx
+    .select()
+    .from(templateProposals)
+    .where(eq(templateProposals.id, review.proposalId))
+    .for("update");
+  if (!proposal) throw new NotFoundError();
+  if (proposal.status !== "pending") throw new ConflictError("templates.errors.alreadyReviewed");
+
+  if (review.decision === "adopt") {
+    const [set] = await tx.select().from(templateSets).where(eq(templateSets.id, review.setId)).for("update");
+    if (!set) throw new ValidationError({ setId: "validation.invalid" });
+    const draft = ZTemplateSetContent.parse(set.draft);
+    const item = {
+      key: proposal.workflowKey,
+      definition: proposal.definition as Record<string, unknown>,
+      layout: proposal.layout as Record<string, { x: number; y: number }>,
+    };
+    const replaced = draft.workflows.some((w) => w.key === item.key);
+    const workflows = replaced
+      ? draft.workflows.map((w) => (w.key === item.key ? item : w))
+      : [...draft.workflows, item];
+    const content = ZTemplateSetContent.safeParse({ ...draft, workflows });
+    if (!content.success) throw new ValidationError({ setId: "validation.templateSetFull" });
+    await tx
+      .update(templateSets)
+      .set({
+        draft: content.data,
+        draftRevision: sql`${templateSets.draftRevision} + 1`,
+        draftUpdatedBy: ctx.actor.userId,
+        draftUpdatedAt: ctx.clock.now(),
+      })
+      .where(eq(templateSets.id, set.id));
+  }
+  await tx
+    .update(templateProposals)
+    .set({
+      status: review.decision === "adopt" ? "adopted" : "declined",
+      reviewedBy: ctx.actor.userId,
+      reviewedAt: ctx.clock.now(),
+      reviewNote: review.reviewNote,
+      adoptedIntoSetId: review.decision === "adopt" ? review.setId : null,
+    })
+    .where(and(eq(templateProposals.id, proposal.id), eq(templateProposals.status, "pending")));
+  await recordPlatformAudit(tx, ctx, {
+    action: review.decision === "adopt" ? "templateSet.proposal_adopted" : "templateSet.proposal_declined",
+    objectType: "templateProposal",
+    objectId: proposal.id,
+    tenantId: proposal.fromTenantId,
+    detail: {
+      workflow: proposal.workflowKey,
+      version: proposal.fromVersion,
+      ...(review.decision === "adopt" ? { setId: review.setId } : {}),
+    },
+  });
+  return { decision: review.decision };
+}
