@@ -43,7 +43,7 @@ test("a set's new version reaches two counties: one takes the new state, one kee
   const furong = await onboardAndSignIn(page, browser, "芙蓉区", "fr-admin");
   const tianxin = await onboardAndSignIn(page, browser, "天心区", "tx-admin");
 
-  // 天心区 redraws 群众意见建议办理 itself (a file into its designer).
+  // 天心区 redraws 群众意见建议办理 itself (a file into its designer) and publishes it as its version 2.
   await tianxin.goto("/county/workflows");
   await tianxin.getByRole("link", { name: "群众意见建议办理" }).first().click();
   await expect(tianxin.getByTestId("designer")).toBeVisible();
@@ -51,6 +51,9 @@ test("a set's new version reaches two counties: one takes the new state, one kee
   local.states.registered!.label = { "zh-CN": "本县登记", en: "Registered here" };
   await tianxin.locator('input[type="file"]').setInputFiles(file("本县流程.json", local));
   await expect(tianxin.getByTestId("node-本县登记")).toBeVisible();
+  await expect(tianxin.getByTestId("save-status")).toHaveText("已保存");
+  await tianxin.getByRole("button", { name: "发布", exact: true }).click();
+  await expect(tianxin.getByText("已发布版本 2")).toBeVisible();
 
   // 芙蓉区 has an opinion open on its version 1.
   await furong.goto("/county/workflows");
@@ -78,7 +81,7 @@ test("a set's new version reaches two counties: one takes the new state, one kee
   for (const [from, to] of [
     ["登记", "登记复核"],
     ["登记复核", "联络站初审"],
-  ]) {
+  ] as const) {
     await page.getByTestId(`node-${from}`).getByText(from).first().click();
     await expect(page.getByTestId("state-panel")).toBeVisible();
     await pick(page, "添加流转", to);
@@ -133,7 +136,35 @@ test("a set's new version reaches two counties: one takes the new state, one kee
   await tianxin.getByRole("button", { name: "采用所选，更新到第 2 版" }).click();
   await expect(tianxin.getByRole("status")).toHaveText("已更新到第 2 版：采用 0 项，保留本区县内容 1 项。");
   await tianxin.goto("/county/workflows");
-  await expect(tianxin.getByRole("row").filter({ hasText: "群众意见建议办理" })).toContainText("版本 1");
+  await expect(tianxin.getByRole("row").filter({ hasText: "群众意见建议办理" })).toContainText("版本 2");
+
+  // 天心区 offers its drawing to the library; the operator compares it with the set's and adopts it.
+  await tianxin.goto("/county/template-upgrade");
+  const offer = tianxin.getByTestId("propose-to-library");
+  await offer.getByLabel("推荐的流程").selectOption({ label: "群众意见建议办理 · 第 2 版" });
+  await offer.getByLabel("推荐理由（选填）").fill("“本县登记”更贴近基层说法");
+  await offer.getByRole("button", { name: "推荐", exact: true }).click();
+  await expect(offer.getByRole("status")).toHaveText("已推荐，等待平台审核");
+  await expect(offer.getByTestId("county-proposal")).toContainText("待审核");
+  await page.goto("/platform/templates");
+  const proposal = page.getByTestId("template-proposal").filter({ hasText: "天心区" });
+  await expect(proposal).toContainText("“本县登记”更贴近基层说法");
+  await proposal.getByRole("button", { name: "查看流程图对比" }).click();
+  await expect(page.getByTestId("workflow-drawing").getByTestId("node-本县登记")).toHaveAttribute(
+    "data-change",
+    "changed",
+  );
+  await page.keyboard.press("Escape");
+  await expect(proposal.getByLabel("采纳到模板集")).toHaveValue(DEFAULT_SET.split("/").at(-1)!);
+  await proposal.getByLabel("审核意见（不采纳时必填）").fill("下一版采用");
+  await proposal.getByRole("button", { name: "采纳到草稿" }).click();
+  await expect(proposal).toContainText("已采纳");
+  await page.screenshot({ path: "test-results/screens/template-proposals.png", fullPage: true });
+  await expect(page.getByRole("row").filter({ hasText: "通用模板" })).toContainText("有未发布的修改");
+  await tianxin.reload();
+  await expect(tianxin.getByTestId("county-proposal")).toContainText("已采纳");
+  await expect(tianxin.getByTestId("county-proposal")).toContainText("平台意见：下一版采用");
+  await tianxin.screenshot({ path: "test-results/screens/template-propose-phone.png", fullPage: true });
 
   // The platform's list shows each county on version 2, none with an upgrade pending.
   await page.goto("/platform?q=43010");

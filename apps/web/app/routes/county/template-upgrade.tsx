@@ -1,35 +1,33 @@
 import {
   Alert,
   Badge,
-  Box,
   Button,
   Checkbox,
   Group,
   List,
-  Loader,
-  Modal,
+  NativeSelect,
   Paper,
   SimpleGrid,
   Stack,
   Text,
+  TextInput,
   Title,
 } from "@mantine/core";
-import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { applyTemplateUpgrade } from "@rdlink/core/templates/apply-template-upgrade";
 import { getCountyTemplateSet } from "@rdlink/core/templates/get-county-template-set";
 import { getTemplateUpgrade, type TTemplateUpgradeItem } from "@rdlink/core/templates/get-template-upgrade";
+import { listCountyProposals } from "@rdlink/core/templates/list-county-proposals";
+import { proposeTemplateWorkflow } from "@rdlink/core/templates/propose-template-workflow";
 import type { TWorkflowDefinition } from "@rdlink/workflow";
-import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
-import { Form, useNavigation } from "react-router";
+import { Form, useFetcher, useNavigation } from "react-router";
 import { PageHeader } from "~/components/page-header";
+import { DrawingComparison } from "~/components/workflow-drawing-comparison";
 import { diffDefinitions } from "~/designer/definition-diff";
-import { countyAction, countyLoader } from "~/lib/county-route.server";
+import { countyLoader, intentAction } from "~/lib/county-route.server";
+import { formatDateTime } from "~/lib/dates";
 import { useFormErrors } from "~/lib/form-errors";
 import type { Route } from "./+types/template-upgrade";
-
-// React Flow draws in the browser only, and only when a county opens a drawing.
-const WorkflowDiffView = lazy(() => import("~/designer/ui/workflow-diff-view.client"));
 
 export function loader(args: Route.LoaderArgs) {
   return countyLoader(
@@ -37,18 +35,19 @@ export function loader(args: Route.LoaderArgs) {
     async (tx, ctx) => ({
       current: await getCountyTemplateSet(tx, ctx),
       upgrade: await getTemplateUpgrade(tx, ctx),
+      sharing: await listCountyProposals(tx, ctx),
     }),
     "tenant.templates.upgrade",
   );
 }
 
+/** Taking the newer version (`apply`), and offering one of the county's workflows to the library (`propose`). */
 export function action(args: Route.ActionArgs) {
-  return countyAction(
+  return intentAction(
     args,
-    async (county) => {
-      const form = await county.form();
-      const applied = await county.inTenant((tx, ctx) => applyTemplateUpgrade(tx, ctx, form));
-      return { ok: true as const, ...applied };
+    {
+      apply: async (tx, ctx, form) => ({ report: { applied: await applyTemplateUpgrade(tx, ctx, form) } }),
+      propose: async (tx, ctx, form) => ({ report: { proposed: await proposeTemplateWorkflow(tx, ctx, form) } }),
     },
     "tenant.templates.upgrade",
   );
@@ -56,8 +55,6 @@ export function action(args: Route.ActionArgs) {
 
 const SECTIONS = ["workflows", "checklists", "stationTypes", "dutyPosts"] as const;
 const CHANGE_COLOR = { added: "green", changed: "blue", removed: "red" } as const;
-/** As the designer's canvas marks them. */
-const DRAWING_COLOR = { added: "green", changed: "orange", removed: "red" } as const;
 
 /** Taken unless the county changed its copy (it then chooses), and a removal only when asked. */
 const takenByDefault = (item: TTemplateUpgradeItem) => item.local !== "changed" && item.change !== "removed";
@@ -66,17 +63,20 @@ export default function TemplateUpgrade({ loaderData, actionData }: Route.Compon
   const { t } = useTranslation();
   const errors = useFormErrors(actionData);
   const busy = useNavigation().state === "submitting";
-  const { current, upgrade } = loaderData;
+  const { current, upgrade, sharing } = loaderData;
+  const applied = actionData?.ok
+    ? (actionData.report as { applied?: TAppliedUpgrade } | undefined)?.applied
+    : undefined;
   return (
     <>
       <PageHeader title={t("templates.upgradeTitle")} intro={t("templates.upgradeIntro")} />
       <Stack gap="lg" maw={960}>
-        {actionData?.ok && (
+        {applied && (
           <Alert color="green" role="status">
             {t("templates.upgradeApplied", {
-              version: actionData.to,
-              accepted: actionData.accepted.length,
-              declined: actionData.declined.length,
+              version: applied.to,
+              accepted: applied.accepted.length,
+              declined: applied.declined.length,
             })}
           </Alert>
         )}
@@ -92,6 +92,7 @@ export default function TemplateUpgrade({ loaderData, actionData }: Route.Compon
         )}
         {upgrade && (
           <Form method="post">
+            <input type="hidden" name="intent" value="apply" />
             <input type="hidden" name="toVersion" value={upgrade.to} />
             <Stack gap="lg">
               <Paper withBorder p="lg">
@@ -131,8 +132,82 @@ export default function TemplateUpgrade({ loaderData, actionData }: Route.Compon
             </Stack>
           </Form>
         )}
+        <ProposeToLibrary sharing={sharing} />
       </Stack>
     </>
+  );
+}
+
+type TAppliedUpgrade = Awaited<ReturnType<typeof applyTemplateUpgrade>>;
+const STATUS_COLOR = { pending: "blue", adopted: "green", declined: "gray" } as const;
+
+/** Offering one of the county's published workflows to the platform's library, and what became of past offers. */
+function ProposeToLibrary({ sharing }: { sharing: Route.ComponentProps["loaderData"]["sharing"] }) {
+  const { t, i18n } = useTranslation();
+  const fetcher = useFetcher<typeof action>();
+  const errors = useFormErrors(fetcher.data);
+  const proposed = fetcher.state === "idle" && fetcher.data?.ok;
+  return (
+    <Paper withBorder p="lg" data-testid="propose-to-library">
+      <Title order={2} size="h4">
+        {t("templates.proposeTitle")}
+      </Title>
+      <Text size="sm" c="dimmed" mt="xs">
+        {t("templates.proposeIntro")}
+      </Text>
+      <fetcher.Form method="post">
+        <input type="hidden" name="intent" value="propose" />
+        <Stack gap="sm" mt="md">
+          {proposed && (
+            <Alert color="green" role="status">
+              {t("templates.proposed")}
+            </Alert>
+          )}
+          {errors.form && <Alert color="red">{errors.form}</Alert>}
+          <NativeSelect
+            name="workflowId"
+            label={t("templates.proposeWorkflow")}
+            error={errors.field("workflowId")}
+            data={sharing.workflows.map((w) => ({
+              value: w.id,
+              label: `${w.name["zh-CN"] ?? ""} · ${t("templates.versionLabel", { version: w.version })}`,
+            }))}
+          />
+          <TextInput name="note" label={t("templates.proposeNote")} maxLength={500} error={errors.field("note")} />
+          <Group justify="flex-end">
+            <Button type="submit" variant="light" loading={fetcher.state !== "idle"}>
+              {t("templates.propose")}
+            </Button>
+          </Group>
+        </Stack>
+      </fetcher.Form>
+      {sharing.proposals.length > 0 && (
+        <Stack gap="xs" mt="md">
+          {sharing.proposals.map((p) => (
+            <Paper key={p.id} withBorder p="sm" data-testid="county-proposal">
+              <Group justify="space-between" wrap="wrap" gap="xs">
+                <Text size="sm" fw={600}>
+                  {p.workflowName["zh-CN"]} · {t("templates.versionLabel", { version: p.fromVersion })}
+                </Text>
+                <Group gap="xs">
+                  <Text size="xs" c="dimmed">
+                    {formatDateTime(p.proposedAt, i18n.language)}
+                  </Text>
+                  <Badge color={STATUS_COLOR[p.status]} variant="light">
+                    {t(`templates.proposalStatus.${p.status}`)}
+                  </Badge>
+                </Group>
+              </Group>
+              {p.reviewNote && (
+                <Text size="sm" mt={4}>
+                  {t("templates.reviewNote")}：{p.reviewNote}
+                </Text>
+              )}
+            </Paper>
+          ))}
+        </Stack>
+      )}
+    </Paper>
   );
 }
 
@@ -202,7 +277,13 @@ function ItemDetail({ item, standardNames }: { item: TTemplateUpgradeItem; stand
             </List.Item>
           )}
         </List>
-        {item.drawing && <DrawingComparison name={item.name} drawing={item.drawing} />}
+        {item.drawing && (
+          <DrawingComparison
+            title={t("templates.drawingTitle", { name: item.name })}
+            before={item.drawing.ours}
+            after={item.drawing.theirs}
+          />
+        )}
       </>
     );
   }
@@ -229,39 +310,5 @@ function ItemDetail({ item, standardNames }: { item: TTemplateUpgradeItem; stand
         {describe(theirs)}
       </Text>
     </SimpleGrid>
-  );
-}
-
-/** The county's workflow and the new version's, drawn as the designer compares a draft with its published version. */
-function DrawingComparison({ name, drawing }: { name: string; drawing: NonNullable<TTemplateUpgradeItem["drawing"]> }) {
-  const { t } = useTranslation();
-  const [opened, { open, close }] = useDisclosure(false);
-  const phone = useMediaQuery("(max-width: 48em)") ?? false;
-  return (
-    <>
-      <Button variant="light" size="xs" mt="xs" onClick={open}>
-        {t("templates.showDrawing")}
-      </Button>
-      <Modal
-        opened={opened}
-        onClose={close}
-        title={t("templates.drawingTitle", { name })}
-        size="90%"
-        fullScreen={phone}
-      >
-        <Group gap="xs" mb="xs">
-          {(["added", "changed", "removed"] as const).map((change) => (
-            <Badge key={change} color={DRAWING_COLOR[change]} variant="light">
-              {t(`templates.drawingLegend.${change}`)}
-            </Badge>
-          ))}
-        </Group>
-        <Box h={phone ? "calc(100dvh - 120px)" : "70dvh"} data-testid="workflow-drawing">
-          <Suspense fallback={<Loader size="sm" />}>
-            <WorkflowDiffView before={drawing.ours} after={drawing.theirs} />
-          </Suspense>
-        </Box>
-      </Modal>
-    </>
   );
 }

@@ -13,27 +13,43 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
+import { ValidationError } from "@rdlink/core/shared/errors";
 import { createTemplateSet } from "@rdlink/core/templates/create-template-set";
+import { listTemplateProposals } from "@rdlink/core/templates/list-template-proposals";
 import { listTemplateSets } from "@rdlink/core/templates/list-template-sets";
+import { reviewTemplateProposal } from "@rdlink/core/templates/review-template-proposal";
 import { useTranslation } from "react-i18next";
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { PageHeader } from "~/components/page-header";
+import { TemplateProposals } from "~/components/template-proposals";
+import { readForm } from "~/lib/actions.server";
 import { formatDate } from "~/lib/dates";
 import { useFormErrors } from "~/lib/form-errors";
 import { platformAction, platformLoader } from "~/lib/platform-route.server";
 import type { Route } from "./+types/templates";
 
 export function loader(args: Route.LoaderArgs) {
-  return platformLoader(args, async (platform) => ({
-    sets: await platform.outsideTenants((tx, ctx) => listTemplateSets(tx, ctx)),
-  }));
+  return platformLoader(args, (platform) =>
+    platform.outsideTenants(async (tx, ctx) => ({
+      sets: await listTemplateSets(tx, ctx),
+      review: await listTemplateProposals(tx, ctx),
+    })),
+  );
 }
 
+/** A new set (`create`), and the answer to a county's proposal (`adopt` into a set's draft, or `decline`). */
 export function action(args: Route.ActionArgs) {
   return platformAction(args, async (platform) => {
-    const form = await platform.form();
-    const { setId } = await platform.outsideTenants((tx, ctx) => createTemplateSet(tx, ctx, form));
-    return redirect(`/platform/templates/${setId}`);
+    const { intent, ...form } = await readForm(platform.request);
+    if (intent === "create") {
+      const { setId } = await platform.outsideTenants((tx, ctx) => createTemplateSet(tx, ctx, form));
+      return redirect(`/platform/templates/${setId}`);
+    }
+    if (intent === "adopt" || intent === "decline") {
+      await platform.outsideTenants((tx, ctx) => reviewTemplateProposal(tx, ctx, { ...form, decision: intent }));
+      return { ok: true as const, intent };
+    }
+    throw new ValidationError({}, "errors.unknownIntent");
   });
 }
 
@@ -41,7 +57,7 @@ export default function Templates({ loaderData, actionData }: Route.ComponentPro
   const { t, i18n } = useTranslation();
   const errors = useFormErrors(actionData);
   const busy = useNavigation().state === "submitting";
-  const { sets } = loaderData;
+  const { sets, review } = loaderData;
   const published = sets.filter((set) => set.latestVersion !== null);
   return (
     <>
@@ -89,8 +105,11 @@ export default function Templates({ loaderData, actionData }: Route.ComponentPro
         </Table.ScrollContainer>
       </Paper>
 
+      <TemplateProposals review={review} />
+
       <Paper withBorder p="lg" maw={720}>
         <Form method="post">
+          <input type="hidden" name="intent" value="create" />
           <Stack>
             <Title order={2} size="h4">
               {t("templates.create")}
