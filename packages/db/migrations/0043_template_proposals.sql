@@ -20,9 +20,10 @@ ALTER TABLE "template_proposals" ADD CONSTRAINT "template_proposals_reviewed_by_
 ALTER TABLE "template_proposals" ADD CONSTRAINT "template_proposals_adopted_into_set_id_template_sets_id_fk" FOREIGN KEY ("adopted_into_set_id") REFERENCES "public"."template_sets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "template_proposals_from_tenant_id_idx" ON "template_proposals" ("from_tenant_id");--> statement-breakpoint
 -- A county proposes and follows its own proposals; the operator (no county set) reviews them all.
+-- (coalesce(…) = '' rather than IS NULL: Citus 13 cannot deparse a NullTest in a policy.)
 ALTER TABLE "template_proposals" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE "template_proposals" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE POLICY "own_county_or_platform" ON "template_proposals" AS PERMISSIVE FOR ALL TO public
-  USING (nullif(current_setting('app.tenant_id', true), '') IS NULL OR from_tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
-  WITH CHECK (nullif(current_setting('app.tenant_id', true), '') IS NULL OR from_tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);--> statement-breakpoint
+  USING (coalesce(current_setting('app.tenant_id', true), '') = '' OR from_tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+  WITH CHECK (coalesce(current_setting('app.tenant_id', true), '') = '' OR from_tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);--> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE ON "template_proposals" TO app_user;

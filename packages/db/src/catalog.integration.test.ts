@@ -88,7 +88,7 @@ describe.each(testDrivers())("schema catalog on %s", (driver) => {
         name: "own_county_or_platform",
         cmd: "*",
         roles: [],
-        qual: "((NULLIF(current_setting('app.tenant_id'::text, true), ''::text) IS NULL) OR (from_tenant_id = (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::uuid))",
+        qual: "((COALESCE(current_setting('app.tenant_id'::text, true), ''::text) = ''::text) OR (from_tenant_id = (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::uuid))",
       },
       { table: "webhook_deliveries", name: "worker_due_scan", cmd: "r", roles: ["app_worker"], qual: "true" },
     ]);
