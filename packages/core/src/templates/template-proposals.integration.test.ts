@@ -1,11 +1,12 @@
+import type { Actor } from "@rdlink/auth";
 import { auditLog, platformAuditLog, templateProposals, workflows, workflowVersions } from "@rdlink/db";
 import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemClock } from "../clock";
 import { ConflictError, ValidationError } from "../shared/errors";
-import { onboardCounty } from "../tenants/onboard-county";
-import { countyAdminOf, createOperator } from "../testing/actors";
+import { createOperator } from "../testing/actors";
+import { onboardTestCounty } from "../testing/counties";
 import { createWorkflow } from "../workflows/create-workflow";
 import { publishWorkflow } from "../workflows/publish-workflow";
 import { saveWorkflowDraft } from "../workflows/save-workflow-draft";
@@ -20,10 +21,8 @@ describe.each(testDrivers())("counties proposing workflows to the template libra
   let t: TestDatabase;
   let operator: { actor: Awaited<ReturnType<typeof createOperator>>; ip: string; clock: typeof systemClock };
   let setId: string;
-  const county: Record<
-    "a" | "b",
-    { tenantId: string; ctx: { actor: ReturnType<typeof countyAdminOf>; ip: null; clock: typeof systemClock } }
-  > = {} as never;
+  const county: Record<"a" | "b", { tenantId: string; ctx: { actor: Actor; ip: null; clock: typeof systemClock } }> =
+    {} as never;
   const inCounty = <T>(which: "a" | "b", work: Parameters<typeof t.db.withTenant<T>>[1]) =>
     t.db.withTenant(county[which].tenantId, work);
   const workflowOf = (which: "a" | "b", key: string) =>
@@ -38,15 +37,8 @@ describe.each(testDrivers())("counties proposing workflows to the template libra
       ["a", "450107"],
       ["b", "360102"],
     ] as const) {
-      const { tenantId } = await onboardCounty(t.db, operator, {
-        divisionCode,
-        adminUsername: `admin-${divisionCode}`,
-        adminDisplayName: "管理员",
-      });
-      county[which] = {
-        tenantId,
-        ctx: { actor: countyAdminOf(tenantId, operator.actor.userId), ip: null, clock: systemClock },
-      };
+      const { tenantId, admin } = await onboardTestCounty(t.db, divisionCode);
+      county[which] = { tenantId, ctx: { actor: admin, ip: null, clock: systemClock } };
     }
   });
   afterAll(() => t.drop());

@@ -5,30 +5,14 @@ import { importWorkflowDefinition } from "@rdlink/core/workflows/import-workflow
 import { migrateCases } from "@rdlink/core/workflows/migrate-cases";
 import { publishWorkflow } from "@rdlink/core/workflows/publish-workflow";
 import { saveWorkflowDraft } from "@rdlink/core/workflows/save-workflow-draft";
-import { lazy, Suspense, useEffect, useState } from "react";
-import { data, type ShouldRevalidateFunctionArgs } from "react-router";
-import { DocumentTitle } from "~/components/document-title";
-import { DesignerSkeleton } from "~/designer/ui/designer-skeleton";
-import { readForm } from "~/lib/actions.server";
+import type { ShouldRevalidateFunctionArgs } from "react-router";
+import { DesignerPage } from "~/designer/ui/designer-page";
+import { jsonValue, readForm } from "~/lib/actions.server";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
 import type { Route } from "./+types/workflow";
 
-// React Flow measures and draws in the browser only: the server sends a skeleton. The
-// designer's code starts loading with this route module, not after hydration.
-const designerCode = typeof document === "undefined" ? null : import("~/designer/ui/designer.client");
-const Designer = lazy(() => designerCode ?? import("~/designer/ui/designer.client"));
-
 export function loader(args: Route.LoaderArgs) {
   return countyLoader(args, (tx, ctx) => getWorkflow(tx, ctx, args.params.workflowId));
-}
-
-/** JSON sent as a form field; anything unreadable is a 400 like any other bad form. */
-function parseJsonField(value: unknown): unknown {
-  try {
-    return JSON.parse(String(value));
-  } catch {
-    throw data({ messageKey: "errors.badRequest" }, { status: 400 });
-  }
 }
 
 /** The designer's posts; each answers with what the editor needs next, an unknown intent with a 400. */
@@ -43,8 +27,8 @@ export function action(args: Route.ActionArgs) {
           const saved = await saveWorkflowDraft(tx, ctx, {
             workflowId,
             baseRevision: Number(form.baseRevision),
-            definition: parseJsonField(form.definition),
-            layout: parseJsonField(form.layout),
+            definition: jsonValue(form, "definition"),
+            layout: jsonValue(form, "layout"),
           });
           return { ok: true as const, intent, revision: saved.revision };
         }
@@ -61,7 +45,7 @@ export function action(args: Route.ActionArgs) {
             workflowId,
             fromVersion: Number(form.fromVersion),
             toVersion: Number(form.toVersion),
-            stateMap: parseJsonField(form.stateMap),
+            stateMap: jsonValue(form, "stateMap"),
             dryRun: form.dryRun === "true",
           });
           return { ok: true as const, intent, migration: result };
@@ -88,20 +72,6 @@ export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRe
 }
 
 export default function WorkflowPage({ loaderData }: Route.ComponentProps) {
-  const [inBrowser, setInBrowser] = useState(false);
-  useEffect(() => setInBrowser(true), []);
-  const name = (loaderData.workflow.name as Record<string, string>)["zh-CN"] ?? "";
-  const skeleton = <DesignerSkeleton name={name} />;
-  return (
-    <>
-      <DocumentTitle title={name} />
-      {inBrowser ? (
-        <Suspense fallback={skeleton}>
-          <Designer {...loaderData} />
-        </Suspense>
-      ) : (
-        skeleton
-      )}
-    </>
-  );
+  const name = loaderData.workflow.name["zh-CN"] ?? "";
+  return <DesignerPage data={loaderData} title={name} />;
 }

@@ -1,17 +1,11 @@
 import { ValidationError } from "@rdlink/core/shared/errors";
 import { getTemplateSetWorkflow } from "@rdlink/core/templates/get-template-set-workflow";
 import { saveTemplateSetWorkflow } from "@rdlink/core/templates/save-template-set-workflow";
-import { lazy, Suspense, useEffect, useState } from "react";
-import { data, type ShouldRevalidateFunctionArgs } from "react-router";
-import { DocumentTitle } from "~/components/document-title";
-import { DesignerSkeleton } from "~/designer/ui/designer-skeleton";
-import { readForm } from "~/lib/actions.server";
+import type { ShouldRevalidateFunctionArgs } from "react-router";
+import { DesignerPage } from "~/designer/ui/designer-page";
+import { jsonValue, readForm } from "~/lib/actions.server";
 import { platformAction, platformLoader } from "~/lib/platform-route.server";
 import type { Route } from "./+types/template-set-workflow";
-
-// As the county's workflow page: the canvas draws in the browser only.
-const designerCode = typeof document === "undefined" ? null : import("~/designer/ui/designer.client");
-const Designer = lazy(() => designerCode ?? import("~/designer/ui/designer.client"));
 
 /**
  * A workflow of a template set's draft in the county's designer. What only a county's workflow
@@ -46,20 +40,12 @@ export function action(args: Route.ActionArgs) {
       saveTemplateSetWorkflow(tx, ctx, {
         ...args.params,
         baseRevision: Number(form.baseRevision),
-        definition: parseJsonField(form.definition),
-        layout: parseJsonField(form.layout),
+        definition: jsonValue(form, "definition"),
+        layout: jsonValue(form, "layout"),
       }),
     );
     return { ok: true as const, intent, revision: saved.revision };
   });
-}
-
-function parseJsonField(value: unknown): unknown {
-  try {
-    return JSON.parse(String(value));
-  } catch {
-    throw data({ messageKey: "errors.badRequest" }, { status: 400 });
-  }
 }
 
 export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
@@ -67,20 +53,6 @@ export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRe
 }
 
 export default function TemplateSetWorkflowPage({ loaderData }: Route.ComponentProps) {
-  const [inBrowser, setInBrowser] = useState(false);
-  useEffect(() => setInBrowser(true), []);
   const name = loaderData.workflow.name["zh-CN"] ?? "";
-  const skeleton = <DesignerSkeleton name={name} />;
-  return (
-    <>
-      <DocumentTitle title={`${name} · ${loaderData.templateSet.name}`} />
-      {inBrowser ? (
-        <Suspense fallback={skeleton}>
-          <Designer {...loaderData} />
-        </Suspense>
-      ) : (
-        skeleton
-      )}
-    </>
-  );
+  return <DesignerPage data={loaderData} title={`${name} · ${loaderData.templateSet.name}`} />;
 }

@@ -14,7 +14,7 @@ import {
   TemplateSection,
   WorkflowImport,
 } from "~/components/template-set-editors";
-import { readForm } from "~/lib/actions.server";
+import { jsonValue, readForm } from "~/lib/actions.server";
 import { formatDateTime } from "~/lib/dates";
 import { useFormErrors } from "~/lib/form-errors";
 import { platformAction, platformLoader } from "~/lib/platform-route.server";
@@ -34,7 +34,7 @@ export function action(args: Route.ActionArgs) {
     const { intent, ...form } = await readForm(platform.request);
     const setId = args.params.setId;
     if (intent === "save") {
-      const content = parseJson(form.content);
+      const content = jsonValue(form, "content");
       await platform.outsideTenants((tx, ctx) =>
         saveTemplateSetDraft(tx, ctx, { setId, revision: form.revision, content }),
       );
@@ -54,14 +54,6 @@ export function action(args: Route.ActionArgs) {
     }
     throw new ValidationError({}, "errors.unknownIntent");
   });
-}
-
-function parseJson(value: unknown): unknown {
-  try {
-    return JSON.parse(String(value));
-  } catch {
-    throw new ValidationError({ content: "validation.invalid" });
-  }
 }
 
 const SECTIONS = ["checklists", "stationTypes", "dutyPosts", "workflows"] as const;
