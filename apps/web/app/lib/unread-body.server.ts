@@ -1,7 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-/** How long the connection of a request answered before its body was read may stay open. */
-export const UNREAD_BODY_LINGER_MS = 1000;
+/**
+ * How long the connection of a request answered before its body was read may stay open: nginx's
+ * `lingering_timeout` (5 s). Closing it resets the connection, and a client still sending then
+ * fails with EPIPE unless it has read the answer by then; 1 s was too short for a busy client
+ * (CI, load 8: a 2 MB form's 413 lost to EPIPE).
+ */
+export const UNREAD_BODY_LINGER_MS = 5000;
 
 /**
  * Forms are read as they stream in (see readMultipartForm), and a refusal — a body too large
