@@ -1,14 +1,13 @@
 import { assertCan } from "@rdlink/auth";
-import { type AppTx, templateSets } from "@rdlink/db";
+import type { AppTx } from "@rdlink/db";
 import { checkImportedDefinition } from "@rdlink/workflow/definition/check-imported-definition";
-import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordPlatformAudit } from "../audit/record-audit";
 import type { UseCaseContext } from "../shared/context";
-import { ConflictError, NotFoundError, parseInput, ValidationError } from "../shared/errors";
+import { parseInput, ValidationError } from "../shared/errors";
 import { ZId } from "../shared/fields";
 import { importIssueKey } from "../workflows/import-workflow-definition";
-import { ZTemplateSetContent } from "./template-content";
+import { assertDraftRevision, lockSetDraft, withWorkflow, writeSetDraft } from "./set-draft";
 
 export const ZImportTemplateSetWorkflow = z.object({
   setId: ZId,
@@ -28,42 +27,27 @@ export const ZImportTemplateSetWorkflow = z.object({
 export async function importTemplateSetWorkflow(tx: AppTx, ctx: UseCaseContext, input: unknown) {
   assertCan(ctx.actor, "platform.templates.manage");
   const { setId, revision, text } = parseInput(ZImportTemplateSetWorkflow, input);
-  const [set] = await tx.select().from(templateSets).where(eq(templateSets.id, setId)).for("update");
-  if (!set) throw new NotFoundError();
+  const { set, draft } = await lockSetDraft(tx, setId);
   const checked = checkImportedDefinition(text, {});
   if (!checked.ok) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of checked.errors) fieldErrors[issue.path || "_file"] ??= importIssueKey(issue.code);
     throw new ValidationError(fieldErrors, "errors.importInvalid");
   }
-  if (set.draftRevision !== revision) {
-    throw new ConflictError("errors.draftConflict", undefined, { revision: String(set.draftRevision) });
-  }
-  const draft = ZTemplateSetContent.parse(set.draft);
+  assertDraftRevision(set, revision);
   const definition = checked.definition;
   const existing = draft.workflows.find((w) => w.key === definition.key);
   // Positions of states the file keeps stay where they were; the designer lays out the rest.
   const layout = Object.fromEntries(
     Object.entries(existing?.layout ?? {}).filter(([stateId]) => Object.hasOwn(definition.states, stateId)),
   );
-  const item = { key: definition.key, definition, layout };
-  const workflows = existing
-    ? draft.workflows.map((w) => (w.key === definition.key ? item : w))
-    : [...draft.workflows, item];
-  await tx
-    .update(templateSets)
-    .set({
-      draft: { ...draft, workflows },
-      draftRevision: sql`${templateSets.draftRevision} + 1`,
-      draftUpdatedBy: ctx.actor.userId,
-      draftUpdatedAt: ctx.clock.now(),
-    })
-    .where(eq(templateSets.id, setId));
+  const { content, replaced } = withWorkflow(draft, { key: definition.key, definition, layout });
+  await writeSetDraft(tx, ctx, setId, content);
   await recordPlatformAudit(tx, ctx, {
     action: "templateSet.draft_saved",
     objectType: "templateSet",
     objectId: setId,
-    detail: { workflow: definition.key, replaced: Boolean(existing) },
+    detail: { workflow: definition.key, replaced },
   });
-  return { key: definition.key, replaced: Boolean(existing) };
+  return { key: definition.key, replaced };
 }

@@ -1,11 +1,12 @@
 import { assertCan } from "@rdlink/auth";
-import { type AppTx, templateProposals, templateSets } from "@rdlink/db";
-import { and, eq, sql } from "drizzle-orm";
+import { type AppTx, templateProposals } from "@rdlink/db";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordPlatformAudit } from "../audit/record-audit";
 import type { UseCaseContext } from "../shared/context";
 import { ConflictError, NotFoundError, parseInput, ValidationError } from "../shared/errors";
 import { ZId } from "../shared/fields";
+import { lockSetDraft, withWorkflow, writeSetDraft } from "./set-draft";
 import { ZTemplateSetContent } from "./template-content";
 
 export const ZReviewTemplateProposal = z.discriminatedUnion(
@@ -44,29 +45,18 @@ export async function reviewTemplateProposal(tx: AppTx, ctx: UseCaseContext, inp
   if (proposal.status !== "pending") throw new ConflictError("templates.errors.alreadyReviewed");
 
   if (review.decision === "adopt") {
-    const [set] = await tx.select().from(templateSets).where(eq(templateSets.id, review.setId)).for("update");
-    if (!set) throw new ValidationError({ setId: "validation.invalid" });
-    const draft = ZTemplateSetContent.parse(set.draft);
-    const item = {
+    // The set is chosen on the form: one that is not there is that field's error, not a 404.
+    const { draft } = await lockSetDraft(tx, review.setId).catch((error) => {
+      throw error instanceof NotFoundError ? new ValidationError({ setId: "validation.invalid" }) : error;
+    });
+    const { content } = withWorkflow(draft, {
       key: proposal.workflowKey,
       definition: proposal.definition as Record<string, unknown>,
       layout: proposal.layout as Record<string, { x: number; y: number }>,
-    };
-    const replaced = draft.workflows.some((w) => w.key === item.key);
-    const workflows = replaced
-      ? draft.workflows.map((w) => (w.key === item.key ? item : w))
-      : [...draft.workflows, item];
-    const content = ZTemplateSetContent.safeParse({ ...draft, workflows });
-    if (!content.success) throw new ValidationError({ setId: "validation.templateSetFull" });
-    await tx
-      .update(templateSets)
-      .set({
-        draft: content.data,
-        draftRevision: sql`${templateSets.draftRevision} + 1`,
-        draftUpdatedBy: ctx.actor.userId,
-        draftUpdatedAt: ctx.clock.now(),
-      })
-      .where(eq(templateSets.id, set.id));
+    });
+    const full = ZTemplateSetContent.safeParse(content);
+    if (!full.success) throw new ValidationError({ setId: "validation.templateSetFull" });
+    await writeSetDraft(tx, ctx, review.setId, full.data);
   }
   await tx
     .update(templateProposals)

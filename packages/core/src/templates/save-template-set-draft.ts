@@ -1,11 +1,11 @@
 import { assertCan } from "@rdlink/auth";
-import { type AppTx, templateSets } from "@rdlink/db";
-import { eq, sql } from "drizzle-orm";
+import type { AppTx } from "@rdlink/db";
 import { z } from "zod";
 import { recordPlatformAudit } from "../audit/record-audit";
 import type { UseCaseContext } from "../shared/context";
-import { ConflictError, NotFoundError, parseInput } from "../shared/errors";
+import { parseInput } from "../shared/errors";
 import { ZId } from "../shared/fields";
+import { assertDraftRevision, lockSetDraft, writeSetDraft } from "./set-draft";
 import { ZTemplateSetContent } from "./template-content";
 
 export const ZSaveTemplateSetDraft = z.object({
@@ -23,26 +23,14 @@ export const ZSaveTemplateSetDraft = z.object({
 export async function saveTemplateSetDraft(tx: AppTx, ctx: UseCaseContext, input: unknown) {
   assertCan(ctx.actor, "platform.templates.manage");
   const { setId, revision, content } = parseInput(ZSaveTemplateSetDraft, input);
-  const [set] = await tx.select().from(templateSets).where(eq(templateSets.id, setId)).for("update");
-  if (!set) throw new NotFoundError();
-  if (set.draftRevision !== revision) {
-    throw new ConflictError("errors.draftConflict", undefined, { revision: String(set.draftRevision) });
-  }
-  const draft = { ...ZTemplateSetContent.parse(set.draft), ...content };
-  await tx
-    .update(templateSets)
-    .set({
-      draft,
-      draftRevision: sql`${templateSets.draftRevision} + 1`,
-      draftUpdatedBy: ctx.actor.userId,
-      draftUpdatedAt: ctx.clock.now(),
-    })
-    .where(eq(templateSets.id, setId));
+  const { set, draft } = await lockSetDraft(tx, setId);
+  assertDraftRevision(set, revision);
+  const saved = await writeSetDraft(tx, ctx, setId, { ...draft, ...content });
   await recordPlatformAudit(tx, ctx, {
     action: "templateSet.draft_saved",
     objectType: "templateSet",
     objectId: setId,
     detail: { sections: Object.keys(content) },
   });
-  return { revision: set.draftRevision + 1 };
+  return { revision: saved };
 }

@@ -1,14 +1,13 @@
 import { assertCan } from "@rdlink/auth";
-import { type AppTx, templateSets } from "@rdlink/db";
+import type { AppTx } from "@rdlink/db";
 import { ZWorkflowLayout } from "@rdlink/workflow";
-import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordPlatformAudit } from "../audit/record-audit";
 import type { UseCaseContext } from "../shared/context";
-import { ConflictError, NotFoundError, parseInput, ValidationError } from "../shared/errors";
+import { NotFoundError, parseInput, ValidationError } from "../shared/errors";
 import { startsEditing, ZDraftJson } from "../workflows/save-workflow-draft";
 import { ZTemplateSetWorkflowRef } from "./get-template-set-workflow";
-import { ZTemplateSetContent } from "./template-content";
+import { assertDraftRevision, lockSetDraft, withWorkflow, writeSetDraft } from "./set-draft";
 
 export const ZSaveTemplateSetWorkflow = ZTemplateSetWorkflowRef.extend({
   /** The set's draft revision the designer started from: saving over a newer save is refused. */
@@ -25,37 +24,22 @@ export const ZSaveTemplateSetWorkflow = ZTemplateSetWorkflowRef.extend({
 export async function saveTemplateSetWorkflow(tx: AppTx, ctx: UseCaseContext, input: unknown, now = ctx.clock.now()) {
   assertCan(ctx.actor, "platform.templates.manage");
   const { setId, workflowKey, baseRevision, definition, layout } = parseInput(ZSaveTemplateSetWorkflow, input);
-  const [set] = await tx.select().from(templateSets).where(eq(templateSets.id, setId)).for("update");
-  if (!set) throw new NotFoundError();
-  const draft = ZTemplateSetContent.parse(set.draft);
+  const { set, draft } = await lockSetDraft(tx, setId);
   if (!draft.workflows.some((w) => w.key === workflowKey)) throw new NotFoundError();
-  if (set.draftRevision !== baseRevision) {
-    throw new ConflictError("errors.draftConflict", undefined, { revision: String(set.draftRevision) });
-  }
+  assertDraftRevision(set, baseRevision);
   const drawn = z.record(z.string(), z.unknown()).safeParse(definition);
   if (!drawn.success || drawn.data.key !== workflowKey) {
     throw new ValidationError({ definition: "validation.invalid" });
   }
-  const workflows = draft.workflows.map((w) =>
-    w.key === workflowKey ? { key: w.key, definition: drawn.data, layout } : w,
-  );
-  const [saved] = await tx
-    .update(templateSets)
-    .set({
-      draft: { ...draft, workflows },
-      draftRevision: sql`${templateSets.draftRevision} + 1`,
-      draftUpdatedBy: ctx.actor.userId,
-      draftUpdatedAt: now,
-    })
-    .where(eq(templateSets.id, setId))
-    .returning({ revision: templateSets.draftRevision });
+  const { content } = withWorkflow(draft, { key: workflowKey, definition: drawn.data, layout });
+  const revision = await writeSetDraft(tx, ctx, setId, content, now);
   if (startsEditing({ updatedBy: set.draftUpdatedBy, updatedAt: set.draftUpdatedAt }, ctx.actor.userId, now)) {
     await recordPlatformAudit(tx, ctx, {
       action: "templateSet.draft_saved",
       objectType: "templateSet",
       objectId: setId,
-      detail: { workflow: workflowKey, revision: saved!.revision },
+      detail: { workflow: workflowKey, revision },
     });
   }
-  return { revision: saved!.revision };
+  return { revision };
 }
