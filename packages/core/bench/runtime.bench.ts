@@ -12,7 +12,11 @@
  * Knobs (environment): BENCH_CASES (2000), BENCH_CLIENTS (16), BENCH_SECONDS (20),
  * BENCH_WARMUP_SECONDS (3), BENCH_RATE (200), BENCH_RATE_SECONDS (10), BENCH_TIMERS (5000),
  * BENCH_TIMER_WORKERS (4), BENCH_TIMER_MAX_SECONDS (180), BENCH_PGBENCH_SCALE (10),
- * BENCH_PGBENCH_SECONDS (20), BENCH_MAX_SECONDS (1200, a watchdog over the whole run).
+ * BENCH_PGBENCH_SECONDS (20), BENCH_MAX_SECONDS (1200, a watchdog over the whole run),
+ * BENCH_COUNTIES (16: the second closed loop spreads the same cases over that many counties),
+ * BENCH_COST_CASES (40: cases driven start to close one at a time, for the step's cost),
+ * BENCH_GUARD (1: exit 1 when a step costs more statements or WAL records than packages/core's
+ * README records — the CI guard; the figures compared do not depend on the machine's load).
  *
  * On a Citus coordinator (DATABASE_URL naming one, or BENCH_CITUS_URL beside a PostgreSQL) the
  * scratch database is made on every node and distributed by county. With BENCH_CITUS_URL the
@@ -29,11 +33,12 @@ import { promisify } from "node:util";
 import type { Actor } from "@rdlink/auth";
 import { cases, caseTimers, type Database, handlingUnits, openPostgres, selectRows, townships } from "@rdlink/db";
 import { createScratchDatabase, psql } from "@rdlink/db/testing/scratch-database";
-import { childEnvironment, intKnob, readKnobs, textKnob } from "@rdlink/env/knobs";
+import { childEnvironment, flagKnob, intKnob, readKnobs, textKnob } from "@rdlink/env/knobs";
 import { and, count, eq, lte, sql } from "drizzle-orm";
 import { actOnCase } from "../src/cases/act-on-case";
 import { startCase } from "../src/cases/start-case";
 import { systemClock } from "../src/clock";
+import { listCities, listCounties, listProvinces, listTownshipDivisions } from "../src/divisions/divisions";
 import type { UseCaseContext } from "../src/shared/context";
 import { onboardCounty } from "../src/tenants/onboard-county";
 import { createOperator, memberOf, responderOf } from "../src/testing/actors";
@@ -62,6 +67,12 @@ const readBenchKnobs = () =>
     maxSeconds: intKnob("BENCH_MAX_SECONDS", 1200),
     /** A Citus coordinator (infra/citus) to run the same benchmark on after DATABASE_URL's server. */
     citusUrl: textKnob("BENCH_CITUS_URL", ""),
+    /** Counties the second closed loop spreads its cases over (one county in the first). */
+    counties: intKnob("BENCH_COUNTIES", 16),
+    /** Cases driven from start to close, one at a time, for the step's cost (statements, WAL). */
+    costCases: intKnob("BENCH_COST_CASES", 40),
+    /** 1: fail when a step costs more statements or WAL records than the README records (CI). */
+    guard: flagKnob("BENCH_GUARD"),
   });
 type Knobs = ReturnType<typeof readBenchKnobs>;
 
@@ -218,13 +229,20 @@ async function sampleCpu(adminUrl: string, database: string): Promise<CpuSample>
   return sample;
 }
 
+/** CPU ms between two samples of this process and of the database's backends (null without /proc). */
+function cpuSplit(from: CpuSample, to: CpuSample) {
+  const node = to.node - from.node;
+  if (from.machine === null || to.machine === null) return { node, backends: null };
+  let backends = 0;
+  for (const [pid, cpu] of to.backends) backends += cpu - (from.backends.get(pid) ?? 0);
+  return { node, backends };
+}
+
 function cpuReport(from: CpuSample, to: CpuSample, operations: number) {
   const wall = to.at - from.at;
   const share = (cpu: number) => `${((100 * cpu) / wall).toFixed(0)} % of a core, ${fmtUs(cpu, operations)}`;
-  const node = to.node - from.node;
-  if (from.machine === null || to.machine === null) return [`CPU: node ${share(node)}`];
-  let backends = 0;
-  for (const [pid, cpu] of to.backends) backends += cpu - (from.backends.get(pid) ?? 0);
+  const { node, backends } = cpuSplit(from, to);
+  if (backends === null || from.machine === null || to.machine === null) return [`CPU: node ${share(node)}`];
   // Backends that served the database only in the second sample still count as other postgres before it.
   let postgres = to.postgres - from.postgres;
   for (const [pid, cpu] of from.backends) if (!to.backends.has(pid)) postgres -= cpu;
@@ -270,7 +288,8 @@ function walReport(from: WalSample, to: WalSample, operations: number, seconds: 
 // ---------------------------------------------------------------------------------------
 // The workload: citizenOpinion cases driven to `closed`, then replaced by new ones.
 
-type Slot = { id: string; seq: number; state: string };
+/** A case a client steps, in its county (`rt`). */
+type Slot = { id: string; seq: number; state: string; rt: Runtime };
 type Who = "liaison" | "admin" | "responder";
 
 const NEXT_STEP: Record<string, { who: Who; event: string; data: Record<string, unknown> }> = {
@@ -315,7 +334,7 @@ async function startOne(rt: Runtime, now?: Date): Promise<Slot> {
       now,
     ),
   );
-  return { id: started.caseId, seq: started.seq, state: started.state };
+  return { id: started.caseId, seq: started.seq, state: started.state, rt };
 }
 
 /** Starts `total` cases, `perTx` to a transaction, on `lanes` connections at once. */
@@ -335,7 +354,7 @@ async function startMany(rt: Runtime, total: number, lanes: number, perTx = 25):
               data: { content: "村道路灯不亮" },
               townshipId: rt.townshipId,
             });
-            out.push({ id: started.caseId, seq: started.seq, state: started.state });
+            out.push({ id: started.caseId, seq: started.seq, state: started.state, rt });
           }
           return out;
         });
@@ -347,7 +366,8 @@ async function startMany(rt: Runtime, total: number, lanes: number, perTx = 25):
 }
 
 /** Re-reads a case after a failed step, so the client goes on from what is stored. */
-async function resync(rt: Runtime, slot: Slot) {
+async function resync(slot: Slot) {
+  const { rt } = slot;
   const [row] = await rt.db.withTenant(rt.tenantId, (tx) =>
     tx
       .select({ seq: cases.seq, state: cases.state })
@@ -361,8 +381,9 @@ async function resync(rt: Runtime, slot: Slot) {
  * One step of the case in `slots[index]`: its next transition, timed; a closed case is
  * replaced by a new one first (the start is timed separately, never as a transition).
  */
-async function advance(rt: Runtime, slots: Slot[], index: number, tally: Tally | null) {
+async function advance(slots: Slot[], index: number, tally: Tally | null) {
   let slot = slots[index]!;
+  const { rt } = slot;
   if (!NEXT_STEP[slot.state]) {
     const begin = performance.now();
     try {
@@ -390,17 +411,17 @@ async function advance(rt: Runtime, slots: Slot[], index: number, tally: Tally |
     slot.state = result.state;
   } catch (error) {
     if (tally) noteError(tally, `${step.event} on ${slot.state}`, error);
-    await resync(rt, slot).catch(() => {});
+    await resync(slot).catch(() => {});
   }
 }
 
 /** Closed loop: every client steps through its own cases, round robin, until `until`. */
-async function closedLoop(rt: Runtime, partitions: Slot[][], until: number, tally: Tally | null) {
+async function closedLoop(partitions: Slot[][], until: number, tally: Tally | null) {
   await Promise.all(
     partitions.map(async (slots) => {
       let next = 0;
       while (performance.now() < until) {
-        await advance(rt, slots, next, tally);
+        await advance(slots, next, tally);
         next = (next + 1) % slots.length;
       }
     }),
@@ -413,7 +434,7 @@ async function closedLoop(rt: Runtime, partitions: Slot[][], until: number, tall
  * its own cases. Latency counts from the request's scheduled time, so queueing and a late
  * dispatch count too; `service` is the transaction's own wall time.
  */
-async function openLoop(rt: Runtime, partitions: Slot[][], rate: number, seconds: number) {
+async function openLoop(partitions: Slot[][], rate: number, seconds: number) {
   const total = rate * seconds;
   const interval = 1000 / rate;
   const latency: number[] = [];
@@ -428,7 +449,7 @@ async function openLoop(rt: Runtime, partitions: Slot[][], rate: number, seconds
     while (lane.queue.length > 0) {
       const scheduled = lane.queue.shift()!;
       const before = tally.transitions.length;
-      await advance(rt, lane.slots, lane.next, tally);
+      await advance(lane.slots, lane.next, tally);
       lane.next = (lane.next + 1) % lane.slots.length;
       lastDone = performance.now();
       if (tally.transitions.length > before) latency.push(lastDone - scheduled);
@@ -475,6 +496,232 @@ async function countDueTimers(rt: Runtime, at: Date) {
 }
 
 // ---------------------------------------------------------------------------------------
+// Counties and how the cases are dealt to the clients.
+
+/** The first `n` counties (in code order) that have townships. */
+function benchCounties(n: number): string[] {
+  const codes: string[] = [];
+  for (const province of listProvinces())
+    for (const city of listCities(province.code))
+      for (const county of listCounties(city.code)) {
+        if (listTownshipDivisions(county.code).length > 0) codes.push(county.code);
+        if (codes.length === n) return codes;
+      }
+  throw new Error(`only ${codes.length} counties with townships`);
+}
+
+/** A county onboarded through the real use case, with a handling unit and the three who step its cases. */
+async function onboardBenchCounty(
+  db: Database,
+  operator: UseCaseContext,
+  divisionCode: string,
+  index: number,
+): Promise<Runtime> {
+  const { tenantId } = await onboardCounty(db, operator, {
+    divisionCode,
+    adminUsername: `bench-admin-${index}`,
+    adminDisplayName: "管理员",
+  });
+  const { townshipId, unitId } = await db.withTenant(tenantId, async (tx) => {
+    const [township] = await tx.select({ id: townships.id }).from(townships).limit(1);
+    const [unit] = await tx.insert(handlingUnits).values({ name: "区住建局" }).returning({ id: handlingUnits.id });
+    return { townshipId: township!.id, unitId: unit!.id };
+  });
+  const as = (actor: Actor) => ({ actor, ip: "10.0.0.1", clock: systemClock });
+  return {
+    db,
+    tenantId,
+    townshipId,
+    unitId,
+    as: {
+      liaison: as(memberOf(tenantId, "station_liaison", [townshipId])),
+      admin: as(memberOf(tenantId, "county_admin")),
+      responder: as(responderOf(tenantId, unitId)),
+    },
+  };
+}
+
+/** The i-th of `parts` near-equal shares of `total`. */
+const shareOf = (total: number, parts: number, i: number) => Math.floor(total / parts) + (i < total % parts ? 1 : 0);
+
+/**
+ * Deals the slots to `clients` lanes, round robin. With `counties`, slots are dealt county by
+ * county in turn, so every lane holds cases of several counties and consecutive steps differ.
+ */
+function partition(slots: Slot[], clients: number, counties = 1): Slot[][] {
+  const byCounty = new Map<string, Slot[]>();
+  for (const slot of slots) byCounty.set(slot.rt.tenantId, [...(byCounty.get(slot.rt.tenantId) ?? []), slot]);
+  const queues = [...byCounty.values()];
+  const interleaved: Slot[] = [];
+  for (let i = 0; interleaved.length < slots.length; i++)
+    for (const queue of queues) if (queue[i]) interleaved.push(queue[i]!);
+  const lanes: Slot[][] = Array.from({ length: clients }, () => []);
+  interleaved.forEach((slot, i) => {
+    lanes[i % clients]!.push(slot);
+  });
+  if (lanes.some((p) => p.length === 0)) throw new Error("BENCH_CASES must be at least BENCH_CLIENTS");
+  if (counties > 1 && byCounty.size !== counties) throw new Error(`cases in ${byCounty.size} of ${counties} counties`);
+  return lanes;
+}
+
+// ---------------------------------------------------------------------------------------
+// The step's cost: cases driven start to close one at a time, every statement counted, the
+// WAL they wrote read back record by record (pg_walinspect), CPU from /proc. With one client
+// nothing else runs, so the counts are the step's own and do not depend on the machine's load.
+
+/** Statements the runtime's pool sent (postgres.js `debug`). */
+let statementsSent = 0;
+const countStatement = () => {
+  statementsSent++;
+};
+
+type StepCost = {
+  statementsPerStep: number;
+  statementsPerStart: number;
+  walRecordsPerStep: number | null;
+  walBytesPerStep: number | null;
+  walRecordsPerStart: number | null;
+  walByManager: string | null;
+  nodeMsPerStep: number;
+  pgMsPerStep: number | null;
+};
+
+/** The step cost packages/core/README.md records, which the guard compares with. */
+const RECORDED_COST =
+  /\*\*Recorded step cost\*\*[^:]*: ([\d.]+) statements and ([\d.]+) WAL records per step; ([\d.]+) ms Node CPU and ([\d.]+) ms PostgreSQL CPU/;
+
+function recordedStepCost() {
+  const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+  const match = RECORDED_COST.exec(readme);
+  if (!match) throw new Error("packages/core/README.md records no step cost (**Recorded step cost** …)");
+  const [statements, walRecords, nodeMs, pgMs] = match.slice(1).map(Number) as [number, number, number, number];
+  return { statements, walRecords, nodeMs, pgMs };
+}
+
+/** A margin for WAL records only: index page splits vary a little with the random case ids. */
+const WAL_RECORDS_MARGIN = 0.05;
+
+async function walLsn(adminUrl: string) {
+  return psql(adminUrl, ["select pg_current_wal_flush_lsn()"]);
+}
+
+/**
+ * The WAL records between two LSNs that touch this database's relations, by resource manager, plus
+ * `commits` commit records (which name no relation). The server's WAL is shared: another database's
+ * records, checkpoints and running-xacts snapshots are left out.
+ */
+async function walBetween(adminUrl: string, database: string, from: string, to: string, commits: number) {
+  const out = await psql(
+    adminUrl,
+    [
+      `select resource_manager, count(*), sum(record_length) from pg_get_wal_records_info('${from}', '${to}')
+       where block_ref ~ (' rel \\d+/' || (select oid from pg_database where datname = current_database()) || '/')
+       group by 1 order by 2 desc`,
+    ],
+    { database },
+  );
+  const rows = out
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => l.split("|"))
+    .map(([manager, records, bytes]) => ({ manager: manager!, records: Number(records), bytes: Number(bytes) }));
+  rows.push({ manager: "Transaction (commits)", records: commits, bytes: 0 });
+  return {
+    records: rows.reduce((n, r) => n + r.records, 0),
+    bytes: rows.reduce((n, r) => n + r.bytes, 0),
+    byManager: rows,
+  };
+}
+
+async function measureStepCost(k: Knobs, rt: Runtime, database: string): Promise<StepCost> {
+  const inspect = await psql(k.adminUrl, ["create extension if not exists pg_walinspect"], { database }).then(
+    () => true,
+    (error: Error) => {
+      console.log(`(no WAL record counts: ${error.message.split("\n")[0]})`);
+      return false;
+    },
+  );
+  // Warm: the version and the calendar cached, every statement prepared once.
+  for (const slot of await startMany(rt, 3, 1, 1)) while (NEXT_STEP[slot.state]) await advance([slot], 0, null);
+
+  const tally = newTally();
+  const lsn0 = inspect ? await walLsn(k.adminUrl) : "";
+  let sent = statementsSent;
+  const slots: Slot[] = [];
+  for (let i = 0; i < k.costCases; i++) slots.push(await startOne(rt));
+  const startStatements = statementsSent - sent;
+  const lsn1 = inspect ? await walLsn(k.adminUrl) : "";
+  sent = statementsSent;
+  const cpuBefore = await sampleCpu(k.adminUrl, database);
+  for (const slot of slots) while (NEXT_STEP[slot.state]) await advance([slot], 0, tally);
+  const cpuAfter = await sampleCpu(k.adminUrl, database);
+  const stepStatements = statementsSent - sent; // sampleCpu and walLsn read through psql, not the pool
+  const lsn2 = inspect ? await walLsn(k.adminUrl) : "";
+  const steps = tally.transitions.length;
+  if (tally.errors > 0 || steps !== slots.length * 6)
+    throw new Error(`step cost: ${steps} steps, ${tally.errors} errors`);
+  const starts = inspect ? await walBetween(k.adminUrl, database, lsn0, lsn1, slots.length) : null;
+  const stepWal = inspect ? await walBetween(k.adminUrl, database, lsn1, lsn2, steps) : null;
+  const cpu = cpuSplit(cpuBefore, cpuAfter);
+  const cost: StepCost = {
+    statementsPerStep: statementsPerOp(stepStatements, steps),
+    statementsPerStart: statementsPerOp(startStatements, slots.length),
+    walRecordsPerStep: stepWal ? stepWal.records / steps : null,
+    walBytesPerStep: stepWal ? stepWal.bytes / steps : null,
+    walRecordsPerStart: starts ? starts.records / slots.length : null,
+    walByManager: stepWal
+      ? stepWal.byManager.map((r) => `${r.manager} ${(r.records / steps).toFixed(1)}`).join(", ")
+      : null,
+    nodeMsPerStep: cpu.node / steps,
+    pgMsPerStep: cpu.backends === null ? null : cpu.backends / steps,
+  };
+  const recorded = recordedStepCost();
+  const fixed = (n: number | null, digits = 2) => (n === null ? "n/a" : n.toFixed(digits));
+  console.log(`\n## Step cost: ${slots.length} cases started and driven to closed one at a time (${steps} steps)`);
+  console.log(`${"".padEnd(28)} ${"this run".padStart(9)} ${"README".padStart(9)}`);
+  console.log(
+    `${"statements per step".padEnd(28)} ${fixed(cost.statementsPerStep).padStart(9)} ${fixed(recorded.statements).padStart(9)}`,
+  );
+  console.log(
+    `${"WAL records per step".padEnd(28)} ${fixed(cost.walRecordsPerStep).padStart(9)} ${fixed(recorded.walRecords).padStart(9)}`,
+  );
+  console.log(
+    `${"Node CPU ms per step".padEnd(28)} ${fixed(cost.nodeMsPerStep).padStart(9)} ${fixed(recorded.nodeMs).padStart(9)}`,
+  );
+  console.log(
+    `${"PostgreSQL CPU ms per step".padEnd(28)} ${fixed(cost.pgMsPerStep).padStart(9)} ${fixed(recorded.pgMs).padStart(9)}`,
+  );
+  console.log(
+    `WAL bytes per step ${fixed(cost.walBytesPerStep, 0)} (${cost.walByManager ?? "n/a"}); ` +
+      `a start: ${fixed(cost.statementsPerStart)} statements, ${fixed(cost.walRecordsPerStart)} WAL records`,
+  );
+  console.log("(CPU depends on the machine and its load: printed, never compared)");
+  if (k.guard) {
+    const problems = [
+      cost.statementsPerStep > recorded.statements + 0.005 &&
+        `a step sends ${fixed(cost.statementsPerStep)} statements, the README records ${recorded.statements}`,
+      cost.walRecordsPerStep === null && "WAL records could not be counted (pg_walinspect)",
+      cost.walRecordsPerStep !== null &&
+        cost.walRecordsPerStep > recorded.walRecords * (1 + WAL_RECORDS_MARGIN) &&
+        `a step writes ${fixed(cost.walRecordsPerStep)} WAL records, the README records ${recorded.walRecords} (+${WAL_RECORDS_MARGIN * 100} %)`,
+    ].filter((p): p is string => typeof p === "string");
+    if (problems.length > 0) throw new GuardFailure(problems);
+    console.log("guard: the step costs no more statements or WAL records than the README records");
+  }
+  return cost;
+}
+
+const statementsPerOp = (statements: number, operations: number) => Number((statements / operations).toFixed(3));
+
+class GuardFailure extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `The step became dearer than packages/core/README.md records:\n- ${problems.join("\n- ")}\n` +
+        "Make it cheaper, or if the cost is wanted, record the new figures in the README with the reason.",
+    );
+  }
+}
+// ---------------------------------------------------------------------------------------
 
 type Result = {
   transitions_per_s: number;
@@ -485,6 +732,16 @@ type Result = {
   timer_fires_per_s: number;
   pgbench_tps: number;
   ratio: number;
+  /** The closed loop with its cases spread over `counties` counties. */
+  transitions_per_s_spread: number;
+  ratio_spread: number;
+  counties: number;
+  statements_per_step: number;
+  statements_per_start: number;
+  wal_records_per_step: number | null;
+  wal_bytes_per_step: number | null;
+  node_cpu_ms_per_step: number;
+  pg_cpu_ms_per_step: number | null;
   clients: number;
   cases: number;
   synchronous_commit: string;
@@ -509,7 +766,7 @@ async function bench(k: Knobs): Promise<Result> {
     await scratchDb.drop();
     console.log(`dropped ${database}`);
   });
-  const db = await openPostgres({ url: scratchDb.urlAs(APP_ROLE), max: C + 4 });
+  const db = await openPostgres({ url: scratchDb.urlAs(APP_ROLE), max: C + 4, onStatement: countStatement });
   const closeDb = defer("close pool", () => db.close());
   await db.assertRolesCannotBypassRls();
   console.log(
@@ -517,55 +774,38 @@ async function bench(k: Knobs): Promise<Result> {
       `migrated as ${OWNER_ROLE}, runtime logs in as ${APP_ROLE} (member of app_user)`,
   );
 
-  // 2. One county, N cases.
+  // 2. The counties (the first holds every case of the first closed loop), the step's cost.
+  t0 = performance.now();
   const operator = { actor: await createOperator(db, "bench-operator"), ip: null, clock: systemClock };
-  const { tenantId } = await onboardCounty(db, operator, {
-    divisionCode: "450107",
-    adminUsername: "bench-admin",
-    adminDisplayName: "管理员",
-  });
-  const { townshipId, unitId } = await db.withTenant(tenantId, async (tx) => {
-    const [township] = await tx.select({ id: townships.id }).from(townships).limit(1);
-    const [unit] = await tx.insert(handlingUnits).values({ name: "区住建局" }).returning({ id: handlingUnits.id });
-    return { townshipId: township!.id, unitId: unit!.id };
-  });
-  const as = (actor: Actor) => ({ actor, ip: "10.0.0.1", clock: systemClock });
-  const rt: Runtime = {
-    db,
-    tenantId,
-    townshipId,
-    unitId,
-    as: {
-      liaison: as(memberOf(tenantId, "station_liaison", [townshipId])),
-      admin: as(memberOf(tenantId, "county_admin")),
-      responder: as(responderOf(tenantId, unitId)),
-    },
-  };
-  const [setting] = await db.withTenant(tenantId, (tx) =>
+  const counties: Runtime[] = [];
+  for (const divisionCode of benchCounties(Math.max(1, k.counties))) {
+    counties.push(await onboardBenchCounty(db, operator, divisionCode, counties.length));
+  }
+  const rt = counties[0]!;
+  const [setting] = await db.withTenant(rt.tenantId, (tx) =>
     selectRows<{ synchronous_commit: string }>(tx, sql`show synchronous_commit`),
   );
   const synchronousCommit = setting?.synchronous_commit ?? "unknown";
-  console.log(`county onboarded in ${ms(performance.now() - t0)}; synchronous_commit = ${synchronousCommit}`);
+  console.log(
+    `${counties.length} counties onboarded in ${ms(performance.now() - t0)}; synchronous_commit = ${synchronousCommit}`,
+  );
+  const cost = await measureStepCost(k, rt, database);
 
   t0 = performance.now();
   const seeded = await startMany(rt, k.cases, Math.min(C, 8));
   const seedSeconds = (performance.now() - t0) / 1000;
   console.log(
-    `seeded ${seeded.length} citizenOpinion cases in ${seedSeconds.toFixed(1)} s (${(seeded.length / seedSeconds).toFixed(0)} starts/s, 25 per transaction)`,
+    `\nseeded ${seeded.length} citizenOpinion cases in ${seedSeconds.toFixed(1)} s (${(seeded.length / seedSeconds).toFixed(0)} starts/s, 25 per transaction)`,
   );
-  const partitions: Slot[][] = Array.from({ length: C }, () => []);
-  seeded.forEach((slot, i) => {
-    partitions[i % C]!.push(slot);
-  });
-  if (partitions.some((p) => p.length === 0)) throw new Error("BENCH_CASES must be at least BENCH_CLIENTS");
+  const partitions = partition(seeded, C);
 
-  // 3. Closed loop: C clients as fast as they can.
+  // 3. Closed loop: C clients as fast as they can, all in one county.
   await psql(k.adminUrl, ["checkpoint"]);
-  if (k.warmupSeconds > 0) await closedLoop(rt, partitions, performance.now() + k.warmupSeconds * 1000, null);
+  if (k.warmupSeconds > 0) await closedLoop(partitions, performance.now() + k.warmupSeconds * 1000, null);
   const closed = newTally();
   const walBefore = await sampleWal(k.adminUrl);
   const cpuBefore = await sampleCpu(k.adminUrl, database);
-  await closedLoop(rt, partitions, cpuBefore.at + k.seconds * 1000, closed);
+  await closedLoop(partitions, cpuBefore.at + k.seconds * 1000, closed);
   const cpuAfter = await sampleCpu(k.adminUrl, database);
   const walAfter = await sampleWal(k.adminUrl);
   const closedSeconds = (cpuAfter.at - cpuBefore.at) / 1000;
@@ -574,7 +814,7 @@ async function bench(k: Knobs): Promise<Result> {
   const startSummary = summarise(closed.starts);
   const writes = closed.transitions.length + closed.starts.length;
   console.log(
-    `\n## Closed loop: ${C} clients, ${closedSeconds.toFixed(1)} s, each on its own ${partitions[0]!.length} cases`,
+    `\n## Closed loop: ${C} clients, ${closedSeconds.toFixed(1)} s, each on its own ${partitions[0]!.length} cases, one county`,
   );
   console.log(`transitions  ${transitionsPerSecond.toFixed(0)}/s   ${line(closedSummary)}`);
   console.log(`case starts  ${(closed.starts.length / closedSeconds).toFixed(0)}/s   ${line(startSummary)}`);
@@ -582,12 +822,32 @@ async function bench(k: Knobs): Promise<Result> {
   for (const l of cpuReport(cpuBefore, cpuAfter, writes)) console.log(l);
   for (const l of walReport(walBefore, walAfter, writes, closedSeconds)) console.log(l);
 
+  // 3b. The same closed loop with the cases spread over the counties: a per-county serialisation
+  // (a lock or a chain every step of a county takes) would show as a higher rate here.
+  const spreadSeeded = (
+    await Promise.all(counties.map((county, i) => startMany(county, shareOf(k.cases, counties.length, i), 1)))
+  ).flat();
+  const spreadPartitions = partition(spreadSeeded, C, counties.length);
+  const spread = newTally();
+  const spreadCpuBefore = await sampleCpu(k.adminUrl, database);
+  await closedLoop(spreadPartitions, spreadCpuBefore.at + k.seconds * 1000, spread);
+  const spreadCpuAfter = await sampleCpu(k.adminUrl, database);
+  const spreadSeconds = (spreadCpuAfter.at - spreadCpuBefore.at) / 1000;
+  const spreadPerSecond = spread.transitions.length / spreadSeconds;
+  const spreadSummary = summarise(spread.transitions);
+  console.log(
+    `\n## Closed loop: ${C} clients, ${spreadSeconds.toFixed(1)} s, cases spread over ${counties.length} counties`,
+  );
+  console.log(`transitions  ${spreadPerSecond.toFixed(0)}/s   ${line(spreadSummary)}; errors ${spread.errors}`);
+  for (const l of cpuReport(spreadCpuBefore, spreadCpuAfter, spread.transitions.length + spread.starts.length))
+    console.log(l);
+
   // 4. Open loop at a fixed rate. Closed cases are replaced first, outside the clock.
   for (const slots of partitions) {
-    for (let i = 0; i < slots.length; i++) if (!NEXT_STEP[slots[i]!.state]) slots[i] = await startOne(rt);
+    for (let i = 0; i < slots.length; i++) if (!NEXT_STEP[slots[i]!.state]) slots[i] = await startOne(slots[i]!.rt);
   }
   const openCpuBefore = await sampleCpu(k.adminUrl, database);
-  const open = await openLoop(rt, partitions, k.rate, k.rateSeconds);
+  const open = await openLoop(partitions, k.rate, k.rateSeconds);
   const openCpuAfter = await sampleCpu(k.adminUrl, database);
   console.log(`\n## Open loop: ${k.rate} transitions/s scheduled for ${k.rateSeconds} s across ${C} clients`);
   console.log(`achieved ${open.achieved.toFixed(0)}/s; errors ${open.tally.errors}; unfinished ${open.stuck}`);
@@ -688,7 +948,8 @@ async function bench(k: Knobs): Promise<Result> {
   const ratio = transitionsPerSecond / pgbenchTps;
   console.log(`\n## Summary`);
   console.log(
-    `runtime ${transitionsPerSecond.toFixed(0)} transitions/s vs pgbench ${pgbenchTps.toFixed(0)} tps: ratio ${ratio.toFixed(3)}`,
+    `runtime ${transitionsPerSecond.toFixed(0)} transitions/s vs pgbench ${pgbenchTps.toFixed(0)} tps: ratio ${ratio.toFixed(3)}; ` +
+      `spread over ${counties.length} counties ${spreadPerSecond.toFixed(0)}/s (ratio ${(spreadPerSecond / pgbenchTps).toFixed(3)})`,
   );
   console.log(
     `p50/p99 ${ms(closedSummary.p50)}/${ms(closedSummary.p99)} closed loop; ` +
@@ -704,6 +965,15 @@ async function bench(k: Knobs): Promise<Result> {
     timer_fires_per_s: round(firesPerSecond, 1),
     pgbench_tps: round(pgbenchTps, 1),
     ratio: round(ratio, 3),
+    transitions_per_s_spread: round(spreadPerSecond, 1),
+    ratio_spread: round(spreadPerSecond / pgbenchTps, 3),
+    counties: counties.length,
+    statements_per_step: cost.statementsPerStep,
+    statements_per_start: cost.statementsPerStart,
+    wal_records_per_step: cost.walRecordsPerStep === null ? null : round(cost.walRecordsPerStep, 2),
+    wal_bytes_per_step: cost.walBytesPerStep === null ? null : round(cost.walBytesPerStep, 0),
+    node_cpu_ms_per_step: round(cost.nodeMsPerStep, 3),
+    pg_cpu_ms_per_step: cost.pgMsPerStep === null ? null : round(cost.pgMsPerStep, 3),
     clients: C,
     cases: k.cases,
     synchronous_commit: synchronousCommit,
@@ -730,10 +1000,11 @@ async function main() {
     if (knobs.citusUrl) {
       await runCleanups();
       console.log("\n# the same on the Citus cluster");
-      onCitus = await bench({ ...knobs, adminUrl: knobs.citusUrl });
+      // The guard's recorded figures are one PostgreSQL's: a Citus coordinator writes other WAL.
+      onCitus = await bench({ ...knobs, adminUrl: knobs.citusUrl, guard: false });
     }
   } catch (error) {
-    console.error(error);
+    console.error(error instanceof GuardFailure ? `\n${error.message}` : error);
   } finally {
     await runCleanups();
     clearTimeout(watchdog);

@@ -29,7 +29,12 @@ export class UnsafeDatabaseRoleError extends Error {}
  * set_config: Citus ships SET LOCAL to the workers with the transaction (propagate_set_commands),
  * where the shards' policies read it. The id is a checked uuid, hence the literal.
  */
-const setTenant = (tenantId: string) => sql.raw(`set local app.tenant_id = '${ZTenantId.parse(tenantId)}'`);
+const setTenant = (tenantId: string) => sql.raw(tenantSetting(tenantId));
+const tenantSetting = (tenantId: string) => `set local app.tenant_id = '${ZTenantId.parse(tenantId)}'`;
+
+/** The raw postgres.js connection a drizzle transaction runs on (PostgreSQL only). */
+type RawConnection = { unsafe(text: string): { simple(): Promise<unknown> } };
+const connectionOf = (tx: unknown) => (tx as { session: { client: RawConnection } }).session.client;
 
 /**
  * Binds a `withoutTenant` transaction to a tenant learned inside it (sign-in learns
@@ -58,11 +63,23 @@ export class Database {
     if (!ZTenantId.safeParse(tenantId).success) throw new TenantIdError(tenantId);
     return this.orm
       .transaction(async (tx) => {
-        await tx.execute(sql`set local role app_user`);
-        await tx.execute(setTenant(tenantId));
+        await this.setLocal(tx, ["set local role app_user", tenantSetting(tenantId)]);
         return work(Object.assign(tx, { tenantId }) as TenantTx);
       })
       .catch(rethrowUnavailable);
+  }
+
+  /**
+   * SET LOCAL commands at a transaction's start. On PostgreSQL in one round trip (the simple
+   * protocol takes several statements in one message; every transaction pays this, so it is one
+   * message, not two); PGlite runs in-process, one statement at a time.
+   */
+  private async setLocal(tx: AppTx, commands: string[]): Promise<void> {
+    if (this.driver === "postgres") {
+      await connectionOf(tx).unsafe(commands.join("; ")).simple();
+      return;
+    }
+    for (const command of commands) await tx.execute(sql.raw(command));
   }
 
   /** Platform tables (tenants, users, sessions …) only: tenant tables show no rows here. */

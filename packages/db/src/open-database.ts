@@ -27,8 +27,18 @@ export async function openPglite(options: { dataDir?: string; migrate?: boolean 
 }
 
 /** PostgreSQL through postgres.js, logged in as a member of app_user (never the owner). */
-export async function openPostgres(options: { url: string; max?: number }): Promise<Database> {
-  const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => {} });
+export async function openPostgres(options: {
+  url: string;
+  max?: number;
+  /** Called with each statement sent (benchmarks count a step's statements with it). */
+  onStatement?: (text: string) => void;
+}): Promise<Database> {
+  const onStatement = options.onStatement;
+  const client = postgres(options.url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    ...(onStatement ? { debug: (_connection: number, text: string) => onStatement(text) } : {}),
+  });
   const db = drizzlePostgres({ client, ...orm });
   return new Database("postgres", db, () => client.end({ timeout: 5 }));
 }

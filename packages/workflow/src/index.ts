@@ -45,7 +45,7 @@ export type {
 } from "./runtime/case-store";
 export { DUE_BY_KEY, handlingStepsAfter } from "./runtime/due-by";
 export { WorkflowError } from "./runtime/errors";
-export { DEADLINE_REACHED, fireTimer, type TimerOutcome } from "./runtime/fire-timer";
+export { DEADLINE_REACHED, fireTimer, type TimerOutcome, timerStepKey } from "./runtime/fire-timer";
 export { MemoryCaseStore } from "./runtime/memory-case-store";
 export { migrateCase, VERSION_MIGRATED } from "./runtime/migrate-case";
 export { replayEvents } from "./runtime/replay-events";

@@ -52,8 +52,9 @@ export async function actOnCase(tx: TenantTx, ctx: UseCaseContext, input: unknow
   assertCan(ctx.actor, "tenant.cases.act", { tenantId: tx.tenantId });
   const { caseId, event, expectedSeq, idempotencyKey, ...rest } = parseInput(ZActOnCase, input);
   let data = rest.data;
-  const row = await loadCaseInScope(tx, ctx.actor, caseId);
-  const store = new DrizzleCaseStore(tx);
+  // Locked as it is read: the step's runtime goes on from this row instead of reading it again.
+  const row = await loadCaseInScope(tx, ctx.actor, caseId, { forUpdate: true });
+  const store = new DrizzleCaseStore(tx).holding(row);
   const { definition } = await store.loadVersion(row.versionId);
   const state = definition.states[row.state];
   const form = state?.form ?? [];

@@ -19,15 +19,17 @@ import {
   chinaHolidaysExcept,
   localDateOf,
   type StepWrite,
+  type StoredCase,
   type TimerRow,
   type TWorkflowDefinition,
+  timerStepKey,
   ZWorkflowDefinition,
 } from "@rdlink/workflow";
 import { and, eq, inArray } from "drizzle-orm";
 import { attendanceRows } from "../activities/attendance-rows";
-import { citizenStepOf, queueCitizenSms } from "../sms/queue-citizen-sms";
-import { stepStatement } from "./step-statement";
-import { checkAttended } from "./unattended";
+import { citizenStepOf, queueCitizenSms, textsCitizen } from "../sms/queue-citizen-sms";
+import { startStatement, stepStatement } from "./step-statement";
+import { isAttended } from "./unattended";
 
 /** The columns a new case records of how it came in (none for cases started otherwise). */
 export type CaseIntake = Partial<
@@ -49,7 +51,52 @@ export type CaseIntake = Partial<
 >;
 
 /** Parsed definitions by tenant and version: a published version never changes. */
-const versions = new Map<string, { definition: TWorkflowDefinition; hash: string }>();
+const versions = new Map<
+  string,
+  { definition: TWorkflowDefinition; hash: string; workflowId: string; kind: (typeof cases.$inferSelect)["kind"] }
+>();
+
+/**
+ * A case as a step loads it (locked): what the runtime needs, and what the step's own writes
+ * need of the row — where it belongs (the new desk's holders, the 台账), whether its citizen
+ * takes an SMS — so that nothing reads the case again after its update.
+ */
+type LoadedCase = StoredCase &
+  Pick<
+    typeof cases.$inferSelect,
+    "townshipId" | "stationId" | "deputyIds" | "trackingCode" | "submitterPhone" | "unattendedSince"
+  >;
+
+/** A due timer as firing it needs it. */
+export type ClaimedTimer = TimerRow;
+
+/** The columns of a timer that firing it reads. */
+export const timerColumns = {
+  id: caseTimers.id,
+  caseId: caseTimers.caseId,
+  stateId: caseTimers.stateId,
+  entrySeq: caseTimers.entrySeq,
+  deadlineId: caseTimers.deadlineId,
+  rungId: caseTimers.rungId,
+  event: caseTimers.event,
+  notify: caseTimers.notify,
+  dueAt: caseTimers.dueAt,
+};
+
+const loadedColumns = {
+  id: cases.id,
+  versionId: cases.versionId,
+  seq: cases.seq,
+  state: cases.state,
+  stateEnteredSeq: cases.stateEnteredSeq,
+  snapshot: cases.snapshot,
+  townshipId: cases.townshipId,
+  stationId: cases.stationId,
+  deputyIds: cases.deputyIds,
+  trackingCode: cases.trackingCode,
+  submitterPhone: cases.submitterPhone,
+  unattendedSince: cases.unattendedSince,
+};
 
 /**
  * Counties' calendars, kept for a short while: they change a few times a year, and a step
@@ -74,8 +121,34 @@ export class DrizzleCaseStore implements CaseStore {
     private readonly intake: CaseIntake = {},
   ) {}
 
+  /** Cases this transaction has locked, by id: read once per step, not again by its writes. */
+  private readonly loaded = new Map<string, LoadedCase>();
+  /** Due timers the caller has claimed (locked) in this transaction, by id. */
+  private readonly claimed = new Map<string, ClaimedTimer>();
+  /** Statements this store has sent that write: a failure after one cannot be undone in Node. */
+  writes = 0;
+
   private get tenant() {
     return this.tx.tenantId;
+  }
+
+  /** A case the caller has already read with FOR UPDATE (`loadCaseInScope`): no second read. */
+  holding(row: typeof cases.$inferSelect): this {
+    this.loaded.set(row.id, { ...row, snapshot: row.snapshot as CaseSnapshot });
+    return this;
+  }
+
+  /**
+   * Timers claimed with their cases (`fireDueTimers` locks both in one query): each fires without
+   * reading its timer, its case or its earlier firing again. A claimed timer has not fired: its row
+   * goes in the same statement that records its step, so while the row is there, no step is.
+   */
+  holdingTimers(rows: (ClaimedTimer & { kase: typeof cases.$inferSelect })[]): this {
+    for (const { kase, ...timer } of rows) {
+      this.claimed.set(timer.id, timer);
+      this.holding(kase);
+    }
+    return this;
   }
 
   async loadVersion(versionId: string) {
@@ -83,35 +156,39 @@ export class DrizzleCaseStore implements CaseStore {
     const cached = versions.get(key);
     if (cached) return cached;
     const [row] = await this.tx
-      .select({ definition: workflowVersions.definition, hash: workflowVersions.contentHash })
+      .select({
+        definition: workflowVersions.definition,
+        hash: workflowVersions.contentHash,
+        workflowId: workflowVersions.workflowId,
+        kind: workflowVersions.kind,
+      })
       .from(workflowVersions)
       .where(and(eq(workflowVersions.tenantId, this.tenant), eq(workflowVersions.id, versionId)));
     if (!row) throw new Error(`Workflow version ${versionId} not found`);
-    const version = { definition: ZWorkflowDefinition.parse(row.definition), hash: row.hash };
+    const version = { ...row, definition: ZWorkflowDefinition.parse(row.definition) };
     if (versions.size > 2000) versions.clear();
     versions.set(key, version);
     return version;
   }
 
-  async loadCase(caseId: string) {
+  async loadCase(caseId: string): Promise<LoadedCase | null> {
+    const held = this.loaded.get(caseId);
+    if (held) return held;
     const [row] = await this.tx
-      .select({
-        id: cases.id,
-        versionId: cases.versionId,
-        seq: cases.seq,
-        state: cases.state,
-        stateEnteredSeq: cases.stateEnteredSeq,
-        snapshot: cases.snapshot,
-      })
+      .select(loadedColumns)
       .from(cases)
       .where(and(eq(cases.tenantId, this.tenant), eq(cases.id, caseId)))
       .for("update")
       .prepare("load_case")
       .execute();
-    return row ? { ...row, snapshot: row.snapshot as CaseSnapshot } : null;
+    if (!row) return null;
+    const kase = { ...row, snapshot: row.snapshot as CaseSnapshot };
+    this.loaded.set(caseId, kase);
+    return kase;
   }
 
   async findEventByKey(caseId: string, idempotencyKey: string) {
+    for (const timerId of this.claimed.keys()) if (timerStepKey(timerId) === idempotencyKey) return null;
     const [row] = await this.tx
       .select()
       .from(caseEvents)
@@ -126,17 +203,27 @@ export class DrizzleCaseStore implements CaseStore {
   }
 
   async createCase(row: Parameters<CaseStore["createCase"]>[0], event: CaseEventRow, timers: TimerRow[]) {
-    const [version] = await this.tx
-      .select({ workflowId: workflowVersions.workflowId, kind: workflowVersions.kind })
-      .from(workflowVersions)
-      .where(and(eq(workflowVersions.tenantId, this.tenant), eq(workflowVersions.id, row.versionId)));
-    await this.tx.insert(cases).values({
+    const version = await this.loadVersion(row.versionId);
+    const handlingUnitId = row.snapshot.context.handlingUnitId ?? null;
+    const coHandlingUnitIds = row.snapshot.context.coHandlingUnitIds ?? [];
+    const attended = await isAttended(this.tx, {
+      townshipId: this.intake.townshipId ?? null,
+      stationId: this.intake.stationId ?? null,
+      deputyIds: this.intake.deputyIds ?? [],
+      handlingUnitId,
+      coHandlingUnitIds,
+      assigneeRole: row.desk?.assigneeRole ?? null,
+      assigneeScope: row.desk?.assigneeScope ?? null,
+      assigneeTeam: row.desk?.assigneeTeam ?? null,
+      status: row.status,
+    });
+    const caseRow = {
       ...this.intake,
       // The consent is given as the case is filed: its time is the case's.
       consentAt: this.intake.consentVersion ? row.at : null,
       id: row.id,
-      workflowId: version!.workflowId,
-      kind: version!.kind,
+      workflowId: version.workflowId,
+      kind: version.kind,
       versionId: row.versionId,
       seq: row.seq,
       state: row.state,
@@ -144,8 +231,8 @@ export class DrizzleCaseStore implements CaseStore {
       snapshot: row.snapshot,
       status: row.status,
       // An automatic transition at the start may have handed it to a unit already (随手拍).
-      handlingUnitId: row.snapshot.context.handlingUnitId,
-      coHandlingUnitIds: row.snapshot.context.coHandlingUnitIds ?? [],
+      handlingUnitId,
+      coHandlingUnitIds,
       assigneeRole: row.desk?.assigneeRole,
       assigneeScope: row.desk?.assigneeScope,
       assigneeTeam: row.desk?.assigneeTeam,
@@ -153,15 +240,20 @@ export class DrizzleCaseStore implements CaseStore {
       dueAt: row.desk?.dueAt,
       warnAt: row.desk?.warnAt,
       closedAt: row.desk?.closes ? row.at : null,
+      unattendedSince: attended ? null : row.at,
       createdAt: row.at,
       updatedAt: row.at,
-    });
-    await this.tx.insert(caseEvents).values(event);
-    if (timers.length > 0) await this.tx.insert(caseTimers).values(timers);
+    };
+    this.writes++;
+    await startStatement(this.tx, { ...caseRow, tenantId: this.tenant }, event, timers).execute();
     // The citizen who left a mobile number gets the tracking code by SMS.
-    if (this.intake.trackingCode && this.intake.submitterPhone)
+    if (
+      textsCitizen({
+        trackingCode: this.intake.trackingCode ?? null,
+        submitterPhone: this.intake.submitterPhone ?? null,
+      })
+    )
       await queueCitizenSms(this.tx, { caseId: row.id, seq: row.seq, step: "submitted", at: row.at });
-    await checkAttended(this.tx, row.id, row.at);
   }
 
   /**
@@ -169,12 +261,30 @@ export class DrizzleCaseStore implements CaseStore {
    * expected seq, and every other write hangs off that update, so a stale step writes nothing.
    */
   async writeStep(step: StepWrite) {
-    const [result] = await stepStatement(this.tx, step).prepare("write_step").execute();
+    const kase = await this.loadCase(step.caseId);
+    if (!kase) return false;
+    this.loaded.delete(step.caseId);
+    for (const timerId of step.deleteTimerIds) this.claimed.delete(timerId);
+    const { change } = step;
+    // Whether anyone holds the desk the step puts the case on (a step that stays leaves the mark).
+    const attended =
+      change.desk === undefined
+        ? undefined
+        : await isAttended(this.tx, {
+            ...kase,
+            handlingUnitId: change.snapshot.context.handlingUnitId ?? null,
+            coHandlingUnitIds: change.snapshot.context.coHandlingUnitIds ?? [],
+            assigneeRole: change.desk.assigneeRole,
+            assigneeScope: change.desk.assigneeScope,
+            assigneeTeam: change.desk.assigneeTeam,
+            status: change.status,
+          });
+    this.writes++;
+    const [result] = await stepStatement(this.tx, step, { attended }).prepare("write_step").execute();
     const written = result?.written === 1;
-    if (written && step.ledger && step.ledger.length > 0) await this.writeLedger(step);
-    if (written && step.change.desk !== undefined) await checkAttended(this.tx, step.caseId, step.change.at);
+    if (written && step.ledger && step.ledger.length > 0) await this.writeLedger(step, kase);
     // A public step (交办, an answer, 办结) is news for the citizen who left a mobile number.
-    const citizenStep = written ? citizenStepOf(step) : null;
+    const citizenStep = written && textsCitizen(kase) ? citizenStepOf(step) : null;
     if (citizenStep)
       await queueCitizenSms(this.tx, {
         caseId: step.caseId,
@@ -190,12 +300,8 @@ export class DrizzleCaseStore implements CaseStore {
    * the deputies the step named and the case's own. A case without a station has no ledger to
    * write to: its entries are not kept. (case, seq, kind) is unique, so an entry is never doubled.
    */
-  private async writeLedger(step: StepWrite) {
-    const [kase] = await this.tx
-      .select({ stationId: cases.stationId, townshipId: cases.townshipId, deputyIds: cases.deputyIds })
-      .from(cases)
-      .where(and(eq(cases.tenantId, this.tenant), eq(cases.id, step.caseId)));
-    if (!kase?.stationId || !kase.townshipId) return;
+  private async writeLedger(step: StepWrite, kase: LoadedCase) {
+    if (!kase.stationId || !kase.townshipId) return;
     for (const entry of step.ledger!) {
       const [activity] = await this.tx
         .insert(activities)
@@ -236,18 +342,10 @@ export class DrizzleCaseStore implements CaseStore {
   }
 
   async loadTimer(timerId: string) {
+    const held = this.claimed.get(timerId);
+    if (held) return held;
     const [row] = await this.tx
-      .select({
-        id: caseTimers.id,
-        caseId: caseTimers.caseId,
-        stateId: caseTimers.stateId,
-        entrySeq: caseTimers.entrySeq,
-        deadlineId: caseTimers.deadlineId,
-        rungId: caseTimers.rungId,
-        event: caseTimers.event,
-        notify: caseTimers.notify,
-        dueAt: caseTimers.dueAt,
-      })
+      .select(timerColumns)
       .from(caseTimers)
       .where(and(eq(caseTimers.tenantId, this.tenant), eq(caseTimers.id, timerId)))
       .for("update", { skipLocked: true })
@@ -257,6 +355,8 @@ export class DrizzleCaseStore implements CaseStore {
   }
 
   async deleteTimer(timerId: string) {
+    this.claimed.delete(timerId);
+    this.writes++;
     await this.tx.delete(caseTimers).where(and(eq(caseTimers.tenantId, this.tenant), eq(caseTimers.id, timerId)));
   }
 

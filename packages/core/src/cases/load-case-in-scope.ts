@@ -5,14 +5,23 @@ import { NotFoundError } from "../shared/errors";
 import { ZId } from "../shared/fields";
 import { caseScope } from "./case-scope";
 
-/** A case row the actor may open; 404 for any other (another township's, another unit's, unknown). */
-export async function loadCaseInScope(tx: TenantTx, actor: Actor, caseIdInput: unknown) {
+/**
+ * A case row the actor may open; 404 for any other (another township's, another unit's, unknown).
+ * `forUpdate`: locked until the transaction ends, for a step that goes on to write it.
+ */
+export async function loadCaseInScope(
+  tx: TenantTx,
+  actor: Actor,
+  caseIdInput: unknown,
+  options = { forUpdate: false },
+) {
   const caseId = ZId.safeParse(caseIdInput);
   if (!caseId.success) throw new NotFoundError();
-  const [row] = await tx
+  const query = tx
     .select()
     .from(cases)
     .where(and(eq(cases.tenantId, tx.tenantId), eq(cases.id, caseId.data), caseScope(tx, actor)));
+  const [row] = options.forUpdate ? await query.for("update") : await query;
   if (!row) throw new NotFoundError();
   return row;
 }

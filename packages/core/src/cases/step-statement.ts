@@ -14,7 +14,12 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
  * worker's savepoint rolls back — whatever the statement inserted; the case is locked from its load
  * on, so this does not happen in practice, and the event's (case, seq) key refuses a double anyway.
  */
-export function stepStatement(tx: TenantTx, step: StepWrite) {
+export function stepStatement(
+  tx: TenantTx,
+  step: StepWrite,
+  /** Whether someone holds the desk the step puts the case on; undefined when the desk stays. */
+  { attended }: { attended?: boolean } = {},
+) {
   const { change, event } = step;
   const desk = change.desk;
   const at = change.at.toISOString();
@@ -50,6 +55,10 @@ export function stepStatement(tx: TenantTx, step: StepWrite) {
               else array_append(${cases.teamKeys}, ${desk.assigneeTeam}::text) end`,
           }
         : {}),
+      // Unattended from the first step onto a desk nobody holds, until one lands on a held desk.
+      ...(attended === undefined
+        ? {}
+        : { unattendedSince: attended ? null : sql`coalesce(${cases.unattendedSince}, ${at}::timestamptz)` }),
       ...(desk?.closes ? { closedAt: sql`coalesce(${cases.closedAt}, ${at}::timestamptz)` } : {}),
       ...(change.overdue ? { overdueAt: sql`coalesce(${cases.overdueAt}, ${at}::timestamptz)` } : {}),
       ...(isSatisfaction(rating) ? { satisfaction: rating } : {}),
@@ -119,6 +128,43 @@ export function stepStatement(tx: TenantTx, step: StepWrite) {
     .with(updated, gone, ...inserts)
     .select({ written: sql<number>`count(*)::int` })
     .from(updated);
+}
+
+/**
+ * A case's start in one statement: its row, its first event and its first state's timers, the
+ * row as a CTE and the rest as plain VALUES like a step's (foreign keys are checked at the
+ * statement's end, when the row is there).
+ */
+export function startStatement(
+  tx: TenantTx,
+  row: InferInsertModel<typeof cases>,
+  event: StepWrite["event"],
+  timers: StepWrite["timers"],
+) {
+  const created = tx
+    .$with("created", { id: cases.id })
+    .as(tx.insert(cases).values(row).returning({ id: cases.id }).getSQL());
+  const ofCase = { tenantId: tx.tenantId, caseId: event.caseId };
+  const inserts = [
+    insertValues(
+      caseEvents,
+      ofCase,
+      ["seq", "type", "fromState", "toState", "actorUserId", "actorRole", "data", "at", "idempotencyKey"],
+      [event],
+    ),
+    insertValues(
+      caseTimers,
+      ofCase,
+      ["id", "stateId", "entrySeq", "deadlineId", "rungId", "event", "notify", "dueAt"],
+      timers,
+    ),
+  ]
+    .filter((insert): insert is SQL => insert !== null)
+    .map((insert, i) => tx.$with(`written_${i}`, {}).as(insert));
+  return tx
+    .with(created, ...inserts)
+    .select({ created: sql<number>`count(*)::int` })
+    .from(created);
 }
 
 /** Column names as the database has them: the schema names its columns by their keys, in snake_case. */

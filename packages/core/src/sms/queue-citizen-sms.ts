@@ -10,6 +10,14 @@ export const CITIZEN_SMS_KIND = "sms";
 export const CITIZEN_SMS_ACTION_INDEX = 1000;
 /** Only a mainland mobile number can take an SMS; a landline left on the form gets none. */
 const MOBILE = "^1[3-9][0-9]{9}$";
+const MOBILE_PATTERN = new RegExp(MOBILE);
+
+/**
+ * Whether a case's citizen can be texted at all: a tracking code and a mobile number. A step of
+ * any other case skips `queueCitizenSms` without asking the database.
+ */
+export const textsCitizen = (kase: { trackingCode: string | null; submitterPhone: string | null }) =>
+  kase.trackingCode !== null && kase.submitterPhone !== null && MOBILE_PATTERN.test(kase.submitterPhone);
 
 /**
  * Which public step a workflow step is for the citizen, whatever the county's workflow calls its

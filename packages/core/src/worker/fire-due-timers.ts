@@ -1,32 +1,34 @@
 import { cases, caseTimers, type Database, type TenantTx } from "@rdlink/db";
-import { fireTimer } from "@rdlink/workflow";
-import { and, eq, isNull, lte, min, or } from "drizzle-orm";
-import { DrizzleCaseStore } from "../cases/drizzle-case-store";
+import { fireTimer, WorkflowError } from "@rdlink/workflow";
+import { and, eq, isNull, lte, min, or, type SQL } from "drizzle-orm";
+import { DrizzleCaseStore, timerColumns } from "../cases/drizzle-case-store";
 import { errorText, MAX_ATTEMPTS, nextAttemptAfter } from "./backoff";
 
 /** `failed`: firings that threw this round; `gaveUp`: those of them that failed for the last time. */
 export type FireReport = { fired: number; stale: number; failed: number; gaveUp: number };
 
+const noneYet = (): FireReport => ({ fired: 0, stale: 0, failed: 0, gaveUp: 0 });
+
 /**
- * Fires the timers due at `now`, exactly once each. The worker sees, across counties,
- * only which tenants have something due; inside each tenant's transaction it claims up
- * to `batchSize` due timers with FOR UPDATE SKIP LOCKED (so two workers never take the
- * same one) and fires each in a savepoint. A timer that fails is tried again with the
- * outbox's backoff; after MAX_ATTEMPTS failures it is left alone and its case flagged as
- * an incident (its state does not change).
+ * Fires the timers due at `now`, exactly once each. The worker sees, across counties, only which
+ * tenants have something due; inside each tenant's transaction it claims up to `batchSize` due
+ * timers with their cases (FOR UPDATE SKIP LOCKED, so two workers never take the same one) and
+ * fires them one after another in that one transaction, each step one statement. A timer that
+ * fails is tried again with the outbox's backoff; after MAX_ATTEMPTS failures it is left alone
+ * and its case flagged as an incident (its state does not change).
+ *
+ * A firing its workflow refuses before it writes anything (the usual failure: a state its version
+ * lacks, a broken definition) is isolated in Node: nothing of it reached the database. Any other
+ * failure (the database refused a statement, which aborts the transaction) rolls the batch back,
+ * and the batch is claimed again and fired timer by timer, each in a savepoint, as it always was.
  */
 export async function fireDueTimers(
   db: Database,
   options: { now: Date; batchSize?: number; maxTenants?: number; onError?: (error: unknown) => void },
 ): Promise<FireReport> {
   const { now, batchSize = 200, maxTenants = 100 } = options;
-  const report: FireReport = { fired: 0, stale: 0, failed: 0, gaveUp: 0 };
-  // Due, not given up, and past its backoff if it failed before.
-  const isDue = and(
-    lte(caseTimers.dueAt, now),
-    isNull(caseTimers.failedAt),
-    or(isNull(caseTimers.nextAttemptAt), lte(caseTimers.nextAttemptAt, now)),
-  );
+  const report = noneYet();
+  const isDue = dueAt(now);
   const tenants = await db.withWorkerScan((tx) =>
     tx
       .select({ tenantId: caseTimers.tenantId })
@@ -37,39 +39,77 @@ export async function fireDueTimers(
       .limit(maxTenants),
   );
   for (const { tenantId } of tenants) {
-    await db.withTenant(tenantId, async (tx) => {
-      // The timers and their cases are locked together, skipping any another worker or a
-      // user's step holds: no worker ever waits on another, so none can deadlock.
-      const claimed = await tx
-        .select({ id: caseTimers.id, caseId: caseTimers.caseId, attempts: caseTimers.attempts })
-        .from(caseTimers)
-        .innerJoin(cases, and(eq(cases.tenantId, caseTimers.tenantId), eq(cases.id, caseTimers.caseId)))
-        .where(and(eq(caseTimers.tenantId, tenantId), isDue))
-        .orderBy(caseTimers.dueAt)
-        .limit(batchSize)
-        .for("update", { of: [caseTimers, cases], skipLocked: true });
-      for (const timer of claimed) {
-        try {
-          const outcome = await tx.transaction((savepoint) =>
-            fireTimer(new DrizzleCaseStore(Object.assign(savepoint, { tenantId }) as TenantTx), timer.id, now),
-          );
-          if (outcome.fired) report.fired++;
-          else report.stale++;
-        } catch (error) {
-          report.failed++;
-          options.onError?.(error);
-          const gaveUp = await recordFailure(tx, timer, timer.attempts + 1, error, now);
-          if (gaveUp) report.gaveUp++;
-        }
-      }
-    });
+    const batch = { now, batchSize, isDue, onError: options.onError };
+    let fired: FireReport;
+    try {
+      fired = await db.withTenant(tenantId, (tx) => fireBatch(tx, batch, "together"));
+    } catch (error) {
+      if (!(error instanceof NeedsSavepoints)) throw error;
+      fired = await db.withTenant(tenantId, (tx) => fireBatch(tx, batch, "inSavepoints"));
+    }
+    for (const key of Object.keys(report) as (keyof FireReport)[]) report[key] += fired[key];
+  }
+  return report;
+}
+
+/** Due, not given up, and past its backoff if it failed before. */
+const dueAt = (now: Date) =>
+  and(
+    lte(caseTimers.dueAt, now),
+    isNull(caseTimers.failedAt),
+    or(isNull(caseTimers.nextAttemptAt), lte(caseTimers.nextAttemptAt, now)),
+  )!;
+
+/** A firing failed in a way only a savepoint can isolate: the batch is fired again in savepoints. */
+class NeedsSavepoints extends Error {}
+
+async function fireBatch(
+  tx: TenantTx,
+  batch: { now: Date; batchSize: number; isDue: SQL; onError?: (error: unknown) => void },
+  mode: "together" | "inSavepoints",
+): Promise<FireReport> {
+  const report = noneYet();
+  // The timers and their cases are locked together, skipping any another worker or a
+  // user's step holds: no worker ever waits on another, so none can deadlock.
+  const claimed = await tx
+    .select({ ...timerColumns, attempts: caseTimers.attempts, kase: cases })
+    .from(caseTimers)
+    .innerJoin(cases, and(eq(cases.tenantId, caseTimers.tenantId), eq(cases.id, caseTimers.caseId)))
+    .where(and(eq(caseTimers.tenantId, tx.tenantId), batch.isDue))
+    .orderBy(caseTimers.dueAt)
+    .limit(batch.batchSize)
+    .for("update", { of: [caseTimers, cases], skipLocked: true });
+  const store = new DrizzleCaseStore(tx).holdingTimers(claimed.map(({ attempts: _, ...timer }) => timer));
+  for (const timer of claimed) {
+    const writesBefore = store.writes;
+    try {
+      const outcome =
+        mode === "together"
+          ? await fireTimer(store, timer.id, batch.now)
+          : await tx.transaction((savepoint) =>
+              fireTimer(
+                new DrizzleCaseStore(Object.assign(savepoint, { tenantId: tx.tenantId }) as TenantTx),
+                timer.id,
+                batch.now,
+              ),
+            );
+      if (outcome.fired) report.fired++;
+      else report.stale++;
+    } catch (error) {
+      const refusedInNode = error instanceof WorkflowError && store.writes === writesBefore;
+      if (mode === "together" && !refusedInNode) throw new NeedsSavepoints(errorText(error));
+      report.failed++;
+      batch.onError?.(error);
+      if (await recordFailure(tx, timer, timer.attempts + 1, error, batch.now)) report.gaveUp++;
+    }
   }
   return report;
 }
 
 /**
- * The savepoint rolled the firing back; the timer keeps the failure: when to try again, or,
- * at the last attempt, that it was given up, with its case flagged for the county admin.
+ * The firing wrote nothing (or its savepoint rolled it back); the timer keeps the failure: when
+ * to try again, or, at the last attempt, that it was given up, with its case flagged for the
+ * county admin.
  */
 async function recordFailure(
   tx: TenantTx,

@@ -115,4 +115,43 @@ describe.each(testDrivers())("the worker on %s", (driver) => {
     expect(await fire()).toMatchObject({ failed: 0 });
     expect(errors).toHaveLength(MAX_ATTEMPTS);
   });
+
+  it("fires a batch in one transaction; a firing the database refuses is isolated by firing the batch again in savepoints", async () => {
+    const opened = new Date("2026-12-01T01:00:00Z");
+    const open = () =>
+      inCounty((tx) => startCase(tx, liaison(), { workflowKey: "citizenOpinion", data: { content: "w" } }, opened));
+    const [first, broken, last] = [await open(), await open(), await open()];
+    // The event the broken case's deadline would record is there already (a repair by hand gone
+    // wrong): the database refuses the step's statement, which aborts the batch's transaction.
+    await inCounty((tx) =>
+      tx.insert(caseEvents).values({
+        caseId: broken.caseId,
+        seq: broken.seq + 1,
+        type: "NOTE",
+        fromState: broken.state,
+        toState: broken.state,
+        actorRole: "county_admin",
+        data: {},
+        at: opened,
+      }),
+    );
+    const errors: unknown[] = [];
+    const report = await fireDueTimers(t.db, { now: new Date("2026-12-20T00:00:00Z"), onError: (e) => errors.push(e) });
+
+    expect(report).toMatchObject({ failed: 1, gaveUp: 0 });
+    expect(report.fired).toBeGreaterThanOrEqual(2);
+    expect(errors).toHaveLength(1);
+    const eventsOf = async (caseId: string) =>
+      (await inCounty((tx) => tx.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)))).map((e) => e.type);
+    // The others' deadlines fired once each; the broken one's left nothing but its failure.
+    for (const ok of [first, last]) {
+      expect((await eventsOf(ok.caseId)).sort()).toEqual(["CASE_STARTED", "DEADLINE_REACHED"]);
+      expect(await inCounty((tx) => tx.select().from(caseTimers).where(eq(caseTimers.caseId, ok.caseId)))).toEqual([]);
+    }
+    expect((await eventsOf(broken.caseId)).sort()).toEqual(["CASE_STARTED", "NOTE"]);
+    const [timer] = await inCounty((tx) => tx.select().from(caseTimers).where(eq(caseTimers.caseId, broken.caseId)));
+    expect(timer).toMatchObject({ attempts: 1, failedAt: null });
+    // The step's statement was refused, and its failure kept with the timer.
+    expect(timer!.lastError).toMatch(/^Failed query: with "updated"/);
+  });
 });

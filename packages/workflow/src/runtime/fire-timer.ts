@@ -5,6 +5,9 @@ import { WorkflowError } from "./errors";
 /** The event a timer sends when its rung names none: recorded, changes nothing. */
 export const DEADLINE_REACHED = "DEADLINE_REACHED";
 
+/** The idempotency key of the step a timer fires: its event is recorded under it, at most once. */
+export const timerStepKey = (timerId: string) => `timer:${timerId}`;
+
 export type TimerOutcome = {
   timerId: string;
   fired: boolean;
@@ -30,7 +33,7 @@ export async function fireTimer(store: CaseStore, timerId: string, now: Date): P
       store,
       timer.caseId,
       { type: timer.event ?? DEADLINE_REACHED, data: { deadlineId: timer.deadlineId, rungId: timer.rungId } },
-      { expectedSeq: stored.seq, idempotencyKey: `timer:${timerId}`, actor: { userId: null, roles: ["system"] }, now },
+      { expectedSeq: stored.seq, idempotencyKey: timerStepKey(timerId), actor: { userId: null, roles: ["system"] }, now },
       {
         deleteTimerIds: [timerId],
         notify: timer.notify ? { ...timer.notify, timerId } : undefined,
