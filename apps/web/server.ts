@@ -14,9 +14,10 @@ import express from "express";
 import { type RouterContext, RouterContextProvider, type ServerBuild } from "react-router";
 import { isCleanUrl } from "./app/lib/clean-input";
 import { compressedResponses, precompressedStatic } from "./app/lib/compression.server";
+import { cpuPerRequest } from "./app/lib/cpu-per-request.server";
 import { endConnectionIfBodyUnread } from "./app/lib/unread-body.server";
 
-const { NODE_ENV, HOST, PORT, SEED_DEMO, DATABASE_URL, DATA_DIR, WORKER_MODE, WORKER_POLL_MS } = env();
+const { NODE_ENV, HOST, PORT, SEED_DEMO, DATABASE_URL, DATA_DIR, WORKER_MODE, WORKER_POLL_MS, MEASURE_CPU } = env();
 const production = NODE_ENV === "production";
 /** Forms here are small; anything larger is refused before it is read. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -47,6 +48,8 @@ const worker =
 
 const app = express();
 app.disable("x-powered-by");
+// First, so that it counts everything a request costs (see bench/http.bench.ts).
+if (MEASURE_CPU) app.use(cpuPerRequest());
 // One reverse proxy in front (see infra/deploy): its X-Forwarded-For names the client.
 app.set("trust proxy", 1);
 
@@ -118,7 +121,9 @@ if (production) {
   // The build's own brotli and gzip copies (scripts/precompress-assets.ts), then the files themselves.
   app.use("/assets", precompressedStatic("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("build/client", { maxAge: "1h", index: false }));
+  // The few files at the top of build/client (the icon): a page's address, with no extension, is not looked up on disk.
+  const clientFiles = express.static("build/client", { maxAge: "1h", index: false });
+  app.use((req, res, next) => (/\.\w+$/.test(req.path) ? clientFiles(req, res, next) : next()));
   const build = (await import(/* @vite-ignore */ "./build/server/index.js" as string)) as BuildWithContext;
   app.use(createRequestHandler({ build, getLoadContext: loadContextFor(async () => build) }));
 } else {

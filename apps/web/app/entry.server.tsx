@@ -1,34 +1,59 @@
-import { PassThrough } from "node:stream";
-import { fallbackLanguage, resources } from "@rdlink/i18n";
+import { Transform } from "node:stream";
+import { fallbackLanguage } from "@rdlink/i18n";
 import { createReadableStreamFromReadable } from "@react-router/node";
-import { createInstance, type i18n } from "i18next";
+import type { i18n } from "i18next";
 import { isbot } from "isbot";
 import type { RenderToPipeableStreamOptions } from "react-dom/server";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { type EntryContext, type RouterContextProvider, ServerRouter } from "react-router";
-import { getInstance } from "~/lib/i18n.server";
+import { getInstance, translatorFor } from "~/lib/i18n.server";
 import { NonceContext } from "~/lib/nonce";
 import { newNonce, setDocumentSecurityHeaders } from "~/lib/security-headers.server";
 
 export const streamTimeout = 5_000;
 
 // The middleware never runs when no route matches (no splat route) or for 405s,
-// so context.get() would throw; fall back to a fresh instance.
+// so context.get() would throw; fall back to the default language's translator.
 function i18nFor(ctx: RouterContextProvider): i18n {
   try {
     return getInstance(ctx);
   } catch {
-    const inst = createInstance({
-      resources,
-      lng: fallbackLanguage,
-      fallbackLng: fallbackLanguage,
-      initAsync: false,
-      interpolation: { escapeValue: false },
-    });
-    void inst.init();
-    return inst;
+    return translatorFor(fallbackLanguage);
   }
+}
+
+/**
+ * React writes a page in pieces of a few KB, and each piece passed on alone would be its own write
+ * to the socket (and flush of the compressor): what it writes in one go is passed on as one chunk.
+ * `onEnd` runs when React has written everything.
+ */
+function coalescedWrites(onEnd: () => void) {
+  let pending: Buffer[] = [];
+  let scheduled = false;
+  const passPending = () => {
+    scheduled = false;
+    if (pending.length === 0) return;
+    const chunk = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
+    pending = [];
+    stream.push(chunk);
+  };
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      pending.push(chunk);
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(passPending);
+      }
+      callback();
+    },
+    flush(callback) {
+      passPending();
+      onEnd();
+      callback();
+    },
+  });
+  return stream;
 }
 
 export default function handleRequest(
@@ -41,6 +66,9 @@ export default function handleRequest(
   // One nonce per document, in its policy and on every inline script it renders.
   const nonce = newNonce();
   setDocumentSecurityHeaders(request, responseHeaders, nonce, { development: import.meta.env.DEV });
+  // The client has gone (it closed the connection while the loaders ran): nobody reads this page,
+  // which React Router would otherwise render as an error page for the interrupted loaders.
+  if (request.signal.aborted) return new Response(null, { status: 499, headers: responseHeaders });
   if (request.method.toUpperCase() === "HEAD") {
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });
   }
@@ -61,12 +89,9 @@ export default function handleRequest(
         nonce,
         [readyOption]() {
           shellRendered = true;
-          const body = new PassThrough({
-            final(cb) {
-              clearTimeout(timeoutId);
-              timeoutId = undefined;
-              cb();
-            },
+          const body = coalescedWrites(() => {
+            clearTimeout(timeoutId);
+            timeoutId = undefined;
           });
           responseHeaders.set("Content-Type", "text/html");
           pipe(body);

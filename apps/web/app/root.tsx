@@ -71,7 +71,9 @@ function refusalKey(error: unknown): "errors.badRequest" | undefined {
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  if (!isRouteErrorResponse(error)) console.error(error);
+  // In the browser, for the developer tools. On the server React Router has logged the error itself,
+  // with its stack (unless the client had gone); here it is only "Unexpected Server Error".
+  if (!isRouteErrorResponse(error) && typeof document !== "undefined") console.error(error);
   const [title, message]: [string, string] =
     status === 404
       ? [t("errors.notFoundTitle"), t("errors.notFound")]

@@ -130,5 +130,7 @@ export default [
       route("workflows/:workflowId", "routes/county/workflow.tsx"),
     ]),
   ]),
+  // The cheapest page this build renders: the floor the HTTP benchmark compares the others with.
+  route("_floor", "routes/floor.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

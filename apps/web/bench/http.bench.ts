@@ -4,6 +4,17 @@
  * inbox (`/work`: latency percentiles and req/s) and the public QR submissions
  * (`POST /s/<code>`, per second). Builds the app first if there is no build.
  *
+ * Node CPU per request: the app runs with MEASURE_CPU=true, which sums `process.cpuUsage()`
+ * from each request's arrival to its response's 'finish' per path (app/lib/cpu-per-request.server.ts)
+ * and answers the sums on GET /_cpu to loopback. The bench sends BENCH_CPU_REQUESTS requests one
+ * at a time (after as many to warm up), so that nothing else runs in the process meanwhile, to three
+ * pages: the floor (`/_floor`: the root's middleware, loader and document around a static
+ * paragraph: what any page of this build costs), the signed-in shell (`/notifications` of a user
+ * with none: the session, the layout and an empty list) and the inbox (`/work`: the township
+ * operator's desk, up to 50 rows a page). No compression (as in the autocannon runs). Then
+ * `/work` again at an offered 50 req/s (autocannon's overallRate over the same connections), its
+ * p95 and the rate achieved beside the closed-loop req/s.
+ *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench:http
  *
  * DATABASE_URL is an admin (superuser) connection, used only to make the roles and a fresh
@@ -21,6 +32,7 @@
  *
  * Knobs (environment): BENCH_COUNTIES (100), BENCH_CASES_PER_COUNTY (10000),
  * BENCH_STATIONS_PER_TOWNSHIP (5), BENCH_SECONDS (15, per inbox run), BENCH_CONNECTIONS (10),
+ * BENCH_CPU_REQUESTS (200 per page, one at a time), BENCH_OPEN_RATE (50 req/s offered to /work),
  * BENCH_SUBMISSIONS (3000 pre-solved posts; the submission run lasts until they are all sent),
  * BENCH_PORT (4330), BENCH_KEEP (1: keep the database and print its name),
  * BENCH_WEB_PROCESSES (1; more start that many app processes behind nginx, as infra/deploy
@@ -63,6 +75,8 @@ const knobs = readKnobs({
   stationsPerTownship: intKnob("BENCH_STATIONS_PER_TOWNSHIP", 5),
   seconds: intKnob("BENCH_SECONDS", 15),
   connections: intKnob("BENCH_CONNECTIONS", 10),
+  cpuRequests: intKnob("BENCH_CPU_REQUESTS", 200),
+  openRate: intKnob("BENCH_OPEN_RATE", 50),
   submissions: intKnob("BENCH_SUBMISSIONS", 3000),
   port: intKnob("BENCH_PORT", 4330),
   webProcesses: intKnob("BENCH_WEB_PROCESSES", 1),
@@ -322,19 +336,25 @@ async function solvePayloads(secret: string, count: number) {
 // ---------------------------------------------------------------------------------------
 // The app.
 
-/** The app as the benchmark reaches it on BASE, and the CPU time it has used so far. */
-type App = { cpuMs: () => number };
+/**
+ * The app as the benchmark reaches it on BASE, the CPU time it has used so far, and one web
+ * process reached directly (behind nginx, the first), whose CPU per request is probed.
+ */
+type App = { cpuMs: () => number; probeBase: string };
 
 async function startApp(databaseUrl: string, secret: string): Promise<App> {
   if (knobs.webProcesses === 1) {
     const server = await startWebProcess(databaseUrl, secret, knobs.port);
-    return { cpuMs: () => cpuMsOf(server) };
+    return { cpuMs: () => cpuMsOf(server), probeBase: BASE };
   }
   const ports = Array.from({ length: knobs.webProcesses }, (_, i) => knobs.port + 1 + i);
   const servers: ChildProcess[] = [];
   for (const port of ports) servers.push(await startWebProcess(databaseUrl, secret, port));
   const proxy = await startProxy(ports);
-  return { cpuMs: () => [...servers, proxy].reduce((sum, p) => sum + cpuMsOf(p), 0) };
+  return {
+    cpuMs: () => [...servers, proxy].reduce((sum, p) => sum + cpuMsOf(p), 0),
+    probeBase: `http://127.0.0.1:${ports[0]}`,
+  };
 }
 
 async function startWebProcess(databaseUrl: string, secret: string, port: number): Promise<ChildProcess> {
@@ -346,8 +366,11 @@ async function startWebProcess(databaseUrl: string, secret: string, port: number
       SEED_DEMO: "false",
       WORKER_MODE: "external",
       INTAKE_SECRET: secret,
+      // Production refuses to start on PostgreSQL without it; the bench stores no county secret.
+      COUNTY_SECRETS_KEY: randomBytes(32).toString("hex"),
       HOST: "127.0.0.1",
       PORT: String(port),
+      MEASURE_CPU: "true",
     },
     { without: ["MIGRATE_DATABASE_URL"], portKnob: "BENCH_PORT", stderr: "inherit" },
   );
@@ -488,6 +511,33 @@ async function measure(app: App, name: string, options: autocannon.Options): Pro
   };
 }
 
+/** The app's CPU sums per path so far (app/lib/cpu-per-request.server.ts). */
+async function cpuSums(app: App): Promise<Record<string, { requests: number; cpuMs: number }>> {
+  const response = await fetch(`${app.probeBase}/_cpu`);
+  if (!response.ok) throw new Error(`GET /_cpu answered ${response.status}`);
+  return response.json();
+}
+
+/**
+ * Node CPU per request of one page: `count` requests one at a time after as many to warm up,
+ * each answered 200 and holding `expect` (the page the bench means, not a redirect or an error).
+ */
+async function cpuPerRequest(app: App, url: string, headers: Record<string, string>, expect: string) {
+  const get = async () => {
+    const response = await fetch(`${app.probeBase}${url}`, { headers: { ...headers, "accept-encoding": "identity" } });
+    const body = await response.text();
+    if (response.status !== 200 || !body.includes(expect)) {
+      throw new Error(`GET ${url} answered ${response.status} without "${expect}": ${body.slice(0, 200)}`);
+    }
+  };
+  for (let i = 0; i < knobs.cpuRequests; i++) await get();
+  const path = new URL(url, BASE).pathname;
+  const before = (await cpuSums(app))[path] ?? { requests: 0, cpuMs: 0 };
+  for (let i = 0; i < knobs.cpuRequests; i++) await get();
+  const after = (await cpuSums(app))[path]!;
+  return (after.cpuMs - before.cpuMs) / (after.requests - before.requests);
+}
+
 /** autocannon reports p90 and p97.5, not p95: interpolate between the two (stated in the output). */
 function percentileOf(result: autocannon.Result, p: 95) {
   const { p90, p97_5 } = result.latency;
@@ -554,6 +604,16 @@ async function main() {
   }
   await autocannon({ url: `${BASE}/work`, headers, connections: 2, duration: 2 });
 
+  // Node CPU per request, one request at a time: the floor, the signed-in shell, the inbox.
+  const floorCpuMs = await cpuPerRequest(app, "/_floor", {}, "<p>ok</p>");
+  const shellCpuMs = await cpuPerRequest(app, "/notifications", headers, 'data-testid="current-user"');
+  const inboxCpuMs = await cpuPerRequest(app, "/work", headers, 'data-testid="inbox"');
+  console.log(
+    `Node CPU per request (process.cpuUsage, ${knobs.cpuRequests} one at a time): floor /_floor ${floorCpuMs.toFixed(2)} ms, ` +
+      `shell /notifications ${shellCpuMs.toFixed(2)} ms (${(shellCpuMs / floorCpuMs).toFixed(1)}× floor), ` +
+      `inbox /work ${inboxCpuMs.toFixed(2)} ms; load average ${loadAverage()}`,
+  );
+
   const inbox: Measured[] = [];
   for (const [label, url] of [
     ["inbox /work (page)", "/work"],
@@ -565,6 +625,13 @@ async function main() {
     inbox.push(m);
     if (m.non2xx + m.errors > m.requests / 2) throw new Error(`${label}: ${m.non2xx} non-2xx, ${m.errors} errors`);
   }
+  // Open loop: requests offered at a fixed rate, as a county's users send them, not as fast as answered.
+  const open = await measure(app, `inbox /work at ${knobs.openRate} req/s`, {
+    url: `${BASE}/work`,
+    headers,
+    duration: knobs.seconds,
+    overallRate: knobs.openRate,
+  });
 
   // Public submissions: each post its own solved puzzle, intake key, station and address.
   let sent = 0;
@@ -615,7 +682,7 @@ async function main() {
   for (const [why, n] of refused) console.log(`  refused ${n}×: ${why}`);
   const submitPerS = created / (submit.requests / submit.rps);
 
-  const rows = [...inbox, submit];
+  const rows = [...inbox, open, submit];
   console.log(
     `\n${"".padEnd(32)} ${"requests".padStart(8)} ${"non-2xx".padStart(7)} ${"req/s".padStart(7)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"CPU ms/req: app".padStart(15)} ${"postgres".padStart(8)} ${"bench".padStart(6)}`,
   );
@@ -645,6 +712,11 @@ async function main() {
       inbox_all_p50_ms: round(all.p50),
       inbox_all_p95_ms: round(all.p95),
       inbox_all_data_p95_ms: round(inbox[3]!.p95),
+      floor_cpu_ms: round(floorCpuMs, 2),
+      shell_cpu_ms: round(shellCpuMs, 2),
+      inbox_cpu_ms: round(inboxCpuMs, 2),
+      inbox_open_p95_ms: round(open.p95),
+      inbox_open_rate: round(open.rps),
       submit_per_s: round(submitPerS),
       submissions: created,
       loadavg: loadAverage(),

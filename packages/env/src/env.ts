@@ -43,6 +43,14 @@ const ZEnv = z
       .string()
       .regex(/^[0-9a-fA-F]{64}$/, "must be 64 hex characters (32 bytes)")
       .optional(),
+    /**
+     * The HTTP benchmark's probe (apps/web/bench/http.bench.ts): the server sums its CPU time per
+     * request path and answers the sums on GET /_cpu, to loopback only. Never set in production.
+     */
+    MEASURE_CPU: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((v) => v === "true"),
     TEST_DATABASE_URL: z.url().optional(),
     CHROMIUM_PATH: z.string().optional(),
   })
