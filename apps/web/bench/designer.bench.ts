@@ -5,12 +5,13 @@
  * JSON object as its last line.
  *
  * Frame time: the main-thread work of each pointer move, from a Chromium trace (see
- * mainThreadCostPerMove).
+ * mainThreadCostPerMove). Knobs: E2E_PORT (4310), CHROMIUM_PATH, BENCH_TRACE_FILE (keeps the
+ * drag's trace), BENCH_TRACE_PROFILE (adds V8's samples to it).
  */
-import { rmSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
-import { intKnob, readKnobs, textKnob } from "@rdlink/env/knobs";
+import { flagKnob, intKnob, readKnobs, textKnob } from "@rdlink/env/knobs";
 import { validateDefinition } from "@rdlink/workflow";
 import { app, ensureBuild, startBuiltApp } from "./built-app";
 import { generatedWorkflow } from "./generated-workflow";
@@ -22,6 +23,10 @@ const knobs = readKnobs({
   /** The checkout's own port (as for Playwright): another checkout may run its app on the default. */
   port: intKnob("E2E_PORT", 4310),
   chromium: textKnob("CHROMIUM_PATH", "/usr/bin/chromium"),
+  /** Where to keep the drag's Chromium trace (for a look at what a move costs), if anywhere. */
+  traceFile: textKnob("BENCH_TRACE_FILE", ""),
+  /** With BENCH_TRACE_FILE: V8's samples in the trace too (JavaScript by function; slows the moves). */
+  traceProfile: flagKnob("BENCH_TRACE_PROFILE"),
 });
 const PORT = knobs.port;
 const BASE = `http://localhost:${PORT}`;
@@ -84,7 +89,12 @@ function mainThreadCostPerMove(trace: { traceEvents: TraceEvent[] }) {
 /** The app on a fresh embedded database of its own. */
 async function startServer() {
   rmSync(path.join(app, dataDir), { recursive: true, force: true });
-  return startBuiltApp(BASE, { DATA_DIR: dataDir, PORT: String(PORT), HOST: "localhost" }, { portKnob: "E2E_PORT" });
+  // A fresh database is migrated and seeded first: a minute or more on a busy machine.
+  return startBuiltApp(
+    BASE,
+    { DATA_DIR: dataDir, PORT: String(PORT), HOST: "localhost" },
+    { portKnob: "E2E_PORT", startSeconds: 180 },
+  );
 }
 
 const definition = generatedWorkflow(STATES, TRANSITIONS);
@@ -153,7 +163,8 @@ try {
       radius: Math.min(pane.width, pane.height) / 5,
     };
   });
-  await browser.startTracing(page, { categories: ["toplevel", "devtools.timeline"] });
+  const profiler = knobs.traceProfile ? ["disabled-by-default-v8.cpu_profiler"] : [];
+  await browser.startTracing(page, { categories: ["toplevel", "devtools.timeline", ...profiler] });
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
   for (let i = 1; i <= MOVES; i++) {
@@ -162,7 +173,9 @@ try {
     await page.waitForTimeout(8);
   }
   await page.mouse.up();
-  const moveCosts = mainThreadCostPerMove(JSON.parse((await browser.stopTracing()).toString("utf8")));
+  const trace = await browser.stopTracing();
+  if (knobs.traceFile) writeFileSync(knobs.traceFile, trace);
+  const moveCosts = mainThreadCostPerMove(JSON.parse(trace.toString("utf8")));
   const frameTimes = moveCosts.map((m) => m.total);
   await page.getByTestId("save-status").getByText("已保存").waitFor(); // the drag was one saved edit
 

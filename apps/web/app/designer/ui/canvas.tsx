@@ -51,6 +51,8 @@ const zoomClass = (zoom: number) =>
   zoom < LABEL_MIN_ZOOM ? "designer-zoomed-out designer-far-out" : zoom < DETAIL_MIN_ZOOM ? "designer-zoomed-out" : "";
 /** A state's name is at most 29 px (canvas.css): the view never fits a workflow smaller than that reads. */
 export const FIT_VIEW = { minZoom: READABLE_PX / 29, padding: 0.05 };
+/** On the canvas while a state is dragged (canvas.css). */
+const DRAGGING_CLASS = "designer-dragging";
 /** Screen pixels left free at the start of a workflow too large to fit. */
 const PAN_MARGIN = 8;
 /** How long the transitions wait after an edit before ELK routes them again. */
@@ -149,14 +151,32 @@ export function Canvas(props: {
   );
 
   const { onSelectionChange, onMoved, onConnect, onDelete } = props;
+  // A drag selects its node: the side panel follows once the drag ends, so that opening it
+  // (the whole designer re-rendered) does not fall on the drag's frames. A click opens it at once.
+  const dragging = useRef(false);
+  const flowElement = useRef<HTMLDivElement>(null);
+  const selectedWhileDragging = useRef<Selection | null>(null);
   const handlers = useMemo(
     () => ({
-      onSelectionChange: ({ nodes: n, edges: e }: OnSelectionChangeParams) =>
-        onSelectionChange({ nodes: n.map((x) => x.id), edges: e.map((x) => x.id) }),
-      onNodeDragStop: (_event: unknown, _node: StateNode, dragged: StateNode[]) =>
+      onSelectionChange: ({ nodes: n, edges: e }: OnSelectionChangeParams) => {
+        const next = { nodes: n.map((x) => x.id), edges: e.map((x) => x.id) };
+        if (dragging.current) selectedWhileDragging.current = next;
+        else onSelectionChange(next);
+      },
+      // A class set outside React (nothing re-renders): canvas.css lets the edges ignore the pointer meanwhile.
+      onNodeDragStart: () => {
+        dragging.current = true;
+        flowElement.current?.classList.add(DRAGGING_CLASS);
+      },
+      onNodeDragStop: (_event: unknown, _node: StateNode, dragged: StateNode[]) => {
+        dragging.current = false;
+        flowElement.current?.classList.remove(DRAGGING_CLASS);
         onMoved(
           Object.fromEntries(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }])),
-        ),
+        );
+        if (selectedWhileDragging.current) onSelectionChange(selectedWhileDragging.current);
+        selectedWhileDragging.current = null;
+      },
       onConnect: ({ source, target }: { source: string | null; target: string | null }) => {
         if (source && target && !target.startsWith(REMOVED)) onConnect(source, target);
       },
@@ -170,6 +190,7 @@ export function Canvas(props: {
 
   return (
     <ReactFlow
+      ref={flowElement}
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}

@@ -1,11 +1,4 @@
-import {
-  BaseEdge,
-  type Edge,
-  type EdgeProps,
-  getSmoothStepPath,
-  type InternalNode,
-  useInternalNode,
-} from "@xyflow/react";
+import { BaseEdge, type Edge, type EdgeProps, getSmoothStepPath, type InternalNode, useStoreApi } from "@xyflow/react";
 import { memo } from "react";
 import type { Position } from "../document";
 import { labelPoint, polylinePath } from "../edge-crossings";
@@ -21,8 +14,11 @@ export type RoutedEdge = Edge<RoutedEdgeData, "routed">;
  */
 export const RoutedEdgeView = memo(function RoutedEdgeView(props: EdgeProps<RoutedEdge>) {
   // While a state is dragged, its edges leave the route at once (the document learns the move on drop).
-  const source = useInternalNode(props.source);
-  const target = useInternalNode(props.target);
+  // Read, not subscribed to: the edge re-renders whenever its ends move (sourceX …), and 600
+  // subscriptions, each asked on every step of a drag, were a good part of what a step cost.
+  const { nodeLookup } = useStoreApi().getState();
+  const source = nodeLookup.get(props.source);
+  const target = nodeLookup.get(props.target);
   const stands = (node: InternalNode | undefined, at: Position | undefined) =>
     !!node &&
     !!at &&
