@@ -1,5 +1,5 @@
 import { findIntakeStation } from "@rdlink/core/intake/find-intake-station";
-import { assertWithinIntakeLimits } from "@rdlink/core/intake/rate-limit";
+import { assertIntakeLimitsLeft, assertWithinIntakeLimits } from "@rdlink/core/intake/rate-limit";
 import { loadOr404 } from "./actions.server";
 import { appClock } from "./clock.server";
 import { filesDirectory } from "./files.server";
@@ -9,20 +9,30 @@ import { opinionInput } from "./opinion-form.server";
 /**
  * The station's public form received, whether the page posts it (no script) or its script
  * sends it with upload progress (/s/:code/send). The cheap checks first, before a byte of
- * the body is read: the station (from the address), then the rate limits (the client's
- * address); the proof of work and each part's limits as the form streams in
- * (readIntakeForm). Answers the tracking code; refusals are thrown for failureResponse.
+ * the body is read, in one read-only transaction: the station (from the address), then
+ * whether the client's address or the station has used up its limit; the proof of work and
+ * each part's limits as the form streams in (readIntakeForm). Then one transaction does the
+ * rest, the limits' counters included (submitPublicOpinion); an attempt refused while its
+ * body streams in is counted on its own. Answers the tracking code; refusals are thrown for
+ * failureResponse.
  */
 export async function receiveIntake(request: Request, code: string, clientIp: string | null) {
-  const { station } = await loadOr404(() => publicTransaction((tx) => findIntakeStation(tx, code)));
-  await publicTransaction((tx) =>
-    assertWithinIntakeLimits(
-      tx,
-      { secret: intakeSecret(), address: clientIp ?? "unknown", stationId: station.stationId },
-      appClock.now(),
-    ),
+  const address = clientIp ?? "unknown";
+  const limited = (stationId: string) => ({ secret: intakeSecret(), address, stationId });
+  const { station } = await loadOr404(() =>
+    publicTransaction(async (tx) => {
+      const found = await findIntakeStation(tx, code);
+      await assertIntakeLimitsLeft(tx, limited(found.station.stationId), appClock.now());
+      return found;
+    }),
   );
-  const { values, files } = await readIntakeForm(request, { secret: intakeSecret(), now: appClock.now() });
+  const { values, files } = await readIntakeForm(request, { secret: intakeSecret(), now: appClock.now() }).catch(
+    async (error: unknown) => {
+      // Refused or broken off before submitPublicOpinion: it counts all the same.
+      await publicTransaction((tx) => assertWithinIntakeLimits(tx, limited(station.stationId), appClock.now()));
+      throw error;
+    },
+  );
   const result = await submitToStation(code, {
     form: opinionInput(values),
     photos: files("photos"),
@@ -30,6 +40,7 @@ export async function receiveIntake(request: Request, code: string, clientIp: st
     secret: intakeSecret(),
     now: appClock.now(),
     filesDirectory: filesDirectory(),
+    rateLimit: { clientAddress: address },
   });
   return result.trackingCode;
 }

@@ -17,8 +17,7 @@ import { NotFoundError, RateLimitedError, ValidationError } from "../shared/erro
 import { memberOf, responderOf } from "../testing/actors";
 import { onboardTestCounty } from "../testing/counties";
 import { solvedChallenge, TEST_INTAKE_SECRET } from "../testing/proof-of-work";
-import { assertWithinIntakeLimits, purgeRateLimits } from "./rate-limit";
-import type { PublicSubmission } from "./submit-opinion";
+import { addressKey, assertWithinIntakeLimits, purgeRateLimits } from "./rate-limit";
 import { submitPublicOpinion } from "./submit-public-opinion";
 
 const SECRET = TEST_INTAKE_SECRET;
@@ -57,7 +56,7 @@ describe.each(testDrivers())("public intake on %s", (driver) => {
   });
   afterAll(() => t.drop());
 
-  const submit = (overrides: Partial<PublicSubmission> & { form?: Record<string, unknown> }) =>
+  const submit = (overrides: Partial<Parameters<typeof submitPublicOpinion>[2]> & { form?: Record<string, unknown> }) =>
     submitPublicOpinion(t.db, publicCode, {
       photos: [],
       intakeKey: randomUUID(),
@@ -188,6 +187,29 @@ describe.each(testDrivers())("public intake on %s", (driver) => {
     expect(keys.some((k) => k.key.includes("203.0.113"))).toBe(false);
     await t.db.withoutTenant((tx) => purgeRateLimits(tx, new Date(later.getTime() + 2 * 86_400_000)));
     expect(await t.db.withoutTenant((tx) => tx.select().from(rateLimits))).toEqual([]);
+  });
+
+  it("counts a refused submission in its one transaction; one over the limit changes nothing", async () => {
+    const rateLimit = {
+      clientAddress: "203.0.113.9",
+      limits: { perAddress: { max: 2, windowMs: 60_000 }, perStation: { max: 100, windowMs: 60_000 } },
+    };
+    const addressCount = async () => {
+      const rows = await t.db.withoutTenant((tx) => tx.select().from(rateLimits));
+      return rows.find((row) => row.key === addressKey(SECRET, rateLimit.clientAddress))?.count;
+    };
+    const before = await caseCount();
+    const honeypot = await submit({ rateLimit, form: { altcha: await solved(), website: "x" } }).catch((e) => e);
+    expect(honeypot).toBeInstanceOf(ValidationError);
+    expect([await addressCount(), await caseCount()]).toEqual([1, before]);
+    await submit({ rateLimit, form: { altcha: await solved() } });
+    expect([await addressCount(), await caseCount()]).toEqual([2, before + 1]);
+    // Over the limit: no case, no count, and its proof of work is not used up.
+    const altcha = await solved();
+    expect(await submit({ rateLimit, form: { altcha } }).catch((e) => e)).toBeInstanceOf(RateLimitedError);
+    expect([await addressCount(), await caseCount()]).toEqual([2, before + 1]);
+    await submit({ form: { altcha } });
+    expect(await caseCount()).toBe(before + 2);
   });
 
   it("runs from the QR code to the citizen's rating, within each role's reach", async () => {

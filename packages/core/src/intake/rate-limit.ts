@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { type AppTx, rateLimits } from "@rdlink/db";
-import { lt, sql } from "drizzle-orm";
+import { inArray, lt, sql } from "drizzle-orm";
 import { RateLimitedError } from "../shared/errors";
 
 export type RateLimit = { max: number; windowMs: number };
@@ -48,21 +48,50 @@ export async function purgeRateLimits(tx: AppTx, now: Date): Promise<void> {
   await tx.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now.getTime() - 24 * 60 * 60_000)));
 }
 
-/**
- * The public intake's limits, counted in their own transaction before the submission
- * (so refused and failed attempts count too): per address, then per station.
- */
-export async function assertWithinIntakeLimits(
-  tx: AppTx,
-  args: { secret: string; address: string; stationId: string; limits?: typeof INTAKE_LIMITS },
-  now: Date,
-): Promise<void> {
+/** The public intake's two keys and their limits: per address, then per station. */
+function intakeKeys(args: IntakeLimitArgs): (readonly [string, RateLimit])[] {
   const limits = args.limits ?? INTAKE_LIMITS;
-  for (const [key, limit] of [
+  return [
     [addressKey(args.secret, args.address), limits.perAddress],
     [`station:${args.stationId}`, limits.perStation],
-  ] as const) {
+  ];
+}
+
+export type IntakeLimitArgs = { secret: string; address: string; stationId: string; limits?: typeof INTAKE_LIMITS };
+
+/**
+ * The public intake's limits, counted (per address, then per station): in the submission's
+ * own transaction (submitPublicOpinion), after the submission itself, so that a refused one
+ * counts too while the counters' rows stay locked only until the commit; on its own for an
+ * attempt refused before it got there.
+ */
+export async function assertWithinIntakeLimits(tx: AppTx, args: IntakeLimitArgs, now: Date): Promise<void> {
+  for (const [key, limit] of intakeKeys(args)) {
     const outcome = await hitRateLimit(tx, key, limit, now);
     if (!outcome.allowed) throw new RateLimitedError(outcome.retryAfterSeconds);
+  }
+}
+
+/**
+ * Refuses, counting nothing, a client whose limit is already used up in this window: the
+ * check before a byte of the body is read. The count that decides is assertWithinIntakeLimits.
+ */
+export async function assertIntakeLimitsLeft(tx: AppTx, args: IntakeLimitArgs, now: Date): Promise<void> {
+  const keys = intakeKeys(args);
+  const rows = await tx
+    .select({ key: rateLimits.key, windowStart: rateLimits.windowStart, count: rateLimits.count })
+    .from(rateLimits)
+    .where(
+      inArray(
+        rateLimits.key,
+        keys.map(([key]) => key),
+      ),
+    );
+  for (const [key, limit] of keys) {
+    const windowStart = Math.floor(now.getTime() / limit.windowMs) * limit.windowMs;
+    const row = rows.find((r) => r.key === key && r.windowStart.getTime() === windowStart);
+    if (row && row.count >= limit.max) {
+      throw new RateLimitedError(Math.max(1, Math.ceil((windowStart + limit.windowMs - now.getTime()) / 1000)));
+    }
   }
 }
