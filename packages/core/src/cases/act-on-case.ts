@@ -12,7 +12,7 @@ import { eventHas } from "./capabilities";
 import { asUseCaseError } from "./case-errors";
 import { DrizzleCaseStore } from "./drizzle-case-store";
 import { coHandlingPermits, eventForm, fieldsMissingFor, fieldsRequiredBy, unitOptions } from "./event-forms";
-import { loadCaseInScope } from "./load-case-in-scope";
+import { lockCaseForStep } from "./load-case-in-scope";
 
 /**
  * A step's data with the 交办 notes (`assignment-note.ts`) checked and kept on a 交办, and any
@@ -53,7 +53,7 @@ export async function actOnCase(tx: TenantTx, ctx: UseCaseContext, input: unknow
   const { caseId, event, expectedSeq, idempotencyKey, ...rest } = parseInput(ZActOnCase, input);
   let data = rest.data;
   // Locked as it is read: the step's runtime goes on from this row instead of reading it again.
-  const row = await loadCaseInScope(tx, ctx.actor, caseId, { forUpdate: true });
+  const row = await lockCaseForStep(tx, ctx.actor, caseId);
   const store = new DrizzleCaseStore(tx).holding(row);
   const { definition } = await store.loadVersion(row.versionId);
   const state = definition.states[row.state];

@@ -57,15 +57,30 @@ const versions = new Map<
 >();
 
 /**
- * A case as a step loads it (locked): what the runtime needs, and what the step's own writes
- * need of the row — where it belongs (the new desk's holders, the 台账), whether its citizen
- * takes an SMS — so that nothing reads the case again after its update.
+ * The columns of a case a step reads (locked): what the runtime needs, and what the step's own
+ * writes need of the row — where it belongs (the new desk's holders, the 台账), whether its citizen
+ * takes an SMS — so that nothing reads the case again after its update. No more: drizzle builds
+ * a select and maps its rows column by column, on every step.
  */
-type LoadedCase = StoredCase &
-  Pick<
-    typeof cases.$inferSelect,
-    "townshipId" | "stationId" | "deputyIds" | "trackingCode" | "submitterPhone" | "unattendedSince"
-  >;
+export const stepCaseColumns = {
+  id: cases.id,
+  versionId: cases.versionId,
+  seq: cases.seq,
+  state: cases.state,
+  stateEnteredSeq: cases.stateEnteredSeq,
+  snapshot: cases.snapshot,
+  townshipId: cases.townshipId,
+  stationId: cases.stationId,
+  handlingUnitId: cases.handlingUnitId,
+  coHandlingUnitIds: cases.coHandlingUnitIds,
+  deputyIds: cases.deputyIds,
+  trackingCode: cases.trackingCode,
+  submitterPhone: cases.submitterPhone,
+  unattendedSince: cases.unattendedSince,
+};
+
+type StepCase = { [K in keyof typeof stepCaseColumns]: (typeof cases.$inferSelect)[K] };
+type LoadedCase = Omit<StepCase, "snapshot"> & StoredCase;
 
 /** A due timer as firing it needs it. */
 export type ClaimedTimer = TimerRow;
@@ -81,21 +96,6 @@ export const timerColumns = {
   event: caseTimers.event,
   notify: caseTimers.notify,
   dueAt: caseTimers.dueAt,
-};
-
-const loadedColumns = {
-  id: cases.id,
-  versionId: cases.versionId,
-  seq: cases.seq,
-  state: cases.state,
-  stateEnteredSeq: cases.stateEnteredSeq,
-  snapshot: cases.snapshot,
-  townshipId: cases.townshipId,
-  stationId: cases.stationId,
-  deputyIds: cases.deputyIds,
-  trackingCode: cases.trackingCode,
-  submitterPhone: cases.submitterPhone,
-  unattendedSince: cases.unattendedSince,
 };
 
 /**
@@ -125,6 +125,8 @@ export class DrizzleCaseStore implements CaseStore {
   private readonly loaded = new Map<string, LoadedCase>();
   /** Due timers the caller has claimed (locked) in this transaction, by id. */
   private readonly claimed = new Map<string, ClaimedTimer>();
+  /** Their steps' idempotency keys (`timerStepKey`). */
+  private readonly claimedKeys = new Set<string>();
   /** Statements this store has sent that write: a failure after one cannot be undone in Node. */
   writes = 0;
 
@@ -133,7 +135,7 @@ export class DrizzleCaseStore implements CaseStore {
   }
 
   /** A case the caller has already read with FOR UPDATE (`loadCaseInScope`): no second read. */
-  holding(row: typeof cases.$inferSelect): this {
+  holding(row: StepCase): this {
     this.loaded.set(row.id, { ...row, snapshot: row.snapshot as CaseSnapshot });
     return this;
   }
@@ -143,12 +145,19 @@ export class DrizzleCaseStore implements CaseStore {
    * reading its timer, its case or its earlier firing again. A claimed timer has not fired: its row
    * goes in the same statement that records its step, so while the row is there, no step is.
    */
-  holdingTimers(rows: (ClaimedTimer & { kase: typeof cases.$inferSelect })[]): this {
+  holdingTimers(rows: (ClaimedTimer & { kase: StepCase })[]): this {
     for (const { kase, ...timer } of rows) {
       this.claimed.set(timer.id, timer);
+      this.claimedKeys.add(timerStepKey(timer.id));
       this.holding(kase);
     }
     return this;
+  }
+
+  /** A claimed timer whose row goes: from now on its key is looked up like any other. */
+  private forgetClaimed(timerId: string) {
+    this.claimed.delete(timerId);
+    this.claimedKeys.delete(timerStepKey(timerId));
   }
 
   async loadVersion(versionId: string) {
@@ -175,7 +184,7 @@ export class DrizzleCaseStore implements CaseStore {
     const held = this.loaded.get(caseId);
     if (held) return held;
     const [row] = await this.tx
-      .select(loadedColumns)
+      .select(stepCaseColumns)
       .from(cases)
       .where(and(eq(cases.tenantId, this.tenant), eq(cases.id, caseId)))
       .for("update")
@@ -188,7 +197,7 @@ export class DrizzleCaseStore implements CaseStore {
   }
 
   async findEventByKey(caseId: string, idempotencyKey: string) {
-    for (const timerId of this.claimed.keys()) if (timerStepKey(timerId) === idempotencyKey) return null;
+    if (this.claimedKeys.has(idempotencyKey)) return null;
     const [row] = await this.tx
       .select()
       .from(caseEvents)
@@ -264,7 +273,7 @@ export class DrizzleCaseStore implements CaseStore {
     const kase = await this.loadCase(step.caseId);
     if (!kase) return false;
     this.loaded.delete(step.caseId);
-    for (const timerId of step.deleteTimerIds) this.claimed.delete(timerId);
+    for (const timerId of step.deleteTimerIds) this.forgetClaimed(timerId);
     const { change } = step;
     // Whether anyone holds the desk the step puts the case on (a step that stays leaves the mark).
     const attended =
@@ -355,7 +364,7 @@ export class DrizzleCaseStore implements CaseStore {
   }
 
   async deleteTimer(timerId: string) {
-    this.claimed.delete(timerId);
+    this.forgetClaimed(timerId);
     this.writes++;
     await this.tx.delete(caseTimers).where(and(eq(caseTimers.tenantId, this.tenant), eq(caseTimers.id, timerId)));
   }

@@ -182,7 +182,7 @@ function insertValues<T extends PgTable>(
   rows: Partial<InferInsertModel<T>>[],
 ): SQL | null {
   if (rows.length === 0) return null;
-  const columns: Record<string, PgColumn> = getTableColumns(table);
+  const columns = columnsOf(table);
   const column = (key: string) => {
     const found = columns[key];
     if (!found) throw new Error(`${key} is not a column of the table`);
@@ -205,6 +205,17 @@ function insertValues<T extends PgTable>(
       )})`,
   );
   return sql`insert into ${table} (${sql.join(target, sql`, `)}) values ${sql.join(tuples, sql`, `)}`;
+}
+
+/** Tables' columns by key, looked up once: every step inserts into the same three tables. */
+const tableColumns = new WeakMap<PgTable, Record<string, PgColumn>>();
+function columnsOf(table: PgTable): Record<string, PgColumn> {
+  let columns = tableColumns.get(table);
+  if (!columns) {
+    columns = getTableColumns(table);
+    tableColumns.set(table, columns);
+  }
+  return columns;
 }
 
 /** A value as its parameter's text: JSON for a jsonb column, ISO for a moment, null when not set. */

@@ -1,7 +1,7 @@
 import { cases, caseTimers, type Database, type TenantTx } from "@rdlink/db";
 import { fireTimer, WorkflowError } from "@rdlink/workflow";
 import { and, eq, isNull, lte, min, or, type SQL } from "drizzle-orm";
-import { DrizzleCaseStore, timerColumns } from "../cases/drizzle-case-store";
+import { DrizzleCaseStore, stepCaseColumns, timerColumns } from "../cases/drizzle-case-store";
 import { errorText, MAX_ATTEMPTS, nextAttemptAfter } from "./backoff";
 
 /** `failed`: firings that threw this round; `gaveUp`: those of them that failed for the last time. */
@@ -72,7 +72,7 @@ async function fireBatch(
   // The timers and their cases are locked together, skipping any another worker or a
   // user's step holds: no worker ever waits on another, so none can deadlock.
   const claimed = await tx
-    .select({ ...timerColumns, attempts: caseTimers.attempts, kase: cases })
+    .select({ ...timerColumns, attempts: caseTimers.attempts, kase: stepCaseColumns })
     .from(caseTimers)
     .innerJoin(cases, and(eq(cases.tenantId, caseTimers.tenantId), eq(cases.id, caseTimers.caseId)))
     .where(and(eq(caseTimers.tenantId, tx.tenantId), batch.isDue))
