@@ -33,7 +33,12 @@ export async function fireTimer(store: CaseStore, timerId: string, now: Date): P
       store,
       timer.caseId,
       { type: timer.event ?? DEADLINE_REACHED, data: { deadlineId: timer.deadlineId, rungId: timer.rungId } },
-      { expectedSeq: stored.seq, idempotencyKey: timerStepKey(timerId), actor: { userId: null, roles: ["system"] }, now },
+      {
+        expectedSeq: stored.seq,
+        idempotencyKey: timerStepKey(timerId),
+        actor: { userId: null, roles: ["system"] },
+        now,
+      },
       {
         deleteTimerIds: [timerId],
         notify: timer.notify ? { ...timer.notify, timerId } : undefined,
