@@ -134,7 +134,7 @@ export class DrizzleCaseStore implements CaseStore {
     return this.tx.tenantId;
   }
 
-  /** A case the caller has already read with FOR UPDATE (`loadCaseInScope`): no second read. */
+  /** A case the caller has already read with FOR UPDATE (`lockCaseForStep`): no second read. */
   holding(row: StepCase): this {
     this.loaded.set(row.id, { ...row, snapshot: row.snapshot as CaseSnapshot });
     return this;
