@@ -103,18 +103,8 @@ export function stepStatement(
         ),
     );
   const inserts = [
-    insertValues(
-      caseEvents,
-      ofCase,
-      ["seq", "type", "fromState", "toState", "actorUserId", "actorRole", "data", "at", "idempotencyKey"],
-      [event],
-    ),
-    insertValues(
-      caseTimers,
-      ofCase,
-      ["id", "stateId", "entrySeq", "deadlineId", "rungId", "event", "notify", "dueAt"],
-      step.timers,
-    ),
+    insertEvent(ofCase, event),
+    insertTimers(ofCase, step.timers),
     insertValues(
       outbox,
       ofCase,
@@ -145,20 +135,7 @@ export function startStatement(
     .$with("created", { id: cases.id })
     .as(tx.insert(cases).values(row).returning({ id: cases.id }).getSQL());
   const ofCase = { tenantId: tx.tenantId, caseId: event.caseId };
-  const inserts = [
-    insertValues(
-      caseEvents,
-      ofCase,
-      ["seq", "type", "fromState", "toState", "actorUserId", "actorRole", "data", "at", "idempotencyKey"],
-      [event],
-    ),
-    insertValues(
-      caseTimers,
-      ofCase,
-      ["id", "stateId", "entrySeq", "deadlineId", "rungId", "event", "notify", "dueAt"],
-      timers,
-    ),
-  ]
+  const inserts = [insertEvent(ofCase, event), insertTimers(ofCase, timers)]
     .filter((insert): insert is SQL => insert !== null)
     .map((insert, i) => tx.$with(`written_${i}`, {}).as(insert));
   return tx
@@ -166,6 +143,24 @@ export function startStatement(
     .select({ created: sql<number>`count(*)::int` })
     .from(created);
 }
+
+type OfCase = { tenantId: string; caseId: string };
+
+const insertEvent = (ofCase: OfCase, event: StepWrite["event"]) =>
+  insertValues(
+    caseEvents,
+    ofCase,
+    ["seq", "type", "fromState", "toState", "actorUserId", "actorRole", "data", "at", "idempotencyKey"],
+    [event],
+  );
+
+const insertTimers = (ofCase: OfCase, timers: StepWrite["timers"]) =>
+  insertValues(
+    caseTimers,
+    ofCase,
+    ["id", "stateId", "entrySeq", "deadlineId", "rungId", "event", "notify", "dueAt"],
+    timers,
+  );
 
 /** Column names as the database has them: the schema names its columns by their keys, in snake_case. */
 const casing = new CasingCache("snake_case");
