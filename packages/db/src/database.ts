@@ -33,7 +33,7 @@ const setTenant = (tenantId: string) => sql.raw(tenantSetting(tenantId));
 const tenantSetting = (tenantId: string) => `set local app.tenant_id = '${ZTenantId.parse(tenantId)}'`;
 
 /** The raw postgres.js connection a drizzle transaction runs on (PostgreSQL only). */
-type RawConnection = { unsafe(text: string): { simple(): Promise<unknown> } };
+type RawConnection = { unsafe(text: string): { simple(): { execute(): Promise<unknown> } } };
 const connectionOf = (tx: unknown) => (tx as { session: { client: RawConnection } }).session.client;
 
 /**
@@ -59,37 +59,16 @@ export class Database {
     private readonly onClose: () => Promise<void>,
   ) {}
 
-  async withTenant<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>): Promise<T> {
-    if (!ZTenantId.safeParse(tenantId).success) throw new TenantIdError(tenantId);
-    return this.orm
-      .transaction(async (tx) => {
-        await this.setLocal(tx, ["set local role app_user", tenantSetting(tenantId)]);
-        return work(Object.assign(tx, { tenantId }) as TenantTx);
-      })
-      .catch(rethrowUnavailable);
-  }
-
-  /**
-   * SET LOCAL commands at a transaction's start. On PostgreSQL in one round trip (the simple
-   * protocol takes several statements in one message; every transaction pays this, so it is one
-   * message, not two); PGlite runs in-process, one statement at a time.
-   */
-  private async setLocal(tx: AppTx, commands: string[]): Promise<void> {
-    if (this.driver === "postgres") {
-      await connectionOf(tx).unsafe(commands.join("; ")).simple();
-      return;
-    }
-    for (const command of commands) await tx.execute(sql.raw(command));
+  withTenant<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>): Promise<T> {
+    if (!ZTenantId.safeParse(tenantId).success) return Promise.reject(new TenantIdError(tenantId));
+    return this.transaction(["set local role app_user", tenantSetting(tenantId)], (tx) =>
+      work(Object.assign(tx, { tenantId }) as TenantTx),
+    );
   }
 
   /** Platform tables (tenants, users, sessions …) only: tenant tables show no rows here. */
   withoutTenant<T>(work: (tx: AppTx) => Promise<T>): Promise<T> {
-    return this.orm
-      .transaction(async (tx) => {
-        await tx.execute(sql`set local role app_user`);
-        return work(tx as AppTx);
-      })
-      .catch(rethrowUnavailable);
+    return this.transaction(["set local role app_user"], work);
   }
 
   /**
@@ -97,10 +76,32 @@ export class Database {
    * outbox show only their tenant, due time and status columns, and nothing else is readable.
    */
   withWorkerScan<T>(work: (tx: AppTx) => Promise<T>): Promise<T> {
+    return this.transaction(["set local role app_worker"], work);
+  }
+
+  /**
+   * A transaction that starts with SET LOCAL commands (the role, the tenant). On PostgreSQL they
+   * go without waiting for their answer: one simple-protocol message (it takes several
+   * statements), queued on the connection before anything the work sends, so postgres.js writes
+   * it in the same packet as the work's first statement and both come back in one round trip —
+   * every transaction pays this. PGlite runs in-process, one statement at a time, awaited.
+   */
+  private transaction<T>(commands: string[], work: (tx: AppTx) => Promise<T>): Promise<T> {
     return this.orm
       .transaction(async (tx) => {
-        await tx.execute(sql`set local role app_worker`);
-        return work(tx as AppTx);
+        if (this.driver === "pglite") {
+          for (const command of commands) await tx.execute(sql.raw(command));
+          return work(tx as AppTx);
+        }
+        // execute() queues it now, ahead of the work's first statement (a query is sent when awaited).
+        const setting = connectionOf(tx).unsafe(commands.join("; ")).simple().execute();
+        // If it fails, its error is the one to report: the work's statements fail after it for that reason.
+        setting.catch(() => {});
+        try {
+          return await work(tx as AppTx);
+        } finally {
+          await setting;
+        }
       })
       .catch(rethrowUnavailable);
   }

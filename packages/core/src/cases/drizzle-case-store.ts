@@ -28,7 +28,7 @@ import {
 import { and, eq, inArray } from "drizzle-orm";
 import { attendanceRows } from "../activities/attendance-rows";
 import { citizenStepOf, queueCitizenSms, textsCitizen } from "../sms/queue-citizen-sms";
-import { startStatement, stepStatement } from "./step-statement";
+import { writeStartStatement, writeStepStatement } from "./step-statement";
 import { isAttended } from "./unattended";
 
 /** The columns a new case records of how it came in (none for cases started otherwise). */
@@ -254,7 +254,7 @@ export class DrizzleCaseStore implements CaseStore {
       updatedAt: row.at,
     };
     this.writes++;
-    await startStatement(this.tx, { ...caseRow, tenantId: this.tenant }, event, timers).execute();
+    await writeStartStatement(this.tx, { ...caseRow, tenantId: this.tenant }, event, timers);
     // The citizen who left a mobile number gets the tracking code by SMS.
     if (
       textsCitizen({
@@ -289,8 +289,7 @@ export class DrizzleCaseStore implements CaseStore {
             status: change.status,
           });
     this.writes++;
-    const [result] = await stepStatement(this.tx, step, { attended }).prepare("write_step").execute();
-    const written = result?.written === 1;
+    const written = await writeStepStatement(this.tx, step, { attended });
     if (written && step.ledger && step.ledger.length > 0) await this.writeLedger(step, kase);
     // A public step (交办, an answer, 办结) is news for the citizen who left a mobile number.
     const citizenStep = written && textsCitizen(kase) ? citizenStepOf(step) : null;
