@@ -184,6 +184,8 @@ export async function countDeputyRecords(
           .where(
             and(
               eq(caseEvents.tenantId, tenantId),
+              // Says what the index on steps by account holds (it leaves out steps of no account).
+              isNotNull(caseEvents.actorUserId),
               inArray(
                 caseEvents.actorUserId,
                 tx

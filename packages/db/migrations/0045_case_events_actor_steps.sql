@@ -1,0 +1,2 @@
+DROP INDEX "case_events_tenant_id_actor_user_id_at_index";--> statement-breakpoint
+CREATE INDEX "case_events_tenant_id_actor_user_id_at_index" ON "case_events" USING btree ("tenant_id","actor_user_id","at") WHERE actor_user_id is not null;
