@@ -14,9 +14,10 @@
  * BENCH_TIMER_WORKERS (4), BENCH_TIMER_MAX_SECONDS (180), BENCH_PGBENCH_SCALE (10),
  * BENCH_PGBENCH_SECONDS (20), BENCH_MAX_SECONDS (1200, a watchdog over the whole run),
  * BENCH_COUNTIES (16: the second closed loop spreads the same cases over that many counties),
- * BENCH_COST_CASES (40: cases driven start to close one at a time, for the step's cost),
- * BENCH_GUARD (1: exit 1 when a step costs more statements or WAL records than packages/core's
- * README records — the CI guard; the figures compared do not depend on the machine's load).
+ * BENCH_COST_CASES (40: cases driven start to close one at a time, for the step's cost, and as many
+ * more whose first deadlines are fired in one batch, for a firing's),
+ * BENCH_GUARD (1: exit 1 when a step or a deadline's firing costs more statements or WAL records
+ * than packages/core's README records — the CI guard; the figures compared do not depend on the machine's load).
  *
  * On a Citus coordinator (DATABASE_URL naming one, or BENCH_CITUS_URL beside a PostgreSQL) the
  * scratch database is made on every node and distributed by county. With BENCH_CITUS_URL the
@@ -584,18 +585,30 @@ type StepCost = {
   walByManager: string | null;
   nodeMsPerStep: number;
   pgMsPerStep: number | null;
+  /** A deadline's firing (`fireDueTimers`, one batch): statements and WAL records per fire. */
+  statementsPerFire: number;
+  walRecordsPerFire: number | null;
+  walByManagerPerFire: string | null;
 };
 
 /** The step cost packages/core/README.md records, which the guard compares with. */
 const RECORDED_COST =
   /\*\*Recorded step cost\*\*[^:]*: ([\d.]+) statements and ([\d.]+) WAL records per step; ([\d.]+) ms Node CPU and ([\d.]+) ms PostgreSQL CPU/;
 
+/** The same for a deadline's firing. */
+const RECORDED_FIRE_COST = /\*\*Recorded firing cost\*\*[^:]*: ([\d.]+) statements and ([\d.]+) WAL records per fire/;
+
 function recordedStepCost() {
   const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
   const match = RECORDED_COST.exec(readme);
-  if (!match) throw new Error("packages/core/README.md records no step cost (**Recorded step cost** …)");
+  const fire = RECORDED_FIRE_COST.exec(readme);
+  if (!match || !fire)
+    throw new Error(
+      "packages/core/README.md records no step or firing cost (**Recorded step cost** …, **Recorded firing cost** …)",
+    );
   const [statements, walRecords, nodeMs, pgMs] = match.slice(1).map(Number) as [number, number, number, number];
-  return { statements, walRecords, nodeMs, pgMs };
+  const [fireStatements, fireWalRecords] = fire.slice(1).map(Number) as [number, number];
+  return { statements, walRecords, nodeMs, pgMs, fireStatements, fireWalRecords };
 }
 
 /** A margin for WAL records only: index page splits vary a little with the random case ids. */
@@ -663,6 +676,7 @@ async function measureStepCost(k: Knobs, rt: Runtime, database: string): Promise
   const starts = inspect ? await walBetween(k.adminUrl, database, lsn0, lsn1, slots.length) : null;
   const stepWal = inspect ? await walBetween(k.adminUrl, database, lsn1, lsn2, steps) : null;
   const cpu = cpuSplit(cpuBefore, cpuAfter);
+  const fire = await measureFireCost(k, rt, database, inspect);
   const cost: StepCost = {
     statementsPerStep: statementsPerOp(stepStatements, steps),
     statementsPerStart: statementsPerOp(startStatements, slots.length),
@@ -674,6 +688,7 @@ async function measureStepCost(k: Knobs, rt: Runtime, database: string): Promise
       : null,
     nodeMsPerStep: cpu.node / steps,
     pgMsPerStep: cpu.backends === null ? null : cpu.backends / steps,
+    ...fire,
   };
   const recorded = recordedStepCost();
   const fixed = (n: number | null, digits = 2) => (n === null ? "n/a" : n.toFixed(digits));
@@ -695,6 +710,15 @@ async function measureStepCost(k: Knobs, rt: Runtime, database: string): Promise
     `WAL bytes per step ${fixed(cost.walBytesPerStep, 0)} (${cost.walByManager ?? "n/a"}); ` +
       `a start: ${fixed(cost.statementsPerStart)} statements, ${fixed(cost.walRecordsPerStart)} WAL records`,
   );
+  console.log(
+    `${"statements per firing".padEnd(28)} ${fixed(cost.statementsPerFire).padStart(9)} ${fixed(recorded.fireStatements).padStart(9)}`,
+  );
+  console.log(
+    `${"WAL records per firing".padEnd(28)} ${fixed(cost.walRecordsPerFire).padStart(9)} ${fixed(recorded.fireWalRecords).padStart(9)}`,
+  );
+  console.log(
+    `a deadline's firing, ${fire.fired} in one batch: ${cost.walByManagerPerFire ?? "n/a"} WAL records per fire`,
+  );
   console.log("(CPU depends on the machine and its load: printed, never compared)");
   if (k.guard) {
     const problems = [
@@ -704,11 +728,42 @@ async function measureStepCost(k: Knobs, rt: Runtime, database: string): Promise
       cost.walRecordsPerStep !== null &&
         cost.walRecordsPerStep > recorded.walRecords * (1 + WAL_RECORDS_MARGIN) &&
         `a step writes ${fixed(cost.walRecordsPerStep)} WAL records, the README records ${recorded.walRecords} (+${WAL_RECORDS_MARGIN * 100} %)`,
+      cost.statementsPerFire > recorded.fireStatements + 0.005 &&
+        `a firing sends ${fixed(cost.statementsPerFire)} statements, the README records ${recorded.fireStatements}`,
+      cost.walRecordsPerFire !== null &&
+        cost.walRecordsPerFire > recorded.fireWalRecords * (1 + WAL_RECORDS_MARGIN) &&
+        `a firing writes ${fixed(cost.walRecordsPerFire)} WAL records, the README records ${recorded.fireWalRecords} (+${WAL_RECORDS_MARGIN * 100} %)`,
     ].filter((p): p is string => typeof p === "string");
     if (problems.length > 0) throw new GuardFailure(problems);
-    console.log("guard: the step costs no more statements or WAL records than the README records");
+    console.log("guard: a step and a firing cost no more statements or WAL records than the README records");
   }
   return cost;
+}
+
+/**
+ * What a deadline's firing costs: the cost cases' first deadlines (registered, two working days),
+ * all past, fired by one `fireDueTimers` call in one batch — its scan, its claim and one statement
+ * per firing — per fire. Only the batch's transaction writes (one commit record).
+ */
+async function measureFireCost(k: Knobs, rt: Runtime, database: string, inspect: boolean) {
+  for (let i = 0; i < k.costCases; i++) await startOne(rt);
+  const at = new Date(Date.now() + 60 * DAY_MS);
+  const lsn0 = inspect ? await walLsn(k.adminUrl) : "";
+  const sent = statementsSent;
+  const report = await fireDueTimers(rt.db, { now: at, batchSize: 10 * k.costCases });
+  const statements = statementsSent - sent;
+  const lsn1 = inspect ? await walLsn(k.adminUrl) : "";
+  if (report.fired === 0 || report.failed > 0 || (await countDueTimers(rt, at)) > 0)
+    throw new Error(`fire cost: ${JSON.stringify(report)}`);
+  const wal = inspect ? await walBetween(k.adminUrl, database, lsn0, lsn1, 1) : null;
+  return {
+    fired: report.fired,
+    statementsPerFire: statementsPerOp(statements, report.fired),
+    walRecordsPerFire: wal ? wal.records / report.fired : null,
+    walByManagerPerFire: wal
+      ? wal.byManager.map((r) => `${r.manager} ${(r.records / report.fired).toFixed(1)}`).join(", ")
+      : null,
+  };
 }
 
 const statementsPerOp = (statements: number, operations: number) => Number((statements / operations).toFixed(3));
@@ -716,7 +771,7 @@ const statementsPerOp = (statements: number, operations: number) => Number((stat
 class GuardFailure extends Error {
   constructor(readonly problems: string[]) {
     super(
-      `The step became dearer than packages/core/README.md records:\n- ${problems.join("\n- ")}\n` +
+      `The step or a deadline's firing became dearer than packages/core/README.md records:\n- ${problems.join("\n- ")}\n` +
         "Make it cheaper, or if the cost is wanted, record the new figures in the README with the reason.",
     );
   }
@@ -738,6 +793,8 @@ type Result = {
   counties: number;
   statements_per_step: number;
   statements_per_start: number;
+  statements_per_fire: number;
+  wal_records_per_fire: number | null;
   wal_records_per_step: number | null;
   wal_bytes_per_step: number | null;
   node_cpu_ms_per_step: number;
@@ -970,6 +1027,8 @@ async function bench(k: Knobs): Promise<Result> {
     counties: counties.length,
     statements_per_step: cost.statementsPerStep,
     statements_per_start: cost.statementsPerStart,
+    statements_per_fire: cost.statementsPerFire,
+    wal_records_per_fire: cost.walRecordsPerFire === null ? null : round(cost.walRecordsPerFire, 2),
     wal_records_per_step: cost.walRecordsPerStep === null ? null : round(cost.walRecordsPerStep, 2),
     wal_bytes_per_step: cost.walBytesPerStep === null ? null : round(cost.walBytesPerStep, 0),
     node_cpu_ms_per_step: round(cost.nodeMsPerStep, 3),
