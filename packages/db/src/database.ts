@@ -32,7 +32,7 @@ export class UnsafeDatabaseRoleError extends Error {}
 const setTenant = (tenantId: string) => sql.raw(tenantSetting(tenantId));
 const tenantSetting = (tenantId: string) => `set local app.tenant_id = '${ZTenantId.parse(tenantId)}'`;
 
-/** The raw postgres.js connection a drizzle transaction runs on (PostgreSQL only). */
+/** The raw postgres.js connection a drizzle transaction runs on (PGlite's has no `unsafe`). */
 type RawConnection = { unsafe(text: string): { simple(): { execute(): Promise<unknown> } } };
 const connectionOf = (tx: unknown) => (tx as { session: { client: RawConnection } }).session.client;
 
@@ -42,7 +42,19 @@ const connectionOf = (tx: unknown) => (tx as { session: { client: RawConnection 
  */
 export async function enterTenant(tx: AppTx, tenantId: string): Promise<TenantTx> {
   if (!ZTenantId.safeParse(tenantId).success) throw new TenantIdError(tenantId);
-  await tx.execute(setTenant(tenantId));
+  const connection = connectionOf(tx);
+  if (typeof connection.unsafe === "function") {
+    // postgres.js: queued ahead of the next statement and sent with it, as a transaction's first
+    // settings are (`Database.transaction`). Not awaited: were it to fail, postgres.js fails the
+    // transaction with its error (the statements after it fail for that reason).
+    connection
+      .unsafe(tenantSetting(tenantId))
+      .simple()
+      .execute()
+      .catch(() => {});
+  } else {
+    await tx.execute(setTenant(tenantId));
+  }
   return Object.assign(tx, { tenantId }) as TenantTx;
 }
 

@@ -26,10 +26,16 @@ export async function hitRateLimit(
   limit: RateLimit,
   now: Date,
 ): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
-  const windowStart = new Date(Math.floor(now.getTime() / limit.windowMs) * limit.windowMs);
-  const [row] = await tx
+  const [outcome] = await hitRateLimits(tx, [[key, limit]], now);
+  return outcome!;
+}
+
+/** `hitRateLimit` for several keys (distinct) in one statement, their outcomes in the same order. */
+async function hitRateLimits(tx: AppTx, hits: (readonly [string, RateLimit])[], now: Date) {
+  const windowStartOf = (limit: RateLimit) => new Date(Math.floor(now.getTime() / limit.windowMs) * limit.windowMs);
+  const rows = await tx
     .insert(rateLimits)
-    .values({ key, windowStart, count: 1 })
+    .values(hits.map(([key, limit]) => ({ key, windowStart: windowStartOf(limit), count: 1 })))
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
@@ -37,10 +43,13 @@ export async function hitRateLimit(
         windowStart: sql`excluded.window_start`,
       },
     })
-    .returning({ count: rateLimits.count });
-  if ((row?.count ?? 0) <= limit.max) return { allowed: true };
-  const retryAfterMs = windowStart.getTime() + limit.windowMs - now.getTime();
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
+    .returning({ key: rateLimits.key, count: rateLimits.count });
+  return hits.map(([key, limit]) => {
+    const count = rows.find((row) => row.key === key)?.count ?? 0;
+    if (count <= limit.max) return { allowed: true as const };
+    const retryAfterMs = windowStartOf(limit).getTime() + limit.windowMs - now.getTime();
+    return { allowed: false as const, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
+  });
 }
 
 /** Forgets windows that ended long ago (the worker calls it now and then). */
@@ -66,8 +75,8 @@ export type IntakeLimitArgs = { secret: string; address: string; stationId: stri
  * attempt refused before it got there.
  */
 export async function assertWithinIntakeLimits(tx: AppTx, args: IntakeLimitArgs, now: Date): Promise<void> {
-  for (const [key, limit] of intakeKeys(args)) {
-    const outcome = await hitRateLimit(tx, key, limit, now);
+  // Both counted in one statement; a refusal throws, and its transaction counts neither.
+  for (const outcome of await hitRateLimits(tx, intakeKeys(args), now)) {
     if (!outcome.allowed) throw new RateLimitedError(outcome.retryAfterSeconds);
   }
 }
