@@ -217,9 +217,7 @@ export const caseEvents = pgTable(
     unique().on(t.tenantId, t.caseId, t.idempotencyKey),
     // A deputy's 履职档案 counts the steps their account took in a year. Only steps someone's
     // account took: a timer's, the citizen's and the system's are not written to it.
-    index()
-      .on(t.tenantId, t.actorUserId, t.at)
-      .where(sql`actor_user_id is not null`),
+    index().on(t.tenantId, t.actorUserId, t.at).where(sql`actor_user_id is not null`),
     tenantIsolationPolicy(),
   ],
 );
