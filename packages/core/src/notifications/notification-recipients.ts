@@ -12,7 +12,7 @@ import {
   users,
 } from "@rdlink/db";
 import { notifyTargets } from "@rdlink/workflow";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 
 /** A `notify` outbox row's payload, as the workflow runtime writes it (a deadline rung adds its timer). */
@@ -35,86 +35,98 @@ export type RecipientCase = Pick<
  * The users who get an in-app notification for `to` on this case. Each list is read with
  * the tenant named in the query (RLS is the second wall), and only members of the county
  * whose account is not disabled are kept. The submitter (a citizen) has no account: none.
+ * One statement: the candidates are its subqueries (a step that asks whether anyone holds
+ * its new desk pays one round trip).
  */
 export async function notificationRecipients(tx: TenantTx, to: TNotifyTarget, kase: RecipientCase): Promise<string[]> {
-  const candidates = await candidatesFor(tx, to, kase);
+  const candidates = candidatesFor(tx, to, kase).filter((query): query is Candidates => query !== null);
   if (candidates.length === 0) return [];
   const rows = await tx
     .selectDistinct({ userId: memberships.userId })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(
-      and(eq(memberships.tenantId, tx.tenantId), inArray(memberships.userId, candidates), isNull(users.disabledAt)),
+      and(
+        eq(memberships.tenantId, tx.tenantId),
+        sql`${memberships.userId} in (${sql.join(
+          candidates.map((query) => query.getSQL()),
+          sql` union all `,
+        )})`,
+        isNull(users.disabledAt),
+      ),
     );
   return rows.map((r) => r.userId).sort();
 }
 
-function candidatesFor(tx: TenantTx, to: TNotifyTarget, kase: RecipientCase): Promise<string[]> {
+/** A subquery of user ids (null: nobody, nothing to ask). */
+type Candidates = { getSQL(): SQL };
+
+function candidatesFor(tx: TenantTx, to: TNotifyTarget, kase: RecipientCase): (Candidates | null)[] {
   switch (to) {
     case "assignee":
       return assignees(tx, kase);
     case "handlingUnit":
-      return responders(tx, kase.handlingUnitId);
+      return [responders(tx, kase.handlingUnitId ? [kase.handlingUnitId] : [])];
     case "coHandlingUnits":
-      return Promise.all(kase.coHandlingUnitIds.map((unit) => responders(tx, unit))).then((lists) => lists.flat());
+      return [responders(tx, kase.coHandlingUnitIds)];
     case "county_admin":
-      return withRole(tx, "county_admin");
+      return [withRole(tx, "county_admin")];
     case "township_operator":
-      return inTownship(tx, "township_operator", kase.townshipId);
+      return [inTownship(tx, "township_operator", kase.townshipId)];
     case "deputy":
-      return deputiesAt(tx, kase.stationId);
+      return [deputiesAt(tx, kase.stationId)];
     case "submitter":
-      return Promise.resolve([]);
+      return [];
   }
 }
 
 /** Whoever holds the case's assignee role within its scope, or the members of its team. */
-function assignees(tx: TenantTx, kase: RecipientCase): Promise<string[]> {
-  if (kase.assigneeRole === "team") return membersOf(tx, kase.assigneeTeam ?? null);
+function assignees(tx: TenantTx, kase: RecipientCase): (Candidates | null)[] {
+  if (kase.assigneeRole === "team") return [membersOf(tx, kase.assigneeTeam ?? null)];
   const role = kase.assigneeRole as TRole | null;
-  if (!role) return Promise.resolve([]);
+  if (!role) return [];
   switch (kase.assigneeScope) {
     case "county":
-      return withRole(tx, role);
+      return [withRole(tx, role)];
     case "township":
-      return inTownship(tx, role, kase.townshipId);
+      return [inTownship(tx, role, kase.townshipId)];
     case "station":
-      return role === "station_liaison"
-        ? liaisonsOf(tx, kase.stationId)
-        : inTownship(tx, "township_operator", kase.townshipId);
+      return [
+        role === "station_liaison"
+          ? liaisonsOf(tx, kase.stationId)
+          : inTownship(tx, "township_operator", kase.townshipId),
+      ];
     case "handlingUnit":
-      return role === "handling_unit_responder" ? responders(tx, kase.handlingUnitId) : Promise.resolve([]);
+      return role === "handling_unit_responder"
+        ? [responders(tx, kase.handlingUnitId ? [kase.handlingUnitId] : [])]
+        : [];
     case "deputy":
       // The case's deputies (a suggestion's proposer, the deputies of merged opinions' stations) and its station's.
-      return role === "deputy"
-        ? Promise.all([deputiesAt(tx, kase.stationId), deputyUsers(tx, kase.deputyIds ?? [])]).then((l) => l.flat())
-        : Promise.resolve([]);
+      return role === "deputy" ? [deputiesAt(tx, kase.stationId), deputyUsers(tx, kase.deputyIds ?? [])] : [];
     default:
-      return Promise.resolve([]);
+      return [];
   }
 }
 
-async function membersOf(tx: TenantTx, teamKey: string | null): Promise<string[]> {
-  if (!teamKey) return [];
-  const rows = await tx
+function membersOf(tx: TenantTx, teamKey: string | null) {
+  if (!teamKey) return null;
+  return tx
     .select({ userId: teamMembers.userId })
     .from(teamMembers)
     .innerJoin(teams, and(eq(teams.tenantId, teamMembers.tenantId), eq(teams.id, teamMembers.teamId)))
     .where(and(eq(teamMembers.tenantId, tx.tenantId), eq(teams.key, teamKey), isNull(teams.archivedAt)));
-  return rows.map((r) => r.userId);
 }
 
-async function withRole(tx: TenantTx, role: TRole): Promise<string[]> {
-  const rows = await tx
+function withRole(tx: TenantTx, role: TRole) {
+  return tx
     .select({ userId: memberships.userId })
     .from(memberships)
     .where(and(eq(memberships.tenantId, tx.tenantId), eq(memberships.role, role)));
-  return rows.map((r) => r.userId);
 }
 
-async function inTownship(tx: TenantTx, role: TRole, townshipId: string | null): Promise<string[]> {
-  if (!townshipId) return [];
-  const rows = await tx
+function inTownship(tx: TenantTx, role: TRole, townshipId: string | null) {
+  if (!townshipId) return null;
+  return tx
     .select({ userId: memberships.userId })
     .from(memberships)
     .innerJoin(
@@ -128,47 +140,44 @@ async function inTownship(tx: TenantTx, role: TRole, townshipId: string | null):
         eq(membershipTownships.townshipId, townshipId),
       ),
     );
-  return rows.map((r) => r.userId);
 }
 
-async function responders(tx: TenantTx, handlingUnitId: string | null): Promise<string[]> {
-  if (!handlingUnitId) return [];
-  const rows = await tx
+/** The responders of these handling units. */
+function responders(tx: TenantTx, handlingUnitIds: string[]) {
+  if (handlingUnitIds.length === 0) return null;
+  return tx
     .select({ userId: memberships.userId })
     .from(memberships)
     .where(
       and(
         eq(memberships.tenantId, tx.tenantId),
         eq(memberships.role, "handling_unit_responder"),
-        eq(memberships.handlingUnitId, handlingUnitId),
+        inArray(memberships.handlingUnitId, handlingUnitIds),
       ),
     );
-  return rows.map((r) => r.userId);
 }
 
-async function liaisonsOf(tx: TenantTx, stationId: string | null): Promise<string[]> {
-  if (!stationId) return [];
-  const rows = await tx
+function liaisonsOf(tx: TenantTx, stationId: string | null) {
+  if (!stationId) return null;
+  return tx
     .select({ userId: stationLiaisons.userId })
     .from(stationLiaisons)
     .where(and(eq(stationLiaisons.tenantId, tx.tenantId), eq(stationLiaisons.stationId, stationId)));
-  return rows.map((r) => r.userId);
 }
 
 /** The accounts of these deputies (those who have one). */
-async function deputyUsers(tx: TenantTx, deputyIds: string[]): Promise<string[]> {
-  if (deputyIds.length === 0) return [];
-  const rows = await tx
+function deputyUsers(tx: TenantTx, deputyIds: string[]) {
+  if (deputyIds.length === 0) return null;
+  return tx
     .select({ userId: deputies.userId })
     .from(deputies)
-    .where(and(eq(deputies.tenantId, tx.tenantId), inArray(deputies.id, deputyIds)));
-  return rows.flatMap((r) => (r.userId ? [r.userId] : []));
+    .where(and(eq(deputies.tenantId, tx.tenantId), inArray(deputies.id, deputyIds), isNotNull(deputies.userId)));
 }
 
 /** Deputies stationed at the case's station who have an account (deputies.user_id). */
-async function deputiesAt(tx: TenantTx, stationId: string | null): Promise<string[]> {
-  if (!stationId) return [];
-  const rows = await tx
+function deputiesAt(tx: TenantTx, stationId: string | null) {
+  if (!stationId) return null;
+  return tx
     .select({ userId: deputies.userId })
     .from(deputyStations)
     .innerJoin(deputies, and(eq(deputies.tenantId, deputyStations.tenantId), eq(deputies.id, deputyStations.deputyId)))
@@ -177,7 +186,7 @@ async function deputiesAt(tx: TenantTx, stationId: string | null): Promise<strin
         eq(deputyStations.tenantId, tx.tenantId),
         eq(deputyStations.stationId, stationId),
         isNull(deputies.archivedAt),
+        isNotNull(deputies.userId),
       ),
     );
-  return rows.flatMap((r) => (r.userId ? [r.userId] : []));
 }
