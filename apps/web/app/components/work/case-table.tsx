@@ -2,12 +2,12 @@ import { Anchor, Badge, Checkbox, Group, Table, Text, UnstyledButton } from "@ma
 import type { TCaseCategory } from "@rdlink/core/cases/case-categories";
 import type { listCases } from "@rdlink/core/cases/list-cases";
 import { IconArrowDown, IconArrowsSort, IconArrowUp } from "@tabler/icons-react";
-import type { CSSProperties } from "react";
+import { type CSSProperties, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useLocalized } from "~/components/field-inputs";
 import { DEADLINE_COLOR } from "~/lib/deadline-colors";
-import { useDeadlineWords } from "./deadline-words";
+import { useDeadlineLeftWords } from "./deadline-words";
 
 export type CaseRow = Awaited<ReturnType<typeof listCases>>["cases"][number];
 
@@ -71,6 +71,64 @@ const DEADLINE_BADGE = Object.fromEntries(
   ]),
 ) as Record<keyof typeof DEADLINE_COLOR, CSSProperties>;
 
+/*
+ * A row's checkbox: the markup `<Checkbox aria-label=… />` renders (its root, body, inner, input, icon
+ * and empty label wrapper, with its classes and the theme's filled colour), without resolving its
+ * styles for each of 50 rows. Checkbox.classes holds InlineInput's classes over Checkbox's own.
+ */
+const CHECKBOX_ROOT = "m_bf2d988c mantine-Checkbox-root m_5f75b09e mantine-Checkbox-root";
+const CHECKBOX_BODY = `${Checkbox.classes.body} mantine-Checkbox-body`;
+const CHECKBOX_INNER = `${Checkbox.classes.inner} mantine-Checkbox-inner`;
+const CHECKBOX_INPUT = `mantine-focus-auto ${Checkbox.classes.input} mantine-Checkbox-input`;
+const CHECKBOX_ICON = `${Checkbox.classes.icon} mantine-Checkbox-icon`;
+const CHECKBOX_LABEL_WRAPPER = `${Checkbox.classes.labelWrapper} mantine-Checkbox-labelWrapper`;
+const CHECKBOX_VARS = {
+  "--checkbox-radius": "var(--mantine-radius-sm)",
+  "--checkbox-color": "var(--mantine-color-red-filled)",
+} as CSSProperties;
+
+function RowCheckbox({ label, checked, onChange }: { label: string; checked: boolean; onChange: () => void }) {
+  const id = `mantine-${useId().replace(/:/g, "")}`;
+  return (
+    <div
+      style={CHECKBOX_VARS}
+      className={CHECKBOX_ROOT}
+      data-variant="filled"
+      data-label-position="right"
+      data-checked={checked || undefined}
+    >
+      <div className={CHECKBOX_BODY}>
+        <div className={CHECKBOX_INNER} data-label-position="right">
+          <input
+            className={CHECKBOX_INPUT}
+            data-with-error-styles="true"
+            id={id}
+            aria-label={label}
+            type="checkbox"
+            checked={checked}
+            onChange={onChange}
+          />
+          <svg
+            viewBox="0 0 10 7"
+            fill="none"
+            xmlns="http://www.w3.org/2000/svg"
+            aria-hidden="true"
+            className={CHECKBOX_ICON}
+          >
+            <path
+              d="M4 4.586L1.707 2.293A1 1 0 1 0 .293 3.707l3 3a.997.997 0 0 0 1.414 0l5-5A1 1 0 1 0 8.293.293L4 4.586z"
+              fill="currentColor"
+              fillRule="evenodd"
+              clipRule="evenodd"
+            />
+          </svg>
+        </div>
+        <div className={CHECKBOX_LABEL_WRAPPER} />
+      </div>
+    </div>
+  );
+}
+
 /** An instant as a day in Asia/Shanghai, the county's time (one formatter: making one costs more than a row). */
 const shanghaiDays = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" });
 const shanghaiDay = (value: Date | string) => shanghaiDays.format(new Date(value));
@@ -91,7 +149,7 @@ export function CaseTable({
 }) {
   const { t } = useTranslation();
   const localized = useLocalized();
-  const words = useDeadlineWords();
+  const deadlineLeft = useDeadlineLeftWords();
   const selected = selection?.selected ?? [];
   const toggle = (id: string) =>
     selection?.onChange(selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id]);
@@ -130,8 +188,8 @@ export function CaseTable({
           >
             {selection && (
               <td className={CELL}>
-                <Checkbox
-                  aria-label={t("work.bulk.select", { title: row.title ?? "" })}
+                <RowCheckbox
+                  label={t("work.bulk.select", { title: row.title ?? "" })}
                   checked={selected.includes(row.id)}
                   onChange={() => toggle(row.id)}
                 />
@@ -156,7 +214,7 @@ export function CaseTable({
               >
                 <span className={BADGE_LABEL}>
                   {row.countdown
-                    ? words(row.countdown).left
+                    ? deadlineLeft(row.countdown)
                     : row.deadline === "overdue"
                       ? t("work.deadlines.overdue")
                       : "—"}

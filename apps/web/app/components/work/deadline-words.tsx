@@ -1,4 +1,5 @@
 import type { TDeadlineCountdown } from "@rdlink/core/cases/deadline-countdown";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 
 const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
@@ -9,13 +10,10 @@ const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
  */
 export function useDeadlineWords() {
   const { t } = useTranslation();
+  const leftOf = deadlineLeftWords(t);
   return (countdown: TDeadlineCountdown) => {
     const [, month, day] = countdown.date.split("-").map(Number);
-    const left = countdown.overdue
-      ? t("work.countdown.overdue", { count: countdown.daysOverdue })
-      : countdown.workingDaysLeft === 0
-        ? t("work.countdown.today")
-        : t("work.countdown.left", { count: countdown.workingDaysLeft });
+    const left = leftOf(countdown);
     const by = t(countdown.overdue ? "work.countdown.was" : "work.countdown.by", {
       month: String(month),
       day: String(day),
@@ -24,6 +22,21 @@ export function useDeadlineWords() {
     });
     return { left, by };
   };
+}
+
+/** Only the time left ("还剩3个工作日", "已逾期44天"): the inbox's rows show no more. */
+export function useDeadlineLeftWords() {
+  const { t } = useTranslation();
+  return deadlineLeftWords(t);
+}
+
+function deadlineLeftWords(t: TFunction) {
+  return (countdown: TDeadlineCountdown) =>
+    countdown.overdue
+      ? t("work.countdown.overdue", { count: countdown.daysOverdue })
+      : countdown.workingDaysLeft === 0
+        ? t("work.countdown.today")
+        : t("work.countdown.left", { count: countdown.workingDaysLeft });
 }
 
 /** A day (YYYY-MM-DD) in the user's words: "12月9日". */
