@@ -29,12 +29,31 @@ export class UnsafeDatabaseRoleError extends Error {}
  * set_config: Citus ships SET LOCAL to the workers with the transaction (propagate_set_commands),
  * where the shards' policies read it. The id is a checked uuid, hence the literal.
  */
-const setTenant = (tenantId: string) => sql.raw(tenantSetting(tenantId));
 const tenantSetting = (tenantId: string) => `set local app.tenant_id = '${ZTenantId.parse(tenantId)}'`;
 
 /** The raw postgres.js connection a drizzle transaction runs on (PGlite's has no `unsafe`). */
-type RawConnection = { unsafe(text: string): { simple(): { execute(): Promise<unknown> } } };
-const connectionOf = (tx: unknown) => (tx as { session: { client: RawConnection } }).session.client;
+type RawConnection = { unsafe?(text: string): { simple(): { execute(): Promise<unknown> } } };
+
+/**
+ * SET LOCAL commands at their cheapest. On postgres.js: one simple-protocol message (it takes
+ * several statements), queued on the connection now (`execute()`: a query is otherwise sent when
+ * awaited), ahead of whatever the transaction sends next, so postgres.js writes both in one packet
+ * and they come back in one round trip; the promise is its answer, already guarded against going
+ * unhandled (were it to fail, postgres.js fails the transaction with its error: the statements
+ * after it fail for that reason). PGlite runs in-process, one statement at a time: awaited here,
+ * with no answer left to wait for. (The answer is wrapped: a promise resolving to a promise would
+ * wait for it.)
+ */
+async function sendSettings(tx: AppTx, commands: string[]): Promise<{ answer?: Promise<unknown> }> {
+  const connection = (tx as unknown as { session: { client: RawConnection } }).session.client;
+  if (!connection.unsafe) {
+    for (const command of commands) await tx.execute(sql.raw(command));
+    return {};
+  }
+  const answer = connection.unsafe(commands.join("; ")).simple().execute();
+  answer.catch(() => {});
+  return { answer };
+}
 
 /**
  * Binds a `withoutTenant` transaction to a tenant learned inside it (sign-in learns
@@ -42,19 +61,7 @@ const connectionOf = (tx: unknown) => (tx as { session: { client: RawConnection 
  */
 export async function enterTenant(tx: AppTx, tenantId: string): Promise<TenantTx> {
   if (!ZTenantId.safeParse(tenantId).success) throw new TenantIdError(tenantId);
-  const connection = connectionOf(tx);
-  if (typeof connection.unsafe === "function") {
-    // postgres.js: queued ahead of the next statement and sent with it, as a transaction's first
-    // settings are (`Database.transaction`). Not awaited: were it to fail, postgres.js fails the
-    // transaction with its error (the statements after it fail for that reason).
-    connection
-      .unsafe(tenantSetting(tenantId))
-      .simple()
-      .execute()
-      .catch(() => {});
-  } else {
-    await tx.execute(setTenant(tenantId));
-  }
+  await sendSettings(tx, [tenantSetting(tenantId)]);
   return Object.assign(tx, { tenantId }) as TenantTx;
 }
 
@@ -92,27 +99,18 @@ export class Database {
   }
 
   /**
-   * A transaction that starts with SET LOCAL commands (the role, the tenant). On PostgreSQL they
-   * go without waiting for their answer: one simple-protocol message (it takes several
-   * statements), queued on the connection before anything the work sends, so postgres.js writes
-   * it in the same packet as the work's first statement and both come back in one round trip —
-   * every transaction pays this. PGlite runs in-process, one statement at a time, awaited.
+   * A transaction that starts with SET LOCAL commands (the role, the tenant), sent with its first
+   * statement (`sendSettings`): every transaction pays this. Their answer is awaited when the work
+   * ends, so that their failure is the one reported.
    */
   private transaction<T>(commands: string[], work: (tx: AppTx) => Promise<T>): Promise<T> {
     return this.orm
       .transaction(async (tx) => {
-        if (this.driver === "pglite") {
-          for (const command of commands) await tx.execute(sql.raw(command));
-          return work(tx as AppTx);
-        }
-        // execute() queues it now, ahead of the work's first statement (a query is sent when awaited).
-        const setting = connectionOf(tx).unsafe(commands.join("; ")).simple().execute();
-        // If it fails, its error is the one to report: the work's statements fail after it for that reason.
-        setting.catch(() => {});
+        const { answer } = await sendSettings(tx as AppTx, commands);
         try {
           return await work(tx as AppTx);
         } finally {
-          await setting;
+          await answer;
         }
       })
       .catch(rethrowUnavailable);
