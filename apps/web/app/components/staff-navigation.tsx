@@ -1,4 +1,4 @@
-import { AppShell, Box, Collapse, NavLink as MantineNavLink, ScrollArea, Text, UnstyledButton } from "@mantine/core";
+import { AppShell, Collapse, NavLink as MantineNavLink, ScrollArea, Text, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
   IconApi,
@@ -37,9 +37,9 @@ import {
   IconUsersGroup,
 } from "@tabler/icons-react";
 import { useId } from "react";
-import { useTranslation } from "react-i18next";
 import { NavLink, useLocation } from "react-router";
 import type { NavGroup, NavIcon, NavItem } from "~/lib/navigation";
+import { useTranslation } from "~/lib/use-translation";
 import classes from "./staff-navigation.module.css";
 
 const icons: Record<NavIcon, typeof IconHome> = {
@@ -127,18 +127,28 @@ function NavGroupEntries({
   const id = useId();
   return (
     <div data-nav-group>
-      <UnstyledButton className={classes.groupButton} aria-expanded={opened} aria-controls={id} onClick={toggle}>
-        <Text span fw={600} size="sm">
+      <button className={GROUP_BUTTON} type="button" aria-expanded={opened} aria-controls={id} onClick={toggle}>
+        <span style={GROUP_LABEL} className={GROUP_LABEL_CLASS} data-size="sm">
           {label}
-        </Text>
+        </span>
         <IconChevronDown size={16} aria-hidden className={classes.chevron} data-opened={opened || undefined} />
-      </UnstyledButton>
+      </button>
       <Collapse expanded={opened} keepMountedMode="display-none" id={id}>
-        <Box pl="sm">{children}</Box>
+        <div style={GROUP_ENTRIES}>{children}</div>
       </Collapse>
     </div>
   );
 }
+
+/* A group's heading as a plain button and text with Mantine's classes (UnstyledButton, Text): the same markup. */
+const GROUP_BUTTON = `mantine-focus-auto ${classes.groupButton} ${UnstyledButton.classes.root} mantine-UnstyledButton-root`;
+const GROUP_LABEL_CLASS = `mantine-focus-auto ${Text.classes.root} mantine-Text-root`;
+const GROUP_LABEL = {
+  "--text-fz": "var(--mantine-font-size-sm)",
+  "--text-lh": "var(--mantine-line-height-sm)",
+  fontWeight: 600,
+} as React.CSSProperties;
+const GROUP_ENTRIES = { paddingLeft: "var(--mantine-spacing-sm)" };
 
 /*
  * An entry is a plain link carrying the classes Mantine's NavLink would give it (the same markup, so
