@@ -13,7 +13,7 @@ const PUBLIC_PACKAGES =
  * costs half a second of latency, and the browser opens six connections at a time).
  */
 const PUBLIC_MODULES =
-  /\/packages\/i18n\/src\/zh-CN-public\.ts$|preload-helper|\/apps\/web\/app\/(lib\/(languages|translations|localized|form-errors|image-accept)|components\/(document-title|public-frame|public-fields|tracking-code-card))\.tsx?$/;
+  /\/packages\/i18n\/src\/zh-CN-public\.ts$|preload-helper|\/apps\/web\/app\/(lib\/(languages|translations|use-translation|localized|form-errors|image-accept)|components\/(document-title|public-frame|public-fields|tracking-code-card))\.tsx?$/;
 /**
  * Mantine's core and its common components, with what they are built on, in one chunk for the
  * staff pages and tracking (not ~50 small files). Listed by hand: our modules import Mantine

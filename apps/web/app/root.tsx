@@ -4,8 +4,8 @@ import "./lib/zod-without-eval.client";
 import "./styles/public.css";
 
 import { useEffect } from "react";
-import { useTranslation } from "react-i18next";
 import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation } from "react-router";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/root";
 import { DocumentTitle } from "./components/document-title";
 import { sameOriginMiddleware, sessionMiddleware } from "./lib/auth.server";

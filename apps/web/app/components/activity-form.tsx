@@ -15,10 +15,10 @@ import {
 import type { listLedgerChoices } from "@rdlink/core/activities/list-ledger-choices";
 import { IMAGE_UPLOAD_ACCEPT } from "@rdlink/core/files/upload-policy";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Form, useNavigation } from "react-router";
 import type { useFormErrors } from "~/lib/form-errors";
 import { groupedOptions } from "~/lib/grouped-options";
+import { useTranslation } from "~/lib/use-translation";
 import { type DeputyOption, DeputyPicker } from "./deputy-picker";
 
 export type ActivityFormValues = {

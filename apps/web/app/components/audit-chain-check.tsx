@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Text } from "@mantine/core";
 import { IconShieldCheck } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
 import { useFetcher } from "react-router";
+import { useTranslation } from "~/lib/use-translation";
 
 type ChainReport = { rows: number; broken: number[] };
 

@@ -1,7 +1,7 @@
 import { Badge, Table, Text } from "@mantine/core";
-import { useTranslation } from "react-i18next";
 import { auditDetailText } from "~/lib/audit-detail";
 import { formatDateTime } from "~/lib/dates";
+import { useTranslation } from "~/lib/use-translation";
 import { ListTable } from "./list-table";
 
 type AuditRow = {

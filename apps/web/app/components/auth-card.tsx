@@ -1,5 +1,5 @@
 import { Box, Center, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { DocumentTitle } from "./document-title";
 import { LanguageSwitch } from "./language-switch";
 

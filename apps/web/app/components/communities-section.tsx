@@ -1,11 +1,11 @@
 import { Anchor, Badge, Button, Group, Modal, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Form, Link, useFetcher } from "react-router";
 import { useCloseOnSuccess } from "~/lib/close-on-success";
 import type { loadTownshipExtras } from "~/lib/communities.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import { FormActions } from "./form-actions";
 
 type Community = Awaited<ReturnType<typeof loadTownshipExtras>>["communityRows"][number];

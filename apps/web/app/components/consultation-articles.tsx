@@ -1,6 +1,6 @@
 import { Badge, Checkbox, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import type { GroupedComment, TConsultationView } from "@rdlink/core/consultations/get-consultation";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { ArticleOpinionForm } from "./consultation-forms";
 
 const FATE_COLORS: Record<string, string> = { adopted: "green", partlyAdopted: "yellow", notAdopted: "gray" };

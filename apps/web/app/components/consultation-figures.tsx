@@ -1,6 +1,6 @@
 import { Paper, Table, Text, Title } from "@mantine/core";
 import type { TConsultationFigures } from "@rdlink/core/consultations/get-consultation-figures";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 
 /** 立法意见征集 on the dashboard: per township and year, consultations, comments, people, adopted. */
 export function ConsultationFigures({ rows }: { rows: TConsultationFigures[] }) {

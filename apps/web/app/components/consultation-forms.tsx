@@ -13,9 +13,9 @@ import {
 } from "@mantine/core";
 import { commentChannels, commentFates } from "@rdlink/vocabulary/consultation-comments";
 import { useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
 import { useFetcher } from "react-router";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 
 type Article = { id: string; heading: string };
 

@@ -1,8 +1,8 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { TCountyHealth } from "@rdlink/core/tenants/list-county-health";
-import { useTranslation } from "react-i18next";
 import { formatStorage, HEALTH_COLUMNS } from "~/lib/county-health";
 import { formatDateTime } from "~/lib/dates";
+import { useTranslation } from "~/lib/use-translation";
 import { TemplateSetOf } from "./county-health-table";
 
 /** 运行状况 on a county's platform page: the figures of its row in the tenant list. */

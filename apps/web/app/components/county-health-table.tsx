@@ -1,10 +1,10 @@
 import { Anchor, Badge, Group, Paper, Stack, Table, Text } from "@mantine/core";
 import type { TCountyHealth, TCountyHealthSort } from "@rdlink/core/tenants/list-county-health";
 import { IconArrowDown, IconArrowsSort, IconArrowUp } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatStorage, HEALTH_COLUMNS } from "~/lib/county-health";
 import { formatDate, formatDateTime } from "~/lib/dates";
+import { useTranslation } from "~/lib/use-translation";
 
 /** The list's sort as the page has it, and where each header leads (worked out by the loader). */
 export type THealthSort = {

@@ -1,7 +1,7 @@
 import { BarChart, DonutChart, LineChart } from "@mantine/charts";
 import { Grid, Group, Paper, SimpleGrid, Table, Text, Title } from "@mantine/core";
 import type { TCountyFigures } from "@rdlink/core/stats/get-county-figures";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { percent } from "./dashboard-figures";
 
 /** Cases received and closed, by township and by month. */

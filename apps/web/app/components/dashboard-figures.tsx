@@ -1,6 +1,6 @@
 import { Group, Paper, SimpleGrid, Table, Text, Title, Tooltip } from "@mantine/core";
 import type { TCountyFigures, TFigures } from "@rdlink/core/stats/get-county-figures";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 
 /** A rate as a percentage with one decimal, or null where there is nothing to divide. */
 export const percent = (rate: number | null) => (rate === null ? null : `${(rate * 100).toFixed(1)}%`);

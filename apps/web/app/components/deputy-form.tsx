@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Switch, TextInput } from "@mantine/core";
-import { useTranslation } from "react-i18next";
 import { Form, useNavigation } from "react-router";
 import type { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 
 const LEVELS = ["national", "provincial", "municipal", "county", "township"] as const;
 

@@ -1,7 +1,7 @@
 import { MultiSelect } from "@mantine/core";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { useFetcher } from "react-router";
+import { useTranslation } from "~/lib/use-translation";
 import type { loader } from "~/routes/county/deputy-options";
 
 export type DeputyOption = { id: string; name: string; level?: string; townshipName?: string };

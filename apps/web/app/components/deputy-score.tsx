@@ -1,6 +1,6 @@
 import { Badge, Group, List, Paper, Text, Title } from "@mantine/core";
-import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/dates";
+import { useTranslation } from "~/lib/use-translation";
 
 export type TDeputyScore = {
   published: boolean;

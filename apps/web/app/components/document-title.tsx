@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 
 /**
  * The page's `<title>`: its own name, then the product's. React hoists it into `<head>`, so a

@@ -1,7 +1,7 @@
 import { Button, Tooltip } from "@mantine/core";
 import { IconDownload } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
+import { useTranslation } from "~/lib/use-translation";
 
 /** "导出 Excel": the list's export route with the page's own query (its filters), every page. */
 export function ExportButton({ to, testId }: { to: string; testId: string }) {

@@ -14,9 +14,9 @@ import {
 } from "@mantine/core";
 import type { TFieldDefinition } from "@rdlink/forms";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { IMAGE_ACCEPT } from "~/lib/image-accept";
 import { useLocalized } from "~/lib/localized";
+import { useTranslation } from "~/lib/use-translation";
 
 /** Options for the fields that pick a row of the county (a handling unit, a deputy). */
 export type FieldReferences = {

@@ -15,7 +15,7 @@ import {
 import { newFieldKey, newOptionValue, type TFieldDefinition, type TFieldType } from "@rdlink/forms";
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useEffect, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 
 /** A field while it is being edited: options as text, one label per line. */
 type DraftField = {

@@ -1,8 +1,8 @@
 import { Button, Group, Paper, Table, Text, Title } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
 import { Form, useFetcher } from "react-router";
 import type { FormFailure } from "~/lib/actions.server";
+import { useTranslation } from "~/lib/use-translation";
 import type { UnitContact } from "./handling-unit-dialogs";
 
 /** A contact's masked number, with a button for those who may reveal it (a deliberate, audited act). */

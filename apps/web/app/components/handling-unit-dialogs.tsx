@@ -1,9 +1,9 @@
 import { Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
-import { useTranslation } from "react-i18next";
 import { useFetcher } from "react-router";
 import type { FormFailure } from "~/lib/actions.server";
 import { useCloseOnSuccess } from "~/lib/close-on-success";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import { FormActions } from "./form-actions";
 import { HandlingUnitFields } from "./handling-unit-fields";
 import { InvitationLink } from "./invitation-link";

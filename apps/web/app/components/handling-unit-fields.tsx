@@ -1,6 +1,6 @@
 import { TextInput } from "@mantine/core";
-import { useTranslation } from "react-i18next";
 import type { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 
 /** Name, duties and address of a handling unit, for the new-unit and edit dialogs. */
 export function HandlingUnitFields({

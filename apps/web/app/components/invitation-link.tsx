@@ -1,6 +1,6 @@
 import { Alert, Button, CopyButton, Group, Stack, Text, TextInput } from "@mantine/core";
 import type { TRole } from "@rdlink/vocabulary/roles";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 
 /** The one-time link, shown once, with a copy button; titled by the role it invites (区县管理员, 承办单位答复人 …). */
 export function InvitationLink({ url, invitedRole }: { url: string; invitedRole: TRole }) {

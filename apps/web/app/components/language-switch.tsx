@@ -1,8 +1,8 @@
 import { Button, Menu } from "@mantine/core";
 import { supportedLanguages } from "@rdlink/i18n/languages";
 import { IconLanguage } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
 import { Form, useLocation } from "react-router";
+import { useTranslation } from "~/lib/use-translation";
 
 /** Posts the choice to /language, which sets the cookie and comes back to this page. */
 export function LanguageSwitch() {

@@ -1,6 +1,6 @@
 import { Paper, SimpleGrid, Table, Text } from "@mantine/core";
 import type { summarizeActivities } from "@rdlink/core/activities/summarize-activities";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 
 export type LedgerFiguresData = Awaited<ReturnType<typeof summarizeActivities>>;
 

@@ -1,8 +1,8 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import type { getLedgerSummary } from "@rdlink/core/activities/get-ledger-summary";
 import { IconPlus } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useTranslation } from "~/lib/use-translation";
 import { LedgerFigures } from "./ledger-figures";
 
 /**

@@ -1,6 +1,6 @@
 import { Pagination } from "@mantine/core";
-import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
+import { useTranslation } from "~/lib/use-translation";
 
 /** Server-side pages: the page number lives in ?page=, so a list can be linked and reloaded. */
 export function ListPagination({ total, page, pageSize }: { total: number; page: number; pageSize: number }) {

@@ -1,7 +1,7 @@
 import { Text, TextInput, type TextInputProps } from "@mantine/core";
 import { IconSearch } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
+import { useTranslation } from "~/lib/use-translation";
 
 /** The search box of a server-side list: its term is ?q=, sent by the list's filter form. */
 export function ListSearch(props: TextInputProps) {

@@ -8,8 +8,8 @@ import {
   useMantineStyleNonce,
   useMantineTheme,
 } from "@mantine/core";
-import { useTranslation } from "react-i18next";
 import { cssVariablesResolver, themeFor } from "~/lib/theme";
+import { useTranslation } from "~/lib/use-translation";
 
 type Theme = ReturnType<typeof themeFor>;
 

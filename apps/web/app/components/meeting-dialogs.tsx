@@ -1,11 +1,11 @@
 import { Alert, Checkbox, Modal, MultiSelect, Select, Stack, Text } from "@mantine/core";
 import type { getMeeting } from "@rdlink/core/suggestions/get-meeting";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { useFetcher } from "react-router";
 import { FormActions } from "~/components/form-actions";
 import { MeetingFields } from "~/components/meeting-fields";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { action } from "~/routes/county/meeting";
 
 type Data = Awaited<ReturnType<typeof getMeeting>>;

@@ -1,6 +1,6 @@
 import { Textarea, TextInput } from "@mantine/core";
-import { useTranslation } from "react-i18next";
 import type { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 
 type Meeting = { heldOn: string; name: string; attendees: string };
 

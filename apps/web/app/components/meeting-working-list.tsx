@@ -3,10 +3,10 @@ import { CASE_CATEGORIES } from "@rdlink/core/cases/case-categories";
 import type { getMeeting } from "@rdlink/core/suggestions/get-meeting";
 import { IconSearch } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Link, useFetcher, useSearchParams } from "react-router";
 import { ListTable } from "~/components/list-table";
 import type { MeetingProposal } from "~/components/meeting-dialogs";
+import { useTranslation } from "~/lib/use-translation";
 import type { action } from "~/routes/county/meeting";
 
 type Data = Awaited<ReturnType<typeof getMeeting>>;

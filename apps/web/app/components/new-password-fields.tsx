@@ -1,5 +1,5 @@
 import { PasswordInput } from "@mantine/core";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 
 /** "New password" and its confirmation, as the invitation and the password page ask for them. */
 export function NewPasswordFields({ error }: { error: (field: string) => string | undefined }) {

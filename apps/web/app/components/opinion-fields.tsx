@@ -2,7 +2,7 @@ import { Checkbox, FileInput, Select, Textarea, TextInput } from "@mantine/core"
 import type { TCaseCategory } from "@rdlink/core/cases/case-categories";
 import type { TFieldDefinition } from "@rdlink/forms";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { FieldInputs, IMAGE_ACCEPT } from "./field-inputs";
 
 /**

@@ -1,7 +1,7 @@
 import { Button, Paper, SimpleGrid, Table, Text, Title } from "@mantine/core";
 import type { getMyDesk } from "@rdlink/core/desk/get-my-desk";
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useTranslation } from "~/lib/use-translation";
 import { CaseTable } from "./work/case-table";
 
 type PendingWorkData = Pick<Awaited<ReturnType<typeof getMyDesk>>, "counts" | "cases">;

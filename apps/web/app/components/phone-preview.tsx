@@ -1,7 +1,7 @@
 import { Box } from "@mantine/core";
 import type { TCaseCategory } from "@rdlink/core/cases/case-categories";
 import type { TFieldDefinition } from "@rdlink/forms";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { PublicField, PublicOpinionFields } from "./public-fields";
 import { PublicFrame } from "./public-frame";
 

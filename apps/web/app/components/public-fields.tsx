@@ -1,8 +1,8 @@
 import type { TCaseCategory } from "@rdlink/core/cases/case-categories";
 import type { TFieldDefinition } from "@rdlink/forms";
 import { useId, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { useLocalized } from "~/lib/localized";
+import { useTranslation } from "~/lib/use-translation";
 
 /**
  * The opinion a citizen writes on the station's public page: category, the opinion, the

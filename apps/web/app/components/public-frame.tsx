@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { Form, useLocation } from "react-router";
+import { useTranslation } from "~/lib/use-translation";
 import { DocumentTitle } from "./document-title";
 
 /**

@@ -1,6 +1,6 @@
 import { Select } from "@mantine/core";
-import { useTranslation } from "react-i18next";
 import { useListFilters } from "~/lib/list-filters";
+import { useTranslation } from "~/lib/use-translation";
 
 /** The year of a 履职档案: this one and the four before it, in the query string (`year`). */
 export function RecordYearPicker({ year, thisYear }: { year: number; thisYear: number }) {

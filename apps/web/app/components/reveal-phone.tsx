@@ -1,6 +1,6 @@
 import { Button, Group, Text } from "@mantine/core";
-import { useTranslation } from "react-i18next";
 import { useFetcher } from "react-router";
+import { useTranslation } from "~/lib/use-translation";
 
 /**
  * A masked number with a button that asks the deputies page's action for the full one.

@@ -16,11 +16,11 @@ import {
 } from "@mantine/core";
 import type { getRevisitCampaign } from "@rdlink/core/suggestions/get-revisit-campaign";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Link, useFetcher } from "react-router";
 import { FormActions } from "~/components/form-actions";
 import { ListTable } from "~/components/list-table";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { action } from "~/routes/county/revisit";
 
 type Data = Awaited<ReturnType<typeof getRevisitCampaign>>;

@@ -1,10 +1,10 @@
 import { Button, Checkbox, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import type { getRevisitCampaign } from "@rdlink/core/suggestions/get-revisit-campaign";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Form, useFetcher } from "react-router";
 import { ListTable } from "~/components/list-table";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { action } from "~/routes/county/revisit";
 
 type Data = Awaited<ReturnType<typeof getRevisitCampaign>>;

@@ -1,6 +1,5 @@
 import { Group, Modal, Stack, Text, TextInput } from "@mantine/core";
 import { useEffect } from "react";
-import { useTranslation } from "react-i18next";
 import { useFetcher } from "react-router";
 import { DeputyPicker } from "~/components/deputy-picker";
 import { FormActions } from "~/components/form-actions";
@@ -8,6 +7,7 @@ import { MeetingFields } from "~/components/meeting-fields";
 import { SessionFields } from "~/components/session-fields";
 import { SuggestionFields } from "~/components/suggestion-fields";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { action } from "~/routes/county/session";
 
 type Session = Parameters<typeof SessionFields>[0]["session"];

@@ -1,6 +1,6 @@
 import { Group, TextInput } from "@mantine/core";
-import { useTranslation } from "react-i18next";
 import type { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 
 type Session = { term: number; meeting: number; opensOn: string; closesOn: string; name: string };
 

@@ -1,9 +1,9 @@
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import type { TSuggestionFigures, TUnitSuggestionFigures } from "@rdlink/core/suggestions/get-session-figures";
 import { IconFileSpreadsheet, IconPrinter } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatRate } from "~/lib/rate";
+import { useTranslation } from "~/lib/use-translation";
 import { ListTable } from "./list-table";
 
 /** "12 / 15" under a rate: what it was divided from. */

@@ -1,10 +1,10 @@
 import { Alert, Anchor, Button, FileInput, Group, Paper, Stack, Table, Text } from "@mantine/core";
 import { IconFileSpreadsheet } from "@tabler/icons-react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { Link, useFetcher } from "react-router";
 import type { FormFailure } from "~/lib/actions.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 
 type SheetError = { row: number; field: string; message: string; value?: string };
 type Answer = { ok: true; done: boolean; imported: number; rows: number; errors: SheetError[] } | FormFailure;

@@ -13,10 +13,10 @@ import {
 } from "@mantine/core";
 import type { TFieldDefinition } from "@rdlink/forms";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Form, useNavigation } from "react-router";
 import { FieldInputs } from "~/components/field-inputs";
 import type { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 
 type Option = { value: string; label: string };
 type StationType = { id: string; name: string; customFields: TFieldDefinition[] };

@@ -1,7 +1,7 @@
 import { Select, Textarea, TextInput } from "@mantine/core";
 import { CASE_CATEGORIES } from "@rdlink/core/cases/case-categories";
-import { useTranslation } from "react-i18next";
 import type { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import { DeputyPicker } from "./deputy-picker";
 
 /** What every suggestion form asks: title, content, category, sector and the seconding deputies. */

@@ -1,9 +1,9 @@
 import { Alert, Badge, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import type { listTemplateProposals } from "@rdlink/core/templates/list-template-proposals";
-import { useTranslation } from "react-i18next";
 import { useFetcher } from "react-router";
 import { formatDateTime } from "~/lib/dates";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import { DrawingComparison } from "./workflow-drawing-comparison";
 
 type Review = Awaited<ReturnType<typeof listTemplateProposals>>;

@@ -19,8 +19,8 @@ import type {
 } from "@rdlink/core/templates/template-content";
 import { IconPlus, IconTrash, IconUpload } from "@tabler/icons-react";
 import { type ReactNode, useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Form, useSubmit } from "react-router";
+import { useTranslation } from "~/lib/use-translation";
 
 /**
  * The template set page's editors: each shows its section, and on 修改 edits a copy of it and

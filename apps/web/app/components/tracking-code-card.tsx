@@ -1,6 +1,6 @@
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useTranslation } from "~/lib/use-translation";
 
 /**
  * What a citizen sees once the opinion is in: the tracking code, a button that copies it and

@@ -1,6 +1,6 @@
 import { Paper, Table, Text, Title } from "@mantine/core";
 import type { TVotingFigures } from "@rdlink/core/voting/get-voting-figures";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 
 /** 民生实事项目票决 on the county dashboard: per street and year (see getVotingFigures). */
 export function VotingFigures({ rows }: { rows: TVotingFigures[] }) {

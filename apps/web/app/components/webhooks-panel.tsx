@@ -1,11 +1,11 @@
 import { Badge, Button, Code, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { IconWebhook } from "@tabler/icons-react";
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Form, useFetcher } from "react-router";
 import { ShownOnceSecret } from "~/components/shown-once-secret";
 import { formatDateTime } from "~/lib/dates";
 import type { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 
 type Webhook = { id: string; name: string; url: string; active: boolean; createdAt: string | Date };
 type Delivery = {

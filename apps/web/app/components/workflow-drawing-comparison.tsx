@@ -1,8 +1,8 @@
 import { Badge, Box, Button, Group, Loader, Modal } from "@mantine/core";
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { lazy, Suspense } from "react";
-import { useTranslation } from "react-i18next";
 import type { DrawnWorkflow } from "~/designer/ui/workflow-diff-view.client";
+import { useTranslation } from "~/lib/use-translation";
 
 // React Flow draws in the browser only, and only once someone opens a drawing.
 const WorkflowDiffView = lazy(() => import("~/designer/ui/workflow-diff-view.client"));

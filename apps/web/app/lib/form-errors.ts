@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import type { FormFailure } from "./actions.server";
 
 /** Translated field and form errors from an action's answer. */

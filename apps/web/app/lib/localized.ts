@@ -1,5 +1,5 @@
 import type { TLocalizedText } from "@rdlink/forms";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 
 /** The text of a label in the page's language, zh-CN when there is no translation. */
 export function useLocalized() {

@@ -1,13 +1,13 @@
 import { Alert, Button, Paper, PasswordInput, Stack } from "@mantine/core";
 import { sessionCookie } from "@rdlink/auth";
 import { changePassword } from "@rdlink/core/auth/change-password";
-import { useTranslation } from "react-i18next";
 import { data, Form, useNavigation } from "react-router";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { PageHeader } from "~/components/page-header";
 import { failureResponse, readSinglePurposeForm } from "~/lib/actions.server";
 import { accountRequest, actingContext, requireSignedIn } from "~/lib/auth.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/account-password";
 
 export function loader({ request, context }: Route.LoaderArgs) {

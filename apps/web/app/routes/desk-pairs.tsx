@@ -25,12 +25,12 @@ import { recordVisit } from "@rdlink/core/pairs/record-visit";
 import { pairVisitForms } from "@rdlink/vocabulary/pairs";
 import { IconCamera } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Link, useFetcher } from "react-router";
 import { FormActions } from "~/components/form-actions";
 import { PageHeader } from "~/components/page-header";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/desk-pairs";
 
 export function loader(args: Route.LoaderArgs) {

@@ -2,13 +2,13 @@ import { Alert, Anchor, Badge, Button, Paper, Select, Stack, Table, Text, Title 
 import { mySuggestions } from "@rdlink/core/suggestions/my-suggestions";
 import { submitSuggestion } from "@rdlink/core/suggestions/submit-suggestion";
 import { useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
 import { Link, useFetcher } from "react-router";
 import { PageHeader } from "~/components/page-header";
 import { SuggestionFields } from "~/components/suggestion-fields";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { useLocalized } from "~/lib/localized";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/desk-suggestions";
 
 export function loader(args: Route.LoaderArgs) {

@@ -1,11 +1,11 @@
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { getMyDesk } from "@rdlink/core/desk/get-my-desk";
 import { IconFileCertificate, IconFileText, IconHomeHeart } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageHeader } from "~/components/page-header";
 import { PendingWork } from "~/components/pending-work";
 import { countyLoader } from "~/lib/county-route.server";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/desk";
 
 export function loader(args: Route.LoaderArgs) {

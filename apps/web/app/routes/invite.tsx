@@ -3,7 +3,6 @@ import { Alert, Button, Stack } from "@mantine/core";
 import { sessionCookie } from "@rdlink/auth";
 import { acceptInvitation, getInvitation } from "@rdlink/core/auth/accept-invitation";
 import { NotFoundError } from "@rdlink/core/shared/errors";
-import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useNavigation } from "react-router";
 import { AuthCard } from "~/components/auth-card";
 import { MantineFrame } from "~/components/mantine-frame";
@@ -11,6 +10,7 @@ import { NewPasswordFields } from "~/components/new-password-fields";
 import { failureResponse, readSinglePurposeForm } from "~/lib/actions.server";
 import { accountRequest } from "~/lib/auth.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/invite";
 
 /** An unusable link is a page that says so (410), not a bare 404. */

@@ -3,7 +3,6 @@ import { listMyNotifications } from "@rdlink/core/notifications/list-my-notifica
 import { markNotificationsRead } from "@rdlink/core/notifications/mark-notifications-read";
 import { openNotification } from "@rdlink/core/notifications/open-notification";
 import { IconChecks } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
 import { Link, redirect, useFetcher } from "react-router";
 import { ListPagination } from "~/components/list-pagination";
 import { PageHeader } from "~/components/page-header";
@@ -11,6 +10,7 @@ import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { formatDateTime } from "~/lib/dates";
 import { useListFilters } from "~/lib/list-filters";
 import { notificationText } from "~/lib/notification-text";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/notifications";
 
 export function loader(args: Route.LoaderArgs) {

@@ -3,7 +3,6 @@ import { Alert, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/c
 import { homePath, sessionCookie } from "@rdlink/auth";
 import { signIn } from "@rdlink/core/auth/sign-in";
 import { useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useNavigation, useSearchParams } from "react-router";
 import { AuthCard } from "~/components/auth-card";
 import { MantineFrame } from "~/components/mantine-frame";
@@ -12,6 +11,7 @@ import { accountRequest } from "~/lib/auth.server";
 import { signedInContext } from "~/lib/context";
 import { useFormErrors } from "~/lib/form-errors";
 import { safeRedirect } from "~/lib/safe-redirect";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/sign-in";
 
 export function loader({ context }: Route.LoaderArgs) {

@@ -16,12 +16,12 @@ import {
   Title,
 } from "@mantine/core";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { useFetcher } from "react-router";
 import { IMAGE_ACCEPT } from "~/components/field-inputs";
 import { FormActions } from "~/components/form-actions";
 import { useCloseOnSuccess } from "~/lib/close-on-success";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { StationPageData } from "./station-page-data";
 
 type ChecklistEntry = StationPageData["checklist"]["items"][number];

@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
 import { DeputyPicker } from "~/components/deputy-picker";
+import { useTranslation } from "~/lib/use-translation";
 import type { StationPageData } from "./station-page-data";
 
 /** The deputies in station; a manager assigns more or removes one (never the head). */

@@ -1,6 +1,6 @@
 import { Anchor, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { useTranslation } from "react-i18next";
 import { FieldValue, useLocalized } from "~/components/field-inputs";
+import { useTranslation } from "~/lib/use-translation";
 import type { StationPageData } from "./station-page-data";
 
 /** The station's head, liaisons, address, map point and its type's own fields. */

@@ -14,12 +14,12 @@ import {
   Title,
 } from "@mantine/core";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Form, Link, useFetcher } from "react-router";
 import { FormActions } from "~/components/form-actions";
 import { useCloseOnSuccess } from "~/lib/close-on-success";
 import { formatDate } from "~/lib/dates";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { StationPageData } from "./station-page-data";
 
 /**

@@ -1,5 +1,5 @@
 import { Anchor, Group, Image, Paper, Stack, Text, Title } from "@mantine/core";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import type { StationPageData } from "./station-page-data";
 
 /** The station's QR code and public code, with its downloads, poster and public page. */

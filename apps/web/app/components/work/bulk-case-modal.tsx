@@ -1,7 +1,7 @@
 import { Alert, Button, Modal, Select, Stack, Text, Textarea } from "@mantine/core";
-import { useTranslation } from "react-i18next";
 import type { FetcherWithComponents } from "react-router";
 import type { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 
 /** The workbench's bulk tools: 交办 (assign to a handling unit) and 整合 (merge into a deputy suggestion). */
 export type BulkIntent = "assign" | "merge";

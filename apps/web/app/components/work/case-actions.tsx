@@ -1,7 +1,7 @@
 import { Button, Paper, Stack, Text } from "@mantine/core";
 import type { getCase } from "@rdlink/core/cases/get-case";
-import { useTranslation } from "react-i18next";
 import { useLocalized } from "~/components/field-inputs";
+import { useTranslation } from "~/lib/use-translation";
 import { useActorLabel } from "./case-desk-panel";
 
 type CaseAction = Awaited<ReturnType<typeof getCase>>["actions"][number];

@@ -2,9 +2,9 @@ import { Badge, Group, Paper, Stack, Text, Title, Tooltip } from "@mantine/core"
 import type { TCaseHolder, TExpectedStep } from "@rdlink/core/cases/case-desk";
 import type { TDeadlineCountdown } from "@rdlink/core/cases/deadline-countdown";
 import type { TLocalizedText } from "@rdlink/forms";
-import { useTranslation } from "react-i18next";
 import { useLocalized } from "~/components/field-inputs";
 import { DEADLINE_COLOR } from "~/lib/deadline-colors";
+import { useTranslation } from "~/lib/use-translation";
 import { useDayWords, useDeadlineWords } from "./deadline-words";
 
 type Deadline = keyof typeof DEADLINE_COLOR;

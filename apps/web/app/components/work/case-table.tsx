@@ -3,10 +3,10 @@ import type { TCaseCategory } from "@rdlink/core/cases/case-categories";
 import type { listCases } from "@rdlink/core/cases/list-cases";
 import { IconArrowDown, IconArrowsSort, IconArrowUp } from "@tabler/icons-react";
 import { type CSSProperties, useId } from "react";
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useLocalized } from "~/components/field-inputs";
 import { DEADLINE_COLOR } from "~/lib/deadline-colors";
+import { useTranslation } from "~/lib/use-translation";
 import { useDeadlineLeftWords } from "./deadline-words";
 
 export type CaseRow = Awaited<ReturnType<typeof listCases>>["cases"][number];

@@ -1,6 +1,6 @@
 import type { TDeadlineCountdown } from "@rdlink/core/cases/deadline-countdown";
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 
 const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
 

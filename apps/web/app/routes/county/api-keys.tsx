@@ -9,7 +9,6 @@ import { setWebhookActive } from "@rdlink/core/webhooks/set-webhook-active";
 import { countySecretsKey } from "@rdlink/env";
 import { IconKey } from "@tabler/icons-react";
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Form, useFetcher, useNavigation } from "react-router";
 import { PageHeader } from "~/components/page-header";
 import { ShownOnceSecret } from "~/components/shown-once-secret";
@@ -18,6 +17,7 @@ import { readForm } from "~/lib/actions.server";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { formatDateTime } from "~/lib/dates";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/api-keys";
 
 export function loader(args: Route.LoaderArgs) {

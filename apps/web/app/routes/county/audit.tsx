@@ -2,7 +2,6 @@ import { Select } from "@mantine/core";
 import { checkCountyAuditChain } from "@rdlink/core/audit/check-county-audit-chain";
 import { listAuditLog } from "@rdlink/core/audit/list-audit-log";
 import { resources, type Translation } from "@rdlink/i18n";
-import { useTranslation } from "react-i18next";
 import { AuditChainCheck } from "~/components/audit-chain-check";
 import { AuditLogTable } from "~/components/audit-log-table";
 import { ExportButton } from "~/components/export-button";
@@ -10,6 +9,7 @@ import { PageHeader } from "~/components/page-header";
 import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { useListFilters } from "~/lib/list-filters";
 import { auditQuery } from "~/lib/list-queries";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/audit";
 
 /** The filter's groups of actions: those the translations name (a test keeps them complete). */

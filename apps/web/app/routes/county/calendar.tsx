@@ -5,11 +5,11 @@ import { listCalendarYears } from "@rdlink/core/calendar/list-calendar-years";
 import { removeCalendarDay } from "@rdlink/core/calendar/remove-calendar-day";
 import { setCalendarDay } from "@rdlink/core/calendar/set-calendar-day";
 import { localDateOf } from "@rdlink/workflow";
-import { useTranslation } from "react-i18next";
 import { Form, useNavigation, useSearchParams, useSubmit } from "react-router";
 import { PageHeader } from "~/components/page-header";
 import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/calendar";
 
 export function loader(args: Route.LoaderArgs) {

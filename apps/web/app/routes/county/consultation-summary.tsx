@@ -2,11 +2,11 @@
 import "~/lib/staff-styles";
 import { Button, Group } from "@mantine/core";
 import { consultationSummary } from "@rdlink/core/consultations/consultation-summary";
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DocumentTitle } from "~/components/document-title";
 import { MantineFrame } from "~/components/mantine-frame";
 import { countyLoader } from "~/lib/county-route.server";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/consultation-summary";
 import "./consultation-summary.css";
 

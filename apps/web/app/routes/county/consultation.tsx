@@ -6,12 +6,12 @@ import { mergeComments } from "@rdlink/core/consultations/merge-comments";
 import { recordOfflineComment } from "@rdlink/core/consultations/record-offline-comment";
 import { saveArticleOpinion } from "@rdlink/core/consultations/save-article-opinion";
 import { IconArrowLeft, IconFileSpreadsheet, IconPrinter } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
 import { Link, useFetcher } from "react-router";
 import { ConsultationArticles } from "~/components/consultation-articles";
 import { OfflineCommentForm, SelectionForm } from "~/components/consultation-forms";
 import { PageHeader } from "~/components/page-header";
 import { countyLoader, intentAction } from "~/lib/county-route.server";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/consultation";
 
 export function loader(args: Route.LoaderArgs) {

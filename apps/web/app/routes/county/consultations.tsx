@@ -17,13 +17,13 @@ import { shanghaiDay } from "@rdlink/core/consultations/consultation-state";
 import { listConsultations } from "@rdlink/core/consultations/list-consultations";
 import { openConsultation } from "@rdlink/core/consultations/open-consultation";
 import { IconPlus } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
 import { Link, redirect, useFetcher } from "react-router";
 import { FormActions } from "~/components/form-actions";
 import { ListTable } from "~/components/list-table";
 import { PageHeader } from "~/components/page-header";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/consultations";
 
 export function loader(args: Route.LoaderArgs) {

@@ -4,7 +4,6 @@ import { getCountyFigures } from "@rdlink/core/stats/get-county-figures";
 import { listTownships } from "@rdlink/core/townships/list-townships";
 import { getVotingFigures } from "@rdlink/core/voting/get-voting-figures";
 import { IconDownload } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { ConsultationFigures } from "~/components/consultation-figures";
 import { CaseCharts, RatingsAndLeague } from "~/components/dashboard-charts";
@@ -14,6 +13,7 @@ import { VotingFigures } from "~/components/voting-figures";
 import { countyLoader } from "~/lib/county-route.server";
 import { dashboardPeriods, dashboardQuery } from "~/lib/dashboard-period";
 import { useListFilters } from "~/lib/list-filters";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/dashboard";
 
 export function loader(args: Route.LoaderArgs) {

@@ -1,11 +1,11 @@
 import { Anchor } from "@mantine/core";
 import { importDeputies } from "@rdlink/core/deputies/import-deputies";
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageHeader } from "~/components/page-header";
 import { SheetImportForm } from "~/components/sheet-import-form";
 import { countyRequest } from "~/lib/county-route.server";
 import { sheetImportAction } from "~/lib/sheet-import.server";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/deputies-import";
 
 export function loader(args: Route.LoaderArgs) {

@@ -4,7 +4,6 @@ import { listDeputies } from "@rdlink/core/deputies/list-deputies";
 import { revealDeputyPhone } from "@rdlink/core/deputies/reveal-deputy-phone";
 import { listTownships } from "@rdlink/core/townships/list-townships";
 import { IconChevronDown, IconFileImport, IconPlus } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
 import { Form, Link, useSubmit } from "react-router";
 import { ListSearch, ListTotal } from "~/components/list-search";
 import { ListTable } from "~/components/list-table";
@@ -12,6 +11,7 @@ import { PageHeader } from "~/components/page-header";
 import { RevealPhone } from "~/components/reveal-phone";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useListFilters } from "~/lib/list-filters";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/deputies";
 
 const LEVELS = ["national", "provincial", "municipal", "county", "township"] as const;

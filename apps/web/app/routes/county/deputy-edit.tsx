@@ -2,13 +2,13 @@ import { Anchor } from "@mantine/core";
 import { getDeputy } from "@rdlink/core/deputies/get-deputy";
 import { getDeputyFormOptions } from "@rdlink/core/deputies/get-deputy-form-options";
 import { updateDeputy } from "@rdlink/core/deputies/update-deputy";
-import { useTranslation } from "react-i18next";
 import { Link, redirect } from "react-router";
 import { DeputyForm } from "~/components/deputy-form";
 import { PageHeader } from "~/components/page-header";
 import { notFound } from "~/lib/auth.server";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/deputy-edit";
 
 export async function loader(args: Route.LoaderArgs) {

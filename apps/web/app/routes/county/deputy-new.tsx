@@ -1,11 +1,11 @@
 import { createDeputy } from "@rdlink/core/deputies/create-deputy";
 import { getDeputyFormOptions } from "@rdlink/core/deputies/get-deputy-form-options";
-import { useTranslation } from "react-i18next";
 import { redirect } from "react-router";
 import { DeputyForm } from "~/components/deputy-form";
 import { PageHeader } from "~/components/page-header";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/deputy-new";
 
 export function loader(args: Route.LoaderArgs) {

@@ -2,12 +2,12 @@ import { Anchor, Button, Group, Paper, SimpleGrid, Text } from "@mantine/core";
 import { getDeputyRecord } from "@rdlink/core/deputy-records/get-deputy-record";
 import { RECORD_FIGURES } from "@rdlink/core/deputy-records/record-labels";
 import { IconPrinter } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DeputyScore } from "~/components/deputy-score";
 import { PageHeader } from "~/components/page-header";
 import { RecordYearPicker } from "~/components/record-year-picker";
 import { countyLoader } from "~/lib/county-route.server";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/deputy-record";
 
 export function loader(args: Route.LoaderArgs) {

@@ -3,7 +3,6 @@ import { listDeputyRecords } from "@rdlink/core/deputy-records/list-deputy-recor
 import { RECORD_FIGURES } from "@rdlink/core/deputy-records/record-labels";
 import { listTownships } from "@rdlink/core/townships/list-townships";
 import { IconChevronDown } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ExportButton } from "~/components/export-button";
 import { ListPagination } from "~/components/list-pagination";
@@ -12,6 +11,7 @@ import { RecordYearPicker } from "~/components/record-year-picker";
 import { countyLoader } from "~/lib/county-route.server";
 import { formatDate } from "~/lib/dates";
 import { useListFilters } from "~/lib/list-filters";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/deputy-records";
 
 export function loader(args: Route.LoaderArgs) {

@@ -3,11 +3,11 @@ import "~/lib/staff-styles";
 import { Button, Group } from "@mantine/core";
 import { getDeputyRecord } from "@rdlink/core/deputy-records/get-deputy-record";
 import { RECORD_FIGURES } from "@rdlink/core/deputy-records/record-labels";
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DocumentTitle } from "~/components/document-title";
 import { MantineFrame } from "~/components/mantine-frame";
 import { countyLoader } from "~/lib/county-route.server";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/deputy-report";
 import "./session-report.css";
 

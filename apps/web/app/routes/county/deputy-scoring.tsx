@@ -23,7 +23,6 @@ import { MONTHLY_FIGURES } from "@rdlink/core/scoring/scoring-input";
 import { unpublishScoreTable } from "@rdlink/core/scoring/unpublish-score-table";
 import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Link, useFetcher } from "react-router";
 import { FormActions } from "~/components/form-actions";
 import { ListPagination } from "~/components/list-pagination";
@@ -33,6 +32,7 @@ import { useCloseOnSuccess } from "~/lib/close-on-success";
 import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { formatDate } from "~/lib/dates";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/deputy-scoring";
 
 export function loader(args: Route.LoaderArgs) {

@@ -1,12 +1,12 @@
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { getDeputy } from "@rdlink/core/deputies/get-deputy";
 import { IconEdit, IconFileCertificate } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageHeader } from "~/components/page-header";
 import { RevealPhone } from "~/components/reveal-phone";
 import { countyLoader } from "~/lib/county-route.server";
 import { formatDate } from "~/lib/dates";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/deputy";
 
 export function loader(args: Route.LoaderArgs) {

@@ -6,13 +6,13 @@ import { moveDutyPost } from "@rdlink/core/posts/move-duty-post";
 import { updateDutyPost } from "@rdlink/core/posts/update-duty-post";
 import { IconArrowDown, IconArrowUp, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Form, useFetcher } from "react-router";
 import { FormActions } from "~/components/form-actions";
 import { PageHeader } from "~/components/page-header";
 import { useCloseOnSuccess } from "~/lib/close-on-success";
 import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/duty-posts";
 
 export function loader(args: Route.LoaderArgs) {

@@ -8,7 +8,6 @@ import { renameGrid } from "@rdlink/core/grids/rename-grid";
 import { setGridDeputies } from "@rdlink/core/grids/set-grid-deputies";
 import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Form, useFetcher, useSearchParams, useSubmit } from "react-router";
 import { DeputyPicker } from "~/components/deputy-picker";
 import { FormActions } from "~/components/form-actions";
@@ -21,6 +20,7 @@ import { useFormErrors } from "~/lib/form-errors";
 import { groupedOptions } from "~/lib/grouped-options";
 import { useListFilters } from "~/lib/list-filters";
 import { pickedIds } from "~/lib/picker-values";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/grids";
 
 export function loader(args: Route.LoaderArgs) {

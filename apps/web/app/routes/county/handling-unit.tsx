@@ -10,7 +10,6 @@ import { ValidationError } from "@rdlink/core/shared/errors";
 import { inviteUser } from "@rdlink/core/users/invite-user";
 import { IconUserPlus } from "@tabler/icons-react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { UnitContacts } from "~/components/handling-unit-contacts";
 import { ContactModal, EditUnitModal, InviteStaffModal, type UnitContact } from "~/components/handling-unit-dialogs";
@@ -18,6 +17,7 @@ import { PageHeader } from "~/components/page-header";
 import { readForm } from "~/lib/actions.server";
 import { countyAction, countyLoader, type IntentHandler } from "~/lib/county-route.server";
 import { invitationUrl } from "~/lib/urls";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/handling-unit";
 
 export function loader(args: Route.LoaderArgs) {

@@ -4,7 +4,6 @@ import { can } from "@rdlink/auth";
 import { createHandlingUnit } from "@rdlink/core/handling-units/create-handling-unit";
 import { listHandlingUnits } from "@rdlink/core/handling-units/list-handling-units";
 import { IconPlus } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
 import { Form, Link, redirect, useFetcher, useSearchParams, useSubmit } from "react-router";
 import { FormActions } from "~/components/form-actions";
 import { HandlingUnitFields } from "~/components/handling-unit-fields";
@@ -13,6 +12,7 @@ import { ListTable } from "~/components/list-table";
 import { PageHeader } from "~/components/page-header";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/handling-units";
 
 export function loader(args: Route.LoaderArgs) {

@@ -2,13 +2,13 @@ import { Anchor } from "@mantine/core";
 import { editActivity } from "@rdlink/core/activities/edit-activity";
 import { findActivityToChange, getActivity } from "@rdlink/core/activities/get-activity";
 import { listLedgerChoices } from "@rdlink/core/activities/list-ledger-choices";
-import { useTranslation } from "react-i18next";
 import { Link, redirect } from "react-router";
 import { ActivityForm } from "~/components/activity-form";
 import { PageHeader } from "~/components/page-header";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { readActivityForm } from "~/lib/ledger-form.server";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/ledger-edit";
 
 export function loader(args: Route.LoaderArgs) {

@@ -2,10 +2,10 @@ import { Anchor, Badge, Button, Group, Image, Paper, SimpleGrid, Stack, Text, Ti
 import { deleteActivity } from "@rdlink/core/activities/delete-activity";
 import { findActivityToChange, getActivity } from "@rdlink/core/activities/get-activity";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Form, Link, redirect } from "react-router";
 import { PageHeader } from "~/components/page-header";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/ledger-entry";
 
 export function loader(args: Route.LoaderArgs) {

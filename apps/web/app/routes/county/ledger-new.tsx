@@ -1,13 +1,13 @@
 import { Anchor } from "@mantine/core";
 import { listLedgerChoices } from "@rdlink/core/activities/list-ledger-choices";
 import { recordActivity } from "@rdlink/core/activities/record-activity";
-import { useTranslation } from "react-i18next";
 import { Link, redirect } from "react-router";
 import { ActivityForm } from "~/components/activity-form";
 import { PageHeader } from "~/components/page-header";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { readActivityForm } from "~/lib/ledger-form.server";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/ledger-new";
 
 export async function loader(args: Route.LoaderArgs) {

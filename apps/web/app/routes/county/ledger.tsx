@@ -6,7 +6,6 @@ import { getStation } from "@rdlink/core/stations/get-station";
 import { listTownships } from "@rdlink/core/townships/list-townships";
 import { activityKinds } from "@rdlink/vocabulary/activity-kinds";
 import { IconPlus } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
 import { Form, Link, useSubmit } from "react-router";
 import { ExportButton } from "~/components/export-button";
 import { LedgerFigures } from "~/components/ledger-figures";
@@ -16,6 +15,7 @@ import { PageHeader } from "~/components/page-header";
 import { countyLoader } from "~/lib/county-route.server";
 import { useListFilters } from "~/lib/list-filters";
 import { ledgerFilters } from "~/lib/list-queries";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/ledger";
 
 export function loader(args: Route.LoaderArgs) {

@@ -6,7 +6,6 @@ import { proposeUnits } from "@rdlink/core/suggestions/propose-units";
 import { updateMeeting } from "@rdlink/core/suggestions/update-meeting";
 import { IconChecks, IconPencil, IconPrinter } from "@tabler/icons-react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Link, useFetcher } from "react-router";
 import {
   AssignModal,
@@ -19,6 +18,7 @@ import { MeetingWorkingList } from "~/components/meeting-working-list";
 import { PageHeader } from "~/components/page-header";
 import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/meeting";
 
 export function loader(args: Route.LoaderArgs) {

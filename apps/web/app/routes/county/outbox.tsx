@@ -2,7 +2,6 @@ import { Anchor, Badge, Button, SegmentedControl, Stack, Table, Text } from "@ma
 import { listOutboxMessages } from "@rdlink/core/outbox/list-outbox-messages";
 import { retryOutboxMessage } from "@rdlink/core/outbox/retry-outbox-message";
 import { IconRefresh } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
 import { Link, useFetcher } from "react-router";
 import { ListTable } from "~/components/list-table";
 import { PageHeader } from "~/components/page-header";
@@ -11,6 +10,7 @@ import { formatDateTime } from "~/lib/dates";
 import { useFormErrors } from "~/lib/form-errors";
 import { useListFilters } from "~/lib/list-filters";
 import { notificationText } from "~/lib/notification-text";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/outbox";
 
 const STATUS_COLORS = { pending: "yellow", delivered: "green", failed: "red" } as const;

@@ -1,10 +1,10 @@
 import { Box, Paper, SimpleGrid, Text } from "@mantine/core";
 import { getCountyOverview } from "@rdlink/core/county/get-county-overview";
 import { getMyDesk } from "@rdlink/core/desk/get-my-desk";
-import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
 import { PendingWork } from "~/components/pending-work";
 import { countyLoader } from "~/lib/county-route.server";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/overview";
 
 export function loader(args: Route.LoaderArgs) {

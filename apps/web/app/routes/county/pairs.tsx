@@ -20,7 +20,6 @@ import { remindOverdueVisits } from "@rdlink/core/pairs/remind-overdue-visits";
 import { pairKinds } from "@rdlink/vocabulary/pairs";
 import { IconBell, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Form, useFetcher } from "react-router";
 import { FormActions } from "~/components/form-actions";
 import { ListPagination } from "~/components/list-pagination";
@@ -28,6 +27,7 @@ import { PageHeader } from "~/components/page-header";
 import { useCloseOnSuccess } from "~/lib/close-on-success";
 import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/pairs";
 
 export function loader(args: Route.LoaderArgs) {

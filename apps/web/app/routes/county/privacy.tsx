@@ -2,11 +2,11 @@ import { Alert, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Text
 import { eraseCitizenData } from "@rdlink/core/privacy/erase-citizen-data";
 import { getPrivacyPage } from "@rdlink/core/privacy/get-privacy-page";
 import { savePrivacySettings } from "@rdlink/core/privacy/save-privacy-settings";
-import { useTranslation } from "react-i18next";
 import { useFetcher } from "react-router";
 import { PageHeader } from "~/components/page-header";
 import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/privacy";
 
 export function loader(args: Route.LoaderArgs) {

@@ -3,13 +3,13 @@ import { addRevisitItems } from "@rdlink/core/suggestions/add-revisit-items";
 import { assignRevisitTeam } from "@rdlink/core/suggestions/assign-revisit-team";
 import { getRevisitCampaign } from "@rdlink/core/suggestions/get-revisit-campaign";
 import { recordRevisitFinding } from "@rdlink/core/suggestions/record-revisit-finding";
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageHeader } from "~/components/page-header";
 import { RevisitItems } from "~/components/revisit-items";
 import { RevisitSelection } from "~/components/revisit-selection";
 import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { formatRate } from "~/lib/rate";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/revisit";
 
 export function loader(args: Route.LoaderArgs) {

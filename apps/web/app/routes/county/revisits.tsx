@@ -3,7 +3,6 @@ import { useDisclosure } from "@mantine/hooks";
 import { createRevisitCampaign } from "@rdlink/core/suggestions/create-revisit-campaign";
 import { listRevisitCampaigns } from "@rdlink/core/suggestions/list-revisit-campaigns";
 import { IconPlus } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
 import { Link, redirect, useFetcher } from "react-router";
 import { FormActions } from "~/components/form-actions";
 import { ListTable } from "~/components/list-table";
@@ -11,6 +10,7 @@ import { PageHeader } from "~/components/page-header";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { formatRate } from "~/lib/rate";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/revisits";
 
 export function loader(args: Route.LoaderArgs) {

@@ -1,12 +1,12 @@
 import { Anchor } from "@mantine/core";
 import { findSession } from "@rdlink/core/suggestions/get-session";
 import { importSuggestions } from "@rdlink/core/suggestions/import-suggestions";
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageHeader } from "~/components/page-header";
 import { SheetImportForm } from "~/components/sheet-import-form";
 import { countyLoader } from "~/lib/county-route.server";
 import { sheetImportAction } from "~/lib/sheet-import.server";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/session-import";
 
 export function loader(args: Route.LoaderArgs) {

@@ -2,13 +2,13 @@
 import "~/lib/staff-styles";
 import { Button, Group } from "@mantine/core";
 import { getSessionFigures } from "@rdlink/core/suggestions/get-session-figures";
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DocumentTitle } from "~/components/document-title";
 import { MantineFrame } from "~/components/mantine-frame";
 import { UnitLeague } from "~/components/session-figures";
 import { countyLoader } from "~/lib/county-route.server";
 import { formatRate } from "~/lib/rate";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/session-report";
 import "./session-report.css";
 

@@ -8,7 +8,6 @@ import { listMeetings } from "@rdlink/core/suggestions/list-meetings";
 import { updateSession } from "@rdlink/core/suggestions/update-session";
 import { IconFileSpreadsheet, IconGavel, IconPencil, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Link, redirect, useSearchParams } from "react-router";
 import { ListTable } from "~/components/list-table";
 import { PageHeader } from "~/components/page-header";
@@ -16,6 +15,7 @@ import { EditSessionModal, EnterSuggestionModal, NewMeetingModal } from "~/compo
 import { SessionFigures } from "~/components/session-figures";
 import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { useLocalized } from "~/lib/localized";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/session";
 
 export function loader(args: Route.LoaderArgs) {

@@ -3,7 +3,6 @@ import { useDisclosure } from "@mantine/hooks";
 import { createSession } from "@rdlink/core/suggestions/create-session";
 import { listSessions } from "@rdlink/core/suggestions/list-sessions";
 import { IconPlus } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
 import { Link, redirect, useFetcher } from "react-router";
 import { FormActions } from "~/components/form-actions";
 import { ListTable } from "~/components/list-table";
@@ -11,6 +10,7 @@ import { PageHeader } from "~/components/page-header";
 import { SessionFields } from "~/components/session-fields";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/sessions";
 
 export function loader(args: Route.LoaderArgs) {

@@ -18,12 +18,12 @@ import { saveSmsSettings } from "@rdlink/core/sms/save-sms-settings";
 import { SMS_REGIONS } from "@rdlink/core/sms/sms-settings-input";
 import { IconCheck, IconInfoCircle, IconMessage } from "@tabler/icons-react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
 import { PageHeader } from "~/components/page-header";
 import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { smsSecretsKey } from "~/lib/sms.server";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/sms";
 
 export function loader(args: Route.LoaderArgs) {

@@ -17,13 +17,13 @@ import { listChecklists } from "@rdlink/core/checklists/list-checklists";
 import { updateChecklist } from "@rdlink/core/checklists/update-checklist";
 import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { useFetcher } from "react-router";
 import { FormActions } from "~/components/form-actions";
 import { PageHeader } from "~/components/page-header";
 import { useCloseOnSuccess } from "~/lib/close-on-success";
 import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/standards";
 
 export function loader(args: Route.LoaderArgs) {

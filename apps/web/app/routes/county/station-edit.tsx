@@ -3,13 +3,13 @@ import { NotFoundError } from "@rdlink/core/shared/errors";
 import { getStation } from "@rdlink/core/stations/get-station";
 import { getStationFormOptions } from "@rdlink/core/stations/get-station-form-options";
 import { updateStation } from "@rdlink/core/stations/update-station";
-import { useTranslation } from "react-i18next";
 import { Link, redirect } from "react-router";
 import { PageHeader } from "~/components/page-header";
 import { StationForm } from "~/components/station-form";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { stationInput, withUploadedPhotos } from "~/lib/station-form.server";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/station-edit";
 
 export function loader(args: Route.LoaderArgs) {

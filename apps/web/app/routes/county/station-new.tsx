@@ -1,12 +1,12 @@
 import { createStation } from "@rdlink/core/stations/create-station";
 import { getStationFormOptions } from "@rdlink/core/stations/get-station-form-options";
-import { useTranslation } from "react-i18next";
 import { redirect } from "react-router";
 import { PageHeader } from "~/components/page-header";
 import { StationForm } from "~/components/station-form";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { stationInput, withUploadedPhotos } from "~/lib/station-form.server";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/station-new";
 
 export function loader(args: Route.LoaderArgs) {

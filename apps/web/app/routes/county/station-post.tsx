@@ -1,10 +1,10 @@
 import { Anchor, Badge, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { getStationPost } from "@rdlink/core/posts/get-station-post";
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageHeader } from "~/components/page-header";
 import { countyLoader } from "~/lib/county-route.server";
 import { formatDate } from "~/lib/dates";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/station-post";
 
 export function loader(args: Route.LoaderArgs) {

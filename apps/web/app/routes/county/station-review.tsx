@@ -24,7 +24,6 @@ import { returnReviewItem } from "@rdlink/core/station-reviews/return-review-ite
 import { scoreReviewStation } from "@rdlink/core/station-reviews/score-review-station";
 import { submitReviewEvidence } from "@rdlink/core/station-reviews/submit-review-evidence";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Link, useFetcher } from "react-router";
 import { ListPagination } from "~/components/list-pagination";
 import { PageHeader } from "~/components/page-header";
@@ -33,6 +32,7 @@ import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { useListFilters } from "~/lib/list-filters";
 import { formatRate } from "~/lib/rate";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/station-review";
 
 export function loader(args: Route.LoaderArgs) {

@@ -17,13 +17,13 @@ import { getReviewFormOptions } from "@rdlink/core/station-reviews/get-review-fo
 import { listStationReviews } from "@rdlink/core/station-reviews/list-station-reviews";
 import { openStationReview } from "@rdlink/core/station-reviews/open-station-review";
 import { IconPlus } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
 import { Link, redirect, useFetcher } from "react-router";
 import { FormActions } from "~/components/form-actions";
 import { ListTable } from "~/components/list-table";
 import { PageHeader } from "~/components/page-header";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/station-reviews";
 
 export function loader(args: Route.LoaderArgs) {

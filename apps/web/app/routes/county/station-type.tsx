@@ -22,7 +22,6 @@ import { setStationTypeFields } from "@rdlink/core/station-types/set-station-typ
 import { updateStationType } from "@rdlink/core/station-types/update-station-type";
 import { type TFieldDefinition, type TFieldType, ZFieldDefinition } from "@rdlink/forms";
 import { useCallback, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
 import { FieldListEditor } from "~/components/field-list-editor";
 import { PageHeader } from "~/components/page-header";
@@ -30,6 +29,7 @@ import { PhonePreview } from "~/components/phone-preview";
 import { jsonValue, readForm } from "~/lib/actions.server";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/station-type";
 
 /** What the editor offers for a station type's own fields (no pickers of county records). */

@@ -17,12 +17,12 @@ import { listChecklists } from "@rdlink/core/checklists/list-checklists";
 import { createStationType } from "@rdlink/core/station-types/create-station-type";
 import { listStationTypes } from "@rdlink/core/station-types/list-station-types";
 import { IconPlus } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
 import { Form, Link, redirect, useActionData, useNavigation, useSearchParams, useSubmit } from "react-router";
 import { FormActions } from "~/components/form-actions";
 import { PageHeader } from "~/components/page-header";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/station-types";
 
 export function loader(args: Route.LoaderArgs) {

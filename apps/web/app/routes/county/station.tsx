@@ -5,7 +5,6 @@ import { getStation } from "@rdlink/core/stations/get-station";
 import { MAX_EVIDENCE_PHOTOS } from "@rdlink/core/stations/record-checklist-item";
 import { publicStationCode } from "@rdlink/core/stations/station-code";
 import { IconEdit } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { LedgerSummary } from "~/components/ledger-summary";
 import { PageHeader } from "~/components/page-header";
@@ -18,6 +17,7 @@ import { loadOr404 } from "~/lib/actions.server";
 import { countyRequest } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { stationAction } from "~/lib/station-actions.server";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/station";
 
 export async function loader(args: Route.LoaderArgs) {

@@ -4,13 +4,13 @@ import { listStationTypes } from "@rdlink/core/station-types/list-station-types"
 import { listStations } from "@rdlink/core/stations/list-stations";
 import { listTownships } from "@rdlink/core/townships/list-townships";
 import { IconPlus } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
 import { Form, Link, useSubmit } from "react-router";
 import { ListSearch, ListTotal } from "~/components/list-search";
 import { ListTable } from "~/components/list-table";
 import { PageHeader } from "~/components/page-header";
 import { countyLoader } from "~/lib/county-route.server";
 import { useListFilters } from "~/lib/list-filters";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/stations";
 
 export function loader(args: Route.LoaderArgs) {

@@ -18,11 +18,11 @@ import { createVotingMeeting } from "@rdlink/core/voting/create-voting-meeting";
 import { getStreetVoting } from "@rdlink/core/voting/get-street-voting";
 import { divisionCodeOf } from "@rdlink/core/voting/quorum";
 import { screenCandidate } from "@rdlink/core/voting/screen-candidate";
-import { useTranslation } from "react-i18next";
 import { Link, redirect, useFetcher } from "react-router";
 import { PageHeader } from "~/components/page-header";
 import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/street-voting";
 
 export function loader(args: Route.LoaderArgs) {

@@ -4,12 +4,12 @@ import { listTeams } from "@rdlink/core/teams/list-teams";
 import { updateTeam } from "@rdlink/core/teams/update-team";
 import { listUsers } from "@rdlink/core/users/list-users";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { useFetcher } from "react-router";
 import { FormActions } from "~/components/form-actions";
 import { PageHeader } from "~/components/page-header";
 import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/teams";
 
 export function loader(args: Route.LoaderArgs) {

@@ -19,7 +19,6 @@ import { getTemplateUpgrade, type TTemplateUpgradeItem } from "@rdlink/core/temp
 import { listCountyProposals } from "@rdlink/core/templates/list-county-proposals";
 import { proposeTemplateWorkflow } from "@rdlink/core/templates/propose-template-workflow";
 import type { TWorkflowDefinition } from "@rdlink/workflow";
-import { useTranslation } from "react-i18next";
 import { Form, useFetcher, useNavigation } from "react-router";
 import { PageHeader } from "~/components/page-header";
 import { DrawingComparison } from "~/components/workflow-drawing-comparison";
@@ -27,6 +26,7 @@ import { diffDefinitions } from "~/designer/definition-diff";
 import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { formatDateTime } from "~/lib/dates";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/template-upgrade";
 
 export function loader(args: Route.LoaderArgs) {

@@ -1,12 +1,12 @@
 import { Anchor, Badge, Stack } from "@mantine/core";
 import { getTownship } from "@rdlink/core/townships/get-township";
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { CommunitiesSection } from "~/components/communities-section";
 import { LedgerSummary } from "~/components/ledger-summary";
 import { PageHeader } from "~/components/page-header";
 import { communityAction, loadTownshipExtras } from "~/lib/communities.server";
 import { countyLoader } from "~/lib/county-route.server";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/township";
 
 export function loader(args: Route.LoaderArgs) {

@@ -7,7 +7,6 @@ import { renameTownship } from "@rdlink/core/townships/rename-township";
 import { setTownshipArchived } from "@rdlink/core/townships/set-township-archived";
 import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Form, Link, useFetcher, useSearchParams, useSubmit } from "react-router";
 import { FormActions } from "~/components/form-actions";
 import { ListSearch, ListTotal } from "~/components/list-search";
@@ -16,6 +15,7 @@ import { PageHeader } from "~/components/page-header";
 import { useCloseOnSuccess } from "~/lib/close-on-success";
 import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/townships";
 
 export function loader(args: Route.LoaderArgs) {

@@ -25,7 +25,6 @@ import { setUserDisabled } from "@rdlink/core/users/set-user-disabled";
 import { roles, type TRole } from "@rdlink/vocabulary/roles";
 import { IconUserPlus } from "@tabler/icons-react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { useFetcher } from "react-router";
 import { FormActions } from "~/components/form-actions";
 import { InvitationLink } from "~/components/invitation-link";
@@ -34,6 +33,7 @@ import { readForm } from "~/lib/actions.server";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { invitationUrl } from "~/lib/urls";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/users";
 
 const TOWNSHIP_SCOPED_ROLES: string[] = ["township_operator", "station_liaison"];

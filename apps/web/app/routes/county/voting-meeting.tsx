@@ -20,11 +20,11 @@ import { issuePaperBallots } from "@rdlink/core/voting/issue-paper-ballots";
 import { openVoting } from "@rdlink/core/voting/open-voting";
 import { publishResults } from "@rdlink/core/voting/publish-results";
 import { recordPresence } from "@rdlink/core/voting/record-presence";
-import { useTranslation } from "react-i18next";
 import { Link, useFetcher } from "react-router";
 import { PageHeader } from "~/components/page-header";
 import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/voting-meeting";
 
 export function loader(args: Route.LoaderArgs) {

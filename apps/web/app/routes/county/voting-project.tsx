@@ -18,13 +18,13 @@ import {
 import { ValidationError } from "@rdlink/core/shared/errors";
 import { getProject } from "@rdlink/core/voting/get-project";
 import { recordAcceptance, reportProgress, setProjectUnit } from "@rdlink/core/voting/supervise-project";
-import { useTranslation } from "react-i18next";
 import { Link, useFetcher } from "react-router";
 import { PageHeader } from "~/components/page-header";
 import { readFormWithFiles } from "~/lib/actions.server";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { IMAGE_ACCEPT } from "~/lib/image-accept";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/voting-project";
 
 export function loader(args: Route.LoaderArgs) {

@@ -1,7 +1,7 @@
 import { getVotingMeeting } from "@rdlink/core/voting/get-voting-meeting";
-import { useTranslation } from "react-i18next";
 import { DocumentTitle } from "~/components/document-title";
 import { countyLoader } from "~/lib/county-route.server";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/voting-slips";
 
 export function loader(args: Route.LoaderArgs) {

@@ -1,10 +1,10 @@
 import { Anchor, Table } from "@mantine/core";
 import { listVotingStreets } from "@rdlink/core/voting/list-voting-streets";
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ListTable } from "~/components/list-table";
 import { PageHeader } from "~/components/page-header";
 import { countyLoader } from "~/lib/county-route.server";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/voting";
 
 export function loader(args: Route.LoaderArgs) {

@@ -2,11 +2,11 @@ import { Button, Group, Paper, Radio, Stack, Text, TextInput } from "@mantine/co
 import { createWorkflow } from "@rdlink/core/workflows/create-workflow";
 import { EMPTY_TEMPLATE, WORKFLOW_TEMPLATES } from "@rdlink/workflow";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Form, redirect, useNavigation } from "react-router";
 import { PageHeader } from "~/components/page-header";
 import { countyAction, countyRequest } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/workflow-new";
 
 export function loader(args: Route.LoaderArgs) {

@@ -1,11 +1,11 @@
 import { Anchor, Badge, Button, Paper, Table, Text } from "@mantine/core";
 import { listWorkflows } from "@rdlink/core/workflows/list-workflows";
 import { IconPlus } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageHeader } from "~/components/page-header";
 import { countyLoader } from "~/lib/county-route.server";
 import { formatDateTime } from "~/lib/dates";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/workflows";
 
 export function loader(args: Route.LoaderArgs) {

@@ -2,13 +2,13 @@ import { Checkbox } from "@mantine/core";
 import { checkPlatformAuditChain } from "@rdlink/core/audit/check-platform-audit-chain";
 import { listPlatformAuditLog } from "@rdlink/core/audit/list-platform-audit-log";
 import { ValidationError } from "@rdlink/core/shared/errors";
-import { useTranslation } from "react-i18next";
 import { AuditChainCheck } from "~/components/audit-chain-check";
 import { AuditLogTable } from "~/components/audit-log-table";
 import { PageHeader } from "~/components/page-header";
 import { readForm } from "~/lib/actions.server";
 import { useListFilters } from "~/lib/list-filters";
 import { platformAction, platformLoader } from "~/lib/platform-route.server";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/audit";
 
 export function loader(args: Route.LoaderArgs) {

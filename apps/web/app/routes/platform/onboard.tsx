@@ -3,13 +3,13 @@ import { listProvinces } from "@rdlink/core/divisions/divisions";
 import { listTemplateSets } from "@rdlink/core/templates/list-template-sets";
 import { onboardCounty } from "@rdlink/core/tenants/onboard-county";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Form, Link, useFetcher, useNavigation } from "react-router";
 import { InvitationLink } from "~/components/invitation-link";
 import { PageHeader } from "~/components/page-header";
 import { useFormErrors } from "~/lib/form-errors";
 import { platformAction, platformLoader } from "~/lib/platform-route.server";
 import { invitationUrl } from "~/lib/urls";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/onboard";
 
 export function loader(args: Route.LoaderArgs) {

@@ -4,7 +4,6 @@ import { getTemplateSet } from "@rdlink/core/templates/get-template-set";
 import { importTemplateSetWorkflow } from "@rdlink/core/templates/import-template-set-workflow";
 import { publishTemplateSet } from "@rdlink/core/templates/publish-template-set";
 import { saveTemplateSetDraft } from "@rdlink/core/templates/save-template-set-draft";
-import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
 import { PageHeader } from "~/components/page-header";
 import {
@@ -18,6 +17,7 @@ import { jsonValue, readForm } from "~/lib/actions.server";
 import { formatDateTime } from "~/lib/dates";
 import { useFormErrors } from "~/lib/form-errors";
 import { platformAction, platformLoader } from "~/lib/platform-route.server";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/template-set";
 
 export function loader(args: Route.LoaderArgs) {

@@ -18,7 +18,6 @@ import { createTemplateSet } from "@rdlink/core/templates/create-template-set";
 import { listTemplateProposals } from "@rdlink/core/templates/list-template-proposals";
 import { listTemplateSets } from "@rdlink/core/templates/list-template-sets";
 import { reviewTemplateProposal } from "@rdlink/core/templates/review-template-proposal";
-import { useTranslation } from "react-i18next";
 import { Form, Link, redirect, useNavigation } from "react-router";
 import { PageHeader } from "~/components/page-header";
 import { TemplateProposals } from "~/components/template-proposals";
@@ -26,6 +25,7 @@ import { readForm } from "~/lib/actions.server";
 import { formatDate } from "~/lib/dates";
 import { useFormErrors } from "~/lib/form-errors";
 import { platformAction, platformLoader } from "~/lib/platform-route.server";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/templates";
 
 export function loader(args: Route.LoaderArgs) {

@@ -6,7 +6,6 @@ import { reissueInvitation } from "@rdlink/core/tenants/reissue-invitation";
 import { DELETION_GRACE_DAYS, scheduleCountyDeletion } from "@rdlink/core/tenants/schedule-county-deletion";
 import { setTenantStatus } from "@rdlink/core/tenants/set-tenant-status";
 import { listTownships } from "@rdlink/core/townships/list-townships";
-import { useTranslation } from "react-i18next";
 import { Form, useNavigation } from "react-router";
 import { CountyHealthSection } from "~/components/county-health-section";
 import { InvitationLink } from "~/components/invitation-link";
@@ -15,6 +14,7 @@ import { formatDateTime } from "~/lib/dates";
 import { useFormErrors } from "~/lib/form-errors";
 import { platformLoader, type TenantIntentHandler, tenantIntentAction } from "~/lib/platform-route.server";
 import { invitationUrl } from "~/lib/urls";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/tenant";
 
 export function loader(args: Route.LoaderArgs) {

@@ -6,12 +6,12 @@ import {
   listCountyHealth,
 } from "@rdlink/core/tenants/list-county-health";
 import { IconDownload, IconPlus, IconSearch } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { CountyHealthTable } from "~/components/county-health-table";
 import { PageHeader } from "~/components/page-header";
 import { countyHealthQuery } from "~/lib/county-health";
 import { platformLoader } from "~/lib/platform-route.server";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/tenants";
 
 export function loader(args: Route.LoaderArgs) {

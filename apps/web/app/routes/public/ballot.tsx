@@ -1,7 +1,6 @@
 import { parseBallotCode } from "@rdlink/core/voting/ballot-code";
 import { castBallot, findBallot, hasVoted } from "@rdlink/core/voting/cast-ballot";
 import { ballotCandidates } from "@rdlink/core/voting/street-of";
-import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useNavigation } from "react-router";
 import { PublicField } from "~/components/public-fields";
 import { PublicFrame } from "~/components/public-frame";
@@ -10,6 +9,7 @@ import { appClock } from "~/lib/clock.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { publicTransaction } from "~/lib/intake.server";
 import { refusalOf } from "~/lib/refusal.server";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/ballot";
 
 export function meta() {

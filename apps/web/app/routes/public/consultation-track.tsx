@@ -1,9 +1,9 @@
 import { trackComment } from "@rdlink/core/consultations/track-comment";
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PublicFrame } from "~/components/public-frame";
 import { loadOr404 } from "~/lib/actions.server";
 import { publicTransaction } from "~/lib/intake.server";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/consultation-track";
 
 export function meta() {

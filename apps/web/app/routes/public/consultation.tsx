@@ -1,7 +1,6 @@
 import { getPublicConsultation } from "@rdlink/core/consultations/get-public-consultation";
 import { issueChallenge, MIN_FILL_MS } from "@rdlink/core/intake/proof-of-work";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
 import { PublicCheckbox, PublicField } from "~/components/public-fields";
 import { PublicFrame } from "~/components/public-frame";
@@ -12,6 +11,7 @@ import { clientIpContext } from "~/lib/context";
 import { useFormErrors } from "~/lib/form-errors";
 import { intakeSecret, publicTransaction } from "~/lib/intake.server";
 import { useSolvedChallenge } from "~/lib/use-solved-challenge";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/consultation";
 
 export function meta() {

@@ -4,7 +4,6 @@ import { findIntakeStation } from "@rdlink/core/intake/find-intake-station";
 import { precheckOpinion } from "@rdlink/core/intake/precheck-opinion";
 import { issueChallenge, MIN_FILL_MS } from "@rdlink/core/intake/proof-of-work";
 import { useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
 import { PublicField, PublicOpinionFields } from "~/components/public-fields";
 import { PublicFrame } from "~/components/public-frame";
@@ -18,6 +17,7 @@ import { intakeSecret, publicTransaction } from "~/lib/intake.server";
 import { receiveIntake } from "~/lib/intake-action.server";
 import { compressPhoto, formatBytes, sendWithProgress } from "~/lib/intake-upload";
 import { useSolvedChallenge } from "~/lib/use-solved-challenge";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/station-intake";
 
 export function meta() {

@@ -1,6 +1,5 @@
 import { getStreetPage } from "@rdlink/core/voting/get-street-page";
 import { proposeCandidate } from "@rdlink/core/voting/propose-candidate";
-import { useTranslation } from "react-i18next";
 import { Form, useNavigation } from "react-router";
 import { PublicField } from "~/components/public-fields";
 import { PublicFrame } from "~/components/public-frame";
@@ -8,6 +7,7 @@ import { failureResponse, loadOr404, readForm } from "~/lib/actions.server";
 import { appClock } from "~/lib/clock.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { publicTransaction } from "~/lib/intake.server";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/street";
 
 /**

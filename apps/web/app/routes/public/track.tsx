@@ -8,7 +8,6 @@ import type { TCaseCategory } from "@rdlink/core/cases/case-categories";
 import { rateCase } from "@rdlink/core/cases/rate-case";
 import { trackCase } from "@rdlink/core/cases/track-case";
 import { parseTrackingCode } from "@rdlink/core/cases/tracking-code";
-import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useNavigation } from "react-router";
 import { MantineFrame } from "~/components/mantine-frame";
 import { PublicFrame } from "~/components/public-frame";
@@ -18,6 +17,7 @@ import { useFormErrors } from "~/lib/form-errors";
 import { publicTransaction } from "~/lib/intake.server";
 import { useLocalized } from "~/lib/localized";
 import { refusalOf } from "~/lib/refusal.server";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/track";
 
 export function meta() {

@@ -4,13 +4,13 @@ import { findStationForIntakeById } from "@rdlink/core/cases/intake-station";
 import { channelsFor, MAX_OPINION_PHOTOS } from "@rdlink/core/cases/opinion-input";
 import { registerOpinion } from "@rdlink/core/cases/register-opinion";
 import { listStations } from "@rdlink/core/stations/list-stations";
-import { useTranslation } from "react-i18next";
 import { Form, redirect, useNavigation, useSearchParams } from "react-router";
 import { OpinionFields } from "~/components/opinion-fields";
 import { PageHeader } from "~/components/page-header";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { opinionInput } from "~/lib/opinion-form.server";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/case-new";
 
 export function loader(args: Route.LoaderArgs) {

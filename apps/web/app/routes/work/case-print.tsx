@@ -2,13 +2,13 @@
 import "~/lib/staff-styles";
 import { Button, Group } from "@mantine/core";
 import { getCase } from "@rdlink/core/cases/get-case";
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DocumentTitle } from "~/components/document-title";
 import { useLocalized } from "~/components/field-inputs";
 import { useActorLabel, useHolderLabel } from "~/components/work/case-desk-panel";
 import { useDeadlineWords } from "~/components/work/deadline-words";
 import { countyLoader } from "~/lib/county-route.server";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/case-print";
 import "./case-print.css";
 import { MantineFrame } from "~/components/mantine-frame";

@@ -7,12 +7,12 @@ import { listDeputyChoices } from "@rdlink/core/deputies/list-deputy-choices";
 import { stationsToPick } from "@rdlink/core/stations/stations-to-pick";
 import { townshipsToPick } from "@rdlink/core/townships/townships-to-pick";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Form, redirect, useNavigation, useSearchParams } from "react-router";
 import { FieldInputs, useLocalized } from "~/components/field-inputs";
 import { PageHeader } from "~/components/page-header";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/case-start";
 
 const DATA = "data.";

@@ -18,7 +18,6 @@ import { actOnCase } from "@rdlink/core/cases/act-on-case";
 import type { TCaseCategory } from "@rdlink/core/cases/case-categories";
 import { getCase } from "@rdlink/core/cases/get-case";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Link, useFetcher } from "react-router";
 import { FieldInputs, useLocalized } from "~/components/field-inputs";
 import { PageHeader } from "~/components/page-header";
@@ -27,6 +26,7 @@ import { CaseDeskPanel, useActorLabel } from "~/components/work/case-desk-panel"
 import { useCloseOnSuccess } from "~/lib/close-on-success";
 import { countyAction, countyLoader } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/case";
 
 export function loader(args: Route.LoaderArgs) {

@@ -9,7 +9,6 @@ import { listHandlingUnits } from "@rdlink/core/handling-units/list-handling-uni
 import { listStations } from "@rdlink/core/stations/list-stations";
 import { IconPlus } from "@tabler/icons-react";
 import { useCallback, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Form, Link, useFetcher, useSubmit } from "react-router";
 import { ExportButton } from "~/components/export-button";
 import { useLocalized } from "~/components/field-inputs";
@@ -22,6 +21,7 @@ import { useCloseOnSuccess } from "~/lib/close-on-success";
 import { countyLoader, intentAction } from "~/lib/county-route.server";
 import { useFormErrors } from "~/lib/form-errors";
 import { useListFilters } from "~/lib/list-filters";
+import { useTranslation } from "~/lib/use-translation";
 import type { Route } from "./+types/inbox";
 
 type TBatchReport = Awaited<ReturnType<typeof stepCases>>;
