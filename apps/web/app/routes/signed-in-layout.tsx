@@ -72,7 +72,12 @@ const STACK = `${Stack.classes.root} mantine-Stack-root`;
 
 const rem = (value: number) => `calc(${value / 16}rem * var(--mantine-scale))`;
 const groupVars = (gap: string, justify: string, wrap: string) =>
-  ({ "--group-gap": gap, "--group-align": "center", "--group-justify": justify, "--group-wrap": wrap }) as const;
+  ({
+    "--group-gap": gap,
+    "--group-align": "center",
+    "--group-justify": justify,
+    "--group-wrap": wrap,
+  }) as React.CSSProperties;
 const smallText = { "--text-fz": "var(--mantine-font-size-sm)", "--text-lh": "var(--mantine-line-height-sm)" } as const;
 
 const HEADER_BAR = {
@@ -139,6 +144,8 @@ const SIGN_OUT_STYLE = {
   paddingInline: "0rem",
 };
 
+const inBrowser = typeof document !== "undefined";
+
 function SignedInLayoutPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
@@ -148,8 +155,9 @@ function SignedInLayoutPage({ loaderData }: Route.ComponentProps) {
   useFocusOnNavigation(location.pathname);
   return (
     <>
-      {/* Toasts belong to the staff's pages; the public pages have none. */}
-      <Notifications position="top-center" />
+      {/* Toasts belong to the staff's pages; the public pages have none. In the browser only: their
+          portal mounts after hydration, so on the server they render nothing, at some cost. */}
+      {inBrowser && <Notifications position="top-center" />}
       <AppShell
         header={{ height: 56 }}
         navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }}
