@@ -34,7 +34,7 @@
  * BENCH_STATIONS_PER_TOWNSHIP (5), BENCH_SECONDS (15, per inbox run), BENCH_CONNECTIONS (10),
  * BENCH_CPU_REQUESTS (200 per page, one at a time), BENCH_OPEN_RATE (50 req/s offered to /work),
  * BENCH_SUBMISSIONS (3000 pre-solved posts; the submission run lasts until they are all sent),
- * BENCH_PORT (4330), BENCH_KEEP (1: keep the database and print its name),
+ * BENCH_PORT (4330), BENCH_KEEP (1: keep the database and print its name and the operator's cookie),
  * BENCH_WEB_PROCESSES (1; more start that many app processes behind nginx, as infra/deploy
  * runs them, and need nginx installed),
  * BENCH_MAX_SECONDS (1800, a watchdog over the whole run).
@@ -596,6 +596,8 @@ async function main() {
 
   const app = await startApp(scratch.urlAs(APP_ROLE), secret);
   const headers = { cookie: operator.cookie };
+  // A kept database can be probed again by hand, as this operator.
+  if (knobs.keep) console.log(`township operator's cookie: ${operator.cookie}`);
   // Warm-up: the first requests load the route modules and the workflow version cache.
   for (const url of ["/work", "/work.data", "/work?view=all"]) {
     const response = await fetch(`${BASE}${url}`, { headers });
