@@ -2,20 +2,16 @@ import "@xyflow/react/dist/style.css";
 import "./canvas.css";
 import type { TWorkflowDefinition } from "@rdlink/workflow";
 import {
-  applyEdgeChanges,
-  applyNodeChanges,
   Background,
   Controls,
-  type EdgeChange,
   getViewportForBounds,
   MiniMap,
-  type NodeChange,
   type OnSelectionChangeParams,
   ReactFlow,
   useReactFlow,
   useStoreApi,
 } from "@xyflow/react";
-import { type CSSProperties, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type CSSProperties, useEffect, useMemo, useRef, useState } from "react";
 import { currentRoute, drawnBounds, layoutWorkflow, type WorkflowLayout } from "../auto-layout";
 import {
   buildEdges,
@@ -78,11 +74,13 @@ export function Canvas(props: {
     [doc, problems, diff, published, activeState],
   );
   // ELK's routes for the states where the auto-layout puts them: drawn while the states stand there.
-  const [routes, setRoutes] = useState<WorkflowLayout | null>(null);
+  const [routed, setRouted] = useState<{ routes: WorkflowLayout; of: TWorkflowDefinition } | null>(null);
+  const routes = routed?.routes ?? null;
   useEffect(() => {
     let live = true;
     const timer = setTimeout(
-      () => void layoutWorkflow(doc.definition).then((layout) => live && setRoutes(layout)),
+      () =>
+        void layoutWorkflow(doc.definition).then((layout) => live && setRouted({ routes: layout, of: doc.definition })),
       ROUTE_DELAY_MS,
     );
     return () => {
@@ -112,42 +110,24 @@ export function Canvas(props: {
     if (bounds.height * view.zoom > height) view.y = PAN_MARGIN - bounds.y * view.zoom;
     void flow.setViewport(view);
   }, [routes, doc, flow, store]);
-  const [nodes, setNodes] = useState<StateNode[]>(derivedNodes);
-  const [edges, setEdges] = useState<RoutedEdge[]>(derivedEdges);
+  // The states and transitions are React Flow's own (uncontrolled): a drag moves a state in its
+  // store alone, with no render of this component on each pointer move. The document's changes
+  // are handed to it below, states and transitions in the same batch, so that React Flow never
+  // reports a selection half applied (which would come back here as a new selection).
+  const [initialNodes] = useState(derivedNodes);
+  const [initialEdges] = useState(derivedEdges);
   const [zoom, setZoom] = useState(1);
   const zoomStyle = useMemo(() => ({ "--designer-zoom": String(zoom) }) as CSSProperties, [zoom]);
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
 
   useEffect(
-    () => setNodes((prev) => reconcile(prev, derivedNodes, sameNode, selectedNodes)),
-    [derivedNodes, selectedNodes],
+    () => flow.setNodes((prev) => reconcile(prev as StateNode[], derivedNodes, sameNode, selectedNodes)),
+    [flow, derivedNodes, selectedNodes],
   );
   useEffect(
-    () => setEdges((prev) => reconcile(prev, derivedEdges, sameEdge, selectedEdges)),
-    [derivedEdges, selectedEdges],
-  );
-
-  // The document decides what exists: React Flow's own removals are answered through onDelete.
-  const onNodesChange = useCallback(
-    (changes: NodeChange<StateNode>[]) =>
-      setNodes((prev) =>
-        applyNodeChanges(
-          changes.filter((c) => c.type !== "remove"),
-          prev,
-        ),
-      ),
-    [],
-  );
-  const onEdgesChange = useCallback(
-    (changes: EdgeChange<RoutedEdge>[]) =>
-      setEdges((prev) =>
-        applyEdgeChanges(
-          changes.filter((c) => c.type !== "remove"),
-          prev,
-        ),
-      ),
-    [],
+    () => flow.setEdges((prev) => reconcile(prev as RoutedEdge[], derivedEdges, sameEdge, selectedEdges)),
+    [flow, derivedEdges, selectedEdges],
   );
 
   const { onSelectionChange, onMoved, onConnect, onDelete } = props;
@@ -180,8 +160,11 @@ export function Canvas(props: {
       onConnect: ({ source, target }: { source: string | null; target: string | null }) => {
         if (source && target && !target.startsWith(REMOVED)) onConnect(source, target);
       },
-      onDelete: ({ nodes: n, edges: e }: { nodes: StateNode[]; edges: RoutedEdge[] }) =>
-        onDelete({ nodes: n.map((x) => x.id), edges: e.map((x) => x.id) }),
+      // Asked before React Flow removes anything, and answered no: the document removes them.
+      onBeforeDelete: async ({ nodes: n, edges: e }: { nodes: StateNode[]; edges: RoutedEdge[] }) => {
+        onDelete({ nodes: n.map((x) => x.id), edges: e.map((x) => x.id) });
+        return false;
+      },
       onMoveEnd: (_event: unknown, viewport: { zoom: number }) => setZoom(viewport.zoom),
       onInit: (flow: { getZoom: () => number }) => setZoom(flow.getZoom()),
     }),
@@ -191,12 +174,12 @@ export function Canvas(props: {
   return (
     <ReactFlow
       ref={flowElement}
-      nodes={nodes}
-      edges={edges}
+      // Whether the transitions are drawn on the routes of the workflow as it is now (for tests and benchmarks).
+      data-routed={routed?.of === doc.definition}
+      defaultNodes={initialNodes}
+      defaultEdges={initialEdges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
-      onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChange}
       {...handlers}
       className={zoomClass(zoom)}
       style={zoomStyle}
@@ -204,6 +187,7 @@ export function Canvas(props: {
       nodesConnectable={!readOnly}
       deleteKeyCode={readOnly ? null : DELETE_KEYS}
       multiSelectionKeyCode={MULTI_SELECT_KEYS}
+      onlyRenderVisibleElements
       fitView
       fitViewOptions={FIT_VIEW}
       minZoom={0.1}

@@ -35,10 +35,17 @@ const CHANGE_MARK_STYLE = Object.fromEntries(
  * One state on the canvas: kind by shape and colour, assignee and deadline on the node,
  * problems and changes as marks. One box of fixed size that clips its lines of text
  * (canvas.css), so that laying out and painting 150 of them stays cheap while one is dragged.
- * Memoised on its data, which the canvas keeps identical for states that did not change:
- * dragging one node re-renders that node only.
+ * Memoised on its data and selection, which the canvas keeps identical for states that did not
+ * change: a drag re-renders no state, not even the one dragged (React Flow moves its wrapper).
  */
-export const StateNodeView = memo(function StateNodeView({ data, selected }: NodeProps<StateNode>) {
+export const StateNodeView = memo(StateNodeBox, sameLook);
+
+/** What a state's box shows depends on these only: not on where it stands (a drag moves it every frame). */
+function sameLook(a: NodeProps<StateNode>, b: NodeProps<StateNode>) {
+  return a.data === b.data && a.selected === b.selected;
+}
+
+function StateNodeBox({ data, selected }: NodeProps<StateNode>) {
   const { t } = useTranslation();
   const tr = t as (key: string, values?: Record<string, unknown>) => string;
   const { state, initial, severity, problemCodes, change, active } = data;
@@ -107,6 +114,6 @@ export const StateNodeView = memo(function StateNodeView({ data, selected }: Nod
       {state.kind !== "final" && <Handle type="source" position={Position.Right} />}
     </div>
   );
-});
+}
 
 export const nodeTypes = { state: StateNodeView };
