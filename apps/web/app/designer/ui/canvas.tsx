@@ -91,7 +91,7 @@ export function Canvas(props: {
   const derivedEdges = useMemo(() => buildEdges(doc, problems, diff, routes), [doc, problems, diff, routes]);
   // The first routes of a draft just opened: the view fits them too (a wrapped row's edges run
   // round its ends, outside the states), never below the zoom where the states' names read.
-  const flow = useReactFlow();
+  const flow = useReactFlow<StateNode, RoutedEdge>();
   const store = useStoreApi();
   const fitted = useRef(false);
   useEffect(() => {
@@ -122,11 +122,11 @@ export function Canvas(props: {
   const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
 
   useEffect(
-    () => flow.setNodes((prev) => reconcile(prev as StateNode[], derivedNodes, sameNode, selectedNodes)),
+    () => flow.setNodes((prev) => reconcile(prev, derivedNodes, sameNode, selectedNodes)),
     [flow, derivedNodes, selectedNodes],
   );
   useEffect(
-    () => flow.setEdges((prev) => reconcile(prev as RoutedEdge[], derivedEdges, sameEdge, selectedEdges)),
+    () => flow.setEdges((prev) => reconcile(prev, derivedEdges, sameEdge, selectedEdges)),
     [flow, derivedEdges, selectedEdges],
   );
 
