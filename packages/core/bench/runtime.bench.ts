@@ -920,7 +920,7 @@ async function bench(k: Knobs): Promise<Result> {
   console.log(`\n## Timer drain: ${k.timers} more cases started in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const fireAt = new Date(Date.now() + 60 * DAY_MS);
   const backlog = await countDueTimers(rt, fireAt);
-  const fired = { fired: 0, stale: 0, failed: 0, rounds: 0 };
+  const fired = { fired: 0, stale: 0, failed: 0, inSavepoints: 0, rounds: 0 };
   const timerDeadline = performance.now() + k.timerMaxSeconds * 1000;
   const tallyTimers = newTally();
   const cpuTimersBefore = await sampleCpu(k.adminUrl, database);
@@ -936,6 +936,7 @@ async function bench(k: Knobs): Promise<Result> {
         fired.fired += report.fired;
         fired.stale += report.stale;
         fired.failed += report.failed;
+        fired.inSavepoints += report.inSavepoints;
         if (report.fired + report.stale === 0) break;
       }
     }),
@@ -949,7 +950,8 @@ async function bench(k: Knobs): Promise<Result> {
       `in ${fired.rounds} rounds, ${timerSeconds.toFixed(1)} s`,
   );
   console.log(
-    `fired ${fired.fired} (${firesPerSecond.toFixed(0)}/s), stale ${fired.stale}, failed ${fired.failed}, still due ${left}`,
+    `fired ${fired.fired} (${firesPerSecond.toFixed(0)}/s), stale ${fired.stale}, failed ${fired.failed}, still due ${left}; ` +
+      `batches fired again in savepoints ${fired.inSavepoints}`,
   );
   for (const l of cpuReport(cpuTimersBefore, cpuTimersAfter, fired.fired + fired.stale)) console.log(l);
 

@@ -131,7 +131,7 @@ describe.each(testDrivers())("cases on %s", (driver) => {
     const first = await fireDueTimers(t.db, { now: restartedAt });
     expect(first.failed).toBe(0);
     const again = await fireDueTimers(t.db, { now: restartedAt });
-    expect(again).toEqual({ fired: 0, stale: 0, failed: 0, gaveUp: 0 });
+    expect(again).toEqual({ fired: 0, stale: 0, failed: 0, gaveUp: 0, inSavepoints: 0 });
 
     const events = await inCounty((tx) =>
       tx.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq)),

@@ -4,16 +4,20 @@ import { and, eq, isNull, lte, min, or, type SQL } from "drizzle-orm";
 import { DrizzleCaseStore, stepCaseColumns, timerColumns } from "../cases/drizzle-case-store";
 import { errorText, MAX_ATTEMPTS, nextAttemptAfter } from "./backoff";
 
-/** `failed`: firings that threw this round; `gaveUp`: those of them that failed for the last time. */
-export type FireReport = { fired: number; stale: number; failed: number; gaveUp: number };
+/**
+ * `failed`: firings that threw this round; `gaveUp`: those of them that failed for the last time;
+ * `inSavepoints`: batches fired again timer by timer because the database refused a statement.
+ */
+export type FireReport = { fired: number; stale: number; failed: number; gaveUp: number; inSavepoints: number };
 
-const noneYet = (): FireReport => ({ fired: 0, stale: 0, failed: 0, gaveUp: 0 });
+const noneYet = (): FireReport => ({ fired: 0, stale: 0, failed: 0, gaveUp: 0, inSavepoints: 0 });
 
 /**
  * Fires the timers due at `now`, exactly once each. The worker sees, across counties, only which
  * tenants have something due; inside each tenant's transaction it claims up to `batchSize` due
  * timers with their cases (FOR UPDATE SKIP LOCKED, so two workers never take the same one) and
- * fires them one after another in that one transaction, each step one statement. A timer that
+ * fires them in that one transaction, each step one statement, the different cases' statements
+ * pipelined. A timer that
  * fails is tried again with the outbox's backoff; after MAX_ATTEMPTS failures it is left alone
  * and its case flagged as an incident (its state does not change).
  *
@@ -46,6 +50,7 @@ export async function fireDueTimers(
     } catch (error) {
       if (!(error instanceof NeedsSavepoints)) throw error;
       fired = await db.withTenant(tenantId, (tx) => fireBatch(tx, batch, "inSavepoints"));
+      fired.inSavepoints++;
     }
     for (const key of Object.keys(report) as (keyof FireReport)[]) report[key] += fired[key];
   }
@@ -79,30 +84,47 @@ async function fireBatch(
     .orderBy(caseTimers.dueAt)
     .limit(batch.batchSize)
     .for("update", { of: [caseTimers, cases], skipLocked: true });
-  const store = new DrizzleCaseStore(tx).holdingTimers(claimed.map(({ attempts: _, ...timer }) => timer));
-  for (const timer of claimed) {
-    const writesBefore = store.writes;
-    try {
-      const outcome =
-        mode === "together"
-          ? await fireTimer(store, timer.id, batch.now)
-          : await tx.transaction((savepoint) =>
-              fireTimer(
-                new DrizzleCaseStore(Object.assign(savepoint, { tenantId: tx.tenantId }) as TenantTx),
-                timer.id,
-                batch.now,
-              ),
-            );
-      if (outcome.fired) report.fired++;
-      else report.stale++;
-    } catch (error) {
-      const refusedInNode = error instanceof WorkflowError && store.writes === writesBefore;
-      if (mode === "together" && !refusedInNode) throw new NeedsSavepoints(errorText(error));
-      report.failed++;
-      batch.onError?.(error);
-      if (await recordFailure(tx, timer, timer.attempts + 1, error, batch.now)) report.gaveUp++;
+  type Claimed = (typeof claimed)[number];
+  const byCase = new Map<string, Claimed[]>();
+  for (const timer of claimed) byCase.set(timer.caseId, [...(byCase.get(timer.caseId) ?? []), timer]);
+  const fireCaseTimers = async (timers: Claimed[]) => {
+    const store = new DrizzleCaseStore(tx).holdingTimers(timers.map(({ attempts: _, ...timer }) => timer));
+    for (const timer of timers) {
+      const writesBefore = store.writes;
+      try {
+        const outcome =
+          mode === "together"
+            ? await fireTimer(store, timer.id, batch.now)
+            : await tx.transaction((savepoint) =>
+                fireTimer(
+                  new DrizzleCaseStore(Object.assign(savepoint, { tenantId: tx.tenantId }) as TenantTx),
+                  timer.id,
+                  batch.now,
+                ),
+              );
+        if (outcome.fired) report.fired++;
+        else report.stale++;
+      } catch (error) {
+        const refusedInNode = error instanceof WorkflowError && store.writes === writesBefore;
+        if (mode === "together" && !refusedInNode) throw new NeedsSavepoints(errorText(error));
+        report.failed++;
+        batch.onError?.(error);
+        if (await recordFailure(tx, timer, timer.attempts + 1, error, batch.now)) report.gaveUp++;
+      }
     }
+  };
+  if (mode === "inSavepoints") {
+    for (const timers of byCase.values()) await fireCaseTimers(timers);
+    return report;
   }
+  // Together, the cases' timers fire side by side: their statements are pipelined on the
+  // transaction's connection, where PostgreSQL runs them one after another in the order sent, so a
+  // batch costs a few round trips instead of one or more per timer. A case's own timers fire one
+  // after another, each seeing what the one before did. All are settled before a failure is
+  // thrown, so that nothing is still being sent when the transaction rolls back.
+  const settled = await Promise.allSettled([...byCase.values()].map(fireCaseTimers));
+  const failure = settled.find((result) => result.status === "rejected");
+  if (failure) throw failure.reason;
   return report;
 }
 

@@ -32,6 +32,8 @@ export type RoundReport = {
   /** Timers whose firing threw, and of those, the ones given up (their cases are incidents now). */
   failed: number;
   gaveUp: number;
+  /** Batches of timers fired again one by one in savepoints, after the database refused one's statement. */
+  inSavepoints: number;
   delivered: number;
   retried: number;
   /** Webhook deliveries sent, to be tried again, and given up. */

@@ -1,6 +1,6 @@
 import { caseEvents, cases, caseTimers, outbox } from "@rdlink/db";
 import { createTestDatabase, type TestDatabase, testDrivers } from "@rdlink/db/testing";
-import { eq } from "drizzle-orm";
+import { eq, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCase } from "../cases/start-case";
 import { ManualClock, systemClock } from "../clock";
@@ -138,7 +138,7 @@ describe.each(testDrivers())("the worker on %s", (driver) => {
     const errors: unknown[] = [];
     const report = await fireDueTimers(t.db, { now: new Date("2026-12-20T00:00:00Z"), onError: (e) => errors.push(e) });
 
-    expect(report).toMatchObject({ failed: 1, gaveUp: 0 });
+    expect(report).toMatchObject({ failed: 1, gaveUp: 0, inSavepoints: 1 });
     expect(report.fired).toBeGreaterThanOrEqual(2);
     expect(errors).toHaveLength(1);
     const eventsOf = async (caseId: string) =>
@@ -153,5 +153,42 @@ describe.each(testDrivers())("the worker on %s", (driver) => {
     expect(timer).toMatchObject({ attempts: 1, failedAt: null });
     // The step's statement was refused, and its failure kept with the timer.
     expect(timer!.lastError).toMatch(/^Failed query: with "updated"/);
+  });
+  it("fires a batch's cases side by side and one case's timers one after another, each exactly once", async () => {
+    const opened = new Date("2027-01-04T01:00:00Z");
+    const open = () =>
+      inCounty((tx) => startCase(tx, liaison(), { workflowKey: "citizenOpinion", data: { content: "w" } }, opened));
+    const started = [await open(), await open(), await open(), await open()];
+    const twice = started[1]!;
+    // A second timer on one case, due with its first: the second must see what the first did.
+    await inCounty(async (tx) => {
+      const timers = await tx.select().from(caseTimers).where(eq(caseTimers.caseId, twice.caseId));
+      await tx.insert(caseTimers).values(timers.map((timer) => ({ ...timer, id: `${timer.id}:again` })));
+    });
+    // The broken timer of the test above is out of the way (given up), or it would fail again here.
+    await inCounty((tx) => tx.update(caseTimers).set({ failedAt: opened }).where(isNotNull(caseTimers.lastError)));
+    const timersBefore = await inCounty((tx) => tx.select().from(caseTimers));
+    const due = new Date("2027-02-20T00:00:00Z");
+    const dueOfOurs = timersBefore.filter(
+      (timer) => started.some((s) => s.caseId === timer.caseId) && timer.dueAt <= due,
+    ).length;
+
+    const report = await fireDueTimers(t.db, { now: due });
+
+    // Nothing was refused, so the batch was never fired again in savepoints (it would be if one
+    // case's timers were fired side by side: the second's statement would expect a stale seq).
+    expect(report).toMatchObject({ failed: 0, inSavepoints: 0 });
+    expect(report.fired + report.stale).toBeGreaterThanOrEqual(dueOfOurs);
+    for (const { caseId } of started) {
+      const events = await inCounty((tx) => tx.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)));
+      const [kase] = await inCounty((tx) => tx.select().from(cases).where(eq(cases.id, caseId)));
+      // The case's log has no gap and no double: one event per seq, up to the case's own.
+      const seqs = events.map((e) => e.seq).sort((a, b) => a - b);
+      expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i));
+      expect(kase!.seq).toBe(seqs.at(-1));
+      expect(events.filter((e) => e.type === "DEADLINE_REACHED").length).toBeGreaterThanOrEqual(1);
+      const left = await inCounty((tx) => tx.select().from(caseTimers).where(eq(caseTimers.caseId, caseId)));
+      expect(left.filter((timer) => timer.dueAt <= due)).toEqual([]);
+    }
   });
 });
