@@ -17,9 +17,8 @@ const noneYet = (): FireReport => ({ fired: 0, stale: 0, failed: 0, gaveUp: 0, i
  * tenants have something due; inside each tenant's transaction it claims up to `batchSize` due
  * timers with their cases (FOR UPDATE SKIP LOCKED, so two workers never take the same one) and
  * fires them in that one transaction, each step one statement, the different cases' statements
- * pipelined. A timer that
- * fails is tried again with the outbox's backoff; after MAX_ATTEMPTS failures it is left alone
- * and its case flagged as an incident (its state does not change).
+ * pipelined. A timer that fails is tried again with the outbox's backoff; after MAX_ATTEMPTS
+ * failures it is left alone and its case flagged as an incident (its state does not change).
  *
  * A firing its workflow refuses before it writes anything (the usual failure: a state its version
  * lacks, a broken definition) is isolated in Node: nothing of it reached the database. Any other
@@ -43,15 +42,23 @@ export async function fireDueTimers(
       .limit(maxTenants),
   );
   for (const { tenantId } of tenants) {
-    const batch = { now, batchSize, isDue, onError: options.onError };
+    // The firings' errors are told once their batch has committed: a batch rolled back and fired
+    // again in savepoints would tell a failure twice.
+    let errors: unknown[] = [];
+    const fireAs = (mode: "together" | "inSavepoints") => {
+      errors = [];
+      const batch = { now, batchSize, isDue, onError: (error: unknown) => errors.push(error) };
+      return db.withTenant(tenantId, (tx) => fireBatch(tx, batch, mode));
+    };
     let fired: FireReport;
     try {
-      fired = await db.withTenant(tenantId, (tx) => fireBatch(tx, batch, "together"));
+      fired = await fireAs("together");
     } catch (error) {
       if (!(error instanceof NeedsSavepoints)) throw error;
-      fired = await db.withTenant(tenantId, (tx) => fireBatch(tx, batch, "inSavepoints"));
+      fired = await fireAs("inSavepoints");
       fired.inSavepoints++;
     }
+    for (const error of errors) options.onError?.(error);
     for (const key of Object.keys(report) as (keyof FireReport)[]) report[key] += fired[key];
   }
   return report;
@@ -70,7 +77,7 @@ class NeedsSavepoints extends Error {}
 
 async function fireBatch(
   tx: TenantTx,
-  batch: { now: Date; batchSize: number; isDue: SQL; onError?: (error: unknown) => void },
+  batch: { now: Date; batchSize: number; isDue: SQL; onError: (error: unknown) => void },
   mode: "together" | "inSavepoints",
 ): Promise<FireReport> {
   const report = noneYet();
@@ -108,7 +115,7 @@ async function fireBatch(
         const refusedInNode = error instanceof WorkflowError && store.writes === writesBefore;
         if (mode === "together" && !refusedInNode) throw new NeedsSavepoints(errorText(error));
         report.failed++;
-        batch.onError?.(error);
+        batch.onError(error);
         if (await recordFailure(tx, timer, timer.attempts + 1, error, batch.now)) report.gaveUp++;
       }
     }
@@ -121,10 +128,13 @@ async function fireBatch(
   // transaction's connection, where PostgreSQL runs them one after another in the order sent, so a
   // batch costs a few round trips instead of one or more per timer. A case's own timers fire one
   // after another, each seeing what the one before did. All are settled before a failure is
-  // thrown, so that nothing is still being sent when the transaction rolls back.
-  const settled = await Promise.allSettled([...byCase.values()].map(fireCaseTimers));
-  const failure = settled.find((result) => result.status === "rejected");
-  if (failure) throw failure.reason;
+  // thrown, so that nothing is still being sent when the transaction rolls back. The statement the
+  // database refused is named as such; the other cases' statements then fail too (the transaction
+  // is aborted), recording a failure included, and are not the cause.
+  const failures = (await Promise.allSettled([...byCase.values()].map(fireCaseTimers))).flatMap((result) =>
+    result.status === "rejected" ? [result.reason as unknown] : [],
+  );
+  if (failures.length > 0) throw failures.find((error) => error instanceof NeedsSavepoints) ?? failures[0];
   return report;
 }
 

@@ -120,7 +120,13 @@ describe.each(testDrivers())("the worker on %s", (driver) => {
     const opened = new Date("2026-12-01T01:00:00Z");
     const open = () =>
       inCounty((tx) => startCase(tx, liaison(), { workflowKey: "citizenOpinion", data: { content: "w" } }, opened));
-    const [first, broken, last] = [await open(), await open(), await open()];
+    const [first, broken, lost, last] = [await open(), await open(), await open(), await open()];
+    // And one its workflow refuses in Node (a state its version lacks): its failure is recorded in
+    // the same transaction, which the broken one aborts.
+    await inCounty(async (tx) => {
+      await tx.update(cases).set({ state: "nowhere" }).where(eq(cases.id, lost.caseId));
+      await tx.update(caseTimers).set({ stateId: "nowhere" }).where(eq(caseTimers.caseId, lost.caseId));
+    });
     // The event the broken case's deadline would record is there already (a repair by hand gone
     // wrong): the database refuses the step's statement, which aborts the batch's transaction.
     await inCounty((tx) =>
@@ -138,9 +144,11 @@ describe.each(testDrivers())("the worker on %s", (driver) => {
     const errors: unknown[] = [];
     const report = await fireDueTimers(t.db, { now: new Date("2026-12-20T00:00:00Z"), onError: (e) => errors.push(e) });
 
-    expect(report).toMatchObject({ failed: 1, gaveUp: 0, inSavepoints: 1 });
+    expect(report).toMatchObject({ failed: 2, gaveUp: 0, inSavepoints: 1 });
     expect(report.fired).toBeGreaterThanOrEqual(2);
-    expect(errors).toHaveLength(1);
+    expect(errors).toHaveLength(2);
+    const [lostTimer] = await inCounty((tx) => tx.select().from(caseTimers).where(eq(caseTimers.caseId, lost.caseId)));
+    expect(lostTimer).toMatchObject({ attempts: 1, lastError: expect.stringContaining("nowhere") });
     const eventsOf = async (caseId: string) =>
       (await inCounty((tx) => tx.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)))).map((e) => e.type);
     // The others' deadlines fired once each; the broken one's left nothing but its failure.
