@@ -121,8 +121,8 @@ describe.each(testDrivers())("the worker on %s", (driver) => {
     const open = () =>
       inCounty((tx) => startCase(tx, liaison(), { workflowKey: "citizenOpinion", data: { content: "w" } }, opened));
     const [first, broken, lost, last] = [await open(), await open(), await open(), await open()];
-    // And one its workflow refuses in Node (a state its version lacks): its failure is recorded in
-    // the same transaction, which the broken one aborts.
+    // And one its workflow refuses in Node (a state its version lacks): its failure is told once,
+    // though the batch is fired twice (together, then in savepoints).
     await inCounty(async (tx) => {
       await tx.update(cases).set({ state: "nowhere" }).where(eq(cases.id, lost.caseId));
       await tx.update(caseTimers).set({ stateId: "nowhere" }).where(eq(caseTimers.caseId, lost.caseId));
