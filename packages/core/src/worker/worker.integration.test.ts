@@ -162,6 +162,7 @@ describe.each(testDrivers())("the worker on %s", (driver) => {
     // The step's statement was refused, and its failure kept with the timer.
     expect(timer!.lastError).toMatch(/^Failed query: with "updated"/);
   });
+
   it("fires a batch's cases side by side and one case's timers one after another, each exactly once", async () => {
     const opened = new Date("2027-01-04T01:00:00Z");
     const open = () =>
@@ -173,7 +174,7 @@ describe.each(testDrivers())("the worker on %s", (driver) => {
       const timers = await tx.select().from(caseTimers).where(eq(caseTimers.caseId, twice.caseId));
       await tx.insert(caseTimers).values(timers.map((timer) => ({ ...timer, id: `${timer.id}:again` })));
     });
-    // The broken timer of the test above is out of the way (given up), or it would fail again here.
+    // The failing timers of the test above are out of the way (given up), or they would fail again here.
     await inCounty((tx) => tx.update(caseTimers).set({ failedAt: opened }).where(isNotNull(caseTimers.lastError)));
     const timersBefore = await inCounty((tx) => tx.select().from(caseTimers));
     const due = new Date("2027-02-20T00:00:00Z");
