@@ -44,9 +44,9 @@ export async function fireDueTimers(
   for (const { tenantId } of tenants) {
     // The firings' errors are told once their batch has committed: a batch rolled back and fired
     // again in savepoints would tell a failure twice.
-    let errors: unknown[] = [];
+    const errors: unknown[] = [];
     const fireAs = (mode: "together" | "inSavepoints") => {
-      errors = [];
+      errors.length = 0;
       const batch = { now, batchSize, isDue, onError: (error: unknown) => errors.push(error) };
       return db.withTenant(tenantId, (tx) => fireBatch(tx, batch, mode));
     };
@@ -93,7 +93,11 @@ async function fireBatch(
     .for("update", { of: [caseTimers, cases], skipLocked: true });
   type Claimed = (typeof claimed)[number];
   const byCase = new Map<string, Claimed[]>();
-  for (const timer of claimed) byCase.set(timer.caseId, [...(byCase.get(timer.caseId) ?? []), timer]);
+  for (const timer of claimed) {
+    const ofCase = byCase.get(timer.caseId);
+    if (ofCase) ofCase.push(timer);
+    else byCase.set(timer.caseId, [timer]);
+  }
   const fireCaseTimers = async (timers: Claimed[]) => {
     const store = new DrizzleCaseStore(tx).holdingTimers(timers.map(({ attempts: _, ...timer }) => timer));
     for (const timer of timers) {
