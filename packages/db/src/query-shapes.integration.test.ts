@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Database, selectRows } from "./database";
+import { selectRows } from "./database";
 import { QueryShapes } from "./query-shapes";
 import { tenants } from "./schema";
 import { createTestDatabase, type TestDatabase, testDrivers } from "./testing";
+import type { AppTx } from "./types";
 
 describe.each(testDrivers())("a statement built once per shape on %s", (driver) => {
   let t: TestDatabase;
@@ -97,7 +98,7 @@ describe.each(testDrivers().filter((driver) => driver === "postgres"))("statemen
   afterAll(() => t.drop());
 
   /** The connection's prepared statements whose text names the marker. */
-  const preparedNaming = (tx: Parameters<Parameters<Database["withoutTenant"]>[0]>[0], marker: string) =>
+  const preparedNaming = (tx: AppTx, marker: string) =>
     selectRows<{ statement: string; generic_plans: number; custom_plans: number }>(
       tx,
       sql`select statement, generic_plans::int, custom_plans::int from pg_prepared_statements where statement like ${`%${marker}%`}`,
@@ -105,7 +106,7 @@ describe.each(testDrivers().filter((driver) => driver === "postgres"))("statemen
 
   it("prepares a drizzle query with parameters once per connection, and runs it on a generic plan", async () => {
     // One transaction: one connection, whose prepared statements pg_prepared_statements lists.
-    const listed = await t.db.withoutTenant(async (tx) => {
+    const rows = await t.db.withoutTenant(async (tx) => {
       const byId = () =>
         tx
           .select({ name: tenants.name })
@@ -115,7 +116,6 @@ describe.each(testDrivers().filter((driver) => driver === "postgres"))("statemen
       for (let run = 0; run < 8; run++) expect(await byId()).toEqual(["县"]);
       return preparedNaming(tx, '"tenants"."id" = $1');
     });
-    const rows = listed;
     expect(rows).toHaveLength(1);
     // Five custom plans, then PostgreSQL's plan cache keeps the generic one: no planning per run.
     expect(rows[0]!.custom_plans + rows[0]!.generic_plans).toBe(8);
