@@ -16,8 +16,8 @@
  * BENCH_COUNTIES (16: the second closed loop spreads the same cases over that many counties),
  * BENCH_COST_CASES (40: cases driven start to close one at a time, for the step's cost, and as many
  * more whose first deadlines are fired in one batch, for a firing's),
- * BENCH_GUARD (1: exit 1 when a step or a deadline's firing costs more statements or WAL records
- * than packages/core's README records — the CI guard; the figures compared do not depend on the machine's load).
+ * BENCH_GUARD (1: exit 1 when a step or a deadline's firing costs more statements or WAL records,
+ * or a step more round trips, than packages/core's README records — the CI guard; the figures compared do not depend on the machine's load).
  *
  * On a Citus coordinator (DATABASE_URL naming one, or BENCH_CITUS_URL beside a PostgreSQL) the
  * scratch database is made on every node and distributed by county. With BENCH_CITUS_URL the
@@ -27,6 +27,7 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
+import { Socket } from "node:net";
 import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -576,8 +577,21 @@ const countStatement = () => {
   statementsSent++;
 };
 
+/**
+ * Writes to the process's sockets: postgres.js writes once per round trip (what it has queued
+ * goes out together), and nothing else in this process has a socket (psql is a child), so this
+ * counts the round trips to PostgreSQL. A system call each, and a wait for the answer.
+ */
+let socketWrites = 0;
+const writeToSocket = Socket.prototype.write;
+Socket.prototype.write = function countedWrite(this: Socket, ...args: Parameters<Socket["write"]>) {
+  socketWrites++;
+  return writeToSocket.apply(this, args);
+} as Socket["write"];
+
 type StepCost = {
   statementsPerStep: number;
+  roundTripsPerStep: number;
   statementsPerStart: number;
   walRecordsPerStep: number | null;
   walBytesPerStep: number | null;
@@ -593,7 +607,7 @@ type StepCost = {
 
 /** The step cost packages/core/README.md records, which the guard compares with. */
 const RECORDED_COST =
-  /\*\*Recorded step cost\*\*[^:]*: ([\d.]+) statements and ([\d.]+) WAL records per step; ([\d.]+) ms Node CPU and ([\d.]+) ms PostgreSQL CPU/;
+  /\*\*Recorded step cost\*\*[^:]*: ([\d.]+) statements, ([\d.]+) round trips and ([\d.]+) WAL records per step; ([\d.]+) ms Node CPU and ([\d.]+) ms PostgreSQL CPU/;
 
 /** The same for a deadline's firing. */
 const RECORDED_FIRE_COST = /\*\*Recorded firing cost\*\*[^:]*: ([\d.]+) statements and ([\d.]+) WAL records per fire/;
@@ -606,9 +620,15 @@ function recordedStepCost() {
     throw new Error(
       "packages/core/README.md records no step or firing cost (**Recorded step cost** …, **Recorded firing cost** …)",
     );
-  const [statements, walRecords, nodeMs, pgMs] = match.slice(1).map(Number) as [number, number, number, number];
+  const [statements, roundTrips, walRecords, nodeMs, pgMs] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const [fireStatements, fireWalRecords] = fire.slice(1).map(Number) as [number, number];
-  return { statements, walRecords, nodeMs, pgMs, fireStatements, fireWalRecords };
+  return { statements, roundTrips, walRecords, nodeMs, pgMs, fireStatements, fireWalRecords };
 }
 
 /** A margin for WAL records only: index page splits vary a little with the random case ids. */
@@ -666,7 +686,9 @@ async function measureStepCost(k: Knobs, rt: Runtime, database: string): Promise
   const lsn1 = inspect ? await walLsn(k.adminUrl) : "";
   sent = statementsSent;
   const cpuBefore = await sampleCpu(k.adminUrl, database);
+  const writes = socketWrites;
   for (const slot of slots) while (NEXT_STEP[slot.state]) await advance([slot], 0, tally);
+  const stepWrites = socketWrites - writes;
   const cpuAfter = await sampleCpu(k.adminUrl, database);
   const stepStatements = statementsSent - sent; // sampleCpu and walLsn read through psql, not the pool
   const lsn2 = inspect ? await walLsn(k.adminUrl) : "";
@@ -679,6 +701,7 @@ async function measureStepCost(k: Knobs, rt: Runtime, database: string): Promise
   const fire = await measureFireCost(k, rt, database, inspect);
   const cost: StepCost = {
     statementsPerStep: statementsPerOp(stepStatements, steps),
+    roundTripsPerStep: statementsPerOp(stepWrites, steps),
     statementsPerStart: statementsPerOp(startStatements, slots.length),
     walRecordsPerStep: stepWal ? stepWal.records / steps : null,
     walBytesPerStep: stepWal ? stepWal.bytes / steps : null,
@@ -696,6 +719,9 @@ async function measureStepCost(k: Knobs, rt: Runtime, database: string): Promise
   console.log(`${"".padEnd(28)} ${"this run".padStart(9)} ${"README".padStart(9)}`);
   console.log(
     `${"statements per step".padEnd(28)} ${fixed(cost.statementsPerStep).padStart(9)} ${fixed(recorded.statements).padStart(9)}`,
+  );
+  console.log(
+    `${"round trips per step".padEnd(28)} ${fixed(cost.roundTripsPerStep).padStart(9)} ${fixed(recorded.roundTrips).padStart(9)}`,
   );
   console.log(
     `${"WAL records per step".padEnd(28)} ${fixed(cost.walRecordsPerStep).padStart(9)} ${fixed(recorded.walRecords).padStart(9)}`,
@@ -724,6 +750,8 @@ async function measureStepCost(k: Knobs, rt: Runtime, database: string): Promise
     const problems = [
       cost.statementsPerStep > recorded.statements + 0.005 &&
         `a step sends ${fixed(cost.statementsPerStep)} statements, the README records ${recorded.statements}`,
+      cost.roundTripsPerStep > recorded.roundTrips + 0.005 &&
+        `a step makes ${fixed(cost.roundTripsPerStep)} round trips to PostgreSQL, the README records ${recorded.roundTrips}`,
       cost.walRecordsPerStep === null && "WAL records could not be counted (pg_walinspect)",
       cost.walRecordsPerStep !== null &&
         cost.walRecordsPerStep > recorded.walRecords * (1 + WAL_RECORDS_MARGIN) &&
@@ -735,7 +763,9 @@ async function measureStepCost(k: Knobs, rt: Runtime, database: string): Promise
         `a firing writes ${fixed(cost.walRecordsPerFire)} WAL records, the README records ${recorded.fireWalRecords} (+${WAL_RECORDS_MARGIN * 100} %)`,
     ].filter((p): p is string => typeof p === "string");
     if (problems.length > 0) throw new GuardFailure(problems);
-    console.log("guard: a step and a firing cost no more statements or WAL records than the README records");
+    console.log(
+      "guard: a step costs no more statements, round trips or WAL records, and a firing no more statements or WAL records, than the README records",
+    );
   }
   return cost;
 }
@@ -792,6 +822,7 @@ type Result = {
   ratio_spread: number;
   counties: number;
   statements_per_step: number;
+  round_trips_per_step: number;
   statements_per_start: number;
   statements_per_fire: number;
   wal_records_per_fire: number | null;
@@ -1043,6 +1074,7 @@ async function bench(k: Knobs): Promise<Result> {
     ratio_spread: round(spreadPerSecond / pgbenchTps, 3),
     counties: counties.length,
     statements_per_step: cost.statementsPerStep,
+    round_trips_per_step: cost.roundTripsPerStep,
     statements_per_start: cost.statementsPerStart,
     statements_per_fire: cost.statementsPerFire,
     wal_records_per_fire: cost.walRecordsPerFire === null ? null : round(cost.walRecordsPerFire, 2),
