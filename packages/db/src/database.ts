@@ -2,12 +2,11 @@ import { type SQL, sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { rethrowUnavailable } from "./database-unavailable";
-import type * as schema from "./schema";
-import type { AppTx, DriverName, TenantTx } from "./types";
+import type { AppTx, DriverName, Schema, TenantTx } from "./types";
 
 const ZTenantId = z.uuid();
 
-type Executor = Pick<PgDatabase<PgQueryResultHKT, typeof schema>, "execute">;
+type Executor = Pick<PgDatabase<PgQueryResultHKT, Schema>, "execute">;
 
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
@@ -74,7 +73,7 @@ export async function enterTenant(tx: AppTx, tenantId: string): Promise<TenantTx
 export class Database {
   constructor(
     readonly driver: DriverName,
-    private readonly orm: PgDatabase<PgQueryResultHKT, typeof schema>,
+    private readonly orm: PgDatabase<PgQueryResultHKT, Schema>,
     private readonly onClose: () => Promise<void>,
   ) {}
 

@@ -7,11 +7,11 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { Database } from "./database";
-import * as schema from "./schema";
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../migrations", import.meta.url));
 
-const orm = { schema, casing: "snake_case" } as const;
+// No `schema`: see types.ts.
+const orm = { casing: "snake_case" } as const;
 
 /**
  * The embedded default: PGlite in-process, persisted in `dataDir` (in memory when
