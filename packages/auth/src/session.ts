@@ -15,6 +15,9 @@ export type ValidSession = {
   sessionId: string;
   userId: string;
   expiresAt: Date;
+  /** The user and their county, read with the session (the check needs them), so no second lookup does it again. */
+  user: typeof users.$inferSelect;
+  tenant: typeof tenants.$inferSelect | null;
 };
 
 function randomString(bytes: number): string {
@@ -59,13 +62,13 @@ export async function validateSessionToken(tx: AppTx, token: string, now: Date):
   const [id, secret, extra] = token.split(".");
   if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 128) return null;
   const [row] = await tx
-    .select({ session: sessions, disabledAt: users.disabledAt, tenantStatus: tenants.status })
+    .select({ session: sessions, user: users, tenant: tenants })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(tenants, eq(tenants.id, users.homeTenantId))
     .where(eq(sessions.id, id));
   if (!row) return null;
-  const { session } = row;
+  const { session, user, tenant } = row;
   const secretMatches = constantTimeEqual(
     new TextEncoder().encode(hashSecret(secret)),
     new TextEncoder().encode(session.secretHash),
@@ -73,7 +76,7 @@ export async function validateSessionToken(tx: AppTx, token: string, now: Date):
   if (!secretMatches) return null;
   const absoluteEnd = session.createdAt.getTime() + SESSION_ABSOLUTE_TIMEOUT_MS;
   const ended = now >= session.expiresAt || now.getTime() >= absoluteEnd;
-  if (ended || row.disabledAt || row.tenantStatus === "suspended") {
+  if (ended || user.disabledAt || tenant?.status === "suspended") {
     await tx.delete(sessions).where(eq(sessions.id, id));
     return null;
   }
@@ -82,7 +85,7 @@ export async function validateSessionToken(tx: AppTx, token: string, now: Date):
     expiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_TIMEOUT_MS, absoluteEnd));
     await tx.update(sessions).set({ lastUsedAt: now, expiresAt }).where(eq(sessions.id, id));
   }
-  return { sessionId: id, userId: session.userId, expiresAt };
+  return { sessionId: id, userId: session.userId, expiresAt, user, tenant };
 }
 
 export async function invalidateSession(tx: AppTx, sessionId: string): Promise<void> {

@@ -1,15 +1,6 @@
 import type { Actor } from "@rdlink/auth";
 import { validateSessionToken } from "@rdlink/auth";
-import {
-  type Database,
-  enterTenant,
-  memberships,
-  membershipTownships,
-  teamMembers,
-  teams,
-  tenants,
-  users,
-} from "@rdlink/db";
+import { type Database, enterTenant, memberships, membershipTownships, teamMembers, teams } from "@rdlink/db";
 import { and, eq, isNull } from "drizzle-orm";
 
 export type SignedIn = {
@@ -19,38 +10,43 @@ export type SignedIn = {
   tenant: { id: string; name: string; divisionCode: string } | null;
 };
 
-/** The signed-in user behind a session token with their roles, or null. One query round per request. */
+/**
+ * The signed-in user behind a session token with their roles, or null. Every signed-in request pays
+ * this: two round trips, the session with its user and county, then their roles and teams together.
+ */
 export async function loadActor(db: Database, token: string, now: Date): Promise<SignedIn | null> {
   return db.withoutTenant(async (tx) => {
     const session = await validateSessionToken(tx, token, now);
     if (!session) return null;
-    const [row] = await tx
-      .select({ user: users, tenant: tenants })
-      .from(users)
-      .leftJoin(tenants, eq(tenants.id, users.homeTenantId))
-      .where(eq(users.id, session.userId));
-    if (!row) return null;
-    const { user, tenant } = row;
+    const { user, tenant } = session;
     let roles: Actor["memberships"] = [];
     let teamKeys: string[] = [];
     if (tenant) {
       const scoped = await enterTenant(tx, tenant.id);
-      const rows = await scoped
-        .select({
-          id: memberships.id,
-          role: memberships.role,
-          handlingUnitId: memberships.handlingUnitId,
-          townshipId: membershipTownships.townshipId,
-        })
-        .from(memberships)
-        .leftJoin(
-          membershipTownships,
-          and(
-            eq(membershipTownships.tenantId, memberships.tenantId),
-            eq(membershipTownships.membershipId, memberships.id),
-          ),
-        )
-        .where(eq(memberships.userId, user.id));
+      // Both lookups at once: on PostgreSQL they go out in one write and come back in one round trip.
+      const [rows, teamRows] = await Promise.all([
+        scoped
+          .select({
+            id: memberships.id,
+            role: memberships.role,
+            handlingUnitId: memberships.handlingUnitId,
+            townshipId: membershipTownships.townshipId,
+          })
+          .from(memberships)
+          .leftJoin(
+            membershipTownships,
+            and(
+              eq(membershipTownships.tenantId, memberships.tenantId),
+              eq(membershipTownships.membershipId, memberships.id),
+            ),
+          )
+          .where(eq(memberships.userId, user.id)),
+        scoped
+          .select({ key: teams.key })
+          .from(teamMembers)
+          .innerJoin(teams, and(eq(teams.tenantId, teamMembers.tenantId), eq(teams.id, teamMembers.teamId)))
+          .where(and(eq(teamMembers.tenantId, tenant.id), eq(teamMembers.userId, user.id), isNull(teams.archivedAt))),
+      ]);
       const byMembership = new Map<string, Actor["memberships"][number]>();
       for (const r of rows) {
         const entry = byMembership.get(r.id) ?? {
@@ -62,11 +58,6 @@ export async function loadActor(db: Database, token: string, now: Date): Promise
         byMembership.set(r.id, entry);
       }
       roles = [...byMembership.values()];
-      const teamRows = await scoped
-        .select({ key: teams.key })
-        .from(teamMembers)
-        .innerJoin(teams, and(eq(teams.tenantId, teamMembers.tenantId), eq(teams.id, teamMembers.teamId)))
-        .where(and(eq(teamMembers.tenantId, tenant.id), eq(teamMembers.userId, user.id), isNull(teams.archivedAt)));
       teamKeys = teamRows.map((r) => r.key);
     }
     return {
