@@ -103,9 +103,11 @@ export class Database {
    * ends, so that their failure is the one reported.
    */
   private transaction<T>(commands: string[], work: (tx: AppTx) => Promise<T>): Promise<T> {
+    // On PostgreSQL the connections are read-only outside a transaction that says otherwise (open-database.ts).
+    const settings = this.driver === "postgres" ? ["set transaction read write", ...commands] : commands;
     return this.orm
       .transaction(async (tx) => {
-        const { answer } = await sendSettings(tx as AppTx, commands);
+        const { answer } = await sendSettings(tx as AppTx, settings);
         try {
           return await work(tx as AppTx);
         } finally {

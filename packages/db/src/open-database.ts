@@ -26,6 +26,14 @@ export async function openPglite(options: { dataDir?: string; migrate?: boolean 
   return new Database("pglite", db, () => client.close());
 }
 
+/**
+ * The app's connections cannot write outside a transaction that declares itself read-write, which
+ * every `Database` transaction does first (decision 0044). On a connection whose server reports this,
+ * our postgres.js patch does not wait for BEGIN's answer before the transaction's first statements:
+ * what is written behind a BEGIN that failed runs read-only, and can change nothing.
+ */
+export const READ_ONLY_OUTSIDE_TRANSACTIONS = { default_transaction_read_only: true } as const;
+
 /** PostgreSQL through postgres.js, logged in as a member of app_user (never the owner). */
 export async function openPostgres(options: {
   url: string;
@@ -37,6 +45,7 @@ export async function openPostgres(options: {
   const client = postgres(options.url, {
     max: options.max ?? 10,
     onnotice: () => {},
+    connection: READ_ONLY_OUTSIDE_TRANSACTIONS,
     ...(onStatement ? { debug: (_connection: number, text: string) => onStatement(text) } : {}),
   });
   const db = drizzlePostgres({ client, ...orm });
