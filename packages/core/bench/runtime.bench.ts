@@ -27,7 +27,6 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { Socket } from "node:net";
 import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -35,6 +34,7 @@ import { promisify } from "node:util";
 import type { Actor } from "@rdlink/auth";
 import { cases, caseTimers, type Database, handlingUnits, openPostgres, selectRows, townships } from "@rdlink/db";
 import { createScratchDatabase, psql } from "@rdlink/db/testing/scratch-database";
+import { socketWritesDuring } from "@rdlink/db/testing/socket-writes";
 import { childEnvironment, flagKnob, intKnob, readKnobs, textKnob } from "@rdlink/env/knobs";
 import { and, count, eq, lte, sql } from "drizzle-orm";
 import { actOnCase } from "../src/cases/act-on-case";
@@ -577,18 +577,6 @@ const countStatement = () => {
   statementsSent++;
 };
 
-/**
- * Writes to the process's sockets: postgres.js writes once per round trip (what it has queued
- * goes out together), and nothing else in this process has a socket (psql is a child), so this
- * counts the round trips to PostgreSQL. A system call each, and a wait for the answer.
- */
-let socketWrites = 0;
-const writeToSocket = Socket.prototype.write;
-Socket.prototype.write = function countedWrite(this: Socket, ...args: Parameters<Socket["write"]>) {
-  socketWrites++;
-  return writeToSocket.apply(this, args);
-} as Socket["write"];
-
 type StepCost = {
   statementsPerStep: number;
   roundTripsPerStep: number;
@@ -686,9 +674,10 @@ async function measureStepCost(k: Knobs, rt: Runtime, database: string): Promise
   const lsn1 = inspect ? await walLsn(k.adminUrl) : "";
   sent = statementsSent;
   const cpuBefore = await sampleCpu(k.adminUrl, database);
-  const writes = socketWrites;
-  for (const slot of slots) while (NEXT_STEP[slot.state]) await advance([slot], 0, tally);
-  const stepWrites = socketWrites - writes;
+  // Its socket writes are its round trips (socketWritesDuring): psql, which reads the CPU and WAL, is a child.
+  const stepWrites = await socketWritesDuring(async () => {
+    for (const slot of slots) while (NEXT_STEP[slot.state]) await advance([slot], 0, tally);
+  });
   const cpuAfter = await sampleCpu(k.adminUrl, database);
   const stepStatements = statementsSent - sent; // sampleCpu and walLsn read through psql, not the pool
   const lsn2 = inspect ? await walLsn(k.adminUrl) : "";

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { Socket } from "node:net";
 import { eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +7,7 @@ import { READ_ONLY_OUTSIDE_TRANSACTIONS } from "./open-database";
 import { tenants } from "./schema";
 import { createTestDatabase, type TestDatabase, testDrivers } from "./testing";
 import { TEST_APP_ROLE } from "./testing/global-setup";
+import { socketWritesDuring } from "./testing/socket-writes";
 
 const tenant = (id: string, code: string) => ({
   id,
@@ -62,22 +62,6 @@ describe.each(testDrivers().filter((driver) => driver === "postgres"))("BEGIN pi
   });
   afterAll(() => t.drop());
 
-  /** Writes to sockets while `work` runs: postgres.js writes once per round trip. */
-  async function socketWritesDuring(work: () => Promise<unknown>): Promise<number> {
-    const write = Socket.prototype.write;
-    let writes = 0;
-    Socket.prototype.write = function counted(this: Socket, ...args: Parameters<Socket["write"]>) {
-      writes++;
-      return write.apply(this, args);
-    } as Socket["write"];
-    try {
-      await work();
-    } finally {
-      Socket.prototype.write = write;
-    }
-    return writes;
-  }
-
   it("sends BEGIN, the settings and the first statement in one write: a transaction is two round trips", async () => {
     const lookup = () =>
       t.db.withTenant(id, (tx) => tx.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, id)));
@@ -88,19 +72,21 @@ describe.each(testDrivers().filter((driver) => driver === "postgres"))("BEGIN pi
 
   it("runs what is written behind a BEGIN that fails read-only, so it leaves nothing", async () => {
     const client = postgres(t.appUrl!, { max: 1, onnotice: () => {}, connection: READ_ONLY_OUTSIDE_TRANSACTIONS });
-    let insertRefused: unknown;
+    let insert: Promise<unknown> | undefined;
     // postgres.js keeps the letters of `begin`'s options: "begin no such mode" is a syntax error.
     const failure = await client
       .begin("no such mode", async (tx) => {
-        insertRefused = await tx`insert into pipeline_probe values (1)`.then(
+        insert = tx`insert into pipeline_probe values (1)`.then(
           () => null,
           (error: unknown) => error,
         );
+        await insert;
       })
       .catch((error: unknown) => error);
     expect(failure).toMatchObject({ code: "42601" }); // BEGIN's syntax error is the one reported
     // The insert went out behind BEGIN, ran on its own, and PostgreSQL refused it as read-only.
-    expect(insertRefused).toMatchObject({ code: "25006" });
+    // (begin rejects with BEGIN's error as soon as it comes, possibly before the insert's answer.)
+    expect(await insert).toMatchObject({ code: "25006" });
     // The connection serves the next transaction as if nothing had happened.
     const counted = await client.begin(async (tx) => {
       await tx`set transaction read write`;
