@@ -28,18 +28,27 @@ const answersOk = (url: string) =>
 
 /**
  * Starts the built app on `base` with these environment variables (and without `without`),
- * in its own process group so that `stop` stops tsx's node child too, and waits until its
+ * in its own process group (so that `stop` stops all of it), and waits until its
  * sign-in page answers. A port already in use is an error, not someone else's app measured.
  */
 export async function startBuiltApp(
   base: string,
   env: Record<string, string>,
-  options: { without?: string[]; portKnob: string; stderr?: "inherit" | "ignore"; startSeconds?: number },
+  options: {
+    without?: string[];
+    portKnob: string;
+    stderr?: "inherit" | "ignore";
+    startSeconds?: number;
+    /** Node writes a CPU profile of the app here when it exits (stop() makes it exit cleanly). */
+    cpuProfileDir?: string;
+  },
 ): Promise<{ server: ChildProcess; stop: () => void }> {
   if (await reachable(`${base}/sign-in`)) {
     throw new Error(`${base} is in use: set ${options.portKnob} to a free port`);
   }
-  const server = spawn("node_modules/.bin/tsx", ["server.ts"], {
+  // tsx's loader in node itself rather than tsx's CLI, so that node takes --cpu-prof (NODE_OPTIONS may not).
+  const profile = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  const server = spawn(process.execPath, [...profile, "--import", "tsx", "server.ts"], {
     cwd: app,
     env: childEnvironment({ NODE_ENV: "production", ...env }, options.without),
     stdio: ["ignore", "ignore", options.stderr ?? "ignore"],

@@ -37,6 +37,7 @@
  * BENCH_PORT (4330), BENCH_KEEP (1: keep the database and print its name and the operator's cookie),
  * BENCH_WEB_PROCESSES (1; more start that many app processes behind nginx, as infra/deploy
  * runs them, and need nginx installed),
+ * BENCH_CPU_PROFILE_DIR (each app process writes a V8 CPU profile of the whole run there when it stops),
  * BENCH_MAX_SECONDS (1800, a watchdog over the whole run).
  * The last line of stdout is one JSON object.
  */
@@ -80,6 +81,7 @@ const knobs = readKnobs({
   submissions: intKnob("BENCH_SUBMISSIONS", 3000),
   port: intKnob("BENCH_PORT", 4330),
   webProcesses: intKnob("BENCH_WEB_PROCESSES", 1),
+  cpuProfileDir: textKnob("BENCH_CPU_PROFILE_DIR", ""),
   keep: flagKnob("BENCH_KEEP"),
   maxSeconds: intKnob("BENCH_MAX_SECONDS", 1800),
 });
@@ -372,7 +374,12 @@ async function startWebProcess(databaseUrl: string, secret: string, port: number
       PORT: String(port),
       MEASURE_CPU: "true",
     },
-    { without: ["MIGRATE_DATABASE_URL"], portKnob: "BENCH_PORT", stderr: "inherit" },
+    {
+      without: ["MIGRATE_DATABASE_URL"],
+      portKnob: "BENCH_PORT",
+      stderr: "inherit",
+      cpuProfileDir: knobs.cpuProfileDir || undefined,
+    },
   );
   defer(`stop the app on :${port}`, async () => {
     stop();
@@ -434,7 +441,7 @@ http {
   throw new Error("nginx did not answer within 10 s");
 }
 
-/** The app's process (tsx starts node as its child): its CPU time in ms, from /proc. */
+/** The app's process and any children: its CPU time in ms, from /proc. */
 function cpuMsOf(server: ChildProcess): number {
   const ticks = (pid: number) => {
     try {
