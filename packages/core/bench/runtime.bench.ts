@@ -14,6 +14,9 @@
  * BENCH_TIMER_WORKERS (4), BENCH_TIMER_MAX_SECONDS (180), BENCH_PGBENCH_SCALE (10),
  * BENCH_PGBENCH_SECONDS (20), BENCH_MAX_SECONDS (1200, a watchdog over the whole run),
  * BENCH_COUNTIES (16: the second closed loop spreads the same cases over that many counties),
+ * BENCH_THREADS (1: the closed loops run in this thread; more deal their clients to that many
+ * worker threads, each with its own pool, as the deployment runs one app process per core. On two
+ * cores shared with PostgreSQL a second one added no throughput: docs/benchmarks/runtime.md),
  * BENCH_COST_CASES (40: cases driven start to close one at a time, for the step's cost, and as many
  * more whose first deadlines are fired in one batch, for a firing's),
  * BENCH_GUARD (1: exit 1 when a step or a deadline's firing costs more statements or WAL records,
@@ -26,11 +29,13 @@
  */
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { once } from "node:events";
 import { readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import type { Actor } from "@rdlink/auth";
 import { cases, caseTimers, type Database, handlingUnits, openPostgres, selectRows, townships } from "@rdlink/db";
 import { createScratchDatabase, psql } from "@rdlink/db/testing/scratch-database";
@@ -71,6 +76,8 @@ const readBenchKnobs = () =>
     citusUrl: textKnob("BENCH_CITUS_URL", ""),
     /** Counties the second closed loop spreads its cases over (one county in the first). */
     counties: intKnob("BENCH_COUNTIES", 16),
+    /** Worker threads the closed loops run in (each a V8 isolate with its own event loop and pool). */
+    threads: intKnob("BENCH_THREADS", 1),
     /** Cases driven from start to close, one at a time, for the step's cost (statements, WAL). */
     costCases: intKnob("BENCH_COST_CASES", 40),
     /** 1: fail when a step costs more statements or WAL records than the README records (CI). */
@@ -430,6 +437,101 @@ async function closedLoop(partitions: Slot[][], until: number, tally: Tally | nu
   );
 }
 
+/** A case as it crosses to a loop thread and back: its county by index. */
+type SlotData = { id: string; seq: number; state: string; county: number };
+/** A loop thread's work: its share of the clients (lanes), their counties, the app's login. */
+type LoopJob = { appUrl: string; counties: CountyIds[]; lanes: SlotData[][]; warmupSeconds: number };
+type LoopReport = { tally: Tally; lanes: SlotData[][] };
+
+/**
+ * The closed loop as the deployment runs it, one app process per core: the lanes are dealt to
+ * `threads` worker threads, each with its own V8 isolate, event loop and pool (with one thread,
+ * the loop runs here). Each warms up; then all run `seconds` between two CPU samples of this
+ * process, which count every thread. The slots come back with their cases' states.
+ */
+async function closedLoopOnThreads(
+  k: Knobs,
+  run: { appUrl: string; database: string; counties: Runtime[]; partitions: Slot[][] },
+) {
+  const { counties, partitions } = run;
+  const tally = newTally();
+  if (k.threads <= 1) {
+    if (k.warmupSeconds > 0) await closedLoop(partitions, performance.now() + k.warmupSeconds * 1000, null);
+    const cpuBefore = await sampleCpu(k.adminUrl, run.database);
+    await closedLoop(partitions, cpuBefore.at + k.seconds * 1000, tally);
+    return { tally, cpuBefore, cpuAfter: await sampleCpu(k.adminUrl, run.database) };
+  }
+  const countyOf = new Map(counties.map((county, i) => [county.tenantId, i]));
+  const shares = Array.from({ length: Math.min(k.threads, partitions.length) }, (_, thread) =>
+    partitions.filter((_, lane) => lane % k.threads === thread),
+  );
+  const threads = shares.map((lanes) => {
+    const job: LoopJob = {
+      appUrl: run.appUrl,
+      counties: counties.map(({ tenantId, townshipId, unitId }) => ({ tenantId, townshipId, unitId })),
+      lanes: lanes.map((lane) =>
+        lane.map(({ id, seq, state, rt }) => ({ id, seq, state, county: countyOf.get(rt.tenantId)! })),
+      ),
+      warmupSeconds: k.warmupSeconds,
+    };
+    const worker = new Worker(LOOP_THREAD_ENTRY, { eval: true, workerData: job });
+    return { worker, exited: once(worker, "exit") };
+  });
+  await Promise.all(threads.map(({ worker }) => once(worker, "message"))); // warmed up
+  const cpuBefore = await sampleCpu(k.adminUrl, run.database);
+  for (const { worker } of threads) worker.postMessage({ seconds: k.seconds });
+  const reports = await Promise.all(threads.map(({ worker }) => once(worker, "message") as Promise<[LoopReport]>));
+  // Sampled while the threads' connections are still open: a backend that has exited has no CPU to read.
+  const cpuAfter = await sampleCpu(k.adminUrl, run.database);
+  for (const { worker } of threads) worker.postMessage("close");
+  await Promise.all(threads.map(({ exited }) => exited));
+  reports.forEach(([report], thread) => {
+    tally.transitions.push(...report.tally.transitions);
+    tally.starts.push(...report.tally.starts);
+    tally.errors += report.tally.errors;
+    report.lanes.forEach((lane, l) => {
+      const slots = shares[thread]![l]!;
+      lane.forEach(({ county, ...slot }, i) => {
+        slots[i] = { ...slot, rt: counties[county]! };
+      });
+    });
+  });
+  return { tally, cpuBefore, cpuAfter };
+}
+
+/**
+ * A loop thread's start: this file, through tsx's loader (a worker thread inherits neither tsx's
+ * CLI nor, on Node 20, an `--import` of it, so it registers the loader itself).
+ */
+const LOOP_THREAD_ENTRY = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
+  .then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`;
+
+/**
+ * A loop thread (closedLoopOnThreads): warms up, says so, runs the seconds it is told, reports,
+ * and closes its pool when told (after the CPU sample that reads its backends).
+ */
+async function loopThread(job: LoopJob) {
+  const port = parentPort!;
+  const db = await openPostgres({ url: job.appUrl, max: job.lanes.length + 1 });
+  try {
+    const counties = job.counties.map((ids) => runtimeOf(db, ids));
+    const lanes = job.lanes.map((lane) => lane.map(({ county, ...slot }) => ({ ...slot, rt: counties[county]! })));
+    if (job.warmupSeconds > 0) await closedLoop(lanes, performance.now() + job.warmupSeconds * 1000, null);
+    port.postMessage("warmed up");
+    const [{ seconds }] = (await once(port, "message")) as [{ seconds: number }];
+    const tally = newTally();
+    await closedLoop(lanes, performance.now() + seconds * 1000, tally);
+    const countyOf = new Map(job.counties.map((county, i) => [county.tenantId, i]));
+    const back = lanes.map((lane) =>
+      lane.map(({ id, seq, state, rt }) => ({ id, seq, state, county: countyOf.get(rt.tenantId)! })),
+    );
+    port.postMessage({ tally, lanes: back } satisfies LoopReport);
+    await once(port, "message");
+  } finally {
+    await db.close();
+  }
+}
+
 /**
  * Open loop: request k is due at start + k/rate, whether or not earlier ones are done, and
  * goes to an idle client (else to the one with the shortest queue), which steps the next of
@@ -529,6 +631,14 @@ async function onboardBenchCounty(
     const [unit] = await tx.insert(handlingUnits).values({ name: "区住建局" }).returning({ id: handlingUnits.id });
     return { townshipId: township!.id, unitId: unit!.id };
   });
+  return runtimeOf(db, { tenantId, townshipId, unitId });
+}
+
+/** What identifies a bench county: enough for a loop thread to step its cases on its own pool. */
+type CountyIds = { tenantId: string; townshipId: string; unitId: string };
+
+/** A county's runtime on `db`: its ids and the three who step its cases. */
+function runtimeOf(db: Database, { tenantId, townshipId, unitId }: CountyIds): Runtime {
   const as = (actor: Actor) => ({ actor, ip: "10.0.0.1", clock: systemClock });
   return {
     db,
@@ -820,10 +930,18 @@ type Result = {
   node_cpu_ms_per_step: number;
   pg_cpu_ms_per_step: number | null;
   clients: number;
+  /** Worker threads the closed loops ran in. */
+  threads: number;
   cases: number;
   synchronous_commit: string;
   /** The database was on a Citus cluster, distributed by county (pgbench's tables are the coordinator's own). */
   citus: boolean;
+};
+
+/** The closed loops' threads, as printed. */
+const threadsOf = (k: Knobs, clients: number) => {
+  const threads = Math.min(k.threads, clients);
+  return threads > 1 ? `${threads} threads (each with its own pool, as the app's processes)` : "one thread";
 };
 
 async function bench(k: Knobs): Promise<Result> {
@@ -885,13 +1003,14 @@ async function bench(k: Knobs): Promise<Result> {
   const partitions = partition(seeded, C);
 
   // 3. Closed loop: C clients as fast as they can, all in one county.
+  const appUrl = scratchDb.urlAs(APP_ROLE);
   await settle();
-  if (k.warmupSeconds > 0) await closedLoop(partitions, performance.now() + k.warmupSeconds * 1000, null);
-  const closed = newTally();
   const walBefore = await sampleWal(k.adminUrl);
-  const cpuBefore = await sampleCpu(k.adminUrl, database);
-  await closedLoop(partitions, cpuBefore.at + k.seconds * 1000, closed);
-  const cpuAfter = await sampleCpu(k.adminUrl, database);
+  const {
+    tally: closed,
+    cpuBefore,
+    cpuAfter,
+  } = await closedLoopOnThreads(k, { appUrl, database, counties, partitions });
   const walAfter = await sampleWal(k.adminUrl);
   const closedSeconds = (cpuAfter.at - cpuBefore.at) / 1000;
   const transitionsPerSecond = closed.transitions.length / closedSeconds;
@@ -899,7 +1018,7 @@ async function bench(k: Knobs): Promise<Result> {
   const startSummary = summarise(closed.starts);
   const writes = closed.transitions.length + closed.starts.length;
   console.log(
-    `\n## Closed loop: ${C} clients, ${closedSeconds.toFixed(1)} s, each on its own ${partitions[0]!.length} cases, one county`,
+    `\n## Closed loop: ${C} clients on ${threadsOf(k, C)}, ${closedSeconds.toFixed(1)} s, each on its own ${partitions[0]!.length} cases, one county`,
   );
   console.log(`transitions  ${transitionsPerSecond.toFixed(0)}/s   ${line(closedSummary)}`);
   console.log(`case starts  ${(closed.starts.length / closedSeconds).toFixed(0)}/s   ${line(startSummary)}`);
@@ -914,15 +1033,16 @@ async function bench(k: Knobs): Promise<Result> {
   ).flat();
   const spreadPartitions = partition(spreadSeeded, C, counties.length);
   await settle();
-  const spread = newTally();
-  const spreadCpuBefore = await sampleCpu(k.adminUrl, database);
-  await closedLoop(spreadPartitions, spreadCpuBefore.at + k.seconds * 1000, spread);
-  const spreadCpuAfter = await sampleCpu(k.adminUrl, database);
+  const {
+    tally: spread,
+    cpuBefore: spreadCpuBefore,
+    cpuAfter: spreadCpuAfter,
+  } = await closedLoopOnThreads(k, { appUrl, database, counties, partitions: spreadPartitions });
   const spreadSeconds = (spreadCpuAfter.at - spreadCpuBefore.at) / 1000;
   const spreadPerSecond = spread.transitions.length / spreadSeconds;
   const spreadSummary = summarise(spread.transitions);
   console.log(
-    `\n## Closed loop: ${C} clients, ${spreadSeconds.toFixed(1)} s, cases spread over ${counties.length} counties`,
+    `\n## Closed loop: ${C} clients on ${threadsOf(k, C)}, ${spreadSeconds.toFixed(1)} s, cases spread over ${counties.length} counties`,
   );
   console.log(`transitions  ${spreadPerSecond.toFixed(0)}/s   ${line(spreadSummary)}; errors ${spread.errors}`);
   for (const l of cpuReport(spreadCpuBefore, spreadCpuAfter, spread.transitions.length + spread.starts.length))
@@ -1072,6 +1192,7 @@ async function bench(k: Knobs): Promise<Result> {
     node_cpu_ms_per_step: round(cost.nodeMsPerStep, 3),
     pg_cpu_ms_per_step: cost.pgMsPerStep === null ? null : round(cost.pgMsPerStep, 3),
     clients: C,
+    threads: Math.min(k.threads, C),
     cases: k.cases,
     synchronous_commit: synchronousCommit,
     citus: scratchDb.citus,
@@ -1111,4 +1232,5 @@ async function main() {
   process.exit(0);
 }
 
-await main();
+if (isMainThread) await main();
+else await loopThread(workerData as LoopJob);
