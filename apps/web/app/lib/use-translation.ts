@@ -31,13 +31,53 @@ function useServerTranslation(): Translation {
       keyPrefix: undefined,
       options: { scopeNs: readonly string[] },
     ) => Translation["t"];
-    const t = getFixedT.call(i18n, i18n.language, namespaces[0], undefined, { scopeNs: namespaces });
+    const t = rememberingLookups(
+      getFixedT.call(i18n, i18n.language, namespaces[0], undefined, { scopeNs: namespaces }),
+    );
     const answer = [t, i18n, true] as unknown as Translation;
     Object.assign(answer, { t, i18n, ready: true });
     translation = answer;
     translations.set(i18n, translation);
   }
   return translation;
+}
+
+/** Enough for every key of the app and the labels counties define; past it, keys are looked up each time. */
+const MAX_REMEMBERED_KEYS = 20_000;
+
+/**
+ * What a call is remembered by: its key alone, or its key and count ("还剩3个工作日": a few counts
+ * come back on every row); null for any other options (a row's title), which are looked up each time.
+ */
+function memoOf([key, options, ...rest]: unknown[]): string | null {
+  if (typeof key !== "string" || rest.length > 0) return null;
+  if (options === undefined) return key;
+  if (typeof options !== "object" || options === null) return null;
+  const names = Object.keys(options);
+  const count = (options as { count?: unknown }).count;
+  return names.length === 1 && typeof count === "number" ? `${key}\u0000${count}` : null;
+}
+
+/**
+ * `t` answering a key (or a key and count) from memory after the first time. A page asks for the
+ * same labels again and again (a state's and a category's name on each of 50 rows), and i18next's
+ * lookup cost 8 % of the inbox's CPU (issue 21); the instance's language and texts never change.
+ */
+function rememberingLookups(t: Translation["t"]): Translation["t"] {
+  const texts = new Map<string, unknown>();
+  const lookUp = t as unknown as (...args: unknown[]) => unknown;
+  const remembering = (...args: unknown[]) => {
+    const memo = memoOf(args);
+    if (memo === null) return lookUp(...args);
+    let text = texts.get(memo);
+    if (text === undefined) {
+      text = lookUp(...args);
+      if (texts.size < MAX_REMEMBERED_KEYS) texts.set(memo, text);
+    }
+    return text;
+  };
+  // The fixed t's own properties (its language and namespace) stay readable.
+  return Object.assign(remembering, t) as unknown as Translation["t"];
 }
 
 /**
