@@ -92,6 +92,38 @@ describe.each(testDrivers().filter((driver) => driver === "postgres"))("BEGIN pi
     await client.end({ timeout: 1 });
   });
 
+  it("writes a savepoint with the work behind it: a transaction with one is still two round trips", async () => {
+    const nested = () =>
+      t.db.withTenant(id, (tx) =>
+        tx.transaction((savepoint) => savepoint.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, id))),
+      );
+    expect(await nested()).toEqual([{ name: "县" }]);
+    // Without the patch: BEGIN, the settings and SAVEPOINT; the lookup; COMMIT.
+    expect(await socketWritesDuring(nested)).toBe(2);
+  });
+
+  it("reports a savepoint that fails with its own error, and what went out behind it changes nothing", async () => {
+    const client = postgres(t.appUrl!, { max: 1, onnotice: () => {}, connection: READ_ONLY_OUTSIDE_TRANSACTIONS });
+    let savepointFailure: unknown;
+    await client
+      .begin(async (tx) => {
+        await tx`set transaction read write`;
+        await tx`select 1 / 0`.catch(() => {}); // from here on the transaction is aborted: SAVEPOINT fails
+        savepointFailure = await tx
+          .savepoint((savepoint) => savepoint`insert into pipeline_probe values (3)`)
+          .catch((error: unknown) => error);
+      })
+      .catch(() => {});
+    expect(savepointFailure).toMatchObject({ code: "25P02" });
+    expect((savepointFailure as { query?: string }).query).toMatch(/^savepoint /);
+    const counted = await client.begin(async (tx) => {
+      await tx`set transaction read write`;
+      return tx`select count(*)::int as n from pipeline_probe where x = 3`;
+    });
+    expect(counted).toEqual([{ n: 0 }]);
+    await client.end({ timeout: 1 });
+  });
+
   it("waits for BEGIN's answer on a connection that could write outside a transaction", async () => {
     const client = postgres(t.appUrl!, { max: 1, onnotice: () => {} });
     let ran = false;
