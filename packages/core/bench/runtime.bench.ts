@@ -443,6 +443,14 @@ type SlotData = { id: string; seq: number; state: string; county: number };
 type LoopJob = { appUrl: string; counties: CountyIds[]; lanes: SlotData[][]; warmupSeconds: number };
 type LoopReport = { tally: Tally; lanes: SlotData[][] };
 
+/** Lanes of slots as they cross between threads: each case's county as its index in `counties`. */
+function slotData(lanes: Slot[][], counties: CountyIds[]): SlotData[][] {
+  const countyOf = new Map(counties.map((county, i) => [county.tenantId, i]));
+  return lanes.map((lane) =>
+    lane.map(({ id, seq, state, rt }) => ({ id, seq, state, county: countyOf.get(rt.tenantId)! })),
+  );
+}
+
 /**
  * The closed loop as the deployment runs it, one app process per core: the lanes are dealt to
  * `threads` worker threads, each with its own V8 isolate, event loop and pool (with one thread,
@@ -461,7 +469,6 @@ async function closedLoopOnThreads(
     await closedLoop(partitions, cpuBefore.at + k.seconds * 1000, tally);
     return { tally, cpuBefore, cpuAfter: await sampleCpu(k.adminUrl, run.database) };
   }
-  const countyOf = new Map(counties.map((county, i) => [county.tenantId, i]));
   const shares = Array.from({ length: Math.min(k.threads, partitions.length) }, (_, thread) =>
     partitions.filter((_, lane) => lane % k.threads === thread),
   );
@@ -469,9 +476,7 @@ async function closedLoopOnThreads(
     const job: LoopJob = {
       appUrl: run.appUrl,
       counties: counties.map(({ tenantId, townshipId, unitId }) => ({ tenantId, townshipId, unitId })),
-      lanes: lanes.map((lane) =>
-        lane.map(({ id, seq, state, rt }) => ({ id, seq, state, county: countyOf.get(rt.tenantId)! })),
-      ),
+      lanes: slotData(lanes, counties),
       warmupSeconds: k.warmupSeconds,
     };
     const worker = new Worker(LOOP_THREAD_ENTRY, { eval: true, workerData: job });
@@ -521,11 +526,7 @@ async function loopThread(job: LoopJob) {
     const [{ seconds }] = (await once(port, "message")) as [{ seconds: number }];
     const tally = newTally();
     await closedLoop(lanes, performance.now() + seconds * 1000, tally);
-    const countyOf = new Map(job.counties.map((county, i) => [county.tenantId, i]));
-    const back = lanes.map((lane) =>
-      lane.map(({ id, seq, state, rt }) => ({ id, seq, state, county: countyOf.get(rt.tenantId)! })),
-    );
-    port.postMessage({ tally, lanes: back } satisfies LoopReport);
+    port.postMessage({ tally, lanes: slotData(lanes, job.counties) } satisfies LoopReport);
     await once(port, "message");
   } finally {
     await db.close();
