@@ -11,6 +11,8 @@ export default defineConfig({
     ...sharedTestConfig.test,
     include: [
       "src/cases/*.integration.test.ts",
+      // Who holds a desk is asked inside the step's statement: its subqueries route to the county's shard too.
+      "src/notifications/desk-held.integration.test.ts",
       "src/worker/*.integration.test.ts",
       "src/audit/*.integration.test.ts",
       "src/tenants/county-lifecycle.integration.test.ts",

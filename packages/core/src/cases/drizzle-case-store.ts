@@ -28,8 +28,7 @@ import {
 import { and, eq, inArray } from "drizzle-orm";
 import { attendanceRows } from "../activities/attendance-rows";
 import { citizenStepOf, queueCitizenSms, textsCitizen } from "../sms/queue-citizen-sms";
-import { writeStartStatement, writeStepStatement } from "./step-statement";
-import { isAttended } from "./unattended";
+import { staffDeskOf, writeStartStatement, writeStepStatement } from "./step-statement";
 
 /** The columns a new case records of how it came in (none for cases started otherwise). */
 export type CaseIntake = Partial<
@@ -215,17 +214,8 @@ export class DrizzleCaseStore implements CaseStore {
     const version = await this.loadVersion(row.versionId);
     const handlingUnitId = row.snapshot.context.handlingUnitId ?? null;
     const coHandlingUnitIds = row.snapshot.context.coHandlingUnitIds ?? [];
-    const attended = await isAttended(this.tx, {
-      townshipId: this.intake.townshipId ?? null,
-      stationId: this.intake.stationId ?? null,
-      deputyIds: this.intake.deputyIds ?? [],
-      handlingUnitId,
-      coHandlingUnitIds,
-      assigneeRole: row.desk?.assigneeRole ?? null,
-      assigneeScope: row.desk?.assigneeScope ?? null,
-      assigneeTeam: row.desk?.assigneeTeam ?? null,
-      status: row.status,
-    });
+    // Whether anyone holds its first desk is asked by the start's statement (the unattended mark).
+    const staffDesk = staffDeskOf(row) ?? "";
     const caseRow = {
       ...this.intake,
       // The consent is given as the case is filed: its time is the case's.
@@ -249,12 +239,12 @@ export class DrizzleCaseStore implements CaseStore {
       dueAt: row.desk?.dueAt,
       warnAt: row.desk?.warnAt,
       closedAt: row.desk?.closes ? row.at : null,
-      unattendedSince: attended ? null : row.at,
+      unattendedSince: staffDesk ? row.at : null,
       createdAt: row.at,
       updatedAt: row.at,
     };
     this.writes++;
-    await writeStartStatement(this.tx, { ...caseRow, tenantId: this.tenant }, event, timers);
+    await writeStartStatement(this.tx, { ...caseRow, tenantId: this.tenant }, event, timers, staffDesk);
     // The citizen who left a mobile number gets the tracking code by SMS.
     if (
       textsCitizen({
@@ -274,22 +264,9 @@ export class DrizzleCaseStore implements CaseStore {
     if (!kase) return false;
     this.loaded.delete(step.caseId);
     for (const timerId of step.deleteTimerIds) this.forgetClaimed(timerId);
-    const { change } = step;
-    // Whether anyone holds the desk the step puts the case on (a step that stays leaves the mark).
-    const attended =
-      change.desk === undefined
-        ? undefined
-        : await isAttended(this.tx, {
-            ...kase,
-            handlingUnitId: change.snapshot.context.handlingUnitId ?? null,
-            coHandlingUnitIds: change.snapshot.context.coHandlingUnitIds ?? [],
-            assigneeRole: change.desk.assigneeRole,
-            assigneeScope: change.desk.assigneeScope,
-            assigneeTeam: change.desk.assigneeTeam,
-            status: change.status,
-          });
     this.writes++;
-    const written = await writeStepStatement(this.tx, step, { attended });
+    // The statement also asks whether anyone holds the desk the step puts the case on (the unattended mark).
+    const written = await writeStepStatement(this.tx, step, kase);
     if (written && step.ledger && step.ledger.length > 0) await this.writeLedger(step, kase);
     // A public step (交办, an answer, 办结) is news for the citizen who left a mobile number.
     const citizenStep = written && textsCitizen(kase) ? citizenStepOf(step) : null;

@@ -1,4 +1,4 @@
-import { caseEvents, cases, caseTimers, outbox } from "@rdlink/db";
+import { caseEvents, cases, caseTimers, memberships, outbox, teamMembers, teams, users } from "@rdlink/db";
 import { createTestDatabase, type TestDatabase } from "@rdlink/db/testing";
 import type { StepWrite } from "@rdlink/workflow";
 import { getTableColumns, getTableName } from "drizzle-orm";
@@ -82,9 +82,10 @@ describe("the step's hand-written statement", () => {
 
   it("names only tables and columns the schema has", async () => {
     const { sql: text } = await t.db.withTenant(TENANT, async (tx) =>
-      stepStatement(tx, stepShapeOf(everything, false)).toSQL(),
+      stepStatement(tx, stepShapeOf(everything)).toSQL(),
     );
-    const tables = [cases, caseEvents, caseTimers, outbox];
+    // The step's own tables, and those it finds the holders of a team's desk in (the unattended mark).
+    const tables = [cases, caseEvents, caseTimers, outbox, memberships, users, teams, teamMembers];
     const casing = new CasingCache("snake_case");
     const known = new Set([
       ...["updated", "gone", "written_0", "written_1", "written_2"], // its CTEs
@@ -95,7 +96,15 @@ describe("the step's hand-written statement", () => {
     expect(named.length).toBeGreaterThan(30);
     expect(named.filter((name) => !known.has(name))).toEqual([]);
     // Every column the update keeps for inboxes and figures is in it.
-    for (const column of ["assignee_team", "team_keys", "closed_at", "overdue_at", "satisfaction", "version_id"]) {
+    for (const column of [
+      "assignee_team",
+      "team_keys",
+      "closed_at",
+      "overdue_at",
+      "satisfaction",
+      "version_id",
+      "unattended_since",
+    ]) {
       expect(named).toContain(column);
     }
   });

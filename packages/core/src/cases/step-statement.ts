@@ -12,6 +12,7 @@ import type { StepWrite } from "@rdlink/workflow";
 import { and, eq, exists, getTableColumns, type InferInsertModel, or, type SQL, sql } from "drizzle-orm";
 import { CasingCache } from "drizzle-orm/casing";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import { deskHeldCondition } from "../notifications/notification-recipients";
 
 /**
  * What decides the text of a step's statement: which columns it sets and how many rows it inserts.
@@ -21,8 +22,12 @@ export type StepShape = {
   /** The step puts the case on a desk (it leaves its state); a step that stays leaves the desk. */
   desk: boolean;
   team: boolean;
-  /** Whether someone holds the new desk; null when the desk stays and so does the mark. */
-  attended: boolean | null;
+  /**
+   * The new desk, when it is staff's (`role@scope`, or `team@`): the statement asks whether anyone
+   * holds it, and marks the case unattended if nobody does. "" when the case lands where nobody is
+   * to hold it (closed, the citizen's turn): the mark clears. Null when the desk stays, and so does the mark.
+   */
+  staffDesk: string | null;
   closes: boolean;
   overdue: boolean;
   satisfaction: boolean;
@@ -34,13 +39,13 @@ export type StepShape = {
   outbox: number;
 };
 
-export function stepShapeOf(step: StepWrite, attended?: boolean): StepShape {
+export function stepShapeOf(step: StepWrite): StepShape {
   const { change } = step;
   const effects = change.effects ?? [];
   return {
     desk: change.desk !== undefined,
     team: Boolean(change.desk?.assigneeTeam),
-    attended: attended ?? null,
+    staffDesk: staffDeskOf(change),
     closes: change.desk?.closes === true,
     overdue: change.overdue === true,
     satisfaction: isSatisfaction(change.snapshot.context.satisfaction),
@@ -53,27 +58,47 @@ export function stepShapeOf(step: StepWrite, attended?: boolean): StepShape {
   };
 }
 
+/**
+ * Whose desk a step (or a start) puts the case on, as the unattended mark needs it
+ * (`StepShape.staffDesk`). A desk is staff's while the case is open and its role is neither
+ * missing nor the citizen's. A case put on a staff desk that no active user holds (a station
+ * without a liaison, a team without members, a suggestion whose deputies have no account) goes to
+ * the county: it is marked unattended (`unattended_since`, written by the statement of the step or
+ * the start that put it there, `deskHeld`) and is on the county admin's desk, with a badge. No
+ * notification per case: a county with many unstaffed desks would drown its admins' bell; the desk
+ * is where they look. The mark clears as soon as a later step lands on a desk someone holds.
+ */
+export function staffDeskOf(change: Pick<StepWrite["change"], "desk" | "status">): string | null {
+  const desk = change.desk;
+  if (desk === undefined) return null;
+  const staff = change.status === "active" && desk.assigneeRole !== null && desk.assigneeRole !== "citizen";
+  return staff ? `${desk.assigneeRole}@${desk.assigneeRole === "team" ? "" : (desk.assigneeScope ?? "")}` : "";
+}
+
+/** Where the case belongs, as the step's statement looks up who holds its new desk. */
+export type StepCasePlace = { townshipId: string | null; stationId: string | null; deputyIds: string[] | null };
+
 const steps = new QueryShapes("write_step");
 
 /**
  * Writes a step in one round trip (`stepStatement`); false when the case had moved on and
  * nothing was written.
  */
-export async function writeStepStatement(
-  tx: TenantTx,
-  step: StepWrite,
-  /** Whether someone holds the desk the step puts the case on; undefined when the desk stays. */
-  { attended }: { attended?: boolean } = {},
-): Promise<boolean> {
-  const shape = stepShapeOf(step, attended);
-  const [result] = await steps.run(tx, shapeKey(shape), () => stepStatement(tx, shape), stepValues(tx.tenantId, step));
+export async function writeStepStatement(tx: TenantTx, step: StepWrite, place: StepCasePlace): Promise<boolean> {
+  const shape = stepShapeOf(step);
+  const [result] = await steps.run(
+    tx,
+    shapeKey(shape),
+    () => stepStatement(tx, shape),
+    stepValues(tx.tenantId, step, place),
+  );
   return result?.written === 1;
 }
 
-const shapeKey = (shape: Record<string, boolean | number | null>) =>
+const shapeKey = (shape: StepShape) =>
   Object.values(shape)
-    .map((value) => (typeof value === "number" ? value : value === null ? "-" : value ? "1" : "0"))
-    .join("");
+    .map((value) => (typeof value === "boolean" ? (value ? "1" : "0") : value === null ? "-" : value))
+    .join("|");
 
 /**
  * The statement a step runs, one round trip: the case's update as a CTE (`updated`, empty when
@@ -117,9 +142,13 @@ export function stepStatement(tx: TenantTx, shape: StepShape) {
           }
         : {}),
       // Unattended from the first step onto a desk nobody holds, until one lands on a held desk.
-      ...(shape.attended === null
+      ...(shape.staffDesk === null
         ? {}
-        : { unattendedSince: shape.attended ? null : sql`coalesce(${cases.unattendedSince}, ${at})` }),
+        : {
+            unattendedSince: shape.staffDesk
+              ? sql`case when ${deskHeld(tx, shape.staffDesk)} then null else coalesce(${cases.unattendedSince}, ${at}) end`
+              : null,
+          }),
       ...(shape.closes ? { closedAt: sql`coalesce(${cases.closedAt}, ${at})` } : {}),
       ...(shape.overdue ? { overdueAt: sql`coalesce(${cases.overdueAt}, ${at})` } : {}),
       ...(shape.satisfaction ? { satisfaction: param(cases.satisfaction, "satisfaction") } : {}),
@@ -177,8 +206,38 @@ export function stepStatement(tx: TenantTx, shape: StepShape) {
     .from(updated);
 }
 
+/**
+ * Whether any active member of the county holds the desk (`role@scope`), as notifications find
+ * the desk's people: the case's place, its new units and team are the step's placeholders.
+ */
+export function deskHeld(tx: TenantTx, staffDesk: string): SQL {
+  const [role = null, scope = null] = staffDesk.split("@");
+  return deskHeldCondition(
+    tx,
+    { role, scope: scope || null },
+    {
+      tenantId: param(cases.tenantId, "tenantId"),
+      townshipId: param(cases.townshipId, "deskTownshipId"),
+      stationId: param(cases.stationId, "deskStationId"),
+      handlingUnitIds: param(cases.coHandlingUnitIds, "deskUnitIds"),
+      deputyIds: param(cases.deputyIds, "deskDeputyIds"),
+      team: param(cases.assigneeTeam, "assigneeTeam"),
+    },
+  );
+}
+
+/** The values of `deskHeld`'s placeholders but the tenant and the team (the step's own). */
+export function deskValues(place: StepCasePlace, handlingUnitId: string | null) {
+  return {
+    deskTownshipId: place.townshipId,
+    deskStationId: place.stationId,
+    deskUnitIds: pgArray(handlingUnitId ? [handlingUnitId] : []),
+    deskDeputyIds: pgArray(place.deputyIds ?? []),
+  };
+}
+
 /** The values of a step's placeholders, encoded as `param` casts them. */
-function stepValues(tenantId: string, step: StepWrite): Record<string, unknown> {
+function stepValues(tenantId: string, step: StepWrite, place: StepCasePlace): Record<string, unknown> {
   const { change } = step;
   const context = change.snapshot.context;
   const desk = change.desk;
@@ -206,6 +265,7 @@ function stepValues(tenantId: string, step: StepWrite): Record<string, unknown> 
     satisfaction: isSatisfaction(context.satisfaction) ? context.satisfaction : null,
     keySupervision: context.keySupervision === true,
     answerClass: isAnswerClass(context.answerClass) ? context.answerClass : null,
+    ...deskValues(place, context.handlingUnitId ?? null),
     ...rowValues(caseEvents, "event", eventKeys, [step.event]),
     ...rowValues(caseTimers, "timer", timerKeys, step.timers),
     ...rowValues(
@@ -229,11 +289,19 @@ export async function writeStartStatement(
   row: InferInsertModel<typeof cases>,
   event: StepWrite["event"],
   timers: StepWrite["timers"],
+  /** The first desk, as `StepShape.staffDesk` names it: the row's `unattendedSince` holds only if nobody holds it. */
+  staffDesk: string,
 ): Promise<void> {
   const columns = (Object.keys(row) as (keyof typeof row & string)[]).filter((key) => row[key] !== undefined);
-  await starts.run(tx, `${columns.join(",")}|${timers.length}`, () => startStatement(tx, columns, timers.length), {
+  const shape = `${columns.join(",")}|${timers.length}|${staffDesk}`;
+  await starts.run(tx, shape, () => startStatement(tx, columns, timers.length, staffDesk), {
     tenantId: tx.tenantId,
     caseId: event.caseId,
+    assigneeTeam: row.assigneeTeam ?? null,
+    ...deskValues(
+      { townshipId: row.townshipId ?? null, stationId: row.stationId ?? null, deputyIds: row.deputyIds ?? null },
+      row.handlingUnitId ?? null,
+    ),
     ...rowValues(cases, "case", columns, [row]),
     ...rowValues(caseEvents, "event", eventKeys, [event]),
     ...rowValues(caseTimers, "timer", timerKeys, timers),
@@ -244,8 +312,16 @@ export function startStatement(
   tx: TenantTx,
   columns: (keyof InferInsertModel<typeof cases> & string)[],
   timers: number,
+  staffDesk = "",
 ) {
-  const row = Object.fromEntries(columns.map((key) => [key, param(columnsOf(cases)[key]!, `case0_${key}`)]));
+  const value = (key: keyof InferInsertModel<typeof cases> & string) => {
+    const given = param(columnsOf(cases)[key]!, `case0_${key}`);
+    // Unattended from the start when nobody holds its first desk (asked here, not in a round trip first).
+    return key === "unattendedSince" && staffDesk
+      ? sql`case when ${deskHeld(tx, staffDesk)} then null else ${given} end`
+      : given;
+  };
+  const row = Object.fromEntries(columns.map((key) => [key, value(key)]));
   const created = tx.$with("created", { id: cases.id }).as(
     tx
       .insert(cases)
@@ -371,7 +447,7 @@ function encode(value: unknown, column?: PgColumn) {
 }
 
 /** A PostgreSQL array literal of text elements, each quoted. */
-function pgArray(values: readonly unknown[]): string {
+export function pgArray(values: readonly unknown[]): string {
   return `{${values.map((value) => `"${String(value).replace(/[\\"]/g, "\\$&")}"`).join(",")}}`;
 }
 

@@ -40,6 +40,8 @@ export function notificationTestCounty(driver: Parameters<typeof createTestDatab
   let stationA: string;
   let unit1: string;
   let unit2: string;
+  let deputyAtStation: string;
+  let deputyElsewhere: string;
   let versionId: string;
   /** One actor per person, each a real user with a real membership. */
   const people: Record<string, UseCaseContext> = {};
@@ -149,11 +151,14 @@ export function notificationTestCounty(driver: Parameters<typeof createTestDatab
         .values({ tenantId, name: "韦代表", level: "county", townshipId: townshipA, userId: id("deputyAtStation") })
         .returning();
       await tx.insert(deputyStations).values({ tenantId, deputyId: deputy!.id, stationId: stationA });
-      await tx
+      const [elsewhere] = await tx
         .insert(deputies)
-        .values({ tenantId, name: "黄代表", level: "county", townshipId: townshipB, userId: id("deputyElsewhere") });
+        .values({ tenantId, name: "黄代表", level: "county", townshipId: townshipB, userId: id("deputyElsewhere") })
+        .returning();
+      deputyAtStation = deputy!.id;
+      deputyElsewhere = elsewhere!.id;
     });
-    return { t, tenantId, unit1 };
+    return { t, tenantId, townshipA, townshipB, stationA, unit1, unit2, deputyAtStation, deputyElsewhere };
   }
 
   /** A 群众意见 case registered at station A of township A, as the QR intake records it. */
