@@ -326,3 +326,16 @@ describe("buildValidator", () => {
     expect(() => buildValidator([{ key: "s", label, type: "select", required: false, options: [] }])).toThrow(ZodError);
   });
 });
+
+describe("validators kept per field list", () => {
+  it("answers an equal field list with the validator built for it, and another list with its own", () => {
+    const first = buildValidator(fields({ type: "text", key: "content", label, required: true }));
+    const equal = buildValidator(fields({ type: "text", key: "content", label, required: true }));
+    const optional = buildValidator(fields({ type: "text", key: "content", label }));
+    expect(equal).toBe(first);
+    expect(optional).not.toBe(first);
+    // Each still checks its own list.
+    expect(first.safeParse({}).success).toBe(false);
+    expect(optional.safeParse({}).success).toBe(true);
+  });
+});

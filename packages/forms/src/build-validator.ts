@@ -139,12 +139,32 @@ function valueSchema(field: TFieldDefinition): z.ZodType {
 const present = z.unknown().refine((v): boolean => v !== undefined, { error: REQUIRED, abort: true });
 
 /**
- * Builds the schema for values submitted against `fields`. The definitions are
- * parsed again first: they come from storage, and a broken one is a bug.
+ * Validators built so far, by their field list's JSON. Building one is dear (the definitions
+ * parsed again, a zod object made, and its parser compiled on its first use) and a step's form
+ * was built afresh for every step; a deployment's forms are few. Capped, in case they are not.
+ */
+const built = new Map<string, z.ZodType<Record<string, unknown>>>();
+const MAX_BUILT = 2_000;
+
+/**
+ * The schema for values submitted against `fields`, built once per field list (equal lists
+ * share it: a schema holds no state). The definitions are parsed again first: they come from
+ * storage, and a broken one is a bug.
  *
  * @throws ZodError when `fields` is not a valid TFieldList (e.g. duplicate keys).
  */
 export function buildValidator(fields: readonly TFieldDefinition[]): z.ZodType<Record<string, unknown>> {
+  const key = JSON.stringify(fields);
+  let validator = built.get(key);
+  if (!validator) {
+    validator = validatorOf(fields);
+    if (built.size >= MAX_BUILT) built.clear();
+    built.set(key, validator);
+  }
+  return validator;
+}
+
+function validatorOf(fields: readonly TFieldDefinition[]): z.ZodType<Record<string, unknown>> {
   const definitions = ZFieldList.parse(fields);
   const shape: Record<string, z.ZodType> = {};
   for (const field of definitions) {
