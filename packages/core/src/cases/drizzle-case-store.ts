@@ -27,6 +27,7 @@ import {
 } from "@rdlink/workflow";
 import { and, eq, inArray } from "drizzle-orm";
 import { attendanceRows } from "../activities/attendance-rows";
+import { notificationRecipients } from "../notifications/notification-recipients";
 import { citizenStepOf, queueCitizenSms, textsCitizen } from "../sms/queue-citizen-sms";
 import { staffDeskOf, writeStartStatement, writeStepStatement } from "./step-statement";
 
@@ -214,8 +215,23 @@ export class DrizzleCaseStore implements CaseStore {
     const version = await this.loadVersion(row.versionId);
     const handlingUnitId = row.snapshot.context.handlingUnitId ?? null;
     const coHandlingUnitIds = row.snapshot.context.coHandlingUnitIds ?? [];
-    // Whether anyone holds its first desk is asked by the start's statement (the unattended mark).
-    const staffDesk = staffDeskOf(row) ?? "";
+    // Whether anyone holds its first desk (the unattended mark), asked first: a step's statement asks
+    // it itself, but Citus takes no subquery in an INSERT's VALUES.
+    const staffDesk = staffDeskOf(row);
+    const attended =
+      !staffDesk ||
+      (
+        await notificationRecipients(this.tx, "assignee", {
+          townshipId: this.intake.townshipId ?? null,
+          stationId: this.intake.stationId ?? null,
+          deputyIds: this.intake.deputyIds ?? [],
+          handlingUnitId,
+          coHandlingUnitIds,
+          assigneeRole: row.desk?.assigneeRole ?? null,
+          assigneeScope: row.desk?.assigneeScope ?? null,
+          assigneeTeam: row.desk?.assigneeTeam ?? null,
+        })
+      ).length > 0;
     const caseRow = {
       ...this.intake,
       // The consent is given as the case is filed: its time is the case's.
@@ -239,12 +255,12 @@ export class DrizzleCaseStore implements CaseStore {
       dueAt: row.desk?.dueAt,
       warnAt: row.desk?.warnAt,
       closedAt: row.desk?.closes ? row.at : null,
-      unattendedSince: staffDesk ? row.at : null,
+      unattendedSince: attended ? null : row.at,
       createdAt: row.at,
       updatedAt: row.at,
     };
     this.writes++;
-    await writeStartStatement(this.tx, { ...caseRow, tenantId: this.tenant }, event, timers, staffDesk);
+    await writeStartStatement(this.tx, { ...caseRow, tenantId: this.tenant }, event, timers);
     // The citizen who left a mobile number gets the tracking code by SMS.
     if (
       textsCitizen({

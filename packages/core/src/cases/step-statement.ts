@@ -63,8 +63,8 @@ export function stepShapeOf(step: StepWrite): StepShape {
  * (`StepShape.staffDesk`). A desk is staff's while the case is open and its role is neither
  * missing nor the citizen's. A case put on a staff desk that no active user holds (a station
  * without a liaison, a team without members, a suggestion whose deputies have no account) goes to
- * the county: it is marked unattended (`unattended_since`, written by the statement of the step or
- * the start that put it there, `deskHeld`) and is on the county admin's desk, with a badge. No
+ * the county: it is marked unattended (`unattended_since`, written by the statement of the step that
+ * put it there, `deskHeld`, or with a start's row) and is on the county admin's desk, with a badge. No
  * notification per case: a county with many unstaffed desks would drown its admins' bell; the desk
  * is where they look. The mark clears as soon as a later step lands on a desk someone holds.
  */
@@ -289,19 +289,11 @@ export async function writeStartStatement(
   row: InferInsertModel<typeof cases>,
   event: StepWrite["event"],
   timers: StepWrite["timers"],
-  /** The first desk, as `StepShape.staffDesk` names it: the row's `unattendedSince` holds only if nobody holds it. */
-  staffDesk: string,
 ): Promise<void> {
   const columns = (Object.keys(row) as (keyof typeof row & string)[]).filter((key) => row[key] !== undefined);
-  const shape = `${columns.join(",")}|${timers.length}|${staffDesk}`;
-  await starts.run(tx, shape, () => startStatement(tx, columns, timers.length, staffDesk), {
+  await starts.run(tx, `${columns.join(",")}|${timers.length}`, () => startStatement(tx, columns, timers.length), {
     tenantId: tx.tenantId,
     caseId: event.caseId,
-    assigneeTeam: row.assigneeTeam ?? null,
-    ...deskValues(
-      { townshipId: row.townshipId ?? null, stationId: row.stationId ?? null, deputyIds: row.deputyIds ?? null },
-      row.handlingUnitId ?? null,
-    ),
     ...rowValues(cases, "case", columns, [row]),
     ...rowValues(caseEvents, "event", eventKeys, [event]),
     ...rowValues(caseTimers, "timer", timerKeys, timers),
@@ -312,16 +304,8 @@ export function startStatement(
   tx: TenantTx,
   columns: (keyof InferInsertModel<typeof cases> & string)[],
   timers: number,
-  staffDesk = "",
 ) {
-  const value = (key: keyof InferInsertModel<typeof cases> & string) => {
-    const given = param(columnsOf(cases)[key]!, `case0_${key}`);
-    // Unattended from the start when nobody holds its first desk (asked here, not in a round trip first).
-    return key === "unattendedSince" && staffDesk
-      ? sql`case when ${deskHeld(tx, staffDesk)} then null else ${given} end`
-      : given;
-  };
-  const row = Object.fromEntries(columns.map((key) => [key, value(key)]));
+  const row = Object.fromEntries(columns.map((key) => [key, param(columnsOf(cases)[key]!, `case0_${key}`)]));
   const created = tx.$with("created", { id: cases.id }).as(
     tx
       .insert(cases)
