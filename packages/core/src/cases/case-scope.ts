@@ -1,6 +1,7 @@
 import { type Actor, handlingUnitsOf, hasRole, townshipsOfRole } from "@rdlink/auth";
 import { cases, deputies, deputyStations, stationLiaisons, type TenantTx } from "@rdlink/db";
-import { and, arrayOverlaps, type Column, eq, inArray, isNotNull, or, type SQL, sql } from "drizzle-orm";
+import { and, arrayOverlaps, eq, inArray, isNotNull, or, type SQL, sql } from "drizzle-orm";
+import { amongValues } from "../shared/scope";
 
 /** The stations a user serves at as their liaison officer. */
 function liaisonStationsOf(tx: TenantTx, actor: Actor) {
@@ -62,10 +63,6 @@ export function reachOf(tx: TenantTx, actor: Actor): Reach<readonly string[]> {
   };
 }
 
-/** The column is one of the values: a list, or an SQL array. */
-const among = (column: Column, values: readonly string[] | SQL) =>
-  Array.isArray(values) ? inArray(column, values) : sql`${column} = any(${values})`;
-
 /**
  * The cases a user may open: the county admin all of them; a team's members the cases that
  * have been on their team's desk; township operators and
@@ -82,8 +79,8 @@ export function scopeOf(tx: TenantTx, reach: Reach): SQL | undefined {
   if (reach.admin) return undefined;
   return anyOf([
     reach.teams ? arrayOverlaps(cases.teamKeys, reach.teams as string[] | SQL) : undefined,
-    reach.townships ? among(cases.townshipId, reach.townships) : undefined,
-    reach.units ? among(cases.handlingUnitId, reach.units) : undefined,
+    reach.townships ? amongValues(cases.townshipId, reach.townships) : undefined,
+    reach.units ? amongValues(cases.handlingUnitId, reach.units) : undefined,
     reach.units ? arrayOverlaps(cases.coHandlingUnitIds, reach.units as string[] | SQL) : undefined,
     reach.deputy ? or(inArray(cases.stationId, deputyStationsOf(tx, reach)), namesDeputyOf(reach)) : undefined,
   ]);

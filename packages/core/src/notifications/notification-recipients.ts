@@ -12,8 +12,9 @@ import {
   users,
 } from "@rdlink/db";
 import { notifyTargets } from "@rdlink/workflow";
-import { and, type Column, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
+import { amongValues } from "../shared/scope";
 
 /** A `notify` outbox row's payload, as the workflow runtime writes it (a deadline rung adds its timer). */
 export const ZNotifyPayload = z.object({
@@ -151,10 +152,6 @@ function assignees(tx: TenantTx, desk: Desk, people: PeopleOf): (Candidates | nu
 
 const isEmpty = (ids: readonly string[] | SQL) => Array.isArray(ids) && ids.length === 0;
 
-/** The column is one of the ids: a list of values, or an array expression. */
-const amongIds = (column: Column, ids: readonly string[] | SQL) =>
-  Array.isArray(ids) ? inArray(column, ids) : sql`${column} = any(${ids})`;
-
 function membersOf(tx: TenantTx, { tenantId, team }: PeopleOf) {
   if (team === null) return null;
   return tx
@@ -199,7 +196,7 @@ function responders(tx: TenantTx, { tenantId, handlingUnitIds }: PeopleOf) {
       and(
         eq(memberships.tenantId, tenantId),
         eq(memberships.role, "handling_unit_responder"),
-        amongIds(memberships.handlingUnitId, handlingUnitIds),
+        amongValues(memberships.handlingUnitId, handlingUnitIds),
       ),
     );
 }
@@ -218,7 +215,7 @@ function deputyUsers(tx: TenantTx, { tenantId, deputyIds }: PeopleOf) {
   return tx
     .select({ userId: deputies.userId })
     .from(deputies)
-    .where(and(eq(deputies.tenantId, tenantId), amongIds(deputies.id, deputyIds), isNotNull(deputies.userId)));
+    .where(and(eq(deputies.tenantId, tenantId), amongValues(deputies.id, deputyIds), isNotNull(deputies.userId)));
 }
 
 /** Deputies stationed at the case's station who have an account (deputies.user_id). */
