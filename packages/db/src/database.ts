@@ -54,6 +54,39 @@ async function sendSettings(tx: AppTx, commands: string[]): Promise<{ answer?: P
   return { answer };
 }
 
+/** Transactions whose owner lets the work's last statement carry the COMMIT (`commitWithNextStatement`). */
+const endsWithItsLastStatement = new WeakSet<object>();
+
+/** The hook our postgres.js patch adds to a transaction's connection (PGlite's has none). */
+type CommitBehind = { commitWithNext?: () => void };
+
+/**
+ * Asks that the next statement this transaction sends carry its COMMIT, written with it rather
+ * than after its answer: one round trip fewer (decision 0046). Only where the transaction's owner
+ * said its work ends with that statement (`withTenant`'s `endsWithLastStatement`), on PostgreSQL;
+ * anywhere else it does nothing and returns false. The statement must decide the outcome alone: if
+ * it fails, the COMMIT rolls back; if it succeeds, the writes are kept whatever the work does next,
+ * so nothing may follow it (another statement is refused, a later failure reported as
+ * COMMITTED_THEN_FAILED).
+ */
+export function commitWithNextStatement(tx: AppTx): boolean {
+  if (!endsWithItsLastStatement.has(tx)) return false;
+  endsWithItsLastStatement.delete(tx);
+  const connection = (tx as unknown as { session: { client: CommitBehind } }).session.client;
+  if (!connection.commitWithNext) return false;
+  connection.commitWithNext();
+  return true;
+}
+
+/** What the owner of a transaction promises about its work. */
+export type TransactionOptions = {
+  /**
+   * The work sends nothing after the statement it marks with `commitWithNextStatement` (a step's
+   * statement, when the step writes nothing else), so that statement may carry the COMMIT.
+   */
+  endsWithLastStatement?: boolean;
+};
+
 /**
  * Binds a `withoutTenant` transaction to a tenant learned inside it (sign-in learns
  * the county from the account), so the use case stays one transaction.
@@ -77,11 +110,12 @@ export class Database {
     private readonly onClose: () => Promise<void>,
   ) {}
 
-  withTenant<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>): Promise<T> {
+  withTenant<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     if (!ZTenantId.safeParse(tenantId).success) return Promise.reject(new TenantIdError(tenantId));
-    return this.transaction(["set local role app_user", tenantSetting(tenantId)], (tx) =>
-      work(Object.assign(tx, { tenantId }) as TenantTx),
-    );
+    return this.transaction(["set local role app_user", tenantSetting(tenantId)], (tx) => {
+      if (options.endsWithLastStatement) endsWithItsLastStatement.add(tx);
+      return work(Object.assign(tx, { tenantId }) as TenantTx);
+    });
   }
 
   /** Platform tables (tenants, users, sessions …) only: tenant tables show no rows here. */

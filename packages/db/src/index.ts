@@ -1,4 +1,12 @@
-export { Database, enterTenant, selectRows, TenantIdError, UnsafeDatabaseRoleError } from "./database";
+export {
+  commitWithNextStatement,
+  Database,
+  enterTenant,
+  selectRows,
+  TenantIdError,
+  type TransactionOptions,
+  UnsafeDatabaseRoleError,
+} from "./database";
 export { DatabaseUnavailableError, isConnectionFailure } from "./database-unavailable";
 export { GLOBAL_TABLES } from "./global-tables";
 export { getDatabase, setDatabase } from "./instance";

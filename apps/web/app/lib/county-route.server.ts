@@ -2,7 +2,7 @@ import type { Permission } from "@rdlink/auth";
 import type { StagedFiles } from "@rdlink/core/files/staged-files";
 import type { UseCaseContext } from "@rdlink/core/shared/context";
 import { ValidationError } from "@rdlink/core/shared/errors";
-import { getDatabase, type TenantTx } from "@rdlink/db";
+import { getDatabase, type TenantTx, type TransactionOptions } from "@rdlink/db";
 import type { RouterContextProvider } from "react-router";
 import {
   failureResponse,
@@ -35,8 +35,9 @@ export function countyRequest({ request, context }: RouteArgs, permission?: Perm
   return {
     ...user,
     request,
-    /** One transaction in this county. */
-    inTenant: <T>(work: CountyWork<T>) => getDatabase().withTenant(tenantId, (tx) => work(tx, ctx)),
+    /** One transaction in this county (`options`: what the work promises, as `withTenant` takes it). */
+    inTenant: <T>(work: CountyWork<T>, options?: TransactionOptions) =>
+      getDatabase().withTenant(tenantId, (tx) => work(tx, ctx), options),
     /** One transaction that may store photos: they are kept only if it commits. */
     inTenantStoringFiles: <T>(work: (tx: TenantTx, ctx: UseCaseContext, staged: StagedFiles) => Promise<T>) =>
       withTenantStoringFiles(tenantId, (tx, staged) => work(tx, ctx, staged)),

@@ -6,6 +6,7 @@ import {
   caseEvents,
   cases,
   caseTimers,
+  commitWithNextStatement,
   deputies,
   type TenantTx,
   workflowVersions,
@@ -280,12 +281,17 @@ export class DrizzleCaseStore implements CaseStore {
     if (!kase) return false;
     this.loaded.delete(step.caseId);
     for (const timerId of step.deleteTimerIds) this.forgetClaimed(timerId);
+    // A case without a station has no ledger to write to: its entries are not kept.
+    const ledger = kase.stationId && kase.townshipId ? (step.ledger ?? []) : [];
+    // A public step (交办, an answer, 办结) is news for the citizen who left a mobile number.
+    const citizenStep = textsCitizen(kase) ? citizenStepOf(step) : null;
+    // Where the statement is the step's only write, it may carry the COMMIT if the transaction ends with it.
+    if (ledger.length === 0 && !citizenStep) commitWithNextStatement(this.tx);
     this.writes++;
     // The statement also asks whether anyone holds the desk the step puts the case on (the unattended mark).
     const written = await writeStepStatement(this.tx, step, kase);
-    if (written && step.ledger && step.ledger.length > 0) await this.writeLedger(step, kase);
-    // A public step (交办, an answer, 办结) is news for the citizen who left a mobile number.
-    const citizenStep = written && textsCitizen(kase) ? citizenStepOf(step) : null;
+    if (!written) return false;
+    if (ledger.length > 0) await this.writeLedger(step, kase, ledger);
     if (citizenStep)
       await queueCitizenSms(this.tx, {
         caseId: step.caseId,
@@ -293,17 +299,17 @@ export class DrizzleCaseStore implements CaseStore {
         step: citizenStep,
         at: step.change.at,
       });
-    return written;
+    return true;
   }
 
   /**
    * The step's 履职台账 entries, at the case's station on the step's day (Asia/Shanghai), with
-   * the deputies the step named and the case's own. A case without a station has no ledger to
-   * write to: its entries are not kept. (case, seq, kind) is unique, so an entry is never doubled.
+   * the deputies the step named and the case's own. (case, seq, kind) is unique, so an entry is
+   * never doubled.
    */
-  private async writeLedger(step: StepWrite, kase: LoadedCase) {
+  private async writeLedger(step: StepWrite, kase: LoadedCase, ledger: NonNullable<StepWrite["ledger"]>) {
     if (!kase.stationId || !kase.townshipId) return;
-    for (const entry of step.ledger!) {
+    for (const entry of ledger) {
       const [activity] = await this.tx
         .insert(activities)
         .values({

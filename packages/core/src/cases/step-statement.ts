@@ -82,18 +82,21 @@ const steps = new QueryShapes("write_step");
 
 /**
  * Writes a step in one round trip (`stepStatement`); false when the case had moved on and
- * nothing was written.
+ * nothing was written (the transaction is then aborted: the runtime throws).
  */
 export async function writeStepStatement(tx: TenantTx, step: StepWrite, place: StepCasePlace): Promise<boolean> {
   const shape = stepShapeOf(step);
-  const [result] = await steps.run(
-    tx,
-    shapeKey(shape),
-    () => stepStatement(tx, shape),
-    stepValues(tx.tenantId, step, place),
-  );
-  return result?.written === 1;
+  try {
+    await steps.run(tx, shapeKey(shape), () => stepStatement(tx, shape), stepValues(tx.tenantId, step, place));
+    return true;
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code === FOUND_NO_CASE) return false;
+    throw error;
+  }
 }
+
+/** division_by_zero: what the step's statement raises when its update found no row. */
+const FOUND_NO_CASE = "22012";
 
 const shapeKey = (shape: StepShape) =>
   Object.values(shape)
@@ -109,7 +112,9 @@ const shapeKey = (shape: StepShape) =>
  * row (its case moved on) is thrown away by the runtime, and with it — the transaction or the
  * worker's savepoint rolls back — whatever the statement inserted; the case is locked from its
  * load on, so this does not happen in practice, and the event's (case, seq) key refuses a double
- * anyway. Its values are placeholders named as `stepValues` names them.
+ * anyway. Such a statement fails itself (it divides by the count of rows updated): nothing of it
+ * can commit, even when the COMMIT was written behind it (decision 0046). Its values are
+ * placeholders named as `stepValues` names them.
  */
 export function stepStatement(tx: TenantTx, shape: StepShape) {
   const at = param(cases.updatedAt, "at");
@@ -202,7 +207,7 @@ export function stepStatement(tx: TenantTx, shape: StepShape) {
     .map((insert, i) => tx.$with(`written_${i}`, {}).as(insert));
   return tx
     .with(updated, gone, ...inserts)
-    .select({ written: sql<number>`count(*)::int` })
+    .select({ written: sql<number>`(1 / count(*))::int` })
     .from(updated);
 }
 

@@ -174,14 +174,19 @@ export function notificationTestCounty(driver: Parameters<typeof createTestDatab
     );
   }
 
+  // As the case page's action: the step ends its transaction, and its statement carries the COMMIT.
   const act = (who: string, caseId: string, event: string, data: Record<string, unknown>, at = MONDAY) =>
-    inCounty(async (tx) => {
-      const [row] = await tx
-        .select({ seq: cases.seq })
-        .from(cases)
-        .where(and(eq(cases.tenantId, tenantId), eq(cases.id, caseId)));
-      return actOnCase(tx, people[who]!, { caseId, event, data, expectedSeq: row!.seq }, at);
-    });
+    t.db.withTenant(
+      tenantId,
+      async (tx) => {
+        const [row] = await tx
+          .select({ seq: cases.seq })
+          .from(cases)
+          .where(and(eq(cases.tenantId, tenantId), eq(cases.id, caseId)));
+        return actOnCase(tx, people[who]!, { caseId, event, data, expectedSeq: row!.seq }, at);
+      },
+      { endsWithLastStatement: true },
+    );
 
   /** Registered → review → handed over → assigned to unit 1: the ASSIGN step queues `case.assigned`. */
   async function assignedCase(title: string) {

@@ -100,7 +100,13 @@ export function smsTestCounty(driver: Parameters<typeof createTestDatabase>[0], 
   async function act(caseId: string, actor: Actor, event: string, data: Record<string, unknown>) {
     const ctx = { actor, ip: null, clock: systemClock };
     const { case: current } = await inCounty((tx) => getCase(tx, ctx, caseId, submittedAt));
-    await inCounty((tx) => actOnCase(tx, ctx, { caseId, event, data, expectedSeq: current.seq }, submittedAt));
+    // As the case page's action: the step ends its transaction (its statement carries the COMMIT
+    // unless the step texts the citizen too).
+    await state.t.db.withTenant(
+      state.tenantId,
+      (tx) => actOnCase(tx, ctx, { caseId, event, data, expectedSeq: current.seq }, submittedAt),
+      { endsWithLastStatement: true },
+    );
   }
 
   const caseOf = async (trackingCode: string) =>

@@ -14,14 +14,17 @@ export function caseSteps(db: () => Database, tenantId: () => string, clock: Clo
   const inCounty = <T>(work: (tx: TenantTx) => Promise<T>) => db().withTenant(tenantId(), work);
   const row = async (caseId: string) =>
     (await inCounty((tx) => tx.select().from(cases).where(eq(cases.id, caseId))))[0]!;
-  const act = async (actor: Actor, caseId: string, event: string, data: Record<string, unknown> = {}) => {
-    const { seq } = await row(caseId);
-    return inCounty((tx) => actOnCase(tx, ctx(actor), { caseId, event, data, expectedSeq: seq }));
-  };
+  /** One step at `seq`, alone in its transaction as the case page's action takes it (its statement carries the COMMIT). */
+  const stepAt = (actor: Actor, caseId: string, event: string, data: Record<string, unknown>, seq: number) =>
+    db().withTenant(tenantId(), (tx) => actOnCase(tx, ctx(actor), { caseId, event, data, expectedSeq: seq }), {
+      endsWithLastStatement: true,
+    });
+  const act = async (actor: Actor, caseId: string, event: string, data: Record<string, unknown> = {}) =>
+    stepAt(actor, caseId, event, data, (await row(caseId)).seq);
   const refusal = (promise: Promise<unknown>) =>
     promise.then(
       () => null,
       (error: unknown) => error,
     );
-  return { ctx, inCounty, row, act, refusal };
+  return { ctx, inCounty, row, stepAt, act, refusal };
 }

@@ -35,7 +35,7 @@ export function templateCounty(driver: DriverName) {
   let deputy: Actor;
   let deputyId: string;
   const clock = new ManualClock(new Date("2026-03-02T01:00:00Z"));
-  const { ctx, inCounty, row } = caseSteps(
+  const { ctx, inCounty, row, stepAt } = caseSteps(
     () => t.db,
     () => tenantId,
     clock,
@@ -70,7 +70,7 @@ export function templateCounty(driver: DriverName) {
   const act = async (actor: Actor, caseId: string, event: string, data: Record<string, unknown> = {}) => {
     await checkDesks();
     const { seq } = await row(caseId);
-    await inCounty((tx) => actOnCase(tx, ctx(actor), { caseId, event, data, expectedSeq: seq }));
+    await stepAt(actor, caseId, event, data, seq);
     await checkDesks();
   };
   const visited = async (caseIds: string[]) => {

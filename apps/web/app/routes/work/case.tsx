@@ -38,7 +38,10 @@ export function action(args: Route.ActionArgs) {
   return countyAction(args, async (county) => {
     const { event, expectedSeq, ...data } = await county.form();
     const caseId = args.params.caseId;
-    await county.inTenant((tx, ctx) => actOnCase(tx, ctx, { caseId, event, expectedSeq: Number(expectedSeq), data }));
+    // Nothing follows the step in its transaction: its statement may carry the COMMIT (decision 0046).
+    await county.inTenant((tx, ctx) => actOnCase(tx, ctx, { caseId, event, expectedSeq: Number(expectedSeq), data }), {
+      endsWithLastStatement: true,
+    });
     return { ok: true as const };
   });
 }
