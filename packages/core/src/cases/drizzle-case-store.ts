@@ -16,8 +16,7 @@ import {
   type CaseEventRow,
   type CaseSnapshot,
   type CaseStore,
-  calendarFromDays,
-  chinaHolidaysExcept,
+  countyCalendar,
   localDateOf,
   type StepWrite,
   type StoredCase,
@@ -379,7 +378,10 @@ export class DrizzleCaseStore implements CaseStore {
       .from(calendarYears)
       .where(eq(calendarYears.tenantId, this.tenant));
     // A year the county does not hold counts by China's holidays (its case page says provisional).
-    const calendar = calendarFromDays([...own, ...chinaHolidaysExcept(new Set(held.map((h) => h.year)))]);
+    const calendar = countyCalendar(
+      own,
+      held.map((h) => h.year),
+    );
     // A cache age, not the product's time: measured on the monotonic clock.
     calendars.set(this.tenant, { calendar, loadedAt: performance.now() });
     return calendar;

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { addDuration, calendarFromDays } from ".";
-import { chinaHolidayYear, FIRST_CALENDAR_YEAR, isSupportedCalendarYear, LAST_CALENDAR_YEAR } from "./china-holidays";
+import {
+  chinaHolidaysExcept,
+  chinaHolidayYear,
+  countyCalendar,
+  FIRST_CALENDAR_YEAR,
+  isSupportedCalendarYear,
+  LAST_CALENDAR_YEAR,
+} from "./china-holidays";
 
 const FESTIVALS = ["元旦", "春节", "清明", "劳动节", "端午", "中秋", "国庆节"];
 const PROVISIONAL_FESTIVALS = ["元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"];
@@ -98,5 +105,36 @@ describe("chinaHolidayYear", () => {
     expect(isSupportedCalendarYear(FIRST_CALENDAR_YEAR - 1)).toBe(false);
     expect(isSupportedCalendarYear(LAST_CALENDAR_YEAR + 1)).toBe(false);
     expect(() => chinaHolidayYear(2100)).toThrow(RangeError);
+  });
+});
+
+describe("countyCalendar", () => {
+  const sorted = (set: ReadonlySet<string>) => [...set].sort();
+  // A county holding 2026 and 2027, which moved a holiday of 2026 and made a Saturday a workday.
+  const own = [
+    ...chinaHolidayYear(2026).days.filter((day) => day.date !== "2026-10-08"),
+    { date: "2026-10-10", kind: "workday" as const },
+    ...chinaHolidayYear(2027).days,
+  ];
+
+  it("is the county's days with China's holidays in every year it does not hold", () => {
+    for (const held of [[2026, 2027], [2027, 2026, 2026], [], [2030]]) {
+      const expected = calendarFromDays([...own, ...chinaHolidaysExcept(new Set(held))]);
+      const calendar = countyCalendar(own, held);
+      expect(sorted(calendar.holidays)).toEqual(sorted(expected.holidays));
+      expect(sorted(calendar.workdays)).toEqual(sorted(expected.workdays));
+    }
+  });
+
+  it("gives each county sets of its own, though China's part is built once", () => {
+    const first = countyCalendar(own, [2026, 2027]);
+    const second = countyCalendar([], [2026, 2027]);
+    expect(second.holidays).not.toBe(first.holidays);
+    expect(second.workdays.has("2026-10-10")).toBe(false);
+    expect(first.workdays.has("2026-10-10")).toBe(true);
+  });
+
+  it("refuses a county day that is not a date", () => {
+    expect(() => countyCalendar([{ date: "2026-02-30", kind: "holiday" }], [2026])).toThrow(RangeError);
   });
 });

@@ -1,6 +1,7 @@
 export {
   chinaHolidaysExcept,
   chinaHolidayYear,
+  countyCalendar,
   defaultCalendarDays,
   FIRST_CALENDAR_YEAR,
   type HolidayYear,
