@@ -92,6 +92,26 @@ describe.each(testDrivers().filter((driver) => driver === "postgres"))("BEGIN pi
     await client.end({ timeout: 1 });
   });
 
+  it("sends together what queued behind a statement new to the connection, not one per answer", async () => {
+    // A statement text this connection has not prepared: the first run is described first, and the
+    // nine sent beside it wait for that answer (as a timer batch's steps do behind a new shape).
+    const fresh = sql.raw(`/* ${randomUUID()} */`);
+    const batch = () =>
+      t.db.withTenant(id, (tx) =>
+        Promise.all(
+          Array.from({ length: 10 }, (_, i) => selectRows<{ n: number }>(tx, sql`select ${i}::int as n ${fresh}`)),
+        ),
+      );
+    let answers: { n: number }[][] = [];
+    const writes = await socketWritesDuring(async () => {
+      answers = await batch();
+    });
+    expect(answers.map(([row]) => row!.n)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // BEGIN, the settings and the first one's description; its run; the other nine; COMMIT.
+    // Without the patch the nine went out one per answer: twelve writes.
+    expect(writes).toBe(4);
+  });
+
   it("writes a savepoint with the work behind it: a transaction with one is still two round trips", async () => {
     const nested = () =>
       t.db.withTenant(id, (tx) =>
