@@ -30,8 +30,10 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { readdirSync, readFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
@@ -82,8 +84,32 @@ const readBenchKnobs = () =>
     costCases: intKnob("BENCH_COST_CASES", 40),
     /** 1: fail when a step costs more statements or WAL records than the README records (CI). */
     guard: flagKnob("BENCH_GUARD"),
+    /** A phase to write a V8 CPU profile of (`closed`: the one-county closed loop; `drain`), into BENCH_PROFILE_DIR. */
+    profile: textKnob("BENCH_PROFILE", ""),
+    profileDir: textKnob("BENCH_PROFILE_DIR", tmpdir()),
   });
 type Knobs = ReturnType<typeof readBenchKnobs>;
+
+/**
+ * Runs `work`, and when BENCH_PROFILE names `phase`, writes a V8 CPU profile of this thread while it
+ * ran (open it in Chrome's DevTools, or read its self time by function).
+ */
+async function profiled<T>(k: Knobs, phase: string, work: () => Promise<T>): Promise<T> {
+  if (k.profile !== phase) return work();
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post("Profiler.stop");
+    const file = join(k.profileDir, `runtime-${phase}-${process.pid}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(`CPU profile of the ${phase} phase: ${file}`);
+    session.disconnect();
+  }
+}
 
 // ---------------------------------------------------------------------------------------
 // Cleanup: everything created registers how to undo itself, run in reverse order.
@@ -1026,7 +1052,7 @@ async function bench(k: Knobs): Promise<Result> {
     tally: closed,
     cpuBefore,
     cpuAfter,
-  } = await closedLoopOnThreads(k, { appUrl, database, counties, partitions });
+  } = await profiled(k, "closed", () => closedLoopOnThreads(k, { appUrl, database, counties, partitions }));
   const walAfter = await sampleWal(k.adminUrl);
   const closedSeconds = (cpuAfter.at - cpuBefore.at) / 1000;
   const transitionsPerSecond = closed.transitions.length / closedSeconds;
@@ -1095,22 +1121,24 @@ async function bench(k: Knobs): Promise<Result> {
   const timerDeadline = performance.now() + k.timerMaxSeconds * 1000;
   const tallyTimers = newTally();
   const cpuTimersBefore = await sampleCpu(k.adminUrl, database);
-  await Promise.all(
-    Array.from({ length: k.timerWorkers }, async () => {
-      while (performance.now() < timerDeadline) {
-        const report = await fireDueTimers(db, {
-          now: fireAt,
-          batchSize: 200,
-          onError: (error) => noteError(tallyTimers, "fireTimer", error),
-        });
-        fired.rounds++;
-        fired.fired += report.fired;
-        fired.stale += report.stale;
-        fired.failed += report.failed;
-        fired.inSavepoints += report.inSavepoints;
-        if (report.fired + report.stale === 0) break;
-      }
-    }),
+  await profiled(k, "drain", () =>
+    Promise.all(
+      Array.from({ length: k.timerWorkers }, async () => {
+        while (performance.now() < timerDeadline) {
+          const report = await fireDueTimers(db, {
+            now: fireAt,
+            batchSize: 200,
+            onError: (error) => noteError(tallyTimers, "fireTimer", error),
+          });
+          fired.rounds++;
+          fired.fired += report.fired;
+          fired.stale += report.stale;
+          fired.failed += report.failed;
+          fired.inSavepoints += report.inSavepoints;
+          if (report.fired + report.stale === 0) break;
+        }
+      }),
+    ),
   );
   const cpuTimersAfter = await sampleCpu(k.adminUrl, database);
   const timerSeconds = (cpuTimersAfter.at - cpuTimersBefore.at) / 1000;
