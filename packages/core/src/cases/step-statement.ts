@@ -13,6 +13,7 @@ import { and, eq, exists, getTableColumns, type InferInsertModel, or, type SQL, 
 import { CasingCache } from "drizzle-orm/casing";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { deskHeldCondition } from "../notifications/notification-recipients";
+import { isSqlState } from "../shared/errors";
 
 /**
  * What decides the text of a step's statement: which columns it sets and how many rows it inserts.
@@ -90,7 +91,7 @@ export async function writeStepStatement(tx: TenantTx, step: StepWrite, place: S
     await steps.run(tx, shapeKey(shape), () => stepStatement(tx, shape), stepValues(tx.tenantId, step, place));
     return true;
   } catch (error) {
-    if ((error as { cause?: { code?: string } }).cause?.code === FOUND_NO_CASE) return false;
+    if (isSqlState(error, FOUND_NO_CASE)) return false;
     throw error;
   }
 }

@@ -66,8 +66,13 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
   throw new ValidationError(fieldErrors);
 }
 
-/** PostgreSQL's unique_violation, under drizzle's "Failed query" wrapper or not. */
-export function isUniqueViolation(error: unknown): boolean {
+/** Whether a statement failed with PostgreSQL's error `code` (SQLSTATE), under drizzle's "Failed query" wrapper or not. */
+export function isSqlState(error: unknown, code: string): boolean {
   const e = error as { code?: string; cause?: { code?: string } } | undefined;
-  return e?.code === "23505" || e?.cause?.code === "23505";
+  return e?.code === code || e?.cause?.code === code;
+}
+
+/** PostgreSQL's unique_violation. */
+export function isUniqueViolation(error: unknown): boolean {
+  return isSqlState(error, "23505");
 }
