@@ -7,7 +7,7 @@ import { systemClock } from "@rdlink/core/clock";
 import { DEMO_PASSWORD, seedDemo } from "@rdlink/core/demo/seed-demo";
 import { tencentSmsChannel } from "@rdlink/core/sms/tencent-sms-channel";
 import { startWorker } from "@rdlink/core/worker/start-worker";
-import { openConfiguredDatabase, setDatabase, UnsafeDatabaseRoleError } from "@rdlink/db";
+import { openConfiguredDatabase, postgresTarget, setDatabase, UnsafeDatabaseRoleError } from "@rdlink/db";
 import { countySecretsKey, env, filesDirectory, usingDevelopmentSecretsKey } from "@rdlink/env";
 import { createRequestHandler } from "@react-router/express";
 import express from "express";
@@ -136,7 +136,9 @@ if (production) {
 
 const server = app.listen(PORT, HOST, () => {
   const address = `http://${HOST}:${PORT}`;
-  const database = DATABASE_URL ? `PostgreSQL ${new URL(DATABASE_URL).host}` : `PGlite (${DATA_DIR}/pglite)`;
+  const database = DATABASE_URL
+    ? `PostgreSQL ${postgresTarget(DATABASE_URL).path ?? new URL(DATABASE_URL).host}`
+    : `PGlite (${DATA_DIR}/pglite)`;
   console.log(`\n  人大代表联络站服务平台 is running at ${address}  [${database}, ${NODE_ENV}]\n`);
   if (demo) {
     console.log(`  Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);

@@ -147,9 +147,11 @@ type Server = { host: string; port: string; user: string; password: string };
 function serverOf(adminUrl: string): Server {
   const u = new URL(adminUrl);
   if (u.protocol !== "postgres:" && u.protocol !== "postgresql:") throw new Error("DATABASE_URL is not a postgres URL");
-  if (u.hostname !== "127.0.0.1") throw new Error(`The benchmark only connects to 127.0.0.1, not ${u.hostname}`);
+  if (u.hostname !== "127.0.0.1" && u.hostname !== "localhost")
+    throw new Error(`The benchmark only connects to this machine, not ${u.hostname}`);
   return {
-    host: u.hostname,
+    // libpq's `?host=/dir` names the server's Unix socket: pgbench then connects through it too.
+    host: u.searchParams.get("host") ?? u.hostname,
     port: u.port || "5432",
     user: decodeURIComponent(u.username) || "postgres",
     password: decodeURIComponent(u.password),

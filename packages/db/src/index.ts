@@ -12,6 +12,7 @@ export { GLOBAL_TABLES } from "./global-tables";
 export { getDatabase, setDatabase } from "./instance";
 export { openConfiguredDatabase } from "./open-configured-database";
 export { MIGRATIONS_FOLDER, migratePostgresDatabase, openPglite, openPostgres } from "./open-database";
+export { postgresTarget } from "./postgres-target";
 export { QueryShapes } from "./query-shapes";
 export * from "./schema";
 export type { AppTx, DriverName, TenantTx } from "./types";

@@ -7,6 +7,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { Database } from "./database";
+import { postgresTarget } from "./postgres-target";
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../migrations", import.meta.url));
 
@@ -42,7 +43,9 @@ export async function openPostgres(options: {
   onStatement?: (text: string) => void;
 }): Promise<Database> {
   const onStatement = options.onStatement;
-  const client = postgres(options.url, {
+  const { url, path } = postgresTarget(options.url);
+  const client = postgres(url, {
+    path,
     max: options.max ?? 10,
     onnotice: () => {},
     connection: READ_ONLY_OUTSIDE_TRANSACTIONS,
@@ -54,7 +57,8 @@ export async function openPostgres(options: {
 
 /** Applies the checked-in migrations as the owner role at `ownerUrl`. */
 export async function migratePostgresDatabase(ownerUrl: string): Promise<void> {
-  const client = postgres(ownerUrl, { max: 1, onnotice: () => {} });
+  const { url, path } = postgresTarget(ownerUrl);
+  const client = postgres(url, { path, max: 1, onnotice: () => {} });
   try {
     await migratePostgres(drizzlePostgres({ client, ...orm }), { migrationsFolder: MIGRATIONS_FOLDER });
   } finally {

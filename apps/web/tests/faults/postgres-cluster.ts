@@ -29,6 +29,8 @@ export type Cluster = {
   port: number;
   /** Superuser connection string. */
   adminUrl: string;
+  /** The directory of its Unix socket (`.s.PGSQL.<port>`). */
+  socketDirectory: string;
   /** `pg_ctl -m fast restart`: every backend is terminated, the server is back when this resolves. */
   restart: () => Promise<void>;
   stop: () => Promise<void>;
@@ -59,6 +61,7 @@ export async function startCluster(): Promise<Cluster> {
   return {
     port,
     adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    socketDirectory: root,
     restart: async () => {
       await ctl("-o", options, "-m", "fast", "-w", "restart");
     },
