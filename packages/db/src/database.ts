@@ -119,8 +119,11 @@ export class Database {
   }
 
   /** Platform tables (tenants, users, sessions …) only: tenant tables show no rows here. */
-  withoutTenant<T>(work: (tx: AppTx) => Promise<T>): Promise<T> {
-    return this.transaction(["set local role app_user"], work);
+  withoutTenant<T>(work: (tx: AppTx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    return this.transaction(["set local role app_user"], (tx) => {
+      if (options.endsWithLastStatement) endsWithItsLastStatement.add(tx);
+      return work(tx);
+    });
   }
 
   /**

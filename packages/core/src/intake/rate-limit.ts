@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { type AppTx, rateLimits } from "@rdlink/db";
 import { inArray, lt, sql } from "drizzle-orm";
-import { RateLimitedError } from "../shared/errors";
+import { isSqlState, RateLimitedError } from "../shared/errors";
 
 export type RateLimit = { max: number; windowMs: number };
 
@@ -26,16 +26,24 @@ export async function hitRateLimit(
   limit: RateLimit,
   now: Date,
 ): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
-  const [outcome] = await hitRateLimits(tx, [[key, limit]], now);
-  return outcome!;
+  const [row] = await countHits(tx, [[key, limit]], now);
+  if (row!.count <= limit.max) return { allowed: true };
+  return { allowed: false, retryAfterSeconds: secondsUntilWindowEnds([limit], now) };
 }
 
-/** `hitRateLimit` for several keys (distinct) in one statement, their outcomes in the same order. */
-async function hitRateLimits(tx: AppTx, hits: (readonly [string, RateLimit])[], now: Date) {
-  const windowStartOf = (limit: RateLimit) => new Date(Math.floor(now.getTime() / limit.windowMs) * limit.windowMs);
-  const rows = await tx
+const windowStartOf = (limit: RateLimit, now: Date) => Math.floor(now.getTime() / limit.windowMs) * limit.windowMs;
+
+/** The seconds until the latest of these limits' current windows ends (at least 1). */
+function secondsUntilWindowEnds(limits: RateLimit[], now: Date): number {
+  const windowEnd = Math.max(...limits.map((limit) => windowStartOf(limit, now) + limit.windowMs));
+  return Math.max(1, Math.ceil((windowEnd - now.getTime()) / 1000));
+}
+
+/** The statement that counts one hit for each key (distinct) in its window, returning each key's count. */
+function countHits(tx: AppTx, hits: (readonly [string, RateLimit])[], now: Date) {
+  return tx
     .insert(rateLimits)
-    .values(hits.map(([key, limit]) => ({ key, windowStart: windowStartOf(limit), count: 1 })))
+    .values(hits.map(([key, limit]) => ({ key, windowStart: new Date(windowStartOf(limit, now)), count: 1 })))
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
@@ -44,12 +52,6 @@ async function hitRateLimits(tx: AppTx, hits: (readonly [string, RateLimit])[], 
       },
     })
     .returning({ key: rateLimits.key, count: rateLimits.count });
-  return hits.map(([key, limit]) => {
-    const count = rows.find((row) => row.key === key)?.count ?? 0;
-    if (count <= limit.max) return { allowed: true as const };
-    const retryAfterMs = windowStartOf(limit).getTime() + limit.windowMs - now.getTime();
-    return { allowed: false as const, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
-  });
 }
 
 /** Forgets windows that ended long ago (the worker calls it now and then). */
@@ -68,16 +70,37 @@ function intakeKeys(args: IntakeLimitArgs): (readonly [string, RateLimit])[] {
 
 export type IntakeLimitArgs = { secret: string; address: string; stationId: string; limits?: typeof INTAKE_LIMITS };
 
+/** division_by_zero: what the intake's count raises when a count has passed its limit. */
+const OVER_THE_LIMIT = "22012";
+
 /**
  * The public intake's limits, counted (per address, then per station): in the submission's
  * own transaction (submitPublicOpinion), after the submission itself, so that a refused one
  * counts too while the counters' rows stay locked only until the commit; on its own for an
- * attempt refused before it got there.
+ * attempt refused before it got there. Both are counted in one statement that fails itself when a
+ * count passes its limit (it divides by whether each is within), so that nothing of a submission
+ * over the limit can commit even when the statement carries its transaction's COMMIT (decision
+ * 0046); the transaction then counts neither. The seconds to wait are those of the latest window
+ * to end among the limits (the intake's share one length).
  */
 export async function assertWithinIntakeLimits(tx: AppTx, args: IntakeLimitArgs, now: Date): Promise<void> {
-  // Both counted in one statement; a refusal throws, and its transaction counts neither.
-  for (const outcome of await hitRateLimits(tx, intakeKeys(args), now)) {
-    if (!outcome.allowed) throw new RateLimitedError(outcome.retryAfterSeconds);
+  const hits = intakeKeys(args);
+  const limits = sql.join(
+    hits.map(([key, limit]) => sql`(${key}::text, ${limit.max}::int)`),
+    sql`, `,
+  );
+  try {
+    await tx.execute(sql`with counted as ${countHits(tx, hits, now)}
+      select sum(1 / (counted.count <= limits.max)::int)::int as within
+      from counted join (values ${limits}) as limits (key, max) on limits.key = counted.key`);
+  } catch (error) {
+    if (!isSqlState(error, OVER_THE_LIMIT)) throw error;
+    throw new RateLimitedError(
+      secondsUntilWindowEnds(
+        hits.map(([, limit]) => limit),
+        now,
+      ),
+    );
   }
 }
 
@@ -97,10 +120,10 @@ export async function assertIntakeLimitsLeft(tx: AppTx, args: IntakeLimitArgs, n
       ),
     );
   for (const [key, limit] of keys) {
-    const windowStart = Math.floor(now.getTime() / limit.windowMs) * limit.windowMs;
+    const windowStart = windowStartOf(limit, now);
     const row = rows.find((r) => r.key === key && r.windowStart.getTime() === windowStart);
     if (row && row.count >= limit.max) {
-      throw new RateLimitedError(Math.max(1, Math.ceil((windowStart + limit.windowMs - now.getTime()) / 1000)));
+      throw new RateLimitedError(secondsUntilWindowEnds([limit], now));
     }
   }
 }
