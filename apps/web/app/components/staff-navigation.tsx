@@ -1,4 +1,4 @@
-import { AppShell, Collapse, NavLink as MantineNavLink, ScrollArea, Text, UnstyledButton } from "@mantine/core";
+import { Collapse, NavLink as MantineNavLink, ScrollArea, Text, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
   IconApi,
@@ -36,10 +36,10 @@ import {
   IconUsers,
   IconUsersGroup,
 } from "@tabler/icons-react";
-import { useId } from "react";
 import { NavLink, useLocation } from "react-router";
 import type { NavGroup, NavIcon, NavItem } from "~/lib/navigation";
 import { useTranslation } from "~/lib/use-translation";
+import { appShellSectionClass } from "./plain-app-shell";
 import classes from "./staff-navigation.module.css";
 
 const icons: Record<NavIcon, typeof IconHome> = {
@@ -88,7 +88,7 @@ export function StaffNavigation({ nav, onNavigate }: { nav: NavGroup[]; onNaviga
   const isActive = (item: NavItem) =>
     item.end ? location.pathname === item.to : location.pathname.startsWith(item.to);
   return (
-    <AppShell.Section grow component={ScrollArea}>
+    <ScrollingSection>
       {nav.map((group) =>
         group.key === "work" ? (
           group.items.map((item) => (
@@ -97,6 +97,7 @@ export function StaffNavigation({ nav, onNavigate }: { nav: NavGroup[]; onNaviga
         ) : (
           <NavGroupEntries
             key={group.key}
+            id={`nav-group-${group.key}`}
             label={tr(`nav.groups.${group.key}`)}
             defaultOpened={group.items.some(isActive)}
           >
@@ -106,7 +107,44 @@ export function StaffNavigation({ nav, onNavigate }: { nav: NavGroup[]; onNaviga
           </NavGroupEntries>
         ),
       )}
-    </AppShell.Section>
+    </ScrollingSection>
+  );
+}
+
+const inBrowser = typeof document !== "undefined";
+
+/*
+ * The menu's part of the navbar, taking the height left and scrolling with Mantine's ScrollArea.
+ * On the server the ScrollArea's markup before it is mounted is written by hand (the same
+ * elements and classes; its scrollbars appear only in the browser), which spares resolving its
+ * styles on every page; in the browser it is Mantine's, which measures and scrolls. The tree
+ * under it differs, so React's ids there would too: the menu's groups take ids of their own.
+ */
+const SCROLL_ROOT = `${appShellSectionClass} ${ScrollArea.classes.root} mantine-ScrollArea-root`;
+const SCROLL_ROOT_STYLE = { "--sa-corner-width": "0px", "--sa-corner-height": "0px" } as React.CSSProperties;
+const SCROLL_VIEWPORT = `${ScrollArea.classes.viewport} mantine-ScrollArea-viewport`;
+const SCROLL_VIEWPORT_STYLE = { overflowX: "hidden", overflowY: "hidden" } as const;
+const SCROLL_CONTENT = `${ScrollArea.classes.content} mantine-ScrollArea-content`;
+
+function ScrollingSection({ children }: { children: React.ReactNode }) {
+  if (inBrowser) {
+    return (
+      <ScrollArea className={appShellSectionClass} data-grow="true">
+        {children}
+      </ScrollArea>
+    );
+  }
+  return (
+    <div style={SCROLL_ROOT_STYLE} className={SCROLL_ROOT} data-grow="true">
+      <div
+        style={SCROLL_VIEWPORT_STYLE}
+        className={SCROLL_VIEWPORT}
+        data-scrollbars="xy"
+        data-scrollarea-viewport="true"
+      >
+        <div className={SCROLL_CONTENT}>{children}</div>
+      </div>
+    </div>
   );
 }
 
@@ -115,16 +153,18 @@ export function StaffNavigation({ nav, onNavigate }: { nav: NavGroup[]; onNaviga
  * (kept in the page while folded, so a link is found by its name either way).
  */
 function NavGroupEntries({
+  id,
   label,
   defaultOpened,
   children,
 }: {
+  /** Named after the group, not by React's useId: the server writes the menu's ScrollArea by hand. */
+  id: string;
   label: string;
   defaultOpened: boolean;
   children: React.ReactNode;
 }) {
   const [opened, { toggle }] = useDisclosure(defaultOpened);
-  const id = useId();
   return (
     <div data-nav-group>
       <button className={GROUP_BUTTON} type="button" aria-expanded={opened} aria-controls={id} onClick={toggle}>

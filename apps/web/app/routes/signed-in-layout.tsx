@@ -1,16 +1,5 @@
 import "~/lib/staff-styles";
-import {
-  ActionIcon,
-  Anchor,
-  AppShell,
-  Burger,
-  Button,
-  Group,
-  Indicator,
-  Stack,
-  Text,
-  UnstyledButton,
-} from "@mantine/core";
+import { ActionIcon, Anchor, Burger, Button, Group, Indicator, Stack, Text, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Notifications } from "@mantine/notifications";
 import { can } from "@rdlink/auth";
@@ -20,6 +9,13 @@ import { Form, Link, Outlet, useLocation } from "react-router";
 import { DiscoverFetchedRoutes } from "~/components/discover-routes";
 import { LanguageSwitch } from "~/components/language-switch";
 import { MantineFrame } from "~/components/mantine-frame";
+import {
+  PlainAppShell,
+  PlainAppShellHeader,
+  PlainAppShellMain,
+  PlainAppShellNavbar,
+  PlainAppShellSection,
+} from "~/components/plain-app-shell";
 import { StaffNavigation } from "~/components/staff-navigation";
 import { requireSignedIn } from "~/lib/auth.server";
 import { countyRequest } from "~/lib/county-route.server";
@@ -158,15 +154,12 @@ function SignedInLayoutPage({ loaderData }: Route.ComponentProps) {
       {/* Toasts belong to the staff's pages; the public pages have none. In the browser only: their
           portal mounts after hydration, so on the server they render nothing, at some cost. */}
       {inBrowser && <Notifications position="top-center" />}
-      <AppShell
-        header={{ height: 56 }}
-        navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }}
-        padding="md"
-      >
+      {/* Mantine's AppShell, as plain elements: header 56 px, menu 240 px folding below `sm`, padding `md`. */}
+      <PlainAppShell menuOpened={opened}>
         <a className={SKIP_LINK} data-underline="hover" href="#main">
           {t("nav.skipToContent")}
         </a>
-        <AppShell.Header bg="red.9" withBorder={false}>
+        <PlainAppShellHeader>
           <div style={HEADER_BAR} className={GROUP}>
             <div style={HEADER_SIDE} className={GROUP}>
               <button
@@ -226,11 +219,11 @@ function SignedInLayoutPage({ loaderData }: Route.ComponentProps) {
               </div>
             </div>
           </div>
-        </AppShell.Header>
-        <AppShell.Navbar p="sm" aria-label={t("nav.menu")}>
+        </PlainAppShellHeader>
+        <PlainAppShellNavbar label={t("nav.menu")}>
           {/* Groups fold, so the whole menu fits a 768 px high screen; the one holding the page is open. */}
           <StaffNavigation nav={nav} onNavigate={close} />
-          <AppShell.Section>
+          <PlainAppShellSection>
             <div style={ACCOUNT_STACK as React.CSSProperties} className={STACK}>
               <p
                 style={USER_NAME_STYLE as React.CSSProperties}
@@ -276,13 +269,13 @@ function SignedInLayoutPage({ loaderData }: Route.ComponentProps) {
                 </Form>
               </div>
             </div>
-          </AppShell.Section>
-        </AppShell.Navbar>
-        <AppShell.Main bg="gray.0" id="main" tabIndex={-1} style={{ outline: "none" }}>
+          </PlainAppShellSection>
+        </PlainAppShellNavbar>
+        <PlainAppShellMain id="main">
           <Outlet />
           <DiscoverFetchedRoutes />
-        </AppShell.Main>
-      </AppShell>
+        </PlainAppShellMain>
+      </PlainAppShell>
     </>
   );
 }
