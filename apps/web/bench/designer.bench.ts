@@ -100,7 +100,9 @@ async function startServer() {
   return startBuiltApp(
     BASE,
     { DATA_DIR: dataDir, PORT: String(PORT), HOST: "localhost" },
-    { portKnob: "E2E_PORT", startSeconds: 180 },
+    // The app's own errors are printed (it writes to stderr only when something goes wrong): a start
+    // that fails ("the app stopped while starting") then says why.
+    { portKnob: "E2E_PORT", startSeconds: 180, stderr: "inherit" },
   );
 }
 
