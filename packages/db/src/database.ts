@@ -112,18 +112,16 @@ export class Database {
 
   withTenant<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     if (!ZTenantId.safeParse(tenantId).success) return Promise.reject(new TenantIdError(tenantId));
-    return this.transaction(["set local role app_user", tenantSetting(tenantId)], (tx) => {
-      if (options.endsWithLastStatement) endsWithItsLastStatement.add(tx);
-      return work(Object.assign(tx, { tenantId }) as TenantTx);
-    });
+    return this.transaction(
+      ["set local role app_user", tenantSetting(tenantId)],
+      (tx) => work(Object.assign(tx, { tenantId }) as TenantTx),
+      options,
+    );
   }
 
   /** Platform tables (tenants, users, sessions …) only: tenant tables show no rows here. */
   withoutTenant<T>(work: (tx: AppTx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    return this.transaction(["set local role app_user"], (tx) => {
-      if (options.endsWithLastStatement) endsWithItsLastStatement.add(tx);
-      return work(tx);
-    });
+    return this.transaction(["set local role app_user"], work, options);
   }
 
   /**
@@ -139,11 +137,16 @@ export class Database {
    * statement (`sendSettings`): every transaction pays this. Their answer is awaited when the work
    * ends, so that their failure is the one reported.
    */
-  private transaction<T>(commands: string[], work: (tx: AppTx) => Promise<T>): Promise<T> {
+  private transaction<T>(
+    commands: string[],
+    work: (tx: AppTx) => Promise<T>,
+    options: TransactionOptions = {},
+  ): Promise<T> {
     // On PostgreSQL the connections are read-only outside a transaction that says otherwise (open-database.ts).
     const settings = this.driver === "postgres" ? ["set transaction read write", ...commands] : commands;
     return this.orm
       .transaction(async (tx) => {
+        if (options.endsWithLastStatement) endsWithItsLastStatement.add(tx);
         const { answer } = await sendSettings(tx as AppTx, settings);
         try {
           return await work(tx as AppTx);

@@ -13,7 +13,7 @@ import { and, eq, exists, getTableColumns, type InferInsertModel, or, type SQL, 
 import { CasingCache } from "drizzle-orm/casing";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { deskHeldCondition } from "../notifications/notification-recipients";
-import { isSqlState } from "../shared/errors";
+import { isSqlState, STATEMENT_REFUSED_ITSELF } from "../shared/errors";
 
 /**
  * What decides the text of a step's statement: which columns it sets and how many rows it inserts.
@@ -91,13 +91,10 @@ export async function writeStepStatement(tx: TenantTx, step: StepWrite, place: S
     await steps.run(tx, shapeKey(shape), () => stepStatement(tx, shape), stepValues(tx.tenantId, step, place));
     return true;
   } catch (error) {
-    if (isSqlState(error, FOUND_NO_CASE)) return false;
+    if (isSqlState(error, STATEMENT_REFUSED_ITSELF)) return false;
     throw error;
   }
 }
-
-/** division_by_zero: what the step's statement raises when its update found no row. */
-const FOUND_NO_CASE = "22012";
 
 const shapeKey = (shape: StepShape) =>
   Object.values(shape)

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { type AppTx, rateLimits } from "@rdlink/db";
 import { inArray, lt, sql } from "drizzle-orm";
-import { isSqlState, RateLimitedError } from "../shared/errors";
+import { isSqlState, RateLimitedError, STATEMENT_REFUSED_ITSELF } from "../shared/errors";
 
 export type RateLimit = { max: number; windowMs: number };
 
@@ -70,9 +70,6 @@ function intakeKeys(args: IntakeLimitArgs): (readonly [string, RateLimit])[] {
 
 export type IntakeLimitArgs = { secret: string; address: string; stationId: string; limits?: typeof INTAKE_LIMITS };
 
-/** division_by_zero: what the intake's count raises when a count has passed its limit. */
-const OVER_THE_LIMIT = "22012";
-
 /**
  * The public intake's limits, counted (per address, then per station): in the submission's
  * own transaction (submitPublicOpinion), after the submission itself, so that a refused one
@@ -94,7 +91,7 @@ export async function assertWithinIntakeLimits(tx: AppTx, args: IntakeLimitArgs,
       select sum(1 / (counted.count <= limits.max)::int)::int as within
       from counted join (values ${limits}) as limits (key, max) on limits.key = counted.key`);
   } catch (error) {
-    if (!isSqlState(error, OVER_THE_LIMIT)) throw error;
+    if (!isSqlState(error, STATEMENT_REFUSED_ITSELF)) throw error;
     throw new RateLimitedError(
       secondsUntilWindowEnds(
         hits.map(([, limit]) => limit),

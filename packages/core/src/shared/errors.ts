@@ -67,6 +67,12 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
 }
 
 /** Whether a statement failed with PostgreSQL's error `code` (SQLSTATE), under drizzle's "Failed query" wrapper or not. */
+/**
+ * division_by_zero: what a statement that refuses itself raises (it divides by whether its
+ * condition holds), so that nothing of it commits even when its transaction's COMMIT went with it.
+ */
+export const STATEMENT_REFUSED_ITSELF = "22012";
+
 export function isSqlState(error: unknown, code: string): boolean {
   const e = error as { code?: string; cause?: { code?: string } } | undefined;
   return e?.code === code || e?.cause?.code === code;
