@@ -8,19 +8,24 @@ import { createServer } from "node:net";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// The browser the end-to-end tests drive (apps/web/playwright.config.ts picks the same one):
+// CHROMIUM_PATH, else Debian's Chromium headless shell, else Debian's Chromium.
+const browsers = process.env.CHROMIUM_PATH
+  ? [process.env.CHROMIUM_PATH]
+  : ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"];
 
 function ensureChromium() {
-  if (existsSync(chromium)) return;
-  const canInstall = process.getuid?.() === 0 && spawnSync("which", ["apt-get"]).status === 0;
+  if (browsers.some((browser) => existsSync(browser))) return;
+  const canInstall =
+    !process.env.CHROMIUM_PATH && process.getuid?.() === 0 && spawnSync("which", ["apt-get"]).status === 0;
   if (canInstall) {
-    console.log("[test] Chromium is missing: installing Debian's package (apt-get install chromium)…");
+    console.log("[test] No Chromium: installing Debian's headless shell (apt-get install chromium-headless-shell)…");
     const update = spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-    const install = spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit" });
-    if (update.status === 0 && install.status === 0 && existsSync(chromium)) return;
+    const install = spawnSync("apt-get", ["install", "-y", "-qq", "chromium-headless-shell"], { stdio: "inherit" });
+    if (update.status === 0 && install.status === 0 && existsSync(browsers[0])) return;
   }
   console.error(
-    `[test] No Chromium at ${chromium}. Install it (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH.\n` +
+    `[test] No Chromium at ${browsers.join(" or ")}. Install it (Debian/Ubuntu: apt-get install chromium-headless-shell) or set CHROMIUM_PATH.\n` +
       "       Playwright never downloads a browser in this project.",
   );
   process.exit(1);

@@ -1,9 +1,16 @@
+import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 
 /** E2E_PORT lets two checkouts run their end-to-end tests side by side. */
 const PORT = Number(process.env.E2E_PORT ?? 4310);
-/** Debian's Chromium (apt-get install chromium); Playwright never downloads a browser here. */
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/**
+ * Debian's Chromium; Playwright never downloads a browser here. Its headless shell (apt-get install
+ * chromium-headless-shell), when installed, is what Playwright itself runs headless tests in: the
+ * same Blink without the full browser's compositor, about a third less CPU per journey on two cores.
+ */
+const chromium =
+  process.env.CHROMIUM_PATH ??
+  (existsSync("/usr/bin/chromium-headless-shell") ? "/usr/bin/chromium-headless-shell" : "/usr/bin/chromium");
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -22,7 +29,9 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL: `http://localhost:${PORT}`,
-    trace: "retain-on-failure",
+    // A trace snapshots the page at every action of every test, kept or not: a quarter of the
+    // suite's time on two cores. CI prints its failures and keeps no files, so it records none.
+    trace: process.env.CI ? "off" : "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: chromium,
