@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { type Browser, type CDPSession, expect, type Page, test } from "@playwright/test";
+import { type Browser, type BrowserContext, type CDPSession, expect, type Page, test } from "@playwright/test";
 import { flagKnob, readKnobs } from "@rdlink/env/knobs";
 import { signIn } from "./support";
 
@@ -28,9 +28,19 @@ const USABLE_AFTER_BYTES = 150 * 1024;
 
 type Phone = { page: Page; cdp: CDPSession; bytes: () => number; requests: () => { url: string; bytes: number }[] };
 
+/**
+ * Closed after each test: left open, each CPU-throttled page kept its renderer about half a core
+ * busy until the whole run ended (two of them, 15 minutes, in a CI rehearsal).
+ */
+const phones: BrowserContext[] = [];
+test.afterEach(async () => {
+  await Promise.all(phones.splice(0).map((context) => context.close()));
+});
+
 /** A phone-sized page whose every response's bytes on the wire (headers included) are counted. */
 async function phone(browser: Browser): Promise<Phone> {
   const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+  phones.push(context);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const urls = new Map<string, string>();

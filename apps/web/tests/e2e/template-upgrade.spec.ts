@@ -1,4 +1,4 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { WORKFLOW_TEMPLATES, ZWorkflowDefinition } from "@rdlink/workflow";
 import { openMenuEntry, pick, signIn } from "./support";
 
@@ -15,6 +15,11 @@ const file = (name: string, definition: Definition) => ({
   buffer: Buffer.from(JSON.stringify(definition)),
 });
 
+const contexts: BrowserContext[] = [];
+test.afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
+
 /** The operator onboards a county of 长沙 on the default set; its admin sets a password and signs in. */
 async function onboardAndSignIn(page: Page, browser: Browser, county: string, username: string) {
   await page.goto("/platform/onboard");
@@ -25,7 +30,9 @@ async function onboardAndSignIn(page: Page, browser: Browser, county: string, us
   await page.getByLabel("管理员姓名").fill(`${county}管理员`);
   await page.getByRole("button", { name: "开通区县" }).click();
   const invitationUrl = await page.getByTestId("invitation-url").inputValue();
-  const admin = await (await browser.newContext()).newPage();
+  const context = await browser.newContext();
+  contexts.push(context);
+  const admin = await context.newPage();
   await admin.goto(invitationUrl);
   await admin.getByLabel(/^新密码/).fill(PASSWORD);
   await admin.getByLabel("确认新密码").fill(PASSWORD);
