@@ -6,7 +6,7 @@ const PORT = Number(process.env.E2E_PORT ?? 4310);
 /**
  * Debian's Chromium; Playwright never downloads a browser here. Its headless shell (apt-get install
  * chromium-headless-shell), when installed, is what Playwright itself runs headless tests in: the
- * same Blink without the full browser's compositor, about a third less CPU per journey on two cores.
+ * same Blink without the full browser's compositor, and about a third less of Chromium's CPU (decision 0048).
  */
 const chromium =
   process.env.CHROMIUM_PATH ??
