@@ -177,13 +177,12 @@ export const cases = pgTable(
     unique().on(t.tenantId, t.intakeKey),
     // Inboxes: open cases on a role's desk, soonest deadline first.
     index("cases_inbox_idx").on(t.tenantId, t.assigneeRole, t.townshipId, t.dueAt).where(sql`status = 'active'`),
-    index("cases_unit_inbox_idx").on(t.tenantId, t.handlingUnitId, t.dueAt).where(sql`status = 'active'`),
     // A township's cases, open or not (the workbench's "all" view for township staff), soonest deadline first.
     index("cases_township_idx").on(t.tenantId, t.townshipId, t.dueAt),
-    // A handling unit's cases, open or not, as lead or as co-handling unit (combined by a BitmapOr).
+    // A handling unit's cases as lead (a revisit campaign's). No index serves the co-handling units or
+    // the teams a case was with: under RLS a query may not search by `&&`, which is not leakproof
+    // (decision 0049), and every step would still write an entry in it.
     index("cases_unit_idx").on(t.tenantId, t.handlingUnitId, t.dueAt),
-    index("cases_co_units_idx").using("gin", t.coHandlingUnitIds),
-    index("cases_team_keys_idx").using("gin", t.teamKeys),
     // Figures by period, township and station.
     index().on(t.tenantId, t.createdAt),
     index().on(t.tenantId, t.stationId, t.createdAt),
