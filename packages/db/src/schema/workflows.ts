@@ -179,9 +179,10 @@ export const cases = pgTable(
     index("cases_inbox_idx").on(t.tenantId, t.assigneeRole, t.townshipId, t.dueAt).where(sql`status = 'active'`),
     // A township's cases, open or not (the workbench's "all" view for township staff), soonest deadline first.
     index("cases_township_idx").on(t.tenantId, t.townshipId, t.dueAt),
-    // A handling unit's cases as lead (a revisit campaign's). No index serves the co-handling units or
-    // the teams a case was with: under RLS a query may not search by `&&`, which is not leakproof
-    // (decision 0049), and every step would still write an entry in it.
+    // A handling unit's cases as lead, for what names a unit alone (a revisit campaign; the foreign
+    // key's check when a unit is removed). No index serves the co-handling units or the teams a case
+    // was with: under RLS a query may not search by `&&`, which is not leakproof (decision 0049), and
+    // every step would still write an entry in it.
     index("cases_unit_idx").on(t.tenantId, t.handlingUnitId, t.dueAt),
     // Figures by period, township and station.
     index().on(t.tenantId, t.createdAt),
