@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
+import { childEnvironment } from "@rdlink/env/knobs";
 import { pick, signIn } from "./support";
 
 const run = promisify(execFile);
@@ -87,8 +88,7 @@ test("an operator suspends a county, exports its whole data, schedules and cance
     await expect(page.getByTestId("tenant-status")).toHaveText("已暂停");
 
     // Another deployment (an empty embedded database) takes the archive, once.
-    const { DATABASE_URL: _here, FILES_DIR: _ourFiles, ...inherited } = process.env;
-    const elsewhere = { ...inherited, DATA_DIR: path.join(work, "elsewhere") };
+    const elsewhere = childEnvironment({ DATA_DIR: path.join(work, "elsewhere") }, ["DATABASE_URL", "FILES_DIR"]);
     const imported = await run("npx", ["tsx", "scripts/import-county.ts", archive], { env: elsewhere });
     expect(imported.stdout).toMatch(/^已导入兴宁区：\d+ 行数据，0 个文件。/);
     const again = await run("npx", ["tsx", "scripts/import-county.ts", archive], { env: elsewhere }).catch(

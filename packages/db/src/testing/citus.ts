@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { childEnvironment } from "@rdlink/env/knobs";
 
 const run = promisify(execFile);
 const CLUSTER_SCRIPT = fileURLToPath(new URL("../../../../infra/citus/cluster.sh", import.meta.url));
@@ -20,7 +21,7 @@ export async function dropCitusDatabase(adminUrl: string, name: string): Promise
 
 async function cluster(adminUrl: string, ...args: string[]) {
   await run("bash", [CLUSTER_SCRIPT, ...args], {
-    env: { ...process.env, CITUS_PORT: new URL(adminUrl).port },
+    env: childEnvironment({ CITUS_PORT: new URL(adminUrl).port }),
     timeout: 120_000,
   });
 }

@@ -1,3 +1,4 @@
+import { readKnobs, textKnob } from "@rdlink/env/knobs";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { ensureRolesStatement, ROLES_LOCK } from "./roles";
@@ -25,14 +26,19 @@ const LOCAL_SERVER = "postgres://postgres@127.0.0.1:5432/postgres";
  * On CI a missing server fails the run instead of quietly testing PGlite alone.
  */
 export default async function setup(project: TestProject) {
-  const url = process.env.TEST_DATABASE_URL ?? LOCAL_SERVER;
-  project.provide("onlyDrivers", process.env.TEST_DRIVERS ?? null);
+  const knobs = readKnobs({
+    databaseUrl: textKnob("TEST_DATABASE_URL", ""),
+    drivers: textKnob("TEST_DRIVERS", ""),
+    ci: textKnob("CI", ""),
+  });
+  const url = knobs.databaseUrl || LOCAL_SERVER;
+  project.provide("onlyDrivers", knobs.drivers || null);
   const admin = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 3 });
   try {
     await admin`select 1`;
   } catch (error) {
     await admin.end({ timeout: 1 });
-    if (process.env.CI || process.env.TEST_DATABASE_URL) {
+    if (knobs.ci || knobs.databaseUrl) {
       throw new Error(`PostgreSQL at ${redact(url)} does not answer: ${(error as Error).message}`);
     }
     console.warn(`[tests] no PostgreSQL at ${redact(url)}: integration tests run on PGlite only`);
